@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareHlc,
+  createClock,
+  createNodeId,
+  formatHlc,
+  isHlc,
+  parseHlc,
+  MAX_COUNTER,
+} from './hlc';
+
+const NODE_A = '0123456789ABCDEF';
+const NODE_B = 'FEDCBA9876543210';
+
+describe('hlc', () => {
+  it('formats in Actual Budget style and parses back', () => {
+    const s = formatHlc({
+      millis: Date.parse('2026-11-26T09:00:00.000Z'),
+      counter: 10,
+      node: NODE_A,
+    });
+    expect(s).toBe('2026-11-26T09:00:00.000Z-000A-0123456789ABCDEF');
+    expect(isHlc(s)).toBe(true);
+    expect(parseHlc(s)).toEqual({
+      millis: Date.parse('2026-11-26T09:00:00.000Z'),
+      counter: 10,
+      node: NODE_A,
+    });
+    expect(isHlc('2026-11-26T09:00:00.000Z-000a-0123456789ABCDEF')).toBe(false);
+    expect(() => parseHlc('nope')).toThrow(RangeError);
+  });
+
+  it('ticks strictly increase even when the wall clock stands still or goes back', () => {
+    let t = 1_000_000;
+    const clock = createClock({ now: () => t, nodeId: NODE_A });
+    const a = clock.tick();
+    const b = clock.tick();
+    t -= 500;
+    const c = clock.tick();
+    expect(compareHlc(a, b)).toBe(-1);
+    expect(compareHlc(b, c)).toBe(-1);
+    expect(clock.last()).toBe(c);
+  });
+
+  it('borrows a millisecond when the counter overflows', () => {
+    const clock = createClock({ now: () => 5_000, nodeId: NODE_A });
+    let last = clock.tick();
+    for (let i = 0; i < MAX_COUNTER + 2; i++) {
+      const next = clock.tick();
+      expect(next > last).toBe(true);
+      last = next;
+    }
+    expect(parseHlc(last).millis).toBe(5_001);
+  });
+
+  it('receive moves local time past a remote timestamp and reports skew instead of failing', () => {
+    const t = Date.parse('2026-11-26T09:00:00.000Z');
+    const clock = createClock({ now: () => t, nodeId: NODE_A });
+    const remoteAhead = formatHlc({ millis: t + 3 * 3600_000, counter: 7, node: NODE_B });
+    clock.receive(remoteAhead);
+    const next = clock.tick();
+    expect(next > remoteAhead).toBe(true);
+    expect(clock.skewMs()).toBe(3 * 3600_000);
+  });
+
+  it('receive of an older timestamp keeps local order and reports no skew', () => {
+    const t = 10_000;
+    const clock = createClock({ now: () => t, nodeId: NODE_A });
+    const mine = clock.tick();
+    clock.receive(formatHlc({ millis: t, counter: 3, node: NODE_B }));
+    const next = clock.tick();
+    expect(next > mine).toBe(true);
+    expect(parseHlc(next).counter).toBe(5);
+    clock.receive(formatHlc({ millis: 1, counter: 0, node: NODE_B }));
+    expect(clock.tick() > next).toBe(true);
+    expect(clock.skewMs()).toBe(0);
+  });
+
+  it('node ids are 16 uppercase hex digits and are validated', () => {
+    expect(createNodeId()).toMatch(/^[0-9A-F]{16}$/);
+    expect(createNodeId(() => 0.999)).toBe('FFFFFFFFFFFFFFFF');
+    expect(() => createClock({ now: () => 0, nodeId: 'abc' })).toThrow(RangeError);
+  });
+
+  it('ties on time and counter are broken by node id', () => {
+    const a = formatHlc({ millis: 1, counter: 0, node: NODE_A });
+    const b = formatHlc({ millis: 1, counter: 0, node: NODE_B });
+    expect(compareHlc(a, b)).toBe(-1);
+    expect(compareHlc(b, a)).toBe(1);
+    expect(compareHlc(a, a)).toBe(0);
+  });
+});

@@ -1,0 +1,117 @@
+// Hybrid logical clock in Actual Budget's string format, so timestamps sort as plain strings:
+// `2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF` (ISO time, 4-hex counter, 16-hex node id).
+// Time and node id are injected; nothing here reads the wall clock on its own.
+
+export const MAX_COUNTER = 0xffff;
+/** A remote timestamp further ahead of our wall clock than this is reported as skew, not refused. */
+export const DEFAULT_MAX_DRIFT_MS = 5 * 60_000;
+
+export interface Hlc {
+  millis: number;
+  counter: number;
+  node: string;
+}
+
+export interface ClockOptions {
+  now: () => number;
+  nodeId: string;
+  maxDriftMs?: number;
+}
+
+export interface Clock {
+  readonly nodeId: string;
+  /** A new timestamp for a local event, strictly greater than every one seen. */
+  tick(): string;
+  /** Folds in a remote timestamp, so later local ticks sort after it. */
+  receive(remote: string): void;
+  /** Largest observed lead of a remote clock over ours, in ms (0 when none): shown in diagnostics. */
+  skewMs(): number;
+  /** The last timestamp issued or received. */
+  last(): string;
+}
+
+const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9A-F]{4})-([0-9A-F]{16})$/;
+const NODE_RE = /^[0-9A-F]{16}$/;
+
+export function isHlc(value: unknown): value is string {
+  return (
+    typeof value === 'string' && HLC_RE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 24)))
+  );
+}
+
+export function parseHlc(value: string): Hlc {
+  const m = HLC_RE.exec(value);
+  if (!m) throw new RangeError(`Not an HLC timestamp: ${value}`);
+  const millis = Date.parse(m[1]);
+  if (Number.isNaN(millis)) throw new RangeError(`Not an HLC timestamp: ${value}`);
+  return { millis, counter: parseInt(m[2], 16), node: m[3] };
+}
+
+export function formatHlc({ millis, counter, node }: Hlc): string {
+  return `${new Date(millis).toISOString()}-${counter.toString(16).toUpperCase().padStart(4, '0')}-${node}`;
+}
+
+/** 16 uppercase hex digits from any random source; crypto by default. */
+export function createNodeId(random: () => number = secureRandom): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) out += Math.floor(random() * 16).toString(16);
+  return out.toUpperCase();
+}
+
+function secureRandom(): number {
+  const buf = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(buf);
+  return buf[0] / 2 ** 32;
+}
+
+export function createClock({
+  now,
+  nodeId,
+  maxDriftMs = DEFAULT_MAX_DRIFT_MS,
+}: ClockOptions): Clock {
+  if (!NODE_RE.test(nodeId))
+    throw new RangeError(`Node id must be 16 uppercase hex digits: ${nodeId}`);
+  let state: Hlc = { millis: 0, counter: 0, node: nodeId };
+  let skew = 0;
+
+  function advance(millis: number, counter: number): void {
+    if (counter > MAX_COUNTER) {
+      // Counter overflow: borrow a millisecond rather than fail; ordering stays strict.
+      millis += 1;
+      counter = 0;
+    }
+    state = { millis, counter, node: nodeId };
+  }
+
+  return {
+    nodeId,
+    tick() {
+      const wall = now();
+      if (wall > state.millis) advance(wall, 0);
+      else advance(state.millis, state.counter + 1);
+      return formatHlc(state);
+    },
+    receive(remote) {
+      const r = parseHlc(remote);
+      const wall = now();
+      const lead = r.millis - wall;
+      // A device whose clock runs hours ahead must still converge: we follow its time and
+      // record the skew for diagnostics instead of refusing the change.
+      if (lead > maxDriftMs) skew = Math.max(skew, lead);
+      const millis = Math.max(wall, state.millis, r.millis);
+      let counter = 0;
+      if (millis === state.millis && millis === r.millis)
+        counter = Math.max(state.counter, r.counter) + 1;
+      else if (millis === state.millis) counter = state.counter + 1;
+      else if (millis === r.millis) counter = r.counter + 1;
+      advance(millis, counter);
+    },
+    skewMs: () => skew,
+    last: () => formatHlc(state),
+  };
+}
+
+/** Total order of timestamps; equal millis and counters fall back to node id, which the format already sorts. */
+export function compareHlc(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
