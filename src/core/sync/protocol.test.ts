@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../hlc';
+import {
+  MAX_PUSH_MUTATIONS,
+  mutationSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from './protocol';
+
+const ID = '0193b5a0-0000-7000-8000-000000000001';
+const HLC = formatHlc({
+  millis: Date.parse('2026-11-26T09:00:00.000Z'),
+  counter: 1,
+  node: 'A'.repeat(16),
+});
+
+describe('protocol schemas', () => {
+  it('accepts a well-formed mutation and rejects bad fields with their path', () => {
+    expect(
+      mutationSchema.parse({ id: 'm1', taskId: ID, hlc: HLC, changes: { title: 'x' } }),
+    ).toBeTruthy();
+    const bad = mutationSchema.safeParse({
+      id: 'm1',
+      taskId: ID,
+      hlc: 'yesterday',
+      changes: { priority: 9 },
+    });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toContain('hlc');
+    expect(paths).toContain('changes.priority');
+    expect(mutationSchema.safeParse({ id: 'm1', taskId: ID, hlc: HLC, changes: {} }).success).toBe(
+      false,
+    );
+    expect(
+      mutationSchema.safeParse({ id: 'm1', taskId: ID, hlc: HLC, changes: { owner: 'me' } })
+        .success,
+    ).toBe(false);
+  });
+
+  it('lets an invalid entry through the push envelope so it can be rejected alone', () => {
+    const body = { clientId: 'c', mutations: [{ id: 'm1', changes: 'nonsense' }] };
+    expect(pushRequestSchema.parse(body).mutations[0]).toEqual(body.mutations[0]);
+    expect(pushRequestSchema.safeParse({ clientId: 'c', mutations: [{}] }).success).toBe(false);
+    const tooMany = Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, (_, i) => ({ id: `m${i}` }));
+    expect(pushRequestSchema.safeParse({ clientId: 'c', mutations: tooMany }).success).toBe(false);
+  });
+
+  it('parses responses and the pull query', () => {
+    expect(
+      pushResponseSchema.parse({
+        applied: ['a'],
+        rejected: [{ id: 'b', code: 'x', message: 'y' }],
+      }),
+    ).toBeTruthy();
+    expect(pullQuerySchema.parse({ limit: '20' })).toEqual({ limit: 20 });
+    expect(pullQuerySchema.parse({})).toEqual({ limit: 500 });
+    expect(pullQuerySchema.safeParse({ limit: '0' }).success).toBe(false);
+    const task = {
+      id: ID,
+      createdAt: '2026-11-26T09:00:00.000Z',
+      updatedAt: '2026-11-26T09:00:00.000Z',
+      title: 'x',
+      clock: { title: HLC },
+    };
+    expect(
+      pullResponseSchema.parse({ tasks: [task], cursor: '1', hasMore: false }).tasks[0],
+    ).toEqual(task);
+    expect(
+      pullResponseSchema.safeParse({
+        tasks: [{ ...task, clock: { title: 'bad' } }],
+        cursor: '1',
+        hasMore: false,
+      }).success,
+    ).toBe(false);
+  });
+});

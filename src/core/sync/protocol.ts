@@ -1,0 +1,89 @@
+// The sync protocol's wire format: zod schemas for the bodies of `POST /api/sync/push` and
+// `GET /api/sync/pull`, shared by the page, the service worker and the server so both ends validate alike.
+import { z } from 'zod';
+import { isHlc } from '../hlc';
+import { SYNCED_FIELDS, taskChangesSchema, taskFieldsSchema } from '../task';
+import type { Mutation, TaskRecord } from '../merge';
+
+/** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
+export const MAX_PUSH_MUTATIONS = 1000;
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const CLIENT_PUSH_BATCH = 500;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 1000;
+
+export const hlcSchema = z.string().refine(isHlc, { message: 'Not an HLC timestamp' });
+const isoSchema = z.iso.datetime({ offset: true });
+
+/** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
+export const mutationSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    taskId: z.uuid(),
+    hlc: hlcSchema,
+    changes: taskChangesSchema.refine((c) => Object.keys(c).length > 0, {
+      message: 'A mutation changes at least one field',
+    }),
+  })
+  .strict();
+
+/**
+ * The push envelope. Entries are only checked for an id here, so one invalid mutation is reported
+ * in `rejected` (validate each with `mutationSchema`) instead of failing the whole batch.
+ */
+export const pushRequestSchema = z.object({
+  clientId: z.string().min(1).max(100),
+  mutations: z
+    .array(z.looseObject({ id: z.string().min(1).max(100) }))
+    .max(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`),
+});
+export type PushRequest = { clientId: string; mutations: Mutation[] };
+
+/** Codes a server may give a rejected mutation; the client shows `message` to the user. */
+export const REJECTION_CODES = ['invalid_mutation', 'forbidden', 'conflict'] as const;
+
+export const rejectionSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const pushResponseSchema = z.object({
+  applied: z.array(z.string()),
+  rejected: z.array(rejectionSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Query of `GET /api/sync/pull`; no cursor means "from the beginning" (initial or full resync). */
+export const pullQuerySchema = z.object({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+const clockSchema = z.partialRecord(z.enum(SYNCED_FIELDS), hlcSchema);
+
+/** A task as the server stores it: any subset of fields plus the per-field clock. */
+export const taskRecordSchema = taskFieldsSchema.partial().extend({
+  id: z.uuid(),
+  createdAt: isoSchema,
+  updatedAt: isoSchema,
+  clock: clockSchema,
+});
+
+export const pullResponseSchema = z.object({
+  tasks: z.array(taskRecordSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = { tasks: TaskRecord[]; cursor: string; hasMore: boolean };
+
+/** Every error body of the API. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The 410 code that tells the client its cursor predates the pruned log: resync from scratch. */
+export const CURSOR_EXPIRED = 'cursor_expired';
