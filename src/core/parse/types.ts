@@ -1,0 +1,30 @@
+// The quick-add contract: the UI, the CLI and the AI fallback all code against these types.
+
+export type ChipKind = 'due' | 'recurrence' | 'priority' | 'project' | 'label';
+
+/** A detected part of the input; `start`/`end` are offsets into the original text. */
+export interface Chip {
+  kind: ChipKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface QuickAddResult {
+  title: string;
+  /** `YYYY-MM-DD` or local `YYYY-MM-DDTHH:mm`. */
+  due: string | null;
+  priority: 1 | 2 | 3 | 4;
+  project: string | null;
+  labels: string[];
+  /** RFC 5545 RRULE without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=TU,TH`. */
+  recurrence: string | null;
+  chips: Chip[];
+}
+
+export interface ParseOptions {
+  /** Local wall clock of the process or browser. */
+  now: Date;
+  /** Chips the user dismissed: their text stays in the title and is not detected again. */
+  dismissed?: ReadonlyArray<{ kind: ChipKind; text: string }>;
+}
