@@ -1,0 +1,167 @@
+// What each view shows, as pure functions over tasks: the reference for the Dexie queries in
+// src/db/queries.ts (which use indexes to fetch the same sets fast) and for live updates in the UI.
+import type { Task } from './task';
+
+export type ViewSpec =
+  | { kind: 'inbox' }
+  | { kind: 'today' }
+  | { kind: 'upcoming' }
+  | { kind: 'project'; project: string }
+  | { kind: 'label'; label: string }
+  | { kind: 'completed' }
+  | { kind: 'search'; query: string };
+
+/** A run of tasks under one heading: `day` is set for day groups (Today, Upcoming). */
+export interface TaskGroup {
+  /** 'overdue', 'all', or the day `YYYY-MM-DD`. */
+  key: string;
+  day: string | null;
+  tasks: Task[];
+}
+
+export interface NavCounts {
+  inbox: number;
+  today: number;
+  upcoming: number;
+  completed: number;
+}
+
+export interface NamedCount {
+  name: string;
+  /** Open tasks carrying this project or label. */
+  count: number;
+}
+
+/** The local calendar day of a moment, `YYYY-MM-DD`. */
+export function localDay(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** `YYYY-MM-DD` plus n days (calendar arithmetic in UTC, so no DST surprises). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The day part of a due value (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
+export function dueDay(due: string): string {
+  return due.slice(0, 10);
+}
+
+export function isOpen(task: Task): boolean {
+  return task.completedAt === null && task.deletedAt === null;
+}
+
+export function isDueByDay(task: Task, today: string): boolean {
+  return task.due !== null && dueDay(task.due) <= today;
+}
+
+export function matchesSearch(task: Task, query: string): boolean {
+  const words = searchWords(query);
+  if (words.length === 0) return false;
+  const haystack = [task.title, task.notes, ...task.labels].join('\n').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+export function searchWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Whether a task belongs in a view on `today` (local `YYYY-MM-DD`). */
+export function matchesView(view: ViewSpec, task: Task, today: string): boolean {
+  switch (view.kind) {
+    case 'inbox':
+      return isOpen(task) && task.project === null;
+    case 'today':
+      return isOpen(task) && isDueByDay(task, today);
+    case 'upcoming':
+      return isOpen(task) && task.due !== null && dueDay(task.due) > today;
+    case 'project':
+      return isOpen(task) && task.project === view.project;
+    case 'label':
+      return isOpen(task) && task.labels.includes(view.label);
+    case 'completed':
+      return task.deletedAt === null && task.completedAt !== null;
+    case 'search':
+      return task.deletedAt === null && matchesSearch(task, view.query);
+  }
+}
+
+/** Manual order first, then creation time, then id so the order is total. */
+export function compareByOrder(a: Task, b: Task): number {
+  return a.order - b.order || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id);
+}
+
+/** Most recently completed first. */
+export function compareByCompleted(a: Task, b: Task): number {
+  return cmp(b.completedAt ?? '', a.completedAt ?? '') || compareByOrder(a, b);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortForView(view: ViewSpec, tasks: Task[]): Task[] {
+  return [...tasks].sort(view.kind === 'completed' ? compareByCompleted : compareByOrder);
+}
+
+/**
+ * Splits a view's tasks into headed groups: Today into overdue + today, Upcoming into one group per
+ * day, anything else into one group `all`. Tasks are sorted within each group.
+ */
+export function groupForView(view: ViewSpec, tasks: Task[], today: string): TaskGroup[] {
+  const sorted = sortForView(view, tasks);
+  if (view.kind === 'today') {
+    const overdue = sorted.filter((t) => t.due !== null && dueDay(t.due) < today);
+    const due = sorted.filter((t) => t.due !== null && dueDay(t.due) === today);
+    const groups: TaskGroup[] = [];
+    if (overdue.length) groups.push({ key: 'overdue', day: null, tasks: overdue });
+    groups.push({ key: today, day: today, tasks: due });
+    return groups;
+  }
+  if (view.kind === 'upcoming') {
+    const byDay = new Map<string, Task[]>();
+    for (const task of sorted) {
+      const day = dueDay(task.due as string);
+      const list = byDay.get(day) ?? [];
+      list.push(task);
+      byDay.set(day, list);
+    }
+    return [...byDay.keys()].sort().map((day) => ({ key: day, day, tasks: byDay.get(day)! }));
+  }
+  return [{ key: 'all', day: null, tasks: sorted }];
+}
+
+/** The filtered, sorted tasks of a view over any task list (the in-memory reference). */
+export function selectView(view: ViewSpec, tasks: Task[], today: string): Task[] {
+  return sortForView(
+    view,
+    tasks.filter((t) => matchesView(view, t, today)),
+  );
+}
+
+/** Navigation counts over any task list (the in-memory reference). */
+export function countForNav(tasks: Task[], today: string): NavCounts {
+  const count = (view: ViewSpec) => tasks.filter((t) => matchesView(view, t, today)).length;
+  return {
+    inbox: count({ kind: 'inbox' }),
+    today: count({ kind: 'today' }),
+    upcoming: count({ kind: 'upcoming' }),
+    completed: count({ kind: 'completed' }),
+  };
+}
+
+/** Open-task counts per name, sorted by name (case-insensitive). */
+export function countNames(names: Iterable<string>): NamedCount[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || cmp(a.name, b.name),
+    );
+}

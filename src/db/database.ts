@@ -1,0 +1,112 @@
+// The IndexedDB database of the page and the service worker (Dexie 4). Versions only ever grow:
+// add a `this.version(n + 1).stores({...})` for a new table or index, never edit a shipped one.
+import Dexie from 'dexie';
+import type { DBCore, DBCoreTable, DexieOptions, Table } from 'dexie';
+import type { Mutation, Overwrite, TaskRecord } from '../core/merge';
+import { withIndexFields } from './task-index';
+import type { StoredTask } from './task-index';
+
+/** A local write waiting for the server: the merge's Mutation plus delivery bookkeeping. */
+export interface OutboxEntry extends Mutation {
+  /** ISO time the write was made on this device. */
+  createdAt: string;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface MetaEntry<T = unknown> {
+  key: string;
+  value: T;
+}
+
+/** A value that lost to a newer remote write, kept for 14 days so the user can restore it. */
+export interface ConflictEntry extends Overwrite {
+  seq?: number;
+  /** ISO time the overwrite happened on this device. */
+  at: string;
+}
+
+export interface AiCacheEntry {
+  key: string;
+  value: unknown;
+  /** ISO time of the entry. */
+  at: string;
+}
+
+export const META_KEYS = {
+  nodeId: 'nodeId',
+  lastHlc: 'lastHlc',
+  syncCursor: 'syncCursor',
+  settings: 'settings',
+} as const;
+
+export class TendDb extends Dexie {
+  /** Written as TaskRecord; the middleware below adds the index fields. */
+  declare tasks: Table<StoredTask, string, TaskRecord>;
+  declare outbox: Table<OutboxEntry, string>;
+  declare meta: Table<MetaEntry, string>;
+  declare conflicts: Table<ConflictEntry, number>;
+  declare aiCache: Table<AiCacheEntry, string>;
+
+  constructor(name = 'tend', options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      // Compound indexes start with `status` so every view is one range of one index.
+      tasks:
+        'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt',
+      outbox: 'id, hlc, taskId',
+      meta: 'key',
+      conflicts: '++seq, taskId, at',
+      aiCache: 'key, at',
+    });
+    this.use({ stack: 'dbcore', name: 'taskIndexFields', create: indexFieldsMiddleware });
+  }
+}
+
+/**
+ * Recomputes the derived index fields on every put/add to `tasks`, whoever writes (store, sync, import),
+ * so the views can never see a stale status.
+ */
+function indexFieldsMiddleware(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name: string): DBCoreTable {
+      const table = down.table(name);
+      if (name !== 'tasks') return table;
+      return {
+        ...table,
+        mutate(req) {
+          if (req.type === 'add' || req.type === 'put') {
+            return table.mutate({ ...req, values: req.values.map(withIndexFields) });
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The database handle; Dexie opens (creating or upgrading) it on first use.
+ * `options` lets tests pass fake-indexeddb: `{ indexedDB, IDBKeyRange }`.
+ */
+export function openTendDb(name = 'tend', options?: DexieOptions): TendDb {
+  return new TendDb(name, options);
+}
+
+export const CONFLICT_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Drops conflict journal entries older than 14 days; returns how many went. */
+export async function pruneConflicts(db: TendDb, now: number): Promise<number> {
+  const cutoff = new Date(now - CONFLICT_RETENTION_MS).toISOString();
+  return db.conflicts.where('at').below(cutoff).delete();
+}
+
+export async function getMeta<T>(db: TendDb, key: string): Promise<T | undefined> {
+  const entry = await db.meta.get(key);
+  return entry?.value as T | undefined;
+}
+
+export async function setMeta<T>(db: TendDb, key: string, value: T): Promise<void> {
+  await db.meta.put({ key, value });
+}

@@ -1,0 +1,106 @@
+// The views as IndexedDB queries: each is one range of one index (see the schema in database.ts),
+// then the pure sorting and grouping of src/core/views.ts. Wrap them in Dexie's `liveQuery` for live UI.
+import Dexie from 'dexie';
+import type { Collection } from 'dexie';
+import { addDays, countNames, groupForView, matchesSearch, sortForView } from '../core/views';
+import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
+import type { Task } from '../core/task';
+import type { TaskRecord } from '../core/merge';
+import type { TendDb } from './database';
+import { storedToTask } from './task-index';
+import type { StoredTask } from './task-index';
+
+export interface ViewQueryOptions {
+  /** The user's local day, `YYYY-MM-DD`. */
+  today: string;
+  /** Most rows to return (Completed can grow without bound); all when omitted. */
+  limit?: number;
+}
+
+type TaskCollection = Collection<StoredTask, string, TaskRecord>;
+
+function viewCollection(db: TendDb, view: ViewSpec, today: string): TaskCollection {
+  const { minKey, maxKey } = Dexie;
+  switch (view.kind) {
+    case 'inbox':
+      return db.tasks.where('[status+projectKey]').equals(['open', '']);
+    case 'project':
+      return db.tasks.where('[status+projectKey]').equals(['open', view.project]);
+    case 'today':
+      // `\uffff` sorts after any `THH:mm` suffix, so timed tasks of today are included.
+      return db.tasks
+        .where('[status+due]')
+        .between(['open', minKey], ['open', `${today}\uffff`], true, true);
+    case 'upcoming':
+      return db.tasks
+        .where('[status+due]')
+        .between(['open', addDays(today, 1)], ['open', maxKey], true, true);
+    case 'label':
+      return db.tasks.where('openLabels').equals(view.label);
+    case 'completed':
+      return db.tasks
+        .where('[status+completedAt]')
+        .between(['done', minKey], ['done', maxKey], true, true)
+        .reverse();
+    case 'search':
+      // Substring search has no index to use; open and done tasks are the two adjacent statuses.
+      return db.tasks
+        .where('[status+projectKey]')
+        .between(['done', minKey], ['open', maxKey], true, true);
+  }
+}
+
+/** The sorted tasks of a view. */
+export async function queryView(
+  db: TendDb,
+  view: ViewSpec,
+  { today, limit }: ViewQueryOptions,
+): Promise<Task[]> {
+  let collection = viewCollection(db, view, today);
+  if (view.kind === 'search') {
+    const tasks = (await collection.toArray()).map(storedToTask);
+    const found = sortForView(
+      view,
+      tasks.filter((t) => matchesSearch(t, view.query)),
+    );
+    return limit === undefined ? found : found.slice(0, limit);
+  }
+  // Completed is read newest first from its index, so a limit keeps the most recent.
+  if (limit !== undefined && view.kind === 'completed') collection = collection.limit(limit);
+  const sorted = sortForView(view, (await collection.toArray()).map(storedToTask));
+  return limit === undefined ? sorted : sorted.slice(0, limit);
+}
+
+/** The view split under headings (overdue/today, one per day in Upcoming). */
+export async function queryViewGroups(
+  db: TendDb,
+  view: ViewSpec,
+  options: ViewQueryOptions,
+): Promise<TaskGroup[]> {
+  return groupForView(view, await queryView(db, view, options), options.today);
+}
+
+/** Counts for the navigation, from index ranges only (no rows read). */
+export async function countNav(db: TendDb, today: string): Promise<NavCounts> {
+  const [inbox, todayCount, upcoming, completed] = await Promise.all(
+    (['inbox', 'today', 'upcoming', 'completed'] as const).map((kind) =>
+      viewCollection(db, { kind }, today).count(),
+    ),
+  );
+  return { inbox, today: todayCount, upcoming, completed };
+}
+
+/** Projects with open tasks, with their open counts, sorted by name. */
+export async function listProjects(db: TendDb): Promise<NamedCount[]> {
+  const keys = await db.tasks
+    .where('[status+projectKey]')
+    .between(['open', ''], ['open', Dexie.maxKey], false, true)
+    .keys();
+  return countNames(keys.map((key) => (key as unknown as [string, string])[1]));
+}
+
+/** Labels on open tasks, with their open counts, sorted by name. */
+export async function listLabels(db: TendDb): Promise<NamedCount[]> {
+  const keys = await db.tasks.orderBy('openLabels').keys();
+  return countNames(keys as string[]);
+}

@@ -1,0 +1,61 @@
+// Derived, indexed fields of a stored task. IndexedDB cannot index null, so the views' "no project",
+// "not completed" and "not deleted" become plain values here, recomputed on every write to the table.
+import { toTask } from '../core/merge';
+import type { TaskRecord } from '../core/merge';
+import { DEFAULT_FIELDS } from '../core/task';
+import type { Task } from '../core/task';
+
+/** `partial`: a record still missing required fields (out-of-order sync); shown in no view. */
+export type TaskStatus = 'open' | 'done' | 'deleted' | 'partial';
+
+export interface TaskIndexFields {
+  status: TaskStatus;
+  /** The project, or '' for the Inbox. */
+  projectKey: string;
+  /** Labels of open tasks only, so label views and counts use one multiEntry index. */
+  openLabels: string[];
+}
+
+export type StoredTask = TaskRecord & TaskIndexFields;
+
+export function taskStatus(record: TaskRecord): TaskStatus {
+  if (record.deletedAt) return 'deleted';
+  if (toTask(record) === null) return 'partial';
+  return record.completedAt ? 'done' : 'open';
+}
+
+export function withIndexFields(record: TaskRecord): StoredTask {
+  const status = taskStatus(record);
+  return {
+    ...record,
+    status,
+    projectKey: record.project ?? '',
+    openLabels: status === 'open' ? [...new Set(record.labels ?? [])] : [],
+  };
+}
+
+/** The record as merge.ts knows it: index fields removed. */
+export function toTaskRecord(stored: StoredTask | TaskRecord): TaskRecord {
+  const {
+    status: _status,
+    projectKey: _projectKey,
+    openLabels: _openLabels,
+    ...record
+  } = stored as StoredTask;
+  return record;
+}
+
+/**
+ * A stored task as a view shows it, without re-validating: every non-partial record was validated
+ * when written, and a zod parse per row would cost more than the query on 10,000 tasks.
+ */
+export function storedToTask(stored: StoredTask): Task {
+  const {
+    clock: _clock,
+    status: _status,
+    projectKey: _projectKey,
+    openLabels: _openLabels,
+    ...fields
+  } = stored;
+  return { ...DEFAULT_FIELDS, ...fields } as Task;
+}

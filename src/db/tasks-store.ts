@@ -1,0 +1,212 @@
+// The tasks store: every local action on tasks. Each write validates with the task schema, merges through
+// the one `applyMutation`, and puts the task and its outbox entry in the same transaction, so a change
+// is either stored and queued for sync, or not made at all.
+import { z } from 'zod';
+import { applyMutation, createMutation, toTask } from '../core/merge';
+import type { Mutation, TaskRecord } from '../core/merge';
+import type { Clock } from '../core/hlc';
+import {
+  SYNCED_FIELDS,
+  createTask,
+  describeValidationError,
+  taskChangesSchema,
+} from '../core/task';
+import type { Task, TaskChanges, TaskFields } from '../core/task';
+import { localDay } from '../core/views';
+import type { OutboxEntry, TendDb } from './database';
+import { TaskNotFoundError, TaskValidationError } from './errors';
+import { orderBetween } from './order';
+import { saveClock } from './persistent-clock';
+import { toTaskRecord } from './task-index';
+
+export type NewTaskFields = Partial<TaskFields> & { title: string };
+
+/** H1's recurrence step: the next due after completing on `today` (same format as `due`), or null when the rule has ended. */
+export type NextOccurrence = (rrule: string, due: string, today: string) => string | null;
+
+export interface TasksStoreOptions {
+  db: TendDb;
+  clock: Clock;
+  newId?: () => string;
+  /** Wall clock in ms, for completedAt/deletedAt/createdAt. */
+  now?: () => number;
+  /** The user's local day `YYYY-MM-DD`; defaults to the local day of `now()`. */
+  today?: () => string;
+  nextOccurrence?: NextOccurrence;
+}
+
+export interface TasksStore {
+  getTask(id: string): Promise<Task | null>;
+  addTask(fields: NewTaskFields): Promise<Task>;
+  /** Several new tasks in one transaction (imports). */
+  addTasks(list: NewTaskFields[]): Promise<Task[]>;
+  updateTask(id: string, changes: TaskChanges): Promise<Task>;
+  /** Completes, or for a recurring task with a next occurrence moves `due` there instead. */
+  completeTask(id: string): Promise<Task>;
+  uncompleteTask(id: string): Promise<Task>;
+  /** Soft delete (writes `deletedAt`); undo with `restoreTask`. */
+  deleteTask(id: string): Promise<Task>;
+  restoreTask(id: string): Promise<Task>;
+  /** Moves a task between two neighbours as shown (`aboveId` above it, `belowId` below it). */
+  reorderTask(id: string, aboveId: string | null, belowId: string | null): Promise<Task>;
+  bulkComplete(ids: string[]): Promise<Task[]>;
+  bulkMove(ids: string[], project: string | null): Promise<Task[]>;
+  bulkDelete(ids: string[]): Promise<Task[]>;
+  bulkRestore(ids: string[]): Promise<Task[]>;
+}
+
+type Edit = (task: Task) => TaskChanges;
+
+export function createTasksStore({
+  db,
+  clock,
+  newId = () => crypto.randomUUID(),
+  now = Date.now,
+  today = () => localDay(new Date(now())),
+  nextOccurrence,
+}: TasksStoreOptions): TasksStore {
+  const nowIso = () => new Date(now()).toISOString();
+
+  function transact<T>(work: () => Promise<T>): Promise<T> {
+    return db.transaction('rw', [db.tasks, db.outbox, db.meta], work);
+  }
+
+  /** Stores the mutations' results and their outbox entries; call inside `transact`. */
+  async function commit(records: TaskRecord[], mutations: Mutation[]): Promise<void> {
+    const createdAt = nowIso();
+    const entries: OutboxEntry[] = mutations.map((m) => ({ ...m, createdAt, attempts: 0 }));
+    await db.tasks.bulkPut(records);
+    await db.outbox.bulkAdd(entries);
+    await saveClock(db, clock);
+  }
+
+  async function edit(ids: string[], change: Edit): Promise<Task[]> {
+    const unique = [...new Set(ids)];
+    return transact(async () => {
+      const stored = await db.tasks.bulkGet(unique);
+      const tasks: Task[] = [];
+      const records: TaskRecord[] = [];
+      const mutations: Mutation[] = [];
+      unique.forEach((id, i) => {
+        const record = stored[i] && toTaskRecord(stored[i]);
+        const task = record && toTask(record);
+        if (!record || !task) throw new TaskNotFoundError(id);
+        const changes = onlyChanged(task, validateChanges(change(task)));
+        if (Object.keys(changes).length === 0) {
+          tasks.push(task);
+          return;
+        }
+        const mutation: Mutation = { id: newId(), taskId: id, hlc: clock.tick(), changes };
+        const next = applyMutation(record, mutation).record;
+        const nextTask = toTask(next);
+        if (!nextTask) throw new TaskValidationError(`Task ${id} would become invalid`);
+        tasks.push(nextTask);
+        records.push(next);
+        mutations.push(mutation);
+      });
+      if (mutations.length) await commit(records, mutations);
+      return tasks;
+    });
+  }
+
+  const editOne = async (id: string, change: Edit) => (await edit([id], change))[0];
+
+  function completion(task: Task): TaskChanges {
+    if (task.completedAt !== null) return {};
+    if (task.recurrence && nextOccurrence) {
+      const day = today();
+      const next = nextOccurrence(task.recurrence, task.due ?? day, day);
+      if (next !== null && next !== task.due) return { due: next };
+    }
+    return { completedAt: nowIso() };
+  }
+
+  async function addTasks(list: NewTaskFields[]): Promise<Task[]> {
+    const created = nowIso();
+    const drafts = list.map((fields) => validateNew(fields, newId(), created));
+    return transact(async () => {
+      let last = (await db.tasks.orderBy('order').last())?.order ?? 0;
+      const mutations: Mutation[] = [];
+      const records: TaskRecord[] = [];
+      const tasks = drafts.map((draft, i) => {
+        const task = 'order' in list[i] ? draft : { ...draft, order: (last += 1) };
+        const mutation = createMutation(task, clock.tick(), newId());
+        const record = applyMutation(undefined, mutation).record;
+        mutations.push(mutation);
+        records.push(record);
+        return toTask(record) as Task;
+      });
+      await commit(records, mutations);
+      return tasks;
+    });
+  }
+
+  return {
+    async getTask(id) {
+      const stored = await db.tasks.get(id);
+      return stored ? toTask(toTaskRecord(stored)) : null;
+    },
+    addTasks,
+    addTask: async (fields) => (await addTasks([fields]))[0],
+    updateTask: (id, changes) => editOne(id, () => changes),
+    completeTask: (id) => editOne(id, completion),
+    uncompleteTask: (id) => editOne(id, () => ({ completedAt: null })),
+    deleteTask: (id) => editOne(id, (t) => (t.deletedAt ? {} : { deletedAt: nowIso() })),
+    restoreTask: (id) => editOne(id, () => ({ deletedAt: null })),
+    async reorderTask(id, aboveId, belowId) {
+      return transact(async () => {
+        const [above, below] = await Promise.all([neighbour(aboveId), neighbour(belowId)]);
+        const order = orderBetween(above?.order ?? null, below?.order ?? null);
+        if (order !== null) return editOne(id, () => ({ order }));
+        // No number fits between the neighbours (equal orders, or the gap halved ~50 times):
+        // push the lower neighbour down instead of failing.
+        const base = (above as Task).order;
+        await editOne((below as Task).id, () => ({ order: base + 1 }));
+        return editOne(id, () => ({ order: base + 0.5 }));
+      });
+    },
+    bulkComplete: (ids) => edit(ids, completion),
+    bulkMove: (ids, project) => edit(ids, () => ({ project })),
+    bulkDelete: (ids) => edit(ids, (t) => (t.deletedAt ? {} : { deletedAt: nowIso() })),
+    bulkRestore: (ids) => edit(ids, () => ({ deletedAt: null })),
+  };
+
+  async function neighbour(id: string | null): Promise<Task | null> {
+    if (id === null) return null;
+    const stored = await db.tasks.get(id);
+    const task = stored && toTask(toTaskRecord(stored));
+    if (!task) throw new TaskNotFoundError(id);
+    return task;
+  }
+}
+
+function validateChanges(changes: TaskChanges): TaskChanges {
+  return validated(() => taskChangesSchema.parse(changes));
+}
+
+function validateNew(fields: NewTaskFields, id: string, now: string): Task {
+  return validated(() => createTask(fields, { id, now }));
+}
+
+/** Runs a zod parse, turning its failure into the store's typed error. */
+export function validated<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      throw new TaskValidationError(describeValidationError(error), error.issues);
+    }
+    throw error;
+  }
+}
+
+/** Drops fields that already hold the value, so a no-op edit queues nothing. */
+function onlyChanged(task: Task, changes: TaskChanges): TaskChanges {
+  const out: Record<string, unknown> = {};
+  for (const field of SYNCED_FIELDS) {
+    if (field in changes && JSON.stringify(changes[field]) !== JSON.stringify(task[field])) {
+      out[field] = changes[field];
+    }
+  }
+  return out as TaskChanges;
+}
