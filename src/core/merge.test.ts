@@ -113,4 +113,21 @@ describe('merge', () => {
     expect(mergeRecords(right, left).record).toEqual(merged);
     expect(mergeRecords(undefined, right).record).toEqual(right);
   });
+  it('equal timestamps with different values (two tabs, one node id) resolve the same in any order', () => {
+    const tab1: Mutation = { id: 't1', taskId: ID, hlc: h(10, A), changes: { notes: 'tab one' } };
+    const tab2: Mutation = { id: 't2', taskId: ID, hlc: h(10, A), changes: { notes: 'tab two' } };
+    const r = applyAll([create, tab1, tab2])!;
+    expect(r.notes).toBe('tab two');
+    expect(applyAll([create, tab2, tab1])).toEqual(r);
+    expect(mergeRecords(applyAll([create, tab1]), applyAll([create, tab2])!).record).toEqual(r);
+  });
+
+  it('updatedAt is the latest write seen, whatever the order, even one that changed nothing', () => {
+    const empty: Mutation = { id: 'e', taskId: ID, hlc: h(30, A), changes: {} };
+    const edit: Mutation = { id: 'x', taskId: ID, hlc: h(20, B), changes: { title: 'x' } };
+    const a = applyAll([empty, edit])!;
+    expect(a.updatedAt).toBe('2026-11-26T09:00:00.030Z');
+    expect(applyAll([edit, empty])).toEqual(a);
+    expect(mergeRecords(applyAll([edit]), applyAll([empty])!).record.updatedAt).toBe(a.updatedAt);
+  });
 });

@@ -52,6 +52,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Deterministic order of two values written under the same timestamp: the greater JSON text wins. */
+function winsTie(candidate: unknown, current: unknown): boolean {
+  return (JSON.stringify(candidate) ?? '') > (JSON.stringify(current) ?? '');
+}
+
 /** Applies one mutation to a record (or creates it). Pure: the input record is not modified. */
 export function applyMutation(current: TaskRecord | undefined, mutation: Mutation): MergeResult {
   const iso = hlcIso(mutation.hlc);
@@ -64,9 +69,12 @@ export function applyMutation(current: TaskRecord | undefined, mutation: Mutatio
   for (const field of SYNCED_FIELDS) {
     if (!(field in mutation.changes)) continue;
     const seen = record.clock[field];
-    if (seen !== undefined && seen >= mutation.hlc) continue;
     const newValue = mutation.changes[field];
     const oldValue = record[field];
+    if (seen !== undefined && seen > mutation.hlc) continue;
+    // Equal timestamps carrying different values happen when two tabs of one device share a node id and
+    // tick in the same millisecond; breaking the tie by value keeps the merge commutative on every replica.
+    if (seen === mutation.hlc && !winsTie(newValue, oldValue)) continue;
     if (
       seen !== undefined &&
       nodeOf(seen) !== nodeOf(mutation.hlc) &&
@@ -86,7 +94,8 @@ export function applyMutation(current: TaskRecord | undefined, mutation: Mutatio
     applied.push(field);
   }
   if (iso < record.createdAt) record.createdAt = iso;
-  if (applied.length > 0 && iso > record.updatedAt) record.updatedAt = iso;
+  // Min and max over every write seen, applied or not, so both are independent of delivery order.
+  if (iso > record.updatedAt) record.updatedAt = iso;
   return { record, applied, overwritten };
 }
 
@@ -110,6 +119,7 @@ export function mergeRecords(a: TaskRecord | undefined, b: TaskRecord): MergeRes
     overwritten.push(...result.overwritten);
   }
   if (b.createdAt < record.createdAt) record = { ...record, createdAt: b.createdAt };
+  if (b.updatedAt > record.updatedAt) record = { ...record, updatedAt: b.updatedAt };
   return { record, applied, overwritten };
 }
 
