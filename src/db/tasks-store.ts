@@ -1,7 +1,7 @@
 // The tasks store: every local action on tasks. Each write validates with the task schema, merges through
 // the one `applyMutation`, and puts the task and its outbox entry in the same transaction, so a change
 // is either stored and queued for sync, or not made at all.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { applyMutation, createMutation, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
@@ -12,6 +12,7 @@ import {
   taskChangesSchema,
 } from '../core/task';
 import type { Task, TaskChanges, TaskFields } from '../core/task';
+import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/views';
 import type { OutboxEntry, TendDb } from './database';
 import { TaskNotFoundError, TaskValidationError } from './errors';
@@ -21,8 +22,8 @@ import { toTaskRecord } from './task-index';
 
 export type NewTaskFields = Partial<TaskFields> & { title: string };
 
-/** H1's recurrence step: the next due after completing on `today` (same format as `due`), or null when the rule has ended. */
-export type NextOccurrence = (rrule: string, due: string, today: string) => string | null;
+/** The recurrence step (src/core/recurrence.ts): the next due after completing on `today`; null or an unchanged value when the rule has ended. */
+export type NextOccurrence = (rrule: string, due: string | null, today: string) => string | null;
 
 export interface TasksStoreOptions {
   db: TendDb;
@@ -63,7 +64,7 @@ export function createTasksStore({
   newId = () => crypto.randomUUID(),
   now = Date.now,
   today = () => localDay(new Date(now())),
-  nextOccurrence,
+  nextOccurrence = ruleNextOccurrence,
 }: TasksStoreOptions): TasksStore {
   const nowIso = () => new Date(now()).toISOString();
 
@@ -113,9 +114,8 @@ export function createTasksStore({
 
   function completion(task: Task): TaskChanges {
     if (task.completedAt !== null) return {};
-    if (task.recurrence && nextOccurrence) {
-      const day = today();
-      const next = nextOccurrence(task.recurrence, task.due ?? day, day);
+    if (task.recurrence) {
+      const next = nextOccurrence(task.recurrence, task.due, today());
       if (next !== null && next !== task.due) return { due: next };
     }
     return { completedAt: nowIso() };
@@ -193,7 +193,7 @@ export function validated<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof z.ZodError) {
+    if (error instanceof z.core.$ZodError) {
       throw new TaskValidationError(describeValidationError(error), error.issues);
     }
     throw error;
