@@ -1,0 +1,61 @@
+// The HTTP application: one Hono app, testable with app.request() and no open port.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppContext } from './context';
+import { createErrorHandler, errorBody, HttpError } from './errors';
+import type { Extensions } from './extensions';
+import { securityHeaders } from './http/security-headers';
+import { createHealthRoutes } from './routes/health';
+import { serveDist } from './static/serve-dist';
+import type { AppEnv } from './http/env';
+
+export const MAX_API_BODY = 1024 * 1024;
+export const MAX_AUTH_BODY = 64 * 1024;
+
+function limit(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError(413, 'payload_too_large', `Request body exceeds ${maxSize} bytes`, {
+        maxBytes: maxSize,
+      });
+    },
+  });
+}
+
+export function createApp(ctx: AppContext, extensions: Extensions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(ctx.logger));
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404),
+  );
+
+  app.use('*', securityHeaders(ctx.config));
+  if (ctx.config.corsOrigins.length > 0) {
+    const allowed = new Set(ctx.config.corsOrigins);
+    const corsMw = cors({
+      origin: (origin) => (allowed.has(origin) || allowed.has('*') ? origin : null),
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'apikey',
+        'x-client-info',
+        'x-supabase-api-version',
+      ],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    });
+    app.use('/api/*', corsMw);
+    app.use('/auth/*', corsMw);
+  }
+  app.use('/api/*', limit(MAX_API_BODY));
+  app.use('/auth/*', limit(MAX_AUTH_BODY));
+
+  app.route('/health', createHealthRoutes(ctx));
+  if (extensions.installOps) extensions.installOps(app as unknown as Hono, ctx);
+  if (extensions.createAiRoutes) app.route('/api/ai', extensions.createAiRoutes(ctx));
+
+  app.use('*', serveDist(ctx.config.distDir));
+  return app;
+}

@@ -1,0 +1,125 @@
+// Server configuration: every environment variable the ops spec names (plus VITE_ twins of NEXT_PUBLIC_ ones),
+// validated once at start so a typo fails loudly instead of half-working.
+import { z } from 'zod';
+
+export type Env = Record<string, string | undefined>;
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const list = optional.transform((v) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [],
+);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: optional,
+  DATA_DIR: optional.transform((v) => v ?? './data'),
+  DIST_DIR: optional.transform((v) => v ?? './dist'),
+  DATABASE_URL: optional.pipe(z.url().optional()),
+  SUPABASE_URL: optional.pipe(z.url().optional()),
+  SUPABASE_ANON_KEY: optional,
+  SUPABASE_SERVICE_KEY: optional,
+  ENCRYPTION_KEY: optional,
+  JWT_SECRET: optional,
+  JWT_EXPIRY: z.coerce.number().int().min(60).max(86_400).default(3600),
+  CORS_ORIGINS: list,
+  ADMIN_EMAILS: list.transform((l) => l.map((e) => e.toLowerCase())),
+  CRON_SECRET: optional,
+  APP_VERSION: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LLM_MODEL_PATH: optional,
+  LLM_WORKER_MEMORY: z.coerce.number().int().positive().optional(),
+  SENTRY_DSN: optional,
+  ANALYTICS_ID: optional,
+  DATADOG_API_KEY: optional,
+  VERCEL_ENV: optional,
+  VERCEL_URL: optional,
+  VERCEL_REGION: optional,
+  TRUST_PROXY: optional.transform((v) => v === '1' || v === 'true'),
+});
+
+export type Config = Readonly<{
+  nodeEnv: 'development' | 'production' | 'test';
+  production: boolean;
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  distDir: string;
+  databaseUrl: string | undefined;
+  supabaseUrl: string | undefined;
+  supabaseAnonKey: string | undefined;
+  supabaseServiceKey: string | undefined;
+  encryptionKey: string | undefined;
+  jwtSecret: string | undefined;
+  jwtExpirySeconds: number;
+  corsOrigins: string[];
+  adminEmails: string[];
+  cronSecret: string | undefined;
+  appVersion: string;
+  logLevel: string;
+  llmModelPath: string | undefined;
+  llmWorkerMemoryMb: number | undefined;
+  sentryDsn: string | undefined;
+  analyticsId: string | undefined;
+  datadogApiKey: string | undefined;
+  vercel: { env: string | undefined; url: string | undefined; region: string | undefined };
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (set behind Vercel or a reverse proxy). */
+  trustProxy: boolean;
+}>;
+
+/** The client build reads VITE_*; the seed names NEXT_PUBLIC_*; the server accepts either. */
+function pick(env: Env, name: string): string | undefined {
+  return env[name] ?? env[`VITE_${name}`] ?? env[`NEXT_PUBLIC_${name}`];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse({
+    ...env,
+    SUPABASE_URL: pick(env, 'SUPABASE_URL'),
+    SUPABASE_ANON_KEY: pick(env, 'SUPABASE_ANON_KEY'),
+    APP_VERSION: env.APP_VERSION ?? env.npm_package_version,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    distDir: e.DIST_DIR,
+    databaseUrl: e.DATABASE_URL,
+    supabaseUrl: e.SUPABASE_URL?.replace(/\/+$/, ''),
+    supabaseAnonKey: e.SUPABASE_ANON_KEY,
+    supabaseServiceKey: e.SUPABASE_SERVICE_KEY,
+    encryptionKey: e.ENCRYPTION_KEY,
+    jwtSecret: e.JWT_SECRET,
+    jwtExpirySeconds: e.JWT_EXPIRY,
+    corsOrigins: e.CORS_ORIGINS,
+    adminEmails: e.ADMIN_EMAILS,
+    cronSecret: e.CRON_SECRET,
+    appVersion: e.APP_VERSION ?? '0.0.0',
+    logLevel: e.LOG_LEVEL,
+    llmModelPath: e.LLM_MODEL_PATH,
+    llmWorkerMemoryMb: e.LLM_WORKER_MEMORY,
+    sentryDsn: e.SENTRY_DSN,
+    analyticsId: e.ANALYTICS_ID,
+    datadogApiKey: e.DATADOG_API_KEY,
+    vercel: { env: e.VERCEL_ENV, url: e.VERCEL_URL, region: e.VERCEL_REGION },
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,54 @@
+// Applies supabase/migrations/<timestamp>_<name>.sql in order, once each, tracked the way the Supabase CLI
+// tracks them (supabase_migrations.schema_migrations), so the same files work locally and on Supabase.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './types';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
+
+export interface Migration {
+  version: string;
+  name: string;
+  sql: string;
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => {
+      const [, version, name] = /^(\d+)_(.+)\.sql$/.exec(f)!;
+      return { version, name, sql: readFileSync(join(dir, f), 'utf8') };
+    });
+}
+
+export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
+  await db.exec(`
+    create schema if not exists supabase_migrations;
+    create table if not exists supabase_migrations.schema_migrations (
+      version text primary key,
+      statements text[],
+      name text
+    );`);
+  const applied: string[] = [];
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      // Several servers may start at once against one database: one migrates, the others wait.
+      await tx.query('select pg_advisory_xact_lock(7420815)');
+      const rows = await tx.query(
+        'select 1 from supabase_migrations.schema_migrations where version = $1',
+        [m.version],
+      );
+      if (rows.length > 0) return false;
+      await tx.exec(m.sql);
+      await tx.query(
+        'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, array[$2], $3)',
+        [m.version, m.sql, m.name],
+      );
+      return true;
+    });
+    if (done) applied.push(`${m.version}_${m.name}`);
+  }
+  return applied;
+}

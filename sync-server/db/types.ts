@@ -1,0 +1,35 @@
+// One database interface over PGlite (embedded) and PostgreSQL (postgres.js): plain parameterised SQL.
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Runs one parameterised statement ($1, $2 ...) and returns its rows. */
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** JWT claims as Supabase sets them for a request (`request.jwt.claims`). */
+export interface Claims {
+  sub: string;
+  role: string;
+  aud?: string | string[];
+  email?: string;
+  app_metadata?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** A transaction as the connecting (privileged) role: migrations, auth tables, maintenance. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A transaction as role `authenticated` with the caller's claims, as Supabase runs PostgREST requests:
+   * row-level security applies even if a query forgets its WHERE clause.
+   */
+  asUser<T>(claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const AS_USER_SQL =
+  "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)";

@@ -1,0 +1,83 @@
+// The one error type of the server and the one place that turns errors into responses.
+// Responses never carry a stack trace; unexpected errors are logged and answered with a generic 500.
+import type { Context, ErrorHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import type { Logger } from './logger';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Zod issues as `{ path: "mutations.3.hlc", message }` so a client can point at the field. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function validationError(error: z.ZodError): HttpError {
+  const issues = fieldIssues(error);
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return new HttpError(400, 'validation_failed', message, { issues });
+}
+
+/** Parses with a schema or throws a 400 naming the fields. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** GoTrue's error body (what @supabase/auth-js parses) plus ours, for /auth/v1 routes. */
+function authBody(status: number, code: string, message: string, details: unknown) {
+  return { code: status, error_code: code, msg: message, error: { code, message, details } };
+}
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, details: details ?? null } };
+}
+
+export function createErrorHandler(logger: Logger): ErrorHandler {
+  return (err: Error, c: Context) => {
+    const isAuth = c.req.path.startsWith('/auth/v1');
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      const body = isAuth
+        ? authBody(err.status, err.code, err.message, err.details ?? null)
+        : errorBody(err.code, err.message, err.details);
+      return c.json(body, err.status);
+    }
+    // hono's own HTTPException (e.g. from a third-party middleware) keeps its status.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const s = status as ContentfulStatusCode;
+      return c.json(
+        isAuth
+          ? authBody(s, 'bad_request', err.message, null)
+          : errorBody('bad_request', err.message),
+        s,
+      );
+    }
+    logger.error({ err, path: c.req.path, method: c.req.method }, 'unhandled error');
+    const message = 'Internal server error';
+    return c.json(
+      isAuth
+        ? authBody(500, 'internal_error', message, null)
+        : errorBody('internal_error', message),
+      500,
+    );
+  };
+}

@@ -1,0 +1,66 @@
+// Entry point: configuration, secrets, database and migrations, then the HTTP server.
+import { randomUUID } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import type { AppContext } from './context';
+import { migrate } from './db/migrate';
+import { openDb } from './db/open';
+import { loadExtensions } from './extensions';
+import { createLogger } from './logger';
+import { resolveSecrets } from './secrets';
+
+async function main(): Promise<void> {
+  let config;
+  let secrets;
+  try {
+    config = loadConfig();
+    secrets = resolveSecrets(config);
+  } catch (error) {
+    console.error(`tend-sync: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+
+  const ctx: AppContext = {
+    config,
+    db,
+    logger,
+    secrets,
+    now: Date.now,
+    newId: randomUUID,
+    startedAt: Date.now(),
+  };
+  const app = createApp(ctx, await loadExtensions());
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info(
+      {
+        port: info.port,
+        database: db.kind,
+        dataDir: db.kind === 'pglite' ? config.dataDir : undefined,
+      },
+      `Tend sync server on http://localhost:${info.port}`,
+    );
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void db.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main().catch((error: unknown) => {
+  console.error('tend-sync: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

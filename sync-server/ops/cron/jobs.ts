@@ -1,0 +1,9 @@
+// The three scheduled jobs with the seed's schedules; vercel.json's `crons` and the in-process scheduler both
+// read this list, so the schedules cannot drift apart (a test compares them).
+export const CRON_JOBS = [
+  { name: 'daily-cleanup', path: '/api/cron/daily-cleanup', schedule: '0 2 * * *' },
+  { name: 'sync-check', path: '/api/cron/sync-check', schedule: '*/15 * * * *' },
+  { name: 'backup', path: '/api/cron/backup', schedule: '0 3 * * *' },
+] as const;
+
+export type CronJobName = (typeof CRON_JOBS)[number]['name'];

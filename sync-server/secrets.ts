@@ -1,0 +1,59 @@
+// Secrets the server needs. In development they are generated once into DATA_DIR/secrets.json (mode 0600)
+// so `npm start` needs no configuration; in production a missing one stops the server, named.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config';
+
+export interface Secrets {
+  jwtSecret: string;
+  encryptionKey: string;
+  cronSecret: string;
+}
+
+const NAMES = {
+  jwtSecret: 'JWT_SECRET',
+  encryptionKey: 'ENCRYPTION_KEY',
+  cronSecret: 'CRON_SECRET',
+} as const;
+
+export class MissingSecretError extends Error {}
+
+export function resolveSecrets(
+  config: Config,
+  generate = () => randomBytes(32).toString('base64url'),
+): Secrets {
+  const given: Partial<Secrets> = {
+    jwtSecret: config.jwtSecret,
+    encryptionKey: config.encryptionKey,
+    cronSecret: config.cronSecret,
+  };
+  const missing = (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => !given[k]);
+  if (missing.length === 0) return given as Secrets;
+  if (config.production) {
+    const names = missing.map((k) => NAMES[k]).join(', ');
+    throw new MissingSecretError(
+      `Missing required secret${missing.length > 1 ? 's' : ''} in production: ${names}. Set ${missing.length > 1 ? 'them' : 'it'} in the environment.`,
+    );
+  }
+  const file = join(config.dataDir, 'secrets.json');
+  let stored: Partial<Secrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  let changed = false;
+  for (const k of missing) {
+    if (!stored[k]) {
+      stored[k] = generate();
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+  }
+  chmodSync(file, 0o600);
+  return { ...stored, ...stripUndefined(given) } as Secrets;
+}
+
+function stripUndefined(o: Partial<Secrets>): Partial<Secrets> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
