@@ -1,6 +1,7 @@
 // The sync protocol's wire format: zod schemas for the bodies of `POST /api/sync/push` and
 // `GET /api/sync/pull`, shared by the page, the service worker and the server so both ends validate alike.
-import { z } from 'zod';
+// zod/mini like the task schema: this module ships in the page and service worker bundles.
+import * as z from 'zod/mini';
 import { isHlc } from '../hlc';
 import { SYNCED_FIELDS, taskChangesSchema, taskFieldsSchema } from '../task';
 import type { Mutation, TaskRecord } from '../merge';
@@ -12,30 +13,31 @@ export const CLIENT_PUSH_BATCH = 500;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
-export const hlcSchema = z.string().refine(isHlc, { message: 'Not an HLC timestamp' });
+export const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
 const isoSchema = z.iso.datetime({ offset: true });
+const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
-export const mutationSchema = z
-  .object({
-    id: z.string().min(1).max(100),
-    taskId: z.uuid(),
-    hlc: hlcSchema,
-    changes: taskChangesSchema.refine((c) => Object.keys(c).length > 0, {
+export const mutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: taskChangesSchema.check(
+    z.refine((c) => Object.keys(c).length > 0, {
       message: 'A mutation changes at least one field',
     }),
-  })
-  .strict();
+  ),
+});
 
 /**
  * The push envelope. Entries are only checked for an id here, so one invalid mutation is reported
  * in `rejected` (validate each with `mutationSchema`) instead of failing the whole batch.
  */
 export const pushRequestSchema = z.object({
-  clientId: z.string().min(1).max(100),
+  clientId: idSchema,
   mutations: z
-    .array(z.looseObject({ id: z.string().min(1).max(100) }))
-    .max(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`),
+    .array(z.looseObject({ id: idSchema }))
+    .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
 export type PushRequest = { clientId: string; mutations: Mutation[] };
 
@@ -57,15 +59,24 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Query of `GET /api/sync/pull`; no cursor means "from the beginning" (initial or full resync). */
 export const pullQuerySchema = z.object({
-  cursor: z.string().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  limit: z._default(
+    z.coerce
+      .number()
+      .check(
+        z.refine(Number.isInteger, { message: 'Must be an integer' }),
+        z.minimum(1),
+        z.maximum(MAX_PULL_LIMIT),
+      ),
+    DEFAULT_PULL_LIMIT,
+  ),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 const clockSchema = z.partialRecord(z.enum(SYNCED_FIELDS), hlcSchema);
 
 /** A task as the server stores it: any subset of fields plus the per-field clock. */
-export const taskRecordSchema = taskFieldsSchema.partial().extend({
+export const taskRecordSchema = z.extend(z.partial(taskFieldsSchema), {
   id: z.uuid(),
   createdAt: isoSchema,
   updatedAt: isoSchema,
@@ -81,7 +92,7 @@ export type PullResponse = { tasks: TaskRecord[]; cursor: string; hasMore: boole
 
 /** Every error body of the API. */
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -1,0 +1,338 @@
+// Convergence of the sync protocol as a whole: devices with skewed clocks write to shared tasks, go
+// offline, push over a network that reorders, duplicates and drops, pull through a log that gets pruned
+// (410 -> full resync). After a final full exchange every replica must equal the server, and the server
+// must equal the oracle: every write ever made, folded in timestamp order (so no edit is lost).
+// Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createClock, parseHlc } from '../hlc';
+import type { Clock } from '../hlc';
+import { applyMutation, createMutation, mergeRecords } from '../merge';
+import type { Mutation, TaskRecord } from '../merge';
+import { createTask } from '../task';
+import type { TaskChanges } from '../task';
+
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+const numRuns = Number(process.env.FUZZ_RUNS ?? 1000);
+const DEVICES = 5;
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+const HOUR = 3_600_000;
+const TASK_IDS = [1, 2, 3].map((n) => `0193b5a0-0000-7000-8000-00000000000${n}`);
+
+// ---- the operations a run is made of (plain data, so fast-check prints and shrinks them) ----
+type Op =
+  | { t: 'create'; d: number; task: number; title: string }
+  | { t: 'edit'; d: number; task: number; changes: TaskChanges }
+  | { t: 'delete' | 'restore'; d: number; task: number }
+  | { t: 'net'; d: number; online: boolean }
+  | { t: 'push'; d: number; pick: number[] }
+  | { t: 'deliver'; msg: number; duplicate: boolean; dropAck: boolean }
+  | { t: 'drop'; msg: number }
+  | { t: 'pull'; d: number; limit: number }
+  | { t: 'wait'; ms: number }
+  | { t: 'prune' };
+
+const d = fc.nat({ max: DEVICES - 1 });
+const task = fc.nat({ max: TASK_IDS.length - 1 });
+const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
+  {
+    title: fc.constantFrom('buy milk', 'call mom', 'file taxes'),
+    notes: fc.constantFrom('', 'n1', 'n2'),
+    priority: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    labels: fc.array(fc.constantFrom('home', 'work'), { maxLength: 2 }),
+    due: fc.constantFrom(null, '2026-12-01', '2026-12-02T09:30'),
+    project: fc.constantFrom(null, 'Inbox', 'Garden'),
+    order: fc.integer({ min: 0, max: 3 }),
+  },
+  { requiredKeys: [] },
+);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      t: fc.constant('create' as const),
+      d,
+      task,
+      title: fc.constantFrom('a', 'b'),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant('edit' as const), d, task, changes: changesArb }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constantFrom('delete' as const, 'restore' as const), d, task }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ t: fc.constant('net' as const), d, online: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('push' as const),
+      d,
+      pick: fc.array(fc.nat(9), { maxLength: 4 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('deliver' as const),
+      msg: fc.nat(7),
+      duplicate: fc.boolean(),
+      dropAck: fc.boolean(),
+    }),
+    weight: 5,
+  },
+  { arbitrary: fc.record({ t: fc.constant('drop' as const), msg: fc.nat(7) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('pull' as const),
+      d,
+      limit: fc.integer({ min: 1, max: 3 }),
+    }),
+    weight: 4,
+  },
+  { arbitrary: fc.record({ t: fc.constant('wait' as const), ms: fc.nat(10 * 60_000) }), weight: 2 },
+  { arbitrary: fc.constant({ t: 'prune' as const }), weight: 1 },
+);
+const scenarioArb = fc.record({
+  // Each device's wall clock is off by up to 3 hours either way.
+  offsets: fc.array(fc.integer({ min: -3 * HOUR, max: 3 * HOUR }), {
+    minLength: DEVICES,
+    maxLength: DEVICES,
+  }),
+  ops: fc.array(opArb, { maxLength: 50 }),
+});
+
+// ---- the replicas ----
+interface Server {
+  tasks: Map<string, TaskRecord>;
+  seen: Set<string>;
+  log: { seq: number; taskId: string }[];
+  seq: number;
+  prunedThrough: number;
+}
+interface Device {
+  clock: Clock;
+  now: () => number;
+  tasks: Map<string, TaskRecord>;
+  outbox: Mutation[];
+  cursor: number;
+  online: boolean;
+  issued: string[];
+  maxRemoteLead: number;
+}
+interface Push {
+  from: number;
+  mutations: Mutation[];
+}
+
+function serverPush(server: Server, mutations: Mutation[]): string[] {
+  for (const m of mutations) {
+    if (server.seen.has(m.id)) continue; // idempotent by mutation id
+    server.seen.add(m.id);
+    server.tasks.set(m.taskId, applyMutation(server.tasks.get(m.taskId), m).record);
+    server.log.push({ seq: ++server.seq, taskId: m.taskId });
+  }
+  return mutations.map((m) => m.id);
+}
+
+type PullResult =
+  { expired: true } | { expired: false; tasks: TaskRecord[]; cursor: number; hasMore: boolean };
+
+function serverPull(server: Server, cursor: number, limit: number): PullResult {
+  if (cursor < server.prunedThrough) return { expired: true };
+  const entries = server.log.filter((e) => e.seq > cursor).slice(0, limit);
+  const ids = [...new Set(entries.map((e) => e.taskId))];
+  const last = entries.at(-1)?.seq ?? cursor;
+  return {
+    expired: false,
+    tasks: ids.map((id) => server.tasks.get(id)!),
+    cursor: last,
+    hasMore: last < server.seq,
+  };
+}
+
+function applyPulled(dev: Device, records: TaskRecord[]): void {
+  for (const remote of records) {
+    dev.tasks.set(remote.id, mergeRecords(dev.tasks.get(remote.id), remote).record);
+    for (const hlc of Object.values(remote.clock)) {
+      dev.maxRemoteLead = Math.max(dev.maxRemoteLead, parseHlc(hlc).millis - dev.now());
+      dev.clock.receive(hlc);
+    }
+  }
+}
+
+/** A pull never hides a local write that the server has not acknowledged yet. */
+function assertLocalWritesVisible(dev: Device): void {
+  for (const m of dev.outbox)
+    for (const field of Object.keys(m.changes) as (keyof TaskChanges)[])
+      expect(
+        (dev.tasks.get(m.taskId)?.clock[field] ?? '') >= m.hlc,
+        `${m.id}.${field} visible`,
+      ).toBe(true);
+}
+
+function pullOnce(server: Server, dev: Device, limit: number): boolean {
+  const res = serverPull(server, dev.cursor, limit);
+  if (res.expired) {
+    // 410: start over from a snapshot; the local records (and outbox) stay and are merged with it.
+    applyPulled(dev, [...server.tasks.values()]);
+    dev.cursor = server.seq;
+    assertLocalWritesVisible(dev);
+    return false;
+  }
+  applyPulled(dev, res.tasks);
+  dev.cursor = res.cursor;
+  assertLocalWritesVisible(dev);
+  return res.hasMore;
+}
+
+function simulate(offsets: number[], ops: Op[], trace: string[]) {
+  let time = T0;
+  let nextMutation = 0;
+  const all: Mutation[] = [];
+  const server: Server = { tasks: new Map(), seen: new Set(), log: [], seq: 0, prunedThrough: 0 };
+  const devices: Device[] = offsets.map((offset, i) => {
+    const now = () => time + offset;
+    return {
+      clock: createClock({ now, nodeId: (i + 1).toString(16).toUpperCase().padStart(16, '0') }),
+      now,
+      tasks: new Map(),
+      outbox: [],
+      cursor: 0,
+      online: true,
+      issued: [],
+      maxRemoteLead: 0,
+    };
+  });
+  let network: Push[] = [];
+
+  function write(i: number, taskId: string, changes: TaskChanges, full?: string) {
+    const dev = devices[i];
+    const hlc = dev.clock.tick();
+    dev.issued.push(hlc);
+    const id = `m${nextMutation++}`;
+    const m = full
+      ? createMutation(
+          createTask({ title: full }, { id: taskId, now: new Date(dev.now()).toISOString() }),
+          hlc,
+          id,
+        )
+      : { id, taskId, hlc, changes };
+    dev.tasks.set(taskId, applyMutation(dev.tasks.get(taskId), m).record);
+    dev.outbox.push(m);
+    all.push(m);
+    trace.push(`D${i} write ${id} ${taskId.slice(-1)} ${hlc} ${JSON.stringify(m.changes)}`);
+  }
+
+  for (const op of ops) {
+    switch (op.t) {
+      case 'create':
+        write(op.d, TASK_IDS[op.task], {}, op.title);
+        break;
+      case 'edit':
+        if (Object.keys(op.changes).length) write(op.d, TASK_IDS[op.task], op.changes);
+        break;
+      case 'delete':
+        write(op.d, TASK_IDS[op.task], { deletedAt: new Date(devices[op.d].now()).toISOString() });
+        break;
+      case 'restore':
+        write(op.d, TASK_IDS[op.task], { deletedAt: null });
+        break;
+      case 'net':
+        devices[op.d].online = op.online;
+        trace.push(`D${op.d} ${op.online ? 'online' : 'offline'}`);
+        break;
+      case 'push': {
+        const dev = devices[op.d];
+        if (!dev.online || dev.outbox.length === 0) break;
+        const picked = [...new Set(op.pick.map((p) => p % dev.outbox.length))].map(
+          (p) => dev.outbox[p],
+        );
+        const mutations = picked.length ? picked : dev.outbox.slice();
+        network.push({ from: op.d, mutations });
+        trace.push(`D${op.d} push [${mutations.map((m) => m.id)}]`);
+        break;
+      }
+      case 'deliver': {
+        if (!network.length) break;
+        const k = op.msg % network.length;
+        const msg = network[k];
+        const acked = serverPush(server, msg.mutations);
+        if (!op.duplicate) network = network.filter((_, j) => j !== k);
+        const dev = devices[msg.from];
+        const ackArrives = !op.dropAck && dev.online;
+        if (ackArrives) dev.outbox = dev.outbox.filter((m) => !acked.includes(m.id));
+        trace.push(
+          `deliver D${msg.from} [${acked}]${op.duplicate ? ' dup' : ''}${ackArrives ? '' : ' ack-lost'}`,
+        );
+        break;
+      }
+      case 'drop':
+        if (network.length) network = network.filter((_, j) => j !== op.msg % network.length);
+        trace.push('drop');
+        break;
+      case 'pull':
+        trace.push(
+          `D${op.d} pull from ${devices[op.d].cursor}${devices[op.d].online ? '' : ' (offline)'}`,
+        );
+        if (devices[op.d].online) pullOnce(server, devices[op.d], op.limit);
+        break;
+      case 'wait':
+        time += op.ms;
+        break;
+      case 'prune':
+        server.prunedThrough = server.seq;
+        trace.push(`prune ${server.seq}`);
+        break;
+    }
+  }
+
+  // Final full exchange: stale packets arrive, everyone reconnects, pushes everything, then pulls to the end.
+  trace.push('-- final exchange --');
+  for (const msg of network) serverPush(server, msg.mutations);
+  for (const dev of devices) {
+    dev.online = true;
+    serverPush(server, dev.outbox);
+    dev.outbox = [];
+  }
+  for (const dev of devices) while (pullOnce(server, dev, 2));
+  return { server, devices, all };
+}
+
+function oracle(all: Mutation[]): Map<string, TaskRecord> {
+  const out = new Map<string, TaskRecord>();
+  for (const m of [...all].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)))
+    out.set(m.taskId, applyMutation(out.get(m.taskId), m).record);
+  return out;
+}
+
+const asObject = (m: Map<string, TaskRecord>) =>
+  Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
+  it('every replica equals the server after a full exchange, and the server lost no write', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ offsets, ops }) => {
+        const trace: string[] = [];
+        try {
+          const { server, devices, all } = simulate(offsets, ops, trace);
+          expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
+          devices.forEach((dev, i) => {
+            expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
+            // Local timestamps only ever grow, however far behind the wall clock is.
+            dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
+            // A lead past the drift limit is reported as skew, never refused.
+            if (dev.maxRemoteLead > 5 * 60_000) expect(dev.clock.skewMs()).toBeGreaterThan(0);
+          });
+        } catch (error) {
+          throw new Error(
+            `${(error as Error).message}\nFUZZ_SEED=${seed}\noffsets ${JSON.stringify(offsets)}\ntrace:\n  ${trace.join('\n  ')}`,
+            { cause: error },
+          );
+        }
+      }),
+      { seed, numRuns },
+    );
+  });
+});
