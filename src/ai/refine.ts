@@ -1,0 +1,157 @@
+// Background refinement of a captured task. The task is already saved with the rules result; here
+// the on-device model gets a go, and its answer lands as an ordinary, undoable store edit marked
+// "refined on device" -- unless the user touched the task first, in which case they win.
+import { sameValue } from '../core/merge';
+import type { QuickAddResult } from '../core/parse/types';
+import type { TaskChanges } from '../core/task';
+import type { TendDb } from '../db/database';
+import type { TasksStore } from '../db/tasks-store';
+import { AiError } from './bridge';
+import { cacheKey } from './cache';
+import type { ParseCache } from './cache';
+import { recordParse } from './figures';
+import type { ParseOutcome } from './figures';
+import { localReferenceNow } from './prompt';
+import { saveRefinement } from './refinements';
+import { AI_FIELDS, ANSWER_JSON_SCHEMA, validateAnswer } from './schema';
+import type { AiAnswer, AiField } from './schema';
+
+export type ModelState =
+  | { status: 'off' }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'ready'; modelId: string };
+
+/** What refinement needs from the AI runtime: is a model ready, and ask it. */
+export interface OnDeviceParser {
+  /** Resolves once a model is loaded (or never will be); `off` when the user has not opted in. */
+  prepare(signal?: AbortSignal): Promise<ModelState>;
+  parse(
+    text: string,
+    referenceNow: string,
+    schema: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<string>;
+}
+
+export type RulesResult = Omit<QuickAddResult, 'chips'> & Partial<Pick<QuickAddResult, 'chips'>>;
+
+export interface RefineInput {
+  taskId: string;
+  text: string;
+  rules: RulesResult;
+  /** When the user pressed Enter: the reference for "tomorrow". */
+  now: Date;
+  store: Pick<TasksStore, 'updateTask'>;
+  db: TendDb;
+  ai: OnDeviceParser;
+  cache?: ParseCache;
+  /** Monotonic ms for inference timing (performance.now). */
+  elapsed?: () => number;
+  /** Wall clock ms, for the refinement record. */
+  wallNow?: () => number;
+  signal?: AbortSignal;
+}
+
+export interface RefineResult {
+  outcome: ParseOutcome | 'off';
+  changes?: TaskChanges;
+}
+
+/**
+ * Explicit syntax is unambiguous, so the rules keep what they found there (#project, @labels,
+ * p1); wording (title, dates said in words, repetition) is where the model can do better.
+ */
+export function mergeAnswer(rules: RulesResult, answer: AiAnswer): TaskChanges {
+  const merged: Record<AiField, unknown> = {
+    title: answer.title,
+    due: answer.due,
+    recurrence: answer.recurrence,
+    priority: rules.priority !== 4 ? rules.priority : answer.priority,
+    project: rules.project ?? answer.project,
+    labels: [...new Set([...rules.labels, ...answer.labels])],
+  };
+  const changes: Record<string, unknown> = {};
+  for (const field of AI_FIELDS) {
+    if (!sameValue(merged[field], rules[field])) changes[field] = merged[field];
+  }
+  return changes as TaskChanges;
+}
+
+export async function refineAfterCapture(input: RefineInput): Promise<RefineResult> {
+  const { taskId, text, rules, now, db, ai, cache, signal } = input;
+  const elapsed = input.elapsed ?? (() => performance.now());
+  const captured = await db.tasks.get(taskId);
+  if (!captured) return { outcome: 'skipped' };
+  const capturedClock = captured.clock;
+
+  const state = await ai.prepare(signal);
+  if (state.status === 'off') return { outcome: 'off' };
+  if (state.status === 'unavailable') return finish(db, { outcome: 'unavailable' });
+  const model = state.modelId;
+
+  const referenceNow = localReferenceNow(now);
+  const key = cacheKey(model, referenceNow, text);
+  let answer = cache ? await cache.get(key) : null;
+  let outcome: ParseOutcome = 'cache_hit';
+  let inferenceMs: number | undefined;
+  if (!answer) {
+    const started = elapsed();
+    let raw: string;
+    try {
+      raw = await ai.parse(text, referenceNow, ANSWER_JSON_SCHEMA, { signal });
+    } catch (error) {
+      const timedOut = error instanceof AiError && error.code === 'timeout';
+      return finish(db, {
+        outcome: timedOut ? 'timeout' : 'error',
+        inferenceMs: elapsed() - started,
+        model,
+      });
+    }
+    inferenceMs = elapsed() - started;
+    const checked = validateAnswer(raw, text, referenceNow);
+    if (!checked.ok) return finish(db, { outcome: 'invalid', inferenceMs, model });
+    answer = checked.answer;
+    outcome = 'refined';
+    await cache?.put(key, answer);
+  }
+
+  const changes = mergeAnswer(rules, answer);
+  if (Object.keys(changes).length === 0) {
+    return finish(db, {
+      outcome: outcome === 'cache_hit' ? 'cache_hit' : 'agreed',
+      inferenceMs,
+      model,
+    });
+  }
+
+  const applied = await db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+    const current = await db.tasks.get(taskId);
+    // Any write since capture (an edit here, a completion, a synced change) moved a field clock.
+    if (!current || !sameValue(current.clock, capturedClock)) return false;
+    const before: Record<string, unknown> = {};
+    for (const field of Object.keys(changes)) before[field] = current[field as AiField];
+    await input.store.updateTask(taskId, changes);
+    await saveRefinement(db, {
+      taskId,
+      model,
+      at: (input.wallNow ?? Date.now)(),
+      inferenceMs: inferenceMs ?? 0,
+      before: before as TaskChanges,
+      after: changes,
+      settled: false,
+    });
+    return true;
+  });
+  if (!applied) return finish(db, { outcome: 'skipped' });
+  // A cache hit that changed the task still counts as a cache hit for the figures.
+  return finish(db, { outcome, inferenceMs, model }, changes);
+}
+
+async function finish(
+  db: TendDb,
+  event: { outcome: ParseOutcome; inferenceMs?: number; model?: string },
+  changes?: TaskChanges,
+): Promise<RefineResult> {
+  await recordParse(db, event);
+  return changes ? { outcome: event.outcome, changes } : { outcome: event.outcome };
+}
