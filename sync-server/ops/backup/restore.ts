@@ -76,31 +76,32 @@ function splitDump(plain: Buffer): { header: DumpHeader; rows: Map<string, strin
   return { header, rows };
 }
 
-async function insertRows(
-  tx: OpsQuery,
-  table: TableInfo,
-  raws: readonly string[],
-  upsert: boolean,
-) {
+/**
+ * Writes rows as they were. Always an upsert: triggers may already have created a row (a profile follows its
+ * auth user), and the backup's version of it must win so the restored table matches the backup exactly.
+ */
+async function insertRows(tx: OpsQuery, table: TableInfo, raws: readonly string[]) {
   const cols = table.columns.map(quoteIdent).join(', ');
+  const keys = table.primaryKey.map(quoteIdent).join(', ');
+  const rest = table.columns.filter((c) => !table.primaryKey.includes(c));
   const conflict =
-    upsert && table.primaryKey.length > 0
-      ? ` on conflict (${table.primaryKey.map(quoteIdent).join(', ')}) do update set ${table.columns
-          .filter((c) => !table.primaryKey.includes(c))
-          .map((c) => `${quoteIdent(c)} = excluded.${quoteIdent(c)}`)
-          .join(', ')}`
-      : '';
+    table.primaryKey.length === 0
+      ? ''
+      : rest.length === 0
+        ? ` on conflict (${keys}) do nothing`
+        : ` on conflict (${keys}) do update set ${rest.map((c) => `${quoteIdent(c)} = excluded.${quoteIdent(c)}`).join(', ')}`;
   const overriding = table.identityAlways ? ' overriding system value' : '';
   for (let i = 0; i < raws.length; i += CHUNK_ROWS) {
     const chunk = `[${raws.slice(i, i + CHUNK_ROWS).join(',')}]`;
     await tx.query(
-      `insert into ${quoteTable(table)} (${cols})${overriding} select ${cols} from json_populate_recordset(null::${quoteTable(table)}, $1::json)${conflict}`,
+      `insert into ${quoteTable(table)} (${cols})${overriding} select ${cols} from json_populate_recordset(null::${quoteTable(table)}, $1::text::json)${conflict}`,
       [chunk],
     );
   }
 }
 
-const isCompleted = (raw: string) => (JSON.parse(raw) as { completed_at?: unknown }).completed_at != null;
+const isCompleted = (raw: string) =>
+  (JSON.parse(raw) as { completed_at?: unknown }).completed_at != null;
 
 async function resetSequences(db: OpsDb, tables: readonly TableInfo[]) {
   for (const t of tables) {

@@ -1,0 +1,105 @@
+// Databases for ops tests: PGlite in memory and a fresh, uniquely named database on the local PostgreSQL,
+// both migrated with the project's real migrations. PostgreSQL tests skip when the server is unreachable.
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { migrate } from '../../db/migrate';
+import { fromPglite } from '../../db/pglite';
+import { openPostgres } from '../../db/postgres';
+import type { Db } from '../../db/types';
+
+export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export async function createPgliteDb(): Promise<Db> {
+  const db = fromPglite(await PGlite.create());
+  await migrate(db);
+  return db;
+}
+
+export async function postgresReachable(): Promise<boolean> {
+  const sql = postgres(PG_ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+export interface TempPostgres {
+  db: Db;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createPostgresDb(suite: string): Promise<TempPostgres> {
+  const name = `tend_ops_${suite}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const db = openPostgres(url, { max: 4 });
+  await migrate(db);
+  return {
+    db,
+    url,
+    async drop() {
+      await db.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 1 });
+    },
+  };
+}
+
+/** Users and tasks in the shapes the server writes them, for maintenance and backup tests. */
+export async function seedUsersAndTasks(
+  db: Db,
+  { users = 2, tasksPerUser = 5, now = new Date('2026-11-25T12:00:00Z') } = {},
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let u = 0; u < users; u++) {
+    const id = `00000000-0000-4000-8000-${String(u + 1).padStart(12, '0')}`;
+    ids.push(id);
+    await db.query(
+      `insert into auth.users (id, email, encrypted_password, raw_app_meta_data, last_sign_in_at, created_at, updated_at)
+       values ($1, $2, 'scrypt$x', $3::jsonb, $4, $4, $4)`,
+      [
+        id,
+        `user${u}@example.test`,
+        JSON.stringify(u === 0 ? { role: 'admin' } : {}),
+        now.toISOString(),
+      ],
+    );
+    for (let t = 0; t < tasksPerUser; t++) {
+      const taskId = `10000000-0000-4000-8000-${String(u * 1000 + t).padStart(12, '0')}`;
+      await db.query(
+        `insert into public.tasks (owner, id, title, notes, priority, labels, completed_at, sort_order, clock,
+           created_at, updated_at, version)
+         values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $10, $11)`,
+        [
+          id,
+          taskId,
+          `Task ${t} of user ${u} — ünïcödé "quoted"`,
+          t % 2 ? 'notes\nwith newline' : '',
+          (t % 4) + 1,
+          JSON.stringify(t % 3 ? ['home'] : []),
+          t % 3 === 0 ? now.toISOString() : null,
+          t + 0.1 + 1e-12,
+          JSON.stringify({ title: `2026-11-26T09:00:00.000Z-000${t}-0123456789ABCDEF` }),
+          now.toISOString(),
+          t + 1,
+        ],
+      );
+    }
+    await db.query('insert into public.sync_state (owner, seq) values ($1, $2)', [
+      id,
+      tasksPerUser,
+    ]);
+    await db.query(
+      `insert into public.sync_log (owner, mutation_id, task_id, status, synced_at) values ($1, 'm1', 'x', 'applied', $2)`,
+      [id, now.toISOString()],
+    );
+  }
+  return ids;
+}
