@@ -158,10 +158,12 @@ export function countForNav(tasks: Task[], today: string): NavCounts {
 export function countNames(names: Iterable<string>): NamedCount[] {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort(
-      (a, b) =>
-        a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || cmp(a.name, b.name),
-    );
+  return sortNamedCounts([...counts].map(([name, count]) => ({ name, count })));
+}
+
+export function sortNamedCounts(list: NamedCount[]): NamedCount[] {
+  return [...list].sort(
+    (a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || cmp(a.name, b.name),
+  );
 }

@@ -2,7 +2,7 @@
 // then the pure sorting and grouping of src/core/views.ts. Wrap them in Dexie's `liveQuery` for live UI.
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
-import { addDays, countNames, groupForView, matchesSearch, sortForView } from '../core/views';
+import { addDays, groupForView, matchesSearch, sortForView, sortNamedCounts } from '../core/views';
 import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';
@@ -58,11 +58,10 @@ export async function queryView(
 ): Promise<Task[]> {
   let collection = viewCollection(db, view, today);
   if (view.kind === 'search') {
-    const tasks = (await collection.toArray()).map(storedToTask);
-    const found = sortForView(
-      view,
-      tasks.filter((t) => matchesSearch(t, view.query)),
-    );
+    // Stored rows carry title, notes and labels, so only the matches are converted.
+    const rows = await collection.toArray();
+    const matches = rows.filter((row) => matchesSearch(row as unknown as Task, view.query));
+    const found = sortForView(view, matches.map(storedToTask));
     return limit === undefined ? found : found.slice(0, limit);
   }
   // Completed is read newest first from its index, so a limit keeps the most recent.
@@ -92,15 +91,25 @@ export async function countNav(db: TendDb, today: string): Promise<NavCounts> {
 
 /** Projects with open tasks, with their open counts, sorted by name. */
 export async function listProjects(db: TendDb): Promise<NamedCount[]> {
-  const keys = await db.tasks
-    .where('[status+projectKey]')
-    .between(['open', ''], ['open', Dexie.maxKey], false, true)
-    .keys();
-  return countNames(keys.map((key) => (key as unknown as [string, string])[1]));
+  const index = db.tasks.where('[status+projectKey]');
+  // Distinct keys, then one native count each: walking every key with a cursor is far slower.
+  const keys = await index.between(['open', ''], ['open', Dexie.maxKey], false, true).uniqueKeys();
+  const counts = await Promise.all(keys.map((key) => index.equals(key).count()));
+  return countedNames(
+    keys.map((key) => (key as unknown as [string, string])[1]),
+    counts,
+  );
 }
 
 /** Labels on open tasks, with their open counts, sorted by name. */
 export async function listLabels(db: TendDb): Promise<NamedCount[]> {
-  const keys = await db.tasks.orderBy('openLabels').keys();
-  return countNames(keys as string[]);
+  const keys = (await db.tasks.orderBy('openLabels').uniqueKeys()) as string[];
+  const counts = await Promise.all(
+    keys.map((key) => db.tasks.where('openLabels').equals(key).count()),
+  );
+  return countedNames(keys, counts);
+}
+
+function countedNames(names: string[], counts: number[]): NamedCount[] {
+  return sortNamedCounts(names.map((name, i) => ({ name, count: counts[i] })));
 }
