@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import {
+  captureTask,
+  openApp,
+  precachedUrls,
+  quickAdd,
+  taskCheckbox,
+  viewLink,
+  waitForServiceWorkerControl,
+} from './support/app.ts';
+
+test.describe('offline', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await waitForServiceWorkerControl(page);
+  });
+
+  test('the service worker controls the page and precaches the shell but not the AI code', async ({
+    page,
+  }) => {
+    const controller = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    expect(controller).toMatch(/\/sw\.js$/);
+    const urls = await precachedUrls(page);
+    expect(urls).toContain('/index.html');
+    expect(urls).toContain('/manifest.webmanifest');
+    expect(urls.some((url) => url.startsWith('/assets/') && url.endsWith('.js'))).toBe(true);
+    expect(urls.filter((url) => url.startsWith('/assets/ai/'))).toEqual([]);
+  });
+
+  test('loads from the service worker offline and keeps what was captured', async ({
+    page,
+    context,
+  }) => {
+    await context.setOffline(true);
+    await page.reload();
+    await expect(quickAdd(page)).toBeVisible();
+
+    await captureTask(page, 'Pack the tent');
+    await captureTask(page, 'Charge the headlamp');
+    await taskCheckbox(page, 'Charge the headlamp').check();
+    await page.reload();
+
+    await expect(taskCheckbox(page, 'Pack the tent')).toBeVisible();
+    await expect(taskCheckbox(page, 'Pack the tent')).not.toBeChecked();
+    await viewLink(page, 'Completed').click();
+    await expect(taskCheckbox(page, 'Charge the headlamp')).toBeChecked();
+    await context.setOffline(false);
+  });
+
+  test('deep links and share-target navigations open offline', async ({ page, context }) => {
+    await context.setOffline(true);
+    await page.goto('/today');
+    await expect(viewLink(page, 'Today')).toHaveAttribute('aria-current', 'page');
+    await page.goto('/share?title=Recipe&text=Try%20the%20lentil%20soup');
+    await expect(quickAdd(page)).toHaveValue(/lentil soup/);
+    await context.setOffline(false);
+  });
+
+  test('server paths are not answered with the app shell', async ({ page }) => {
+    const response = await page.goto('/health');
+    expect(response?.headers()['content-type'] ?? '').not.toContain('text/html');
+  });
+});
