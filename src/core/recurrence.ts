@@ -1,11 +1,258 @@
-// Recurring due dates: the next occurrence after completing, and a short description for the UI.
+// Recurring due dates (the RRULE subset quick add produces): first and next occurrence, and UI text.
+import {
+  type DayNumber,
+  addMonths,
+  daysInMonth,
+  formatDue,
+  fromDayNumber,
+  parseDue,
+  toDayNumber,
+  weekdayOf,
+} from './parse/calendar.ts';
 
-/** Next due after completing: strictly after `due` and not before `today` (keeps the time of day). */
-export function nextOccurrence(_rrule: string, due: string | null, today: string): string {
-  return due ?? today;
+export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+
+/** A weekday (0 = Monday) with an optional ordinal inside the month (1 = first, -1 = last). */
+export interface WeekdayRule {
+  weekday: number;
+  nth: number | null;
 }
 
-/** Human text such as "every 2 weeks" or "every Tue and Thu". */
+export interface RecurrenceRule {
+  freq: Frequency;
+  interval: number;
+  byDay: WeekdayRule[];
+  byMonthDay: number[];
+  byMonth: number[];
+}
+
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTH_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+const ORDINAL_WORDS: Record<string, string> = {
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+  '-1': 'last',
+};
+
+/** Parses the supported RRULE subset; null when it is not one (unknown parts such as WKST are ignored). */
+export function parseRRule(rrule: string): RecurrenceRule | null {
+  const parts = new Map<string, string>();
+  for (const part of rrule.replace(/^RRULE:/i, '').split(';')) {
+    const [key, value] = part.split('=');
+    if (key && value !== undefined) parts.set(key.toUpperCase(), value.toUpperCase());
+  }
+  const freq = parts.get('FREQ');
+  if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY') return null;
+  const interval = Number(parts.get('INTERVAL') ?? '1');
+  if (!Number.isInteger(interval) || interval < 1) return null;
+  const byDay: WeekdayRule[] = [];
+  for (const code of splitList(parts.get('BYDAY'))) {
+    const m = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(code);
+    if (!m) return null;
+    byDay.push({
+      weekday: WEEKDAY_CODES.indexOf(m[2] as (typeof WEEKDAY_CODES)[number]),
+      nth: m[1] ? Number(m[1]) : null,
+    });
+  }
+  const byMonthDay = splitList(parts.get('BYMONTHDAY')).map(Number);
+  const byMonth = splitList(parts.get('BYMONTH')).map(Number);
+  if (byMonthDay.some((d) => !Number.isInteger(d) || d === 0 || d < -31 || d > 31)) return null;
+  if (byMonth.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) return null;
+  return { freq, interval, byDay, byMonthDay, byMonth };
+}
+
+function splitList(value: string | undefined): string[] {
+  return value ? value.split(',').filter(Boolean) : [];
+}
+
+/** Canonical text: FREQ, INTERVAL (only if > 1), BYMONTH, then BYDAY (week order) or BYMONTHDAY. */
+export function formatRRule(rule: RecurrenceRule): string {
+  const parts = [`FREQ=${rule.freq}`];
+  if (rule.interval > 1) parts.push(`INTERVAL=${rule.interval}`);
+  if (rule.byMonth.length)
+    parts.push(`BYMONTH=${[...rule.byMonth].sort((a, b) => a - b).join(',')}`);
+  if (rule.byDay.length) {
+    const days = [...rule.byDay].sort((a, b) => a.weekday - b.weekday);
+    parts.push(`BYDAY=${days.map((d) => `${d.nth ?? ''}${WEEKDAY_CODES[d.weekday]}`).join(',')}`);
+  }
+  if (rule.byMonthDay.length) {
+    const days = [...rule.byMonthDay].sort((a, b) => (a < 0 ? 100 + a : a) - (b < 0 ? 100 + b : b));
+    parts.push(`BYMONTHDAY=${days.join(',')}`);
+  }
+  return parts.join(';');
+}
+
+function hasByParts(rule: RecurrenceRule): boolean {
+  return rule.byDay.length > 0 || rule.byMonthDay.length > 0 || rule.byMonth.length > 0;
+}
+
+/** Days of one month that match the rule's BYMONTHDAY / ordinal BYDAY (short months clamp to their last day). */
+function daysInPeriodMonth(
+  rule: RecurrenceRule,
+  year: number,
+  month: number,
+  anchorDay: number,
+): DayNumber[] {
+  const dim = daysInMonth(year, month);
+  const days = new Set<number>();
+  for (const d of rule.byMonthDay) days.add(d > 0 ? Math.min(d, dim) : Math.max(1, dim + 1 + d));
+  for (const { weekday, nth } of rule.byDay) {
+    const first = toDayNumber(year, month, 1);
+    const matches: number[] = [];
+    for (let day = 1; day <= dim; day++)
+      if (weekdayOf(first + day - 1) === weekday) matches.push(day);
+    if (nth === null) matches.forEach((d) => days.add(d));
+    else {
+      const pick = nth > 0 ? matches[nth - 1] : matches[matches.length + nth];
+      if (pick !== undefined) days.add(pick);
+    }
+  }
+  if (days.size === 0) days.add(Math.min(anchorDay, dim));
+  return [...days].sort((a, b) => a - b).map((d) => toDayNumber(year, month, d));
+}
+
+/** The occurrence strictly after `after`; `anchorDay` keeps "the 31st" from drifting after a short month. */
+function occurrenceAfter(rule: RecurrenceRule, after: DayNumber, anchorDay: number): DayNumber {
+  const { interval } = rule;
+  switch (rule.freq) {
+    case 'DAILY':
+      return after + interval;
+    case 'WEEKLY': {
+      if (!rule.byDay.length) return after + 7 * interval;
+      const wanted = new Set(rule.byDay.map((d) => d.weekday));
+      const monday = after - weekdayOf(after);
+      for (let day = after + 1; day < monday + 7; day++) if (wanted.has(weekdayOf(day))) return day;
+      const nextMonday = monday + 7 * interval;
+      for (let day = nextMonday; ; day++) if (wanted.has(weekdayOf(day))) return day;
+    }
+    case 'MONTHLY': {
+      if (!hasByParts(rule)) return addMonths(after, interval, anchorDay);
+      const { year, month } = fromDayNumber(after);
+      for (let step = 0; ; step += interval) {
+        const index = year * 12 + month - 1 + step;
+        const days = daysInPeriodMonth(rule, Math.floor(index / 12), (index % 12) + 1, anchorDay);
+        const found = days.find((d) => d > after);
+        if (found !== undefined) return found;
+      }
+    }
+    case 'YEARLY': {
+      const { year, month } = fromDayNumber(after);
+      if (!hasByParts(rule)) return addMonths(after, 12 * interval, anchorDay);
+      const months = rule.byMonth.length ? [...rule.byMonth].sort((a, b) => a - b) : [month];
+      for (let y = year; ; y += interval) {
+        for (const m of months) {
+          const found = daysInPeriodMonth(rule, y, m, anchorDay).find((d) => d > after);
+          if (found !== undefined) return found;
+        }
+      }
+    }
+  }
+}
+
+/** First occurrence on or after `start` (the due date quick add gives a new recurring task). */
+export function firstOccurrence(rule: RecurrenceRule, start: DayNumber): DayNumber {
+  if (!hasByParts(rule)) return start;
+  // The interval counts from the first occurrence, so it must not skip the first matching day.
+  return occurrenceAfter({ ...rule, interval: 1 }, start - 1, fromDayNumber(start).day);
+}
+
+/**
+ * Next due after completing a recurring task: strictly after the current due and not before `today`,
+ * keeping the time of day. With no due, the first occurrence after today.
+ * Throws a RangeError on an RRULE outside the supported subset.
+ */
+export function nextOccurrence(rrule: string, due: string | null, today: string): string {
+  const rule = parseRRule(rrule);
+  if (!rule) throw new RangeError(`Unsupported recurrence: ${rrule}`);
+  const todayParsed = parseDue(today);
+  if (!todayParsed) throw new RangeError(`Not a date: ${today}`);
+  const current = due === null ? null : parseDue(due);
+  if (due !== null && !current) throw new RangeError(`Not a due date: ${due}`);
+  if (!current) return formatDue(firstOccurrence(rule, todayParsed.day + 1), null);
+  const anchorDay = fromDayNumber(current.day).day;
+  let next = occurrenceAfter(rule, current.day, anchorDay);
+  // Bounded: even a daily rule years overdue catches up in a few thousand steps.
+  for (let guard = 0; next < todayParsed.day && guard < 100_000; guard++) {
+    next = occurrenceAfter(rule, next, anchorDay);
+  }
+  return formatDue(next, current.minutes);
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 1
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function ordinal(n: number): string {
+  if (n === -1) return 'last day';
+  const suffix =
+    n % 10 === 1 && n !== 11
+      ? 'st'
+      : n % 10 === 2 && n !== 12
+        ? 'nd'
+        : n % 10 === 3 && n !== 13
+          ? 'rd'
+          : 'th';
+  return `${n}${suffix}`;
+}
+
+function every(interval: number, unit: string): string {
+  return interval > 1 ? `every ${interval} ${unit}s` : `every ${unit}`;
+}
+
+/** Short English for the UI: "every 2 weeks", "every Tue and Thu", "every month on the 15th". */
 export function describeRecurrence(rrule: string): string {
-  return rrule;
+  const rule = parseRRule(rrule);
+  if (!rule) return rrule;
+  const days = [...rule.byDay].sort((a, b) => a.weekday - b.weekday);
+  const dayNames = days.map((d) =>
+    d.nth === null
+      ? WEEKDAY_SHORT[d.weekday]
+      : `${ORDINAL_WORDS[String(d.nth)] ?? ordinal(d.nth)} ${WEEKDAY_SHORT[d.weekday]}`,
+  );
+  const monthDays = [...rule.byMonthDay]
+    .sort((a, b) => (a < 0 ? 100 : a) - (b < 0 ? 100 : b))
+    .map(ordinal);
+  switch (rule.freq) {
+    case 'DAILY':
+      return every(rule.interval, 'day');
+    case 'WEEKLY': {
+      const codes = days.map((d) => WEEKDAY_CODES[d.weekday]).join(',');
+      if (rule.interval === 1 && codes === 'MO,TU,WE,TH,FR') return 'every weekday';
+      if (rule.interval === 1 && codes === 'SA,SU') return 'every weekend';
+      if (!days.length) return every(rule.interval, 'week');
+      if (rule.interval === 1) return `every ${joinWords(dayNames)}`;
+      return `${every(rule.interval, 'week')} on ${joinWords(dayNames)}`;
+    }
+    case 'MONTHLY': {
+      const on = [...monthDays, ...dayNames];
+      if (!on.length) return every(rule.interval, 'month');
+      return `${every(rule.interval, 'month')} on the ${joinWords(on)}`;
+    }
+    case 'YEARLY': {
+      if (!rule.byMonth.length) return every(rule.interval, 'year');
+      const months = rule.byMonth.map((m) => MONTH_SHORT[m - 1]);
+      const dates = rule.byMonthDay.length
+        ? months.flatMap((m) => rule.byMonthDay.map((d) => `${m} ${d}`))
+        : months.map((m) => `in ${m}`);
+      return `${every(rule.interval, 'year')} on ${joinWords(dates)}`.replace(' on in ', ' in ');
+    }
+  }
 }

@@ -1,0 +1,173 @@
+// Words the date rules share: month and weekday names, number words, and the words around dates.
+
+export const MONTH_PATTERN =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+export const WEEKDAY_PATTERN =
+  'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+
+/** 1-12 for a month name or abbreviation, else 0. */
+export function monthIndex(word: string): number {
+  const key = word.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  return (
+    ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+      key,
+    ) + 1
+  );
+}
+
+/** 0 = Monday .. 6 = Sunday, or -1. */
+export function weekdayIndex(word: string): number {
+  return ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(word.toLowerCase().slice(0, 3));
+}
+
+/** Abbreviations that are also ordinary words ("Sun cream", "newly wed", "sat down") need context. */
+export const AMBIGUOUS_WEEKDAY_ABBREVIATIONS = new Set(['wed', 'sat', 'sun']);
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
+  'a couple': 2,
+  'a couple of': 2,
+  other: 2,
+};
+
+export const COUNT_PATTERN =
+  '\\d{1,3}|a(?:\\s+couple(?:\\s+of)?)?|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
+export function countValue(word: string): number {
+  const key = word.toLowerCase().replace(/\s+/g, ' ');
+  return /^\d+$/.test(key) ? Number(key) : (NUMBER_WORDS[key] ?? NaN);
+}
+
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
+/** "15th", "1st", "third" -> 15, 1, 3; "last" -> -1; else NaN. */
+export function ordinalValue(word: string): number {
+  const key = word.toLowerCase();
+  if (key === 'last') return -1;
+  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(key);
+  if (m) return Number(m[1]);
+  const index = ORDINAL_WORDS.indexOf(key);
+  return index >= 0 ? index + 1 : NaN;
+}
+
+export const ORDINAL_PATTERN = '\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|last';
+
+/** Words before a date that belong to it ("due on Friday"): removed from the title with the date. */
+export const DATE_CONNECTORS = new Set([
+  'on',
+  'at',
+  'by',
+  'due',
+  'for',
+  'from',
+  'starting',
+  'until',
+  'till',
+  'before',
+]);
+
+/**
+ * Words after a bare number that make it a quantity, not a time or day ("at 5 stars", "Jan 5 times").
+ * Only consulted where a number could otherwise be read as a time or a day of the month.
+ */
+export const QUANTITY_WORDS = new Set([
+  'times',
+  'time',
+  'people',
+  'persons',
+  'pages',
+  'page',
+  'items',
+  'minutes',
+  'mins',
+  'hours',
+  'hrs',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'percent',
+  'stars',
+  'points',
+  'pts',
+  'km',
+  'miles',
+  'mi',
+  'kg',
+  'lbs',
+  'lb',
+  'degrees',
+  'dollars',
+  'euros',
+  'bucks',
+  'cups',
+  'cup',
+  'reps',
+  'sets',
+  'laps',
+  'tickets',
+  'copies',
+  'boxes',
+  'bottles',
+  'chapters',
+  'chapter',
+  'episodes',
+  'euro',
+  'dollar',
+  'pounds',
+  'grams',
+  'g',
+  'ml',
+  'l',
+  'sites',
+  'locations',
+  'places',
+  'rooms',
+  'slides',
+  'words',
+]);
+
+/** Capitalised words before a weekday that make it a name: "Black Friday", "Ash Wednesday". */
+export const WEEKDAY_NAME_PREFIXES = new Set([
+  'black',
+  'good',
+  'cyber',
+  'ash',
+  'easter',
+  'super',
+  'holy',
+  'maundy',
+  'giving',
+  'blue',
+  'small',
+  'shrove',
+  'whit',
+  'palm',
+  'fat',
+]);
