@@ -55,7 +55,7 @@ export const LEFT = '(?<![\\p{L}\\p{N}_])';
 export const RIGHT = '(?![\\p{L}\\p{N}_])';
 
 export function wordBefore(text: string, index: number): string {
-  const m = /([\p{L}\p{N}']+)[^\p{L}\p{N}\u0001]*$/u.exec(
+  const m = /([\p{L}\p{N}']+)[^\p{L}\p{N}\uE000]*$/u.exec(
     text.slice(Math.max(0, index - 40), index),
   );
   return m ? m[1] : '';

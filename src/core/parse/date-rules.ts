@@ -243,7 +243,7 @@ export const dateRules: Rule[] = [
     build(m, { text, today }) {
       const before = wordBefore(text, m.index).toLowerCase();
       const rest = text.slice(m.index + m[0].length);
-      const endsPhrase = /^[\s\u0001.,;!?]*$/.test(rest) || /^\s*(?:at|@)\s/i.test(rest);
+      const endsPhrase = /^[\s\uE000.,;!?]*$/.test(rest) || /^\s*(?:at|@)\s/i.test(rest);
       if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !endsPhrase) return null;
       const day = nextDayOfMonth(today, Number(m[1]));
       return day === null ? null : date(m, day, { explicit: true });

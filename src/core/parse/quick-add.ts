@@ -21,7 +21,7 @@ import { DATE_CONNECTORS } from './vocabulary.ts';
 export type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
 
 const ALL_RULES = [...recurrenceRules, ...dateRules, ...timeRules];
-const MASK = '\u0001';
+const MASK = '\uE000';
 /** What may sit between two parts of one date expression: "tomorrow at 5pm", "Friday, Dec 4". */
 const JOINER = /^[\s,]*(?:(?:at|@|on|the|in\s+the)\s+)?$/iu;
 

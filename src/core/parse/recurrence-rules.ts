@@ -228,7 +228,7 @@ export const recurrenceRules: Rule[] = [
       if (DETERMINERS.test(wordBefore(text, m.index))) return null;
       if (
         next &&
-        !/^[\s,]*[.;!?\u0001]/u.test(text.slice(reader.pos)) &&
+        !/^[\s,]*[.;!?\uE000]/u.test(text.slice(reader.pos)) &&
         !ADVERB_FOLLOWERS.test(next)
       ) {
         if (!/^[\s,]*\d/.test(text.slice(reader.pos))) return null;

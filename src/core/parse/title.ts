@@ -5,7 +5,7 @@ export interface Range {
   end: number;
 }
 
-const GAP = '\u0002';
+const GAP = '\uE001';
 const DANGLING_BEFORE_GAP = new RegExp(
   `(^|\\s)(?:on|at|by|due|for|from|starting|until|till|before|around|@)\\s*(?=${GAP})`,
   'giu',
