@@ -1,0 +1,178 @@
+// A minimal, real HTTP implementation of the sync protocol (node:http, in memory), used by the client's
+// unit tests and the client benchmark so neither waits on the full server. It validates with the shared
+// schemas and merges with the shared merge, and can inject faults (status codes, dropped connections).
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { applyMutation } from '../../src/core/merge.ts';
+import type { TaskRecord } from '../../src/core/merge.ts';
+import { describeValidationError } from '../../src/core/task.ts';
+import {
+  CURSOR_EXPIRED,
+  mutationSchema,
+  pullQuerySchema,
+  pushRequestSchema,
+} from '../../src/core/sync/protocol.ts';
+
+export interface Fault {
+  /** Path prefix the fault applies to, e.g. '/api/sync/push'. */
+  path: string;
+  /** HTTP status to answer with, or 'drop' to destroy the connection. */
+  status: number | 'drop';
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface ReferenceServer {
+  url: string;
+  /** Per user: tasks, the change log and applied mutation ids. */
+  users: Map<string, UserData>;
+  /** Answered in order before normal handling. */
+  faults: Fault[];
+  requests: { method: string; path: string; body?: unknown }[];
+  /** Forgets the log up to now: older cursors get 410. */
+  prune(userId: string): void;
+  /** Rejects mutations whose change matches this predicate (e.g. a server-side rule). */
+  rejectIf?: (m: { changes: Record<string, unknown> }) => string | undefined;
+  close(): Promise<void>;
+}
+
+export interface UserData {
+  tasks: Map<string, TaskRecord>;
+  log: { seq: number; taskId: string }[];
+  seq: number;
+  prunedThrough: number;
+  seen: Set<string>;
+}
+
+function newUser(): UserData {
+  return { tasks: new Map(), log: [], seq: 0, prunedThrough: 0, seen: new Set() };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const error = (code: string, message: string) => ({ error: { code, message } });
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `tokens` maps bearer tokens to user ids. */
+export async function startReferenceServer(
+  tokens: Record<string, string> = { 'token-a': 'user-a' },
+  port = 0,
+): Promise<ReferenceServer> {
+  const users = new Map<string, UserData>();
+  const userData = (id: string) => users.get(id) ?? users.set(id, newUser()).get(id)!;
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+    api.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, body });
+    const faultIndex = api.faults.findIndex((f) => url.pathname.startsWith(f.path));
+    if (faultIndex >= 0) {
+      const [fault] = api.faults.splice(faultIndex, 1);
+      if (fault.status === 'drop') return void req.socket.destroy();
+      return send(
+        res,
+        fault.status,
+        fault.body ?? error('injected', `Injected ${fault.status}`),
+        fault.headers,
+      );
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const userId = token && tokens[token];
+    if (!userId) return send(res, 401, error('unauthorized', 'Missing or invalid access token'));
+    const user = userData(userId);
+
+    if (req.method === 'POST' && url.pathname === '/api/sync/push') {
+      const parsed = pushRequestSchema.safeParse(body);
+      if (!parsed.success) return send(res, 400, error('validation', 'Invalid push body'));
+      const applied: string[] = [];
+      const rejected: { id: string; code: string; message: string }[] = [];
+      for (const rawMutation of parsed.data.mutations) {
+        const m = mutationSchema.safeParse(rawMutation);
+        if (!m.success) {
+          rejected.push({
+            id: rawMutation.id,
+            code: 'invalid_mutation',
+            message: describeValidationError(m.error),
+          });
+          continue;
+        }
+        const reason = api.rejectIf?.(m.data);
+        if (reason) {
+          rejected.push({ id: m.data.id, code: 'invalid_mutation', message: reason });
+          continue;
+        }
+        if (!user.seen.has(m.data.id)) {
+          user.seen.add(m.data.id);
+          user.tasks.set(
+            m.data.taskId,
+            applyMutation(user.tasks.get(m.data.taskId), m.data).record,
+          );
+          user.log.push({ seq: ++user.seq, taskId: m.data.taskId });
+        }
+        applied.push(m.data.id);
+      }
+      return send(res, 200, { applied, rejected });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/sync/pull') {
+      const q = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!q.success) return send(res, 400, error('validation', 'Invalid pull query'));
+      const cursor = q.data.cursor === undefined ? 0 : Number(q.data.cursor);
+      if (cursor < user.prunedThrough)
+        return send(res, 410, error(CURSOR_EXPIRED, 'Cursor is older than the change log'));
+      const entries = user.log.filter((e) => e.seq > cursor).slice(0, q.data.limit);
+      const last = entries.at(-1)?.seq ?? cursor;
+      const ids = [...new Set(entries.map((e) => e.taskId))];
+      return send(res, 200, {
+        tasks: ids.map((id) => user.tasks.get(id)),
+        cursor: String(last),
+        hasMore: last < user.seq,
+        total: user.log.filter((e) => e.seq > cursor).length,
+      });
+    }
+    send(res, 404, error('not_found', 'No such route'));
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const api: ReferenceServer = {
+    url: `http://127.0.0.1:${address.port}`,
+    users,
+    faults: [],
+    requests: [],
+    prune(userId) {
+      const user = userData(userId);
+      user.prunedThrough = user.seq;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}
+
+/** Seeds a user's log directly (for the benchmark's 10,000 tasks). */
+export function seedTasks(server: ReferenceServer, userId: string, records: TaskRecord[]): void {
+  const user = server.users.get(userId) ?? newUser();
+  server.users.set(userId, user);
+  for (const r of records) {
+    user.tasks.set(r.id, r);
+    user.log.push({ seq: ++user.seq, taskId: r.id });
+  }
+}

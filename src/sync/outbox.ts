@@ -1,0 +1,53 @@
+// The outbox as sync sees it: pending entries in timestamp order, permanently rejected ones kept (with
+// the server's reason) until the user retries or discards them. Nothing here drops an unacknowledged change.
+import type { Mutation } from '../core/merge';
+import type { OutboxEntry, TendDb } from '../db/database';
+
+export interface Rejection {
+  code: string;
+  message: string;
+  /** ISO time the server refused it. */
+  at: string;
+}
+
+/** An outbox entry, possibly refused by the server for good (then it is not sent again until retried). */
+export type SyncOutboxEntry = OutboxEntry & { rejected?: Rejection };
+
+/** The next entries to send, oldest timestamp first, skipping rejected ones and those in `skip`. */
+export async function nextPending(
+  db: TendDb,
+  limit: number,
+  skip: Set<string>,
+): Promise<SyncOutboxEntry[]> {
+  const out: SyncOutboxEntry[] = [];
+  await db.outbox
+    .orderBy('hlc')
+    .until(() => out.length >= limit)
+    .each((entry: SyncOutboxEntry) => {
+      if (!entry.rejected && !skip.has(entry.id)) out.push(entry);
+    });
+  return out;
+}
+
+export async function countPending(db: TendDb): Promise<number> {
+  return db.outbox.filter((e: SyncOutboxEntry) => !e.rejected).count();
+}
+
+export async function listRejected(db: TendDb): Promise<SyncOutboxEntry[]> {
+  return (await db.outbox.orderBy('hlc').toArray()).filter((e: SyncOutboxEntry) => e.rejected);
+}
+
+/** What goes on the wire: the Mutation without the outbox's bookkeeping. */
+export function toWire(entry: SyncOutboxEntry): Mutation {
+  return { id: entry.id, taskId: entry.taskId, hlc: entry.hlc, changes: entry.changes };
+}
+
+/** Sends a rejected change again (the user fixed the cause, or the server was wrong). */
+export async function retryRejected(db: TendDb, id: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
+    if (!entry) return;
+    const { rejected: _rejected, ...rest } = entry;
+    await db.outbox.put({ ...rest, attempts: 0, lastError: undefined });
+  });
+}

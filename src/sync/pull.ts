@@ -1,0 +1,152 @@
+// Pulls remote changes page by page. Each page is applied in ONE Dexie transaction through the shared
+// merge, together with its conflict journal entries, the clock and the cursor, so a page is all or nothing.
+// A 410 (cursor older than the server's log) restarts from the beginning; the outbox is never touched and
+// pending local writes are re-applied on top, so unsent changes survive a full resync.
+import { applyMutation, mergeRecords } from '../core/merge';
+import type { TaskRecord } from '../core/merge';
+import type { Clock } from '../core/hlc';
+import { pullResponseSchema } from '../core/sync/protocol';
+import type { ConflictEntry, TendDb } from '../db/database';
+import { META_KEYS } from '../db/database';
+import { saveClock } from '../db/persistent-clock';
+import { toTaskRecord } from '../db/task-index';
+import { requestJson, SyncHttpError } from './http';
+import type { SyncTransport } from './http';
+import type { SyncOutboxEntry } from './outbox';
+import { withRetry } from './retry';
+import type { RetryOptions } from './retry';
+
+export interface PullProgress {
+  /** Tasks applied so far in this pull. */
+  received: number;
+  /** Server's estimate of the total, when it sends one. */
+  total?: number;
+  /** True when this pull started without a cursor (first sync on this device, or a resync). */
+  initial: boolean;
+  done: boolean;
+}
+
+export interface PullOptions extends SyncTransport {
+  db: TendDb;
+  /** The device clock: remote timestamps are folded in so later local writes sort after them. */
+  clock?: Clock;
+  limit?: number;
+  retry?: RetryOptions;
+  onProgress?: (progress: PullProgress) => void;
+}
+
+export interface PullResult {
+  received: number;
+  conflicts: number;
+  /** The server expired our cursor and we pulled everything again. */
+  resynced: boolean;
+}
+
+export async function getCursor(db: TendDb): Promise<string | undefined> {
+  return (await db.meta.get(META_KEYS.syncCursor))?.value as string | undefined;
+}
+
+export async function pullChanges(options: PullOptions): Promise<PullResult> {
+  const { db, limit = 1000, retry, onProgress } = options;
+  const now = options.now ?? Date.now;
+  const result: PullResult = { received: 0, conflicts: 0, resynced: false };
+  let cursor = await getCursor(db);
+  const initial = cursor === undefined;
+
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== undefined) query.set('cursor', cursor);
+    let page;
+    try {
+      page = await withRetry(async () => {
+        const parsed = pullResponseSchema.safeParse(
+          await requestJson(options, 'GET', `/api/sync/pull?${query}`),
+        );
+        if (!parsed.success)
+          throw new SyncHttpError(
+            'transient',
+            'server_error',
+            'The server sent an unexpected pull reply',
+            200,
+          );
+        return parsed.data;
+      }, retry);
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.kind === 'expired' && !result.resynced) {
+        result.resynced = true;
+        cursor = undefined;
+        await db.meta.delete(META_KEYS.syncCursor);
+        continue;
+      }
+      throw error;
+    }
+    const applied = await applyPage(
+      db,
+      page.tasks as TaskRecord[],
+      page.cursor,
+      options.clock,
+      now(),
+    );
+    result.received += page.tasks.length;
+    result.conflicts += applied.conflicts;
+    cursor = page.cursor;
+    const total = (page as { total?: number }).total;
+    onProgress?.({
+      received: result.received,
+      total,
+      initial: initial || result.resynced,
+      done: !page.hasMore,
+    });
+    if (!page.hasMore) break;
+  }
+  if (result.resynced) await reapplyOutbox(db);
+  return result;
+}
+
+/** Merges one page into the local replica and advances the cursor, atomically. */
+export async function applyPage(
+  db: TendDb,
+  remote: TaskRecord[],
+  cursor: string,
+  clock: Clock | undefined,
+  at: number,
+): Promise<{ conflicts: number }> {
+  let conflicts = 0;
+  await db.transaction('rw', [db.tasks, db.conflicts, db.meta], async () => {
+    const local = await db.tasks.bulkGet(remote.map((r) => r.id));
+    const changed: TaskRecord[] = [];
+    const journal: ConflictEntry[] = [];
+    const iso = new Date(at).toISOString();
+    remote.forEach((incoming, i) => {
+      const current = local[i] && toTaskRecord(local[i]);
+      const merged = mergeRecords(current, incoming);
+      if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
+        changed.push(merged.record);
+      for (const o of merged.overwritten) journal.push({ ...o, at: iso });
+      if (clock) for (const hlc of Object.values(incoming.clock)) if (hlc) clock.receive(hlc);
+    });
+    if (changed.length) await db.tasks.bulkPut(changed);
+    if (journal.length) await db.conflicts.bulkAdd(journal);
+    await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
+    if (clock) await saveClock(db, clock);
+    conflicts = journal.length;
+  });
+  return { conflicts };
+}
+
+/** After a full resync, the unsent local writes go back on top (merge is idempotent: no-op if intact). */
+async function reapplyOutbox(db: TendDb): Promise<void> {
+  await db.transaction('rw', [db.tasks, db.outbox], async () => {
+    const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
+    const byTask = new Map<string, TaskRecord | undefined>();
+    for (const e of entries) {
+      if (!byTask.has(e.taskId)) {
+        const stored = await db.tasks.get(e.taskId);
+        byTask.set(e.taskId, stored && toTaskRecord(stored));
+      }
+      byTask.set(e.taskId, applyMutation(byTask.get(e.taskId), e).record);
+    }
+    const records = [...byTask.values()].filter((r): r is TaskRecord => r !== undefined);
+    if (records.length) await db.tasks.bulkPut(records);
+  });
+}

@@ -1,0 +1,168 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer } from '../../bench/sync-client/reference-server';
+import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClock } from '../core/hlc';
+import { openTendDb } from '../db/database';
+import type { TendDb } from '../db/database';
+import { createTasksStore } from '../db/tasks-store';
+import { SyncHttpError } from './http';
+import { listRejected, retryRejected } from './outbox';
+import type { SyncOutboxEntry } from './outbox';
+import { replayOutbox } from './replay-outbox';
+import type { ReplayOptions } from './replay-outbox';
+
+let server: ReferenceServer;
+let db: TendDb;
+let dbCount = 0;
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+
+beforeAll(async () => {
+  server = await startReferenceServer({ 'token-a': 'user-a' });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  db?.close();
+  server.faults.length = 0;
+  server.requests.length = 0;
+  server.rejectIf = undefined;
+});
+
+function setup() {
+  db = openTendDb(`replay-${++dbCount}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  let seq = 0;
+  const clock = createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' });
+  const store = createTasksStore({
+    db,
+    clock,
+    now: () => T0,
+    newId: () => `00000000-0000-4000-8000-${String(dbCount * 100_000 + ++seq).padStart(12, '0')}`,
+  });
+  const sleeps: number[] = [];
+  const options: ReplayOptions = {
+    db,
+    clientId: 'client-a',
+    fetch: globalThis.fetch,
+    baseUrl: server.url,
+    getAccessToken: async () => 'token-a',
+    now: () => T0,
+    retry: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), maxAttempts: 4 },
+  };
+  return { store, options, sleeps };
+}
+
+const pushes = () => server.requests.filter((r) => r.path === '/api/sync/push');
+
+describe('replayOutbox', () => {
+  it('pushes every pending change in batches of at most 500 and removes only acknowledged ones', async () => {
+    const { store, options } = setup();
+    const tasks = await store.addTasks(
+      Array.from({ length: 1201 }, (_, i) => ({ title: `t${i}` })),
+    );
+    const result = await replayOutbox(options);
+    expect(result).toEqual({ applied: 1201, rejected: 0 });
+    const sizes = pushes().map((r) => (r.body as { mutations: unknown[] }).mutations.length);
+    expect(sizes).toEqual([500, 500, 201]);
+    expect(await db.outbox.count()).toBe(0);
+    const stored = server.users.get('user-a')!.tasks;
+    for (const t of tasks) expect(stored.get(t.id)?.title).toBe(t.title);
+  });
+
+  it('a 5xx, a dropped connection and a non-JSON 200 are not success: retried with jittered backoff', async () => {
+    const { store, options, sleeps } = setup();
+    await store.addTask({ title: 'survives' });
+    server.faults.push(
+      { path: '/api/sync/push', status: 503 },
+      { path: '/api/sync/push', status: 'drop' },
+      { path: '/api/sync/push', status: 200, body: 'not the protocol' },
+    );
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
+    // full jitter with random()=0.5: half of 500, 1000, 2000 ms
+    expect(sleeps).toEqual([250, 500, 1000]);
+    expect(pushes()).toHaveLength(4);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('waits at least as long as 429 Retry-After says', async () => {
+    const { store, options, sleeps } = setup();
+    await store.addTask({ title: 'x' });
+    server.faults.push({ path: '/api/sync/push', status: 429, headers: { 'Retry-After': '7' } });
+    await replayOutbox(options);
+    expect(sleeps).toEqual([7000]);
+  });
+
+  it('when retries run out, throws and keeps every change queued with the error noted', async () => {
+    const { store, options } = setup();
+    await store.addTask({ title: 'kept' });
+    for (let i = 0; i < 4; i++) server.faults.push({ path: '/api/sync/push', status: 500 });
+    const error = await replayOutbox(options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncHttpError);
+    expect((error as SyncHttpError).kind).toBe('transient');
+    const [entry] = await db.outbox.toArray();
+    expect(entry.attempts).toBe(1);
+    expect(entry.lastError).toBe('Injected 500');
+  });
+
+  it('a 401 stops at once (no retry) and leaves the outbox alone', async () => {
+    const { store, options } = setup();
+    await store.addTask({ title: 'x' });
+    const error = await replayOutbox({ ...options, getAccessToken: async () => 'wrong' }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as SyncHttpError).kind).toBe('unauthorized');
+    expect(pushes()).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(1);
+    const signedOut = await replayOutbox({ ...options, getAccessToken: async () => null }).catch(
+      (e: unknown) => e,
+    );
+    expect((signedOut as SyncHttpError).kind).toBe('unauthorized');
+  });
+
+  it('keeps permanently rejected changes visible with the server message, sends the rest, retries on request', async () => {
+    const { store, options } = setup();
+    await store.addTask({ title: 'fine' });
+    const bad = await store.addTask({ title: 'forbidden word' });
+    server.rejectIf = (m) =>
+      m.changes.title === 'forbidden word' ? 'Title is not allowed here' : undefined;
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 1 });
+    const rejected = await listRejected(db);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].taskId).toBe(bad.id);
+    expect(rejected[0].rejected).toMatchObject({
+      code: 'invalid_mutation',
+      message: 'Title is not allowed here',
+    });
+    // Not resent on the next replay...
+    server.requests.length = 0;
+    expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 0 });
+    expect(pushes()).toHaveLength(0);
+    // ...until the user retries it.
+    server.rejectIf = undefined;
+    await retryRejected(db, rejected[0].id);
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('on 413 sends smaller batches; a request-level 4xx isolates and rejects only the offending change', async () => {
+    const { store, options } = setup();
+    await store.addTasks(Array.from({ length: 8 }, (_, i) => ({ title: `t${i}` })));
+    server.faults.push({ path: '/api/sync/push', status: 413 });
+    expect(await replayOutbox(options)).toEqual({ applied: 8, rejected: 0 });
+    expect(pushes().map((r) => (r.body as { mutations: unknown[] }).mutations.length)).toEqual([
+      8, 4, 4,
+    ]);
+
+    await store.addTasks([{ title: 'a' }, { title: 'b' }]);
+    server.faults.push(
+      { path: '/api/sync/push', status: 400 },
+      {
+        path: '/api/sync/push',
+        status: 400,
+        body: { error: { code: 'validation', message: 'Bad field' } },
+      },
+    );
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 1 });
+    const [entry] = (await db.outbox.toArray()) as SyncOutboxEntry[];
+    expect(entry.rejected?.message).toBe('Bad field');
+  });
+});

@@ -1,0 +1,127 @@
+// Pushes the outbox to the server: batches of at most 500, acknowledged entries removed, permanently
+// rejected ones kept with the server's reason, transient failures retried with backoff. Runs in the page
+// and in the service worker (Background Sync), so it touches no DOM API.
+import { CLIENT_PUSH_BATCH, pushResponseSchema } from '../core/sync/protocol';
+import type { TendDb } from '../db/database';
+import { requestJson, SyncHttpError } from './http';
+import type { SyncTransport } from './http';
+import { nextPending, toWire } from './outbox';
+import type { SyncOutboxEntry } from './outbox';
+import { withRetry } from './retry';
+import type { RetryOptions } from './retry';
+
+export interface ReplayOptions extends SyncTransport {
+  db: TendDb;
+  clientId: string;
+  batchSize?: number;
+  retry?: RetryOptions;
+}
+
+export interface ReplayResult {
+  applied: number;
+  rejected: number;
+}
+
+/**
+ * Replays every pending outbox entry. Resolves when all were acknowledged or rejected; throws the
+ * SyncHttpError that stopped it otherwise (network, 401, retries exhausted), leaving the rest queued.
+ */
+export async function replayOutbox(options: ReplayOptions): Promise<ReplayResult> {
+  const { db, clientId, retry } = options;
+  const now = options.now ?? Date.now;
+  let batchSize = Math.min(options.batchSize ?? CLIENT_PUSH_BATCH, CLIENT_PUSH_BATCH);
+  const result: ReplayResult = { applied: 0, rejected: 0 };
+  // Entries the server answered neither way: not resent in this run, so a confused server cannot loop us.
+  const unanswered = new Set<string>();
+
+  for (;;) {
+    const batch = await nextPending(db, batchSize, unanswered);
+    if (batch.length === 0) return result;
+    let response;
+    try {
+      response = await withRetry(async () => {
+        const json = await requestJson(options, 'POST', '/api/sync/push', {
+          clientId,
+          mutations: batch.map(toWire),
+        });
+        const parsed = pushResponseSchema.safeParse(json);
+        if (!parsed.success)
+          throw new SyncHttpError(
+            'transient',
+            'server_error',
+            'The server sent an unexpected push reply',
+            200,
+          );
+        return parsed.data;
+      }, retry);
+    } catch (error) {
+      if (
+        error instanceof SyncHttpError &&
+        (error.kind === 'too_large' || error.kind === 'permanent')
+      ) {
+        if (batch.length > 1) {
+          // Halve until the offending entry is alone; the others still go through.
+          batchSize = Math.max(1, Math.floor(batch.length / 2));
+          continue;
+        }
+        await markRejected(db, batch[0], error.code, error.message, now());
+        result.rejected += 1;
+        continue;
+      }
+      await noteFailure(db, batch, error);
+      throw error;
+    }
+    const inBatch = new Set(batch.map((e) => e.id));
+    const applied = response.applied.filter((id) => inBatch.has(id));
+    const rejected = response.rejected.filter((r) => inBatch.has(r.id));
+    await db.transaction('rw', db.outbox, async () => {
+      await db.outbox.bulkDelete(applied);
+      for (const r of rejected) {
+        const entry = batch.find((e) => e.id === r.id) as SyncOutboxEntry;
+        await db.outbox.put(rejectedEntry(entry, r.code, r.message, now()));
+      }
+    });
+    const answered = new Set([...applied, ...rejected.map((r) => r.id)]);
+    for (const e of batch) if (!answered.has(e.id)) unanswered.add(e.id);
+    result.applied += applied.length;
+    result.rejected += rejected.length;
+    batchSize = Math.min(CLIENT_PUSH_BATCH, batchSize * 2);
+  }
+}
+
+function rejectedEntry(
+  entry: SyncOutboxEntry,
+  code: string,
+  message: string,
+  at: number,
+): SyncOutboxEntry {
+  return {
+    ...entry,
+    attempts: entry.attempts + 1,
+    lastError: message,
+    rejected: { code, message, at: new Date(at).toISOString() },
+  };
+}
+
+async function markRejected(
+  db: TendDb,
+  entry: SyncOutboxEntry,
+  code: string,
+  message: string,
+  at: number,
+) {
+  await db.outbox.put(rejectedEntry(entry, code, message, at));
+}
+
+/** Counts the failed attempt on the entries (diagnostics), keeping them queued. */
+async function noteFailure(db: TendDb, batch: SyncOutboxEntry[], error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await db.transaction('rw', db.outbox, async () => {
+    for (const entry of batch) {
+      // The entry may have been acknowledged meanwhile by another replay (SW vs page): only touch it if present.
+      const current = await db.outbox.get(entry.id);
+      if (current)
+        await db.outbox.put({ ...current, attempts: current.attempts + 1, lastError: message });
+    }
+  });
+}
