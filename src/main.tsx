@@ -1,0 +1,32 @@
+// The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
+import { render } from 'solid-js/web';
+import { openTendDb } from './db/database';
+import { createPersistentClock } from './db/persistent-clock';
+import { createTasksStore } from './db/tasks-store';
+import { startPwa } from './pwa/index';
+import { App } from './ui/App';
+import { describeError } from './ui/messages';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/tasks.css';
+import './styles/components.css';
+
+async function start(root: HTMLElement) {
+  const db = openTendDb();
+  const clock = await createPersistentClock(db);
+  const store = createTasksStore({ db, clock });
+  root.textContent = '';
+  render(() => <App db={db} store={store} now={() => new Date()} />, root);
+}
+
+const root = document.getElementById('root') as HTMLElement;
+startPwa();
+start(root).catch((error: unknown) => {
+  // Without storage Tend cannot work; say why instead of showing a blank page.
+  const message = document.createElement('p');
+  message.className = 'fatal';
+  message.setAttribute('role', 'alert');
+  message.textContent = describeError(error);
+  root.replaceChildren(message);
+});

@@ -1,0 +1,273 @@
+// The application shell: header (menu, brand, quick add, search, sync status), navigation, the routed
+// view, and the layers above it (task detail, shortcut sheet, toasts, PWA prompts).
+import {
+  Match,
+  Show,
+  Switch,
+  createEffect,
+  createMemo,
+  createSignal,
+  lazy,
+  on,
+  onCleanup,
+  onMount,
+} from 'solid-js';
+import type { JSX } from 'solid-js';
+import { InstallButton, UpdatePrompt } from '../pwa/index';
+import { countNav, listLabels, listProjects } from '../db/queries';
+import { AppContext } from './app-context';
+import type { AppContextValue, AppServices, ViewController } from './app-context';
+import { Icon } from './icons';
+import { localDay } from './lib/dates';
+import { createLive } from './lib/live';
+import type { QuickAddApi } from './quick-add/QuickAdd';
+import { QuickAdd } from './quick-add/QuickAdd';
+import { sharedText } from './quick-add/chips';
+import { createRouter, interceptLinkClick } from './router';
+import type { Router } from './router';
+import { Sidebar } from './shell/Sidebar';
+import { SyncStatus } from './shell/SyncStatus';
+import { SearchBox } from './shell/SearchBox';
+import { createKeyInterpreter, isTypingTarget } from './shortcuts/keymap';
+import type { ShortcutAction } from './shortcuts/keymap';
+import { ShortcutSheet } from './shortcuts/ShortcutSheet';
+import { createTheme } from './theme/theme';
+import { ToastRegion } from './toast/ToastRegion';
+import { createToasts } from './toast/toasts';
+import { ViewPage } from './views/ViewPage';
+import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
+
+const TaskDetail = lazy(() => import('./detail/TaskDetail'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+
+export interface AppProps extends AppServices {
+  router?: Router;
+}
+
+const EMPTY_COUNTS = { inbox: 0, today: 0, upcoming: 0, completed: 0 };
+
+export function App(props: AppProps): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- services are fixed for the app's lifetime
+  const router = props.router ?? createRouter();
+  onCleanup(() => router.dispose());
+  const toasts = createToasts();
+  const theme = createTheme();
+  // eslint-disable-next-line solid/reactivity -- services are fixed for the app's lifetime
+  const [today, setToday] = createSignal(localDay(props.now()));
+  const [openTaskId, setOpenTaskId] = createSignal<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = createSignal(false);
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let view: ViewController | null = null;
+  let quickAdd: QuickAddApi | undefined;
+  let searchInput: HTMLInputElement | undefined;
+
+  // The day rolls over at midnight (and after the device sleeps): Today and overdue follow.
+  const refreshDay = () => setToday(localDay(props.now()));
+  const dayTimer = setInterval(refreshDay, 60_000);
+  document.addEventListener('visibilitychange', refreshDay);
+  onCleanup(() => {
+    clearInterval(dayTimer);
+    document.removeEventListener('visibilitychange', refreshDay);
+  });
+
+  const app: AppContextValue = {
+    ...props,
+    router,
+    toasts,
+    theme,
+    today,
+    openTask: (id) => setOpenTaskId(id),
+    closeTask: () => setOpenTaskId(null),
+    openShortcuts: () => setShortcutsOpen(true),
+    focusQuickAdd: (text) => quickAdd?.focus(text),
+    focusSearch: () => searchInput?.focus(),
+    setViewController: (controller) => (view = controller),
+  };
+
+  const counts = createLive(
+    ({ day }) => countNav(props.db, day),
+    EMPTY_COUNTS,
+    () => ({ day: today() }),
+  );
+  const projects = createLive(() => listProjects(props.db), []);
+  const labels = createLive(() => listLabels(props.db), []);
+  const route = router.route;
+  const spec = createMemo(() => viewSpecFor(route()));
+  // A view stays mounted while only its parameters change (typing a search), so its list never flickers.
+  const viewKey = createMemo(() => {
+    const s = spec();
+    if (!s) return null;
+    return s.kind === 'project' ? `p:${s.project}` : s.kind === 'label' ? `l:${s.label}` : s.kind;
+  });
+
+  createEffect(() => {
+    document.title = documentTitle(route());
+  });
+
+  // Move focus to the new view's heading after in-app navigation (not on first load).
+  createEffect(
+    on(
+      route,
+      () => {
+        setMenuOpen(false);
+        queueMicrotask(() => document.getElementById('view-title')?.focus({ preventScroll: true }));
+      },
+      { defer: true },
+    ),
+  );
+
+  onMount(() => {
+    // Share target (GET /share?title&text&url) or ?share-title=… on any page: prefill quick add.
+    const params = new URLSearchParams(window.location.search);
+    const current = route();
+    const shared =
+      current.view === 'share'
+        ? sharedText(current)
+        : sharedText({
+            title: params.get('share-title') ?? undefined,
+            text: params.get('share-text') ?? undefined,
+            url: params.get('share-url') ?? undefined,
+          });
+    if (current.view === 'share' || shared) {
+      const target = current.view === 'share' ? '/inbox' : window.location.pathname;
+      router.navigate(target, { replace: true });
+      if (shared) app.focusQuickAdd(shared);
+    }
+  });
+
+  const interpret = createKeyInterpreter();
+  function run(action: ShortcutAction) {
+    const go = (href: string) => router.navigate(href);
+    const table: Record<ShortcutAction, () => void> = {
+      'focus-quick-add': () => app.focusQuickAdd(),
+      'focus-search': () => app.focusSearch(),
+      'show-shortcuts': () => setShortcutsOpen(true),
+      'go-inbox': () => go('/inbox'),
+      'go-today': () => go('/today'),
+      'go-upcoming': () => go('/upcoming'),
+      'go-completed': () => go('/completed'),
+      'go-settings': () => go('/settings'),
+      next: () => view?.next(),
+      previous: () => view?.previous(),
+      open: () => view?.open(),
+      'toggle-select': () => view?.toggleSelect(),
+      complete: () => view?.complete(),
+      delete: () => view?.remove(),
+      'move-up': () => view?.moveUp(),
+      'move-down': () => view?.moveDown(),
+      'clear-selection': () => {
+        if (!view?.clearSelection()) setMenuOpen(false);
+      },
+    };
+    table[action]();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.defaultPrevented || event.isComposing) return;
+    if (openTaskId() || shortcutsOpen()) return; // dialogs handle their own keys
+    const target = event.target as HTMLElement | null;
+    if (isTypingTarget(target)) return;
+    // Enter and Space on buttons and links keep their native meaning.
+    if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a, summary'))
+      return;
+    const action = interpret(event, performance.now());
+    if (!action) return;
+    event.preventDefault();
+    run(action);
+  }
+  document.addEventListener('keydown', onKeyDown);
+  onCleanup(() => document.removeEventListener('keydown', onKeyDown));
+
+  return (
+    <AppContext.Provider value={app}>
+      <div
+        class="app"
+        classList={{ 'menu-open': menuOpen() }}
+        onClick={(e) => interceptLinkClick(e, router.navigate)}
+      >
+        <a class="skip-link" href="#main">
+          Skip to tasks
+        </a>
+        <header class="topbar">
+          <button
+            type="button"
+            class="icon-btn menu-btn"
+            aria-label="Menu"
+            aria-expanded={menuOpen()}
+            aria-controls="sidebar"
+            onClick={() => setMenuOpen(!menuOpen())}
+          >
+            <Icon name="menu" />
+          </button>
+          <a class="brand" href="/today" aria-label="Tend, go to Today">
+            <span class="brand-mark" aria-hidden="true" />
+            <span class="brand-name">Tend</span>
+          </a>
+          <QuickAdd
+            api={(api) => (quickAdd = api)}
+            defaults={() => quickAddDefaults(spec(), today())}
+            view={spec}
+          />
+          <SearchBox ref={(el) => (searchInput = el)} />
+          <div class="topbar-end">
+            <SyncStatus />
+            <InstallButton class="btn install-btn" />
+            <button
+              type="button"
+              class="icon-btn"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              onClick={() => setShortcutsOpen(true)}
+            >
+              <Icon name="keyboard" />
+            </button>
+          </div>
+        </header>
+        <Sidebar
+          counts={counts.value()}
+          projects={projects.value()}
+          labels={labels.value()}
+          open={menuOpen()}
+          onNavigate={() => setMenuOpen(false)}
+        />
+        <Show when={menuOpen()}>
+          <div class="scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />
+        </Show>
+        <main id="main" class="main" tabIndex={-1}>
+          <Switch
+            fallback={
+              <section class="view" aria-labelledby="view-title">
+                <div class="view-header">
+                  <h1 id="view-title" tabIndex={-1}>
+                    Page not found
+                  </h1>
+                </div>
+                <div class="empty-state">
+                  <h2>Nothing lives at this address</h2>
+                  <p>
+                    Go to your <a href="/inbox">Inbox</a> or <a href="/today">Today</a>.
+                  </p>
+                </div>
+              </section>
+            }
+          >
+            <Match when={route().view === 'settings'}>
+              <SettingsPage />
+            </Match>
+            <Match when={viewKey()} keyed>
+              {(_key) => <ViewPage route={route()} spec={spec()!} />}
+            </Match>
+          </Switch>
+        </main>
+        <Show when={openTaskId()} keyed>
+          {(id) => <TaskDetail taskId={id} onClose={() => setOpenTaskId(null)} />}
+        </Show>
+        <Show when={shortcutsOpen()}>
+          <ShortcutSheet onClose={() => setShortcutsOpen(false)} />
+        </Show>
+        <ToastRegion toasts={toasts} />
+        <UpdatePrompt />
+      </div>
+    </AppContext.Provider>
+  );
+}

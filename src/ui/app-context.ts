@@ -1,0 +1,56 @@
+// What every component can reach: the database and store (H2), the router, toasts, theme, the current
+// local day, and the shell's imperative hooks (open a task, focus quick add). Tests build their own.
+import { createContext, useContext } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import type { TendDb } from '../db/database';
+import type { TasksStore } from '../db/tasks-store';
+import type { Router } from './router';
+import type { Toasts } from './toast/toasts';
+import type { Theme } from './theme/theme';
+
+export interface AppServices {
+  db: TendDb;
+  store: TasksStore;
+  /** Wall clock, injected so tests control "today". */
+  now: () => Date;
+}
+
+/** What keyboard shortcuts can do to the view on screen. */
+export interface ViewController {
+  next: () => void;
+  previous: () => void;
+  open: () => void;
+  toggleSelect: () => void;
+  complete: () => void;
+  remove: () => void;
+  moveUp: () => void;
+  moveDown: () => void;
+  /** Returns false when there was nothing to clear. */
+  clearSelection: () => boolean;
+}
+
+export interface ShellControls {
+  openTask: (id: string) => void;
+  closeTask: () => void;
+  openShortcuts: () => void;
+  focusQuickAdd: (text?: string) => void;
+  focusSearch: () => void;
+  /** The view registers itself while mounted; shortcuts act on it. */
+  setViewController: (controller: ViewController | null) => void;
+}
+
+export interface AppContextValue extends AppServices, ShellControls {
+  router: Router;
+  toasts: Toasts;
+  theme: Theme;
+  /** The local day `YYYY-MM-DD`, refreshed when the date changes. */
+  today: Accessor<string>;
+}
+
+export const AppContext = createContext<AppContextValue>();
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp() outside <AppContext.Provider>');
+  return value;
+}

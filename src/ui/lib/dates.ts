@@ -1,0 +1,67 @@
+// Local calendar arithmetic and the short labels rows show ("Today", "Tomorrow 17:00", "Mon 30 Nov").
+// Due values are local wall-clock strings (YYYY-MM-DD or YYYY-MM-DDTHH:mm) and never pass through UTC.
+
+import { addDays, localDay } from '../../core/views';
+
+export { addDays, localDay };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DDTHH:mm of a Date in the local time zone. */
+export function localMinute(date: Date): string {
+  return `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A local Date at midnight of a YYYY-MM-DD day. */
+export function dayToDate(day: string): Date {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
+}
+
+/** Overdue: an all-day task before today, or a timed task before now. */
+export function isOverdue(due: string | null, now: Date): boolean {
+  if (!due) return false;
+  return due.length > 10 ? due < localMinute(now) : due < localDay(now);
+}
+
+const WEEKDAY = new Intl.DateTimeFormat('en', { weekday: 'short' });
+const WEEKDAY_LONG = new Intl.DateTimeFormat('en', { weekday: 'long' });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/** "Today", "Tomorrow", "Yesterday", "Friday" (this week), "3 Dec", "3 Dec 2027". */
+export function formatDay(day: string, today: string): string {
+  const diff = daysBetween(today, day);
+  if (diff === 0) return 'Today';
+  if (diff === 1) return 'Tomorrow';
+  if (diff === -1) return 'Yesterday';
+  const date = dayToDate(day);
+  if (diff > 1 && diff < 7) return WEEKDAY_LONG.format(date);
+  if (day.slice(0, 4) === today.slice(0, 4)) return DAY_MONTH.format(date);
+  return DAY_MONTH_YEAR.format(date);
+}
+
+/** The due label of a row: the day plus the time when there is one. */
+export function formatDue(due: string, today: string): string {
+  const day = formatDay(due.slice(0, 10), today);
+  return due.length > 10 ? `${day} ${due.slice(11, 16)}` : day;
+}
+
+/** Heading of a day group in Upcoming: "Today · Thu 26 Nov". */
+export function formatDayHeading(day: string, today: string): string {
+  const date = dayToDate(day);
+  const full = `${WEEKDAY.format(date)} ${DAY_MONTH.format(date)}`;
+  const relative = formatDay(day, today);
+  return relative === DAY_MONTH.format(date) || relative === DAY_MONTH_YEAR.format(date)
+    ? full
+    : `${relative} · ${full}`;
+}

@@ -1,0 +1,42 @@
+// Dexie liveQuery as a Solid signal: every view re-renders when any tab, the sync engine or the
+// service worker writes to the database, not only when this page does.
+import { liveQuery } from 'dexie';
+import { createSignal, onCleanup, createEffect } from 'solid-js';
+import type { Accessor } from 'solid-js';
+
+export interface LiveResult<T> {
+  value: Accessor<T>;
+  /** False until the first result arrived (lets views avoid flashing an empty state). */
+  ready: Accessor<boolean>;
+  error: Accessor<unknown>;
+}
+
+/**
+ * Subscribes to `query` and re-subscribes whenever a signal read inside `deps` changes
+ * (e.g. the route's project name). Values arrive asynchronously, `initial` until then.
+ */
+export function createLive<T, D = void>(
+  query: (deps: D) => T | Promise<T>,
+  initial: T,
+  deps?: Accessor<D>,
+): LiveResult<T> {
+  const [value, setValue] = createSignal<T>(initial, { equals: false });
+  const [ready, setReady] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(undefined);
+  createEffect(() => {
+    const input = deps ? deps() : (undefined as D);
+    const subscription = liveQuery(() => query(input)).subscribe({
+      next: (result) => {
+        setValue(() => result);
+        setError(undefined);
+        setReady(true);
+      },
+      error: (err: unknown) => {
+        setError(() => err);
+        setReady(true);
+      },
+    });
+    onCleanup(() => subscription.unsubscribe());
+  });
+  return { value, ready, error };
+}

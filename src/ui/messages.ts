@@ -1,0 +1,129 @@
+// Every error the user can see is turned into a sentence here, and only here: database, parser,
+// import, sync and on-device AI failures all arrive as codes or exceptions and leave as text.
+import { describeValidationError } from '../core/task';
+
+const MESSAGES: Record<string, string> = {
+  // storage (Dexie / IndexedDB)
+  QuotaExceededError: 'Your device is out of storage space, so the change was not saved.',
+  DatabaseClosedError: 'The task database is closed. Reload Tend to continue.',
+  VersionError: 'Tend was updated in another tab. Reload this tab to continue.',
+  OpenFailedError: 'Tend could not open its local database. Private browsing may block storage.',
+  MissingAPIError:
+    'This browser does not offer local storage (IndexedDB), so Tend cannot save tasks.',
+  InvalidStateError: 'The local database is not available right now. Reload Tend and try again.',
+  not_found: 'That task no longer exists. It may have been deleted on another device.',
+  task_not_found: 'That task no longer exists. It may have been deleted on another device.',
+  validation: 'Some fields are not valid.',
+  invalid_task: 'Some fields are not valid.',
+  invalid_import: 'That file could not be imported.',
+  empty_title: 'Type a task first: the title cannot be empty.',
+  // import / export
+  invalid_json: 'That file is not valid JSON. Choose a file exported from Tend.',
+  invalid_export: 'That file is not a Tend export. Choose a file exported from Tend.',
+  unsupported_version:
+    'That export comes from a newer version of Tend. Update Tend, then import it.',
+  invalid_csv: 'That file is not a Todoist CSV export.',
+  unsupported_format:
+    'Tend can import its own JSON exports and Todoist CSV exports. This file is neither.',
+  invalid_records: 'Some tasks in that file are not valid, so nothing was imported.',
+  empty_file: 'That file is empty.',
+  file_too_large: 'That file is too large to import.',
+  unknown_format:
+    'Tend can import its own JSON exports and Todoist CSV exports. This file is neither.',
+  // sync
+  offline: 'You are offline. Changes are saved on this device and will sync when you reconnect.',
+  unauthorized: 'Your session has expired. Sign in again to keep syncing.',
+  forbidden: 'This account is not allowed to do that.',
+  rate_limited: 'Too many attempts. Wait a minute, then try again.',
+  cursor_expired: 'This device was offline for a long time, so Tend is syncing everything again.',
+  payload_too_large: 'Too many changes at once; Tend will send them in smaller batches.',
+  server_error: 'The sync server had a problem. Your changes are safe here and will be retried.',
+  network_error: 'Could not reach the sync server. Your changes are safe here and will be retried.',
+  invalid_credentials: 'That email and password do not match.',
+  // on-device AI
+  webgpu_unavailable: 'On-device AI is not available on this device.',
+  ai_timeout: 'The on-device model took too long; the task was kept as typed.',
+  ai_invalid: 'The on-device model gave an unusable answer; the task was kept as typed.',
+};
+
+/** Codes whose errors are written for people already (field named, cause given). */
+const SELF_DESCRIBING = new Set(['invalid_task', 'invalid_import', 'validation']);
+
+function isZodLike(error: unknown): error is Parameters<typeof describeValidationError>[0] {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    Array.isArray((error as { issues?: unknown }).issues) &&
+    (error as { name?: unknown }).name === 'ZodError'
+  );
+}
+
+const FALLBACK = 'Something went wrong. Your tasks are safe; try again.';
+
+/** The sentence for a known code, or undefined. */
+export function messageForCode(code: string): string | undefined {
+  return Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** Turns anything thrown (or rejected) into one sentence a person can act on. */
+export function describeError(error: unknown): string {
+  if (isZodLike(error)) return describeValidationError(error);
+  if (typeof error === 'string') return messageForCode(error) ?? error;
+  // Structured errors: our own { code, message }, the server's { error: { code, message } }.
+  const nested = field(error, 'error');
+  const code = field(error, 'code') ?? field(nested, 'code');
+  const message = field(error, 'message') ?? field(nested, 'message');
+  // Our own typed errors (TendDbError, import errors) already carry a sentence naming the field.
+  if (
+    typeof code === 'string' &&
+    SELF_DESCRIBING.has(code) &&
+    typeof message === 'string' &&
+    message
+  ) {
+    return message;
+  }
+  if (typeof code === 'string') {
+    const known = messageForCode(code);
+    if (known) return known;
+  }
+  const name = field(error, 'name');
+  if (typeof name === 'string') {
+    const known = messageForCode(name);
+    if (known) return known;
+    // Dexie wraps the browser's error; the inner one carries the real cause.
+    const inner = field(error, 'inner');
+    if (inner && inner !== error) {
+      const innerText = describeError(inner);
+      if (innerText !== FALLBACK) return innerText;
+    }
+  }
+  if (typeof message === 'string' && message && isHumanReadable(message)) return message;
+  return FALLBACK;
+}
+
+/** Internal messages (stack-like, camelCase identifiers) are not shown to people. */
+function isHumanReadable(message: string): boolean {
+  return message.length <= 300 && !/\bat \S+ \(|undefined is not|Cannot read propert/.test(message);
+}
+
+const SHOWN_PROBLEMS = 3;
+
+/** The sentence for a failed import, plus where in the file it failed when known. */
+export function describeImportError(error: unknown): string {
+  const code = field(error, 'code');
+  const known = typeof code === 'string' ? messageForCode(code) : undefined;
+  const base = known ?? describeError(error);
+  const details = field(error, 'details');
+  if (!known || !Array.isArray(details) || details.length === 0) return base;
+  const problems = details
+    .slice(0, SHOWN_PROBLEMS)
+    .map((p) => `${String(field(p, 'at'))}: ${String(field(p, 'message'))}`);
+  const more = details.length - SHOWN_PROBLEMS;
+  return `${base} ${problems.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
+}

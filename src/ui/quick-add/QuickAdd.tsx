@@ -1,0 +1,193 @@
+// The quick-add box: parses as you type, highlights and lists what it detected as dismissible chips,
+// and saves on Enter at once (the box clears, the live query shows the row). Errors are announced.
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { parseQuickAdd } from '../../core/parse/quick-add';
+import type { Chip, ParseOptions } from '../../core/parse/quick-add';
+import type { NewTaskFields } from '../../db/tasks-store';
+import { matchesView } from '../../core/views';
+import type { ViewSpec } from '../../core/views';
+import { useApp } from '../app-context';
+import { Icon } from '../icons';
+import { describeError, messageForCode } from '../messages';
+import { afterCapture } from './after-capture';
+import { chipKindName, chipLabel, highlightSegments } from './chips';
+
+export interface QuickAddProps {
+  /** Fields implied by the current view (its project, its label, today), used when the text has none. */
+  defaults?: () => Partial<NewTaskFields>;
+  /** The view being shown, to tell the user when a new task lands elsewhere. */
+  view?: () => ViewSpec | null;
+  /** Lets the shell focus the box and prefill it (the `q` shortcut, share target). */
+  api?: (api: QuickAddApi) => void;
+  /** Replaces the lazy AI hook (tests). */
+  onCaptured?: typeof afterCapture;
+}
+
+export interface QuickAddApi {
+  focus: (text?: string) => void;
+}
+
+type Dismissed = NonNullable<ParseOptions['dismissed']>[number];
+
+export function QuickAdd(props: QuickAddProps): JSX.Element {
+  const app = useApp();
+  const [text, setText] = createSignal('');
+  const [dismissed, setDismissed] = createSignal<Dismissed[]>([]);
+  const [error, setError] = createSignal('');
+  const [scrollLeft, setScrollLeft] = createSignal(0);
+  let input!: HTMLInputElement; // eslint-disable-line no-unassigned-vars -- assigned by ref
+
+  const parsed = createMemo(() =>
+    parseQuickAdd(text(), { now: app.now(), dismissed: dismissed() }),
+  );
+  const segments = createMemo(() => highlightSegments(text(), parsed().chips));
+
+  function dismiss(chip: Chip) {
+    setDismissed((list) => [...list, { kind: chip.kind, text: chip.text }]);
+    input.focus();
+  }
+
+  // eslint-disable-next-line solid/reactivity -- called once to hand the API to the shell
+  props.api?.({
+    focus(prefill) {
+      if (prefill !== undefined) {
+        setText(prefill);
+        setDismissed([]);
+      }
+      input.focus();
+      input.setSelectionRange(input.value.length, input.value.length);
+    },
+  });
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const typed = text();
+    const result = parsed();
+    if (!result.title.trim()) {
+      setError(messageForCode('empty_title') ?? '');
+      return;
+    }
+    const defaults = props.defaults?.() ?? {};
+    const fields: NewTaskFields = {
+      title: result.title,
+      due: result.due ?? defaults.due ?? null,
+      priority: result.priority,
+      project: result.project ?? defaults.project ?? null,
+      labels: [...new Set([...(defaults.labels ?? []), ...result.labels])],
+      recurrence: result.recurrence,
+    };
+    const previousDismissed = dismissed();
+    // Optimistic: the box is ready for the next task before the write finishes.
+    setText('');
+    setDismissed([]);
+    setError('');
+    setScrollLeft(0);
+    try {
+      const task = await app.store.addTask(fields);
+      const view = props.view?.();
+      if (view && !matchesView(view, task, app.today())) {
+        app.toasts.show(`Added “${task.title}” to ${task.project ?? 'Inbox'}`, {
+          action: { label: 'Open', run: () => app.openTask(task.id) },
+        });
+      }
+      void (props.onCaptured ?? afterCapture)({
+        task,
+        taskId: task.id,
+        text: typed,
+        parsed: result,
+        rules: result,
+        now: app.now(),
+        db: app.db,
+        store: app.store,
+      });
+    } catch (failure) {
+      // Nothing was saved: give the text back so no keystroke is lost.
+      if (!text()) {
+        setText(typed);
+        setDismissed(previousDismissed);
+      }
+      setError(describeError(failure));
+    }
+  }
+
+  return (
+    <form class="quick-add" onSubmit={submit} aria-label="Add a task">
+      <div class="quick-add-field">
+        <Icon name="plus" class="quick-add-icon" />
+        <div class="quick-add-highlight" aria-hidden="true">
+          <div class="quick-add-mirror" style={{ transform: `translateX(${-scrollLeft()}px)` }}>
+            <For each={segments()}>
+              {(segment) =>
+                segment.kind ? (
+                  <mark class={`hl hl-${segment.kind}`}>{segment.text}</mark>
+                ) : (
+                  segment.text
+                )
+              }
+            </For>
+          </div>
+        </div>
+        <input
+          ref={input}
+          class="quick-add-input"
+          type="text"
+          aria-label="Quick add"
+          aria-describedby="quick-add-help"
+          aria-invalid={error() ? 'true' : undefined}
+          placeholder="Add a task: “Call mom tomorrow 5pm p1 #Family”"
+          autocomplete="off"
+          spellcheck={false}
+          enterkeyhint="done"
+          value={text()}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setScrollLeft(event.currentTarget.scrollLeft);
+            if (error()) setError('');
+            if (!event.currentTarget.value) setDismissed([]);
+          }}
+          onScroll={(event) => setScrollLeft(event.currentTarget.scrollLeft)}
+          onKeyUp={(event) => setScrollLeft(event.currentTarget.scrollLeft)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              if (text()) {
+                setText('');
+                setDismissed([]);
+                setError('');
+              } else event.currentTarget.blur();
+            }
+          }}
+        />
+      </div>
+      <p id="quick-add-help" class="sr-only">
+        Type a task; dates, #project, @label and p1 to p4 are detected. Press Enter to save.
+      </p>
+      <Show when={parsed().chips.length > 0}>
+        <ul class="chips" aria-label="Detected">
+          <For each={parsed().chips}>
+            {(chip) => (
+              <li class={`chip chip-${chip.kind}`}>
+                <span class="chip-kind">{chipKindName(chip)}</span>
+                <span class="chip-text">{chipLabel(chip, parsed(), app.today())}</span>
+                <button
+                  type="button"
+                  class="chip-dismiss"
+                  aria-label={`Keep “${chip.text.trim()}” as text`}
+                  title="Keep as text"
+                  onClick={() => dismiss(chip)}
+                >
+                  <Icon name="close" />
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={error()}>
+        <p class="quick-add-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </form>
+  );
+}

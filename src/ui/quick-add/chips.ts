@@ -1,0 +1,59 @@
+// Chip labels and the highlighted segments of the quick-add text (what the parser detected, where).
+import type { Chip, QuickAddResult } from '../../core/parse/quick-add';
+import { describeRecurrence } from '../../core/recurrence';
+import { formatDue } from '../lib/dates';
+
+const KIND_NAMES: Record<Chip['kind'], string> = {
+  due: 'Due',
+  recurrence: 'Repeats',
+  priority: 'Priority',
+  project: 'Project',
+  label: 'Label',
+};
+
+/** What a chip says: the parsed meaning ("Tomorrow 17:00", "every 2 weeks"), not just the typed text. */
+export function chipLabel(chip: Chip, parsed: QuickAddResult, today: string): string {
+  switch (chip.kind) {
+    case 'due':
+      return parsed.due ? formatDue(parsed.due, today) : chip.text;
+    case 'recurrence':
+      return parsed.recurrence ? describeRecurrence(parsed.recurrence) : chip.text;
+    case 'priority':
+      return `P${parsed.priority}`;
+    default:
+      return chip.text.trim();
+  }
+}
+
+export function chipKindName(chip: Chip): string {
+  return KIND_NAMES[chip.kind];
+}
+
+export interface Segment {
+  text: string;
+  kind: Chip['kind'] | null;
+}
+
+/** Splits the text into plain and detected runs, for the highlight layer behind the input. */
+export function highlightSegments(text: string, chips: Chip[]): Segment[] {
+  const sorted = [...chips].sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const chip of sorted) {
+    if (chip.start < at || chip.end > text.length) continue;
+    if (chip.start > at) segments.push({ text: text.slice(at, chip.start), kind: null });
+    segments.push({ text: text.slice(chip.start, chip.end), kind: chip.kind });
+    at = chip.end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), kind: null });
+  return segments;
+}
+
+/** The text to put in quick add for a share-target launch (title, text and URL, deduplicated). */
+export function sharedText(parts: { title?: string; text?: string; url?: string }): string {
+  const seen = new Set<string>();
+  return [parts.title, parts.text, parts.url]
+    .map((p) => (p ?? '').trim())
+    .filter((p) => p && !seen.has(p) && seen.add(p))
+    .join(' ');
+}

@@ -1,0 +1,66 @@
+// Settings: appearance, export/import, and the panels other parts of Tend contribute (sync account,
+// on-device AI), each mounted only when its module exists in the build.
+import { For } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { useApp } from '../app-context';
+import { OptionalComponent } from '../lib/optional';
+import type { ThemePreference } from '../theme/theme';
+import { DataTransfer } from './DataTransfer';
+
+const accountModules = import.meta.glob('../../sync/ui/AccountPanel.tsx');
+const aiModules = import.meta.glob('../../ai/ui/AiSettings.tsx');
+
+const THEMES: { value: ThemePreference; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export default function SettingsPage(): JSX.Element {
+  const app = useApp();
+  return (
+    <section class="view settings" aria-labelledby="view-title">
+      <div class="view-header">
+        <h1 id="view-title" tabIndex={-1}>
+          Settings
+        </h1>
+      </div>
+
+      <OptionalComponent modules={accountModules} exportName="AccountPanel" />
+
+      <section class="settings-section" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance">Appearance</h2>
+        <p>Tend follows your system’s light or dark setting unless you choose one here.</p>
+        <fieldset class="theme-options">
+          <legend class="sr-only">Theme</legend>
+          <For each={THEMES}>
+            {(option) => (
+              <label class="theme-option">
+                <input
+                  type="radio"
+                  name="theme"
+                  value={option.value}
+                  checked={app.theme.theme() === option.value}
+                  onChange={() => app.theme.setTheme(option.value)}
+                />
+                {option.label}
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </section>
+
+      <DataTransfer />
+
+      <OptionalComponent modules={aiModules} exportName="AiSettings" />
+
+      <section class="settings-section" aria-labelledby="settings-keyboard">
+        <h2 id="settings-keyboard">Keyboard</h2>
+        <p>Tend works without a mouse. Press ? anywhere to see every shortcut.</p>
+        <button type="button" class="btn" onClick={() => app.openShortcuts()}>
+          Show keyboard shortcuts
+        </button>
+      </section>
+    </section>
+  );
+}

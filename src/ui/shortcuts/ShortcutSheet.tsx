@@ -1,0 +1,44 @@
+// The "Keyboard shortcuts" dialog, generated from the keymap so it cannot drift from the handler.
+import { For } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { Dialog } from '../lib/Dialog';
+import { Icon } from '../icons';
+import { shortcutSheetRows } from './keymap';
+
+const GROUPS = ['General', 'Navigation', 'Tasks'] as const;
+
+export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
+  const rows = shortcutSheetRows();
+  return (
+    <Dialog labelledBy="shortcuts-title" class="shortcut-sheet" onClose={props.onClose}>
+      <div class="dialog-header">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <button type="button" class="icon-btn" aria-label="Close" onClick={() => props.onClose()}>
+          <Icon name="close" />
+        </button>
+      </div>
+      <div class="shortcut-groups">
+        <For each={GROUPS}>
+          {(group) => (
+            <section class="shortcut-group" aria-labelledby={`shortcut-group-${group}`}>
+              <h3 id={`shortcut-group-${group}`}>{group}</h3>
+              <dl>
+                <For each={rows.filter((r) => r.group === group)}>
+                  {(row) => (
+                    <div class="shortcut-row">
+                      <dt>
+                        <For each={row.keys}>{(key) => <kbd>{key}</kbd>}</For>
+                      </dt>
+                      <dd>{row.description}</dd>
+                    </div>
+                  )}
+                </For>
+              </dl>
+            </section>
+          )}
+        </For>
+      </div>
+      <p class="hint">Shortcuts are off while you type in a field. Press Esc to leave a field.</p>
+    </Dialog>
+  );
+}

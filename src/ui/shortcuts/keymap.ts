@@ -1,0 +1,163 @@
+// The keyboard map: one table drives both the key handling and the "Keyboard shortcuts" sheet.
+
+export type ShortcutAction =
+  | 'focus-quick-add'
+  | 'focus-search'
+  | 'go-inbox'
+  | 'go-today'
+  | 'go-upcoming'
+  | 'go-completed'
+  | 'go-settings'
+  | 'show-shortcuts'
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'toggle-select'
+  | 'complete'
+  | 'delete'
+  | 'move-up'
+  | 'move-down'
+  | 'clear-selection';
+
+export interface Shortcut {
+  /** Keys as typed, a space separating a sequence ("g t"). */
+  keys: string;
+  /** What the sheet shows when it differs from `keys`. */
+  display?: string[];
+  action: ShortcutAction;
+  description: string;
+  group: 'General' | 'Navigation' | 'Tasks';
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  {
+    keys: 'q',
+    action: 'focus-quick-add',
+    description: 'Add a task (focus quick add)',
+    group: 'General',
+  },
+  { keys: '/', action: 'focus-search', description: 'Search', group: 'General' },
+  { keys: '?', action: 'show-shortcuts', description: 'Show keyboard shortcuts', group: 'General' },
+  {
+    keys: 'Escape',
+    display: ['Esc'],
+    action: 'clear-selection',
+    description: 'Close dialog, clear selection',
+    group: 'General',
+  },
+  { keys: 'g i', action: 'go-inbox', description: 'Go to Inbox', group: 'Navigation' },
+  { keys: 'g t', action: 'go-today', description: 'Go to Today', group: 'Navigation' },
+  { keys: 'g u', action: 'go-upcoming', description: 'Go to Upcoming', group: 'Navigation' },
+  { keys: 'g c', action: 'go-completed', description: 'Go to Completed', group: 'Navigation' },
+  { keys: 'g s', action: 'go-settings', description: 'Go to Settings', group: 'Navigation' },
+  { keys: 'j', display: ['j', '↓'], action: 'next', description: 'Next task', group: 'Tasks' },
+  { keys: 'ArrowDown', action: 'next', description: 'Next task', group: 'Tasks' },
+  {
+    keys: 'k',
+    display: ['k', '↑'],
+    action: 'previous',
+    description: 'Previous task',
+    group: 'Tasks',
+  },
+  { keys: 'ArrowUp', action: 'previous', description: 'Previous task', group: 'Tasks' },
+  {
+    keys: 'Enter',
+    display: ['Enter', 'e'],
+    action: 'open',
+    description: 'Open task details',
+    group: 'Tasks',
+  },
+  { keys: 'e', action: 'open', description: 'Open task details', group: 'Tasks' },
+  { keys: 'x', action: 'toggle-select', description: 'Select or unselect task', group: 'Tasks' },
+  { keys: 'c', action: 'complete', description: 'Complete (or uncomplete) task', group: 'Tasks' },
+  {
+    keys: 'Delete',
+    display: ['Delete', '#'],
+    action: 'delete',
+    description: 'Delete task (with Undo)',
+    group: 'Tasks',
+  },
+  { keys: '#', action: 'delete', description: 'Delete task (with Undo)', group: 'Tasks' },
+  {
+    keys: 'Alt+ArrowUp',
+    display: ['Alt', '↑'],
+    action: 'move-up',
+    description: 'Move task up',
+    group: 'Tasks',
+  },
+  {
+    keys: 'Alt+ArrowDown',
+    display: ['Alt', '↓'],
+    action: 'move-down',
+    description: 'Move task down',
+    group: 'Tasks',
+  },
+];
+
+/** Rows of the sheet: one per description, keys from `display` or the key sequence. */
+export function shortcutSheetRows(): {
+  group: Shortcut['group'];
+  keys: string[];
+  description: string;
+}[] {
+  const seen = new Set<string>();
+  const rows: { group: Shortcut['group']; keys: string[]; description: string }[] = [];
+  for (const s of SHORTCUTS) {
+    if (seen.has(s.description)) continue;
+    seen.add(s.description);
+    rows.push({ group: s.group, keys: s.display ?? s.keys.split(' '), description: s.description });
+  }
+  return rows;
+}
+
+export interface KeyLike {
+  key: string;
+  altKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+}
+
+const SEQUENCE_TIMEOUT_MS = 1200;
+
+/**
+ * A small state machine for single keys and two-key sequences ("g t"). `now` is injected so the
+ * sequence timeout is testable without timers.
+ */
+export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
+  let pending: { key: string; at: number } | null = null;
+  const prefixes = new Set(
+    shortcuts.filter((s) => s.keys.includes(' ')).map((s) => s.keys.split(' ')[0]),
+  );
+
+  return function interpret(event: KeyLike, now: number): ShortcutAction | null {
+    if (event.ctrlKey || event.metaKey) return null;
+    const key = event.altKey ? `Alt+${event.key}` : event.key;
+    if (pending && now - pending.at <= SEQUENCE_TIMEOUT_MS) {
+      const sequence = `${pending.key} ${key}`;
+      pending = null;
+      const match = shortcuts.find((s) => s.keys === sequence);
+      if (match) return match.action;
+    }
+    pending = null;
+    if (prefixes.has(key)) {
+      pending = { key, at: now };
+      return null;
+    }
+    return shortcuts.find((s) => s.keys === key)?.action ?? null;
+  };
+}
+
+/** Typing in a field must never trigger shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const element = target as HTMLElement;
+  if (element.isContentEditable) return true;
+  if (element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
+  if (element.tagName === 'INPUT') {
+    const type = (element as HTMLInputElement).type;
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(
+      type,
+    );
+  }
+  return false;
+}

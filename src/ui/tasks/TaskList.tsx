@@ -1,0 +1,217 @@
+// A virtualised task list: only the rows in view (plus overscan) are in the DOM, each absolutely placed
+// at its fixed-height offset, so 10,000 tasks render as fast as 20. The keyboard cursor, selection,
+// drag-to-reorder and Alt+Arrow reorder live here; global shortcuts reach them through the controller.
+import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import type { JSX } from 'solid-js';
+import type { Task } from '../../core/task';
+import { useApp } from '../app-context';
+import type { TaskActions } from './actions';
+import { TaskRow } from './TaskRow';
+import type { Selection } from './selection';
+import {
+  ROW_HEIGHT,
+  layoutItems,
+  reorderNeighbours,
+  scrollToReveal,
+  taskItems,
+  visibleRange,
+} from './list-model';
+import type { ListItem } from './list-model';
+
+export interface ListController {
+  /** The task under the keyboard cursor. */
+  current: () => Task | null;
+  move: (delta: number) => void;
+  moveTask: (delta: number) => void;
+  focusCurrent: () => void;
+}
+
+export interface TaskListProps {
+  items: ListItem[];
+  label: string;
+  selection: Selection;
+  actions: TaskActions;
+  reorderable: boolean;
+  hideProject?: boolean;
+  onOpen: (task: Task) => void;
+  controller?: (controller: ListController) => void;
+}
+
+/** Fallback when layout is unavailable (jsdom, first paint): enough for a tall window. */
+const DEFAULT_VIEWPORT = 900;
+
+export function TaskList(props: TaskListProps): JSX.Element {
+  const app = useApp();
+  let viewportEl!: HTMLDivElement; // eslint-disable-line no-unassigned-vars -- assigned by ref
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewportHeight, setViewportHeight] = createSignal(DEFAULT_VIEWPORT);
+  const [drag, setDrag] = createSignal<{ id: string; dy: number } | null>(null);
+
+  const layout = createMemo(() => layoutItems(props.items));
+  const range = createMemo(() =>
+    visibleRange(layout(), props.items.length, scrollTop(), viewportHeight()),
+  );
+  const visible = createMemo(() => props.items.slice(range().start, range().end));
+  const tasks = createMemo(() => taskItems(props.items).map((i) => i.task));
+  const now = createMemo(() => {
+    app.today(); // re-evaluate overdue state when the day changes
+    return app.now();
+  });
+
+  // Keep the cursor on a shown task: default to the first, follow removals to the neighbour.
+  let lastIndex = 0;
+  createEffect(() => {
+    const list = tasks();
+    const cursor = props.selection.cursor();
+    const index = cursor ? list.findIndex((t) => t.id === cursor) : -1;
+    if (index >= 0) lastIndex = index;
+    else props.selection.setCursor(list[Math.min(lastIndex, list.length - 1)]?.id ?? null);
+    props.selection.retain(new Set(list.map((t) => t.id)));
+  });
+
+  onMount(() => {
+    const measure = () => setViewportHeight(viewportEl.clientHeight || DEFAULT_VIEWPORT);
+    measure();
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(measure);
+      observer.observe(viewportEl);
+      onCleanup(() => observer.disconnect());
+    }
+  });
+
+  function indexOfTask(id: string): number {
+    return props.items.findIndex((i) => i.kind === 'task' && i.task.id === id);
+  }
+
+  function reveal(id: string) {
+    const index = indexOfTask(id);
+    if (index < 0) return;
+    const top = scrollToReveal(layout(), index, scrollTop(), viewportHeight());
+    if (top !== null) {
+      viewportEl.scrollTop = top;
+      setScrollTop(top);
+    }
+  }
+
+  function focusTask(id: string) {
+    reveal(id);
+    // The row exists synchronously after reveal (Solid updates the DOM on the signal write).
+    const row = viewportEl.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(id)}"] .check`);
+    row?.focus();
+  }
+
+  const controller: ListController = {
+    current: () => tasks().find((t) => t.id === props.selection.cursor()) ?? null,
+    move(delta) {
+      const list = tasks();
+      if (list.length === 0) return;
+      const index = list.findIndex((t) => t.id === props.selection.cursor());
+      const next = list[Math.max(0, Math.min(list.length - 1, index < 0 ? 0 : index + delta))];
+      props.selection.setCursor(next.id);
+      focusTask(next.id);
+    },
+    async moveTask(delta) {
+      const task = controller.current();
+      if (!task || !props.reorderable) return;
+      const neighbours = reorderNeighbours(props.items, task.id, delta);
+      if (!neighbours) return;
+      await props.actions.reorder(task, neighbours.above, neighbours.below);
+      focusTask(task.id);
+    },
+    focusCurrent() {
+      const id = props.selection.cursor();
+      if (id) focusTask(id);
+    },
+  };
+  // eslint-disable-next-line solid/reactivity -- called once to hand the controller to the view
+  props.controller?.(controller);
+
+  function onSelect(task: Task, mode: 'toggle' | 'range') {
+    if (mode === 'range')
+      props.selection.extendTo(
+        task.id,
+        tasks().map((t) => t.id),
+      );
+    else props.selection.toggle(task.id);
+  }
+
+  function onDragStart(task: Task, event: PointerEvent) {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const startY = event.clientY;
+    setDrag({ id: task.id, dy: 0 });
+    const onMove = (e: PointerEvent) => setDrag({ id: task.id, dy: e.clientY - startY });
+    const onUp = (e: PointerEvent) => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      window.removeEventListener('pointercancel', onUp);
+      setDrag(null);
+      const delta = Math.round((e.clientY - startY) / ROW_HEIGHT);
+      const neighbours = reorderNeighbours(props.items, task.id, delta);
+      if (neighbours && e.type === 'pointerup')
+        void props.actions.reorder(task, neighbours.above, neighbours.below);
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+    window.addEventListener('pointercancel', onUp);
+  }
+
+  return (
+    <div
+      ref={viewportEl}
+      class="list-viewport"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <ul class="task-list" aria-label={props.label} style={{ height: `${layout().total}px` }}>
+        <Index each={visible()}>
+          {(item, i) => {
+            const top = () => layout().offsets[range().start + i];
+            const task = () => {
+              const value = item();
+              return value.kind === 'task' ? value : null;
+            };
+            const heading = () => {
+              const value = item();
+              return value.kind === 'heading' ? value : null;
+            };
+            return (
+              <Show
+                when={task()}
+                fallback={
+                  <li
+                    class="group-heading"
+                    classList={{ 'is-danger': heading()?.tone === 'danger' }}
+                    style={{ transform: `translateY(${top()}px)` }}
+                  >
+                    <h2>{heading()?.label}</h2>
+                    <span class="group-count">{heading()?.count}</span>
+                  </li>
+                }
+              >
+                {(entry) => (
+                  <TaskRow
+                    task={entry().task}
+                    today={app.today()}
+                    now={now()}
+                    isCursor={props.selection.cursor() === entry().task.id}
+                    isSelected={props.selection.selected().has(entry().task.id)}
+                    hideProject={props.hideProject}
+                    reorderable={props.reorderable}
+                    onToggleComplete={(t) => void props.actions.toggleComplete(t)}
+                    onOpen={props.onOpen}
+                    onSelect={onSelect}
+                    onFocusRow={(t) => props.selection.setCursor(t.id)}
+                    onDragStart={onDragStart}
+                    style={{
+                      transform: `translateY(${top() + (drag()?.id === entry().task.id ? drag()!.dy : 0)}px)`,
+                    }}
+                  />
+                )}
+              </Show>
+            );
+          }}
+        </Index>
+      </ul>
+    </div>
+  );
+}

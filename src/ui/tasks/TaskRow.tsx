@@ -1,0 +1,121 @@
+// One task row: completion checkbox named by the title, priority colour, due (red when overdue),
+// recurrence, project, labels. Clicking the title opens the detail panel.
+import { For, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import type { Task } from '../../core/task';
+import { Icon } from '../icons';
+import { formatDue, isOverdue } from '../lib/dates';
+
+export interface TaskRowProps {
+  task: Task;
+  today: string;
+  now: Date;
+  isCursor: boolean;
+  isSelected: boolean;
+  /** Hide the project chip inside that project's own view. */
+  hideProject?: boolean;
+  reorderable: boolean;
+  onToggleComplete: (task: Task) => void;
+  onOpen: (task: Task) => void;
+  onSelect: (task: Task, mode: 'toggle' | 'range') => void;
+  onFocusRow: (task: Task) => void;
+  onDragStart?: (task: Task, event: PointerEvent) => void;
+  style?: JSX.CSSProperties;
+  ref?: (element: HTMLLIElement) => void;
+}
+
+export function TaskRow(props: TaskRowProps): JSX.Element {
+  const done = () => props.task.completedAt !== null;
+  const overdue = () => !done() && isOverdue(props.task.due, props.now);
+
+  function onTitleClick(event: MouseEvent) {
+    if (event.shiftKey) props.onSelect(props.task, 'range');
+    else if (event.ctrlKey || event.metaKey) props.onSelect(props.task, 'toggle');
+    else props.onOpen(props.task);
+  }
+
+  return (
+    <li
+      ref={props.ref}
+      class="task-row"
+      classList={{
+        'is-cursor': props.isCursor,
+        'is-selected': props.isSelected,
+        'is-done': done(),
+      }}
+      data-task-id={props.task.id}
+      style={props.style}
+      onFocusIn={() => props.onFocusRow(props.task)}
+    >
+      <Show when={props.reorderable}>
+        <span
+          class="drag-handle"
+          aria-hidden="true"
+          title="Drag to reorder (or Alt+↑/↓)"
+          onPointerDown={(event) => props.onDragStart?.(props.task, event)}
+        >
+          <Icon name="grip" />
+        </span>
+      </Show>
+      <input
+        type="checkbox"
+        class={`check p${props.task.priority}`}
+        aria-label={props.task.title}
+        checked={done()}
+        tabIndex={props.isCursor ? 0 : -1}
+        onChange={(event) => {
+          // The store decides (a recurring task moves instead of completing); the live query re-renders.
+          event.currentTarget.checked = done();
+          props.onToggleComplete(props.task);
+        }}
+      />
+      <div class="row-body">
+        <button
+          type="button"
+          class="row-title"
+          tabIndex={props.isCursor ? 0 : -1}
+          onClick={onTitleClick}
+        >
+          {props.task.title}
+          <Show when={props.isSelected}>
+            <span class="sr-only"> (selected)</span>
+          </Show>
+        </button>
+        <div class="row-meta">
+          <Show when={props.task.due}>
+            {(due) => (
+              <span class="meta-due" classList={{ 'is-overdue': overdue() }}>
+                <Icon name="calendar" />
+                {formatDue(due(), props.today)}
+                <Show when={overdue()}>
+                  <span class="sr-only"> (overdue)</span>
+                </Show>
+              </span>
+            )}
+          </Show>
+          <Show when={props.task.recurrence}>
+            <span class="meta-repeat" title="Repeats">
+              <Icon name="repeat" />
+              <span class="sr-only">Repeats</span>
+            </span>
+          </Show>
+          <Show when={props.task.notes}>
+            <span class="meta-notes" title="Has notes">
+              <Icon name="note" />
+              <span class="sr-only">Has notes</span>
+            </span>
+          </Show>
+          <Show when={props.task.priority < 4}>
+            <span class={`meta-priority p${props.task.priority}`}>
+              <Icon name="flag" />P{props.task.priority}
+            </span>
+          </Show>
+          <For each={props.task.labels}>{(label) => <span class="meta-label">@{label}</span>}</For>
+          <Show when={!props.hideProject && props.task.project}>
+            <span class="meta-project">#{props.task.project}</span>
+          </Show>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,91 @@
+// The flat model behind a virtualised task list: headings and task rows with fixed heights, their
+// pixel offsets, the visible window for a scroll position, and reorder neighbours within a group.
+import type { Task } from '../../core/task';
+
+export type ListItem =
+  | { kind: 'heading'; key: string; label: string; count: number; tone?: 'danger' }
+  | { kind: 'task'; key: string; task: Task; group: string };
+
+export const ROW_HEIGHT = 56;
+export const HEADING_HEIGHT = 48;
+
+export function itemHeight(item: ListItem): number {
+  return item.kind === 'task' ? ROW_HEIGHT : HEADING_HEIGHT;
+}
+
+export interface ListLayout {
+  /** offsets[i] is the top of item i; offsets[n] is the total height. */
+  offsets: Float64Array;
+  total: number;
+}
+
+export function layoutItems(items: ListItem[]): ListLayout {
+  const offsets = new Float64Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i] + itemHeight(items[i]);
+  return { offsets, total: offsets[items.length] };
+}
+
+/** Index of the last item whose top is <= y (binary search). */
+function itemAt(offsets: Float64Array, count: number, y: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** The [start, end) slice to render for a viewport, with `overscan` extra items on each side. */
+export function visibleRange(
+  layout: ListLayout,
+  count: number,
+  scrollTop: number,
+  viewportHeight: number,
+  overscan = 6,
+): { start: number; end: number } {
+  if (count === 0) return { start: 0, end: 0 };
+  const first = itemAt(layout.offsets, count, Math.max(0, scrollTop));
+  const last = itemAt(layout.offsets, count, scrollTop + viewportHeight);
+  return { start: Math.max(0, first - overscan), end: Math.min(count, last + 1 + overscan) };
+}
+
+/** Scroll position that brings item `index` fully into view, or null when it already is. */
+export function scrollToReveal(
+  layout: ListLayout,
+  index: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number | null {
+  const top = layout.offsets[index];
+  const bottom = layout.offsets[index + 1];
+  if (top < scrollTop) return top;
+  if (bottom > scrollTop + viewportHeight) return bottom - viewportHeight;
+  return null;
+}
+
+export function taskItems(items: ListItem[]): Extract<ListItem, { kind: 'task' }>[] {
+  return items.filter((i): i is Extract<ListItem, { kind: 'task' }> => i.kind === 'task');
+}
+
+/**
+ * Neighbours after moving task `id` by `delta` places inside its group (as displayed), or null
+ * when it cannot move further that way.
+ */
+export function reorderNeighbours(
+  items: ListItem[],
+  id: string,
+  delta: number,
+): { above: Task | null; below: Task | null } | null {
+  const tasks = taskItems(items);
+  const from = tasks.findIndex((i) => i.task.id === id);
+  if (from < 0 || delta === 0) return null;
+  const group = tasks[from].group;
+  const peers = tasks.filter((i) => i.group === group).map((i) => i.task);
+  const index = peers.findIndex((t) => t.id === id);
+  const target = Math.max(0, Math.min(peers.length - 1, index + delta));
+  if (target === index) return null;
+  const rest = peers.filter((t) => t.id !== id);
+  return { above: rest[target - 1] ?? null, below: rest[target] ?? null };
+}

@@ -1,0 +1,44 @@
+// The toast stack: a polite live region, so "Deleted … Undo" is announced without stealing focus.
+import { For, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { Icon } from '../icons';
+import type { Toasts } from './toasts';
+
+export function ToastRegion(props: { toasts: Toasts }): JSX.Element {
+  return (
+    <div
+      class="toast-region"
+      aria-live="polite"
+      aria-relevant="additions text"
+      role="region"
+      aria-label="Notifications"
+    >
+      <For each={props.toasts.toasts()}>
+        {(toast) => (
+          <div class="toast" classList={{ 'is-error': toast.tone === 'error' }}>
+            <span class="toast-message">{toast.message}</span>
+            <Show when={toast.action}>
+              {(action) => (
+                <button
+                  type="button"
+                  class="toast-action"
+                  onClick={() => void props.toasts.runAction(toast.id)}
+                >
+                  {action().label}
+                </button>
+              )}
+            </Show>
+            <button
+              type="button"
+              class="icon-btn toast-close"
+              aria-label="Dismiss notification"
+              onClick={() => props.toasts.dismiss(toast.id)}
+            >
+              <Icon name="close" />
+            </button>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}
