@@ -15,7 +15,12 @@ const MANIFEST_PATH = fileURLToPath(new URL('./manifest.webmanifest', import.met
  */
 const AI_ASSETS_DIR = 'assets/ai';
 const isAiModule = (id: string) => id.includes('/src/ai/') || id.includes('@mlc-ai/web-llm');
-const isWebLlmModule = (id: string) => id.includes('@mlc-ai/web-llm');
+/** A lazy chunk is AI code when it is a dynamic entry in src/ai or carries web-llm itself. */
+const isAiChunk = (chunk: { facadeModuleId: string | null; moduleIds: string[] }) =>
+  (chunk.facadeModuleId !== null && isAiModule(chunk.facadeModuleId)) ||
+  chunk.moduleIds.some((id) => id.includes('@mlc-ai/web-llm'));
+const aiAwareFileName = (chunk: { facadeModuleId: string | null; moduleIds: string[] }) =>
+  isAiChunk(chunk) ? `${AI_ASSETS_DIR}/[name]-[hash].js` : 'assets/[name]-[hash].js';
 
 /**
  * Ships the hand-written manifest.webmanifest (the project root holds it, vite-plugin-pwa's
@@ -34,18 +39,28 @@ function tendManifest(): Plugin {
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: read() });
     },
-    transformIndexHtml(html) {
-      if (html.includes('rel="manifest"')) return html;
-      return {
-        html,
-        tags: [
-          {
-            tag: 'link',
-            attrs: { rel: 'manifest', href: '/manifest.webmanifest' },
-            injectTo: 'head',
-          },
-        ],
-      };
+    transformIndexHtml: {
+      // Before Vite's asset pass: the manifest must keep its stable URL (not be hashed into
+      // assets/), because browsers key an installed app's identity and updates on it.
+      order: 'pre',
+      handler(html) {
+        const link = /<link\b[^>]*\brel="manifest"[^>]*>/;
+        if (link.test(html)) {
+          return html.replace(link, (tag) =>
+            tag.includes('vite-ignore') ? tag : tag.replace('<link', '<link vite-ignore'),
+          );
+        }
+        return {
+          html,
+          tags: [
+            {
+              tag: 'link',
+              attrs: { rel: 'manifest', href: '/manifest.webmanifest' },
+              injectTo: 'head',
+            },
+          ],
+        };
+      },
     },
   };
 }
@@ -73,27 +88,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
-      output: {
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some(isWebLlmModule)
-            ? `${AI_ASSETS_DIR}/[name]-[hash].js`
-            : 'assets/[name]-[hash].js',
-      },
+      output: { chunkFileNames: aiAwareFileName },
     },
   },
   worker: {
     format: 'es',
     rolldownOptions: {
-      output: {
-        entryFileNames: (chunk) =>
-          chunk.moduleIds.some(isAiModule)
-            ? `${AI_ASSETS_DIR}/[name]-[hash].js`
-            : 'assets/[name]-[hash].js',
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some(isAiModule)
-            ? `${AI_ASSETS_DIR}/[name]-[hash].js`
-            : 'assets/[name]-[hash].js',
-      },
+      output: { entryFileNames: aiAwareFileName, chunkFileNames: aiAwareFileName },
     },
   },
 });

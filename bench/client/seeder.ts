@@ -1,0 +1,45 @@
+// Bundled into an IIFE by scripts/bench-client.mjs and injected into the running app's page, so the
+// 10,000 benchmark tasks are written by the app's own store (same schema, indexes and outbox).
+import { openTendDb } from '../../src/db/database.ts';
+import { createPersistentClock } from '../../src/db/persistent-clock.ts';
+import { createTasksStore, type NewTaskFields } from '../../src/db/tasks-store.ts';
+
+const PROJECTS = ['Home', 'Work', 'Garden', 'Errands', 'Health', 'Reading', 'Travel', 'Money'];
+const LABELS = ['phone', 'computer', 'outside', 'waiting', 'quick'];
+const WORDS =
+  'water call email pay book fix plan write read clean buy order send check review'.split(' ');
+
+const day = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** A deterministic mix: a small inbox and today, most tasks in projects, a long completed history. */
+export function benchTasks(count: number, today = new Date()): NewTaskFields[] {
+  const tasks: NewTaskFields[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = new Date(today);
+    due.setDate(due.getDate() + ((i * 7) % 30) - 5);
+    const kind = i % 20;
+    tasks.push({
+      title: `${WORDS[i % WORDS.length]} item ${i}`,
+      notes: i % 5 === 0 ? `Notes for item ${i}` : '',
+      priority: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      project: kind < 3 ? null : PROJECTS[i % PROJECTS.length],
+      labels: i % 3 === 0 ? [LABELS[i % LABELS.length]] : [],
+      due: kind % 4 === 1 ? day(due) : null,
+      completedAt: kind >= 12 ? new Date(today.getTime() - i * 60_000).toISOString() : null,
+    });
+  }
+  return tasks;
+}
+
+export async function seed(count: number): Promise<number> {
+  const db = openTendDb();
+  const clock = await createPersistentClock(db);
+  const store = createTasksStore({ db, clock });
+  const batch = 1_000;
+  const all = benchTasks(count);
+  for (let i = 0; i < all.length; i += batch) await store.addTasks(all.slice(i, i + batch));
+  const stored = await db.tasks.count();
+  db.close();
+  return stored;
+}

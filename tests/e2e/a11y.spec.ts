@@ -1,0 +1,82 @@
+// axe on every view, the task detail, the shortcut sheet and settings, in light and dark.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { captureTask, openApp, taskCheckbox } from './support/app.ts';
+
+const PAGES = [
+  ['Inbox', '/inbox'],
+  ['Today', '/today'],
+  ['Upcoming', '/upcoming'],
+  ['Completed', '/completed'],
+  ['a project', '/project/Garden'],
+  ['a label', '/label/outside'],
+  ['search results', '/search?q=water'],
+  ['Settings', '/settings'],
+] as const;
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Tasks of every kind, so each view has rows, chips and colours for axe to check. */
+async function seedTasks(page: Page) {
+  await openApp(page, '/inbox');
+  await captureTask(page, 'Water the tomatoes today p1 #Garden @outside', 'Water the tomatoes');
+  await captureTask(page, 'Order seeds in 3 days p2 #Garden', 'Order seeds');
+  await captureTask(page, 'Call the vet tomorrow at 5pm p3', 'Call the vet');
+  await captureTask(page, 'Fix the water butt every monday @outside', 'Fix the water butt');
+  await captureTask(page, 'Read the seed catalogue');
+  await captureTask(page, 'Recycle the bottles');
+  await taskCheckbox(page, 'Recycle the bottles').check();
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.describe.configure({ mode: 'serial' });
+    let page: Page;
+
+    test.beforeAll(async ({ browser }) => {
+      page = await browser.newPage({ colorScheme });
+      await seedTasks(page);
+    });
+    test.afterAll(async () => page?.close());
+
+    for (const [name, path] of PAGES) {
+      test(`${name} has no violations`, async () => {
+        await page.goto(path);
+        await expect(page.locator('#view-title')).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        await expectNoViolations(page, `${name} (${colorScheme})`);
+      });
+    }
+
+    test('the task detail has no violations', async () => {
+      await page.goto('/inbox');
+      await page.getByRole('button', { name: 'Read the seed catalogue' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, `task detail (${colorScheme})`);
+      await page.keyboard.press('Escape');
+    });
+
+    test('the shortcut sheet has no violations', async () => {
+      await page.goto('/inbox');
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectNoViolations(page, `shortcut sheet (${colorScheme})`);
+      await page.keyboard.press('Escape');
+    });
+
+    test('quick add with detected chips has no violations', async () => {
+      await page.goto('/inbox');
+      await page
+        .getByRole('textbox', { name: 'Quick add' })
+        .fill('Prune roses friday p2 #Garden @outside');
+      await expectNoViolations(page, `quick add with chips (${colorScheme})`);
+    });
+  });
+}
