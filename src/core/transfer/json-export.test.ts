@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../hlc';
+import { applyMutation } from '../merge';
+import type { TaskRecord } from '../merge';
+import { TransferError } from './errors';
+import { buildExport, parseExport, recordToMutations, serializeExport } from './json-export';
+
+const ID = '0193b5a0-0000-7000-8000-000000000001';
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+const h = (ms: number, node = 'AAAAAAAAAAAAAAAA') =>
+  formatHlc({ millis: T0 + ms, counter: 0, node });
+
+function record(): TaskRecord {
+  let r = applyMutation(undefined, {
+    id: 'm1',
+    taskId: ID,
+    hlc: h(0),
+    changes: {
+      title: 'Call mom',
+      notes: '',
+      labels: ['family'],
+      due: '2026-11-27T18:30',
+      order: 1.5,
+    },
+  }).record;
+  r = applyMutation(r, {
+    id: 'm2',
+    taskId: ID,
+    hlc: h(10, 'BBBBBBBBBBBBBBBB'),
+    changes: { priority: 1 },
+  }).record;
+  return r;
+}
+
+describe('JSON export file', () => {
+  it('round-trips records with their clocks', () => {
+    const file = buildExport([record()], '2026-11-26T10:00:00.000Z');
+    expect(parseExport(serializeExport(file))).toEqual(file);
+  });
+
+  it('turns a record back into its writes, one per timestamp, oldest first', () => {
+    const ids = ['a', 'b'];
+    const mutations = recordToMutations(record(), () => ids.shift()!);
+    expect(mutations).toEqual([
+      {
+        id: 'a',
+        taskId: ID,
+        hlc: h(0),
+        changes: {
+          title: 'Call mom',
+          notes: '',
+          due: '2026-11-27T18:30',
+          labels: ['family'],
+          order: 1.5,
+        },
+      },
+      { id: 'b', taskId: ID, hlc: h(10, 'BBBBBBBBBBBBBBBB'), changes: { priority: 1 } },
+    ]);
+    let rebuilt: TaskRecord | undefined;
+    for (const m of mutations) rebuilt = applyMutation(rebuilt, m).record;
+    expect(rebuilt).toEqual(record());
+  });
+
+  it('refuses what is not JSON or not a Tend export, with a code', () => {
+    const codeOf = (text: string) => {
+      try {
+        parseExport(text);
+      } catch (error) {
+        return (error as TransferError).code;
+      }
+      return 'accepted';
+    };
+    expect(codeOf('{oops')).toBe('invalid_json');
+    expect(codeOf('[]')).toBe('unsupported_format');
+    expect(codeOf('{"format":"tend-export","version":2,"tasks":[]}')).toBe('unsupported_format');
+    expect(codeOf('{"format":"tend-export","version":1,"tasks":[]}')).toBe('accepted');
+  });
+
+  it('names every bad record and field', () => {
+    const good = record();
+    const tasks = [
+      good,
+      'nope',
+      { ...good, id: 'x', title: '', clock: { ...good.clock, colour: h(0) } },
+      { ...good, priority: 9, createdAt: 'yesterday', clock: { ...good.clock, notes: 'soon' } },
+      { ...good, recurrence: null },
+      {
+        ...good,
+        clock: { title: h(0) },
+        notes: undefined,
+        labels: undefined,
+        due: undefined,
+        order: undefined,
+        priority: undefined,
+      },
+      { ...good, clock: undefined },
+    ];
+    const text = JSON.stringify({ format: 'tend-export', version: 1, exportedAt: 'x', tasks });
+    let error: TransferError | undefined;
+    try {
+      parseExport(text);
+    } catch (e) {
+      error = e as TransferError;
+    }
+    expect(error).toBeInstanceOf(TransferError);
+    expect(error!.code).toBe('invalid_records');
+    expect(error!.details.map((d) => d.at)).toEqual([
+      'tasks.1',
+      'tasks.2.id',
+      'tasks.2.clock.colour',
+      'tasks.2.title',
+      'tasks.3.createdAt',
+      'tasks.3.clock.notes',
+      'tasks.3.priority',
+      'tasks.4.recurrence',
+      'tasks.6.clock',
+      'tasks.6.title',
+      'tasks.6.notes',
+      'tasks.6.due',
+      'tasks.6.priority',
+      'tasks.6.labels',
+      'tasks.6.order',
+    ]);
+    expect(error!.message).toContain('tasks.2.id: must be a UUID');
+    expect(error!.message).toContain('(and 10 more)');
+  });
+});

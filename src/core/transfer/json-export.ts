@@ -1,0 +1,135 @@
+// Tend's own export file: every task record with its per-field clocks, so importing it back (here or on
+// another device) merges exactly like sync does and loses nothing.
+import { isHlc } from '../hlc';
+import type { Mutation, TaskRecord } from '../merge';
+import { SYNCED_FIELDS, taskChangesSchema } from '../task';
+import type { FieldClock, SyncedField, TaskChanges } from '../task';
+import { TransferError } from './errors';
+import type { TransferProblem } from './errors';
+
+export const EXPORT_FORMAT = 'tend-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO time of the export. */
+  exportedAt: string;
+  tasks: TaskRecord[];
+}
+
+export function buildExport(records: TaskRecord[], exportedAt: string): ExportFile {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tasks: records };
+}
+
+export function serializeExport(file: ExportFile): string {
+  return JSON.stringify(file, null, 1);
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Reads and validates an export file; throws a TransferError naming every bad record and field. */
+export function parseExport(text: string): ExportFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new TransferError('invalid_json', `The file is not JSON (${(error as Error).message})`);
+  }
+  if (!isObject(data) || data.format !== EXPORT_FORMAT || !Array.isArray(data.tasks)) {
+    throw new TransferError('unsupported_format', 'The file is not a Tend export');
+  }
+  if (data.version !== EXPORT_VERSION) {
+    throw new TransferError(
+      'unsupported_format',
+      `The export is version ${String(data.version)}; this Tend reads version ${EXPORT_VERSION}`,
+    );
+  }
+  const problems: TransferProblem[] = [];
+  const tasks = data.tasks.map((item, i) => checkRecord(item, `tasks.${i}`, problems));
+  if (problems.length) {
+    throw new TransferError('invalid_records', 'Some tasks in the file are not valid', problems);
+  }
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: typeof data.exportedAt === 'string' ? data.exportedAt : '',
+    tasks: tasks as TaskRecord[],
+  };
+}
+
+function checkRecord(item: unknown, at: string, problems: TransferProblem[]): TaskRecord | null {
+  if (!isObject(item)) {
+    problems.push({ at, message: 'not a task record' });
+    return null;
+  }
+  const before = problems.length;
+  if (typeof item.id !== 'string' || !UUID_RE.test(item.id)) {
+    problems.push({ at: `${at}.id`, message: 'must be a UUID' });
+  }
+  for (const key of ['createdAt', 'updatedAt'] as const) {
+    if (typeof item[key] !== 'string' || !ISO_RE.test(item[key] as string)) {
+      problems.push({ at: `${at}.${key}`, message: 'must be an ISO date-time' });
+    }
+  }
+  const clock = isObject(item.clock) ? item.clock : {};
+  if (!isObject(item.clock)) problems.push({ at: `${at}.clock`, message: 'missing field clocks' });
+  for (const [field, hlc] of Object.entries(clock)) {
+    if (!(SYNCED_FIELDS as readonly string[]).includes(field)) {
+      problems.push({ at: `${at}.clock.${field}`, message: 'not a task field' });
+    } else if (!isHlc(hlc)) {
+      problems.push({ at: `${at}.clock.${field}`, message: 'not a timestamp' });
+    }
+  }
+  const fields: Record<string, unknown> = {};
+  for (const field of SYNCED_FIELDS) {
+    const has = field in item && item[field] !== undefined;
+    if (has !== field in clock) {
+      problems.push({
+        at: `${at}.${field}`,
+        message: has ? 'has a value but no timestamp' : 'has a timestamp but no value',
+      });
+    }
+    if (has) fields[field] = item[field];
+  }
+  const parsed = taskChangesSchema.safeParse(fields);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ at: `${at}.${issue.path.join('.')}`, message: issue.message });
+    }
+  }
+  if (problems.length > before) return null;
+  return {
+    ...(parsed.data as TaskChanges),
+    id: item.id as string,
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+    clock: clock as FieldClock,
+  };
+}
+
+/**
+ * The record as the writes that made it: one mutation per distinct field timestamp, oldest first.
+ * Applying them with `applyMutation` merges the record field by field, and again changes nothing.
+ */
+export function recordToMutations(record: TaskRecord, newId: () => string): Mutation[] {
+  const byHlc = new Map<string, Record<string, unknown>>();
+  for (const field of SYNCED_FIELDS) {
+    const hlc = record.clock[field];
+    if (hlc === undefined) continue;
+    const changes = byHlc.get(hlc) ?? {};
+    changes[field satisfies SyncedField] = record[field];
+    byHlc.set(hlc, changes);
+  }
+  return [...byHlc.keys()].sort().map((hlc) => ({
+    id: newId(),
+    taskId: record.id,
+    hlc,
+    changes: byHlc.get(hlc) as TaskChanges,
+  }));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { TransferError } from './errors';
+import { parseTodoistCsv, parseTodoistDate } from './todoist-csv';
+import type { ParsedDate } from './todoist-csv';
+
+const NOW = new Date(2026, 10, 26, 9, 0);
+const HEADER =
+  'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE,DURATION,DURATION_UNIT';
+
+/** Stands in for the quick-add parser so these tests pin the CSV mapping, not the date grammar. */
+function fakeDates(table: Record<string, ParsedDate>) {
+  return (text: string): ParsedDate => table[text] ?? { due: null, recurrence: null };
+}
+
+describe('Todoist CSV import', () => {
+  it('maps a real export: labels from CONTENT, inverted priority, description, dates, comments', () => {
+    const csv = [
+      '\uFEFF' + HEADER,
+      'task,Buy milk @errand @home,,4,1,Ann (1),,tomorrow,en,Europe/Berlin,,',
+      'task,"Write ""report"", part 2","First line\nsecond line",1,1,Ann (1),,every monday,en,,30,minute',
+      'note,Remember the appendix,,,,Ann (1),,,,,,',
+      'task,Plain,,2,1,Ann (1),,,,,,',
+      '',
+    ].join('\r\n');
+    const dates = fakeDates({
+      tomorrow: { due: '2026-11-27', recurrence: null },
+      'every monday': { due: '2026-11-30', recurrence: 'FREQ=WEEKLY;BYDAY=MO' },
+    });
+    const { tasks, warnings } = parseTodoistCsv(csv, {
+      project: 'Home',
+      now: NOW,
+      parseDate: dates,
+    });
+    expect(warnings).toEqual([]);
+    expect(tasks).toEqual([
+      {
+        title: 'Buy milk',
+        project: 'Home',
+        labels: ['errand', 'home'],
+        priority: 1,
+        due: '2026-11-27',
+        recurrence: null,
+      },
+      {
+        title: 'Write "report", part 2',
+        project: 'Home',
+        labels: [],
+        priority: 4,
+        due: '2026-11-30',
+        recurrence: 'FREQ=WEEKLY;BYDAY=MO',
+        notes: 'First line\nsecond line\n\nRemember the appendix',
+      },
+      { title: 'Plain', project: 'Home', labels: [], priority: 3 },
+    ]);
+  });
+
+  it('keeps sections as labels (or drops them) and names the parent of a subtask', () => {
+    const csv = [
+      HEADER,
+      'section,Next week,,,,,,,,,,',
+      'task,Parent,,1,1,,,,,,,',
+      'task,Child,,1,2,,,,,,,',
+      'task,Grandchild,,1,3,,,,,,,',
+      'task,Sibling,,1,1,,,,,,,',
+    ].join('\n');
+    const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks.map((t) => [t.title, t.labels, t.notes])).toEqual([
+      ['Parent', ['Next_week'], undefined],
+      ['Child', ['Next_week'], 'Subtask of: Parent'],
+      ['Grandchild', ['Next_week'], 'Subtask of: Child'],
+      ['Sibling', ['Next_week'], undefined],
+    ]);
+    const ignored = parseTodoistCsv(csv, { project: null, now: NOW, sections: 'ignore' });
+    expect(ignored.tasks[0].labels).toEqual([]);
+  });
+
+  it('keeps a date it cannot read in the notes, and warns', () => {
+    const csv = `${HEADER}\ntask,Call,,1,1,,,every third blue moon,en,,,\ntask,Anruf,,1,1,,,jeden Montag,de,,,\n`;
+    const { tasks, warnings } = parseTodoistCsv(csv, {
+      project: null,
+      now: NOW,
+      parseDate: () => ({ due: '2026-11-30', recurrence: null }),
+    });
+    expect(tasks[0].due).toBe('2026-11-30');
+    expect(tasks[1]).toMatchObject({ due: null, notes: 'Todoist date: jeden Montag' });
+    expect(warnings).toEqual([
+      { at: 'line 3', message: 'the date "jeden Montag" was not understood; it is in the notes' },
+    ]);
+    const invalid = parseTodoistCsv(csv, {
+      project: null,
+      now: NOW,
+      parseDate: () => ({ due: '2026-13-45', recurrence: null }),
+    });
+    expect(invalid.tasks[0]).toMatchObject({
+      due: null,
+      notes: 'Todoist date: every third blue moon',
+    });
+  });
+
+  it('reads ISO dates without the quick-add parser', () => {
+    expect(parseTodoistDate('2026-12-03', NOW)).toEqual({ due: '2026-12-03', recurrence: null });
+    expect(parseTodoistDate(' 2026-12-03 07:30 ', NOW)).toEqual({
+      due: '2026-12-03T07:30',
+      recurrence: null,
+    });
+  });
+
+  it('warns about bad rows instead of failing the file', () => {
+    const long = 'x'.repeat(600);
+    const csv = [
+      HEADER,
+      'note,Orphan comment,,,,,,,,,,',
+      'task,   ,,1,1,,,,,,,',
+      'task,@only-label,,9,1,,,,,,,',
+      `task,${long},,1,1,,,,,,,`,
+      'task,Bad label @' + 'y'.repeat(120) + ',,1,1,,,,,,,',
+      'reminder,Whatever,,,,,,,,,,',
+      'meta,view_style=list,,,,,,,,,,',
+    ].join('\n');
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks.map((t) => t.title)).toEqual(['@only-label', 'x'.repeat(500)]);
+    expect(tasks[0]).toMatchObject({ labels: ['only-label'], priority: 4 });
+    expect(tasks[1].notes).toBe(long);
+    expect(warnings.map((w) => w.at)).toEqual([
+      'line 2',
+      'line 3',
+      'line 4',
+      'line 5',
+      'line 6',
+      'line 7',
+    ]);
+    expect(warnings[2].message).toContain('priority "9"');
+    expect(warnings[4].message).toMatch(/^skipped \(labels\.0: At most 100 characters\)/);
+  });
+
+  it('refuses a file that is not a Todoist export', () => {
+    expect(() => parseTodoistCsv('name,email\na,b', { project: null, now: NOW })).toThrow(
+      TransferError,
+    );
+    expect(() => parseTodoistCsv('', { project: null, now: NOW })).toThrow('no TYPE column');
+  });
+});

@@ -1,0 +1,183 @@
+// Todoist's CSV export ("Export as template") as Tend tasks. Columns used: TYPE, CONTENT, DESCRIPTION,
+// PRIORITY, INDENT, DATE, DATE_LANG; the rest (AUTHOR, RESPONSIBLE, TIMEZONE, DURATION...) has no Tend field.
+//
+// PRIORITY is Todoist's API value, which runs the other way from what its UI shows: 4 is p1 (urgent),
+// 1 is p4 (none). Tend's priority is the UI's: 1 highest. So Tend priority = 5 - Todoist PRIORITY.
+import { parseQuickAdd } from '../parse/quick-add';
+import { DATE_RE, taskChangesSchema } from '../task';
+import type { TaskFields } from '../task';
+import { parseCsv } from './csv';
+import { TransferError } from './errors';
+import type { TransferProblem } from './errors';
+
+export type TaskDraft = Partial<TaskFields> & { title: string };
+
+export interface ParsedDate {
+  due: string | null;
+  recurrence: string | null;
+}
+
+export interface TodoistImportOptions {
+  /** The Todoist project this file exported (Todoist names the file after it); null for the Inbox. */
+  project: string | null;
+  /** Local wall clock that relative dates ("tomorrow", "every monday") count from. */
+  now: Date;
+  /** Tend has no sections: keep a section's name as a label on its tasks (default) or drop it. */
+  sections?: 'label' | 'ignore';
+  parseDate?: (text: string, now: Date) => ParsedDate;
+}
+
+export interface TodoistImport {
+  tasks: TaskDraft[];
+  /** Rows imported with a loss (e.g. a date Tend could not read, kept in the notes) or skipped. */
+  warnings: TransferProblem[];
+}
+
+const TITLE_MAX = 500;
+const NOTES_MAX = 20_000;
+const ISO_DATETIME_RE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
+const LABEL_RE = /(^|\s)@([^\s@#]+)/g;
+
+/** Dates in Todoist's words through the quick-add parser; plain ISO dates directly. */
+export function parseTodoistDate(text: string, now: Date): ParsedDate {
+  const trimmed = text.trim();
+  if (DATE_RE.test(trimmed)) return { due: trimmed, recurrence: null };
+  const iso = ISO_DATETIME_RE.exec(trimmed);
+  if (iso) return { due: `${iso[1]}T${iso[2]}`, recurrence: null };
+  const { due, recurrence } = parseQuickAdd(trimmed, { now });
+  return { due, recurrence };
+}
+
+export function parseTodoistCsv(text: string, options: TodoistImportOptions): TodoistImport {
+  const { project, now, sections = 'label', parseDate = parseTodoistDate } = options;
+  const rows = parseCsv(text);
+  const header = rows[0]?.fields.map((name) => name.trim().toUpperCase()) ?? [];
+  const column = (name: string) => header.indexOf(name);
+  for (const required of ['TYPE', 'CONTENT']) {
+    if (column(required) < 0) {
+      throw new TransferError('invalid_csv', `Not a Todoist CSV export: no ${required} column`);
+    }
+  }
+  const tasks: TaskDraft[] = [];
+  const warnings: TransferProblem[] = [];
+  /** Titles of the open parents by indent level, so subtasks can name theirs. */
+  const parents: string[] = [];
+  let section: string | null = null;
+
+  for (const row of rows.slice(1)) {
+    const cell = (name: string) => (column(name) >= 0 ? (row.fields[column(name)] ?? '') : '');
+    const at = `line ${row.line}`;
+    const type = cell('TYPE').trim().toLowerCase();
+    const content = cell('CONTENT');
+    if (type === '' || type === 'meta') continue;
+    if (type === 'section') {
+      section = content.trim() || null;
+      parents.length = 0;
+      continue;
+    }
+    if (type === 'note') {
+      const last = tasks.at(-1);
+      if (!last) warnings.push({ at, message: 'a comment before any task was skipped' });
+      else last.notes = joinNotes(last.notes ?? '', content);
+      continue;
+    }
+    if (type !== 'task') {
+      warnings.push({ at, message: `unknown row type "${type}" was skipped` });
+      continue;
+    }
+
+    const { title: rawTitle, labels } = splitLabels(content);
+    if (sections === 'label' && section) labels.push(section.replace(/\s+/g, '_'));
+    let notes = cell('DESCRIPTION');
+    let title = rawTitle;
+    if (title.length > TITLE_MAX) {
+      notes = joinNotes(title, notes);
+      title = title.slice(0, TITLE_MAX).trim();
+      warnings.push({ at, message: 'the title was shortened; the full text is in the notes' });
+    }
+    if (!title) {
+      warnings.push({ at, message: 'a task without a title was skipped' });
+      continue;
+    }
+    const indent = Math.max(1, Number.parseInt(cell('INDENT'), 10) || 1);
+    parents.length = indent - 1;
+    if (indent > 1 && parents[indent - 2]) {
+      notes = joinNotes(notes, `Subtask of: ${parents[indent - 2]}`);
+    }
+    parents[indent - 1] = title;
+
+    const draft: TaskDraft = {
+      title,
+      project,
+      labels: [...new Set(labels)],
+      priority: todoistPriority(cell('PRIORITY'), at, warnings),
+    };
+    const dateText = cell('DATE').trim();
+    if (dateText) {
+      const { due, recurrence } = readDate(dateText, cell('DATE_LANG'), now, parseDate);
+      if (due === null && recurrence === null) {
+        notes = joinNotes(notes, `Todoist date: ${dateText}`);
+        warnings.push({
+          at,
+          message: `the date "${dateText}" was not understood; it is in the notes`,
+        });
+      }
+      draft.due = due;
+      draft.recurrence = recurrence;
+    }
+    if (notes.length > NOTES_MAX) {
+      notes = notes.slice(0, NOTES_MAX);
+      warnings.push({ at, message: 'the notes were cut to 20,000 characters' });
+    }
+    if (notes) draft.notes = notes;
+    const checked = taskChangesSchema.safeParse(draft);
+    if (!checked.success) {
+      const message = checked.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      warnings.push({ at, message: `skipped (${message})` });
+      continue;
+    }
+    tasks.push(draft);
+  }
+  return { tasks, warnings };
+}
+
+function readDate(
+  text: string,
+  lang: string,
+  now: Date,
+  parseDate: (text: string, now: Date) => ParsedDate,
+): ParsedDate {
+  const none = { due: null, recurrence: null };
+  // The parser reads English; in another language only an ISO date can be trusted.
+  const english = lang.trim() === '' || lang.trim().toLowerCase().startsWith('en');
+  if (!english && !DATE_RE.test(text.trim())) return none;
+  const result = parseDate(text, now);
+  const valid = taskChangesSchema.safeParse({ due: result.due, recurrence: result.recurrence });
+  return valid.success ? result : none;
+}
+
+function splitLabels(content: string): { title: string; labels: string[] } {
+  const labels: string[] = [];
+  const stripped = content.replace(LABEL_RE, (_match, space: string, label: string) => {
+    labels.push(label);
+    return space;
+  });
+  const title = stripped.replace(/\s+/g, ' ').trim();
+  // A task that is only labels keeps its text as the title.
+  return title ? { title, labels } : { title: content.replace(/\s+/g, ' ').trim(), labels };
+}
+
+function todoistPriority(value: string, at: string, warnings: TransferProblem[]): 1 | 2 | 3 | 4 {
+  const trimmed = value.trim();
+  if (trimmed === '') return 4;
+  const n = Number(trimmed);
+  if (n === 1 || n === 2 || n === 3 || n === 4) return (5 - n) as 1 | 2 | 3 | 4;
+  warnings.push({ at, message: `priority "${trimmed}" is not 1-4; imported without priority` });
+  return 4;
+}
+
+function joinNotes(a: string, b: string): string {
+  return [a.trim(), b.trim()].filter(Boolean).join('\n\n');
+}

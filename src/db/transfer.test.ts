@@ -1,0 +1,150 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock } from '../core/hlc';
+import { TransferError } from '../core/transfer/errors';
+import { openTendDb } from './database';
+import type { TendDb } from './database';
+import { createTasksStore } from './tasks-store';
+import { exportJson, exportTasks, importJson, importTodoistCsv } from './transfer';
+
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+const open: TendDb[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function device(node: string, start = T0) {
+  const db = openTendDb(`transfer-${node}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  open.push(db);
+  let time = start;
+  const now = () => time;
+  const clock = createClock({ now, nodeId: node });
+  const store = createTasksStore({ db, clock, now, today: () => '2026-11-26' });
+  return { db, clock, store, now, advance: (ms: number) => (time += ms) };
+}
+
+async function seed() {
+  const a = device('AAAAAAAAAAAAAAAA');
+  const t1 = await a.store.addTask({
+    title: 'Call mom',
+    labels: ['family'],
+    due: '2026-11-27T18:30',
+  });
+  const t2 = await a.store.addTask({
+    title: 'Pay rent',
+    project: 'Home',
+    recurrence: 'FREQ=MONTHLY',
+  });
+  const t3 = await a.store.addTask({ title: 'Old idea', notes: 'multi\nline "quoted"' });
+  a.advance(1000);
+  await a.store.updateTask(t1.id, { priority: 1 });
+  await a.store.completeTask(t2.id);
+  await a.store.deleteTask(t3.id);
+  return { a, ids: [t1.id, t2.id, t3.id] };
+}
+
+const records = async (db: TendDb) => (await exportTasks(db, 0)).tasks;
+
+describe('JSON export and import', () => {
+  it('round-trips every record, deleted and completed ones included, clocks and all', async () => {
+    const { a } = await seed();
+    const text = await exportJson(a.db, T0 + 5000);
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'tend-export',
+      version: 1,
+      exportedAt: new Date(T0 + 5000).toISOString(),
+    });
+
+    const b = device('BBBBBBBBBBBBBBBB');
+    const summary = await importJson(b.db, text, { clock: b.clock });
+    expect(summary).toEqual({ total: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(await records(b.db)).toEqual(await records(a.db));
+    // The import is queued for sync, under the original timestamps.
+    const queued = await b.db.outbox.orderBy('hlc').toArray();
+    expect(queued.length).toBeGreaterThan(0);
+    expect(new Set(queued.map((e) => e.hlc))).toEqual(
+      new Set((await a.db.outbox.toArray()).map((e) => e.hlc)),
+    );
+    // Local writes after the import sort after everything imported.
+    expect(b.clock.tick() > queued.at(-1)!.hlc).toBe(true);
+  });
+
+  it('importing the same file again changes nothing and queues nothing', async () => {
+    const { a } = await seed();
+    const text = await exportJson(a.db, T0);
+    const b = device('BBBBBBBBBBBBBBBB');
+    await importJson(b.db, text, { clock: b.clock });
+    const before = { tasks: await b.db.tasks.toArray(), outbox: await b.db.outbox.count() };
+    expect(await importJson(b.db, text, { clock: b.clock })).toEqual({
+      total: 3,
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+    expect(await b.db.tasks.toArray()).toEqual(before.tasks);
+    expect(await b.db.outbox.count()).toBe(before.outbox);
+    // Importing into the device that exported is a no-op too.
+    expect((await importJson(a.db, text, { clock: a.clock })).unchanged).toBe(3);
+  });
+
+  it('merges per field: newer local edits survive an older file, newer file fields win', async () => {
+    const { a, ids } = await seed();
+    const old = await exportJson(a.db, T0);
+    a.advance(1000);
+    await a.store.updateTask(ids[0], { title: 'Call mom tonight' });
+    const b = device('BBBBBBBBBBBBBBBB', T0 + 60_000);
+    await importJson(b.db, old, { clock: b.clock });
+    await b.store.updateTask(ids[0], { notes: 'ask about Sunday' });
+    const outboxBefore = new Set(await a.db.outbox.toCollection().primaryKeys());
+    const summary = await importJson(a.db, await exportJson(b.db, T0), { clock: a.clock });
+    expect(summary).toMatchObject({ updated: 1, unchanged: 2 });
+    const merged = await a.store.getTask(ids[0]);
+    expect(merged).toMatchObject({
+      title: 'Call mom tonight',
+      notes: 'ask about Sunday',
+      priority: 1,
+    });
+    const added = (await a.db.outbox.toArray()).filter((e) => !outboxBefore.has(e.id));
+    expect(added.map((e) => e.changes)).toEqual([{ notes: 'ask about Sunday' }]);
+  });
+
+  it('a file with a bad record imports nothing', async () => {
+    const { a } = await seed();
+    const file = JSON.parse(await exportJson(a.db, T0));
+    file.tasks[2].title = '';
+    const b = device('BBBBBBBBBBBBBBBB');
+    await expect(importJson(b.db, JSON.stringify(file), { clock: b.clock })).rejects.toThrow(
+      TransferError,
+    );
+    expect(await b.db.tasks.count()).toBe(0);
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('Todoist CSV import', () => {
+  it('adds the tasks through the store, in file order, each queued for sync', async () => {
+    const { db, store } = device('CCCCCCCCCCCCCCCC');
+    const csv =
+      'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\n' +
+      'task,Renew passport @admin,,4,1,,,2026-12-03,en,\n' +
+      'task,Book flights,,1,1,,,,,\n' +
+      'task,   ,,1,1,,,,,\n';
+    const { tasks, warnings } = await importTodoistCsv(store, csv, {
+      project: 'Travel',
+      now: new Date(T0),
+    });
+    expect(tasks.map((t) => [t.title, t.project, t.labels, t.priority, t.due])).toEqual([
+      ['Renew passport', 'Travel', ['admin'], 1, '2026-12-03'],
+      ['Book flights', 'Travel', [], 4, null],
+    ]);
+    expect(tasks[0].order).toBeLessThan(tasks[1].order);
+    expect(warnings).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(2);
+    expect(
+      await importTodoistCsv(store, 'TYPE,CONTENT\n', { project: null, now: new Date(T0) }),
+    ).toEqual({
+      tasks: [],
+      warnings: [],
+    });
+  });
+});

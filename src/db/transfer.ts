@@ -1,0 +1,110 @@
+// Export and import against the database. JSON imports merge through `applyMutation` with the file's
+// own timestamps (so importing twice changes nothing) and queue what changed in the outbox, like any
+// local write; Todoist imports go through the tasks store as new tasks.
+import type { Clock } from '../core/hlc';
+import { applyMutation } from '../core/merge';
+import type { Mutation, TaskRecord } from '../core/merge';
+import type { Task, TaskChanges } from '../core/task';
+import {
+  buildExport,
+  parseExport,
+  recordToMutations,
+  serializeExport,
+} from '../core/transfer/json-export';
+import type { ExportFile } from '../core/transfer/json-export';
+import { parseTodoistCsv } from '../core/transfer/todoist-csv';
+import type { TodoistImportOptions } from '../core/transfer/todoist-csv';
+import type { TransferProblem } from '../core/transfer/errors';
+import type { OutboxEntry, TendDb } from './database';
+import { saveClock } from './persistent-clock';
+import { toTaskRecord } from './task-index';
+import type { TasksStore } from './tasks-store';
+
+/** Every task record, deleted and partial ones included, with their clocks. */
+export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
+  const records = (await db.tasks.toArray()).map(toTaskRecord);
+  return buildExport(records, new Date(now).toISOString());
+}
+
+export async function exportJson(db: TendDb, now: number): Promise<string> {
+  return serializeExport(await exportTasks(db, now));
+}
+
+export interface ImportJsonOptions {
+  clock: Clock;
+  newId?: () => string;
+  now?: () => number;
+}
+
+export interface ImportSummary {
+  /** Records in the file. */
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Validates the whole file first (a TransferError changes nothing), then merges it in one transaction. */
+export async function importJson(
+  db: TendDb,
+  text: string,
+  { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
+): Promise<ImportSummary> {
+  const file = parseExport(text);
+  const summary: ImportSummary = { total: file.tasks.length, created: 0, updated: 0, unchanged: 0 };
+  await db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+    const stored = await db.tasks.bulkGet(file.tasks.map((r) => r.id));
+    const records: TaskRecord[] = [];
+    const entries: OutboxEntry[] = [];
+    const createdAt = new Date(now()).toISOString();
+    file.tasks.forEach((incoming, i) => {
+      const current = stored[i] && toTaskRecord(stored[i]);
+      let record = current;
+      const queued: Mutation[] = [];
+      for (const mutation of recordToMutations(incoming, newId)) {
+        const result = applyMutation(record, mutation);
+        record = result.record;
+        if (result.applied.length)
+          queued.push({ ...mutation, changes: pick(mutation.changes, result.applied) });
+        clock.receive(mutation.hlc);
+      }
+      if (!record || queued.length === 0) {
+        summary.unchanged += 1;
+        return;
+      }
+      // createdAt/updatedAt are not fields with clocks: keep the widest span either side has seen.
+      if (incoming.createdAt < record.createdAt)
+        record = { ...record, createdAt: incoming.createdAt };
+      if (incoming.updatedAt > record.updatedAt)
+        record = { ...record, updatedAt: incoming.updatedAt };
+      summary[current ? 'updated' : 'created'] += 1;
+      records.push(record);
+      entries.push(...queued.map((m) => ({ ...m, createdAt, attempts: 0 })));
+    });
+    await db.tasks.bulkPut(records);
+    await db.outbox.bulkAdd(entries);
+    await saveClock(db, clock);
+  });
+  return summary;
+}
+
+function pick(changes: TaskChanges, fields: readonly string[]): TaskChanges {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([field]) => fields.includes(field)),
+  ) as TaskChanges;
+}
+
+export interface TodoistImportResult {
+  tasks: Task[];
+  warnings: TransferProblem[];
+}
+
+/** Imports a Todoist CSV export as new tasks, in one transaction, each queued for sync. */
+export async function importTodoistCsv(
+  store: TasksStore,
+  text: string,
+  options: TodoistImportOptions,
+): Promise<TodoistImportResult> {
+  const { tasks, warnings } = parseTodoistCsv(text, options);
+  return { tasks: tasks.length ? await store.addTasks(tasks) : [], warnings };
+}
