@@ -6,7 +6,10 @@ import type { AppContext } from './context';
 import { createErrorHandler, errorBody, HttpError } from './errors';
 import type { Extensions } from './extensions';
 import { securityHeaders } from './http/security-headers';
+import { createAuthRoutes } from './routes/auth';
 import { createHealthRoutes } from './routes/health';
+import { createSyncRoutes } from './routes/sync';
+import { createTaskRoutes } from './routes/tasks';
 import { serveDist } from './static/serve-dist';
 import type { AppEnv } from './http/env';
 
@@ -53,6 +56,9 @@ export function createApp(ctx: AppContext, extensions: Extensions = {}): Hono<Ap
   app.use('/auth/*', limit(MAX_AUTH_BODY));
 
   app.route('/health', createHealthRoutes(ctx));
+  if (ctx.localAuth) app.route('/auth/v1', createAuthRoutes(ctx));
+  app.route('/api/sync', createSyncRoutes(ctx));
+  app.route('/api/tasks', createTaskRoutes(ctx));
   if (extensions.installOps) extensions.installOps(app as unknown as Hono, ctx);
   if (extensions.createAiRoutes) app.route('/api/ai', extensions.createAiRoutes(ctx));
 

@@ -1,4 +1,8 @@
-// What every route and middleware receives: configuration, database, logger, and injected time and ids.
+// What every route and middleware receives: configuration, database, logger, token verification, and
+// injected time and ids.
+import { randomUUID } from 'node:crypto';
+import type { TokenVerifier } from './auth/verify';
+import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
 import type { Db } from './db/types';
 import type { Logger } from './logger';
@@ -9,10 +13,39 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   secrets: Secrets;
+  /** Verifies a bearer access token and returns its claims (401 HttpError otherwise). */
+  verifyToken: TokenVerifier;
+  /** True when this server answers the Supabase Auth endpoints itself (no SUPABASE_URL configured). */
+  localAuth: boolean;
   /** Wall clock in ms; injected so tests control time. */
   now: () => number;
   /** New UUIDs (tasks, users, sessions); injected so tests can make them predictable. */
   newId: () => string;
   /** Process start, for uptime. */
   startedAt: number;
+  /** Test hooks (named as such): let a test hold a push open to force commit-order races. */
+  hooks?: { beforePushCommit?: () => Promise<void> };
+}
+
+export function createContext(
+  parts: Pick<AppContext, 'config' | 'db' | 'logger' | 'secrets'> & Partial<AppContext>,
+): AppContext {
+  const { config, secrets } = parts;
+  const localAuth = parts.localAuth ?? !config.supabaseUrl;
+  const verifyToken =
+    parts.verifyToken ??
+    createTokenVerifier({
+      // In local mode our own secret signs tokens; with Supabase, its legacy HS256 secret if configured.
+      hsSecret: localAuth ? secrets.jwtSecret : config.jwtSecret,
+      jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
+    });
+  const now = parts.now ?? Date.now;
+  return {
+    ...parts,
+    verifyToken,
+    localAuth,
+    now,
+    newId: parts.newId ?? randomUUID,
+    startedAt: parts.startedAt ?? now(),
+  };
 }

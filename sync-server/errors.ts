@@ -24,19 +24,19 @@ export interface FieldIssue {
 }
 
 /** Zod issues as `{ path: "mutations.3.hlc", message }` so a client can point at the field. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-export function validationError(error: z.ZodError): HttpError {
+export function validationError(error: z.core.$ZodError): HttpError {
   const issues = fieldIssues(error);
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   return new HttpError(400, 'validation_failed', message, { issues });
 }
 
 /** Parses with a schema or throws a 400 naming the fields. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
+export function parseOr400<S extends z.core.$ZodType>(schema: S, value: unknown): z.core.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationError(result.error);
   return result.data;
 }

@@ -1,9 +1,8 @@
 // Entry point: configuration, secrets, database and migrations, then the HTTP server.
-import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import type { AppContext } from './context';
+import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { loadExtensions } from './extensions';
@@ -25,15 +24,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const ctx: AppContext = {
-    config,
-    db,
-    logger,
-    secrets,
-    now: Date.now,
-    newId: randomUUID,
-    startedAt: Date.now(),
-  };
+  const ctx = createContext({ config, db, logger, secrets });
   const app = createApp(ctx, await loadExtensions());
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

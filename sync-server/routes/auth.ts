@@ -1,0 +1,183 @@
+// Supabase Auth (GoTrue) endpoints answered locally when no SUPABASE_URL is configured, so the client always
+// talks through @supabase/supabase-js. Errors use GoTrue's body (error_code, msg), see errors.ts.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { bearerToken, requireUser } from '../auth/middleware';
+import { hashPassword, verifyPassword } from '../auth/password';
+import type { SessionDeps } from '../auth/sessions';
+import {
+  createSession,
+  isSessionActive,
+  revokeSession,
+  revokeUserSessions,
+  rotateRefreshToken,
+} from '../auth/sessions';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  toGoTrueUser,
+  touchSignIn,
+} from '../auth/users';
+import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import type { AppEnv } from '../http/env';
+import { readJson } from '../http/json-body';
+import { createRateLimiter } from '../http/rate-limit';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Unable to validate email address'));
+const signupSchema = z.object({
+  email: emailSchema,
+  password: z.string().max(256),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+const passwordGrantSchema = z.object({ email: emailSchema, password: z.string().max(256) });
+const refreshGrantSchema = z.object({ refresh_token: z.string().min(1).max(512) });
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const perAccount = createRateLimiter({ max: 10, windowMs: 5 * 60_000, now: ctx.now });
+  const perIp = createRateLimiter({ max: 100, windowMs: 5 * 60_000, now: ctx.now });
+  const signups = createRateLimiter({ max: 30, windowMs: 60 * 60_000, now: ctx.now });
+  const deps = (c: Context): SessionDeps => ({
+    jwtSecret: ctx.secrets.jwtSecret,
+    expiresIn: ctx.config.jwtExpirySeconds,
+    now: ctx.now,
+    newId: ctx.newId,
+    issuer: `${new URL(c.req.url).origin}/auth/v1`,
+  });
+
+  app.get('/settings', (c) =>
+    c.json({
+      external: { email: true },
+      disable_signup: false,
+      mailer_autoconfirm: true,
+      phone_autoconfirm: false,
+    }),
+  );
+
+  app.post('/signup', async (c) => {
+    signups.hit(clientIp(c, ctx.config.trustProxy));
+    const body = await readJson(c, signupSchema);
+    if (body.password.length < MIN_PASSWORD_LENGTH) {
+      throw new HttpError(
+        422,
+        'weak_password',
+        `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
+        {
+          weak_password: { reasons: ['length'] },
+        },
+      );
+    }
+    const appMeta: Record<string, unknown> = { provider: 'email', providers: ['email'] };
+    if (ctx.config.adminEmails.includes(body.email)) appMeta.role = 'admin';
+    const passwordHash = await hashPassword(body.password);
+    const session = await ctx.db.transaction(async (tx) => {
+      const user = await insertUser(tx, {
+        id: ctx.newId(),
+        email: body.email,
+        passwordHash,
+        appMeta,
+        // Whatever the client sends as user_metadata can never grant a role: roles live in app_metadata.
+        userMeta: body.data ?? {},
+      });
+      if (!user) throw new HttpError(422, 'user_already_exists', 'User already registered');
+      return createSession(tx, deps(c), user);
+    });
+    return c.json(session, 200);
+  });
+
+  app.post('/token', async (c) => {
+    const grant = c.req.query('grant_type');
+    if (grant === 'password') {
+      const ip = clientIp(c, ctx.config.trustProxy);
+      perIp.hit(ip);
+      const body = await readJson(c, passwordGrantSchema);
+      const key = `${ip}|${body.email}`;
+      perAccount.hit(key);
+      const user = await findUserByEmail(ctx.db, body.email);
+      // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+      const ok = await verifyPassword(body.password, user?.encrypted_password ?? DUMMY_HASH);
+      if (!user || !ok)
+        throw new HttpError(400, 'invalid_credentials', 'Invalid login credentials');
+      perAccount.reset(key);
+      const session = await ctx.db.transaction(async (tx) => {
+        await touchSignIn(tx, user.id);
+        return createSession(tx, deps(c), user);
+      });
+      return c.json(session);
+    }
+    if (grant === 'refresh_token') {
+      const body = await readJson(c, refreshGrantSchema);
+      const result = await ctx.db.transaction(async (tx) => {
+        const rotation = await rotateRefreshToken(tx, deps(c), body.refresh_token);
+        if ('error' in rotation) return rotation;
+        const user = await findUserById(tx, rotation.userId);
+        if (!user)
+          return { error: new HttpError(400, 'user_not_found', 'User from token not found') };
+        return { session: await createSession(tx, deps(c), user, rotation.sessionId) };
+      });
+      if ('error' in result) throw result.error;
+      return c.json(result.session);
+    }
+    throw new HttpError(
+      400,
+      'unsupported_grant_type',
+      'grant_type must be password or refresh_token',
+    );
+  });
+
+  app.get('/user', requireUser(ctx), async (c) => {
+    const claims = c.get('user').claims;
+    const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
+    if (sessionId && !(await isSessionActive(ctx.db, sessionId))) {
+      throw new HttpError(
+        403,
+        'session_not_found',
+        'Session from session_id claim in JWT does not exist',
+      );
+    }
+    const user = await findUserById(ctx.db, c.get('user').id);
+    if (!user)
+      throw new HttpError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+    return c.json(toGoTrueUser(user));
+  });
+
+  app.post('/logout', async (c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token)
+      throw new HttpError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+    const claims = await ctx.verifyToken(token);
+    const scope = c.req.query('scope') ?? 'global';
+    const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
+    if (scope === 'local' && sessionId) await revokeSession(ctx.db, sessionId);
+    else if (scope === 'others') await revokeUserSessions(ctx.db, claims.sub, sessionId);
+    else await revokeUserSessions(ctx.db, claims.sub);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

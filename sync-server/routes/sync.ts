@@ -1,0 +1,45 @@
+// The sync protocol over HTTP: POST /push (a batch of mutations) and GET /pull (changes since a cursor).
+import { Hono } from 'hono';
+import { pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol';
+import { requireUser } from '../auth/middleware';
+import type { AppContext } from '../context';
+import { parseOr400 } from '../errors';
+import type { AppEnv } from '../http/env';
+import { readJson } from '../http/json-body';
+import { parseCursor, pullChanges } from '../sync/pull';
+import { pushMutations } from '../sync/push';
+
+export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireUser(ctx));
+
+  app.post('/push', async (c) => {
+    const body = await readJson(c, pushRequestSchema);
+    const user = c.get('user');
+    const result = await ctx.db.asUser(user.claims, (tx) =>
+      pushMutations(tx, body.mutations, {
+        clientId: body.clientId,
+        beforeCommit: ctx.hooks?.beforePushCommit,
+      }),
+    );
+    if (result.rejected.length > 0) {
+      ctx.logger.warn(
+        { userId: user.id, rejected: result.rejected.length },
+        'push rejected mutations',
+      );
+    }
+    return c.json({ applied: result.applied, rejected: result.rejected });
+  });
+
+  app.get('/pull', async (c) => {
+    const query = parseOr400(pullQuerySchema, c.req.query());
+    const cursor = parseCursor(query.cursor);
+    const result = await ctx.db.asUser(c.get('user').claims, (tx) =>
+      pullChanges(tx, cursor, query.limit),
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  });
+
+  return app;
+}

@@ -1,0 +1,156 @@
+// Plain REST over tasks for scripts and integrations. Every write is a mutation with a server timestamp
+// through the same push path and merge as the sync API; another user's task is 404, never 403.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createClock, createNodeId } from '../../src/core/hlc';
+import { createMutation, toTask } from '../../src/core/merge';
+import type { TaskRecord } from '../../src/core/merge';
+import { parseQuickAdd } from '../../src/core/parse/quick-add';
+import { createTask, taskChangesSchema } from '../../src/core/task';
+import type { TaskChanges } from '../../src/core/task';
+import { requireUser } from '../auth/middleware';
+import type { AppContext } from '../context';
+import type { Queryable } from '../db/types';
+import { HttpError, parseOr400, validationError } from '../errors';
+import type { AppEnv } from '../http/env';
+import { readJson } from '../http/json-body';
+import { TASK_COLUMNS, rowToRecord } from '../sync/records';
+import type { TaskRow } from '../sync/records';
+import { loadRecords, lockSyncState, pushMutations } from '../sync/push';
+
+const objectBody = z.record(z.string(), z.unknown());
+const quickAddSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+const listQuery = z.object({
+  include: z.enum(['deleted']).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(): HttpError {
+  return new HttpError(404, 'not_found', 'Task not found');
+}
+
+/** The task as the API shows it; a record still missing fields shows what it has. */
+function present(record: TaskRecord) {
+  const task = toTask(record);
+  if (task) return task;
+  const { clock: _clock, ...partial } = record;
+  return partial;
+}
+
+export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const clock = createClock({ now: ctx.now, nodeId: createNodeId() });
+  app.use('*', requireUser(ctx));
+
+  /** Writes `changes` to one task in the caller's transaction; 404 unless it exists (or `create`). */
+  async function write(tx: Queryable, taskId: string, changes: TaskChanges, existing?: TaskRecord) {
+    for (const hlc of Object.values(existing?.clock ?? {})) if (hlc) clock.receive(hlc);
+    const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc: clock.tick(), changes };
+    const result = await pushMutations(tx, [mutation], { clientId: 'rest' });
+    if (result.rejected.length > 0) {
+      const r = result.rejected[0];
+      throw new HttpError(400, r.code, r.message);
+    }
+    const record = result.changed.get(taskId) ?? existing;
+    if (!record) throw notFound();
+    return record;
+  }
+
+  async function loadLocked(tx: Queryable, id: string): Promise<TaskRecord> {
+    await lockSyncState(tx);
+    const record = (await loadRecords(tx, [id])).get(id);
+    if (!record) throw notFound();
+    return record;
+  }
+
+  app.get('/', async (c) => {
+    const query = parseOr400(listQuery, c.req.query());
+    const rows = await ctx.db.asUser(c.get('user').claims, (tx) =>
+      tx.query<TaskRow>(
+        `select ${TASK_COLUMNS} from public.tasks
+          where ($1 or deleted_at is null) order by sort_order nulls last, created_at limit $2`,
+        [query.include === 'deleted', query.limit],
+      ),
+    );
+    return c.json({ tasks: rows.map((r) => present(rowToRecord(r))) });
+  });
+
+  app.post('/', async (c) => {
+    const body = await readJson(c, objectBody);
+    let fields: TaskChanges;
+    if ('text' in body) {
+      const { text } = parseOr400(quickAddSchema, body);
+      const parsed = parseQuickAdd(text, { now: new Date(ctx.now()) });
+      fields = {
+        title: parsed.title,
+        due: parsed.due,
+        priority: parsed.priority,
+        project: parsed.project,
+        labels: parsed.labels,
+        recurrence: parsed.recurrence,
+      };
+    } else {
+      fields = parseOr400(taskChangesSchema, body);
+    }
+    const id = ctx.newId();
+    const hlc = clock.tick();
+    const created = tryCreate(fields, id, hlc.slice(0, 24));
+    const record = await ctx.db.asUser(c.get('user').claims, async (tx) => {
+      const result = await pushMutations(
+        tx,
+        [createMutation(created, hlc, `rest-${ctx.newId()}`)],
+        {
+          clientId: 'rest',
+        },
+      );
+      return result.changed.get(id)!;
+    });
+    return c.json(present(record), 201);
+  });
+
+  app.get('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!uuidRe.test(id)) throw notFound();
+    const record = await ctx.db.asUser(c.get('user').claims, async (tx) =>
+      (await loadRecords(tx, [id])).get(id),
+    );
+    if (!record) throw notFound();
+    return c.json(present(record));
+  });
+
+  app.patch('/:id', async (c) => {
+    const id = c.req.param('id');
+    const changes = await readJson(c, taskChangesSchema);
+    if (!uuidRe.test(id)) throw notFound();
+    if (Object.keys(changes).length === 0) {
+      throw new HttpError(400, 'validation_failed', 'Nothing to change: send at least one field');
+    }
+    const record = await ctx.db.asUser(c.get('user').claims, async (tx) =>
+      write(tx, id, changes, await loadLocked(tx, id)),
+    );
+    return c.json(present(record));
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!uuidRe.test(id)) throw notFound();
+    const record = await ctx.db.asUser(c.get('user').claims, async (tx) => {
+      const existing = await loadLocked(tx, id);
+      if (existing.deletedAt) return existing;
+      return write(tx, id, { deletedAt: new Date(ctx.now()).toISOString() }, existing);
+    });
+    return c.json(present(record));
+  });
+
+  return app;
+}
+
+function tryCreate(fields: TaskChanges, id: string, now: string) {
+  try {
+    return createTask({ ...fields, title: fields.title ?? '' }, { id, now });
+  } catch (error) {
+    if (error instanceof z.core.$ZodError) throw validationError(error);
+    throw error;
+  }
+}

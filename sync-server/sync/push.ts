@@ -1,0 +1,171 @@
+// Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
+// with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
+// The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
+import type { Mutation, TaskRecord } from '../../src/core/merge';
+import { applyMutation } from '../../src/core/merge';
+import { mutationSchema } from '../../src/core/sync/protocol';
+import type { Rejection } from '../../src/core/sync/protocol';
+import { describeValidationError } from '../../src/core/task';
+import type { Queryable } from '../db/types';
+import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow, rowToRecord } from './records';
+import type { TaskRow } from './records';
+
+export type { Rejection };
+
+export interface PushResult {
+  applied: string[];
+  rejected: Rejection[];
+  /** Records this batch changed (after merge), for callers that answer with the task. */
+  changed: Map<string, TaskRecord>;
+  /** The user's sequence after the batch. */
+  seq: number;
+}
+
+export interface PushOptions {
+  clientId: string;
+  /** Test hook: runs after the writes, before commit (used to force commit-order races). */
+  beforeCommit?: () => Promise<void>;
+}
+
+type Validated =
+  { ok: true; mutation: Mutation } | { ok: false; id: string; code: string; message: string };
+
+export function validateMutation(raw: unknown, index: number): Validated {
+  const parsed = mutationSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
+  const id = (raw as { id?: unknown } | null)?.id;
+  return {
+    ok: false,
+    id: typeof id === 'string' ? id : `#${index}`,
+    code: 'invalid_mutation',
+    message: describeValidationError(parsed.error),
+  };
+}
+
+/** Locks the caller's sync_state row (creating it) and returns its sequence. */
+export async function lockSyncState(tx: Queryable): Promise<{ seq: number; prunedSeq: number }> {
+  const rows = await tx.query<{ seq: string | number; pruned_seq: string | number }>(
+    `insert into public.sync_state as s (owner) values (auth.uid())
+     on conflict (owner) do update set seq = s.seq
+     returning seq, pruned_seq`,
+  );
+  return { seq: Number(rows[0].seq), prunedSeq: Number(rows[0].pruned_seq) };
+}
+
+export async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<string, TaskRecord>> {
+  const map = new Map<string, TaskRecord>();
+  if (ids.length === 0) return map;
+  const rows = await tx.query<TaskRow>(
+    `select ${TASK_COLUMNS} from public.tasks
+      where owner = auth.uid() and id in (select value::uuid from jsonb_array_elements_text($1::text::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  for (const row of rows) map.set(row.id, rowToRecord(row));
+  return map;
+}
+
+export async function upsertRecords(tx: Queryable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = TASK_COLUMNS.split(', ');
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  await tx.query(
+    `insert into public.tasks as t (owner, ${TASK_COLUMNS})
+     select auth.uid(), ${columns.map((c) => `r.${c}`).join(', ')}
+       from jsonb_to_recordset($1::text::jsonb) as r(${RECORDSET_COLUMNS})
+     on conflict (owner, id) do update set ${updates.join(', ')}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+export async function pushMutations(
+  tx: Queryable,
+  rawMutations: unknown[],
+  options: PushOptions,
+): Promise<PushResult> {
+  const { seq } = await lockSyncState(tx);
+  const validated = rawMutations.map(validateMutation);
+  const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
+  const seen = new Map<string, { status: string; code: string | null; message: string | null }>();
+  const logged = await tx.query<{
+    mutation_id: string;
+    status: string;
+    code: string | null;
+    message: string | null;
+  }>(
+    `select mutation_id, status, code, message from public.sync_log
+      where owner = auth.uid() and mutation_id in (select jsonb_array_elements_text($1::text::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  for (const row of logged) seen.set(row.mutation_id, row);
+
+  const fresh = validated.filter((v) => v.ok && !seen.has(v.mutation.id)) as {
+    ok: true;
+    mutation: Mutation;
+  }[];
+  const records = await loadRecords(tx, [...new Set(fresh.map((v) => v.mutation.taskId))]);
+  const changed = new Map<string, TaskRecord>();
+  const applied: string[] = [];
+  const rejected: Rejection[] = [];
+  const log: Record<string, unknown>[] = [];
+
+  for (const v of validated) {
+    const id = v.ok ? v.mutation.id : v.id;
+    const previous = seen.get(id);
+    if (previous) {
+      // A replay (or a duplicate inside this batch): report the first outcome, change nothing.
+      if (previous.status === 'applied') applied.push(id);
+      else
+        rejected.push({ id, code: previous.code ?? 'rejected', message: previous.message ?? '' });
+      continue;
+    }
+    if (!v.ok) {
+      rejected.push({ id: v.id, code: v.code, message: v.message });
+      if (!v.id.startsWith('#')) {
+        seen.set(id, { status: 'rejected', code: v.code, message: v.message });
+        log.push({
+          mutation_id: id,
+          task_id: null,
+          hlc: null,
+          status: 'rejected',
+          code: v.code,
+          message: v.message,
+        });
+      }
+      continue;
+    }
+    const m = v.mutation;
+    const result = applyMutation(records.get(m.taskId), m);
+    if (result.applied.length > 0) {
+      records.set(m.taskId, result.record);
+      changed.set(m.taskId, result.record);
+    }
+    applied.push(id);
+    seen.set(id, { status: 'applied', code: null, message: null });
+    log.push({
+      mutation_id: id,
+      task_id: m.taskId,
+      hlc: m.hlc,
+      status: 'applied',
+      code: null,
+      message: null,
+    });
+  }
+
+  let next = seq;
+  const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
+  await upsertRecords(tx, rows);
+  if (log.length > 0) {
+    await tx.query(
+      `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
+       select auth.uid(), r.mutation_id, r.task_id, r.hlc, $2, r.status, r.code, r.message
+         from jsonb_to_recordset($1::text::jsonb)
+           as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
+       on conflict (owner, mutation_id) do nothing`,
+      [JSON.stringify(log), options.clientId],
+    );
+  }
+  if (next !== seq)
+    await tx.query('update public.sync_state set seq = $1 where owner = auth.uid()', [next]);
+  if (options.beforeCommit) await options.beforeCommit();
+  return { applied, rejected, changed, seq: next };
+}

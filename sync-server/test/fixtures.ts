@@ -1,0 +1,28 @@
+// Mutations for tests, built with the shared clock and task helpers.
+import { randomUUID } from 'node:crypto';
+import { formatHlc } from '../../src/core/hlc';
+import { createMutation } from '../../src/core/merge';
+import type { Mutation } from '../../src/core/merge';
+import { createTask } from '../../src/core/task';
+import type { TaskChanges } from '../../src/core/task';
+
+export const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+
+export function hlcAt(offsetMs: number, node = '0123456789ABCDEF', counter = 0): string {
+  return formatHlc({ millis: T0 + offsetMs, counter, node });
+}
+
+export function createMutationFor(title: string, offsetMs = 0, taskId = randomUUID()): Mutation {
+  const hlc = hlcAt(offsetMs);
+  const task = createTask({ title }, { id: taskId, now: hlc.slice(0, 24) });
+  return createMutation(task, hlc, randomUUID());
+}
+
+export function editMutation(
+  taskId: string,
+  changes: TaskChanges,
+  offsetMs: number,
+  node?: string,
+): Mutation {
+  return { id: randomUUID(), taskId, hlc: hlcAt(offsetMs, node), changes };
+}
