@@ -132,16 +132,20 @@ export async function startReferenceServer(
       const q = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
       if (!q.success) return send(res, 400, error('validation', 'Invalid pull query'));
       const cursor = q.data.cursor === undefined ? 0 : Number(q.data.cursor);
-      if (cursor < user.prunedThrough)
+      // No cursor is a snapshot from the start; only a stale cursor is refused.
+      if (q.data.cursor !== undefined && cursor < user.prunedThrough)
         return send(res, 410, error(CURSOR_EXPIRED, 'Cursor is older than the change log'));
-      const entries = user.log.filter((e) => e.seq > cursor).slice(0, q.data.limit);
-      const last = entries.at(-1)?.seq ?? cursor;
-      const ids = [...new Set(entries.map((e) => e.taskId))];
+      // Each task appears once, at its latest change: the log is compacted per task.
+      const latest = new Map<string, number>();
+      for (const e of user.log) latest.set(e.taskId, e.seq);
+      const rows = [...latest].filter(([, seq]) => seq > cursor).sort((x, y) => x[1] - y[1]);
+      const page = rows.slice(0, q.data.limit);
+      const last = page.at(-1)?.[1] ?? cursor;
       return send(res, 200, {
-        tasks: ids.map((id) => user.tasks.get(id)),
-        cursor: String(last),
-        hasMore: last < user.seq,
-        total: user.log.filter((e) => e.seq > cursor).length,
+        tasks: page.map(([id]) => user.tasks.get(id)),
+        cursor: String(Math.max(last, page.length < rows.length ? 0 : user.seq)),
+        hasMore: page.length < rows.length,
+        total: rows.length,
       });
     }
     send(res, 404, error('not_found', 'No such route'));

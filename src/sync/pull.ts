@@ -87,10 +87,11 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       options.clock,
       now(),
     );
+    // `total` counts the changes after the request's cursor, this page included.
+    const total = page.total === undefined ? undefined : result.received + page.total;
     result.received += page.tasks.length;
     result.conflicts += applied.conflicts;
     cursor = page.cursor;
-    const total = (page as { total?: number }).total;
     onProgress?.({
       received: result.received,
       total,

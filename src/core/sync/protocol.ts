@@ -87,8 +87,15 @@ export const pullResponseSchema = z.object({
   tasks: z.array(taskRecordSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /** Optional: how many tasks changed after the request's cursor (this page included), for progress bars. */
+  total: z.optional(z.number().check(z.minimum(0))),
 });
-export type PullResponse = { tasks: TaskRecord[]; cursor: string; hasMore: boolean };
+export type PullResponse = {
+  tasks: TaskRecord[];
+  cursor: string;
+  hasMore: boolean;
+  total?: number;
+};
 
 /** Every error body of the API. */
 export const errorBodySchema = z.object({

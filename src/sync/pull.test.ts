@@ -1,0 +1,168 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer } from '../../bench/sync-client/reference-server';
+import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClock } from '../core/hlc';
+import { toTask } from '../core/merge';
+import { openTendDb } from '../db/database';
+import type { TendDb } from '../db/database';
+import { toTaskRecord } from '../db/task-index';
+import { createTasksStore } from '../db/tasks-store';
+import { listConflicts, restoreConflict } from './conflicts';
+import { getCursor, pullChanges } from './pull';
+import type { PullProgress } from './pull';
+import { replayOutbox } from './replay-outbox';
+
+let server: ReferenceServer;
+const dbs: TendDb[] = [];
+let n = 0;
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  server = await startReferenceServer({ 'token-u': 'user-u' });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  dbs.splice(0).forEach((db) => db.close());
+  server.users.clear();
+});
+
+/** A device: its own database, clock (possibly skewed) and store, talking to the same server. */
+function device(node: string, offsetMs = 0) {
+  const db = openTendDb(`pull-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  dbs.push(db);
+  let time = T0 + offsetMs;
+  const now = () => time;
+  const clock = createClock({ now, nodeId: node.repeat(16) });
+  let seq = 0;
+  const prefix = node.charCodeAt(0).toString(16).padStart(4, '0');
+  const store = createTasksStore({
+    db,
+    clock,
+    now,
+    newId: () => `00000000-${prefix}-4000-8000-${String(++seq).padStart(12, '0')}`,
+  });
+  const transport = {
+    db,
+    fetch: globalThis.fetch,
+    baseUrl: server.url,
+    getAccessToken: async () => 'token-u',
+    now,
+  };
+  return {
+    db,
+    clock,
+    store,
+    advance: (ms: number) => (time += ms),
+    push: () => replayOutbox({ ...transport, clientId: node }),
+    pull: (extra: { limit?: number; onProgress?: (p: PullProgress) => void } = {}) =>
+      pullChanges({ ...transport, clock, ...extra }),
+    tasks: async () => (await db.tasks.toArray()).map((s) => toTask(toTaskRecord(s))),
+  };
+}
+
+describe('pullChanges', () => {
+  it('brings a new device up to date page by page, reporting progress, and stores the cursor', async () => {
+    const a = device('A');
+    await a.store.addTasks(Array.from({ length: 5 }, (_, i) => ({ title: `task ${i}` })));
+    await a.push();
+    const b = device('B');
+    const progress: PullProgress[] = [];
+    const result = await b.pull({ limit: 2, onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ received: 5, conflicts: 0, resynced: false });
+    expect(progress.map((p) => [p.received, p.done, p.initial])).toEqual([
+      [2, false, true],
+      [4, false, true],
+      [5, true, true],
+    ]);
+    expect(progress.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(await b.tasks()).toEqual(await a.tasks());
+    expect(await getCursor(b.db)).toBe('5');
+    // Nothing new: one request, nothing applied.
+    expect((await b.pull()).received).toBe(0);
+  });
+
+  it('keeps concurrent edits of different fields and journals the losing value of the same field', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Call mom' });
+    await a.push();
+    await b.pull();
+    b.advance(1000);
+    await b.store.updateTask(task.id, { notes: 'from B', priority: 1 });
+    await b.push();
+    a.advance(2000);
+    await a.store.updateTask(task.id, { notes: 'from A' });
+    await a.push();
+    const result = await b.pull();
+    expect(result.conflicts).toBe(1);
+    await a.pull();
+    const [onA] = await a.tasks();
+    const [onB] = await b.tasks();
+    expect(onB).toEqual(onA);
+    expect(onB).toMatchObject({ notes: 'from A', priority: 1 });
+    const journal = await listConflicts(b.db, task.id, T0 + 5000);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({ field: 'notes', oldValue: 'from B', newValue: 'from A' });
+    expect(journal[0].oldHlc.endsWith('B'.repeat(16))).toBe(true);
+    // Restore = a new local write of the old value, which then wins everywhere.
+    b.advance(5000);
+    await restoreConflict(b.store, journal[0]);
+    await b.push();
+    await a.pull();
+    expect((await a.tasks())[0]?.notes).toBe('from B');
+    // Entries older than 14 days are pruned when listed.
+    expect(await listConflicts(b.db, task.id, T0 + 15 * 24 * HOUR)).toEqual([]);
+  });
+
+  it('on 410 resyncs in full without losing unsent local changes', async () => {
+    const a = device('A');
+    const b = device('B');
+    const [t1, t2] = await a.store.addTasks([{ title: 'one' }, { title: 'two' }]);
+    await a.push();
+    await b.pull();
+    b.advance(1000);
+    await b.store.updateTask(t1.id, { title: 'one, edited offline on B' });
+    a.advance(500);
+    await a.store.updateTask(t2.id, { priority: 2 });
+    await a.store.addTask({ title: 'three' });
+    await a.push();
+    server.prune('user-u'); // the log B's cursor points into is gone
+    const result = await b.pull();
+    expect(result.resynced).toBe(true);
+    const titles = (await b.tasks()).map((t) => t?.title).sort();
+    expect(titles).toEqual(['one, edited offline on B', 'three', 'two']);
+    expect((await b.store.getTask(t2.id))?.priority).toBe(2);
+    expect(await b.db.outbox.count()).toBe(1);
+    await b.push();
+    await a.pull();
+    expect((await a.store.getTask(t1.id))?.title).toBe('one, edited offline on B');
+  });
+
+  it('a device hours behind folds remote clocks in, reports the skew, and its next edit still wins', async () => {
+    const a = device('A', 3 * HOUR);
+    const b = device('B', -2 * HOUR);
+    const task = await a.store.addTask({ title: 'from the future' });
+    await a.push();
+    await b.pull();
+    expect(b.clock.skewMs()).toBe(5 * HOUR);
+    await b.store.updateTask(task.id, { title: 'later edit on B' });
+    await b.push();
+    await a.pull();
+    expect((await a.store.getTask(task.id))?.title).toBe('later edit on B');
+  });
+
+  it('a failing page leaves the cursor where it was', async () => {
+    const a = device('A');
+    await a.store.addTasks([{ title: 'x' }, { title: 'y' }]);
+    await a.push();
+    const b = device('B');
+    await b.pull({ limit: 1 }).catch(() => undefined);
+    server.faults.push({ path: '/api/sync/pull', status: 403 });
+    await expect(
+      pullChanges({ db: b.db, fetch, baseUrl: server.url, getAccessToken: async () => 'token-u' }),
+    ).rejects.toMatchObject({ kind: 'permanent' });
+    expect(await getCursor(b.db)).toBe('2');
+  });
+});
