@@ -27,6 +27,8 @@ export interface AiBridgeOptions {
   timeoutMs?: number;
   /** The worker is terminated after this long without calls. */
   idleMs?: number;
+  /** How long a given-up call may keep the worker busy before the worker is stopped. */
+  graceMs?: number;
 }
 
 export interface CallOptions {
@@ -57,12 +59,16 @@ interface Running {
   remote: Remote;
   /** The model loaded in this worker instance. */
   loaded: string | null;
+  /** Resolves when this worker instance is terminated. */
+  stopped: Promise<void>;
+  stop: () => void;
 }
 
 export function createAiBridge({
   createWorker,
   timeoutMs = 8000,
   idleMs = 120_000,
+  graceMs = 2000,
 }: AiBridgeOptions): AiBridge {
   let running: Running | null = null;
   let wanted: string | null = null;
@@ -73,17 +79,20 @@ export function createAiBridge({
   function start(): Running {
     if (running) return running;
     const worker = createWorker();
-    running = { worker, remote: Comlink.wrap<EngineHost>(worker), loaded: null };
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    running = { worker, remote: Comlink.wrap<EngineHost>(worker), loaded: null, stopped, stop };
     return running;
   }
 
   function terminate(): void {
     clearTimeout(idleTimer);
     if (!running) return;
-    const { worker, remote } = running;
+    const { worker, remote, stop } = running;
     running = null;
     remote[Comlink.releaseProxy]();
     worker.terminate();
+    stop();
   }
 
   function armIdle(): void {
@@ -92,6 +101,8 @@ export function createAiBridge({
   }
 
   interface Step<T> {
+    /** Untimed work before `run` (reloading the model into a fresh worker). */
+    prepare?: (r: Running) => Promise<void>;
     run: (r: Running) => Promise<T>;
     signal?: AbortSignal;
     timeout?: number;
@@ -102,54 +113,87 @@ export function createAiBridge({
   function enqueue<T>(step: Step<T>): Promise<T> {
     pending += 1;
     clearTimeout(idleTimer);
-    const result = tail.then(() => execute(step));
-    tail = result.catch(() => undefined);
+    const result = new Promise<T>((resolve, reject) => {
+      tail = tail.then(() => execute(step, resolve, reject));
+    });
     return result.finally(() => {
       pending -= 1;
       armIdle();
     });
   }
 
-  function execute<T>({ run, signal, timeout, onGiveUp }: Step<T>): Promise<T> {
-    if (signal?.aborted) return Promise.reject(new AiError('aborted'));
+  /**
+   * Runs one step. The caller is answered as soon as it has a result, a timeout or an abort; the
+   * returned promise (the queue slot) resolves only when the worker is free again: its late answer
+   * arrived, the worker was stopped, or it ignored an interrupt for `graceMs` and was stopped.
+   */
+  function execute<T>(
+    { prepare, run, signal, timeout, onGiveUp }: Step<T>,
+    resolve: (value: T) => void,
+    reject: (error: unknown) => void,
+  ): Promise<void> {
+    if (signal?.aborted) {
+      reject(new AiError('aborted'));
+      return Promise.resolve();
+    }
     const current = start();
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<void>((release) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const settle = () => {
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      let answered = false;
+      const answer = (deliver: () => void) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+        if (answered) return;
+        answered = true;
+        deliver();
+      };
+      const free = () => {
+        clearTimeout(grace);
+        release();
       };
       const giveUp = (error: AiError) => {
-        settle();
-        reject(error);
+        answer(() => reject(error));
         onGiveUp(current);
+        grace = setTimeout(() => {
+          stopWorker(current);
+          free();
+        }, graceMs);
       };
       const onAbort = () => giveUp(new AiError('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
-      if (timeout !== undefined) {
-        timer = setTimeout(
-          () => giveUp(new AiError('timeout', `No answer in ${timeout} ms`)),
-          timeout,
-        );
-      }
-      // A late answer still settles this promise; nobody listens any more, which is the point.
-      run(current).then(
+      void current.stopped.then(free);
+      const work = async () => {
+        await prepare?.(current);
+        if (answered) return undefined as T;
+        if (timeout !== undefined) {
+          timer = setTimeout(
+            () => giveUp(new AiError('timeout', `No answer in ${timeout} ms`)),
+            timeout,
+          );
+        }
+        return run(current);
+      };
+      // A late answer still arrives here; the caller has moved on, so it only frees the queue.
+      work().then(
         (value) => {
-          settle();
-          resolve(value);
+          answer(() => resolve(value));
+          free();
         },
         (error: unknown) => {
-          settle();
-          reject(error instanceof AiError ? error : new AiError('worker_error', String(error)));
+          answer(() =>
+            reject(error instanceof AiError ? error : new AiError('worker_error', String(error))),
+          );
+          free();
         },
       );
     });
   }
 
   const interrupt = (r: Running) => void r.remote.interrupt().catch(() => undefined);
-  const stopWorker = (r: Running) => {
+  function stopWorker(r: Running): void {
     if (running === r) terminate();
-  };
+  }
 
   function load(
     modelId: string,
@@ -170,12 +214,18 @@ export function createAiBridge({
 
   return {
     load,
-    async parse(text, referenceNow, schema, options = {}) {
-      if (wanted && running?.loaded !== wanted) await load(wanted, options);
+    parse(text, referenceNow, schema, options = {}) {
       return enqueue({
         signal: options.signal,
         timeout: timeoutMs,
         onGiveUp: interrupt,
+        // The worker may have been stopped while idle: reload first, outside the parse's timeout.
+        prepare: async (r) => {
+          if (wanted && r.loaded !== wanted) {
+            await r.remote.load(wanted);
+            r.loaded = wanted;
+          }
+        },
         run: (r) => r.remote.parse(text, referenceNow, schema),
       });
     },

@@ -51,13 +51,11 @@ export function chooseModel(opts: {
   memoryMB?: number;
   lowResource: boolean;
   shaderF16: boolean;
-  maxBindingBytes: number;
 }): TendModel | undefined {
   return MODELS.find(({ record }) => {
     if (opts.lowResource && !record.low_resource_required) return false;
     if (!opts.shaderF16 && needsShaderF16(record)) return false;
     if (opts.shaderF16 && !needsShaderF16(record)) return false;
-    if ((record.buffer_size_required_bytes ?? 0) > opts.maxBindingBytes) return false;
     return opts.memoryMB === undefined || (record.vram_required_MB ?? 0) <= opts.memoryMB;
   });
 }
@@ -88,7 +86,6 @@ export async function detectCapability(
     memoryMB: env.workerMemoryMB,
     lowResource,
     shaderF16: adapter.features.has('shader-f16'),
-    maxBindingBytes: binding,
   });
   if (!model) {
     const budget = env.workerMemoryMB ? `, LLM_WORKER_MEMORY ${env.workerMemoryMB} MB` : '';

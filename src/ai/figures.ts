@@ -47,7 +47,7 @@ const MAX_SAMPLES = 200;
 /** H6's endpoint takes at most 100 events per request; older unsent events are dropped. */
 const MAX_QUEUE = 100;
 
-export const EMPTY_COUNTS: FigureCounts = {
+const EMPTY_COUNTS: Readonly<Omit<FigureCounts, 'inferenceMs'>> = {
   attempts: 0,
   cacheHits: 0,
   modelCalls: 0,
@@ -59,11 +59,11 @@ export const EMPTY_COUNTS: FigureCounts = {
   refined: 0,
   kept: 0,
   corrected: 0,
-  inferenceMs: [],
 };
 
 export async function getCounts(db: TendDb): Promise<FigureCounts> {
-  return { ...EMPTY_COUNTS, ...(await getMeta<FigureCounts>(db, FIGURES_KEY)) };
+  const stored = await getMeta<FigureCounts>(db, FIGURES_KEY);
+  return { ...EMPTY_COUNTS, ...stored, inferenceMs: [...(stored?.inferenceMs ?? [])] };
 }
 
 async function update(

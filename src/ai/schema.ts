@@ -52,7 +52,14 @@ export function validateAnswer(raw: string, text: string, referenceNow: string):
   const parsed = aiAnswerSchema.safeParse(json);
   if (!parsed.success) {
     const message = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .map((issue) => {
+        // zod/mini ships without locale texts: spell out the issue a model most often causes.
+        const text =
+          issue.code === 'unrecognized_keys'
+            ? `fields the schema does not have: ${issue.keys.join(', ')}`
+            : `${issue.message} (${issue.code})`;
+        return `${issue.path.join('.') || '(root)'}: ${text}`;
+      })
       .join('; ');
     return { ok: false, reason: 'schema', message };
   }
