@@ -33,6 +33,10 @@ export interface TimeCandidate extends CandidateBase {
   minutes: number;
   /** An hour written without am/pm (1-11), so a context like "tonight" may move it to the afternoon. */
   ambiguous?: boolean;
+  /** The hour as written (before the afternoon guess), used when "morning" is said nearby. */
+  literalMinutes?: number;
+  /** "evening", "in the morning": overridden by a clock time in the same expression. */
+  dayPart?: boolean;
 }
 
 export interface RecurrenceCandidate extends CandidateBase {

@@ -27,6 +27,7 @@ import {
   WEEKDAY_NAME_PREFIXES,
   WEEKDAY_PATTERN,
   countValue,
+  isFollowerWord,
   monthIndex,
   weekdayIndex,
 } from './vocabulary.ts';
@@ -219,7 +220,7 @@ export const dateRules: Rule[] = [
     pattern: re('(?<![\\d/.,-])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![/\\d])'),
     build(m, context) {
       const [a, b] = [Number(m[1]), Number(m[2])];
-      if (m[0] === '24/7') return null;
+      if (m[0] === '24/7' || m[0] === '9/11') return null; // idioms, not dates
       const after = wordAfter(context.text, m.index + m[0].length).toLowerCase();
       if (!m[3] && (after === 'of' || QUANTITY_WORDS.has(after))) return null; // "1/2 cup", "3/4 of"
       if (a >= 1 && a <= 12) return explicitDate(m, context, a, b, m[3]);
@@ -245,6 +246,9 @@ export const dateRules: Rule[] = [
       const rest = text.slice(m.index + m[0].length);
       const endsPhrase = /^[\s\uE000.,;!?]*$/.test(rest) || /^\s*(?:at|@)\s/i.test(rest);
       if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !endsPhrase) return null;
+      const next = wordAfter(text, m.index + m[0].length);
+      if (next && !endsPhrase && !isFollowerWord(next)) return null; // "on the 5th floor"
+
       const day = nextDayOfMonth(today, Number(m[1]));
       return day === null ? null : date(m, day, { explicit: true });
     },

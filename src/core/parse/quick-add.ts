@@ -23,7 +23,7 @@ export type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
 const ALL_RULES = [...recurrenceRules, ...dateRules, ...timeRules];
 const MASK = '\uE000';
 /** What may sit between two parts of one date expression: "tomorrow at 5pm", "Friday, Dec 4". */
-const JOINER = /^[\s,]*(?:(?:at|@|on|the|in\s+the)\s+)?$/iu;
+const JOINER = /^[\s,]*(?:(?:at|@|on|the|in\s+the|and|or|&)\s+)?$/iu;
 
 type Blocked = Map<ChipKind, Range[]>;
 
@@ -106,8 +106,9 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   const selected = selectCandidates(candidates, masked);
   const recurrence = selected.find((c): c is RecurrenceCandidate => c.kind === 'recurrence');
   const firstDate = selected.find((c): c is DateCandidate => c.kind === 'date');
-  const time = selected.find((c): c is TimeCandidate => c.kind === 'time');
-
+  const times = selected.filter((c): c is TimeCandidate => c.kind === 'time');
+  const clock = times.find((t) => !t.dayPart);
+  const dayPart = times.find((t) => t.dayPart);
   // Dates next to the first one restate it ("Friday, Dec 4"): the explicit calendar date wins.
   const dateGroup: DateCandidate[] = [];
   if (firstDate) {
@@ -123,9 +124,14 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   }
   const date = dateGroup.find((d) => d.explicit) ?? firstDate;
 
-  let minutes = time?.minutes ?? date?.minutes ?? recurrence?.minutes ?? null;
-  if (minutes !== null && time?.ambiguous && dateGroup.some((d) => d.evening) && minutes < 720)
-    minutes += 720;
+  let minutes = clock?.minutes ?? dayPart?.minutes ?? date?.minutes ?? recurrence?.minutes ?? null;
+  if (clock?.ambiguous && clock.literalMinutes !== undefined) {
+    // "every morning at 6:30" is 06:30, "tonight at 8" is 20:00.
+    const evening = dateGroup.some((d) => d.evening) ? 1140 : undefined;
+    const hint = dayPart?.minutes ?? recurrence?.minutes ?? evening ?? date?.minutes;
+    if (hint !== undefined)
+      minutes = hint < 720 ? clock.literalMinutes : (clock.literalMinutes % 720) + 720;
+  }
 
   let due: string | null = null;
   if (recurrence) {
@@ -146,7 +152,11 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
     chips.push({ kind, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
   };
   if (recurrence) chip('recurrence', recurrence);
-  for (const g of groupDue([...dateGroup, ...(time ? [time] : [])], masked)) chip('due', g);
+  for (const g of groupDue(
+    [...dateGroup, ...(clock ? [clock] : []), ...(dayPart ? [dayPart] : [])],
+    masked,
+  ))
+    chip('due', g);
 
   const usable = markers.filter((m) => !isBlocked(m.kind, m, blocked));
   const firstOf = (kind: Marker['kind']): Marker | undefined => usable.find((m) => m.kind === kind);

@@ -1,7 +1,7 @@
 // Rules for times of day. A time needs am/pm, "at", a valid HH:MM, or a named part of the day:
 // bare numbers are never times ("Buy 2 apples"), and "1:1" is not HH:MM.
 import { LEFT, RIGHT, wordAfter, wordBefore, type Rule, type TimeCandidate } from './candidate.ts';
-import { MONTH_PATTERN, QUANTITY_WORDS, WEEKDAY_PATTERN } from './vocabulary.ts';
+import { QUANTITY_WORDS, isFollowerWord } from './vocabulary.ts';
 
 const re = (source: string): RegExp => new RegExp(`${LEFT}(?:${source})${RIGHT}`, 'giu');
 
@@ -21,9 +21,15 @@ function time(
   return { kind: 'time', start: m.index, end: m.index + m[0].length, minutes, ...extra };
 }
 
+function withMeridiem(hour: number, minute: number, meridiem: string): number | null {
+  if (hour < 1 || hour > 12 || minute > 59) return null;
+  return ((hour % 12) + (/p/i.test(meridiem) ? 12 : 0)) * 60 + minute;
+}
+
 /**
  * Hours written without am/pm: 1-6 mean the afternoon (nobody files a task for 5 am by writing "at 5"),
- * 7-11 the morning; a zero-padded hour ("07:30") or 12-23 is taken literally.
+ * 7-11 the morning, unless a nearby "morning"/"tonight" says otherwise; a zero-padded hour ("07:30")
+ * or 12-23 is taken literally.
  */
 function clockTime(
   m: RegExpExecArray,
@@ -33,26 +39,31 @@ function clockTime(
   const hour = Number(hourText);
   const minute = minuteText === undefined ? 0 : Number(minuteText);
   if (hour > 23 || minute > 59) return null;
-  const ambiguous = hour >= 1 && hour <= 11 && !hourText.startsWith('0');
-  const hour24 = ambiguous && hour <= 6 ? hour + 12 : hour;
-  return time(m, hour24 * 60 + minute, { ambiguous });
+  const literal = hour * 60 + minute;
+  if (!(hour >= 1 && hour <= 11 && !hourText.startsWith('0'))) return time(m, literal);
+  return time(m, hour <= 6 ? literal + 720 : literal, { ambiguous: true, literalMinutes: literal });
 }
-
-/** Words that may follow "at 5" when 5 is a time; anything else ("at 5 stars", "at 10 Downing St") is not. */
-const AFTER_BARE_HOUR = new RegExp(
-  `^(?:on|with|for|to|and|about|in|at|by|from|re|then|sharp|or|before|after|until|till|tomorrow|today|tonight|next|this|every|each|p[1-4]|${MONTH_PATTERN}|${WEEKDAY_PATTERN})$`,
-  'iu',
-);
 
 export const timeRules: Rule[] = [
   {
     // "5pm", "5 pm", "5:45 p.m.", "11.30am", "@ 7pm"
     pattern: re('(?<![:.,\\d])(?:@\\s*)?(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?'),
     build(m) {
-      const hour = Number(m[1]);
-      if (hour < 1 || hour > 12) return null;
-      const pm = m[3].toLowerCase() === 'p';
-      return time(m, ((hour % 12) + (pm ? 12 : 0)) * 60 + Number(m[2] ?? 0));
+      const minutes = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[3]);
+      return minutes === null ? null : time(m, minutes);
+    },
+  },
+  {
+    // "3-4pm", "10:30 - 11:30 am", "from 2 to 3pm": the task is due when the range starts.
+    pattern: re(
+      '(?<![:.,\\d])(?:from\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*(?:-|–|to|until)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*([ap])\\.?m\\.?',
+    ),
+    build(m) {
+      const end = withMeridiem(Number(m[3]), Number(m[4] ?? 0), m[5]);
+      let start = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[5]);
+      if (end === null || start === null) return null;
+      if (start > end) start -= 720; // "11-1pm" starts at 11 am
+      return start < 0 ? null : time(m, start);
     },
   },
   {
@@ -67,17 +78,14 @@ export const timeRules: Rule[] = [
     ),
     build(m, { text }) {
       const end = m.index + m[0].length;
-      const rest = text.slice(end);
       const next = wordAfter(text, end);
-      const followedByWord = /^\s*[\p{L}\p{N}]/u.test(rest);
-      if (
-        m[1] !== undefined &&
-        followedByWord &&
-        (!AFTER_BARE_HOUR.test(next) || QUANTITY_WORDS.has(next.toLowerCase()))
-      ) {
-        return null;
-      }
-      return clockTime(m, m[1] ?? m[2], undefined);
+      if (QUANTITY_WORDS.has(next.toLowerCase())) return null;
+      const candidate = clockTime(m, m[1] ?? m[2], undefined);
+      // "at 10 Downing Street" is an address; "tomorrow at 10 dentist" is a time, as the date beside it shows.
+      const followedByWord = /^\s*[\p{L}\p{N}]/u.test(text.slice(end));
+      if (candidate && m[1] !== undefined && followedByWord && !isFollowerWord(next))
+        candidate.weak = true;
+      return candidate;
     },
   },
   {
@@ -92,6 +100,6 @@ export const timeRules: Rule[] = [
   {
     // "in the morning"; a bare "evening" only next to a date ("friday evening")
     pattern: re('(in\\s+the\\s+)?(morning|afternoon|evening|night)'),
-    build: (m) => time(m, DAY_PARTS[m[2].toLowerCase()], { weak: !m[1] }),
+    build: (m) => time(m, DAY_PARTS[m[2].toLowerCase()], { weak: !m[1], dayPart: true }),
   },
 ];

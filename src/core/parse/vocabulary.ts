@@ -151,7 +151,26 @@ export const QUANTITY_WORDS = new Set([
   'rooms',
   'slides',
   'words',
+  'inch',
+  'inches',
+  'cm',
+  'mm',
+  'ft',
+  'feet',
+  'oz',
+  'tsp',
+  'tbsp',
 ]);
+
+/** Words that may follow a bare hour or day number when it is a time or date ("at 5 with Bob"). */
+const FOLLOWER_WORD = new RegExp(
+  `^(?:on|with|for|to|and|about|in|at|by|from|re|then|sharp|or|before|after|until|till|tomorrow|today|tonight|next|this|every|each|p[1-4]|morning|afternoon|evening|night|${MONTH_PATTERN}|${WEEKDAY_PATTERN})$`,
+  'iu',
+);
+
+export function isFollowerWord(word: string): boolean {
+  return FOLLOWER_WORD.test(word);
+}
 
 /** Capitalised words before a weekday that make it a name: "Black Friday", "Ash Wednesday". */
 export const WEEKDAY_NAME_PREFIXES = new Set([
