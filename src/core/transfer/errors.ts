@@ -1,7 +1,7 @@
 // The one error type of import/export: `code` for the UI's message table, `details` naming each problem.
 
 export type TransferErrorCode =
-  'invalid_json' | 'unsupported_format' | 'invalid_records' | 'invalid_csv';
+  'invalid_json' | 'invalid_export' | 'unsupported_version' | 'invalid_records' | 'invalid_csv';
 
 export interface TransferProblem {
   /** Where: a JSON path such as `tasks.3.title`, or `line 12` of a CSV file. */

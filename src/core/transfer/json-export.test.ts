@@ -71,8 +71,8 @@ describe('JSON export file', () => {
       return 'accepted';
     };
     expect(codeOf('{oops')).toBe('invalid_json');
-    expect(codeOf('[]')).toBe('unsupported_format');
-    expect(codeOf('{"format":"tend-export","version":2,"tasks":[]}')).toBe('unsupported_format');
+    expect(codeOf('[]')).toBe('invalid_export');
+    expect(codeOf('{"format":"tend-export","version":2,"tasks":[]}')).toBe('unsupported_version');
     expect(codeOf('{"format":"tend-export","version":1,"tasks":[]}')).toBe('accepted');
   });
 

@@ -38,11 +38,11 @@ export function parseExport(text: string): ExportFile {
     throw new TransferError('invalid_json', `The file is not JSON (${(error as Error).message})`);
   }
   if (!isObject(data) || data.format !== EXPORT_FORMAT || !Array.isArray(data.tasks)) {
-    throw new TransferError('unsupported_format', 'The file is not a Tend export');
+    throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
   if (data.version !== EXPORT_VERSION) {
     throw new TransferError(
-      'unsupported_format',
+      'unsupported_version',
       `The export is version ${String(data.version)}; this Tend reads version ${EXPORT_VERSION}`,
     );
   }
