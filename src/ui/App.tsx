@@ -214,7 +214,7 @@ export function App(props: AppProps): JSX.Element {
             <InstallButton class="btn install-btn" />
             <button
               type="button"
-              class="icon-btn"
+              class="icon-btn shortcuts-btn"
               aria-label="Keyboard shortcuts"
               title="Keyboard shortcuts (?)"
               onClick={() => setShortcutsOpen(true)}

@@ -54,7 +54,7 @@ function isZodLike(error: unknown): error is Parameters<typeof describeValidatio
     typeof error === 'object' &&
     error !== null &&
     Array.isArray((error as { issues?: unknown }).issues) &&
-    (error as { name?: unknown }).name === 'ZodError'
+    /ZodError$/.test(String((error as { name?: unknown }).name))
   );
 }
 

@@ -56,12 +56,10 @@ export function formatDue(due: string, today: string): string {
   return due.length > 10 ? `${day} ${due.slice(11, 16)}` : day;
 }
 
-/** Heading of a day group in Upcoming: "Today · Thu 26 Nov". */
+/** Heading of a day group in Upcoming: "Tomorrow · Fri 27 Nov", "Tue 1 Dec". */
 export function formatDayHeading(day: string, today: string): string {
   const date = dayToDate(day);
   const full = `${WEEKDAY.format(date)} ${DAY_MONTH.format(date)}`;
-  const relative = formatDay(day, today);
-  return relative === DAY_MONTH.format(date) || relative === DAY_MONTH_YEAR.format(date)
-    ? full
-    : `${relative} · ${full}`;
+  const diff = daysBetween(today, day);
+  return Math.abs(diff) <= 1 ? `${formatDay(day, today)} · ${full}` : full;
 }

@@ -96,8 +96,9 @@ export function TaskList(props: TaskListProps): JSX.Element {
   function focusTask(id: string) {
     reveal(id);
     // The row exists synchronously after reveal (Solid updates the DOM on the signal write).
-    const row = viewportEl.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(id)}"] .check`);
-    row?.focus();
+    const rows = viewportEl.querySelectorAll<HTMLElement>('[data-task-id]');
+    const row = [...rows].find((r) => r.dataset.taskId === id);
+    row?.querySelector<HTMLElement>('.check')?.focus();
   }
 
   const controller: ListController = {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  daysBetween,
+  formatDay,
+  formatDayHeading,
+  formatDue,
+  isOverdue,
+  localMinute,
+} from './dates';
+
+const today = '2026-11-26'; // a Thursday
+
+describe('dates', () => {
+  it('names days relative to today', () => {
+    expect(formatDay('2026-11-26', today)).toBe('Today');
+    expect(formatDay('2026-11-27', today)).toBe('Tomorrow');
+    expect(formatDay('2026-11-25', today)).toBe('Yesterday');
+    expect(formatDay('2026-11-30', today)).toBe('Monday');
+    expect(formatDay('2026-12-10', today)).toBe('10 Dec');
+    expect(formatDay('2027-01-05', today)).toBe('5 Jan 2027');
+  });
+
+  it('adds the time of timed dues', () => {
+    expect(formatDue('2026-11-27T17:00', today)).toBe('Tomorrow 17:00');
+    expect(formatDue('2026-11-26', today)).toBe('Today');
+  });
+
+  it('heads day groups with the date, and the relative day when near', () => {
+    expect(formatDayHeading('2026-11-27', today)).toBe('Tomorrow · Fri 27 Nov');
+    expect(formatDayHeading('2026-12-01', today)).toBe('Tue 1 Dec');
+  });
+
+  it('knows what is overdue', () => {
+    const now = new Date(2026, 10, 26, 9, 30);
+    expect(localMinute(now)).toBe('2026-11-26T09:30');
+    expect(isOverdue(null, now)).toBe(false);
+    expect(isOverdue('2026-11-25', now)).toBe(true);
+    expect(isOverdue('2026-11-26', now)).toBe(false);
+    expect(isOverdue('2026-11-26T09:00', now)).toBe(true);
+    expect(isOverdue('2026-11-26T10:00', now)).toBe(false);
+  });
+
+  it('counts days across month ends', () => {
+    expect(daysBetween('2026-11-30', '2026-12-02')).toBe(2);
+    expect(daysBetween('2026-12-02', '2026-11-30')).toBe(-2);
+  });
+});

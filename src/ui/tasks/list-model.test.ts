@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createTask } from '../../core/task';
+import type { Task } from '../../core/task';
+import {
+  HEADING_HEIGHT,
+  ROW_HEIGHT,
+  layoutItems,
+  reorderNeighbours,
+  scrollToReveal,
+  visibleRange,
+} from './list-model';
+import type { ListItem } from './list-model';
+
+const task = (n: number): Task =>
+  createTask(
+    { title: `Task ${n}`, order: n },
+    {
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      now: '2026-11-26T09:00:00.000Z',
+    },
+  );
+
+function rows(count: number, group = 'all'): ListItem[] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'task',
+    key: `t${i}`,
+    task: task(i),
+    group,
+  }));
+}
+
+describe('layout and visible window', () => {
+  it('places rows and headings at cumulative offsets', () => {
+    const items: ListItem[] = [
+      { kind: 'heading', key: 'h', label: 'Overdue', count: 2 },
+      ...rows(2),
+    ];
+    const layout = layoutItems(items);
+    expect([...layout.offsets]).toEqual([
+      0,
+      HEADING_HEIGHT,
+      HEADING_HEIGHT + ROW_HEIGHT,
+      HEADING_HEIGHT + 2 * ROW_HEIGHT,
+    ]);
+    expect(layout.total).toBe(HEADING_HEIGHT + 2 * ROW_HEIGHT);
+  });
+
+  it('renders only what is in view plus overscan, even for 10,000 tasks', () => {
+    const items = rows(10_000);
+    const layout = layoutItems(items);
+    const top = visibleRange(layout, items.length, 0, 800, 5);
+    expect(top.start).toBe(0);
+    expect(top.end).toBe(Math.floor(800 / ROW_HEIGHT) + 1 + 5);
+    const middle = visibleRange(layout, items.length, 5000 * ROW_HEIGHT, 800, 5);
+    expect(middle.start).toBe(4995);
+    expect(middle.end - middle.start).toBeLessThan(30);
+    const bottom = visibleRange(layout, items.length, layout.total, 800, 5);
+    expect(bottom.end).toBe(10_000);
+    expect(visibleRange(layoutItems([]), 0, 0, 800)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('scrolls just enough to reveal an item', () => {
+    const layout = layoutItems(rows(100));
+    expect(scrollToReveal(layout, 0, 0, 560)).toBeNull();
+    expect(scrollToReveal(layout, 20, 0, 560)).toBe(21 * ROW_HEIGHT - 560);
+    expect(scrollToReveal(layout, 2, 10 * ROW_HEIGHT, 560)).toBe(2 * ROW_HEIGHT);
+  });
+});
+
+describe('reorderNeighbours', () => {
+  const items = rows(4);
+  const id = (n: number) => task(n).id;
+
+  it('gives the neighbours of the new position', () => {
+    expect(reorderNeighbours(items, id(2), -1)).toEqual({ above: task(0), below: task(1) });
+    expect(reorderNeighbours(items, id(1), 1)).toEqual({ above: task(2), below: task(3) });
+    expect(reorderNeighbours(items, id(0), 3)).toEqual({ above: task(3), below: null });
+    expect(reorderNeighbours(items, id(3), -9)).toEqual({ above: null, below: task(0) });
+  });
+
+  it('refuses moves past the ends or to an unknown task', () => {
+    expect(reorderNeighbours(items, id(0), -1)).toBeNull();
+    expect(reorderNeighbours(items, id(3), 1)).toBeNull();
+    expect(reorderNeighbours(items, 'nope', 1)).toBeNull();
+    expect(reorderNeighbours(items, id(1), 0)).toBeNull();
+  });
+
+  it('stays inside the task’s group', () => {
+    const grouped: ListItem[] = [
+      ...rows(2, 'a'),
+      { kind: 'heading', key: 'h', label: 'B', count: 2 },
+    ];
+    grouped.push({ kind: 'task', key: 'x', task: task(7), group: 'b' });
+    expect(reorderNeighbours(grouped, task(1).id, 1)).toBeNull();
+    expect(reorderNeighbours(grouped, task(7).id, -1)).toBeNull();
+  });
+});
