@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClock } from '../core/hlc';
+import { createClock, formatHlc } from '../core/hlc';
 import { toTask } from '../core/merge';
 import type { Task } from '../core/task';
 import { openTendDb } from './database';
@@ -124,6 +124,28 @@ describe('tasks store: writes and their outbox entries', () => {
     const { store } = setup();
     await expect(store.completeTask('nope')).rejects.toThrow(TaskNotFoundError);
     await expect(store.completeTask('nope')).rejects.toMatchObject({ code: 'task_not_found' });
+  });
+});
+
+describe('tasks store: clock', () => {
+  it('a local edit wins over a field written by a device whose clock runs ahead', async () => {
+    const { store } = setup();
+    const task = await store.addTask({ title: 'Mine' });
+    const ahead = formatHlc({ millis: T0 + 3 * 3600_000, counter: 0, node: 'BBBBBBBBBBBBBBBB' });
+    const record = (await db.tasks.get(task.id))!;
+    await db.tasks.put({ ...record, title: 'Theirs', clock: { ...record.clock, title: ahead } });
+    const edited = await store.updateTask(task.id, { title: 'Mine again' });
+    expect(edited.title).toBe('Mine again');
+    expect((await db.tasks.get(task.id))!.clock.title! > ahead).toBe(true);
+  });
+
+  it('catches up with timestamps another tab issued (same node id, separate clock)', async () => {
+    const { store } = setup();
+    const otherTab = formatHlc({ millis: T0 + 60_000, counter: 7, node: NODE });
+    await db.meta.put({ key: 'lastHlc', value: otherTab });
+    await store.addTask({ title: 'After the other tab' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry.hlc > otherTab).toBe(true);
   });
 });
 

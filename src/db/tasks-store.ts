@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { applyMutation, createMutation, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
+import { isHlc } from '../core/hlc';
 import type { Clock } from '../core/hlc';
 import {
   SYNCED_FIELDS,
@@ -14,6 +15,7 @@ import {
 import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/views';
+import { META_KEYS } from './database';
 import type { OutboxEntry, TendDb } from './database';
 import { TaskNotFoundError, TaskValidationError } from './errors';
 import { orderBetween } from './order';
@@ -68,8 +70,24 @@ export function createTasksStore({
 }: TasksStoreOptions): TasksStore {
   const nowIso = () => new Date(now()).toISOString();
 
+  /** Runs a write with the clock caught up on what other tabs (same node id, own clock) issued. */
   function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.tasks, db.outbox, db.meta], work);
+    return db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+      const last = (await db.meta.get(META_KEYS.lastHlc))?.value;
+      if (isHlc(last) && last > clock.last()) clock.receive(last);
+      return work();
+    });
+  }
+
+  /**
+   * A local edit is made on what the user sees, so it must win over every value of the record:
+   * its timestamp goes past the record's field clocks (some may come from a device running ahead).
+   */
+  function tickAfter(record: TaskRecord): string {
+    for (const hlc of Object.values(record.clock)) {
+      if (hlc !== undefined && hlc > clock.last()) clock.receive(hlc);
+    }
+    return clock.tick();
   }
 
   /** Stores the mutations' results and their outbox entries; call inside `transact`. */
@@ -97,7 +115,7 @@ export function createTasksStore({
           tasks.push(task);
           return;
         }
-        const mutation: Mutation = { id: newId(), taskId: id, hlc: clock.tick(), changes };
+        const mutation: Mutation = { id: newId(), taskId: id, hlc: tickAfter(record), changes };
         const next = applyMutation(record, mutation).record;
         const nextTask = toTask(next);
         if (!nextTask) throw new TaskValidationError(`Task ${id} would become invalid`);
