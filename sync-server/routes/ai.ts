@@ -103,7 +103,7 @@ export function createAiRoutes(ctx: Pick<AppContext, 'now'>): Hono {
     const input = parseOr400(parseRequestSchema, body);
     const timeZone = input.timeZone ?? 'UTC';
     const wall =
-      (input.now && wallFromString(input.now)) ??
+      (input.now ? wallFromString(input.now) : null) ??
       wallTimeIn(input.now ? Date.parse(input.now) : ctx.now(), timeZone);
     const { title, due, priority, project, labels, recurrence, chips } = parseQuickAdd(input.text, {
       now: asLocalDate(wall),
