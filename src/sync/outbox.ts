@@ -1,7 +1,10 @@
 // The outbox as sync sees it: pending entries in timestamp order, permanently rejected ones kept (with
 // the server's reason) until the user retries or discards them. Nothing here drops an unacknowledged change.
-import type { Mutation } from '../core/merge';
+import type { Mutation, TaskRecord } from '../core/merge';
+import type { SyncedField } from '../core/task';
+import { META_KEYS } from '../db/database';
 import type { OutboxEntry, TendDb } from '../db/database';
+import { toTaskRecord } from '../db/task-index';
 
 export interface Rejection {
   code: string;
@@ -49,5 +52,32 @@ export async function retryRejected(db: TendDb, id: string): Promise<void> {
     if (!entry) return;
     const { rejected: _rejected, ...rest } = entry;
     await db.outbox.put({ ...rest, attempts: 0, lastError: undefined });
+  });
+}
+
+/**
+ * Gives up a rejected change: the entry goes, the fields it wrote are cleared locally and the next pull
+ * is a full resync, so the server's value comes back instead of a value only this device has.
+ */
+export async function discardRejected(db: TendDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.tasks, db.meta], async () => {
+    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
+    if (!entry?.rejected) return;
+    await db.outbox.delete(id);
+    const stored = await db.tasks.get(entry.taskId);
+    if (stored) {
+      const record = { ...toTaskRecord(stored), clock: { ...stored.clock } } as Record<
+        string,
+        unknown
+      > &
+        TaskRecord;
+      for (const field of Object.keys(entry.changes) as SyncedField[]) {
+        if (record.clock[field] !== entry.hlc) continue;
+        delete record.clock[field];
+        delete record[field];
+      }
+      await db.tasks.put(record);
+    }
+    await db.meta.delete(META_KEYS.syncCursor);
   });
 }

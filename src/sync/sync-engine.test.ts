@@ -1,0 +1,165 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startReferenceServer } from '../../bench/sync-client/reference-server';
+import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClock } from '../core/hlc';
+import { openTendDb } from '../db/database';
+import type { TendDb } from '../db/database';
+import { createTasksStore } from '../db/tasks-store';
+import { runExclusive } from './lock';
+import { createSyncEngine } from './sync-engine';
+import type { SyncEngine, SyncEnvironment } from './sync-engine';
+import { resetSyncStatus, syncStatus, updateSyncStatus } from './status';
+import type { SyncStatus } from './status';
+
+let server: ReferenceServer;
+let db: TendDb;
+let engine: SyncEngine | undefined;
+let n = 0;
+
+beforeAll(async () => {
+  server = await startReferenceServer({ tok: 'user-1' });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  engine?.stop();
+  db?.close();
+  server.faults.length = 0;
+  server.requests.length = 0;
+  resetSyncStatus();
+});
+
+function setup(overrides: { token?: string | null; online?: boolean } = {}) {
+  db = openTendDb(`engine-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const clock = createClock({ now: Date.now, nodeId: 'CCCCCCCCCCCCCCCC' });
+  const store = createTasksStore({ db, clock });
+  let online = overrides.online ?? true;
+  const wakeTarget = new EventTarget();
+  const backgroundSyncs: number[] = [];
+  const env: SyncEnvironment = {
+    isOnline: () => online,
+    isVisible: () => true,
+    onWake(listener) {
+      wakeTarget.addEventListener('wake', listener);
+      return () => wakeTarget.removeEventListener('wake', listener);
+    },
+    registerBackgroundSync: async () => void backgroundSyncs.push(1),
+  };
+  const status: Partial<SyncStatus> = {};
+  engine = createSyncEngine({
+    db,
+    clock,
+    clientId: 'engine',
+    fetch: globalThis.fetch,
+    baseUrl: server.url,
+    getAccessToken: async () => (overrides.token === undefined ? 'tok' : overrides.token),
+    env,
+    debounceMs: 5,
+    retry: { maxAttempts: 2, sleep: async () => undefined },
+    setStatus: (patch) => Object.assign(status, patch),
+  });
+  return {
+    store,
+    status,
+    backgroundSyncs,
+    setOnline: (value: boolean) => (online = value),
+    wake: () => wakeTarget.dispatchEvent(new Event('wake')),
+  };
+}
+
+describe('sync engine', () => {
+  it('says "local" when signed out and "offline" when the browser is offline, sending nothing', async () => {
+    const signedOut = setup({ token: null });
+    await signedOut.store.addTask({ title: 'x' });
+    await engine!.syncNow();
+    expect(signedOut.status).toMatchObject({ state: 'local', pending: 1 });
+    engine!.stop();
+    db.close();
+    const offline = setup({ online: false });
+    await engine!.syncNow();
+    expect(offline.status.state).toBe('offline');
+    expect(offline.status.message).toMatch(/offline/i);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('pushes then pulls, and reports synced with the time and nothing pending', async () => {
+    const { store, status } = setup();
+    const task = await store.addTask({ title: 'synced task' });
+    await engine!.syncNow();
+    expect(status).toMatchObject({ state: 'synced', pending: 0, rejected: 0, message: null });
+    expect(Date.parse(status.lastSyncedAt!)).not.toBeNaN();
+    expect(server.requests.map((r) => r.path.split('?')[0])).toEqual([
+      '/api/sync/push',
+      '/api/sync/pull',
+    ]);
+    expect(server.users.get('user-1')!.tasks.get(task.id)?.title).toBe('synced task');
+  });
+
+  it('on failure shows the error, keeps the change pending and hands over to Background Sync', async () => {
+    const { store, status, backgroundSyncs } = setup();
+    await store.addTask({ title: 'kept' });
+    server.faults.push(
+      { path: '/api/sync/push', status: 500 },
+      { path: '/api/sync/push', status: 502 },
+    );
+    await engine!.syncNow();
+    expect(status.state).toBe('error');
+    expect(status.message).toMatch(/sync server had a problem/);
+    expect(status.pending).toBe(1);
+    expect(backgroundSyncs.length).toBeGreaterThan(0);
+    await engine!.syncNow();
+    expect(status).toMatchObject({ state: 'synced', pending: 0 });
+  });
+
+  it('starts syncing on start, on wake (online / visible) and shortly after a local change', async () => {
+    const { store, status, wake } = setup();
+    engine!.start();
+    await vi.waitFor(() => expect(status.state).toBe('synced'));
+    const before = server.requests.length;
+    wake();
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(before));
+    await vi.waitFor(() => expect(status.state).toBe('synced'));
+    const task = await store.addTask({ title: 'pushed by itself' });
+    await vi.waitFor(() => expect(server.users.get('user-1')?.tasks.get(task.id)).toBeDefined());
+  });
+
+  it('concurrent syncNow calls share one run', async () => {
+    setup();
+    await Promise.all([engine!.syncNow(), engine!.syncNow(), engine!.syncNow()]);
+    // first run + one coalesced re-run at most
+    expect(
+      server.requests.filter((r) => r.path.startsWith('/api/sync/pull')).length,
+    ).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('sync lock and status', () => {
+  it('runs through Web Locks when present, and serialises without them', async () => {
+    const names: string[] = [];
+    // A stand-in LockManager (test double): records the lock name and runs the callback.
+    const locks = {
+      request: (name: string, cb: () => Promise<unknown>) => (names.push(name), cb()),
+    };
+    expect(await runExclusive('tend-sync', async () => 7, locks as never)).toBe(7);
+    expect(names).toEqual(['tend-sync']);
+    const order: string[] = [];
+    const slow = runExclusive(
+      'x',
+      async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        order.push('slow');
+      },
+      undefined,
+    );
+    const fast = runExclusive('x', async () => void order.push('fast'), undefined);
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['slow', 'fast']);
+  });
+
+  it('the status accessor reflects updates and resets', () => {
+    updateSyncStatus({ state: 'syncing', pending: 3 });
+    expect(syncStatus()).toMatchObject({ state: 'syncing', pending: 3, lastSyncedAt: null });
+    resetSyncStatus();
+    expect(syncStatus().state).toBe('local');
+  });
+});

@@ -1,0 +1,210 @@
+// The page's sync loop: push the outbox, then pull, one tab at a time. Triggered on start, when the
+// browser comes online, when the tab becomes visible, on a timer, and shortly after local changes;
+// failures back off and hand over to Background Sync where the browser has it.
+import type { Transaction } from 'dexie';
+import type { Clock } from '../core/hlc';
+import type { TendDb } from '../db/database';
+import { getMeta, pruneConflicts, setMeta } from '../db/database';
+import { messageForCode } from '../ui/messages';
+import { SyncHttpError } from './http';
+import type { SyncTransport } from './http';
+import { runExclusive, SYNC_LOCK } from './lock';
+import { countPending, listRejected } from './outbox';
+import { pullChanges } from './pull';
+import { replayOutbox } from './replay-outbox';
+import { backoffDelay } from './retry';
+import type { RetryOptions } from './retry';
+import { updateSyncStatus } from './status';
+import type { SyncStatus } from './status';
+
+const LAST_SYNCED_KEY = 'lastSyncedAt';
+
+export interface SyncEnvironment {
+  isOnline(): boolean;
+  isVisible(): boolean;
+  /** Subscribes to `online` and visible `visibilitychange`; returns the unsubscribe. */
+  onWake(listener: () => void): () => void;
+  locks?: Pick<LockManager, 'request'>;
+  /** Asks the service worker to replay the outbox later (Background Sync), where available. */
+  registerBackgroundSync?: () => Promise<void>;
+}
+
+export interface SyncEngineOptions extends SyncTransport {
+  db: TendDb;
+  clock: Clock;
+  clientId: string;
+  env?: SyncEnvironment;
+  random?: () => number;
+  intervalMs?: number;
+  /** Delay between a local change and its push, so a burst of edits goes in one request. */
+  debounceMs?: number;
+  retry?: RetryOptions;
+  setStatus?: (patch: Partial<SyncStatus>) => void;
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  /** Runs push + pull now (or joins the run in progress); never rejects. */
+  syncNow(): Promise<void>;
+}
+
+export function browserEnvironment(): SyncEnvironment {
+  return {
+    isOnline: () => navigator.onLine !== false,
+    isVisible: () => document.visibilityState !== 'hidden',
+    onWake(listener) {
+      const onVisibility = () => document.visibilityState === 'visible' && listener();
+      window.addEventListener('online', listener);
+      document.addEventListener('visibilitychange', onVisibility);
+      return () => {
+        window.removeEventListener('online', listener);
+        document.removeEventListener('visibilitychange', onVisibility);
+      };
+    },
+    locks: navigator.locks,
+    async registerBackgroundSync() {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
+        ?.sync;
+      await sync?.register('tend-outbox');
+    },
+  };
+}
+
+const KIND_CODES: Partial<Record<string, string>> = {
+  network: 'network_error',
+  transient: 'server_error',
+  unauthorized: 'unauthorized',
+  expired: 'cursor_expired',
+};
+
+/** The sentence for a failed sync: by failure kind first, so injected or unknown codes still read well. */
+export function describeSyncError(error: unknown): string {
+  if (error instanceof SyncHttpError) {
+    const code = KIND_CODES[error.kind] ?? error.code;
+    return messageForCode(code) ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const {
+    db,
+    clock,
+    env = browserEnvironment(),
+    random = Math.random,
+    intervalMs = 60_000,
+    debounceMs = 1_000,
+    setStatus = updateSyncStatus,
+  } = options;
+  const now = options.now ?? Date.now;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let stopped = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cleanups: (() => void)[] = [];
+
+  function schedule(ms: number) {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(() => void syncNow(), ms);
+  }
+
+  async function refreshCounts() {
+    const [pending, rejected] = await Promise.all([countPending(db), listRejected(db)]);
+    setStatus({ pending, rejected: rejected.length });
+    return pending;
+  }
+
+  async function runOnce(): Promise<void> {
+    try {
+      const token = await options.getAccessToken();
+      if (!token) return setStatus({ state: 'local', message: null, progress: null });
+      if (!env.isOnline())
+        return setStatus({
+          state: 'offline',
+          message: messageForCode('offline') ?? null,
+          progress: null,
+        });
+      setStatus({ state: 'syncing', message: null });
+      await runExclusive(SYNC_LOCK, pushThenPull, env.locks);
+      failures = 0;
+      const at = new Date(now()).toISOString();
+      await setMeta(db, LAST_SYNCED_KEY, at);
+      await pruneConflicts(db, now());
+      setStatus({
+        state: 'synced',
+        lastSyncedAt: at,
+        message: null,
+        progress: null,
+        skewMs: clock.skewMs(),
+      });
+      schedule(intervalMs);
+    } catch (error) {
+      failures += 1;
+      const offline = error instanceof SyncHttpError && error.kind === 'network';
+      setStatus({
+        state: offline ? 'offline' : 'error',
+        message: describeSyncError(error),
+        progress: null,
+        skewMs: clock.skewMs(),
+      });
+      if (!(error instanceof SyncHttpError && error.kind === 'unauthorized')) {
+        void env.registerBackgroundSync?.().catch(() => undefined);
+        schedule(Math.max(1_000, backoffDelay(failures, 5_000, 5 * 60_000, random)));
+      }
+    } finally {
+      await refreshCounts();
+    }
+  }
+
+  async function pushThenPull(): Promise<void> {
+    await replayOutbox(options);
+    await pullChanges({
+      ...options,
+      onProgress: (progress) => setStatus({ progress: progress.done ? null : progress }),
+    });
+  }
+
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await runOnce().catch(() => undefined);
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      void getMeta<string>(db, LAST_SYNCED_KEY).then((at) => at && setStatus({ lastSyncedAt: at }));
+      cleanups.push(env.onWake(() => void syncNow()));
+      // A new local change (this context): push it soon, and let the service worker finish it if the
+      // tab closes first. A Dexie hook, not liveQuery: it fires inside the writing transaction, everywhere.
+      const onCreating = (_key: unknown, _entry: unknown, transaction: Transaction) => {
+        transaction.on('complete', () => void refreshCounts());
+        void env.registerBackgroundSync?.().catch(() => undefined);
+        schedule(debounceMs);
+      };
+      db.outbox.hook('creating', onCreating);
+      cleanups.push(() => db.outbox.hook('creating').unsubscribe(onCreating));
+      void syncNow();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+    },
+    syncNow,
+  };
+}
