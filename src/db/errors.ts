@@ -1,7 +1,7 @@
 // Typed failures of local storage. The UI maps `code` to user text in one place (src/ui/messages.ts);
 // `message` is already readable and names the field, so it can be shown as is.
 
-export type TendDbErrorCode = 'invalid_task' | 'task_not_found' | 'invalid_import';
+export type TendDbErrorCode = 'invalid_task' | 'task_not_found';
 
 export class TendDbError extends Error {
   constructor(

@@ -97,6 +97,19 @@ describe('Todoist CSV import', () => {
     });
   });
 
+  it('reads Todoist dates with the quick-add parser, "every!" as "every"', () => {
+    const csv = `${HEADER}\ntask,Stretch,,1,1,,,every day,en,,,\ntask,Water,,1,1,,,every! 3 days,en,,,\ntask,Call,,1,1,,,tomorrow at 5pm,en,,,\n`;
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks.map((t) => [t.due, t.recurrence])).toEqual([
+      ['2026-11-26', 'FREQ=DAILY'],
+      [expect.stringMatching(/^2026-11-/), 'FREQ=DAILY;INTERVAL=3'],
+      ['2026-11-27T17:00', null],
+    ]);
+    expect(warnings).toEqual([
+      { at: 'line 3', message: 'repeats from its due date now, not from when it was completed' },
+    ]);
+  });
+
   it('reads ISO dates without the quick-add parser', () => {
     expect(parseTodoistDate('2026-12-03', NOW)).toEqual({ due: '2026-12-03', recurrence: null });
     expect(parseTodoistDate(' 2026-12-03 07:30 ', NOW)).toEqual({

@@ -112,7 +112,15 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       labels: [...new Set(labels)],
       priority: todoistPriority(cell('PRIORITY'), at, warnings),
     };
-    const dateText = cell('DATE').trim();
+    let dateText = cell('DATE').trim();
+    if (/^every!/i.test(dateText)) {
+      // Todoist's "every!" repeats from the completion day; Tend repeats from the due date.
+      dateText = dateText.replace(/^every!\s*/i, 'every ');
+      warnings.push({
+        at,
+        message: 'repeats from its due date now, not from when it was completed',
+      });
+    }
     if (dateText) {
       const { due, recurrence } = readDate(dateText, cell('DATE_LANG'), now, parseDate);
       if (due === null && recurrence === null) {
