@@ -110,7 +110,11 @@ export function App(props: AppProps): JSX.Element {
       route,
       () => {
         setMenuOpen(false);
-        queueMicrotask(() => document.getElementById('view-title')?.focus({ preventScroll: true }));
+        // Not while someone types: search navigates per keystroke, share prefills quick add (H4 fix).
+        queueMicrotask(() => {
+          if (isTypingTarget(document.activeElement as HTMLElement | null)) return;
+          document.getElementById('view-title')?.focus({ preventScroll: true });
+        });
       },
       { defer: true },
     ),
