@@ -11,7 +11,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT } from './tests/e2e/support/chro
 process.env.TEND_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tend-e2e-'));
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
-const realServer = existsSync('scripts/start.mjs') && existsSync('sync-server/main.ts');
+// TEND_E2E_SERVER=preview serves dist/ with vite preview instead (no API: sync specs then fail).
+const realServer =
+  process.env.TEND_E2E_SERVER !== 'preview' &&
+  existsSync('scripts/start.mjs') &&
+  existsSync('sync-server/main.ts');
 // dist/ is built by `npm test` (or by hand) before this runs; build only when it is missing.
 const buildIfMissing = 'test -f dist/index.html || node node_modules/vite/bin/vite.js build';
 const serve = realServer

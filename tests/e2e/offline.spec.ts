@@ -37,7 +37,8 @@ test.describe('offline', () => {
 
     await captureTask(page, 'Pack the tent');
     await captureTask(page, 'Charge the headlamp');
-    await taskCheckbox(page, 'Charge the headlamp').check();
+    await taskCheckbox(page, 'Charge the headlamp').click();
+    await expect(taskCheckbox(page, 'Charge the headlamp')).toHaveCount(0);
     await page.reload();
 
     await expect(taskCheckbox(page, 'Pack the tent')).toBeVisible();
@@ -56,8 +57,13 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 
-  test('server paths are not answered with the app shell', async ({ page }) => {
-    const response = await page.goto('/health');
-    expect(response?.headers()['content-type'] ?? '').not.toContain('text/html');
+  test('server paths go to the network, app routes come from the service worker', async ({
+    page,
+  }) => {
+    expect((await page.goto('/upcoming'))?.fromServiceWorker()).toBe(true);
+    for (const path of ['/health', '/api/sync/pull', '/auth/v1/user']) {
+      const response = await page.goto(path);
+      expect(response?.fromServiceWorker(), path).toBe(false);
+    }
   });
 });
