@@ -45,9 +45,11 @@ describe.skipIf(!reachable)('commit order on PostgreSQL', () => {
     return (await res.json()) as { tasks: TaskRecord[]; cursor: string };
   };
 
-  async function waitForLockWaiter(bDone: Promise<unknown>): Promise<'waiting' | 'finished'> {
+  async function waitForLockWaiter(
+    bDone: Promise<unknown> | unknown,
+  ): Promise<'waiting' | 'finished'> {
     let finished = false;
-    void bDone.then(() => (finished = true));
+    void Promise.resolve(bDone).then(() => (finished = true));
     for (let i = 0; i < 200; i++) {
       if (finished) return 'finished';
       const rows = await server.db.query<{ n: number }>(

@@ -1,0 +1,165 @@
+-- Row-level security of every table: for each table x {select, insert, update, delete} x {owner, other
+-- user, anon} the expected outcome. Runs as the roles Supabase uses (authenticated / anon) with the
+-- caller's JWT claims set for the transaction.
+begin;
+select no_plan();
+
+create schema tend_test;
+grant usage on schema tend_test to anon, authenticated;
+
+create function tend_test.act_as(uid uuid) returns void language sql as $$
+  select set_config('role', 'authenticated', true),
+         set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated')::text, true);
+$$;
+create function tend_test.act_as_anon() returns void language sql as $$
+  select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true);
+$$;
+create function tend_test.affected(statement text) returns int language plpgsql as $$
+declare n int;
+begin
+  execute statement;
+  get diagnostics n = row_count;
+  return n;
+end;
+$$;
+grant execute on all functions in schema tend_test to anon, authenticated;
+
+-- Fixtures, as the privileged connection: owner A and another user B.
+insert into auth.users (id, email) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', 'owner@example.test'),
+  ('bbbbbbbb-0000-4000-8000-000000000002', 'other@example.test');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '11111111-0000-4000-8000-000000000001', 'owner task',
+   '{"title":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 1),
+  ('aaaaaaaa-0000-4000-8000-000000000001', '11111111-0000-4000-8000-000000000002', 'owner task 2',
+   '{}', now(), now(), 2);
+insert into public.tasks_archive (owner, id, title, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000001', 'archived', '{}', now(), now(), 1);
+insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', 'm-1', '11111111-0000-4000-8000-000000000001', null, 'c', 'applied');
+insert into public.sync_state (owner, seq) values ('aaaaaaaa-0000-4000-8000-000000000001', 2);
+
+-- RLS is on (and forced) for every table in public.
+select is(
+  (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity),
+  0, 'every table in public has row-level security enabled');
+select is(
+  (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relname in ('profiles', 'tasks', 'tasks_archive', 'sync_state', 'sync_log')
+      and c.relforcerowsecurity),
+  5, 'row-level security is forced on Tend''s tables');
+
+------------------------------------------------------------------ owner
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+
+select is((select count(*)::int from public.tasks), 2, 'tasks: owner selects own rows');
+select lives_ok($$insert into public.tasks (id, title, clock, created_at, updated_at, version)
+  values ('11111111-0000-4000-8000-000000000003', 'new', '{}', now(), now(), 3)$$, 'tasks: owner inserts own row');
+select is(tend_test.affected($$update public.tasks set title = 'renamed' where id = '11111111-0000-4000-8000-000000000001'$$),
+  1, 'tasks: owner updates own row');
+select is(tend_test.affected($$delete from public.tasks where id = '11111111-0000-4000-8000-000000000003'$$),
+  1, 'tasks: owner deletes own row');
+
+select is((select count(*)::int from public.tasks_archive), 1, 'tasks_archive: owner selects own rows');
+select throws_ok($$insert into public.tasks_archive (owner, id, clock, created_at, updated_at, version)
+  values (auth.uid(), gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'tasks_archive: owner cannot insert');
+select throws_ok($$update public.tasks_archive set title = 'x'$$, '42501', null, 'tasks_archive: owner cannot update');
+select throws_ok($$delete from public.tasks_archive$$, '42501', null, 'tasks_archive: owner cannot delete');
+
+select is((select count(*)::int from public.sync_log), 1, 'sync_log: owner selects own rows');
+select lives_ok($$insert into public.sync_log (mutation_id, status) values ('m-2', 'applied')$$, 'sync_log: owner inserts own row');
+select throws_ok($$update public.sync_log set status = 'rejected'$$, '42501', null, 'sync_log: owner cannot update (append-only)');
+select throws_ok($$delete from public.sync_log$$, '42501', null, 'sync_log: owner cannot delete (append-only)');
+
+select is((select seq::int from public.sync_state), 2, 'sync_state: owner selects own row');
+select is(tend_test.affected($$update public.sync_state set seq = seq + 1$$), 1, 'sync_state: owner updates own row');
+select throws_ok($$delete from public.sync_state$$, '42501', null, 'sync_state: owner cannot delete');
+
+select is((select count(*)::int from public.profiles), 1, 'profiles: owner selects own profile');
+select throws_ok($$insert into public.profiles (id) values (gen_random_uuid())$$, '42501', null, 'profiles: owner cannot insert');
+select throws_ok($$update public.profiles set staff_role = 'admin'$$, '42501', null, 'profiles: owner cannot grant themselves a staff role');
+select throws_ok($$delete from public.profiles$$, '42501', null, 'profiles: owner cannot delete');
+
+select throws_ok($$select * from public.task_statistics$$, '42501', null, 'task_statistics: not readable directly');
+select lives_ok($$select * from public.my_task_statistics$$, 'my_task_statistics: readable by a user');
+
+------------------------------------------------------------------ other user
+reset role;
+select tend_test.act_as('bbbbbbbb-0000-4000-8000-000000000002');
+
+select is((select count(*)::int from public.tasks), 0, 'tasks: other user sees none of the owner''s rows');
+select throws_ok($$insert into public.tasks (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 9)$$,
+  '42501', null, 'tasks: other user cannot insert a row owned by someone else');
+select is(tend_test.affected($$update public.tasks set title = 'hijacked'$$), 0, 'tasks: other user updates nothing');
+select is(tend_test.affected($$delete from public.tasks$$), 0, 'tasks: other user deletes nothing');
+
+select is((select count(*)::int from public.tasks_archive), 0, 'tasks_archive: other user sees nothing');
+select throws_ok($$insert into public.tasks_archive (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'tasks_archive: other user cannot insert');
+select throws_ok($$update public.tasks_archive set title = 'x'$$, '42501', null, 'tasks_archive: other user cannot update');
+select throws_ok($$delete from public.tasks_archive$$, '42501', null, 'tasks_archive: other user cannot delete');
+
+select is((select count(*)::int from public.sync_log), 0, 'sync_log: other user sees nothing');
+select throws_ok($$insert into public.sync_log (owner, mutation_id, status) values ('aaaaaaaa-0000-4000-8000-000000000001', 'm-x', 'applied')$$,
+  '42501', null, 'sync_log: other user cannot insert into the owner''s log');
+select throws_ok($$update public.sync_log set status = 'rejected'$$, '42501', null, 'sync_log: other user cannot update');
+select throws_ok($$delete from public.sync_log$$, '42501', null, 'sync_log: other user cannot delete');
+
+select is((select count(*)::int from public.sync_state), 0, 'sync_state: other user sees nothing');
+select throws_ok($$insert into public.sync_state (owner) values ('aaaaaaaa-0000-4000-8000-000000000001')$$,
+  '42501', null, 'sync_state: other user cannot insert the owner''s row');
+select is(tend_test.affected($$update public.sync_state set seq = 0$$), 0, 'sync_state: other user updates nothing');
+select throws_ok($$delete from public.sync_state$$, '42501', null, 'sync_state: other user cannot delete');
+
+select is((select count(*)::int from public.profiles where id = 'aaaaaaaa-0000-4000-8000-000000000001'), 0,
+  'profiles: other user cannot see the owner''s profile');
+select throws_ok($$insert into public.profiles (id) values ('aaaaaaaa-0000-4000-8000-000000000001')$$, '42501', null, 'profiles: other user cannot insert');
+select throws_ok($$update public.profiles set email = 'x'$$, '42501', null, 'profiles: other user cannot update');
+select throws_ok($$delete from public.profiles$$, '42501', null, 'profiles: other user cannot delete');
+select is((select count(*)::int from public.my_task_statistics), 0, 'my_task_statistics: other user sees no owner statistics');
+
+------------------------------------------------------------------ anon
+reset role;
+select tend_test.act_as_anon();
+
+select throws_ok($$select * from public.tasks$$, '42501', null, 'tasks: anon cannot select');
+select throws_ok($$insert into public.tasks (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 9)$$, '42501', null, 'tasks: anon cannot insert');
+select throws_ok($$update public.tasks set title = 'x'$$, '42501', null, 'tasks: anon cannot update');
+select throws_ok($$delete from public.tasks$$, '42501', null, 'tasks: anon cannot delete');
+
+select throws_ok($$select * from public.tasks_archive$$, '42501', null, 'tasks_archive: anon cannot select');
+select throws_ok($$insert into public.tasks_archive (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'tasks_archive: anon cannot insert');
+select throws_ok($$update public.tasks_archive set title = 'x'$$, '42501', null, 'tasks_archive: anon cannot update');
+select throws_ok($$delete from public.tasks_archive$$, '42501', null, 'tasks_archive: anon cannot delete');
+
+select throws_ok($$select * from public.sync_log$$, '42501', null, 'sync_log: anon cannot select');
+select throws_ok($$insert into public.sync_log (owner, mutation_id, status) values ('aaaaaaaa-0000-4000-8000-000000000001', 'm-a', 'applied')$$, '42501', null, 'sync_log: anon cannot insert');
+select throws_ok($$update public.sync_log set status = 'rejected'$$, '42501', null, 'sync_log: anon cannot update');
+select throws_ok($$delete from public.sync_log$$, '42501', null, 'sync_log: anon cannot delete');
+
+select throws_ok($$select * from public.sync_state$$, '42501', null, 'sync_state: anon cannot select');
+select throws_ok($$insert into public.sync_state (owner) values ('aaaaaaaa-0000-4000-8000-000000000001')$$, '42501', null, 'sync_state: anon cannot insert');
+select throws_ok($$update public.sync_state set seq = 0$$, '42501', null, 'sync_state: anon cannot update');
+select throws_ok($$delete from public.sync_state$$, '42501', null, 'sync_state: anon cannot delete');
+
+select throws_ok($$select * from public.profiles$$, '42501', null, 'profiles: anon cannot select');
+select throws_ok($$insert into public.profiles (id) values (gen_random_uuid())$$, '42501', null, 'profiles: anon cannot insert');
+select throws_ok($$update public.profiles set email = 'x'$$, '42501', null, 'profiles: anon cannot update');
+select throws_ok($$delete from public.profiles$$, '42501', null, 'profiles: anon cannot delete');
+
+select throws_ok($$select * from public.task_statistics$$, '42501', null, 'task_statistics: anon cannot select');
+select throws_ok($$select * from public.my_task_statistics$$, '42501', null, 'my_task_statistics: anon cannot select');
+
+------------------------------------------------------------------ owner data untouched by the others
+reset role;
+select is((select title from public.tasks where id = '11111111-0000-4000-8000-000000000001'), 'renamed',
+  'the owner''s task kept the owner''s edit and nobody else''s');
+select is((select count(*)::int from public.sync_log where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 2,
+  'the owner''s sync log holds exactly the owner''s entries');
+
+select * from finish();
+rollback;

@@ -1,0 +1,29 @@
+-- Schema facts the server and the daily maintenance rely on.
+begin;
+select plan(12);
+
+select has_table('public', 'profiles', 'profiles exists');
+select has_table('public', 'tasks', 'tasks exists');
+select has_table('public', 'tasks_archive', 'tasks_archive exists');
+select has_table('public', 'sync_log', 'sync_log exists');
+select has_materialized_view('public', 'task_statistics', 'task_statistics exists');
+select is(
+  (select count(*)::int from pg_indexes where schemaname = 'public' and tablename = 'task_statistics'
+     and indexdef ilike 'create unique index%'),
+  1, 'task_statistics has a unique index, so it can be refreshed concurrently');
+select lives_ok('refresh materialized view concurrently public.task_statistics', 'concurrent refresh works');
+select function_returns('auth', 'uid', 'uuid', 'auth.uid() returns uuid');
+select has_role('authenticated', 'role authenticated exists');
+select has_role('anon', 'role anon exists');
+select has_role('service_role', 'role service_role exists');
+
+-- The seed's maintenance SQL runs as written, and bumps the owner's pruned cursor.
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at) values
+  ('cccccccc-0000-4000-8000-000000000003', gen_random_uuid(), 'old', '{}', now(), now(), 7, now() - interval '100 days');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days';
+delete from tasks where deleted_at < now() - interval '90 days';
+select is((select pruned_seq::int from public.sync_state where owner = 'cccccccc-0000-4000-8000-000000000003'), 7,
+  'deleting tasks records the pruned version, so older pull cursors expire');
+
+select * from finish();
+rollback;
