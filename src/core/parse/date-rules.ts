@@ -204,7 +204,7 @@ export const dateRules: Rule[] = [
   {
     // "Dec 3", "December 3rd, 2027", "dec. the 3rd"
     pattern: re(
-      `(${MONTH_PATTERN})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![:.]\\d)`,
+      `(${MONTH_PATTERN})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?(?![:.]\\d)`,
     ),
     build: (m, context) => explicitDate(m, context, monthIndex(m[1]), Number(m[2]), m[3]),
   },

@@ -28,7 +28,6 @@ const JOINER = /^[\s,]*(?:(?:at|@|on|the|in\s+the|and|or|&)\s+)?$/iu;
 type Blocked = Map<ChipKind, Range[]>;
 
 const overlaps = (a: Range, b: Range): boolean => a.start < b.end && b.start < a.end;
-const chipKindOf = (c: Candidate): ChipKind => (c.kind === 'recurrence' ? 'recurrence' : 'due');
 const isBlocked = (kind: ChipKind, r: Range, blocked: Blocked): boolean =>
   (blocked.get(kind) ?? []).some((b) => overlaps(b, r));
 
@@ -47,7 +46,10 @@ function selectCandidates(candidates: Candidate[], text: string): Candidate[] {
   while (grew) {
     grew = false;
     for (const c of chosen) {
-      if (accepted.includes(c) || !accepted.some((a) => adjacent(a, c, text))) continue;
+      // A part of the day qualifies a date written before it ("saturday night", not "movie night saturday").
+      const qualifies = (a: Candidate): boolean =>
+        adjacent(a, c, text) && !(c.kind === 'time' && c.dayPart && a.start > c.start);
+      if (accepted.includes(c) || !accepted.some(qualifies)) continue;
       accepted.push(c);
       grew = true;
     }
@@ -100,8 +102,9 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
     nowMinutes: now.getHours() * 60 + now.getMinutes(),
   };
 
+  // Dismissed date text is title text: nothing inside it ("monday" in "every monday") is read again.
   const candidates = runRules(ALL_RULES, context).filter(
-    (c) => !isBlocked(chipKindOf(c), c, blocked),
+    (c) => !isBlocked('due', c, blocked) && !isBlocked('recurrence', c, blocked),
   );
   const selected = selectCandidates(candidates, masked);
   const recurrence = selected.find((c): c is RecurrenceCandidate => c.kind === 'recurrence');

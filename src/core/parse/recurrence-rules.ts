@@ -164,18 +164,18 @@ function readEvery(reader: Reader): { rule: RecurrenceRule; minutes?: number } |
   if ((m = reader.read(STEP.weekdayRange)) || (m = reader.read(STEP.weekdayList))) {
     return { rule: rule('WEEKLY', interval, { byDay: weekdays(m[0]) }) };
   }
-  if ((m = reader.read(STEP.ordinalDays))) {
-    const days = monthDays(m[1]);
-    return days.every((d) => d <= 31)
-      ? { rule: rule('MONTHLY', interval, { byMonthDay: days }) }
-      : null;
-  }
   if ((m = reader.read(STEP.monthDay)) || (m = reader.read(STEP.dayMonth))) {
     const [month, day] = /^\s*(?:on\s+)?(?:the\s+)?\d/i.test(m[0])
       ? [monthIndex(m[2]), Number(m[1])]
       : [monthIndex(m[1]), Number(m[2])];
     const yearly = withMonthDay(rule('YEARLY', interval), month, day);
     return yearly ? { rule: yearly } : null;
+  }
+  if ((m = reader.read(STEP.ordinalDays))) {
+    const days = monthDays(m[1]);
+    return days.every((d) => d <= 31)
+      ? { rule: rule('MONTHLY', interval, { byMonthDay: days }) }
+      : null;
   }
   return null;
 }

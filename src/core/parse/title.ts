@@ -27,9 +27,11 @@ export function buildTitle(text: string, removed: readonly Range[]): string {
     out = out.replace(DANGLING_BEFORE_GAP, '$1');
   } while (out !== previous);
   const title = out
+    .replace(new RegExp(`${GAP}(?:\\s*[,;&]?\\s*${GAP})+`, 'gu'), GAP) // "@a, @b" leaves no comma
     .replace(new RegExp(`\\s*${GAP}[\\s${GAP}]*`, 'gu'), ` ${GAP} `)
     .replace(new RegExp(`(?:\\(\\s*${GAP}\\s*\\)|\\[\\s*${GAP}\\s*\\])`, 'gu'), GAP)
     .replace(new RegExp(`[,;:]\\s*${GAP}\\s*(?=[,;:.!?]|$)`, 'gu'), GAP)
+    .replace(new RegExp(`${GAP}\\s*\\.$`, 'u'), '') // "Buy milk tomorrow." -> "Buy milk"
     .replace(new RegExp(GAP, 'gu'), ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')

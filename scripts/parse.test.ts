@@ -1,0 +1,66 @@
+// The quick-add CLI end to end: a real tsx process, stdin in, JSON lines out.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function runCli(input: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync('node_modules/.bin/tsx', ['scripts/parse.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    env,
+  });
+}
+
+describe('npm run parse', () => {
+  it('writes one JSON object per non-blank line with exactly the documented keys', () => {
+    const out = runCli('Call mom tomorrow at 5pm p2 #Family @phone\n\nRead 1984\n', [
+      '--now',
+      '2026-11-26T09:00',
+    ]);
+    expect(out.status).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      {
+        title: 'Call mom',
+        due: '2026-11-27T17:00',
+        priority: 2,
+        project: 'Family',
+        labels: ['phone'],
+        recurrence: null,
+      },
+      { title: 'Read 1984', due: null, priority: 4, project: null, labels: [], recurrence: null },
+    ]);
+    expect(Object.keys(lines[0])).toEqual([
+      'title',
+      'due',
+      'priority',
+      'project',
+      'labels',
+      'recurrence',
+    ]);
+  });
+
+  it('reads --now as local wall-clock time in any time zone', () => {
+    for (const TZ of ['America/Los_Angeles', 'Asia/Kolkata', 'UTC']) {
+      const out = runCli('Stretch every day at 8am\nLunch at noon\n', ['--now=2026-12-31T18:30'], {
+        ...process.env,
+        TZ,
+      });
+      expect(
+        out.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).due),
+        TZ,
+      ).toEqual(['2027-01-01T08:00', '2026-12-31T12:00'.replace('2026-12-31', '2027-01-01')]);
+    }
+  });
+
+  it('rejects a malformed --now with a message and exit code 2', () => {
+    const out = runCli('x\n', ['--now', 'next tuesday']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--now must be a local time/);
+  });
+});
