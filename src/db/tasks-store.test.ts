@@ -183,6 +183,17 @@ describe('tasks store: complete, delete, restore', () => {
     expect(entries[1].changes).toEqual({ due: '2026-11-27' });
   });
 
+  it('uses the recurrence rules of src/core/recurrence.ts by default', async () => {
+    const { store } = setup();
+    const task = await store.addTask({
+      title: 'Standup',
+      due: '2026-11-26T09:30',
+      recurrence: 'FREQ=DAILY',
+    });
+    const next = await store.completeTask(task.id);
+    expect(next).toMatchObject({ due: '2026-11-27T09:30', completedAt: null });
+  });
+
   it('completes a recurring task whose rule has ended', async () => {
     const { store } = setup({ nextOccurrence: () => null });
     const task = await store.addTask({
