@@ -83,7 +83,11 @@ function pick(env: Env, name: string): string | undefined {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(rawEnv: Env = process.env): Config {
+  // A blank line copied from .env.example means "not set", not "empty string" (or port 0).
+  const env: Env = Object.fromEntries(
+    Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = envSchema.safeParse({
     ...env,
     SUPABASE_URL: pick(env, 'SUPABASE_URL'),

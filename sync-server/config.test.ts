@@ -1,0 +1,59 @@
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { MissingSecretError, resolveSecrets } from './secrets';
+
+describe('config', () => {
+  it('defaults to port 8787 and ./data with no environment', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8787);
+    expect(c.dataDir).toBe('./data');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.production).toBe(false);
+  });
+
+  it('reads VITE_ and NEXT_PUBLIC_ twins of the Supabase settings, and lists', () => {
+    expect(loadConfig({ VITE_SUPABASE_URL: 'https://a.supabase.co/' }).supabaseUrl).toBe('https://a.supabase.co');
+    expect(loadConfig({ NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon' }).supabaseAnonKey).toBe('anon');
+    const c = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', ADMIN_EMAILS: 'Boss@X.test' });
+    expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(c.adminEmails).toEqual(['boss@x.test']);
+  });
+
+  it('treats blank values as unset and rejects invalid ones by name', () => {
+    expect(loadConfig({ PORT: '', NODE_ENV: '' }).port).toBe(8787);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+});
+
+describe('secrets', () => {
+  it('generates missing secrets once into DATA_DIR/secrets.json with mode 0600', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-secrets-'));
+    let n = 0;
+    const generate = () => `generated-${++n}`;
+    const first = resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
+    expect(first).toEqual({ jwtSecret: 'generated-1', encryptionKey: 'generated-2', cronSecret: 'generated-3' });
+    const file = join(dir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const again = resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
+    expect(again).toEqual(first);
+    // An explicitly configured secret wins over the stored one.
+    expect(resolveSecrets(loadConfig({ DATA_DIR: dir, JWT_SECRET: 'from-env' }), generate).jwtSecret).toBe('from-env');
+    chmodSync(file, 0o644);
+    resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).not.toContain('from-env');
+  });
+
+  it('refuses to start in production without a required secret, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-secrets-'));
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'x', ENCRYPTION_KEY: 'y' });
+    expect(() => resolveSecrets(config)).toThrow(MissingSecretError);
+    expect(() => resolveSecrets(config)).toThrow(/CRON_SECRET/);
+    expect(() => resolveSecrets(config)).not.toThrow(/JWT_SECRET/);
+  });
+});
