@@ -1,0 +1,37 @@
+// Operations settings read from the environment (the server's Config covers the app; these are ops-only).
+import { join } from 'node:path';
+import type { Config } from '../config';
+
+export type Env = Record<string, string | undefined>;
+
+export interface OpsSettings {
+  logDir: string | undefined;
+  redisUrl: string | undefined;
+  backupDir: string;
+  alertWebhookUrl: string | undefined;
+  slackWebhookUrl: string | undefined;
+  alertEmailWebhookUrl: string | undefined;
+  /** Run the cron jobs in this process (self-hosted `npm start`); off on Vercel, whose cron calls the routes. */
+  scheduler: boolean;
+  environment: string;
+}
+
+export function readOpsSettings(
+  env: Env,
+  config: Pick<Config, 'dataDir' | 'production' | 'vercel' | 'nodeEnv'>,
+): OpsSettings {
+  const flag = (v: string | undefined) => v === '1' || v === 'true';
+  return {
+    logDir: env.LOG_DIR || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    backupDir: env.BACKUP_DIR || join(config.dataDir, 'backups'),
+    alertWebhookUrl: env.ALERT_WEBHOOK_URL || undefined,
+    slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
+    alertEmailWebhookUrl: env.ALERT_EMAIL_WEBHOOK_URL || undefined,
+    scheduler:
+      env.OPS_SCHEDULER !== undefined
+        ? flag(env.OPS_SCHEDULER)
+        : !env.VERCEL && config.nodeEnv !== 'test',
+    environment: config.vercel.env ?? config.nodeEnv,
+  };
+}

@@ -1,0 +1,51 @@
+// The last line of defence for "secrets never logged": every log line passes through here on its way out, and
+// the configured secret values, bearer tokens, JWTs and e-mail addresses are masked whatever key they sit under
+// (path-based redaction only catches the keys someone thought of).
+import { Writable } from 'node:stream';
+
+const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
+const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+const URL_PASSWORD = /(\w+:\/\/[^:/\s"]+:)[^@\s"]+@/g;
+
+export interface Scrubber {
+  (line: string): string;
+}
+
+export function createScrubber(
+  secretValues: readonly (string | undefined)[],
+  { maskEmails = true } = {},
+): Scrubber {
+  // Short values would mask ordinary words; real secrets here are long random strings.
+  const secrets = [
+    ...new Set(secretValues.filter((s): s is string => typeof s === 'string' && s.length >= 8)),
+  ].sort((a, b) => b.length - a.length);
+  return (line) => {
+    let out = line;
+    for (const secret of secrets) {
+      out = out.split(secret).join('[redacted]');
+      // Secrets also appear JSON-escaped inside a log line.
+      const escaped = JSON.stringify(secret).slice(1, -1);
+      if (escaped !== secret) out = out.split(escaped).join('[redacted]');
+    }
+    out = out
+      .replace(JWT, '[redacted-jwt]')
+      .replace(BEARER, '$1[redacted]')
+      .replace(URL_PASSWORD, '$1[redacted]@');
+    if (maskEmails) out = out.replace(EMAIL, '$1***@$2');
+    return out;
+  };
+}
+
+/** A stream that scrubs each chunk (pino writes one line per chunk) before passing it on. */
+export function scrubbingStream(
+  target: { write(chunk: string): unknown },
+  scrub: Scrubber,
+): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      target.write(scrub(chunk.toString()));
+      done();
+    },
+  });
+}

@@ -1,0 +1,45 @@
+// The Vercel Cron targets: GET (what Vercel sends) or POST, only with Authorization: Bearer $CRON_SECRET.
+// Each run is claimed under an advisory lock for its scheduled minute, so a retry or a second instance
+// cannot run the same job twice.
+import { hostname } from 'node:os';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { claimRun, finishRun } from '../cron/lock';
+import { CRON_JOBS } from '../cron/jobs';
+import type { OpsRuntime } from '../runtime';
+import { requireCronSecret } from './access';
+
+export function scheduledMinute(ms: number): Date {
+  return new Date(Math.floor(ms / 60_000) * 60_000);
+}
+
+export function installCronRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
+  const { ctx } = ops;
+  for (const job of CRON_JOBS) {
+    app.on(['GET', 'POST'], job.path, requireCronSecret(ctx), async (c) => {
+      const kind = c.req.query('kind') === 'incremental' ? 'incremental' : 'full';
+      const jobName =
+        job.name === 'backup' && kind === 'incremental' ? 'backup-incremental' : job.name;
+      const slot = scheduledMinute(ctx.now());
+      const started = performance.now();
+      if (!(await claimRun(ctx.db, jobName, slot, `${hostname()}:${process.pid}`))) {
+        return c.json(
+          { job: jobName, skipped: true, reason: 'already ran or running for this minute' },
+          409,
+        );
+      }
+      try {
+        const { ok, report } = await ops.runJob(job.name, { kind });
+        await finishRun(ctx.db, jobName, slot, ok, report);
+        ctx.logger.info({ job: jobName, ok }, 'cron job finished');
+        return c.json(
+          { job: jobName, ok, durationMs: Math.round(performance.now() - started), report },
+          ok ? 200 : 500,
+        );
+      } catch (error) {
+        await finishRun(ctx.db, jobName, slot, false, { error: String(error) });
+        throw error;
+      }
+    });
+  }
+}

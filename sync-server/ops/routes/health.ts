@@ -1,0 +1,35 @@
+// GET /health/detailed: the seed's four checks; 200 when all are healthy, 503 (status "degraded") otherwise.
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { checkDatabase, checkExternalApis, checkRedis, checkStorage } from '../health/checks';
+import type { OpsRuntime } from '../runtime';
+
+export function installHealthRoutes(
+  app: Hono<AppEnv>,
+  ops: OpsRuntime,
+  fetchImpl: typeof fetch = fetch,
+) {
+  app.get('/health/detailed', async (c) => {
+    const { ctx, settings } = ops;
+    const [database, redis, storage, api] = await Promise.all([
+      checkDatabase(ctx.db),
+      checkRedis(settings.redisUrl),
+      checkStorage([ctx.config.dataDir, settings.backupDir]),
+      checkExternalApis(ctx.config.supabaseUrl, ctx.config.supabaseAnonKey, fetchImpl),
+    ]);
+    const checks = { database, redis, storage, api };
+    const allHealthy = Object.values(checks).every((check) => check.status === 'healthy');
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      {
+        status: allHealthy ? 'healthy' : 'degraded',
+        checks,
+        // The deploy check's memory criterion reads this.
+        memory: { rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) },
+        version: ctx.config.appVersion,
+        timestamp: new Date(ctx.now()).toISOString(),
+      },
+      allHealthy ? 200 : 503,
+    );
+  });
+}

@@ -1,0 +1,64 @@
+// GET /api/metrics (staff JSON dashboard), GET /metrics (Prometheus text for a scraper holding CRON_SECRET, or
+// staff), POST /api/telemetry/ai (opted-in clients' AI numbers), GET /api/alerts (rule states, evaluated now).
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { readJson } from '../../http/json-body';
+import { createRateLimiter } from '../../http/rate-limit';
+import { evaluateAlerts } from '../alerts/evaluate';
+import { ALERT_RULES } from '../alerts/rules';
+import { aiTelemetryBatchSchema } from '../metrics/ai-telemetry';
+import { snapshotToPrometheus } from '../metrics/prometheus';
+import type { OpsRuntime } from '../runtime';
+import { requireCronOrPermission, requirePermission } from './access';
+
+export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
+  const { ctx } = ops;
+  app.get('/api/metrics', requirePermission(ctx, 'dashboard:read'), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await ops.snapshot());
+  });
+
+  app.get('/metrics', requireCronOrPermission(ctx, 'dashboard:read'), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.body(snapshotToPrometheus(await ops.snapshot()), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
+
+  // Telemetry may come from signed-out devices too, so it is rate limited per address instead of authenticated.
+  const limiter = createRateLimiter({
+    max: 60,
+    windowMs: 60_000,
+    now: ctx.now,
+    code: 'telemetry_rate_limited',
+  });
+  app.post('/api/telemetry/ai', async (c) => {
+    const address = ctx.config.trustProxy
+      ? (c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct')
+      : 'direct';
+    limiter.hit(address);
+    const { events } = await readJson(c, aiTelemetryBatchSchema);
+    ops.ai.record(events, ctx.now());
+    return c.json({ accepted: events.length }, 202);
+  });
+
+  app.get('/api/alerts', requirePermission(ctx, 'alerts:read'), async (c) => {
+    const current = evaluateAlerts(ALERT_RULES, await ops.snapshot());
+    const states = new Map(ops.alerts.state().map((s) => [s.id, s]));
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      evaluatedAt: new Date(ctx.now()).toISOString(),
+      alerts: current.map((a) => ({
+        ...a,
+        firingSince: states.get(a.id)?.firingSince ?? null,
+        lastNotifiedAt: states.get(a.id)?.lastNotifiedAt ?? null,
+      })),
+    });
+  });
+
+  app.get('/api/alerts/rules', requirePermission(ctx, 'alerts:read'), (c) =>
+    c.json({
+      rules: ALERT_RULES.map(({ read: _read, ...rule }) => rule),
+    }),
+  );
+}

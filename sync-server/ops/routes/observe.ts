@@ -1,0 +1,52 @@
+// Every request: an X-Request-Id (the caller's if well-formed, a new one otherwise), its timing and status in
+// the metrics window, and one `http`-level log line with the request's context fields.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppContext } from '../../context';
+import type { AppEnv } from '../../http/env';
+import type { RequestWindow } from '../metrics/request-window';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+type HttpLog = (obj: object, msg: string) => void;
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The request id of the current request, for audit entries and logs written by handlers. */
+export function getRequestId(c: Context): string | null {
+  return requestIds.get(c.req.raw) ?? null;
+}
+
+export function observeRequests(
+  ctx: Pick<AppContext, 'logger' | 'newId' | 'now' | 'config'>,
+  window: RequestWindow,
+  clock: () => number = () => performance.now(),
+): MiddlewareHandler<AppEnv> {
+  // The ops logger has the seed's `http` level; the plain server logger falls back to debug.
+  const logger = ctx.logger as unknown as { http?: HttpLog; debug: HttpLog };
+  const log: HttpLog = (obj, msg) => (logger.http ? logger.http(obj, msg) : logger.debug(obj, msg));
+  return async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : ctx.newId();
+    requestIds.set(c.req.raw, requestId);
+    const started = clock();
+    await next();
+    const durationMs = Math.round((clock() - started) * 100) / 100;
+    const status = c.res.status;
+    c.res.headers.set('X-Request-Id', requestId);
+    window.record({ at: ctx.now(), durationMs, status });
+    const user = c.get('user');
+    const sessionId = user?.claims.session_id;
+    log(
+      {
+        requestId,
+        userId: user?.id,
+        sessionId: typeof sessionId === 'string' ? sessionId : undefined,
+        method: c.req.method,
+        path: c.req.path,
+        status,
+        durationMs,
+      },
+      'request',
+    );
+  };
+}

@@ -1,0 +1,172 @@
+// Everything operations keeps per server instance, built once from the app context: request timings, AI
+// telemetry, CPU sampler, alert manager, job registry, and the jobs themselves (shared by the cron routes,
+// the in-process scheduler and the admin endpoints, so each job has one implementation).
+import type { AppContext } from '../context';
+import { createAlertManager, type AlertManager } from './alerts/manager';
+import { evaluateAlerts } from './alerts/evaluate';
+import { routeChannels } from './alerts/channels';
+import { ALERT_RULES } from './alerts/rules';
+import { runBackup, backupSystemConfig } from './backup/run-backup';
+import type { OnProgress } from './backup/progress';
+import { runDailyCleanup } from './cron/daily-cleanup';
+import { checkSync } from './cron/sync-check';
+import type { CronJobName } from './cron/jobs';
+import { readOpsSettings, type Env, type OpsSettings } from './env';
+import { checkStorage } from './health/checks';
+import { createJobRegistry, type JobRegistry } from './jobs';
+import { createAiTelemetry, type AiTelemetry } from './metrics/ai-telemetry';
+import { createCpuSampler, type CpuSampler } from './metrics/cpu';
+import { buildSnapshot, type MetricsSnapshot } from './metrics/dashboard';
+import { readDbMetrics } from './metrics/db-metrics';
+import { createRequestWindow, type RequestWindow } from './metrics/request-window';
+
+export interface OpsRuntime {
+  ctx: AppContext;
+  env: Env;
+  settings: OpsSettings;
+  requests: RequestWindow;
+  ai: AiTelemetry;
+  cpu: CpuSampler;
+  alerts: AlertManager;
+  jobs: JobRegistry;
+  snapshot(): Promise<MetricsSnapshot>;
+  runJob(
+    name: CronJobName,
+    options?: { onProgress?: OnProgress; kind?: 'full' | 'incremental' },
+  ): Promise<{ ok: boolean; report: unknown }>;
+}
+
+/** Environment names whose values are secrets: versioned config records them as set/unset only. */
+export const SECRET_NAMES = new Set([
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'CRON_SECRET',
+  'SUPABASE_SERVICE_KEY',
+  'DATABASE_URL',
+  'DATADOG_API_KEY',
+  'SLACK_WEBHOOK_URL',
+  'ALERT_WEBHOOK_URL',
+  'ALERT_EMAIL_WEBHOOK_URL',
+  'SENTRY_DSN',
+  'REDIS_URL',
+  'BACKUP_S3_SECRET_ACCESS_KEY',
+]);
+
+/** The configuration worth versioning (names the ops docs list); anything else in the environment is not ours. */
+const CONFIG_NAMES = [
+  'NODE_ENV',
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'SUPABASE_URL',
+  'SUPABASE_ANON_KEY',
+  'SUPABASE_SERVICE_KEY',
+  'ENCRYPTION_KEY',
+  'JWT_SECRET',
+  'JWT_EXPIRY',
+  'CORS_ORIGINS',
+  'ADMIN_EMAILS',
+  'CRON_SECRET',
+  'APP_VERSION',
+  'LOG_LEVEL',
+  'LOG_DIR',
+  'LLM_MODEL_PATH',
+  'LLM_WORKER_MEMORY',
+  'SENTRY_DSN',
+  'ANALYTICS_ID',
+  'DATADOG_API_KEY',
+  'VERCEL_ENV',
+  'VERCEL_URL',
+  'VERCEL_REGION',
+  'REDIS_URL',
+  'BACKUP_DIR',
+  'ALERT_WEBHOOK_URL',
+  'SLACK_WEBHOOK_URL',
+  'ALERT_EMAIL_WEBHOOK_URL',
+  'OPS_SCHEDULER',
+];
+
+export function createOpsRuntime(
+  ctx: AppContext,
+  env: Env = process.env,
+  fetchImpl: typeof fetch = fetch,
+): OpsRuntime {
+  const settings = readOpsSettings(env, ctx.config);
+  const requests = createRequestWindow();
+  const ai = createAiTelemetry();
+  const cpu = createCpuSampler();
+  const alerts = createAlertManager({
+    rules: ALERT_RULES,
+    routing: routeChannels(
+      {
+        ALERT_WEBHOOK_URL: settings.alertWebhookUrl,
+        SLACK_WEBHOOK_URL: settings.slackWebhookUrl,
+        ALERT_EMAIL_WEBHOOK_URL: settings.alertEmailWebhookUrl,
+      },
+      ctx.logger,
+      fetchImpl,
+    ),
+    log: ctx.logger,
+    now: ctx.now,
+    environment: settings.environment,
+  });
+  const jobs = createJobRegistry({ newId: ctx.newId, now: ctx.now });
+
+  async function snapshot(): Promise<MetricsSnapshot> {
+    const now = ctx.now();
+    const storage = await checkStorage([ctx.config.dataDir, settings.backupDir].filter(Boolean));
+    const memory = process.memoryUsage();
+    return buildSnapshot({
+      now,
+      requests: requests.stats(now),
+      db: await readDbMetrics(ctx.db, new Date(now)),
+      ai: ai.stats(now),
+      cpuUsage: cpu.sample(),
+      uptimeSeconds: Math.round((now - ctx.startedAt) / 1000),
+      memory: { rss: memory.rss, heapUsed: memory.heapUsed },
+      storage: {
+        used_ratio: typeof storage.usedRatio === 'number' ? storage.usedRatio : null,
+        path: ctx.config.dataDir,
+      },
+    });
+  }
+
+  async function runJob(
+    name: CronJobName,
+    { onProgress, kind = 'full' }: { onProgress?: OnProgress; kind?: 'full' | 'incremental' } = {},
+  ): Promise<{ ok: boolean; report: unknown }> {
+    if (name === 'daily-cleanup') {
+      const report = await runDailyCleanup(ctx.db, { now: ctx.now });
+      return { ok: report.ok, report };
+    }
+    if (name === 'sync-check') {
+      const sync = await checkSync(ctx.db, new Date(ctx.now()));
+      const evaluated = evaluateAlerts(ALERT_RULES, await snapshot());
+      const notified = await alerts.process(evaluated);
+      return {
+        ok: true,
+        report: {
+          sync,
+          firing: evaluated.filter((a) => a.firing).map((a) => a.id),
+          notified: notified.length,
+        },
+      };
+    }
+    const options = {
+      db: ctx.db,
+      dir: settings.backupDir,
+      encryptionKey: ctx.secrets.encryptionKey,
+      now: new Date(ctx.now()),
+      onProgress,
+    };
+    const backup = await runBackup(kind, options);
+    const config = await backupSystemConfig(
+      Object.fromEntries(CONFIG_NAMES.map((n) => [n, env[n]])),
+      SECRET_NAMES,
+      options,
+    );
+    return { ok: true, report: { backup, config } };
+  }
+
+  return { ctx, env, settings, requests, ai, cpu, alerts, jobs, snapshot, runJob };
+}
