@@ -68,6 +68,8 @@ describe('AI bridge over Comlink', () => {
 
     expect(bridge.isRunning()).toBe(true);
     expect(engines[0].reloads).toEqual([MODEL]);
+    // Progress travels on its own Comlink channel, so it may land just after load resolves.
+    await vi.waitFor(() => expect(reports).toHaveLength(webLlmProgressReports(400).length));
     expect(reports.map((r) => r.text)).toEqual(webLlmProgressReports(400).map((r) => r.text));
     const last = toLoadProgress(reports[reports.length - 2]);
     expect(last).toMatchObject({ phase: 'download', percent: 100, loadedBytes: 400 * 1024 * 1024 });
@@ -229,8 +231,7 @@ describe('AI bridge over Comlink', () => {
       signal: controller.signal,
       onProgress: (r) => reports.push(r),
     });
-    await sleep(20);
-    expect(reports.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(reports.length).toBeGreaterThan(0));
     controller.abort();
     await expect(loading).rejects.toMatchObject({ code: 'aborted' });
     expect(terminated()).toBe(1);

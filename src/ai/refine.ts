@@ -7,12 +7,13 @@ import type { TaskChanges } from '../core/task';
 import type { TendDb } from '../db/database';
 import type { TasksStore } from '../db/tasks-store';
 import { AiError } from './bridge';
-import { cacheKey } from './cache';
+import { cacheKey, createParseCache } from './cache';
 import type { ParseCache } from './cache';
 import { recordParse } from './figures';
 import type { ParseOutcome } from './figures';
 import { localReferenceNow } from './prompt';
 import { saveRefinement } from './refinements';
+import { getPageRuntime } from './runtime';
 import { AI_FIELDS, ANSWER_JSON_SCHEMA, validateAnswer } from './schema';
 import type { AiAnswer, AiField } from './schema';
 
@@ -43,7 +44,9 @@ export interface RefineInput {
   now: Date;
   store: Pick<TasksStore, 'updateTask'>;
   db: TendDb;
-  ai: OnDeviceParser;
+  /** Defaults to the page's runtime (the real worker), which also settles and sends figures after. */
+  ai?: OnDeviceParser;
+  /** Defaults to the IndexedDB parse cache. */
   cache?: ParseCache;
   /** Monotonic ms for inference timing (performance.now). */
   elapsed?: () => number;
@@ -77,8 +80,24 @@ export function mergeAnswer(rules: RulesResult, answer: AiAnswer): TaskChanges {
   return changes as TaskChanges;
 }
 
+/**
+ * The hook src/ui/quick-add/after-capture.ts calls (as a lazy chunk) once the task is saved.
+ * Never throws for model trouble: every failure ends as the rules result plus a counted fallback.
+ */
 export async function refineAfterCapture(input: RefineInput): Promise<RefineResult> {
-  const { taskId, text, rules, now, db, ai, cache, signal } = input;
+  if (input.ai) return refineTask(input, input.ai, input.cache);
+  const runtime = getPageRuntime(input.db);
+  const result = await refineTask(input, runtime, input.cache ?? createParseCache(input.db));
+  await runtime.housekeeping();
+  return result;
+}
+
+async function refineTask(
+  input: RefineInput,
+  ai: OnDeviceParser,
+  cache: ParseCache | undefined,
+): Promise<RefineResult> {
+  const { taskId, text, rules, now, db, signal } = input;
   const elapsed = input.elapsed ?? (() => performance.now());
   const captured = await db.tasks.get(taskId);
   if (!captured) return { outcome: 'skipped' };

@@ -1,0 +1,100 @@
+// The page's AI runtime: capability, the user's settings and the worker bridge in one place, for
+// background refinement and the Settings panel. Created once per page, lazily, on the first
+// capture or the first visit to Settings; nothing here runs at start-up.
+import type { InitProgressReport } from '@mlc-ai/web-llm';
+import type { TendDb } from '../db/database';
+import { createAiBridge } from './bridge';
+import type { AiBridge, WorkerLike } from './bridge';
+import { detectCapability, readAiEnv } from './capability';
+import type { AiEnv, Capability, GpuLike } from './capability';
+import { flushTelemetry } from './figures';
+import type { ModelState, OnDeviceParser } from './refine';
+import { settleRefinements } from './refinements';
+import { getAiSettings } from './settings';
+
+export interface AiRuntime extends OnDeviceParser {
+  readonly bridge: AiBridge;
+  capability(): Promise<Capability>;
+  /** The model this device would use, whether it is downloaded. */
+  isDownloaded(signal?: AbortSignal): Promise<boolean>;
+  /** Downloads (first time) and loads the chosen model. */
+  download(onProgress: (report: InitProgressReport) => void, signal?: AbortSignal): Promise<void>;
+  deleteModel(): Promise<void>;
+  /** Settles accuracy figures and sends telemetry if the user agreed; best effort. */
+  housekeeping(): Promise<void>;
+}
+
+export interface AiRuntimeOptions {
+  db: TendDb;
+  gpu: GpuLike | undefined;
+  env: AiEnv;
+  createWorker: () => WorkerLike;
+  timeoutMs?: number;
+  idleMs?: number;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
+  const { db, now = Date.now } = options;
+  const bridge = createAiBridge({
+    createWorker: options.createWorker,
+    timeoutMs: options.timeoutMs,
+    idleMs: options.idleMs,
+  });
+  let capability: Promise<Capability> | undefined;
+  const getCapability = () => (capability ??= detectCapability(options.gpu, options.env));
+
+  async function chosenModel(): Promise<string> {
+    const cap = await getCapability();
+    if (!cap.available) throw new Error(cap.detail);
+    return cap.model.record.model_id;
+  }
+
+  return {
+    bridge,
+    capability: getCapability,
+    async prepare(signal): Promise<ModelState> {
+      const settings = await getAiSettings(db);
+      if (!settings.enabled) return { status: 'off' };
+      const cap = await getCapability();
+      if (!cap.available) return { status: 'unavailable', reason: cap.reason };
+      const modelId = cap.model.record.model_id;
+      if (bridge.modelId() === modelId) return { status: 'ready', modelId };
+      // Opted in but not downloaded (cancelled, deleted): refinement never starts a download.
+      if (!(await bridge.hasModel(modelId, { signal }))) return { status: 'off' };
+      await bridge.load(modelId, { signal });
+      return { status: 'ready', modelId };
+    },
+    parse: (text, referenceNow, schema, opts) => bridge.parse(text, referenceNow, schema, opts),
+    async isDownloaded(signal) {
+      return bridge.hasModel(await chosenModel(), { signal });
+    },
+    async download(onProgress, signal) {
+      await bridge.load(await chosenModel(), { onProgress, signal });
+    },
+    async deleteModel() {
+      await bridge.deleteModel(await chosenModel());
+      await bridge.unload();
+    },
+    async housekeeping() {
+      await settleRefinements(db, now());
+      const { telemetry } = await getAiSettings(db);
+      await flushTelemetry(db, { optedIn: telemetry, fetch: options.fetch }).catch(() => 0);
+    },
+  };
+}
+
+let pageRuntime: AiRuntime | undefined;
+
+/** The page's runtime: the real worker, navigator.gpu and the build's LLM_* settings. */
+export function getPageRuntime(db: TendDb): AiRuntime {
+  pageRuntime ??= createAiRuntime({
+    db,
+    gpu: (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu,
+    env: readAiEnv(import.meta.env as Record<string, unknown>),
+    createWorker: () =>
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'tend-ai' }),
+  });
+  return pageRuntime;
+}
