@@ -34,3 +34,12 @@ export async function createPersistentClock(
 export async function saveClock(db: TendDb, clock: Clock): Promise<void> {
   await db.meta.put({ key: META_KEYS.lastHlc, value: clock.last() });
 }
+
+/**
+ * Folds in the last timestamp any tab saved: tabs share the node id but each runs its own clock.
+ * Call at the start of a write transaction (needs `db.meta`).
+ */
+export async function catchUpClock(db: TendDb, clock: Clock): Promise<void> {
+  const last = (await db.meta.get(META_KEYS.lastHlc))?.value;
+  if (isHlc(last) && last > clock.last()) clock.receive(last);
+}

@@ -4,7 +4,6 @@
 import * as z from 'zod/mini';
 import { applyMutation, createMutation, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
-import { isHlc } from '../core/hlc';
 import type { Clock } from '../core/hlc';
 import {
   SYNCED_FIELDS,
@@ -15,11 +14,10 @@ import {
 import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/views';
-import { META_KEYS } from './database';
 import type { OutboxEntry, TendDb } from './database';
 import { TaskNotFoundError, TaskValidationError } from './errors';
 import { orderBetween } from './order';
-import { saveClock } from './persistent-clock';
+import { catchUpClock, saveClock } from './persistent-clock';
 import { toTaskRecord } from './task-index';
 
 export type NewTaskFields = Partial<TaskFields> & { title: string };
@@ -73,8 +71,7 @@ export function createTasksStore({
   /** Runs a write with the clock caught up on what other tabs (same node id, own clock) issued. */
   function transact<T>(work: () => Promise<T>): Promise<T> {
     return db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
-      const last = (await db.meta.get(META_KEYS.lastHlc))?.value;
-      if (isHlc(last) && last > clock.last()) clock.receive(last);
+      await catchUpClock(db, clock);
       return work();
     });
   }

@@ -16,7 +16,7 @@ import { parseTodoistCsv } from '../core/transfer/todoist-csv';
 import type { TodoistImportOptions } from '../core/transfer/todoist-csv';
 import type { TransferProblem } from '../core/transfer/errors';
 import type { OutboxEntry, TendDb } from './database';
-import { saveClock } from './persistent-clock';
+import { catchUpClock, saveClock } from './persistent-clock';
 import { toTaskRecord } from './task-index';
 import type { TasksStore } from './tasks-store';
 
@@ -53,6 +53,7 @@ export async function importJson(
   const file = parseExport(text);
   const summary: ImportSummary = { total: file.tasks.length, created: 0, updated: 0, unchanged: 0 };
   await db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+    await catchUpClock(db, clock);
     const stored = await db.tasks.bulkGet(file.tasks.map((r) => r.id));
     const records: TaskRecord[] = [];
     const entries: OutboxEntry[] = [];
