@@ -25,6 +25,10 @@ export interface Fault {
 
 export interface ReferenceServer {
   url: string;
+  /** Bearer token -> user id. Sign-in through /auth/v1 adds entries. */
+  tokens: Map<string, string>;
+  /** Access token lifetime for sessions it issues, in seconds. */
+  accessTokenTtl: number;
   /** Per user: tasks, the change log and applied mutation ids. */
   users: Map<string, UserData>;
   /** Answered in order before normal handling. */
@@ -73,6 +77,8 @@ export async function startReferenceServer(
   port = 0,
 ): Promise<ReferenceServer> {
   const users = new Map<string, UserData>();
+  const tokenMap = new Map(Object.entries(tokens));
+  const auth = createAuthDouble(tokenMap, () => api.accessTokenTtl);
   const userData = (id: string) => users.get(id) ?? users.set(id, newUser()).get(id)!;
 
   const server = createServer(async (req, res) => {
@@ -91,8 +97,9 @@ export async function startReferenceServer(
         fault.headers,
       );
     }
+    if (url.pathname.startsWith('/auth/v1/')) return auth(req, res, url, body);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const userId = token && tokens[token];
+    const userId = token && tokenMap.get(token);
     if (!userId) return send(res, 401, error('unauthorized', 'Missing or invalid access token'));
     const user = userData(userId);
 
@@ -155,6 +162,8 @@ export async function startReferenceServer(
   const address = server.address() as AddressInfo;
   const api: ReferenceServer = {
     url: `http://127.0.0.1:${address.port}`,
+    tokens: tokenMap,
+    accessTokenTtl: 3600,
     users,
     faults: [],
     requests: [],
@@ -179,4 +188,87 @@ export function seedTasks(server: ReferenceServer, userId: string, records: Task
     user.tasks.set(r.id, r);
     user.log.push({ seq: ++user.seq, taskId: r.id });
   }
+}
+
+/**
+ * The few GoTrue endpoints supabase-js calls (signup, password and refresh_token grants, user, logout),
+ * in memory with plain-text passwords: a test double of the real server's auth, for client tests only.
+ */
+function createAuthDouble(tokens: Map<string, string>, ttl: () => number) {
+  const accounts = new Map<string, { id: string; password: string }>();
+  const refreshTokens = new Map<string, { userId: string; used: boolean }>();
+  let counter = 0;
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+  function userJson(id: string) {
+    const email = [...accounts].find(([, a]) => a.id === id)?.[0];
+    return {
+      id,
+      aud: 'authenticated',
+      role: 'authenticated',
+      email,
+      app_metadata: {},
+      user_metadata: {},
+      created_at: '2026-11-26T00:00:00Z',
+    };
+  }
+  function session(userId: string) {
+    const exp = Math.floor(Date.now() / 1000) + ttl();
+    const access = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, exp, aud: 'authenticated', role: 'authenticated', n: ++counter })}.test-double`;
+    const refresh = `refresh-${counter}-${Math.random().toString(36).slice(2)}`;
+    tokens.set(access, userId);
+    refreshTokens.set(refresh, { userId, used: false });
+    return {
+      access_token: access,
+      token_type: 'bearer',
+      expires_in: ttl(),
+      expires_at: exp,
+      refresh_token: refresh,
+      user: userJson(userId),
+    };
+  }
+  const fail = (res: ServerResponse, status: number, code: string, msg: string) =>
+    send(res, status, { code: status, error_code: code, msg });
+
+  return (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
+    const b = (body ?? {}) as { email?: string; password?: string; refresh_token?: string };
+    const path = url.pathname.slice('/auth/v1'.length);
+    if (req.method === 'POST' && path === '/signup') {
+      if (!b.email || !b.password || b.password.length < 6)
+        return fail(res, 422, 'weak_password', 'Password should be at least 6 characters.');
+      if (accounts.has(b.email))
+        return fail(res, 422, 'user_already_exists', 'User already registered');
+      const id = crypto.randomUUID();
+      accounts.set(b.email, { id, password: b.password });
+      return send(res, 200, session(id));
+    }
+    if (req.method === 'POST' && path === '/token') {
+      const grant = url.searchParams.get('grant_type');
+      if (grant === 'password') {
+        const account = accounts.get(b.email ?? '');
+        if (!account || account.password !== b.password)
+          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
+        return send(res, 200, session(account.id));
+      }
+      if (grant === 'refresh_token') {
+        const entry = refreshTokens.get(b.refresh_token ?? '');
+        if (!entry || entry.used)
+          return fail(res, 400, 'refresh_token_already_used', 'Invalid Refresh Token');
+        entry.used = true;
+        return send(res, 200, session(entry.userId));
+      }
+      return fail(res, 400, 'unsupported_grant_type', 'Unsupported grant type');
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const userId = token && tokens.get(token);
+    if (req.method === 'GET' && path === '/user') {
+      return userId ? send(res, 200, userJson(userId)) : fail(res, 401, 'bad_jwt', 'Invalid token');
+    }
+    if (req.method === 'POST' && path === '/logout') {
+      if (token) tokens.delete(token);
+      res.writeHead(204).end();
+      return;
+    }
+    return fail(res, 404, 'not_found', 'No such auth route');
+  };
 }

@@ -1,0 +1,53 @@
+// Where the signed-in session lives: IndexedDB `meta` (not localStorage), so the service worker can read
+// it and refresh it for Background Sync. supabase-js reads and writes it through this adapter.
+import type { TendDb } from '../db/database';
+
+/** supabase-js `storageKey`; the session is the JSON string stored under `auth:<key>`. */
+export const AUTH_STORAGE_KEY = 'tend-auth';
+const prefix = (key: string) => `auth:${key}`;
+
+export interface AsyncStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}
+
+export function createMetaStorage(db: TendDb): AsyncStorage {
+  return {
+    async getItem(key) {
+      const value = (await db.meta.get(prefix(key)))?.value;
+      return typeof value === 'string' ? value : null;
+    },
+    async setItem(key, value) {
+      await db.meta.put({ key: prefix(key), value });
+    },
+    async removeItem(key) {
+      await db.meta.delete(prefix(key));
+    },
+  };
+}
+
+/** The GoTrue session fields sync needs. */
+export interface StoredSession {
+  access_token: string;
+  refresh_token: string;
+  /** Seconds since the epoch. */
+  expires_at?: number;
+  expires_in?: number;
+  user?: { id: string; email?: string };
+}
+
+export async function readSession(db: TendDb): Promise<StoredSession | null> {
+  const raw = await createMetaStorage(db).getItem(AUTH_STORAGE_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as StoredSession;
+    return typeof parsed.access_token === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeSession(db: TendDb, session: StoredSession): Promise<void> {
+  await createMetaStorage(db).setItem(AUTH_STORAGE_KEY, JSON.stringify(session));
+}

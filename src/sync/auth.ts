@@ -1,0 +1,159 @@
+// Sign up / in / out through supabase-js: the project's Supabase when VITE_SUPABASE_URL is set, otherwise
+// the Tend server itself (same origin), which answers the same /auth/v1 endpoints. The session is stored
+// in IndexedDB (auth-storage.ts) so the service worker can replay the outbox with it.
+import { createClient } from '@supabase/supabase-js';
+import type {
+  AuthError,
+  Session,
+  SupabaseClient,
+  SupabaseClientOptions,
+} from '@supabase/supabase-js';
+import { createSignal } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import type { TendDb } from '../db/database';
+import { messageForCode } from '../ui/messages';
+import { AUTH_STORAGE_KEY, createMetaStorage } from './auth-storage';
+
+/** The local server does not check the anon key; supabase-js only requires one to be present. */
+export const PLACEHOLDER_ANON_KEY = 'tend-local-anon-key';
+
+export interface AuthConfig {
+  url: string;
+  anonKey: string;
+}
+
+export function resolveAuthConfig(
+  env: { VITE_SUPABASE_URL?: string; VITE_SUPABASE_ANON_KEY?: string },
+  origin: string,
+): AuthConfig {
+  const url = env.VITE_SUPABASE_URL?.trim();
+  return {
+    url: url || origin,
+    anonKey: (url && env.VITE_SUPABASE_ANON_KEY?.trim()) || PLACEHOLDER_ANON_KEY,
+  };
+}
+
+export interface AuthUser {
+  id: string;
+  email: string;
+}
+
+export type AuthResult =
+  | { ok: true; user: AuthUser | null; needsConfirmation: boolean }
+  | { ok: false; code: string; message: string };
+
+export interface TendAuth {
+  client: SupabaseClient;
+  user: Accessor<AuthUser | null>;
+  /** False until the stored session has been read. */
+  ready: Accessor<boolean>;
+  signUp(email: string, password: string): Promise<AuthResult>;
+  signIn(email: string, password: string): Promise<AuthResult>;
+  signOut(): Promise<void>;
+  getAccessToken(): Promise<string | null>;
+  /** Called with the user after every sign-in (and for a session restored at load). */
+  onSignedIn(listener: (user: AuthUser) => void): () => void;
+  dispose(): void;
+}
+
+export interface AuthOptions extends AuthConfig {
+  db: TendDb;
+  fetch?: typeof fetch;
+  /** Extra supabase-js options (tests on Node pass a WebSocket transport for realtime). */
+  clientOptions?: SupabaseClientOptions<'public'>;
+}
+
+const toUser = (session: Session | null): AuthUser | null =>
+  session?.user ? { id: session.user.id, email: session.user.email ?? '' } : null;
+
+/** The one place auth failures become sentences. */
+export function describeAuthError(error: AuthError | Error): { code: string; message: string } {
+  const code =
+    (error as AuthError).code ??
+    (error.name === 'AuthRetryableFetchError' ? 'network_error' : 'auth_error');
+  const known =
+    code === 'invalid_credentials' || /invalid login credentials/i.test(error.message)
+      ? messageForCode('invalid_credentials')
+      : messageForCode(code);
+  if (code === 'user_already_exists')
+    return { code, message: 'An account with this email already exists. Sign in instead.' };
+  return {
+    code,
+    message: known ?? (error.message || 'Could not reach the sign-in service. Try again.'),
+  };
+}
+
+export function createAuth(options: AuthOptions): TendAuth {
+  const client = createClient(options.url, options.anonKey, {
+    ...options.clientOptions,
+    global: {
+      ...options.clientOptions?.global,
+      fetch: options.fetch ?? ((...args) => fetch(...args)),
+    },
+    auth: {
+      storage: createMetaStorage(options.db),
+      storageKey: AUTH_STORAGE_KEY,
+      persistSession: true,
+      autoRefreshToken: true,
+      detectSessionInUrl: false,
+    },
+  });
+  const [user, setUser] = createSignal<AuthUser | null>(null);
+  const [ready, setReady] = createSignal(false);
+  const listeners = new Set<(user: AuthUser) => void>();
+  const notify = (u: AuthUser) => listeners.forEach((listener) => listener(u));
+
+  const { data } = client.auth.onAuthStateChange((event, session) => {
+    setUser(toUser(session));
+    const u = toUser(session);
+    // Listeners run outside supabase-js's callback: it must not await other auth calls inside it.
+    if (u && (event === 'SIGNED_IN' || event === 'INITIAL_SESSION')) setTimeout(() => notify(u), 0);
+  });
+  void client.auth.getSession().then(({ data: d }) => {
+    setUser(toUser(d.session));
+    setReady(true);
+  });
+
+  async function run(
+    call: () => Promise<{ data: { session: Session | null }; error: AuthError | null }>,
+  ) {
+    try {
+      const { data: result, error } = await call();
+      if (error) return { ok: false as const, ...describeAuthError(error) };
+      setUser(toUser(result.session));
+      return {
+        ok: true as const,
+        user: toUser(result.session),
+        needsConfirmation: !result.session,
+      };
+    } catch (error) {
+      return { ok: false as const, ...describeAuthError(error as Error) };
+    }
+  }
+
+  return {
+    client,
+    user,
+    ready,
+    signUp: (email, password) => run(() => client.auth.signUp({ email, password })),
+    signIn: (email, password) => run(() => client.auth.signInWithPassword({ email, password })),
+    async signOut() {
+      // Local scope: the session goes even when the server cannot be reached.
+      await client.auth.signOut({ scope: 'local' });
+      setUser(null);
+    },
+    async getAccessToken() {
+      const { data: d } = await client.auth.getSession();
+      return d.session?.access_token ?? null;
+    },
+    onSignedIn(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      data.subscription.unsubscribe();
+      client.auth.stopAutoRefresh();
+      listeners.clear();
+    },
+  };
+}
