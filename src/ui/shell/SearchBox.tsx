@@ -1,5 +1,5 @@
 // The searchbox named "Search": typing shows results live on /search?q=…, Escape leaves the field.
-import { createEffect, createSignal } from 'solid-js';
+import { createEffect, createSignal, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
@@ -10,9 +10,10 @@ export function SearchBox(props: { ref?: (input: HTMLInputElement) => void }): J
   const [value, setValue] = createSignal('');
 
   // Follow the URL (back/forward, a shared link) while on the search page.
+  // Tracks the route only: reading `value` here too would undo each keystroke (H4 fix).
   createEffect(() => {
     const route = app.router.route();
-    if (route.view === 'search' && route.query !== value()) setValue(route.query);
+    if (route.view === 'search' && route.query !== untrack(value)) setValue(route.query);
   });
 
   function search(query: string) {
