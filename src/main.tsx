@@ -17,7 +17,7 @@ async function start(root: HTMLElement) {
   const clock = await createPersistentClock(db);
   const store = createTasksStore({ db, clock });
   root.textContent = '';
-  render(() => <App db={db} store={store} now={() => new Date()} />, root);
+  render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
 }
 
 const root = document.getElementById('root') as HTMLElement;

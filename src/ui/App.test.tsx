@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 function renderApp() {
-  return render(() => <App db={services.db} store={services.store} now={services.now} />);
+  return render(() => <App {...services} />);
 }
 
 const quickAdd = () => screen.getByRole('textbox', { name: 'Quick add' });

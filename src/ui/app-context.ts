@@ -2,6 +2,7 @@
 // local day, and the shell's imperative hooks (open a task, focus quick add). Tests build their own.
 import { createContext, useContext } from 'solid-js';
 import type { Accessor } from 'solid-js';
+import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import type { TasksStore } from '../db/tasks-store';
 import type { Router } from './router';
@@ -11,6 +12,8 @@ import type { Theme } from './theme/theme';
 export interface AppServices {
   db: TendDb;
   store: TasksStore;
+  /** The device's hybrid logical clock (imports merge with the file's timestamps through it). */
+  clock: Clock;
   /** Wall clock, injected so tests control "today". */
   now: () => Date;
 }

@@ -64,7 +64,9 @@ describe('describeImportError', () => {
   });
 
   it('explains a file that is neither format', () => {
-    expect(describeImportError(new TransferError('unsupported_format', 'x'))).toMatch(/neither/);
+    expect(describeImportError(new TransferError('invalid_export', 'x'))).toMatch(
+      /not a Tend export/,
+    );
     expect(describeImportError(new TransferError('invalid_json', 'Unexpected token'))).toMatch(
       /not valid JSON/,
     );

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { JSX } from 'solid-js';
 import { openTendDb } from '../db/database';
+import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import { createPersistentClock } from '../db/persistent-clock';
 import { createTasksStore } from '../db/tasks-store';
@@ -23,6 +24,7 @@ let counter = 0;
 export interface TestServices {
   db: TendDb;
   store: TasksStore;
+  clock: Clock;
   now: () => Date;
 }
 
@@ -35,7 +37,7 @@ export async function createTestServices(now: Date = TEST_NOW): Promise<TestServ
   });
   const clock = await createPersistentClock(db, { now: () => now.getTime() });
   const store = createTasksStore({ db, clock, now: () => now.getTime() });
-  return { db, store, now: () => now };
+  return { db, store, clock, now: () => now };
 }
 
 /** A full context value for rendering one component outside the shell. */
@@ -60,5 +62,6 @@ export function createTestContext(
 }
 
 export function WithApp(props: { value: AppContextValue; children: JSX.Element }): JSX.Element {
+  // eslint-disable-next-line solid/reactivity -- the test context is fixed for the render
   return <AppContext.Provider value={props.value}>{props.children}</AppContext.Provider>;
 }

@@ -1,7 +1,16 @@
 // A virtualised task list: only the rows in view (plus overscan) are in the DOM, each absolutely placed
 // at its fixed-height offset, so 10,000 tasks render as fast as 20. The keyboard cursor, selection,
 // drag-to-reorder and Alt+Arrow reorder live here; global shortcuts reach them through the controller.
-import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import {
+  Index,
+  Show,
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+} from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Task } from '../../core/task';
 import { useApp } from '../app-context';
@@ -69,6 +78,22 @@ export function TaskList(props: TaskListProps): JSX.Element {
     props.selection.retain(new Set(list.map((t) => t.id)));
   });
 
+  // Rows are recycled by position, so after a live update the focused slot may show another task:
+  // keep DOM focus on the cursor's task.
+  createEffect(
+    on(
+      () => props.items,
+      () => {
+        const active = document.activeElement;
+        if (!viewportEl || !active || !viewportEl.contains(active)) return;
+        const row = active.closest<HTMLElement>('[data-task-id]');
+        const cursor = props.selection.cursor();
+        if (cursor && row && row.dataset.taskId !== cursor) focusTask(cursor);
+      },
+      { defer: true },
+    ),
+  );
+
   onMount(() => {
     const measure = () => setViewportHeight(viewportEl.clientHeight || DEFAULT_VIEWPORT);
     measure();
@@ -107,7 +132,10 @@ export function TaskList(props: TaskListProps): JSX.Element {
       const list = tasks();
       if (list.length === 0) return;
       const index = list.findIndex((t) => t.id === props.selection.cursor());
-      const next = list[Math.max(0, Math.min(list.length - 1, index < 0 ? 0 : index + delta))];
+      // The first j/k after focus was elsewhere lands on the cursor row itself, without skipping it.
+      const inList = viewportEl.contains(document.activeElement);
+      const step = inList && index >= 0 ? delta : 0;
+      const next = list[Math.max(0, Math.min(list.length - 1, index < 0 ? 0 : index + step))];
       props.selection.setCursor(next.id);
       focusTask(next.id);
     },

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { createTestContext, createTestServices, WithApp } from '../testing';
+import type { TestServices } from '../testing';
+import { QuickAdd } from './QuickAdd';
+import type { QuickAddApi } from './QuickAdd';
+import { afterCapture } from './after-capture';
+
+let services: TestServices;
+beforeEach(async () => {
+  services = await createTestServices();
+});
+afterEach(() => cleanup());
+
+function renderQuickAdd(props: Partial<Parameters<typeof QuickAdd>[0]> = {}) {
+  const context = createTestContext(services);
+  const onCaptured = vi.fn(async () => undefined);
+  render(() => (
+    <WithApp value={context}>
+      <QuickAdd onCaptured={onCaptured} {...props} />
+    </WithApp>
+  ));
+  const input = screen.getByRole('textbox', { name: 'Quick add' }) as HTMLInputElement;
+  const type = (text: string) => fireEvent.input(input, { target: { value: text } });
+  const submit = () => fireEvent.submit(input.closest('form')!);
+  return { context, input, type, submit, onCaptured };
+}
+
+describe('<QuickAdd />', () => {
+  it('shows what it detected as chips while typing', () => {
+    const { type } = renderQuickAdd();
+    type('Call mom tomorrow at 5pm p1 #Family @phone');
+    const chips = within(screen.getByRole('list', { name: 'Detected' })).getAllByRole('listitem');
+    expect(chips.map((c) => c.textContent)).toEqual(
+      expect.arrayContaining(['DueTomorrow 17:00', 'PriorityP1', 'Project#Family', 'Label@phone']),
+    );
+  });
+
+  it('keeps a dismissed chip’s text in the title', async () => {
+    const { type, submit } = renderQuickAdd();
+    type('Read 1984 #Books friday');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep “friday” as text' }));
+    expect(screen.queryByText('Due')).toBeNull();
+    submit();
+    await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
+    const [task] = await services.db.tasks.toArray();
+    expect(task).toMatchObject({ title: 'Read 1984 friday', due: null, project: 'Books' });
+  });
+
+  it('saves on Enter, clears at once, applies view defaults, and hands the task to the AI hook', async () => {
+    const { type, submit, input, onCaptured } = renderQuickAdd({
+      defaults: () => ({ project: 'Work', labels: ['focus'] }),
+    });
+    type('Write summary @writing');
+    submit();
+    expect(input.value).toBe('');
+    await waitFor(() => expect(onCaptured).toHaveBeenCalledTimes(1));
+    const [task] = await services.db.tasks.toArray();
+    expect(task).toMatchObject({
+      title: 'Write summary',
+      project: 'Work',
+      labels: ['focus', 'writing'],
+    });
+    const event = (onCaptured.mock.calls[0] as unknown[])[0] as { taskId: string; text: string };
+    expect(event).toMatchObject({ taskId: task.id, text: 'Write summary @writing' });
+  });
+
+  it('gives the text back and shows why when saving fails', async () => {
+    services.store.addTask = async () => {
+      throw Object.assign(new Error('x'), { name: 'QuotaExceededError' });
+    };
+    const { type, submit, input } = renderQuickAdd();
+    type('Big task');
+    submit();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/out of storage/);
+    expect(input.value).toBe('Big task');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('is focused and prefilled through its API, and Escape clears it', () => {
+    let api: QuickAddApi | undefined;
+    const { input } = renderQuickAdd({ api: (a) => (api = a) });
+    api!.focus('Shared link');
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('Shared link');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.value).toBe('');
+  });
+});
+
+describe('afterCapture', () => {
+  it('does nothing when the AI module is absent, and calls it when present', async () => {
+    await expect(afterCapture({} as never, {})).resolves.toBeUndefined();
+    const refineAfterCapture = vi.fn();
+    await afterCapture({ taskId: 'x' } as never, {
+      'refine.ts': async () => ({ refineAfterCapture }),
+    });
+    expect(refineAfterCapture).toHaveBeenCalledWith({ taskId: 'x' });
+  });
+
+  it('swallows failures of the best-effort refinement', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await afterCapture({} as never, {
+      'refine.ts': async () => ({
+        refineAfterCapture: () => {
+          throw new Error('boom');
+        },
+      }),
+    });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSignal } from 'solid-js';
+import { cleanup, render, screen } from '@solidjs/testing-library';
+import { SyncStatus } from './SyncStatus';
+import type { SyncStatusValue } from './SyncStatus';
+
+afterEach(() => cleanup());
+
+function setOnline(value: boolean) {
+  Object.defineProperty(window.navigator, 'onLine', { value, configurable: true });
+  window.dispatchEvent(new Event(value ? 'online' : 'offline'));
+}
+
+describe('<SyncStatus />', () => {
+  it('says Local only, and Offline when the network goes', () => {
+    setOnline(true);
+    render(() => <SyncStatus source={() => undefined} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Local only');
+    setOnline(false);
+    expect(status.textContent).toBe('Offline');
+    setOnline(true);
+    expect(status.textContent).toBe('Local only');
+  });
+
+  it('shows the sync engine’s state, pending changes and last sync', () => {
+    const [value, setValue] = createSignal<Partial<SyncStatusValue> | undefined>({
+      state: 'synced',
+      lastSyncedAt: new Date(2026, 10, 26, 9, 5).toISOString(),
+      pending: 0,
+    });
+    render(() => <SyncStatus source={value} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Syncedlast synced 09:05');
+    setValue({ state: 'syncing', pending: 3, progress: 0.5 });
+    expect(status.textContent).toContain('Syncing…');
+    expect(status.textContent).toContain('3 pending');
+    expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeTruthy();
+    setValue({ state: 'error', message: 'Your session has expired.' });
+    expect(status.textContent).toContain('Sync error');
+    expect(status.getAttribute('title')).toBe('Your session has expired.');
+  });
+});
