@@ -70,10 +70,14 @@ export function wordAfter(text: string, index: number): string {
   return m ? m[1] : '';
 }
 
-/** True when only spaces/commas separate `index` from the previous word (no sentence break). */
-export function isDirectlyAfterWord(text: string, index: number, word: string): boolean {
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${word}\\s+$`, 'iu').test(
-    text.slice(Math.max(0, index - 20), index),
+/** "next week's menu", "at 7-Eleven", "Q3-planning": possessives and hyphenated words are title text. */
+function isPartOfWord(text: string, candidate: Candidate): boolean {
+  const after = text.slice(candidate.end, candidate.end + 3);
+  const before = text.slice(Math.max(0, candidate.start - 2), candidate.start);
+  return (
+    /^['’]s(?![\p{L}\p{N}])/u.test(after) ||
+    /^[-/][\p{L}\p{N}]/u.test(after) ||
+    /[\p{L}\p{N}][-/]$/u.test(before)
   );
 }
 
@@ -83,7 +87,7 @@ export function runRules(rules: readonly Rule[], context: Context): Candidate[] 
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(context.text); m; m = rule.pattern.exec(context.text)) {
       const candidate = rule.build(m, context);
-      if (candidate) found.push(candidate);
+      if (candidate && !isPartOfWord(context.text, candidate)) found.push(candidate);
       if (m[0].length === 0) rule.pattern.lastIndex++;
     }
   }

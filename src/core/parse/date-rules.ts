@@ -80,8 +80,9 @@ function explicitDate(
   day: number,
   yearText: string | undefined,
 ): DateCandidate | null {
-  if (QUANTITY_WORDS.has(wordAfter(context.text, match.index + match[0].length).toLowerCase()))
-    return null;
+  const next = wordAfter(context.text, match.index + match[0].length).toLowerCase();
+  if (QUANTITY_WORDS.has(next)) return null;
+  if (next === 'be' && /^may\b/i.test(match[0])) return null; // "May the 4th be with you"
   if (yearText === undefined) {
     const resolved = nextMonthDay(context.today, month, day);
     return resolved === null ? null : date(match, resolved, { explicit: true });
@@ -90,6 +91,13 @@ function explicitDate(
   return isValidDate(year, month, day)
     ? date(match, toDayNumber(year, month, day), { explicit: true })
     : null;
+}
+
+const TRAILING_SPACE = /[\s\uE000.,;!?]*$/y;
+/** Only spaces, punctuation and markers after `index`: the date ends the phrase. */
+function endsText(text: string, index: number): boolean {
+  TRAILING_SPACE.lastIndex = index;
+  return TRAILING_SPACE.test(text);
 }
 
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -136,7 +144,7 @@ export const dateRules: Rule[] = [
           after &&
           isCapitalised(after) &&
           !DATE_WORD.test(after) &&
-          /^\s+\S/.test(text.slice(m.index + m[0].length))
+          /^\s+\S/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))
         ) {
           weak = true;
         }
@@ -159,7 +167,7 @@ export const dateRules: Rule[] = [
   {
     // "in 3 days", "in a week", "in two months", "in 2 hours", "3 days from now"
     pattern: re(
-      `in\\s+(${COUNT_PATTERN})\\s+(day|week|month|year|hour|hr|minute|min)s?|(${COUNT_PATTERN})\\s+(day|week|month|year)s?\\s+from\\s+(?:now|today)`,
+      `in\\s+(${COUNT_PATTERN})\\s+(day|week|month|year|hour|hr|minute|min)s?(?:['’]?\\s+time)?|(${COUNT_PATTERN})\\s+(day|week|month|year)s?\\s+from\\s+(?:now|today)`,
     ),
     build(m, { today, nowMinutes }) {
       const count = countValue(m[1] ?? m[3]);
@@ -220,7 +228,7 @@ export const dateRules: Rule[] = [
     pattern: re('(?<![\\d/.,-])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![/\\d])'),
     build(m, context) {
       const [a, b] = [Number(m[1]), Number(m[2])];
-      if (m[0] === '24/7' || m[0] === '9/11') return null; // idioms, not dates
+      if (['24/7', '9/11', '10/10'].includes(m[0])) return null; // idioms, not dates
       const after = wordAfter(context.text, m.index + m[0].length).toLowerCase();
       if (!m[3] && (after === 'of' || QUANTITY_WORDS.has(after))) return null; // "1/2 cup", "3/4 of"
       if (a >= 1 && a <= 12) return explicitDate(m, context, a, b, m[3]);
@@ -243,8 +251,8 @@ export const dateRules: Rule[] = [
     pattern: re('(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)'),
     build(m, { text, today }) {
       const before = wordBefore(text, m.index).toLowerCase();
-      const rest = text.slice(m.index + m[0].length);
-      const endsPhrase = /^[\s\uE000.,;!?]*$/.test(rest) || /^\s*(?:at|@)\s/i.test(rest);
+      const end = m.index + m[0].length;
+      const endsPhrase = endsText(text, end) || /^\s*(?:at|@)\s/i.test(text.slice(end, end + 10));
       if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !endsPhrase) return null;
       const next = wordAfter(text, m.index + m[0].length);
       if (next && !endsPhrase && !isFollowerWord(next)) return null; // "on the 5th floor"

@@ -39,22 +39,29 @@ function selectCandidates(candidates: Candidate[], text: string): Candidate[] {
       Number(a.weak ?? false) - Number(b.weak ?? false) ||
       a.start - b.start,
   );
+  const taken = new Uint8Array(text.length);
   const chosen: Candidate[] = [];
-  for (const c of sorted) if (!chosen.some((k) => overlaps(k, c))) chosen.push(c);
-  const accepted = chosen.filter((c) => !c.weak);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of chosen) {
-      // A part of the day qualifies a date written before it ("saturday night", not "movie night saturday").
-      const qualifies = (a: Candidate): boolean =>
-        adjacent(a, c, text) && !(c.kind === 'time' && c.dayPart && a.start > c.start);
-      if (accepted.includes(c) || !accepted.some(qualifies)) continue;
-      accepted.push(c);
-      grew = true;
-    }
+  for (const c of sorted) {
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
   }
-  return accepted.sort((a, b) => a.start - b.start);
+  chosen.sort((a, b) => a.start - b.start);
+  // Chosen parts do not overlap, so a weak part can only lean on its neighbours: one pass each way.
+  const accepted = chosen.map((c) => !c.weak);
+  // A part of the day qualifies a date written before it ("saturday night", not "movie night saturday").
+  const leansOn = (c: Candidate, neighbour: Candidate): boolean =>
+    adjacent(neighbour, c, text) && !(c.kind === 'time' && c.dayPart && neighbour.start > c.start);
+  for (let i = 1; i < chosen.length; i++) {
+    if (!accepted[i] && accepted[i - 1] && leansOn(chosen[i], chosen[i - 1])) accepted[i] = true;
+  }
+  for (let i = chosen.length - 2; i >= 0; i--) {
+    if (!accepted[i] && accepted[i + 1] && leansOn(chosen[i], chosen[i + 1])) accepted[i] = true;
+  }
+  for (let i = 1; i < chosen.length; i++) {
+    if (!accepted[i] && accepted[i - 1] && leansOn(chosen[i], chosen[i - 1])) accepted[i] = true;
+  }
+  return chosen.filter((_, i) => accepted[i]);
 }
 
 function adjacent(a: Range, b: Range, text: string): boolean {
@@ -92,9 +99,9 @@ interface Detection {
 
 function detect(text: string, now: Date, blocked: Blocked): Detection {
   const markers = findMarkers(text);
-  let masked = text;
-  for (const m of markers)
-    masked = masked.slice(0, m.start) + MASK.repeat(m.end - m.start) + masked.slice(m.end);
+  const chars = text.split('');
+  for (const m of markers) chars.fill(MASK, m.start, m.end);
+  const masked = chars.join('');
   const today = toDayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
   const context: Context = {
     text: masked,
@@ -117,12 +124,9 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   if (firstDate) {
     dateGroup.push(firstDate);
     for (const c of selected) {
-      if (
-        c.kind === 'date' &&
-        !dateGroup.includes(c) &&
-        dateGroup.some((d) => adjacent(d, c, masked))
-      )
-        dateGroup.push(c);
+      if (c.kind !== 'date' || c.start <= firstDate.start) continue;
+      if (!adjacent(dateGroup[dateGroup.length - 1], c, masked)) break;
+      dateGroup.push(c);
     }
   }
   const date = dateGroup.find((d) => d.explicit) ?? firstDate;
@@ -169,8 +173,7 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   for (const m of [priorityMarker, projectMarker, ...labelMarkers]) if (m) chip(m.kind, m);
   chips.sort((a, b) => a.start - b.start);
 
-  const labels: string[] = [];
-  for (const m of labelMarkers) if (!labels.includes(m.value)) labels.push(m.value);
+  const labels = [...new Set(labelMarkers.map((m) => m.value))];
   let title = buildTitle(text, chips);
   if (!title) title = text.replace(/\s+/g, ' ').trim();
   return {

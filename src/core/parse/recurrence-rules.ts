@@ -228,10 +228,10 @@ export const recurrenceRules: Rule[] = [
       if (DETERMINERS.test(wordBefore(text, m.index))) return null;
       if (
         next &&
-        !/^[\s,]*[.;!?\uE000]/u.test(text.slice(reader.pos)) &&
+        !/^[\s,]*[.;!?\uE000]/u.test(text.slice(reader.pos, reader.pos + 40)) &&
         !ADVERB_FOLLOWERS.test(next)
       ) {
-        if (!/^[\s,]*\d/.test(text.slice(reader.pos))) return null;
+        if (!/^[\s,]*\d/.test(text.slice(reader.pos, reader.pos + 40))) return null;
       }
       return candidate(m.index, reader.pos, base);
     },

@@ -47,7 +47,9 @@ function clockTime(
 export const timeRules: Rule[] = [
   {
     // "5pm", "5 pm", "5:45 p.m.", "11.30am", "@ 7pm"
-    pattern: re('(?<![:.,\\d])(?:@\\s*)?(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?'),
+    pattern: re(
+      '(?<![:.,\\d])(?:@\\s*)?(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?(?:\\s+sharp)?',
+    ),
     build(m) {
       const minutes = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[3]);
       return minutes === null ? null : time(m, minutes);
@@ -68,7 +70,9 @@ export const timeRules: Rule[] = [
   },
   {
     // "17:00", "9:30", "at 07:15"
-    pattern: re('(?<![:./,\\d])(?:@\\s*)?([01]?\\d|2[0-3]):([0-5]\\d)(?![:\\d]|\\.\\d)'),
+    pattern: re(
+      '(?<![:./,\\d])(?:@\\s*)?([01]?\\d|2[0-3]):([0-5]\\d)(?![:\\d]|\\.\\d)(?:\\s+sharp)?',
+    ),
     build: (m) => clockTime(m, m[1], m[2]),
   },
   {
@@ -82,7 +86,7 @@ export const timeRules: Rule[] = [
       if (QUANTITY_WORDS.has(next.toLowerCase())) return null;
       const candidate = clockTime(m, m[1] ?? m[2], undefined);
       // "at 10 Downing Street" is an address; "tomorrow at 10 dentist" is a time, as the date beside it shows.
-      const followedByWord = /^\s*[\p{L}\p{N}]/u.test(text.slice(end));
+      const followedByWord = /^\s*[\p{L}\p{N}]/u.test(text.slice(end, end + 40));
       if (candidate && m[1] !== undefined && followedByWord && !isFollowerWord(next))
         candidate.weak = true;
       return candidate;
