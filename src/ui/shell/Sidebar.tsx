@@ -44,7 +44,6 @@ function NavLink(props: {
     <a
       href={routeHref(props.target)}
       class="nav-link"
-      aria-label={props.label}
       aria-current={isCurrent(app.router.route(), props.target) ? 'page' : undefined}
       aria-describedby={props.count ? countId() : undefined}
       onClick={() => props.onNavigate()}
@@ -52,7 +51,9 @@ function NavLink(props: {
       <Icon name={props.icon} />
       <span class="nav-text">{props.label}</span>
       <Show when={props.count}>
-        <span class="nav-count" id={countId()}>
+        {/* Hidden from the name (it stays exactly the label), announced as the description (H4 fix:
+            an aria-label that omits visible text fails axe's label-content-name-mismatch). */}
+        <span class="nav-count" id={countId()} aria-hidden="true">
           {props.count}
         </span>
       </Show>
