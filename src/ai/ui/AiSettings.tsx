@@ -1,0 +1,235 @@
+// Settings > On-device AI: availability and its reason, the opt-in (which is consent to the
+// download, so the size sits next to it), download progress with cancel, delete, the figures and
+// the separate telemetry opt-in. Mounted lazily by SettingsPage; the runtime is created on mount.
+import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import type { JSX } from 'solid-js';
+import type { InitProgressReport } from '@mlc-ai/web-llm';
+import { useApp } from '../../ui/app-context';
+import type { TendDb } from '../../db/database';
+import { AiError } from '../bridge';
+import { computeFigures, getCounts } from '../figures';
+import { formatBytes, toLoadProgress } from '../progress';
+import type { LoadProgress } from '../progress';
+import { getPageRuntime } from '../runtime';
+import type { AiRuntime } from '../runtime';
+import { getAiSettings, setAiSettings } from '../settings';
+import { InferenceChart } from './InferenceChart';
+
+const MB = 1024 * 1024;
+export const UNAVAILABLE_TEXT = 'On-device AI is not available on this device.';
+
+type Download =
+  | { state: 'idle' }
+  | { state: 'running'; progress: LoadProgress | null }
+  | { state: 'failed'; message: string };
+
+export type AiPanelRuntime = Pick<
+  AiRuntime,
+  'capability' | 'isDownloaded' | 'download' | 'deleteModel'
+>;
+
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+
+export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }): JSX.Element {
+  const [capability] = createResource(() => props.runtime.capability());
+  const [settings, { mutate: setSettings }] = createResource(() => getAiSettings(props.db));
+  const [downloaded, { mutate: setDownloaded }] = createResource(capability, (cap) =>
+    cap.available ? props.runtime.isDownloaded() : Promise.resolve(false),
+  );
+  const [counts] = createResource(() => getCounts(props.db));
+  const [download, setDownload] = createSignal<Download>({ state: 'idle' });
+  const [announcement, setAnnouncement] = createSignal('');
+  let controller: AbortController | undefined;
+  onCleanup(() => controller?.abort());
+
+  const unavailable = () => {
+    const cap = capability();
+    return cap && !cap.available ? cap : undefined;
+  };
+  const model = () => {
+    const cap = capability();
+    return cap?.available ? cap.model : undefined;
+  };
+  const figures = () => {
+    const c = counts();
+    return c ? computeFigures(c) : undefined;
+  };
+
+  async function save(changes: { enabled?: boolean; telemetry?: boolean }) {
+    setSettings(await setAiSettings(props.db, changes));
+  }
+
+  async function startDownload() {
+    const chosen = model();
+    if (!chosen) return;
+    controller = new AbortController();
+    setDownload({ state: 'running', progress: null });
+    const onProgress = (report: InitProgressReport) => {
+      // Progress arrives on its own channel and may trail the end of the load: ignore it then.
+      if (download().state !== 'running') return;
+      setDownload({ state: 'running', progress: toLoadProgress(report, chosen.downloadMB * MB) });
+    };
+    try {
+      await props.runtime.download(onProgress, controller.signal);
+      setDownload({ state: 'idle' });
+      setDownloaded(true);
+      setAnnouncement(`${chosen.label} is ready and works offline.`);
+    } catch (error) {
+      if (error instanceof AiError && error.code === 'aborted') {
+        setDownload({ state: 'idle' });
+        setAnnouncement('Download cancelled.');
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        setDownload({ state: 'failed', message: `The model could not be loaded: ${message}` });
+      }
+    }
+  }
+
+  async function toggleEnabled(enabled: boolean) {
+    await save({ enabled });
+    if (enabled && !downloaded() && download().state !== 'running') await startDownload();
+    if (!enabled) controller?.abort();
+  }
+
+  async function cancel() {
+    controller?.abort();
+    await save({ enabled: false });
+  }
+
+  async function remove() {
+    await props.runtime.deleteModel();
+    setDownloaded(false);
+    await save({ enabled: false });
+    setAnnouncement('The model was deleted from this device.');
+  }
+
+  const progressText = (p: LoadProgress | null) => {
+    if (!p || p.phase === 'starting') return 'Starting the download…';
+    if (p.phase === 'cache') return `Loading the model from this device… ${p.percent}%`;
+    if (p.phase === 'shaders') return `Preparing the GPU… ${p.percent}%`;
+    if (p.phase === 'ready') return 'Finishing…';
+    const loaded = p.loadedBytes === null ? '' : formatBytes(p.loadedBytes);
+    const total = p.totalBytes === null ? '' : ` of ${formatBytes(p.totalBytes)}`;
+    return `${loaded}${total} downloaded (${p.percent}%)`;
+  };
+
+  return (
+    <section class="settings-section ai-settings" aria-labelledby="settings-ai">
+      <h2 id="settings-ai">On-device AI</h2>
+      <p>
+        Quick add can ask a language model that runs entirely on this device to understand phrases
+        its rules miss. What you type never leaves the device.
+      </p>
+
+      <Switch fallback={<p>Checking whether this device can run a model…</p>}>
+        <Match when={unavailable()}>
+          {(cap) => (
+            <div class="ai-unavailable">
+              <p>
+                <strong>{UNAVAILABLE_TEXT}</strong>
+              </p>
+              <p id="ai-reason">Reason: {cap().detail} Quick add keeps using its rules.</p>
+            </div>
+          )}
+        </Match>
+        <Match when={model()}>
+          {(chosen) => (
+            <>
+              <p id="ai-model">
+                Model: {chosen().label}. Download about {formatBytes(chosen().downloadMB * MB)};
+                needs about {formatBytes((chosen().record.vram_required_MB ?? 0) * MB)} of GPU
+                memory.
+              </p>
+              <label class="ai-switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  aria-describedby="ai-model"
+                  checked={settings()?.enabled ?? false}
+                  disabled={settings.loading}
+                  onChange={(e) => void toggleEnabled(e.currentTarget.checked)}
+                />
+                Use on-device AI for quick add
+              </label>
+
+              <Switch>
+                <Match when={download().state === 'running' && download()}>
+                  {(d) => {
+                    const p = () => (d() as { progress: LoadProgress | null }).progress;
+                    return (
+                      <div class="ai-download">
+                        <progress
+                          aria-label="Model download"
+                          max="100"
+                          value={p()?.percent ?? 0}
+                          aria-valuetext={progressText(p())}
+                        />
+                        <p aria-live="polite">{progressText(p())}</p>
+                        <button type="button" class="btn" onClick={() => void cancel()}>
+                          Cancel download
+                        </button>
+                      </div>
+                    );
+                  }}
+                </Match>
+                <Match when={download().state === 'failed' && download()}>
+                  {(d) => <p role="alert">{(d() as { message: string }).message}</p>}
+                </Match>
+              </Switch>
+
+              <Show when={downloaded() && download().state !== 'running'}>
+                <p>The model is on this device and works offline.</p>
+                <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+                  Delete model
+                </button>
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+      <p class="sr-only" aria-live="polite">
+        {announcement()}
+      </p>
+
+      <h3>How it is doing</h3>
+      <dl class="ai-figures">
+        <dt>Inference time (median / 95th percentile)</dt>
+        <dd>
+          {figures()?.inference_time
+            ? `${figures()?.inference_time?.p50} ms / ${figures()?.inference_time?.p95} ms`
+            : '—'}
+        </dd>
+        <dt>Fallback to rules</dt>
+        <dd>{percent(figures()?.fallback_rate ?? null)}</dd>
+        <dt>Answered from cache</dt>
+        <dd>{percent(figures()?.cache_hit_rate ?? null)}</dd>
+        <dt>Kept without correction</dt>
+        <dd>{percent(figures()?.parse_accuracy ?? null)}</dd>
+        <dt>Timed out</dt>
+        <dd>{percent(figures()?.timeout_rate ?? null)}</dd>
+      </dl>
+      <InferenceChart samples={counts()?.inferenceMs ?? []} />
+
+      <label class="ai-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-describedby="ai-telemetry-help"
+          checked={settings()?.telemetry ?? false}
+          disabled={settings.loading}
+          onChange={(e) => void save({ telemetry: e.currentTarget.checked })}
+        />
+        Share these figures with the Tend server
+      </label>
+      <p id="ai-telemetry-help">Numbers only, never what you type. Off unless you turn it on.</p>
+    </section>
+  );
+}
+
+/** What SettingsPage mounts: the panel on the page's database and AI runtime. */
+export default function AiSettings(): JSX.Element {
+  const app = useApp();
+  return <AiSettingsPanel db={app.db} runtime={getPageRuntime(app.db)} />;
+}
+
+export { AiSettings };
