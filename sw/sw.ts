@@ -5,9 +5,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { createAiAssetHandler, createShellNavigationRoute, isAiAsset } from './strategies.ts';
 import { isSkipWaitingMessage, OUTBOX_SYNC_TAG } from '../src/pwa/sw-protocol.ts';
-// --- H8: Background Sync replay. Add the import here, e.g.
-// import { replayOutbox } from '../src/sync/replay-outbox.ts';
-// and call it from replayOutboxInWorker() below. ---
+import { replayOutboxFromWorker } from '../src/sync/worker-replay.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -37,7 +35,8 @@ self.addEventListener('activate', (event) => {
 });
 
 async function replayOutboxInWorker(): Promise<void> {
-  // --- H8: `await replayOutbox();` goes here. Throwing makes the browser retry the sync later. ---
+  // Throwing makes the browser retry the sync later.
+  await replayOutboxFromWorker({ origin: self.location.origin });
 }
 
 self.addEventListener('sync', (event) => {

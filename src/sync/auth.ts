@@ -14,24 +14,9 @@ import type { TendDb } from '../db/database';
 import { messageForCode } from '../ui/messages';
 import { AUTH_STORAGE_KEY, createMetaStorage } from './auth-storage';
 
-/** The local server does not check the anon key; supabase-js only requires one to be present. */
-export const PLACEHOLDER_ANON_KEY = 'tend-local-anon-key';
-
-export interface AuthConfig {
-  url: string;
-  anonKey: string;
-}
-
-export function resolveAuthConfig(
-  env: { VITE_SUPABASE_URL?: string; VITE_SUPABASE_ANON_KEY?: string },
-  origin: string,
-): AuthConfig {
-  const url = env.VITE_SUPABASE_URL?.trim();
-  return {
-    url: url || origin,
-    anonKey: (url && env.VITE_SUPABASE_ANON_KEY?.trim()) || PLACEHOLDER_ANON_KEY,
-  };
-}
+export { PLACEHOLDER_ANON_KEY, resolveAuthConfig } from './auth-config';
+export type { AuthConfig } from './auth-config';
+import type { AuthConfig } from './auth-config';
 
 export interface AuthUser {
   id: string;

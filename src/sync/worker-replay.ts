@@ -1,0 +1,61 @@
+// The service worker's Background Sync handler: replays the outbox with the stored session, under the
+// same lock as the page. Resolves quietly when signed out; rejects on a failure the browser should retry.
+import { getMeta, META_KEYS, openTendDb } from '../db/database';
+import { resolveAuthConfig } from './auth-config';
+import { SyncHttpError } from './http';
+import { runExclusive, SYNC_LOCK } from './lock';
+import { replayOutbox } from './replay-outbox';
+import type { ReplayResult } from './replay-outbox';
+import { getStoredAccessToken } from './worker-session';
+
+export interface WorkerReplayOptions {
+  origin: string;
+  fetch?: typeof fetch;
+  env?: Record<string, unknown>;
+  /** Database name (tests). */
+  dbName?: string;
+  dbOptions?: Parameters<typeof openTendDb>[1];
+  locks?: Pick<LockManager, 'request'>;
+}
+
+export async function replayOutboxFromWorker(
+  options: WorkerReplayOptions,
+): Promise<ReplayResult | null> {
+  const fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  // The cast keeps this file valid under the worker tsconfig (no vite/client types); Vite still inlines it.
+  const buildEnv = (import.meta as { env?: Record<string, unknown> }).env ?? {};
+  const auth = resolveAuthConfig(options.env ?? buildEnv, options.origin);
+  const db = openTendDb(options.dbName, options.dbOptions);
+  const getAccessToken = () =>
+    getStoredAccessToken({
+      db,
+      authUrl: auth.url,
+      anonKey: auth.anonKey,
+      fetch: fetchFn,
+      locks: options.locks,
+    });
+  try {
+    if (!(await getAccessToken())) return null;
+    const clientId = (await getMeta<string>(db, META_KEYS.nodeId)) ?? 'service-worker';
+    return await runExclusive(
+      SYNC_LOCK,
+      () =>
+        replayOutbox({
+          db,
+          clientId,
+          fetch: fetchFn,
+          baseUrl: options.origin,
+          getAccessToken,
+          // Short: the browser schedules the next Background Sync attempt itself.
+          retry: { maxAttempts: 3, baseMs: 1_000, maxMs: 10_000 },
+        }),
+      options.locks,
+    );
+  } catch (error) {
+    // A lost session cannot be fixed by retrying; the page asks the user to sign in again.
+    if (error instanceof SyncHttpError && error.kind === 'unauthorized') return null;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
