@@ -1,7 +1,9 @@
 // The checks behind /health/detailed: database (query latency), redis (only when REDIS_URL is set), storage
 // (disk use of the data and backup directories, which also feeds the Storage Warning alert) and external APIs
 // (Supabase when configured). Each answers healthy/degraded/unhealthy with the numbers behind the verdict.
+import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { OpsDb } from '../db';
 import { pingRedis } from './redis';
 
@@ -56,8 +58,15 @@ export interface DiskUsage {
   usedRatio: number;
 }
 
+/** A directory that does not exist yet (backups before the first one) lives on its nearest existing parent's volume. */
+async function existingAncestor(path: string): Promise<string> {
+  let current = resolve(path);
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  return current;
+}
+
 export async function diskUsage(path: string): Promise<DiskUsage> {
-  const s = await statfs(path);
+  const s = await statfs(await existingAncestor(path));
   const total = s.blocks * s.bsize;
   // bavail, not bfree: space reserved for root is not space this process can use.
   const free = s.bavail * s.bsize;

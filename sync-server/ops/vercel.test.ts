@@ -1,0 +1,135 @@
+// vercel.json and the api/ entry points. Vercel itself cannot run here: the platform is replaced by a test
+// double that does what it does (picks the function file, passes a Web Request, returns its Response).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/types';
+import { createVercelHandler, handler, toAppRequest } from '../../api/_lib/entry';
+import * as tasksFn from '../../api/tasks/[...path]';
+import * as syncFn from '../../api/sync/[...path]';
+import * as aiFn from '../../api/ai/[...path]';
+import * as restFn from '../../api/[...path]';
+import * as rootFn from '../../api/root';
+import { createTestApp, SECRETS } from './test-support/app';
+import { createPgliteDb } from './test-support/databases';
+
+interface VercelJson {
+  buildCommand: string;
+  outputDirectory: string;
+  framework: unknown;
+  functions: Record<string, { maxDuration: number; memory: number }>;
+  headers: { source: string; headers: { key: string; value: string }[] }[];
+  redirects: { source: string; destination: string; permanent: boolean }[];
+  rewrites: { source: string; destination: string }[];
+}
+const vercel = JSON.parse(
+  readFileSync(new URL('../../vercel.json', import.meta.url), 'utf8'),
+) as VercelJson;
+
+describe('vercel.json', () => {
+  it('builds the Vite app (not Next.js) into dist', () => {
+    expect(vercel).toMatchObject({
+      buildCommand: 'npm run build',
+      outputDirectory: 'dist',
+      framework: null,
+    });
+  });
+
+  it("gives each function group the seed's limits, and each glob names real files", () => {
+    expect(vercel.functions['api/tasks/*.ts']).toEqual({ maxDuration: 10, memory: 1024 });
+    expect(vercel.functions['api/sync/*.ts']).toEqual({ maxDuration: 30, memory: 512 });
+    expect(vercel.functions['api/ai/*.ts']).toEqual({ maxDuration: 60, memory: 2048 });
+    for (const glob of Object.keys(vercel.functions)) {
+      const dir = new URL(`../../${glob.slice(0, glob.lastIndexOf('/'))}/`, import.meta.url);
+      expect(
+        readdirSync(dir).some((f) => f.endsWith('.ts') && !f.startsWith('_')),
+        glob,
+      ).toBe(true);
+    }
+  });
+
+  it('sends the seed security headers everywhere with a strict CSP', () => {
+    const all = vercel.headers.find((h) => h.source === '/(.*)')!;
+    const get = (key: string) => all.headers.find((h) => h.key === key)?.value;
+    expect(get('X-Content-Type-Options')).toBe('nosniff');
+    expect(get('X-Frame-Options')).toBe('DENY');
+    expect(get('X-XSS-Protection')).toBe('1; mode=block');
+    expect(get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    const csp = get('Content-Security-Policy')!;
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/'unsafe-(eval|inline)'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('redirects /docs permanently and rewrites API and SPA paths', () => {
+    expect(vercel.redirects).toContainEqual({
+      source: '/docs',
+      destination: '/documentation',
+      permanent: true,
+    });
+    expect(vercel.rewrites[0]).toEqual({ source: '/api/:path*', destination: '/api/:path*' });
+    expect(vercel.rewrites.at(-1)?.destination).toBe('/index.html');
+    for (const r of vercel.rewrites.filter((r) => r.destination.startsWith('/api/root'))) {
+      expect(existsSync(new URL('../../api/root.ts', import.meta.url)), r.source).toBe(true);
+    }
+  });
+});
+
+describe('api/ entry points (Vercel test double)', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createPgliteDb();
+  });
+  afterAll(() => db.close());
+
+  it('export a Web handler for every method, all sharing one app', () => {
+    for (const fn of [tasksFn, syncFn, aiFn, restFn, rootFn]) {
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const)
+        expect(fn[method]).toBe(handler);
+    }
+  });
+
+  it('serve rewritten public paths and API paths through the Hono app', async () => {
+    const { app } = await createTestApp(db);
+    let loads = 0;
+    const fn = createVercelHandler(async () => {
+      loads++;
+      return app;
+    });
+    const health = await fn(new Request('https://app.vercel.app/api/root?__path=/health/detailed'));
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe('healthy');
+    const cron = await fn(new Request('https://app.vercel.app/api/cron/sync-check'));
+    expect(cron.status).toBe(401);
+    const authed = await fn(
+      new Request('https://app.vercel.app/api/cron/sync-check', {
+        headers: { authorization: `Bearer ${SECRETS.cronSecret}` },
+      }),
+    );
+    expect(authed.status).toBe(200);
+    expect(loads).toBe(1);
+  });
+
+  it('retries a failed cold start on the next request', async () => {
+    let attempts = 0;
+    const fn = createVercelHandler(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('database unreachable');
+      return { fetch: () => new Response('ok') };
+    });
+    await expect(fn(new Request('https://x.test/api/a'))).rejects.toThrow('database unreachable');
+    expect(await (await fn(new Request('https://x.test/api/a'))).text()).toBe('ok');
+  });
+
+  it('keeps the query string and body when restoring the public path', async () => {
+    const req = toAppRequest(
+      new Request('https://x.test/api/root?__path=/auth/v1/token&grant_type=password', {
+        method: 'POST',
+        body: '{"a":1}',
+      }),
+    );
+    const url = new URL(req.url);
+    expect(url.pathname).toBe('/auth/v1/token');
+    expect(url.search).toBe('?grant_type=password');
+    expect(await req.text()).toBe('{"a":1}');
+  });
+});
