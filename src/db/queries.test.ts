@@ -1,4 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+// liveQuery only observes a database opened on the global indexedDB, so this file installs the fake one.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock, formatHlc } from '../core/hlc';
 import { applyMutation } from '../core/merge';
@@ -119,5 +122,34 @@ describe('view queries agree with the view definitions', () => {
       'Side project',
       'Work',
     ]);
+  });
+});
+
+describe('live queries', () => {
+  it('re-run when a write moves a task into or out of a view (index fields are visible to Dexie)', async () => {
+    const live = openTendDb('live-test');
+    const store = createTasksStore({
+      db: live,
+      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
+      now: () => T0,
+    });
+    const seen: string[][] = [];
+    const next = () =>
+      new Promise<void>((resolve) => {
+        const target = seen.length + 1;
+        const poll = () => (seen.length >= target ? resolve() : setTimeout(poll, 5));
+        poll();
+      });
+    const subscription = liveQuery(() =>
+      queryView(live, { kind: 'inbox' }, { today: TODAY }),
+    ).subscribe((tasks) => seen.push(tasks.map((t) => t.title)));
+    await next();
+    const task = await store.addTask({ title: 'Captured' });
+    await next();
+    await store.updateTask(task.id, { project: 'Work' });
+    await next();
+    subscription.unsubscribe();
+    live.close();
+    expect(seen).toEqual([[], ['Captured'], []]);
   });
 });
