@@ -1,0 +1,107 @@
+// The seed's maintenance SQL on real databases: statistics, VACUUM outside a transaction, the concurrent
+// refresh, archiving tasks deleted over 90 days ago, pruning old sync log rows; and run claims under the
+// advisory lock when two instances race.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/types';
+import {
+  createPgliteDb,
+  createPostgresDb,
+  postgresReachable,
+  seedUsersAndTasks,
+  type TempPostgres,
+} from '../test-support/databases';
+import { runDailyCleanup } from './daily-cleanup';
+import { claimRun, finishRun } from './lock';
+
+function suite(name: string, open: () => Promise<{ db: Db; close(): Promise<void> }>) {
+  describe(`daily cleanup on ${name}`, () => {
+    let h: { db: Db; close(): Promise<void> };
+    beforeAll(async () => {
+      h = await open();
+      const [owner] = await seedUsersAndTasks(h.db, { users: 1, tasksPerUser: 4 });
+      await h.db.query(
+        `update public.tasks set deleted_at = now() - interval '91 days' where id = '10000000-0000-4000-8000-000000000000'`,
+      );
+      await h.db.query(
+        `update public.tasks set deleted_at = now() - interval '89 days' where id = '10000000-0000-4000-8000-000000000001'`,
+      );
+      await h.db.query(
+        `insert into public.sync_log (owner, mutation_id, status, synced_at)
+         values ($1, 'old', 'applied', now() - interval '31 days'), ($1, 'recent', 'applied', now() - interval '29 days')`,
+        [owner],
+      );
+    });
+    afterAll(() => h.close());
+
+    it('runs every step, archives what is old enough and keeps the rest', async () => {
+      let t = 0;
+      const report = await runDailyCleanup(h.db, { clock: () => (t += 5) });
+      expect(report.steps.filter((s) => !s.ok)).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(report.steps.map((s) => s.name)).toEqual([
+        'analyze tasks',
+        'analyze users',
+        'analyze sync_log',
+        'vacuum tasks',
+        'vacuum sync_log',
+        'refresh task_statistics',
+        'archive tasks deleted over 90 days ago',
+        'delete sync_log older than 30 days',
+      ]);
+      expect(report.steps.every((s) => s.durationMs === 5)).toBe(true);
+      expect(report.steps.find((s) => s.name.startsWith('archive'))?.rows).toBe(1);
+      expect(report.steps.find((s) => s.name.startsWith('delete sync_log'))?.rows).toBe(1);
+      const ids = (await h.db.query<{ id: string }>('select id from public.tasks order by id')).map(
+        (r) => r.id,
+      );
+      expect(ids).not.toContain('10000000-0000-4000-8000-000000000000');
+      expect(ids).toContain('10000000-0000-4000-8000-000000000001');
+      const archived = await h.db.query<{ id: string }>('select id from public.tasks_archive');
+      expect(archived.map((r) => r.id)).toEqual(['10000000-0000-4000-8000-000000000000']);
+      const logs = await h.db.query<{ mutation_id: string }>(
+        'select mutation_id from public.sync_log order by 1',
+      );
+      expect(logs.map((r) => r.mutation_id)).toEqual(['m1', 'recent']);
+    });
+
+    it('reports a failing step and still runs the others', async () => {
+      await h.db.query('drop materialized view public.task_statistics cascade');
+      const report = await runDailyCleanup(h.db);
+      expect(report.ok).toBe(false);
+      expect(report.steps.filter((s) => !s.ok).map((s) => s.name)).toEqual([
+        'refresh task_statistics',
+      ]);
+      expect(report.steps.at(-1)?.ok).toBe(true);
+    });
+
+    it('lets exactly one of several racing instances claim a scheduled run', async () => {
+      const slot = new Date('2026-11-26T02:00:00Z');
+      const claims = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => claimRun(h.db, 'daily-cleanup', slot, `instance-${i}`)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await finishRun(h.db, 'daily-cleanup', slot, true, { steps: 8 });
+      const [run] = await h.db.query<{ ok: boolean; report: { steps: number } }>(
+        `select ok, report from tend_ops.job_runs where job = 'daily-cleanup' and scheduled_for = $1`,
+        [slot.toISOString()],
+      );
+      expect(run).toMatchObject({ ok: true, report: { steps: 8 } });
+      expect(
+        await claimRun(h.db, 'daily-cleanup', new Date('2026-11-27T02:00:00Z'), 'instance-0'),
+      ).toBe(true);
+    });
+  });
+}
+
+suite('PGlite', async () => {
+  const db = await createPgliteDb();
+  return { db, close: () => db.close() };
+});
+
+const pgUp = await postgresReachable();
+describe.skipIf(!pgUp)('PostgreSQL', () => {
+  suite('PostgreSQL', async () => {
+    const pg: TempPostgres = await createPostgresDb('cleanup');
+    return { db: pg.db, close: () => pg.drop() };
+  });
+});
