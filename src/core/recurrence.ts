@@ -81,6 +81,10 @@ function splitList(value: string | undefined): string[] {
   return value ? value.split(',').filter(Boolean) : [];
 }
 
+const nthOrder = (nth: number | null): number => (nth === null ? 0 : nth < 0 ? 10 - nth : nth);
+const byWeekdayThenNth = (a: WeekdayRule, b: WeekdayRule): number =>
+  a.weekday - b.weekday || nthOrder(a.nth) - nthOrder(b.nth);
+
 /** Canonical text: FREQ, INTERVAL (only if > 1), BYMONTH, then BYDAY (week order) or BYMONTHDAY. */
 export function formatRRule(rule: RecurrenceRule): string {
   const parts = [`FREQ=${rule.freq}`];
@@ -88,7 +92,7 @@ export function formatRRule(rule: RecurrenceRule): string {
   if (rule.byMonth.length)
     parts.push(`BYMONTH=${[...rule.byMonth].sort((a, b) => a - b).join(',')}`);
   if (rule.byDay.length) {
-    const days = [...rule.byDay].sort((a, b) => a.weekday - b.weekday);
+    const days = [...rule.byDay].sort(byWeekdayThenNth);
     parts.push(`BYDAY=${days.map((d) => `${d.nth ?? ''}${WEEKDAY_CODES[d.weekday]}`).join(',')}`);
   }
   if (rule.byMonthDay.length) {
@@ -221,7 +225,7 @@ function every(interval: number, unit: string): string {
 export function describeRecurrence(rrule: string): string {
   const rule = parseRRule(rrule);
   if (!rule) return rrule;
-  const days = [...rule.byDay].sort((a, b) => a.weekday - b.weekday);
+  const days = [...rule.byDay].sort(byWeekdayThenNth);
   const dayNames = days.map((d) =>
     d.nth === null
       ? WEEKDAY_SHORT[d.weekday]

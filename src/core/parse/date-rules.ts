@@ -100,6 +100,18 @@ function endsText(text: string, index: number): boolean {
   return TRAILING_SPACE.test(text);
 }
 
+/** "Wednesday Addams": a capitalised word right after makes a date word part of a name. */
+function startsName(text: string, m: RegExpExecArray): boolean {
+  const end = m.index + m[0].length;
+  const after = wordAfter(text, end);
+  return (
+    !!after &&
+    isCapitalised(after) &&
+    !DATE_WORD.test(after) &&
+    /^\s+\S/.test(text.slice(end, end + 40))
+  );
+}
+
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const DATE_WORD = new RegExp(
   `^(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN}|at|on|next|this|every|today|tomorrow|tonight)$`,
@@ -111,8 +123,13 @@ export const dateRules: Rule[] = [
     pattern: re(
       '(?:the\\s+)?day\\s+after\\s+tomorrow|today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|yesterday',
     ),
-    build(m, { today }) {
+    build(m, { text, today }) {
       const word = m[0].toLowerCase();
+      // "Tomorrow Never Dies", "The Day After Tomorrow": title case makes it a name.
+      const titleCase = /\s/.test(m[0]) && m[0].split(/\s+/).every(isCapitalised);
+      const anchored = DATE_CONNECTORS.has(wordBefore(text, m.index).toLowerCase());
+      const weak = !anchored && (titleCase || startsName(text, m));
+      if (weak) return { ...date(m, word === 'today' ? today : today + 1), weak };
       if (word.endsWith('after tomorrow')) return date(m, today + 2);
       if (word === 'yesterday') return date(m, today - 1);
       if (word === 'today') return date(m, today);
@@ -138,16 +155,7 @@ export const dateRules: Rule[] = [
       let weak = false;
       if (bare && !anchored) {
         if (AMBIGUOUS_WEEKDAY_ABBREVIATIONS.has(lower)) weak = true;
-        const after = wordAfter(text, m.index + m[0].length);
-        // "Wednesday Addams": a capitalised word right after makes it a name unless it is a date word.
-        if (
-          after &&
-          isCapitalised(after) &&
-          !DATE_WORD.test(after) &&
-          /^\s+\S/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))
-        ) {
-          weak = true;
-        }
+        if (startsName(text, m)) weak = true;
       }
       const nextWeek =
         weekFirst ||

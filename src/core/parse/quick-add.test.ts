@@ -37,17 +37,19 @@ describe('parseQuickAdd', () => {
   });
 
   it('keeps a dismissed chip in the title and does not detect it again', () => {
-    const first = parse('Read Tomorrow Never Dies tomorrow');
-    expect(first.chips.map((c) => c.text)).toEqual(['Tomorrow']);
-    const second = parse('Read Tomorrow Never Dies tomorrow', {
-      dismissed: [{ kind: 'due', text: 'Tomorrow' }],
+    const text = 'Finish Friday report friday';
+    expect(parse(text).chips.map((c) => c.text)).toEqual(['Friday']);
+    const result = parse(text, { dismissed: [{ kind: 'due', text: 'Friday' }] });
+    // Matching is by kind and exact text, so the lower-case "friday" is still a date.
+    expect(result).toMatchObject({ title: 'Finish Friday report', due: '2026-11-27' });
+    expect(result.chips.map((c) => c.text)).toEqual(['friday']);
+    const both = parse(text, {
+      dismissed: [
+        { kind: 'due', text: 'Friday' },
+        { kind: 'due', text: 'friday' },
+      ],
     });
-    // Matching is by kind and text, so the lower-case "tomorrow" is dismissed too.
-    expect(second).toMatchObject({
-      title: 'Read Tomorrow Never Dies tomorrow',
-      due: null,
-      chips: [],
-    });
+    expect(both).toMatchObject({ title: text, due: null, chips: [] });
   });
 
   it('dismisses markers and recurrences by kind and text only', () => {

@@ -190,7 +190,7 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
 }
 
 const sameText = (a: string, b: string): boolean =>
-  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+  a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 export function parseQuickAdd(text: string, options: ParseOptions): QuickAddResult {
   const blocked: Blocked = new Map();

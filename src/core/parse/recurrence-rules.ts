@@ -27,7 +27,8 @@ import {
 } from './vocabulary.ts';
 
 const sticky = (source: string): RegExp => new RegExp(`(?:${source})${RIGHT}`, 'iuy');
-const LIST_SEPARATOR = '\\s*(?:,\\s*and|,|and|&|\\+)\\s*';
+const LIST_SEPARATOR = '(?:\\s*(?:,\\s*and|,|and|&|\\+)\\s*|\\s+)';
+const NTH_LIST = `(?:${ORDINAL_PATTERN})(?:${LIST_SEPARATOR}(?:the\\s+)?(?:${ORDINAL_PATTERN}))*`;
 const WEEKDAY_ITEM = `(?:${WEEKDAY_PATTERN})s?\\.?`;
 const WEEKDAY_LIST = `${WEEKDAY_ITEM}(?:${LIST_SEPARATOR}${WEEKDAY_ITEM})*`;
 const WEEKDAY_RANGE = `(${WEEKDAY_PATTERN})\\s*(?:-|–|to|through|thru)\\s*(${WEEKDAY_PATTERN})`;
@@ -91,13 +92,13 @@ const STEP = {
   weekdaysWord: sticky('\\s+(?:week\\s*days?|work\\s*days?|business\\s+days?)'),
   weekend: sticky('\\s+weekends?'),
   dayPart: sticky('\\s+(morning|afternoon|evening|night)s?'),
-  nthWeekday: sticky(`\\s+(?:the\\s+)?(${ORDINAL_PATTERN})\\s+(${WEEKDAY_PATTERN})${OF_MONTH}`),
+  nthWeekday: sticky(`\\s+(?:the\\s+)?(${NTH_LIST})\\s+(${WEEKDAY_PATTERN})${OF_MONTH}`),
   weekdayRange: sticky(`\\s+${WEEKDAY_RANGE}`),
   weekdayList: sticky(`\\s+(${WEEKDAY_LIST})`),
   onWeekdayList: sticky(`\\s+on\\s+(${WEEKDAY_LIST})`),
   ordinalDays: sticky(`\\s+(${ORDINAL_DAY_LIST})${OF_MONTH}`),
   onOrdinalDays: sticky(`\\s+on\\s+(${ORDINAL_DAY_LIST})`),
-  onNthWeekday: sticky(`\\s+on\\s+the\\s+(${ORDINAL_PATTERN})\\s+(${WEEKDAY_PATTERN})`),
+  onNthWeekday: sticky(`\\s+on\\s+the\\s+(${NTH_LIST})\\s+(${WEEKDAY_PATTERN})`),
   monthDay: sticky(`\\s+(?:on\\s+)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?`),
   dayMonth: sticky(
     `\\s+(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})`,
@@ -127,9 +128,11 @@ function withNthWeekday(
   ordinalText: string,
   weekdayText: string,
 ): RecurrenceRule | null {
-  const nth = ordinalValue(ordinalText);
-  if (!(nth === -1 || (nth >= 1 && nth <= 5))) return null;
-  return { ...base, freq: 'MONTHLY', byDay: [{ weekday: weekdayIndex(weekdayText), nth }] };
+  const weekday = weekdayIndex(weekdayText);
+  const nths = (ordinalText.match(new RegExp(ORDINAL_PATTERN, 'giu')) ?? []).map(ordinalValue);
+  if (!nths.length || nths.some((n) => !(n === -1 || (n >= 1 && n <= 5)))) return null;
+  const byDay = uniqueBy(nths, (n) => n).map((nth) => ({ weekday, nth }));
+  return { ...base, freq: 'MONTHLY', byDay };
 }
 
 function withMonthDay(base: RecurrenceRule, month: number, day: number): RecurrenceRule | null {
