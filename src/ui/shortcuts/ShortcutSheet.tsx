@@ -17,7 +17,9 @@ export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
           <Icon name="close" />
         </button>
       </div>
-      <div class="shortcut-groups">
+      {/* It scrolls on small screens, so it must take focus for keyboard scrolling (H4 fix, axe
+          scrollable-region-focusable). */}
+      <div class="shortcut-groups" tabIndex={0}>
         <For each={GROUPS}>
           {(group) => (
             <section class="shortcut-group" aria-labelledby={`shortcut-group-${group}`}>
