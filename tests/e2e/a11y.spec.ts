@@ -1,7 +1,7 @@
 // axe on every view, the task detail, the shortcut sheet and settings, in light and dark.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { captureTask, openApp, taskCheckbox } from './support/app.ts';
+import { captureTask, openApp, submitQuickAdd, taskCheckbox } from './support/app.ts';
 
 const PAGES = [
   ['Inbox', '/inbox'],
@@ -26,8 +26,8 @@ async function expectNoViolations(page: Page, what: string) {
 /** Tasks of every kind, so each view has rows, chips and colours for axe to check. */
 async function seedTasks(page: Page) {
   await openApp(page, '/inbox');
-  await captureTask(page, 'Water the tomatoes today p1 #Garden @outside', 'Water the tomatoes');
-  await captureTask(page, 'Order seeds in 3 days p2 #Garden', 'Order seeds');
+  await submitQuickAdd(page, 'Water the tomatoes today p1 #Garden @outside');
+  await submitQuickAdd(page, 'Order seeds in 3 days p2 #Garden');
   await captureTask(page, 'Call the vet tomorrow at 5pm p3', 'Call the vet');
   await captureTask(page, 'Fix the water butt every monday @outside', 'Fix the water butt');
   await captureTask(page, 'Read the seed catalogue');
@@ -38,14 +38,18 @@ async function seedTasks(page: Page) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {
-    test.describe.configure({ mode: 'serial' });
+    // One seeded page per scheme; after a failure Playwright starts a new worker and seeds again,
+    // so every page is still checked (serial mode would skip the rest).
     let page: Page;
 
     test.beforeAll(async ({ browser }) => {
-      page = await browser.newPage({ colorScheme });
+      // AxeBuilder needs a page of a context made with browser.newContext().
+      const context = await browser.newContext();
+      page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
       await seedTasks(page);
     });
-    test.afterAll(async () => page?.close());
+    test.afterAll(async () => page?.context().close());
 
     for (const [name, path] of PAGES) {
       test(`${name} has no violations`, async () => {

@@ -17,13 +17,18 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
   await expect(quickAdd(page)).toBeVisible();
 }
 
-/** Types a task into quick add, saves it with Enter and waits for its row. */
-export async function captureTask(page: Page, text: string, title = text): Promise<void> {
+/** Types a task into quick add and saves it with Enter (the box clears once it is stored). */
+export async function submitQuickAdd(page: Page, text: string): Promise<void> {
   const box = quickAdd(page);
   await box.fill(text);
   await box.press('Enter');
-  await expect(taskCheckbox(page, title)).toBeVisible();
   await expect(box).toHaveValue('');
+}
+
+/** Captures a task that belongs in the current view and waits for its row. */
+export async function captureTask(page: Page, text: string, title = text): Promise<void> {
+  await submitQuickAdd(page, text);
+  await expect(taskCheckbox(page, title)).toBeVisible();
 }
 
 /** Waits until the service worker is active and controls this page (clients.claim). */
