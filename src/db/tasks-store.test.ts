@@ -58,7 +58,9 @@ describe('tasks store: writes and their outbox entries', () => {
     const [a, b] = await store.addTasks([{ title: 'a' }, { title: 'b' }]);
     const c = await store.addTask({ title: 'c' });
     const pinned = await store.addTask({ title: 'd', order: -5 });
-    expect([a.order, b.order, c.order, pinned.order]).toEqual([1, 2, 3, -5]);
+    const unset = await store.addTask({ title: 'e', order: undefined, due: undefined });
+    expect([a.order, b.order, c.order, pinned.order, unset.order]).toEqual([1, 2, 3, -5, 4]);
+    expect(unset.due).toBeNull();
   });
 
   it('records only the changed fields of an update, under a fresh timestamp', async () => {
@@ -77,7 +79,7 @@ describe('tasks store: writes and their outbox entries', () => {
   it('an edit that changes nothing writes nothing', async () => {
     const { store } = setup();
     const task = await store.addTask({ title: 'Same' });
-    await store.updateTask(task.id, { title: 'Same', priority: 4 });
+    await store.updateTask(task.id, { title: 'Same', priority: 4, due: undefined });
     expect(await db.outbox.count()).toBe(1);
   });
 

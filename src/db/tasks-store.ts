@@ -144,7 +144,7 @@ export function createTasksStore({
       const mutations: Mutation[] = [];
       const records: TaskRecord[] = [];
       const tasks = drafts.map((draft, i) => {
-        const task = 'order' in list[i] ? draft : { ...draft, order: (last += 1) };
+        const task = list[i].order !== undefined ? draft : { ...draft, order: (last += 1) };
         const mutation = createMutation(task, clock.tick(), newId());
         const record = applyMutation(undefined, mutation).record;
         mutations.push(mutation);
@@ -196,11 +196,16 @@ export function createTasksStore({
 }
 
 function validateChanges(changes: TaskChanges): TaskChanges {
-  return validated(() => taskChangesSchema.parse(changes));
+  return validated(() => taskChangesSchema.parse(withoutUndefined(changes)));
 }
 
 function validateNew(fields: NewTaskFields, id: string, now: string): Task {
-  return validated(() => createTask(fields, { id, now }));
+  return validated(() => createTask(withoutUndefined(fields), { id, now }));
+}
+
+/** A field passed as undefined means "not given" (keep the current or default value), never "erase". */
+function withoutUndefined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Runs a zod parse, turning its failure into the store's typed error. */
