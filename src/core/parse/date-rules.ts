@@ -261,7 +261,9 @@ export const dateRules: Rule[] = [
       const before = wordBefore(text, m.index).toLowerCase();
       const end = m.index + m[0].length;
       const endsPhrase = endsText(text, end) || /^\s*(?:at|@)\s/i.test(text.slice(end, end + 10));
-      if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !endsPhrase) return null;
+      const afterWeekday = new RegExp(`^(?:${WEEKDAY_PATTERN})$`, 'i').test(before);
+      if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !afterWeekday && !endsPhrase)
+        return null;
       const next = wordAfter(text, m.index + m[0].length);
       if (next && !endsPhrase && !isFollowerWord(next)) return null; // "on the 5th floor"
 

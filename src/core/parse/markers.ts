@@ -8,7 +8,8 @@ export interface Marker {
   value: string;
 }
 
-const NAME = "[\\p{L}\\p{N}_\\-/'’.]*[\\p{L}\\p{N}_]";
+const NAME =
+  "[\\p{L}\\p{N}\\p{Extended_Pictographic}_\\-/'’.]*[\\p{L}\\p{N}\\p{Extended_Pictographic}_]";
 const PRIORITY = /(?<=^|[\s(])(?:p|!!)([1-4])(?=$|[\s,.;!?)])/giu;
 const TAG = new RegExp(`(?<=^|[\\s(])([#@])(?:"([^"\\n]{1,100})"|(${NAME}))`, 'gu');
 
@@ -22,7 +23,7 @@ export function findMarkers(text: string): Marker[] {
   }
   for (const m of text.matchAll(TAG)) {
     const value = m[2] ?? m[3];
-    if (!/\p{L}/u.test(value) || LOOKS_LIKE_TIME.test(value)) continue; // "#404" is an issue number
+    if (!/[\p{L}\p{Extended_Pictographic}]/u.test(value) || LOOKS_LIKE_TIME.test(value)) continue; // "#404" is an issue number
     markers.push({
       kind: m[1] === '#' ? 'project' : 'label',
       start: m.index,

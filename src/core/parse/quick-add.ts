@@ -4,6 +4,7 @@ import { firstOccurrence, formatRRule } from '../recurrence.ts';
 import { formatDue, toDayNumber } from './calendar.ts';
 import {
   runRules,
+  wordBefore,
   type Candidate,
   type Context,
   type DateCandidate,
@@ -74,10 +75,14 @@ function withConnectors(range: Range, text: string): Range {
   let start = range.start;
   for (;;) {
     const m = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start));
-    if (!m || !DATE_CONNECTORS.has(m[1].toLowerCase())) return { start, end: range.end };
-    const wordStart = start - m[0].length;
-    if (wordStart > 0 && /[\p{L}\p{N}]/u.test(text[wordStart - 1]))
-      return { start, end: range.end };
+    const word = m ? m[1].toLowerCase() : '';
+    const wordStart = start - (m ? m[0].length : 0);
+    const isConnector =
+      DATE_CONNECTORS.has(word) &&
+      !(wordStart > 0 && /[\p{L}\p{N}]/u.test(text[wordStart - 1])) &&
+      // "Book table for tomorrow" drops "for"; "Buy tickets for May 12 concert" keeps it.
+      !(word === 'for' && !/^[\s\uE000.,;!?]*$/u.test(text.slice(range.end)));
+    if (!isConnector) return { start, end: range.end };
     start = wordStart;
   }
 }
@@ -113,8 +118,15 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   const candidates = runRules(ALL_RULES, context).filter(
     (c) => !isBlocked('due', c, blocked) && !isBlocked('recurrence', c, blocked),
   );
-  const selected = selectCandidates(candidates, masked);
+  let selected = selectCandidates(candidates, masked);
   const recurrence = selected.find((c): c is RecurrenceCandidate => c.kind === 'recurrence');
+  // "every day until Dec 31": the end of a series is not its start; it stays in the title.
+  if (recurrence) {
+    selected = selected.filter(
+      (c) =>
+        c.kind !== 'date' || !/^(?:until|till|through|thru)$/i.test(wordBefore(masked, c.start)),
+    );
+  }
   const firstDate = selected.find((c): c is DateCandidate => c.kind === 'date');
   const times = selected.filter((c): c is TimeCandidate => c.kind === 'time');
   const clock = times.find((t) => !t.dayPart);

@@ -210,6 +210,19 @@ function candidate(
 
 export const recurrenceRules: Rule[] = [
   {
+    // "the 1st of every month", "on the 1st and 15th of each month"
+    pattern: new RegExp(
+      `${LEFT}(?:on\\s+)?(${ORDINAL_DAY_LIST})\\s+of\\s+(?:every|each)\\s+month${RIGHT}`,
+      'giu',
+    ),
+    build: (m) =>
+      candidate(
+        m.index,
+        m.index + m[0].length,
+        rule('MONTHLY', 1, { byMonthDay: monthDays(m[1]) }),
+      ),
+  },
+  {
     pattern: new RegExp(`${LEFT}(?:every|each)${RIGHT}`, 'giu'),
     build(m, { text }) {
       const reader = new Reader(text, m.index + m[0].length);

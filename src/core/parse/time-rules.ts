@@ -56,15 +56,22 @@ export const timeRules: Rule[] = [
     },
   },
   {
-    // "3-4pm", "10:30 - 11:30 am", "from 2 to 3pm": the task is due when the range starts.
+    // "3-4pm", "1pm-3pm", "10:30-11:30", "from 2 to 3pm": the task is due when the range starts.
     pattern: re(
-      '(?<![:.,\\d])(?:from\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*(?:-|–|to|until)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*([ap])\\.?m\\.?',
+      '(?<![:.,\\d])(?:from\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?\\s*(?:-|–|to|until)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?',
     ),
     build(m) {
-      const end = withMeridiem(Number(m[3]), Number(m[4] ?? 0), m[5]);
-      let start = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[5]);
+      const [, h1, m1, mer1, h2, m2, mer2] = m;
+      if (!mer2) {
+        // Without am/pm only two clock times make a range ("10:30-11:30"), not "3-4" or a score.
+        if (mer1 || m1 === undefined || m2 === undefined) return null;
+        const clock = clockTime(m, h1, m1);
+        return clock && Number(h2) <= 23 ? clock : null;
+      }
+      const end = withMeridiem(Number(h2), Number(m2 ?? 0), mer2);
+      let start = withMeridiem(Number(h1), Number(m1 ?? 0), mer1 ?? mer2);
       if (end === null || start === null) return null;
-      if (start > end) start -= 720; // "11-1pm" starts at 11 am
+      if (!mer1 && start > end) start -= 720; // "11-1pm" starts at 11 am
       return start < 0 ? null : time(m, start);
     },
   },

@@ -7,7 +7,7 @@ export interface Range {
 
 const GAP = '\uE001';
 const DANGLING_BEFORE_GAP = new RegExp(
-  `(^|\\s)(?:on|at|by|due|for|from|starting|until|till|before|around|@)\\s*(?=${GAP})`,
+  `(^|\\s)(?:on|at|by|due|from|starting|until|till|before|around|@)\\s*(?=${GAP})`,
   'giu',
 );
 
