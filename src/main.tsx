@@ -18,6 +18,8 @@ async function start(root: HTMLElement) {
   const store = createTasksStore({ db, clock });
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
+  // Sync (supabase-js, engine) loads after first paint; Tend works fully without it.
+  void import('./sync/setup').then(({ startSync }) => startSync({ db, clock }));
 }
 
 const root = document.getElementById('root') as HTMLElement;

@@ -16,8 +16,10 @@ export interface SyncStatus {
   rejected: number;
   /** A sentence for the user when something needs attention, else null. */
   message: string | null;
-  /** Set while a pull runs (initial sync shows a progress bar), null otherwise. */
-  progress: PullProgress | null;
+  /** Fraction 0..1 of the running pull when the server says how much is left, else null. */
+  progress: number | null;
+  /** Details of the running pull (the initial-sync progress bar), null when none runs. */
+  pull: PullProgress | null;
   /** How far (ms) another device's clock ran ahead of ours; shown in diagnostics, never fatal. */
   skewMs: number;
 }
@@ -37,6 +39,7 @@ const INITIAL: SyncStatus = {
   rejected: 0,
   message: null,
   progress: null,
+  pull: null,
   skewMs: 0,
 };
 

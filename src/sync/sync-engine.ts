@@ -120,12 +120,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runOnce(): Promise<void> {
     try {
       const token = await options.getAccessToken();
-      if (!token) return setStatus({ state: 'local', message: null, progress: null });
+      if (!token) return setStatus({ state: 'local', message: null, progress: null, pull: null });
       if (!env.isOnline())
         return setStatus({
           state: 'offline',
           message: messageForCode('offline') ?? null,
           progress: null,
+          pull: null,
         });
       setStatus({ state: 'syncing', message: null });
       await runExclusive(SYNC_LOCK, pushThenPull, env.locks);
@@ -138,6 +139,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         lastSyncedAt: at,
         message: null,
         progress: null,
+        pull: null,
         skewMs: clock.skewMs(),
       });
       schedule(intervalMs);
@@ -148,6 +150,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         state: offline ? 'offline' : 'error',
         message: describeSyncError(error),
         progress: null,
+        pull: null,
         skewMs: clock.skewMs(),
       });
       if (!(error instanceof SyncHttpError && error.kind === 'unauthorized')) {
@@ -163,7 +166,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await replayOutbox(options);
     await pullChanges({
       ...options,
-      onProgress: (progress) => setStatus({ progress: progress.done ? null : progress }),
+      onProgress: (pull) =>
+        setStatus(
+          pull.done
+            ? { progress: null, pull: null }
+            : { pull, progress: pull.total ? Math.min(1, pull.received / pull.total) : null },
+        ),
     });
   }
 

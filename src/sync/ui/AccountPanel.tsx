@@ -1,0 +1,208 @@
+// Settings > Account and sync: sign in / create an account, who is signed in, sign out, and the sync
+// diagnostics (last synced, pending, clock difference, changes the server refused, with retry/discard).
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { discardRejected, listRejected, retryRejected } from '../outbox';
+import { getSyncServices } from '../setup';
+import type { SyncServices } from '../setup';
+import { SYNC_STATE_LABELS, syncStatus } from '../status';
+import { fieldLabel, formatDuration, formatWhen } from './format';
+
+export function AccountPanel(props: { services?: SyncServices | null }): JSX.Element {
+  const services = () => (props.services === undefined ? getSyncServices() : props.services);
+  return (
+    <section class="settings-section account-panel" aria-labelledby="account-heading">
+      <h2 id="account-heading">Account and sync</h2>
+      <Show
+        when={services()}
+        fallback={<p>Sync is not available right now. Your tasks are saved on this device.</p>}
+      >
+        {(s) => (
+          <>
+            <Show when={s().auth.user()} fallback={<SignInForm services={s()} />}>
+              {(user) => (
+                <div class="account-signed-in">
+                  <p>
+                    Signed in as <strong>{user().email}</strong>. Your tasks sync across your
+                    devices.
+                  </p>
+                  <div class="detail-actions">
+                    <button type="button" class="btn" onClick={() => void s().engine.syncNow()}>
+                      Sync now
+                    </button>
+                    <button
+                      type="button"
+                      class="btn"
+                      onClick={async () => {
+                        await s().auth.signOut();
+                        await s().engine.syncNow();
+                      }}
+                    >
+                      Sign out
+                    </button>
+                  </div>
+                </div>
+              )}
+            </Show>
+            <Diagnostics />
+            <RejectedChanges services={s()} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+export default AccountPanel;
+
+function SignInForm(props: { services: SyncServices }): JSX.Element {
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  async function submit(mode: 'signIn' | 'signUp') {
+    setError(null);
+    if (!email().trim() || !password()) {
+      setError('Enter your email and a password.');
+      return;
+    }
+    setBusy(true);
+    const result = await props.services.auth[mode](email().trim(), password());
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+    else if (result.needsConfirmation)
+      setError('Check your email to confirm the account, then sign in.');
+  }
+
+  return (
+    <form
+      class="account-form"
+      noValidate
+      aria-describedby="account-intro"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+        void submit(submitter?.value === 'signUp' ? 'signUp' : 'signIn');
+      }}
+    >
+      <p id="account-intro">
+        Tend works fully on this device without an account. Sign in to sync your tasks across
+        devices.
+      </p>
+      <div class="field">
+        <label class="field-label" for="account-email">
+          Email
+        </label>
+        <input
+          id="account-email"
+          type="email"
+          autocomplete="email"
+          required
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          aria-invalid={error() ? 'true' : undefined}
+          aria-describedby={error() ? 'account-error' : undefined}
+        />
+      </div>
+      <div class="field">
+        <label class="field-label" for="account-password">
+          Password
+        </label>
+        <input
+          id="account-password"
+          type="password"
+          autocomplete="current-password"
+          required
+          minLength={6}
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          aria-invalid={error() ? 'true' : undefined}
+          aria-describedby={error() ? 'account-error' : undefined}
+        />
+      </div>
+      <p id="account-error" class="field-error" role="alert">
+        {error() ?? ''}
+      </p>
+      <div class="detail-actions">
+        <button type="submit" class="btn btn-primary" value="signIn" disabled={busy()}>
+          Sign in
+        </button>
+        <button type="submit" class="btn" value="signUp" disabled={busy()}>
+          Create account
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Diagnostics(): JSX.Element {
+  const status = syncStatus;
+  return (
+    <dl class="sync-diagnostics" aria-label="Sync diagnostics">
+      <dt>Status</dt>
+      <dd>{SYNC_STATE_LABELS[status().state]}</dd>
+      <dt>Last synced</dt>
+      <dd>{formatWhen(status().lastSyncedAt)}</dd>
+      <dt>Changes waiting to sync</dt>
+      <dd>{status().pending}</dd>
+      <Show when={status().skewMs > 0}>
+        <dt>Clock difference</dt>
+        <dd>
+          Another device’s clock is {formatDuration(status().skewMs)} ahead of this one. Sync still
+          works.
+        </dd>
+      </Show>
+      <Show when={status().message}>
+        <dt>Last problem</dt>
+        <dd>{status().message}</dd>
+      </Show>
+    </dl>
+  );
+}
+
+function RejectedChanges(props: { services: SyncServices }): JSX.Element {
+  const db = () => props.services.db;
+  const [rejected, { refetch }] = createResource(
+    () => syncStatus().rejected,
+    async () => {
+      const entries = await listRejected(db());
+      const titles = await db().tasks.bulkGet(entries.map((e) => e.taskId));
+      return entries.map((entry, i) => ({ entry, title: titles[i]?.title ?? 'a task' }));
+    },
+  );
+  async function act(action: typeof retryRejected, id: string) {
+    await action(db(), id);
+    await refetch();
+    await props.services.engine.syncNow();
+  }
+  return (
+    <Show when={rejected()?.length}>
+      <section aria-labelledby="rejected-heading" class="rejected-changes">
+        <h3 id="rejected-heading">Changes the server refused</h3>
+        <ul>
+          <For each={rejected()}>
+            {({ entry, title }) => (
+              <li>
+                <p>
+                  {Object.keys(entry.changes).map(fieldLabel).join(', ')} of “{title}”:{' '}
+                  {entry.rejected?.message}
+                </p>
+                <button type="button" class="btn" onClick={() => void act(retryRejected, entry.id)}>
+                  Retry
+                </button>
+                <button
+                  type="button"
+                  class="btn btn-danger"
+                  onClick={() => void act(discardRejected, entry.id)}
+                >
+                  Discard
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
