@@ -27,7 +27,7 @@ import {
   WEEKDAY_NAME_PREFIXES,
   WEEKDAY_PATTERN,
   countValue,
-  isFollowerWord,
+  ORDINAL_NOUNS,
   monthIndex,
   weekdayIndex,
 } from './vocabulary.ts';
@@ -265,7 +265,8 @@ export const dateRules: Rule[] = [
       if (!(DATE_CONNECTORS.has(before) && before !== 'for') && !afterWeekday && !endsPhrase)
         return null;
       const next = wordAfter(text, m.index + m[0].length);
-      if (next && !endsPhrase && !isFollowerWord(next)) return null; // "on the 5th floor"
+      if (ORDINAL_NOUNS.has(next.toLowerCase()) || QUANTITY_WORDS.has(next.toLowerCase()))
+        return null; // "5th floor"
 
       const day = nextDayOfMonth(today, Number(m[1]));
       return day === null ? null : date(m, day, { explicit: true });

@@ -172,6 +172,13 @@ export function isFollowerWord(word: string): boolean {
   return FOLLOWER_WORD.test(word);
 }
 
+/** Nouns an ordinal counts rather than dates: "on the 5th floor", "the 3rd time". */
+export const ORDINAL_NOUNS = new Set(
+  'floor grade avenue ave street st edition anniversary birthday place century round time gen generation wave draft row level period inning attempt try version season episode chapter book page line item step day week month year percentile amendment element house hole gear quarter term semester class lesson'.split(
+    ' ',
+  ),
+);
+
 /** Capitalised words before a weekday that make it a name: "Black Friday", "Ash Wednesday". */
 export const WEEKDAY_NAME_PREFIXES = new Set([
   'black',
