@@ -40,6 +40,28 @@ describe('detectCapability', () => {
     });
   });
 
+  it('does not count a software fallback adapter (SwiftShader) as a GPU', async () => {
+    const swiftshader: GpuLike = {
+      requestAdapter: async () => ({
+        features: new Set<string>(),
+        limits: { maxStorageBufferBindingSize: 1024 * MIB, maxBufferSize: 1024 * MIB },
+        info: { isFallbackAdapter: true, architecture: 'swiftshader' },
+      }),
+    };
+    expect(await detectCapability(swiftshader)).toMatchObject({
+      available: false,
+      reason: 'no-adapter',
+      detail: expect.stringContaining('software fallback adapter (swiftshader)'),
+    });
+    const legacy: GpuLike = {
+      requestAdapter: async () => ({
+        ...(await fakeGpu({ binding: 4096 * MIB }).requestAdapter())!,
+        isFallbackAdapter: true,
+      }),
+    };
+    expect(await detectCapability(legacy)).toMatchObject({ reason: 'no-adapter' });
+  });
+
   it('chooses Mistral 7B q4f16 on a desktop-class adapter with shader-f16', async () => {
     const result = await detectCapability(fakeGpu({ binding: 2048 * MIB }));
     expect(result).toMatchObject({ available: true, lowResource: false });

@@ -15,6 +15,9 @@ export interface GpuLike {
   requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<{
     features: { has(name: string): boolean };
     limits: { maxBufferSize: number; maxStorageBufferBindingSize: number };
+    /** Chromium 129+: `info.isFallbackAdapter`; older builds had it on the adapter. */
+    info?: { isFallbackAdapter?: boolean; architecture?: string };
+    isFallbackAdapter?: boolean;
   } | null>;
 }
 
@@ -72,6 +75,15 @@ export async function detectCapability(
     return unavailable('no-adapter', `${REASON_TEXT['no-adapter']} (${String(error)})`);
   }
   if (!adapter) return unavailable('no-adapter', REASON_TEXT['no-adapter']);
+  // A software adapter (SwiftShader, as Chromium offers with --enable-unsafe-webgpu and no GPU)
+  // runs WebGPU on the CPU: a 7B model would take minutes per parse.
+  if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter) {
+    const name = adapter.info?.architecture ? ` (${adapter.info.architecture})` : '';
+    return unavailable(
+      'no-adapter',
+      `${REASON_TEXT['no-adapter']} Only a software fallback adapter${name} exists.`,
+    );
+  }
 
   const binding = Math.min(
     adapter.limits.maxStorageBufferBindingSize,
