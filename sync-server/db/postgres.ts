@@ -19,7 +19,7 @@ function wrap(sql: Sql): Queryable {
 
 export function openPostgres(url: string, options: { max?: number } = {}): Db {
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max: options.max ?? Number(process.env.DB_POOL_MAX ?? 10),
     onnotice: () => {},
     transform: { undefined: null },
     connection: { application_name: 'tend-sync' },
@@ -31,8 +31,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       sql.begin((tx) => fn(wrap(tx))) as Promise<T>,
     asUser: <T>(claims: Claims, fn: (tx: Queryable) => Promise<T>) =>
       sql.begin(async (tx) => {
-        await tx.unsafe(AS_USER_SQL, [JSON.stringify(claims)]);
-        return fn(wrap(tx));
+        // Not awaited alone: pipelined ahead of fn's first statement on the same connection. Should it
+        // fail, the transaction is aborted and every later statement fails with it.
+        // postgres.js queries are lazy: execute() sends this one now, before fn issues its first.
+        const claimsSet = tx.unsafe(AS_USER_SQL, [JSON.stringify(claims)]).execute();
+        const [, result] = await Promise.all([claimsSet, fn(wrap(tx))]);
+        return result;
       }) as Promise<T>,
     close: () => sql.end({ timeout: 5 }),
   };

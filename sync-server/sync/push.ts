@@ -82,27 +82,23 @@ export async function pushMutations(
   rawMutations: unknown[],
   options: PushOptions,
 ): Promise<PushResult> {
-  const { seq } = await lockSyncState(tx);
   const validated = rawMutations.map(validateMutation);
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
+  const taskIds = [...new Set(validated.flatMap((v) => (v.ok ? [v.mutation.taskId] : [])))];
+  // Issued together so the driver pipelines them; the server runs them in order, so the reads after the
+  // lock see every commit that preceded it (READ COMMITTED takes a snapshot per statement).
+  const [{ seq }, logged, records] = await Promise.all([
+    lockSyncState(tx),
+    tx.query<{ mutation_id: string; status: string; code: string | null; message: string | null }>(
+      `select mutation_id, status, code, message from public.sync_log
+        where owner = auth.uid() and mutation_id in (select jsonb_array_elements_text($1::text::jsonb))`,
+      [JSON.stringify(ids)],
+    ),
+    loadRecords(tx, taskIds),
+  ]);
   const seen = new Map<string, { status: string; code: string | null; message: string | null }>();
-  const logged = await tx.query<{
-    mutation_id: string;
-    status: string;
-    code: string | null;
-    message: string | null;
-  }>(
-    `select mutation_id, status, code, message from public.sync_log
-      where owner = auth.uid() and mutation_id in (select jsonb_array_elements_text($1::text::jsonb))`,
-    [JSON.stringify(ids)],
-  );
   for (const row of logged) seen.set(row.mutation_id, row);
 
-  const fresh = validated.filter((v) => v.ok && !seen.has(v.mutation.id)) as {
-    ok: true;
-    mutation: Mutation;
-  }[];
-  const records = await loadRecords(tx, [...new Set(fresh.map((v) => v.mutation.taskId))]);
   const changed = new Map<string, TaskRecord>();
   const applied: string[] = [];
   const rejected: Rejection[] = [];
@@ -153,19 +149,22 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
-  await upsertRecords(tx, rows);
-  if (log.length > 0) {
-    await tx.query(
-      `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
-       select auth.uid(), r.mutation_id, r.task_id, r.hlc, $2, r.status, r.code, r.message
-         from jsonb_to_recordset($1::text::jsonb)
-           as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
-       on conflict (owner, mutation_id) do nothing`,
-      [JSON.stringify(log), options.clientId],
-    );
-  }
-  if (next !== seq)
-    await tx.query('update public.sync_state set seq = $1 where owner = auth.uid()', [next]);
+  await Promise.all([
+    upsertRecords(tx, rows),
+    log.length > 0
+      ? tx.query(
+          `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
+           select auth.uid(), r.mutation_id, r.task_id, r.hlc, $2, r.status, r.code, r.message
+             from jsonb_to_recordset($1::text::jsonb)
+               as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
+           on conflict (owner, mutation_id) do nothing`,
+          [JSON.stringify(log), options.clientId],
+        )
+      : undefined,
+    next !== seq
+      ? tx.query('update public.sync_state set seq = $1 where owner = auth.uid()', [next])
+      : undefined,
+  ]);
   if (options.beforeCommit) await options.beforeCommit();
   return { applied, rejected, changed, seq: next };
 }

@@ -1,0 +1,60 @@
+// Starts the real sync server as a child process (as `npm start` runs it) and samples its RSS.
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  base: string;
+  /** Highest resident set size seen since start, MB. */
+  maxRssMb(): number;
+  stop(): Promise<void>;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      if (i > 600) throw new Error('server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  let max = 0;
+  const timer = setInterval(() => (max = Math.max(max, rssMb(child.pid!))), 100);
+  return {
+    child,
+    base,
+    maxRssMb: () => Math.max(max, rssMb(child.pid!)),
+    async stop() {
+      clearInterval(timer);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
