@@ -2,13 +2,19 @@
 // The shell end to end in jsdom over a real Dexie database (fake-indexeddb): capture, complete, delete
 // with Undo, shortcuts, navigation and the detail dialog.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { App } from './App';
+import { loadParser } from './quick-add/parser';
 import { createTestServices } from './testing';
 import type { TestServices } from './testing';
 
 let services: TestServices;
+
+beforeAll(async () => {
+  // The page loads the parser just after first paint; tests start once it is there.
+  await loadParser();
+});
 
 beforeEach(async () => {
   window.history.replaceState(null, '', '/inbox');

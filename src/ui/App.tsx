@@ -30,7 +30,6 @@ import { SyncStatus } from './shell/SyncStatus';
 import { SearchBox } from './shell/SearchBox';
 import { createKeyInterpreter, isTypingTarget } from './shortcuts/keymap';
 import type { ShortcutAction } from './shortcuts/keymap';
-import { ShortcutSheet } from './shortcuts/ShortcutSheet';
 import { createTheme } from './theme/theme';
 import { ToastRegion } from './toast/ToastRegion';
 import { createToasts } from './toast/toasts';
@@ -39,6 +38,9 @@ import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model
 
 const TaskDetail = lazy(() => import('./detail/TaskDetail'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const ShortcutSheet = lazy(() =>
+  import('./shortcuts/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })),
+);
 
 export interface AppProps extends AppServices {
   router?: Router;

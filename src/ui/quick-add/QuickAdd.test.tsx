@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { loadParser } from './parser';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
@@ -9,6 +10,11 @@ import type { QuickAddApi } from './QuickAdd';
 import { afterCapture } from './after-capture';
 
 let services: TestServices;
+beforeAll(async () => {
+  // The page loads the parser just after first paint; tests start once it is there.
+  await loadParser();
+});
+
 beforeEach(async () => {
   services = await createTestServices();
 });
@@ -111,5 +117,16 @@ describe('afterCapture', () => {
     });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('parser loading', () => {
+  it('treats text as a plain title until the parser is there', async () => {
+    const { plainResult } = await import('./parser');
+    expect(plainResult('  Buy   milk tomorrow ')).toMatchObject({
+      title: 'Buy milk tomorrow',
+      due: null,
+      chips: [],
+    });
   });
 });

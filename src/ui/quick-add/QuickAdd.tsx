@@ -1,8 +1,7 @@
 // The quick-add box: parses as you type, highlights and lists what it detected as dismissible chips,
 // and saves on Enter at once (the box clears, the live query shows the row). Errors are announced.
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { parseQuickAdd } from '../../core/parse/quick-add';
 import type { Chip, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
 import { matchesView } from '../../core/views';
@@ -12,6 +11,8 @@ import { Icon } from '../icons';
 import { describeError, messageForCode } from '../messages';
 import { afterCapture } from './after-capture';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
+import { loadParser, loadedParser, plainResult } from './parser';
+import type { Parse } from './parser';
 
 export interface QuickAddProps {
   /** Fields implied by the current view (its project, its label, today), used when the text has none. */
@@ -38,9 +39,14 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   const [scrollLeft, setScrollLeft] = createSignal(0);
   let input!: HTMLInputElement; // eslint-disable-line no-unassigned-vars -- assigned by ref
 
-  const parsed = createMemo(() =>
-    parseQuickAdd(text(), { now: app.now(), dismissed: dismissed() }),
-  );
+  const [parser, setParser] = createSignal<Parse | null>(loadedParser());
+  const parseWith = (parse: Parse | null) =>
+    parse ? parse(text(), { now: app.now(), dismissed: dismissed() }) : plainResult(text());
+  const parsed = createMemo(() => parseWith(parser()));
+
+  onMount(() => {
+    if (!parser()) void loadParser().then((parse) => setParser(() => parse));
+  });
   const segments = createMemo(() => highlightSegments(text(), parsed().chips));
 
   function dismiss(chip: Chip) {
@@ -62,8 +68,10 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
 
   async function submit(event: Event) {
     event.preventDefault();
+    // Enter before the parser arrived (first moments after load): wait for it rather than lose syntax.
+    const parse = parser() ?? (await loadParser().catch(() => null));
     const typed = text();
-    const result = parsed();
+    const result = parseWith(parse);
     if (!result.title.trim()) {
       setError(messageForCode('empty_title') ?? '');
       return;

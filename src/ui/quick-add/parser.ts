@@ -1,0 +1,33 @@
+// The rules parser is loaded right after first paint rather than with the page: it is ~9 KB gzip that
+// the first render does not need. Until it arrives, text is taken as a plain title (no chips).
+import type { ParseOptions, QuickAddResult } from '../../core/parse/quick-add';
+
+export type Parse = (text: string, options: ParseOptions) => QuickAddResult;
+
+let loaded: Parse | null = null;
+let pending: Promise<Parse> | null = null;
+
+export function loadParser(): Promise<Parse> {
+  pending ??= import('../../core/parse/quick-add').then(
+    (module) => (loaded = module.parseQuickAdd),
+  );
+  return pending;
+}
+
+/** The parser if it has loaded, else null. */
+export function loadedParser(): Parse | null {
+  return loaded;
+}
+
+/** What a phrase means before the parser has loaded: all title. */
+export function plainResult(text: string): QuickAddResult {
+  return {
+    title: text.replace(/\s+/g, ' ').trim(),
+    due: null,
+    priority: 4,
+    project: null,
+    labels: [],
+    recurrence: null,
+    chips: [],
+  };
+}
