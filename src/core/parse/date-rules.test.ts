@@ -102,6 +102,9 @@ describe('date rules', () => {
     expect(first('rent the 15th')).toEqual(['the 15th', '2026-12-15']);
     expect(dates('The 5th Wave')).toEqual([]);
     expect(dates('on the 5th floor')).toEqual([]);
+    expect(first('On the 3rd call the bank')).toEqual(['the 3rd', '2026-12-03']);
+    expect(first('Monday the 7th')).toEqual(['Monday', '2026-11-30']);
+    expect(dates('Monday the 7th')[1]).toEqual(['the 7th', '2026-12-07', false]);
   });
 });
 

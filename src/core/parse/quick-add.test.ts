@@ -127,6 +127,19 @@ describe('parseQuickAdd', () => {
     }
   });
 
+  it('keeps the end of a series in the title rather than starting there', () => {
+    expect(parse('Stretch every day until Dec 31')).toMatchObject({
+      title: 'Stretch until Dec 31',
+      due: '2026-11-26',
+      recurrence: 'FREQ=DAILY',
+    });
+  });
+
+  it('drops "for" before a date only when the date ends the phrase', () => {
+    expect(parse('Book table for tomorrow').title).toBe('Book table');
+    expect(parse('Buy tickets for May 12th concert').title).toBe('Buy tickets for concert');
+  });
+
   it('stays fast on long input', () => {
     const long = 'word '.repeat(5000) + 'tomorrow at 5pm';
     expect(parse(long).due).toBe('2026-11-27T17:00');

@@ -47,6 +47,12 @@ describe('recurrence rules', () => {
     ['every jan 15', 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15'],
     ['every 4th of july', 'FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4'],
     ['every year on dec 25', 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25'],
+    ['every monday wednesday friday', 'FREQ=WEEKLY;BYDAY=MO,WE,FR'],
+    ['every 2nd and 4th friday', 'FREQ=MONTHLY;BYDAY=2FR,4FR'],
+    ['the 1st of every month', 'FREQ=MONTHLY;BYMONTHDAY=1'],
+    ['every month on the first monday', 'FREQ=MONTHLY;BYDAY=1MO'],
+    ['every 2 months on the 10th', 'FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=10'],
+    ['every 3rd day', 'FREQ=DAILY;INTERVAL=3'],
   ])('%s', (text, rule) => {
     expect(recur(text)).toEqual([text, rule]);
   });

@@ -48,6 +48,9 @@ describe('time rules', () => {
   it('reads ranges from their start', () => {
     expect(first('3-4pm')).toEqual(['3-4pm', '15:00']);
     expect(first('11-1pm')).toEqual(['11-1pm', '11:00']);
+    expect(first('1pm-3pm')).toEqual(['1pm-3pm', '13:00']);
+    expect(first('10:00-11:30')).toEqual(['10:00-11:30', '10:00']);
+    expect(times('score 3-1')).toEqual([]);
   });
 
   it('does not take "at N" before a quantity, and marks it weak before an unknown word', () => {
