@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSignal } from 'solid-js';
+import { createClock } from '../core/hlc';
+import { openTendDb } from '../db/database';
+import type { TendDb } from '../db/database';
+import { createTasksStore } from '../db/tasks-store';
+import type { AuthUser, TendAuth } from './auth';
+import { getSyncServices, setSyncServices, signOutAndStop, startSync } from './setup';
+import { browserEnvironment } from './sync-engine';
+import { resetSyncStatus, syncStatus } from './status';
+
+let db: TendDb;
+afterEach(() => {
+  getSyncServices()?.engine.stop();
+  setSyncServices(null);
+  db?.close();
+  resetSyncStatus();
+});
+
+/** A stand-in for supabase-js auth (test double): a signed-in user and a fixed token, no server. */
+function fakeAuth(initial: AuthUser | null) {
+  const [user, setUser] = createSignal(initial);
+  const listeners: ((u: AuthUser) => void)[] = [];
+  const auth = {
+    user,
+    ready: () => true,
+    getAccessToken: async () => (user() ? 'token' : null),
+    onSignedIn: (l: (u: AuthUser) => void) => (listeners.push(l), () => undefined),
+    signOut: async () => void setUser(null),
+  } as unknown as TendAuth;
+  return { auth, signIn: (u: AuthUser) => (setUser(u), listeners.forEach((l) => l(u))) };
+}
+
+describe('startSync', () => {
+  it('starts once, uploads local tasks on sign-in, and reports "local" after sign-out', async () => {
+    db = openTendDb('setup', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const clock = createClock({ now: Date.now, nodeId: '1111111111111111' });
+    const store = createTasksStore({ db, clock });
+    await store.addTask({ title: 'before sign-in' });
+    await db.outbox.clear();
+    const { auth, signIn } = fakeAuth(null);
+    const requests: string[] = [];
+    const pushed: unknown[] = [];
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      requests.push(new URL(url).pathname);
+      if (url.includes('push')) pushed.push(...JSON.parse(String(init?.body)).mutations);
+      return new Response(
+        JSON.stringify(
+          url.includes('push')
+            ? { applied: [], rejected: [] }
+            : { tasks: [], cursor: '0', hasMore: false },
+        ),
+        { status: 200 },
+      );
+    });
+    const services = startSync({
+      db,
+      clock,
+      origin: 'http://tend.test',
+      auth,
+      engine: {
+        fetch: fetch as never,
+        env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
+      },
+    });
+    expect(startSync({ db, clock })).toBe(services);
+    expect(getSyncServices()).toBe(services);
+    await vi.waitFor(() => expect(syncStatus().state).toBe('local'));
+    signIn({ id: 'u1', email: 'u@example.com' });
+    await vi.waitFor(() => expect(requests).toContain('/api/sync/push'));
+    await vi.waitFor(() => expect(syncStatus().state).toBe('synced'));
+    expect(pushed).toEqual([
+      expect.objectContaining({ changes: expect.objectContaining({ title: 'before sign-in' }) }),
+    ]);
+    await signOutAndStop(services);
+    expect(syncStatus().state).toBe('local');
+  });
+
+  it('reads online and visibility from the browser and wakes on both events', () => {
+    const env = browserEnvironment();
+    expect(env.isOnline()).toBe(true);
+    expect(env.isVisible()).toBe(true);
+    const wake = vi.fn();
+    const stop = env.onWake(wake);
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(wake).toHaveBeenCalledTimes(2);
+    stop();
+    window.dispatchEvent(new Event('online'));
+    expect(wake).toHaveBeenCalledTimes(2);
+    return env.registerBackgroundSync?.();
+  });
+});
