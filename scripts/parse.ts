@@ -10,7 +10,8 @@ function parseNow(value: string | undefined): Date {
   if (!m) throw new Error(`--now must be a local time like 2026-11-26T09:00, got "${value}"`);
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0));
   const now = new Date(y, mo - 1, d, h, mi, s);
-  if (now.getMonth() !== mo - 1 || now.getDate() !== d) throw new Error(`--now is not a real date: "${value}"`);
+  if (now.getMonth() !== mo - 1 || now.getDate() !== d)
+    throw new Error(`--now is not a real date: "${value}"`);
   return now;
 }
 
@@ -34,5 +35,7 @@ const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (line.trim() === '') continue;
   const { title, due, priority, project, labels, recurrence } = parseQuickAdd(line, { now });
-  process.stdout.write(`${JSON.stringify({ title, due, priority, project, labels, recurrence })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ title, due, priority, project, labels, recurrence })}\n`,
+  );
 }
