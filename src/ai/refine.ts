@@ -17,6 +17,14 @@ import { getPageRuntime } from './runtime';
 import { AI_FIELDS, ANSWER_JSON_SCHEMA, validateAnswer } from './schema';
 import type { AiAnswer, AiField } from './schema';
 
+/** Dispatched on the page (window) after a refinement was applied: `detail` is { taskId, changes }. */
+export const REFINED_EVENT = 'tend:ai-refined';
+
+function announceRefined(taskId: string, changes: TaskChanges): void {
+  const target = globalThis as Partial<Pick<Window, 'dispatchEvent'>>;
+  target.dispatchEvent?.(new CustomEvent(REFINED_EVENT, { detail: { taskId, changes } }));
+}
+
 export type ModelState =
   | { status: 'off' }
   | { status: 'unavailable'; reason: string }
@@ -53,6 +61,8 @@ export interface RefineInput {
   /** Wall clock ms, for the refinement record. */
   wallNow?: () => number;
   signal?: AbortSignal;
+  /** Told after a refinement landed; defaults to a REFINED_EVENT on the page, for a toast with Undo. */
+  onRefined?: (taskId: string, changes: TaskChanges) => void;
 }
 
 export interface RefineResult {
@@ -162,6 +172,7 @@ async function refineTask(
     return true;
   });
   if (!applied) return finish(db, { outcome: 'skipped' });
+  (input.onRefined ?? announceRefined)(taskId, changes);
   // A cache hit that changed the task still counts as a cache hit for the figures.
   return finish(db, { outcome, inferenceMs, model }, changes);
 }
