@@ -6,7 +6,7 @@ import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { loadExtensions } from './extensions';
-import { createLogger } from './logger';
+import { createServerLogger } from './ops/logging/logger';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     console.error(`tend-sync: ${(error as Error).message}`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel });
+  // The seed's levels, LOG_DIR files, Datadog when configured, and the resolved secrets scrubbed from every line.
+  const logger = createServerLogger({ level: config.logLevel, secrets: Object.values(secrets) });
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');

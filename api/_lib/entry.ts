@@ -7,7 +7,7 @@ import { loadConfig } from '../../sync-server/config';
 import { createContext } from '../../sync-server/context';
 import { openPostgres } from '../../sync-server/db/postgres';
 import { loadExtensions } from '../../sync-server/extensions';
-import { createLogger } from '../../sync-server/logger';
+import { createServerLogger } from '../../sync-server/ops/logging/logger';
 import { resolveSecrets } from '../../sync-server/secrets';
 
 export type AppLoader = () => Promise<Pick<Hono, 'fetch'>>;
@@ -22,7 +22,7 @@ export const loadDeployedApp: AppLoader = async () => {
   const ctx = createContext({
     config,
     db,
-    logger: createLogger({ level: config.logLevel }),
+    logger: createServerLogger({ level: config.logLevel, secrets: Object.values(secrets) }),
     secrets,
   });
   return createApp(ctx, await loadExtensions());

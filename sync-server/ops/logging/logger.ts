@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { DestinationStream, Level, Logger, StreamEntry } from 'pino';
-import { REDACT_PATHS } from '../../logger';
+import { REDACT_PATHS, type Logger as ServerLogger } from '../../logger';
 import { createDatadogStream, type DatadogStream } from './datadog';
 import { createScrubber, scrubbingStream } from './scrub';
 
@@ -109,4 +109,12 @@ export function createOpsLogger({
     pino.multistream(streams, { levels: { ...pino.levels.values, ...SEED_LEVELS } }),
   );
   return { logger, datadog, files };
+}
+
+/**
+ * The ops logger typed as the server's Logger, for main.ts and the Vercel entry. The seed levels are still
+ * there at runtime (`logger.http(...)`); the server's type simply does not list them.
+ */
+export function createServerLogger(options: OpsLoggerOptions = {}): ServerLogger {
+  return createOpsLogger(options).logger as unknown as ServerLogger;
 }
