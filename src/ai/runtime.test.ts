@@ -42,6 +42,11 @@ function setup({ cached = [] as string[], withGpu = true } = {}) {
     return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) });
   };
   const sent: unknown[] = [];
+  const cacheNames = new Set<string>();
+  const cacheStorage = {
+    open: async (name: string) => (cacheNames.add(name), {} as Cache),
+    delete: async (name: string) => cacheNames.delete(name),
+  };
   const fetch = (async (_url: string, init: RequestInit) => {
     sent.push(JSON.parse(String(init.body)));
     return new Response(null, { status: 202 });
@@ -52,9 +57,10 @@ function setup({ cached = [] as string[], withGpu = true } = {}) {
     env: { workerMemoryMB: 2048 },
     createWorker,
     fetch,
+    cacheStorage,
     now: () => Date.parse('2026-11-26T09:00:00Z'),
   });
-  return { runtime, engine, backend, sent };
+  return { runtime, engine, backend, sent, cacheNames };
 }
 
 const QWEN = 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC';
@@ -81,9 +87,10 @@ describe('AI runtime', () => {
   });
 
   it('downloads the model chosen for the device with progress, then is ready', async () => {
-    const { runtime, engine, backend } = setup();
+    const { runtime, engine, backend, cacheNames } = setup();
     await setAiSettings(db, { enabled: true });
     expect(await runtime.isDownloaded()).toBe(false);
+    expect(cacheNames.has('tend-ai')).toBe(false);
     const reports: InitProgressReport[] = [];
     await runtime.download((r) => reports.push(r));
     expect(engine.reloads).toEqual([QWEN]);
@@ -95,6 +102,7 @@ describe('AI runtime', () => {
     await runtime.deleteModel();
     expect(backend.cached.has(QWEN)).toBe(false);
     expect(runtime.bridge.isRunning()).toBe(false);
+    expect(cacheNames.has('tend-ai')).toBe(false);
   });
 
   it('loads a downloaded model from the cache when a refinement needs it', async () => {

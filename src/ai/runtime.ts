@@ -3,6 +3,7 @@
 // capture or the first visit to Settings; nothing here runs at start-up.
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 import type { TendDb } from '../db/database';
+import { AI_CACHE_NAME } from '../pwa/sw-protocol';
 import { createAiBridge } from './bridge';
 import type { AiBridge, WorkerLike } from './bridge';
 import { detectCapability, readAiEnv } from './capability';
@@ -33,10 +34,13 @@ export interface AiRuntimeOptions {
   idleMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
+  /** The service worker caches the AI chunks only while the 'tend-ai' cache exists (H4's switch). */
+  cacheStorage?: Pick<CacheStorage, 'open' | 'delete'>;
 }
 
 export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
   const { db, now = Date.now } = options;
+  const cacheStorage = options.cacheStorage ?? (globalThis.caches as CacheStorage | undefined);
   const bridge = createAiBridge({
     createWorker: options.createWorker,
     timeoutMs: options.timeoutMs,
@@ -71,11 +75,15 @@ export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
       return bridge.hasModel(await chosenModel(), { signal });
     },
     async download(onProgress, signal) {
-      await bridge.load(await chosenModel(), { onProgress, signal });
+      const modelId = await chosenModel();
+      // Created before the worker starts, so its chunks are kept for offline use from the first load.
+      await cacheStorage?.open(AI_CACHE_NAME);
+      await bridge.load(modelId, { onProgress, signal });
     },
     async deleteModel() {
       await bridge.deleteModel(await chosenModel());
       await bridge.unload();
+      await cacheStorage?.delete(AI_CACHE_NAME);
     },
     async housekeeping() {
       await settleRefinements(db, now());
