@@ -1,0 +1,118 @@
+// Two devices of one person and a stranger, against the real server (npm start): offline capture and
+// edits on A, edits of other fields on B, both converge with both edits; the stranger sees none of it.
+import { expect, test } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { captureTask, openApp, taskCheckbox } from './support/app.ts';
+
+const password = 'correct horse battery';
+const uniqueEmail = (who: string) =>
+  `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function device(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openApp(page);
+  return { context, page };
+}
+
+const account = (page: Page) => page.getByRole('region', { name: 'Account and sync' });
+
+async function signIn(page: Page, email: string, mode: 'Sign in' | 'Create account') {
+  await page.goto('/settings');
+  await account(page).getByLabel('Email').fill(email);
+  await account(page).getByLabel('Password').fill(password);
+  await account(page).getByRole('button', { name: mode }).click();
+  await expect(account(page).getByText(`Signed in as ${email}`)).toBeVisible();
+}
+
+/** Asks for a sync from Settings and waits until it finished with nothing pending. */
+async function syncNow(page: Page) {
+  await page.goto('/settings');
+  await account(page).getByRole('button', { name: 'Sync now' }).click();
+  const diagnostics = account(page).getByRole('definition');
+  await expect(diagnostics.first()).toHaveText('Synced', { timeout: 15_000 });
+  await expect(account(page).getByText('Changes waiting to sync').locator('+ dd')).toHaveText('0');
+}
+
+async function inbox(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Quick add' })).toBeVisible();
+}
+
+async function openTask(page: Page, title: string) {
+  await page.getByRole('button', { name: title, exact: true }).click();
+  return page.getByRole('dialog');
+}
+
+async function expectTask(page: Page, title: string, priority: string) {
+  await inbox(page);
+  const dialog = await openTask(page, title);
+  await expect(dialog.getByLabel('Title', { exact: true })).toHaveValue(title);
+  await expect(dialog.getByLabel('Priority', { exact: true })).toHaveValue(priority);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+test('two devices converge after offline edits; another user sees none of it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('ada');
+  const a = await device(browser);
+  const b = await device(browser);
+
+  await signIn(a.page, email, 'Create account');
+  await inbox(a.page);
+  await captureTask(a.page, 'Buy train tickets');
+  await captureTask(a.page, 'Water the plants');
+  await syncNow(a.page);
+
+  await signIn(b.page, email, 'Sign in');
+  await syncNow(b.page);
+  await inbox(b.page);
+  await expect(taskCheckbox(b.page, 'Buy train tickets')).toBeVisible();
+  await expect(taskCheckbox(b.page, 'Water the plants')).toBeVisible();
+
+  // A goes offline: captures a new task and renames both shared ones.
+  await a.context.setOffline(true);
+  await inbox(a.page);
+  await captureTask(a.page, 'Pack the tent');
+  for (const [from, to] of [
+    ['Buy train tickets', 'Buy train tickets to Lyon'],
+    ['Water the plants', 'Water the plants twice'],
+  ]) {
+    const dialog = await openTask(a.page, from);
+    await dialog.getByLabel('Title', { exact: true }).fill(to);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(taskCheckbox(a.page, to)).toBeVisible();
+  }
+
+  // Meanwhile B, online, changes another field of the same tasks.
+  for (const title of ['Buy train tickets', 'Water the plants']) {
+    await inbox(b.page);
+    const dialog = await openTask(b.page, title);
+    await dialog.getByLabel('Priority', { exact: true }).selectOption('1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await syncNow(b.page);
+
+  // A comes back; both devices end up with both edits.
+  await a.context.setOffline(false);
+  await syncNow(a.page);
+  await syncNow(b.page);
+  for (const page of [a.page, b.page]) {
+    await expectTask(page, 'Buy train tickets to Lyon', '1');
+    await expectTask(page, 'Water the plants twice', '1');
+    await expect(taskCheckbox(page, 'Pack the tent')).toBeVisible();
+  }
+
+  // A stranger on a third device sees none of these tasks.
+  const c = await device(browser);
+  await signIn(c.page, uniqueEmail('eve'), 'Create account');
+  await syncNow(c.page);
+  await inbox(c.page);
+  for (const title of ['Buy train tickets to Lyon', 'Water the plants twice', 'Pack the tent'])
+    await expect(taskCheckbox(c.page, title)).toHaveCount(0);
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+});
