@@ -25,7 +25,7 @@ type Download =
 
 export type AiPanelRuntime = Pick<
   AiRuntime,
-  'capability' | 'isDownloaded' | 'download' | 'deleteModel'
+  'capability' | 'isDownloaded' | 'download' | 'deleteModel' | 'housekeeping'
 >;
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
@@ -36,7 +36,11 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
   const [downloaded, { mutate: setDownloaded }] = createResource(capability, (cap) =>
     cap.available ? props.runtime.isDownloaded() : Promise.resolve(false),
   );
-  const [counts] = createResource(() => getCounts(props.db));
+  // Settle refinements past their correction window first, so parse accuracy is current.
+  const [counts] = createResource(async () => {
+    await props.runtime.housekeeping().catch(() => undefined);
+    return getCounts(props.db);
+  });
   const [download, setDownload] = createSignal<Download>({ state: 'idle' });
   const [announcement, setAnnouncement] = createSignal('');
   let controller: AbortController | undefined;
