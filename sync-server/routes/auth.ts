@@ -120,6 +120,9 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       const ok = await verifyPassword(body.password, user?.encrypted_password ?? DUMMY_HASH);
       if (!user || !ok)
         throw new HttpError(400, 'invalid_credentials', 'Invalid login credentials');
+      // An admin disabled this account (PATCH /api/admin/users/:id); GoTrue's code for it.
+      if (user.raw_app_meta_data.disabled === true)
+        throw new HttpError(400, 'user_banned', 'User is banned');
       perAccount.reset(key);
       const session = await ctx.db.transaction(async (tx) => {
         await touchSignIn(tx, user.id);

@@ -245,6 +245,42 @@ describe('audited staff access', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('a disabled user can no longer sign in, and their refresh token is revoked', async () => {
+    const json = { 'content-type': 'application/json' };
+    const signup = await t.app.request('/auth/v1/signup', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        email: 'dora@example.test',
+        password: 'correct horse battery staple',
+      }),
+    });
+    expect(signup.status).toBe(200);
+    const session = (await signup.json()) as { refresh_token: string; user: { id: string } };
+    const disable = await t.app.request(`/api/admin/users/${session.user.id}`, {
+      method: 'PATCH',
+      headers: { ...json, authorization: `Bearer ${await t.token('admin')}` },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disable.status).toBe(200);
+    const login = await t.app.request('/auth/v1/token?grant_type=password', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        email: 'dora@example.test',
+        password: 'correct horse battery staple',
+      }),
+    });
+    expect(login.status).toBe(400);
+    expect(((await login.json()) as { error_code: string }).error_code).toBe('user_banned');
+    const refresh = await t.app.request('/auth/v1/token?grant_type=refresh_token', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ refresh_token: session.refresh_token }),
+    });
+    expect(refresh.status).toBe(400);
+  });
+
   it('starts a backup job an admin can poll to completion', async () => {
     const auth = {
       authorization: `Bearer ${await t.token('admin')}`,
