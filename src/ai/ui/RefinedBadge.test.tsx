@@ -53,8 +53,10 @@ describe('RefinedBadge', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo refinement' }));
     await waitFor(() => expect(screen.queryByText('Refined on device')).toBeNull());
     expect(await services.store.getTask(task.id)).toMatchObject({ title: task.title, due: null });
-    expect(context.toasts.toasts().map((t) => t.message)).toContain(
-      'Restored the task as you typed it.',
+    await waitFor(() =>
+      expect(context.toasts.toasts().map((t) => t.message)).toContain(
+        'Restored the task as you typed it.',
+      ),
     );
   });
 
