@@ -50,36 +50,45 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   const { db, limit = 1000, retry, onProgress } = options;
   const now = options.now ?? Date.now;
   const result: PullResult = { received: 0, conflicts: 0, resynced: false };
-  let cursor = await getCursor(db);
+  const cursor = await getCursor(db);
   const initial = cursor === undefined;
 
-  for (;;) {
+  const fetchPage = (from: string | undefined) => {
     const query = new URLSearchParams({ limit: String(limit) });
-    if (cursor !== undefined) query.set('cursor', cursor);
+    if (from !== undefined) query.set('cursor', from);
+    const request = withRetry(async () => {
+      const parsed = pullResponseSchema.safeParse(
+        await requestJson(options, 'GET', `/api/sync/pull?${query}`),
+      );
+      if (!parsed.success)
+        throw new SyncHttpError(
+          'transient',
+          'server_error',
+          'The server sent an unexpected pull reply',
+          200,
+        );
+      return parsed.data;
+    }, retry);
+    request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
+    return request;
+  };
+
+  // The next page is requested before the current one is written, so network and IndexedDB overlap.
+  let next = fetchPage(cursor);
+  for (;;) {
     let page;
     try {
-      page = await withRetry(async () => {
-        const parsed = pullResponseSchema.safeParse(
-          await requestJson(options, 'GET', `/api/sync/pull?${query}`),
-        );
-        if (!parsed.success)
-          throw new SyncHttpError(
-            'transient',
-            'server_error',
-            'The server sent an unexpected pull reply',
-            200,
-          );
-        return parsed.data;
-      }, retry);
+      page = await next;
     } catch (error) {
       if (error instanceof SyncHttpError && error.kind === 'expired' && !result.resynced) {
         result.resynced = true;
-        cursor = undefined;
         await db.meta.delete(META_KEYS.syncCursor);
+        next = fetchPage(undefined);
         continue;
       }
       throw error;
     }
+    if (page.hasMore) next = fetchPage(page.cursor);
     const applied = await applyPage(
       db,
       page.tasks as TaskRecord[],
@@ -91,7 +100,6 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     const total = page.total === undefined ? undefined : result.received + page.total;
     result.received += page.tasks.length;
     result.conflicts += applied.conflicts;
-    cursor = page.cursor;
     onProgress?.({
       received: result.received,
       total,
@@ -118,14 +126,18 @@ export async function applyPage(
     const changed: TaskRecord[] = [];
     const journal: ConflictEntry[] = [];
     const iso = new Date(at).toISOString();
+    let newest = '';
     remote.forEach((incoming, i) => {
       const current = local[i] && toTaskRecord(local[i]);
       const merged = mergeRecords(current, incoming);
       if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
         changed.push(merged.record);
       for (const o of merged.overwritten) journal.push({ ...o, at: iso });
-      if (clock) for (const hlc of Object.values(incoming.clock)) if (hlc) clock.receive(hlc);
+      for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
     });
+    // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
+    // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
+    if (clock && newest) clock.receive(newest);
     if (changed.length) await db.tasks.bulkPut(changed);
     if (journal.length) await db.conflicts.bulkAdd(journal);
     await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
