@@ -162,20 +162,24 @@ describe('AI bridge over Comlink', () => {
       code: 'timeout',
     });
     await vi.waitFor(() => expect(engine().interrupts).toBe(1));
-    expect(await bridge.parse('b', '2026-11-26T09:00', '{}')).toBe(ANSWER);
+    expect(await bridge.parse('b', '2026-11-26T09:00', '{}', { timeoutMs: 5000 })).toBe(ANSWER);
   });
 
   it('ignores a late answer: the caller already has its timeout, the next caller its own answer', async () => {
-    const late = '{"late":true}';
-    const { bridge } = harness({
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { bridge, engine } = harness({
       timeoutMs: 30,
-      script: (e) => e.reply({ content: late, delayMs: 120 }, { content: ANSWER }),
+      script: (e) => e.reply({ content: '{"late":true}', gate }, { content: ANSWER }),
     });
     await bridge.load(MODEL);
     await expect(bridge.parse('slow', '2026-11-26T09:00', '{}')).rejects.toMatchObject({
       code: 'timeout',
     });
-    expect(await bridge.parse('next', '2026-11-26T09:00', '{}')).toBe(ANSWER);
+    const next = bridge.parse('next', '2026-11-26T09:00', '{}', { timeoutMs: 5000 });
+    release(); // the late answer arrives now, while "next" waits its turn
+    expect(await next).toBe(ANSWER);
+    expect(engine().maxInFlight).toBe(1);
   });
 
   it('stops a worker that ignores the interrupt, and serves the next call from a fresh one', async () => {
@@ -187,7 +191,7 @@ describe('AI bridge over Comlink', () => {
     });
     await bridge.load(MODEL);
     await expect(bridge.parse('a', 'x', '{}')).rejects.toMatchObject({ code: 'timeout' });
-    expect(await bridge.parse('b', 'x', '{}')).toBe(ANSWER);
+    expect(await bridge.parse('b', 'x', '{}', { timeoutMs: 5000 })).toBe(ANSWER);
     expect(terminated()).toBe(1);
     expect(engines).toHaveLength(2);
     expect(engines[1].reloads).toEqual([MODEL]);

@@ -35,6 +35,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface ParseOptions extends CallOptions {
+  /** Overrides the bridge's timeout for this call. */
+  timeoutMs?: number;
+}
+
 export interface AiBridge {
   /** Downloads (first time) and loads a model; abort cancels the download by stopping the worker. */
   load(
@@ -42,7 +47,12 @@ export interface AiBridge {
     options?: CallOptions & { onProgress?: (report: InitProgressReport) => void },
   ): Promise<void>;
   /** Raw answer text; reloads the last model first if the worker was stopped while idle. */
-  parse(text: string, referenceNow: string, schema: string, options?: CallOptions): Promise<string>;
+  parse(
+    text: string,
+    referenceNow: string,
+    schema: string,
+    options?: ParseOptions,
+  ): Promise<string>;
   hasModel(modelId: string, options?: CallOptions): Promise<boolean>;
   deleteModel(modelId: string, options?: CallOptions): Promise<void>;
   unload(): Promise<void>;
@@ -217,7 +227,7 @@ export function createAiBridge({
     parse(text, referenceNow, schema, options = {}) {
       return enqueue({
         signal: options.signal,
-        timeout: timeoutMs,
+        timeout: options.timeoutMs ?? timeoutMs,
         onGiveUp: interrupt,
         // The worker may have been stopped while idle: reload first, outside the parse's timeout.
         prepare: async (r) => {

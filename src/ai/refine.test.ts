@@ -2,7 +2,7 @@
 // bridge over Comlink, and TestEngine -- the test double of WebLLM's engine -- answering.
 import * as Comlink from 'comlink';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClock } from '../core/hlc';
 import type { QuickAddResult } from '../core/parse/types';
 import { openTendDb } from '../db/database';
@@ -127,11 +127,14 @@ describe('refineAfterCapture', () => {
   });
 
   it('is skipped when the user edited the task before the answer arrived', async () => {
-    const { store, capture } = setup([{ content: DENTIST, delayMs: 30 }]);
+    let answer = () => {};
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const { store, engine, capture } = setup([{ content: DENTIST, gate }]);
     const { task, refine } = await capture();
     const pending = refine();
-    await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(engine.requests).toHaveLength(1)); // the model is thinking
     await store.updateTask(task.id, { title: 'Ring Dr Jones' });
+    answer();
 
     expect((await pending).outcome).toBe('skipped');
     expect(await store.getTask(task.id)).toMatchObject({ title: 'Ring Dr Jones', due: null });
