@@ -46,6 +46,9 @@ describe('POST /api/ai/parse', () => {
     const berlin = await post({ text: 'call mum tomorrow', timeZone: 'Europe/Berlin' });
     expect(berlin.body.reference).toEqual({ now: '2026-11-27T00:30', timeZone: 'Europe/Berlin' });
     expect(berlin.body).toMatchObject(direct('call mum tomorrow', 2026, 11, 27, 0, 30));
+    // Half past midnight in Berlin is still the 26th in UTC: "tomorrow" differs by a day.
+    const utc = await post({ text: 'call mum tomorrow' });
+    expect([utc.body.due, berlin.body.due]).toEqual(['2026-11-27', '2026-11-28']);
 
     const la = await post({
       text: 'call mum tomorrow',
