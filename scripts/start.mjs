@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildServer } from './build-server.mjs';
 
 const SOURCES = [
   'index.html',
@@ -49,7 +50,10 @@ const env = {
   PORT: process.env.PORT ?? '8787',
   DATA_DIR: process.env.DATA_DIR ?? './data',
 };
-const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+// Plain node on a bundle of the server (no TypeScript loader in production); .env is read when present.
+const entry = await buildServer();
+const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
+const child = spawn(process.execPath, [...envFile, '--enable-source-maps', entry], {
   stdio: 'inherit',
   env,
 });

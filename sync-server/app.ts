@@ -55,11 +55,12 @@ export function createApp(ctx: AppContext, extensions: Extensions = {}): Hono<Ap
   app.use('/api/*', limit(MAX_API_BODY));
   app.use('/auth/*', limit(MAX_AUTH_BODY));
 
+  // Ops first: its request timing and metrics middleware must wrap every route after it.
+  if (extensions.installOps) extensions.installOps(app as unknown as Hono, ctx);
   app.route('/health', createHealthRoutes(ctx));
   if (ctx.localAuth) app.route('/auth/v1', createAuthRoutes(ctx));
   app.route('/api/sync', createSyncRoutes(ctx));
   app.route('/api/tasks', createTaskRoutes(ctx));
-  if (extensions.installOps) extensions.installOps(app as unknown as Hono, ctx);
   if (extensions.createAiRoutes) app.route('/api/ai', extensions.createAiRoutes(ctx));
 
   app.use('*', serveDist(ctx.config.distDir));

@@ -125,5 +125,5 @@ describe.skipIf(!reachable)('fault: SIGKILL mid-push on PostgreSQL', () => {
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     child = undefined;
-  }, 60_000);
+  }, 120_000);
 });

@@ -30,6 +30,8 @@ const BATCH = 500;
 const ROUNDS = Number(args.rounds ?? 3);
 const LATENCY_CLIENTS = 100;
 const DURATION = Number(args.duration ?? 10);
+/** 100 clients pushing once a second each: a busy but realistic load, measured open-loop. */
+const PACED_RATE = Number(args.rate ?? 100);
 const SECRET = 'bench-jwt-secret-0123456789-0123456789';
 const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = 8824;
@@ -112,7 +114,7 @@ async function pushThroughput(base: string, batches: Mutation[][]) {
   return { perSecond: (CLIENTS * ROUNDS * BATCH) / seconds, failedBatches: failed };
 }
 
-async function latency(base: string) {
+async function latency(base: string, overallRate?: number) {
   const tokens = await Promise.all(
     Array.from({ length: LATENCY_CLIENTS }, () => token(randomUUID())),
   );
@@ -122,6 +124,7 @@ async function latency(base: string) {
     url: `${base}/api/sync/push`,
     connections: LATENCY_CLIENTS,
     duration: DURATION,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -144,6 +147,9 @@ async function latency(base: string) {
   times.sort((a, b) => a - b);
   return {
     connections: LATENCY_CLIENTS,
+    mode: overallRate
+      ? `paced: ${overallRate} req/s across all clients`
+      : 'saturated: each client sends as soon as answered',
     requests: times.length,
     errors: errors + result.errors + result.non2xx,
     p50Ms: Number(percentile(times, 50).toFixed(2)),
@@ -172,7 +178,7 @@ async function benchPostgres() {
     );
     const raw = await baseline((sql, params) => direct.unsafe(sql, params as never[]), batches);
     const push = await pushThroughput(server.base, batches);
-    const lat = await latency(server.base);
+    const lat = [await latency(server.base, PACED_RATE), await latency(server.base)];
     return report(push, raw, lat, server.maxRssMb());
   } finally {
     await server.stop();
@@ -199,7 +205,7 @@ async function benchPglite() {
     );
     const raw = await baseline((sql, params) => db.query(sql, params), batches);
     const push = await pushThroughput(server.base, batches);
-    const lat = await latency(server.base);
+    const lat = [await latency(server.base, PACED_RATE), await latency(server.base)];
     return report(push, raw, lat, server.maxRssMb());
   } finally {
     await server.stop();
@@ -211,7 +217,7 @@ async function benchPglite() {
 function report(
   push: { perSecond: number; failedBatches: number },
   raw: number,
-  lat: Awaited<ReturnType<typeof latency>>,
+  lat: Awaited<ReturnType<typeof latency>>[],
   rss: number,
 ) {
   return {

@@ -11,6 +11,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+const BUILD_SCRIPT = '../../scripts/build-server.mjs';
+
 function rssMb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -24,7 +26,10 @@ export async function startServer(
   port: number,
   env: Record<string, string>,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+  // What `npm start` runs: the bundled server on plain node.
+  const { buildServer } = (await import(BUILD_SCRIPT)) as { buildServer: () => Promise<string> };
+  const entry = await buildServer();
+  const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

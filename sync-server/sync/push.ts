@@ -57,7 +57,8 @@ export async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<str
   if (ids.length === 0) return map;
   const rows = await tx.query<TaskRow>(
     `select ${TASK_COLUMNS} from public.tasks
-      where owner = auth.uid() and id in (select value::uuid from jsonb_array_elements_text($1::text::jsonb))`,
+      where owner = auth.uid()
+        and id = any(array(select value::uuid from jsonb_array_elements_text($1::text::jsonb)))`,
     [JSON.stringify(ids)],
   );
   for (const row of rows) map.set(row.id, rowToRecord(row));
@@ -91,7 +92,8 @@ export async function pushMutations(
     lockSyncState(tx),
     tx.query<{ mutation_id: string; status: string; code: string | null; message: string | null }>(
       `select mutation_id, status, code, message from public.sync_log
-        where owner = auth.uid() and mutation_id in (select jsonb_array_elements_text($1::text::jsonb))`,
+        where owner = auth.uid()
+          and mutation_id = any(array(select jsonb_array_elements_text($1::text::jsonb)))`,
       [JSON.stringify(ids)],
     ),
     loadRecords(tx, taskIds),
