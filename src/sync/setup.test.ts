@@ -90,6 +90,12 @@ describe('startSync', () => {
     stop();
     window.dispatchEvent(new Event('online'));
     expect(wake).toHaveBeenCalledTimes(2);
+    const offline = vi.fn();
+    const stopOffline = env.onOffline!(offline);
+    window.dispatchEvent(new Event('offline'));
+    stopOffline();
+    window.dispatchEvent(new Event('offline'));
+    expect(offline).toHaveBeenCalledTimes(1);
     return env.registerBackgroundSync?.();
   });
 });

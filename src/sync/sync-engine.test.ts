@@ -35,6 +35,7 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
   const store = createTasksStore({ db, clock });
   let online = overrides.online ?? true;
   const wakeTarget = new EventTarget();
+  const offlineTarget = new EventTarget();
   const backgroundSyncs: number[] = [];
   const env: SyncEnvironment = {
     isOnline: () => online,
@@ -42,6 +43,10 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
     onWake(listener) {
       wakeTarget.addEventListener('wake', listener);
       return () => wakeTarget.removeEventListener('wake', listener);
+    },
+    onOffline(listener) {
+      offlineTarget.addEventListener('offline', listener);
+      return () => offlineTarget.removeEventListener('offline', listener);
     },
     registerBackgroundSync: async () => void backgroundSyncs.push(1),
   };
@@ -64,6 +69,7 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
     backgroundSyncs,
     setOnline: (value: boolean) => (online = value),
     wake: () => wakeTarget.dispatchEvent(new Event('wake')),
+    goOffline: () => offlineTarget.dispatchEvent(new Event('offline')),
   };
 }
 
@@ -112,13 +118,15 @@ describe('sync engine', () => {
   });
 
   it('starts syncing on start, on wake (online / visible) and shortly after a local change', async () => {
-    const { store, status, wake } = setup();
+    const { store, status, wake, goOffline } = setup();
     engine!.start();
     await vi.waitFor(() => expect(status.state).toBe('synced'));
     const before = server.requests.length;
     wake();
     await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(before));
     await vi.waitFor(() => expect(status.state).toBe('synced'));
+    goOffline();
+    expect(status.state).toBe('offline');
     const task = await store.addTask({ title: 'pushed by itself' });
     await vi.waitFor(() => expect(server.users.get('user-1')?.tasks.get(task.id)).toBeDefined());
   });

@@ -24,6 +24,8 @@ export interface SyncEnvironment {
   isVisible(): boolean;
   /** Subscribes to `online` and visible `visibilitychange`; returns the unsubscribe. */
   onWake(listener: () => void): () => void;
+  /** Subscribes to `offline`, so the status says so at once rather than at the next attempt. */
+  onOffline?(listener: () => void): () => void;
   locks?: Pick<LockManager, 'request'>;
   /** Asks the service worker to replay the outbox later (Background Sync), where available. */
   registerBackgroundSync?: () => Promise<void>;
@@ -61,6 +63,10 @@ export function browserEnvironment(): SyncEnvironment {
         window.removeEventListener('online', listener);
         document.removeEventListener('visibilitychange', onVisibility);
       };
+    },
+    onOffline(listener) {
+      window.addEventListener('offline', listener);
+      return () => window.removeEventListener('offline', listener);
     },
     locks: navigator.locks,
     async registerBackgroundSync() {
@@ -197,6 +203,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       stopped = false;
       void getMeta<string>(db, LAST_SYNCED_KEY).then((at) => at && setStatus({ lastSyncedAt: at }));
       cleanups.push(env.onWake(() => void syncNow()));
+      const offline = env.onOffline?.(() => {
+        if (!running) setStatus({ state: 'offline', message: messageForCode('offline') ?? null });
+      });
+      if (offline) cleanups.push(offline);
       // A new local change (this context): push it soon, and let the service worker finish it if the
       // tab closes first. A Dexie hook, not liveQuery: it fires inside the writing transaction, everywhere.
       const onCreating = (_key: unknown, _entry: unknown, transaction: Transaction) => {

@@ -7,6 +7,7 @@ import { getSyncServices } from '../setup';
 import type { SyncServices } from '../setup';
 import { SYNC_STATE_LABELS, syncStatus } from '../status';
 import { fieldLabel, formatDuration, formatWhen } from './format';
+import { SyncProgress } from './SyncProgress';
 
 export function AccountPanel(props: { services?: SyncServices | null }): JSX.Element {
   const services = () => (props.services === undefined ? getSyncServices() : props.services);
@@ -44,6 +45,7 @@ export function AccountPanel(props: { services?: SyncServices | null }): JSX.Ele
                 </div>
               )}
             </Show>
+            <SyncProgress />
             <Diagnostics />
             <RejectedChanges services={s()} />
           </>
