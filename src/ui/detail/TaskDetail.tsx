@@ -116,198 +116,201 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
           <Icon name="close" />
         </button>
       </div>
-      <Show
-        when={stored.ready() ? stored.value() : true}
-        fallback={
-          <p class="hint">
-            This task no longer exists. It may have been deleted on another device.
-          </p>
-        }
-      >
-        <Show when={draft() && stored.value()}>
-          {(_) => {
-            const task = () => stored.value()!;
-            const d = () => draft()!;
-            return (
-              <form class="detail-form" onSubmit={save} novalidate>
-                <div class="field">
-                  <label for="detail-title">Title</label>
-                  <input
-                    id="detail-title"
-                    class="input input-title"
-                    value={d().title}
-                    onInput={set('title')}
-                    required
-                    autocomplete="off"
-                    {...errorProps('title')}
-                  />
-                  <FieldError field="title" />
-                </div>
-                <div class="field">
-                  <label for="detail-notes">Notes</label>
-                  <textarea
-                    id="detail-notes"
-                    class="input"
-                    value={d().notes}
-                    onInput={set('notes')}
-                    rows={4}
-                    {...errorProps('notes')}
-                  />
-                  <FieldError field="notes" />
-                </div>
-                <div class="field-row">
+      {/* One scrolling body: the form and the sync history below it scroll together. */}
+      <div class="dialog-body">
+        <Show
+          when={stored.ready() ? stored.value() : true}
+          fallback={
+            <p class="hint">
+              This task no longer exists. It may have been deleted on another device.
+            </p>
+          }
+        >
+          <Show when={draft() && stored.value()}>
+            {(_) => {
+              const task = () => stored.value()!;
+              const d = () => draft()!;
+              return (
+                <form class="detail-form" onSubmit={save} novalidate>
                   <div class="field">
-                    <label for="detail-dueDate">Due date</label>
+                    <label for="detail-title">Title</label>
                     <input
-                      id="detail-dueDate"
-                      type="date"
-                      class="input"
-                      value={d().dueDate}
-                      onInput={set('dueDate')}
-                      {...errorProps('dueDate')}
-                    />
-                    <FieldError field="dueDate" />
-                  </div>
-                  <div class="field">
-                    <label for="detail-dueTime">Time (optional)</label>
-                    <input
-                      id="detail-dueTime"
-                      type="time"
-                      class="input"
-                      value={d().dueTime}
-                      onInput={set('dueTime')}
-                      {...errorProps('dueTime')}
-                    />
-                    <FieldError field="dueTime" />
-                  </div>
-                </div>
-                <div class="field-row">
-                  <div class="field">
-                    <label for="detail-priority">Priority</label>
-                    <select
-                      id="detail-priority"
-                      class="input"
-                      value={d().priority}
-                      onChange={set('priority')}
-                    >
-                      <For each={PRIORITIES}>
-                        {(p) => <option value={p.value}>{p.label}</option>}
-                      </For>
-                    </select>
-                  </div>
-                  <div class="field">
-                    <label for="detail-project">Project</label>
-                    <input
-                      id="detail-project"
-                      class="input"
-                      list="detail-projects"
-                      placeholder="Inbox"
-                      value={d().project}
-                      onInput={set('project')}
+                      id="detail-title"
+                      class="input input-title"
+                      value={d().title}
+                      onInput={set('title')}
+                      required
                       autocomplete="off"
-                      {...errorProps('project')}
+                      {...errorProps('title')}
                     />
-                    <datalist id="detail-projects">
-                      <For each={projects.value()}>{(p) => <option value={p.name} />}</For>
-                    </datalist>
-                    <FieldError field="project" />
+                    <FieldError field="title" />
                   </div>
-                </div>
-                <div class="field">
-                  <label for="detail-labels">Labels</label>
-                  <input
-                    id="detail-labels"
-                    class="input"
-                    list="detail-label-list"
-                    placeholder="@home @errands"
-                    value={d().labels}
-                    onInput={set('labels')}
-                    autocomplete="off"
-                    {...errorProps('labels')}
-                  />
-                  <datalist id="detail-label-list">
-                    <For each={labels.value()}>{(l) => <option value={`@${l.name}`} />}</For>
-                  </datalist>
-                  <FieldError field="labels" />
-                </div>
-                <div class="field-row">
                   <div class="field">
-                    <label for="detail-recurrence">Repeat</label>
-                    <select
-                      id="detail-recurrence"
+                    <label for="detail-notes">Notes</label>
+                    <textarea
+                      id="detail-notes"
                       class="input"
-                      value={d().recurrence}
-                      onChange={set('recurrence')}
-                    >
-                      <For each={RECURRENCE_PRESETS}>
-                        {(p) => <option value={p.value}>{p.label}</option>}
-                      </For>
-                      <option value={CUSTOM_RECURRENCE}>Custom…</option>
-                    </select>
+                      value={d().notes}
+                      onInput={set('notes')}
+                      rows={4}
+                      {...errorProps('notes')}
+                    />
+                    <FieldError field="notes" />
                   </div>
-                  <Show when={d().recurrence === CUSTOM_RECURRENCE}>
+                  <div class="field-row">
                     <div class="field">
-                      <label for="detail-recurrenceText">Custom repeat</label>
+                      <label for="detail-dueDate">Due date</label>
                       <input
-                        id="detail-recurrenceText"
+                        id="detail-dueDate"
+                        type="date"
                         class="input"
-                        placeholder="every 3 months"
-                        value={d().recurrenceText}
-                        onInput={set('recurrenceText')}
-                        autocomplete="off"
-                        {...errorProps('recurrenceText')}
+                        value={d().dueDate}
+                        onInput={set('dueDate')}
+                        {...errorProps('dueDate')}
                       />
-                      <FieldError field="recurrenceText" />
+                      <FieldError field="dueDate" />
                     </div>
+                    <div class="field">
+                      <label for="detail-dueTime">Time (optional)</label>
+                      <input
+                        id="detail-dueTime"
+                        type="time"
+                        class="input"
+                        value={d().dueTime}
+                        onInput={set('dueTime')}
+                        {...errorProps('dueTime')}
+                      />
+                      <FieldError field="dueTime" />
+                    </div>
+                  </div>
+                  <div class="field-row">
+                    <div class="field">
+                      <label for="detail-priority">Priority</label>
+                      <select
+                        id="detail-priority"
+                        class="input"
+                        value={d().priority}
+                        onChange={set('priority')}
+                      >
+                        <For each={PRIORITIES}>
+                          {(p) => <option value={p.value}>{p.label}</option>}
+                        </For>
+                      </select>
+                    </div>
+                    <div class="field">
+                      <label for="detail-project">Project</label>
+                      <input
+                        id="detail-project"
+                        class="input"
+                        list="detail-projects"
+                        placeholder="Inbox"
+                        value={d().project}
+                        onInput={set('project')}
+                        autocomplete="off"
+                        {...errorProps('project')}
+                      />
+                      <datalist id="detail-projects">
+                        <For each={projects.value()}>{(p) => <option value={p.name} />}</For>
+                      </datalist>
+                      <FieldError field="project" />
+                    </div>
+                  </div>
+                  <div class="field">
+                    <label for="detail-labels">Labels</label>
+                    <input
+                      id="detail-labels"
+                      class="input"
+                      list="detail-label-list"
+                      placeholder="@home @errands"
+                      value={d().labels}
+                      onInput={set('labels')}
+                      autocomplete="off"
+                      {...errorProps('labels')}
+                    />
+                    <datalist id="detail-label-list">
+                      <For each={labels.value()}>{(l) => <option value={`@${l.name}`} />}</For>
+                    </datalist>
+                    <FieldError field="labels" />
+                  </div>
+                  <div class="field-row">
+                    <div class="field">
+                      <label for="detail-recurrence">Repeat</label>
+                      <select
+                        id="detail-recurrence"
+                        class="input"
+                        value={d().recurrence}
+                        onChange={set('recurrence')}
+                      >
+                        <For each={RECURRENCE_PRESETS}>
+                          {(p) => <option value={p.value}>{p.label}</option>}
+                        </For>
+                        <option value={CUSTOM_RECURRENCE}>Custom…</option>
+                      </select>
+                    </div>
+                    <Show when={d().recurrence === CUSTOM_RECURRENCE}>
+                      <div class="field">
+                        <label for="detail-recurrenceText">Custom repeat</label>
+                        <input
+                          id="detail-recurrenceText"
+                          class="input"
+                          placeholder="every 3 months"
+                          value={d().recurrenceText}
+                          onInput={set('recurrenceText')}
+                          autocomplete="off"
+                          {...errorProps('recurrenceText')}
+                        />
+                        <FieldError field="recurrenceText" />
+                      </div>
+                    </Show>
+                  </div>
+                  <Show when={task().recurrence}>
+                    {(rule) => <p class="hint">Currently repeats {describeRecurrence(rule())}.</p>}
                   </Show>
-                </div>
-                <Show when={task().recurrence}>
-                  {(rule) => <p class="hint">Currently repeats {describeRecurrence(rule())}.</p>}
-                </Show>
-                <Show when={errors().form}>
-                  <p class="field-error" role="alert">
-                    {errors().form}
+                  <Show when={errors().form}>
+                    <p class="field-error" role="alert">
+                      {errors().form}
+                    </p>
+                  </Show>
+                  <div class="detail-actions">
+                    <button type="submit" class="btn btn-primary" disabled={saving()}>
+                      Save
+                    </button>
+                    <button
+                      type="button"
+                      class="btn"
+                      onClick={async () => {
+                        await actions.toggleComplete(task());
+                        props.onClose();
+                      }}
+                    >
+                      {task().completedAt ? 'Mark as not done' : 'Complete'}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn-danger"
+                      onClick={async () => {
+                        if (await actions.remove([task()])) props.onClose();
+                      }}
+                    >
+                      <Icon name="trash" />
+                      Delete
+                    </button>
+                  </div>
+                  <p class="hint detail-meta">
+                    Created {new Date(task().createdAt).toLocaleString('en-GB')} · Updated{' '}
+                    {new Date(task().updatedAt).toLocaleString('en-GB')}
                   </p>
-                </Show>
-                <div class="detail-actions">
-                  <button type="submit" class="btn btn-primary" disabled={saving()}>
-                    Save
-                  </button>
-                  <button
-                    type="button"
-                    class="btn"
-                    onClick={async () => {
-                      await actions.toggleComplete(task());
-                      props.onClose();
-                    }}
-                  >
-                    {task().completedAt ? 'Mark as not done' : 'Complete'}
-                  </button>
-                  <button
-                    type="button"
-                    class="btn btn-danger"
-                    onClick={async () => {
-                      if (await actions.remove([task()])) props.onClose();
-                    }}
-                  >
-                    <Icon name="trash" />
-                    Delete
-                  </button>
-                </div>
-                <p class="hint detail-meta">
-                  Created {new Date(task().createdAt).toLocaleString('en-GB')} · Updated{' '}
-                  {new Date(task().updatedAt).toLocaleString('en-GB')}
-                </p>
-              </form>
-            );
-          }}
+                </form>
+              );
+            }}
+          </Show>
+          <OptionalComponent
+            modules={historyModules}
+            exportName="TaskHistory"
+            props={{ taskId: props.taskId }}
+          />
         </Show>
-        <OptionalComponent
-          modules={historyModules}
-          exportName="TaskHistory"
-          props={{ taskId: props.taskId }}
-        />
-      </Show>
+      </div>
     </Dialog>
   );
 }
