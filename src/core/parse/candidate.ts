@@ -1,6 +1,6 @@
 // What a rule reports: a span of the input and the meaning it gives that span.
 import type { DayNumber } from './calendar.ts';
-import type { RecurrenceRule } from '../recurrence.ts';
+import type { RecurrenceRule } from './rrule.ts';
 
 export interface Context {
   /** The input with markers (#project, @label, p1) blanked out, same length as the original. */
@@ -57,6 +57,25 @@ export interface Rule {
 /** Letters/digits around a match mean it is part of a bigger word. */
 export const LEFT = '(?<![\\p{L}\\p{N}_])';
 export const RIGHT = '(?![\\p{L}\\p{N}_])';
+
+/** A rule pattern that only matches whole words. */
+export const wordRegex = (source: string): RegExp =>
+  new RegExp(`${LEFT}(?:${source})${RIGHT}`, 'giu');
+
+export function dateCandidate(
+  match: RegExpExecArray,
+  day: DayNumber,
+  extra: Partial<DateCandidate> = {},
+): DateCandidate {
+  return { kind: 'date', start: match.index, end: match.index + match[0].length, day, ...extra };
+}
+
+const TRAILING_SPACE = /[\s\uE000.,;!?]*$/y;
+/** Only spaces, punctuation and markers after `index`: a date there ends the phrase. */
+export function endsText(text: string, index: number): boolean {
+  TRAILING_SPACE.lastIndex = index;
+  return TRAILING_SPACE.test(text);
+}
 
 export function wordBefore(text: string, index: number): string {
   const m = /([\p{L}\p{N}']+)[^\p{L}\p{N}\uE000]*$/u.exec(

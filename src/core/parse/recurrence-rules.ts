@@ -1,11 +1,6 @@
 // Rules for repeating dates ("every other monday", "every month on the 15th", "weekly"), read with
 // sticky regexes after the keyword so each variant is a short step rather than one unreadable pattern.
-import {
-  formatRRule,
-  type Frequency,
-  type RecurrenceRule,
-  type WeekdayRule,
-} from '../recurrence.ts';
+import { formatRRule, type Frequency, type RecurrenceRule, type WeekdayRule } from './rrule.ts';
 import {
   LEFT,
   RIGHT,

@@ -1,9 +1,7 @@
 // Rules for times of day. A time needs am/pm, "at", a valid HH:MM, or a named part of the day:
 // bare numbers are never times ("Buy 2 apples"), and "1:1" is not HH:MM.
-import { LEFT, RIGHT, wordAfter, wordBefore, type Rule, type TimeCandidate } from './candidate.ts';
+import { wordAfter, wordBefore, wordRegex, type Rule, type TimeCandidate } from './candidate.ts';
 import { QUANTITY_WORDS, isFollowerWord } from './vocabulary.ts';
-
-const re = (source: string): RegExp => new RegExp(`${LEFT}(?:${source})${RIGHT}`, 'giu');
 
 /** Named parts of the day, as Todoist reads them. */
 export const DAY_PARTS: Record<string, number> = {
@@ -47,7 +45,7 @@ function clockTime(
 export const timeRules: Rule[] = [
   {
     // "5pm", "5 pm", "5:45 p.m.", "11.30am", "@ 7pm"
-    pattern: re(
+    pattern: wordRegex(
       '(?<![:.,\\d])(?:@\\s*)?(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?(?:\\s+sharp)?',
     ),
     build(m) {
@@ -57,7 +55,7 @@ export const timeRules: Rule[] = [
   },
   {
     // "3-4pm", "1pm-3pm", "10:30-11:30", "from 2 to 3pm": the task is due when the range starts.
-    pattern: re(
+    pattern: wordRegex(
       '(?<![:.,\\d])(?:from\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?\\s*(?:-|–|to|until)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?',
     ),
     build(m) {
@@ -77,14 +75,14 @@ export const timeRules: Rule[] = [
   },
   {
     // "17:00", "9:30", "at 07:15"
-    pattern: re(
+    pattern: wordRegex(
       '(?<![:./,\\d])(?:@\\s*)?([01]?\\d|2[0-3]):([0-5]\\d)(?![:\\d]|\\.\\d)(?:\\s+sharp)?',
     ),
     build: (m) => clockTime(m, m[1], m[2]),
   },
   {
     // "at 5", "at 17", "@ 8", "5 o'clock"
-    pattern: re(
+    pattern: wordRegex(
       `(?:at|@|around)\\s+(\\d{1,2})(?:\\s*o['’]?clock)?(?![:.]\\d)|(\\d{1,2})\\s*o['’]?clock`,
     ),
     build(m, { text }) {
@@ -100,7 +98,7 @@ export const timeRules: Rule[] = [
     },
   },
   {
-    pattern: re('noon|midday|midnight'),
+    pattern: wordRegex('noon|midday|midnight'),
     build(m, { text }) {
       const anchored = /^(?:at|by|around|before|until|till|after)$/i.test(
         wordBefore(text, m.index),
@@ -110,7 +108,7 @@ export const timeRules: Rule[] = [
   },
   {
     // "in the morning"; a bare "evening" only next to a date ("friday evening")
-    pattern: re('(in\\s+the\\s+)?(morning|afternoon|evening|night)'),
+    pattern: wordRegex('(in\\s+the\\s+)?(morning|afternoon|evening|night)'),
     build: (m) => time(m, DAY_PARTS[m[2].toLowerCase()], { weak: !m[1], dayPart: true }),
   },
 ];
