@@ -43,7 +43,7 @@ function startsName(text: string, m: RegExpExecArray): boolean {
 export const relativeDateRules: Rule[] = [
   {
     pattern: wordRegex(
-      '(?:the\\s+)?day\\s+after\\s+tomorrow|today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|yesterday',
+      '(?:the\\s+)?day\\s+after\\s+tomorrow|(?:later\\s+)?today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|yesterday',
     ),
     build(m, { text, today }) {
       const word = m[0].toLowerCase();
@@ -51,10 +51,10 @@ export const relativeDateRules: Rule[] = [
       const titleCase = /\s/.test(m[0]) && m[0].split(/\s+/).every(isCapitalised);
       const anchored = DATE_CONNECTORS.has(wordBefore(text, m.index).toLowerCase());
       const weak = !anchored && (titleCase || startsName(text, m));
-      if (weak) return { ...dateCandidate(m, word === 'today' ? today : today + 1), weak };
+      if (weak) return { ...dateCandidate(m, word.endsWith('today') ? today : today + 1), weak };
       if (word.endsWith('after tomorrow')) return dateCandidate(m, today + 2);
       if (word === 'yesterday') return dateCandidate(m, today - 1);
-      if (word === 'today') return dateCandidate(m, today);
+      if (word.endsWith('today')) return dateCandidate(m, today);
       if (word === 'tonight') return dateCandidate(m, today, { evening: true });
       return dateCandidate(m, today + 1);
     },

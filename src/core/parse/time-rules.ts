@@ -100,9 +100,9 @@ export const timeRules: Rule[] = [
   {
     pattern: wordRegex('noon|midday|midnight'),
     build(m, { text }) {
-      const anchored = /^(?:at|by|around|before|until|till|after)$/i.test(
-        wordBefore(text, m.index),
-      );
+      const anchored =
+        /^(?:at|by|around|before|until|till|after)$/i.test(wordBefore(text, m.index)) ||
+        /@\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
       return time(m, /midnight/i.test(m[0]) ? 0 : 720, { weak: !anchored });
     },
   },
