@@ -1,11 +1,10 @@
 // The bridge and the engine host over real Comlink on a MessageChannel (the worker boundary), with
 // TestEngine -- a test double of WebLLM's engine -- where the GPU model would be.
-import * as Comlink from 'comlink';
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AiError, createAiBridge } from './bridge';
 import type { AiBridge, WorkerLike } from './bridge';
-import { createEngineHost } from './engine-host';
+import { channelWorker } from './fixtures/channel-worker';
 import { TestEngine, testBackend, webLlmProgressReports } from './fixtures/test-engine';
 import { toLoadProgress } from './progress';
 import { ANSWER_JSON_SCHEMA } from './schema';
@@ -25,22 +24,12 @@ function harness(
   } = {},
 ) {
   const engines: TestEngine[] = [];
-  const ports: MessagePort[] = [];
   let terminated = 0;
   const createWorker = (): WorkerLike => {
     const engine = new TestEngine();
     options.script?.(engine);
     engines.push(engine);
-    const { port1, port2 } = new MessageChannel();
-    ports.push(port1, port2);
-    Comlink.expose(createEngineHost(testBackend(engine, [MODEL])), port2);
-    return Object.assign(port1, {
-      terminate() {
-        terminated += 1;
-        port1.close();
-        port2.close();
-      },
-    });
+    return channelWorker(testBackend(engine, [MODEL]), () => (terminated += 1));
   };
   const bridge = createAiBridge({ createWorker, ...options });
   bridges.push(bridge);

@@ -5,6 +5,7 @@ import type { TendDb } from '../db/database';
 import {
   TELEMETRY_QUEUE_KEY,
   computeFigures,
+  createEmptyCounts,
   flushTelemetry,
   getCounts,
   getFigures,
@@ -64,30 +65,13 @@ describe('figures', () => {
   it('percentile is nearest-rank', () => {
     expect(percentile([5, 1, 3], 50)).toBe(3);
     expect(percentile([1, 2, 3, 4], 95)).toBe(4);
-    expect(computeFigures({ ...emptyCounts(), inferenceMs: [7] }).inference_time).toEqual({
+    expect(computeFigures({ ...createEmptyCounts(), inferenceMs: [7] }).inference_time).toEqual({
       p50: 7,
       p95: 7,
       samples: 1,
     });
   });
 });
-
-function emptyCounts() {
-  return {
-    attempts: 0,
-    cacheHits: 0,
-    modelCalls: 0,
-    timeouts: 0,
-    invalid: 0,
-    unavailable: 0,
-    errors: 0,
-    skipped: 0,
-    refined: 0,
-    kept: 0,
-    corrected: 0,
-    inferenceMs: [],
-  };
-}
 
 describe('telemetry', () => {
   function recordingFetch(status = 200) {

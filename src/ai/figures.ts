@@ -47,7 +47,7 @@ const MAX_SAMPLES = 200;
 /** H6's endpoint takes at most 100 events per request; older unsent events are dropped. */
 const MAX_QUEUE = 100;
 
-const EMPTY_COUNTS: Readonly<Omit<FigureCounts, 'inferenceMs'>> = {
+const EMPTY_COUNTS: Readonly<FigureCounts> = {
   attempts: 0,
   cacheHits: 0,
   modelCalls: 0,
@@ -59,11 +59,17 @@ const EMPTY_COUNTS: Readonly<Omit<FigureCounts, 'inferenceMs'>> = {
   refined: 0,
   kept: 0,
   corrected: 0,
+  inferenceMs: [],
 };
+
+/** Fresh counters (a new samples array each time: the constant is never mutated). */
+export function createEmptyCounts(): FigureCounts {
+  return { ...EMPTY_COUNTS, inferenceMs: [] };
+}
 
 export async function getCounts(db: TendDb): Promise<FigureCounts> {
   const stored = await getMeta<FigureCounts>(db, FIGURES_KEY);
-  return { ...EMPTY_COUNTS, ...stored, inferenceMs: [...(stored?.inferenceMs ?? [])] };
+  return { ...createEmptyCounts(), ...stored, inferenceMs: [...(stored?.inferenceMs ?? [])] };
 }
 
 async function update(

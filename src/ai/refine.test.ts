@@ -1,6 +1,5 @@
 // Refinement end to end below the UI: real Dexie (fake-indexeddb), the real tasks store, the real
 // bridge over Comlink, and TestEngine -- the test double of WebLLM's engine -- answering.
-import * as Comlink from 'comlink';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClock } from '../core/hlc';
@@ -9,9 +8,9 @@ import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
 import { createAiBridge } from './bridge';
-import type { AiBridge, WorkerLike } from './bridge';
+import type { AiBridge } from './bridge';
 import { createParseCache } from './cache';
-import { createEngineHost } from './engine-host';
+import { channelWorker } from './fixtures/channel-worker';
 import { getCounts, getFigures } from './figures';
 import { TestEngine, testBackend } from './fixtures/test-engine';
 import type { ScriptedReply } from './fixtures/test-engine';
@@ -63,12 +62,10 @@ function setup(
     newId: () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
   });
   const engine = new TestEngine().reply(...replies);
-  const createWorker = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(createEngineHost(testBackend(engine, [MODEL])), port2);
-    return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) });
-  };
-  bridge = createAiBridge({ createWorker, timeoutMs });
+  bridge = createAiBridge({
+    createWorker: () => channelWorker(testBackend(engine, [MODEL])),
+    timeoutMs,
+  });
   const b = bridge;
   const ai: OnDeviceParser = {
     prepare: async () => {

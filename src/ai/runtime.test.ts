@@ -1,5 +1,4 @@
 // The runtime over real Comlink with TestEngine (the WebLLM engine test double) and a fake GPU.
-import * as Comlink from 'comlink';
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,9 +6,7 @@ import { createClock } from '../core/hlc';
 import { getMeta, openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
-import type { WorkerLike } from './bridge';
-import type { GpuLike } from './capability';
-import { createEngineHost } from './engine-host';
+import { channelWorker, fakeGpu } from './fixtures/channel-worker';
 import { recordParse, TELEMETRY_QUEUE_KEY } from './figures';
 import { TestEngine, testBackend } from './fixtures/test-engine';
 import { refineAfterCapture } from './refine';
@@ -17,13 +14,7 @@ import { createAiRuntime } from './runtime';
 import type { AiRuntime } from './runtime';
 import { setAiSettings } from './settings';
 
-const GIB = 1024 ** 3;
-const gpu: GpuLike = {
-  requestAdapter: async () => ({
-    features: new Set(['shader-f16']),
-    limits: { maxBufferSize: 2 * GIB, maxStorageBufferBindingSize: 2 * GIB },
-  }),
-};
+const gpu = fakeGpu();
 
 let db: TendDb;
 let runtime: AiRuntime | undefined;
@@ -36,11 +27,7 @@ function setup({ cached = [] as string[], withGpu = true } = {}) {
   db = openTendDb(`runtime-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   const engine = new TestEngine();
   const backend = testBackend(engine, cached);
-  const createWorker = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(createEngineHost(backend), port2);
-    return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) });
-  };
+  const createWorker = () => channelWorker(backend);
   const sent: unknown[] = [];
   const cacheNames = new Set<string>();
   const cacheStorage = {

@@ -2,7 +2,6 @@
 // The AI settings panel over the real runtime and bridge (real Comlink on a MessageChannel), with
 // TestEngine -- the WebLLM engine test double -- and fake navigator.gpu objects in place of a GPU.
 import 'fake-indexeddb/auto';
-import * as Comlink from 'comlink';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,9 +9,8 @@ import { openTendDb } from '../../db/database';
 import type { TendDb } from '../../db/database';
 import { AppContext } from '../../ui/app-context';
 import { createTestContext, createTestServices } from '../../ui/testing';
-import type { WorkerLike } from '../bridge';
 import type { GpuLike } from '../capability';
-import { createEngineHost } from '../engine-host';
+import { channelWorker, fakeGpu } from '../fixtures/channel-worker';
 import { recordParse } from '../figures';
 import { TestEngine, testBackend, webLlmProgressReports } from '../fixtures/test-engine';
 import { createAiRuntime } from '../runtime';
@@ -20,13 +18,7 @@ import type { AiRuntime } from '../runtime';
 import { getAiSettings } from '../settings';
 import AiSettings, { AiSettingsPanel, UNAVAILABLE_TEXT } from './AiSettings';
 
-const GIB = 1024 ** 3;
-const desktopGpu: GpuLike = {
-  requestAdapter: async () => ({
-    features: new Set(['shader-f16']),
-    limits: { maxBufferSize: 4 * GIB, maxStorageBufferBindingSize: 2 * GIB },
-  }),
-};
+const desktopGpu = fakeGpu({ bindingGiB: 2, bufferGiB: 4 });
 
 let db: TendDb;
 let runtime: AiRuntime;
@@ -43,11 +35,7 @@ function setup(gpu: GpuLike | undefined, engine = new TestEngine(webLlmProgressR
     db,
     gpu,
     env: {},
-    createWorker: (): WorkerLike => {
-      const { port1, port2 } = new MessageChannel();
-      Comlink.expose(createEngineHost(backend), port2);
-      return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) });
-    },
+    createWorker: () => channelWorker(backend),
   });
   render(() => <AiSettingsPanel db={db} runtime={runtime} />);
   return { engine, backend };
