@@ -24,6 +24,14 @@ describe('<SyncStatus />', () => {
     expect(status.textContent).toBe('Local only');
   });
 
+  it('says Offline when signed out and the network is gone', () => {
+    setOnline(false);
+    render(() => <SyncStatus source={() => ({ state: 'local', pending: 2 })} />);
+    expect(screen.getByRole('status').textContent).toBe('Offline2 pending');
+    setOnline(true);
+    expect(screen.getByRole('status').textContent).toBe('Local only2 pending');
+  });
+
   it('shows the sync engine’s state, pending changes and last sync', () => {
     const [value, setValue] = createSignal<Partial<SyncStatusValue> | undefined>({
       state: 'synced',
@@ -34,11 +42,11 @@ describe('<SyncStatus />', () => {
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('Syncedlast synced 09:05');
     setValue({ state: 'syncing', pending: 3, progress: 0.5 });
-    expect(status.textContent).toContain('Syncing…');
+    expect(status.textContent).toContain('Syncing');
     expect(status.textContent).toContain('3 pending');
     expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeTruthy();
     setValue({ state: 'error', message: 'Your session has expired.' });
-    expect(status.textContent).toContain('Sync error');
+    expect(status.textContent).toMatch(/Error/);
     expect(status.getAttribute('title')).toBe('Your session has expired.');
   });
 });

@@ -12,17 +12,22 @@ export interface SyncStatusValue {
   progress?: number | null;
 }
 
-type StatusModule = { syncStatus?: Accessor<Partial<SyncStatusValue> | undefined> };
+type StatusModule = {
+  syncStatus?: Accessor<Partial<SyncStatusValue> | undefined>;
+  SYNC_STATE_LABELS?: Partial<Record<SyncStatusValue['state'], string>>;
+};
 // Eager so the status is right on first paint; an empty map when the module does not exist yet.
 const modules = import.meta.glob<StatusModule>('../../sync/status.ts', { eager: true });
 const syncModule: StatusModule | undefined = Object.values(modules)[0];
 
+// The sync module's words when it provides them, so the status and the account panel agree.
 const LABELS: Record<SyncStatusValue['state'], string> = {
   local: 'Local only',
   offline: 'Offline',
-  syncing: 'Syncing…',
+  syncing: 'Syncing',
   synced: 'Synced',
   error: 'Sync error',
+  ...syncModule?.SYNC_STATE_LABELS,
 };
 
 export function useOnline(win: Window = window): Accessor<boolean> {
@@ -44,8 +49,10 @@ export function SyncStatus(props: { source?: StatusModule['syncStatus'] }): JSX.
   const source = () => props.source ?? syncModule?.syncStatus;
   const status = (): SyncStatusValue => {
     const fromSync = source()?.();
-    if (fromSync?.state) return fromSync as SyncStatusValue;
-    return { state: online() ? 'local' : 'offline' };
+    // Signed out ("local"), the network still matters to the user: say Offline when it is gone.
+    if (fromSync?.state && !(fromSync.state === 'local' && !online()))
+      return fromSync as SyncStatusValue;
+    return { ...fromSync, state: online() ? 'local' : 'offline' };
   };
   const detail = () => {
     const s = status();
