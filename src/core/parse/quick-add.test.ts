@@ -103,6 +103,9 @@ describe('parseQuickAdd', () => {
 
   it('reads the hour in the light of the part of the day around it', () => {
     expect(parse('Movie tonight at 8').due).toBe('2026-11-26T20:00');
+    expect(parse('Dinner with Anna friday at 8').due).toBe('2026-11-27T20:00');
+    expect(parse('Breakfast meeting at 6 tomorrow').due).toBe('2026-11-27T06:00');
+    expect(parse('Standup friday at 8').due).toBe('2026-11-27T08:00');
     expect(parse('Run every morning at 6:30').due).toBe('2026-11-27T06:30');
     expect(parse('Movie night Saturday at 9pm')).toMatchObject({
       title: 'Movie night',

@@ -28,6 +28,17 @@ type Blocked = Map<ChipKind, Range[]>;
 const isBlocked = (kind: ChipKind, r: Range, blocked: Blocked): boolean =>
   (blocked.get(kind) ?? []).some((b) => overlaps(b, r));
 
+/** What a bare hour means can show in the task itself: "Dinner at 7" is 19:00, "Breakfast at 6" 06:00. */
+const EVENING_THINGS =
+  /\b(?:dinner|supper|drinks|party|movie|concert|show|theat(?:er|re)|pub|bar|date night|game night)\b/i;
+const MORNING_THINGS = /\b(?:breakfast|brunch|wake up|alarm|sunrise)\b/i;
+
+function timeOfDayHint(text: string): number | undefined {
+  if (EVENING_THINGS.test(text)) return 1140;
+  if (MORNING_THINGS.test(text)) return 540;
+  return undefined;
+}
+
 interface Detection {
   result: QuickAddResult;
 }
@@ -77,7 +88,8 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   if (clock?.ambiguous && clock.literalMinutes !== undefined) {
     // "every morning at 6:30" is 06:30, "tonight at 8" is 20:00.
     const evening = dateGroup.some((d) => d.evening) ? 1140 : undefined;
-    const hint = dayPart?.minutes ?? recurrence?.minutes ?? evening ?? date?.minutes;
+    const hint =
+      dayPart?.minutes ?? recurrence?.minutes ?? evening ?? date?.minutes ?? timeOfDayHint(text);
     if (hint !== undefined)
       minutes = hint < 720 ? clock.literalMinutes : (clock.literalMinutes % 720) + 720;
   }
