@@ -15,8 +15,17 @@ function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+/** PostgreSQL's 128 MB default buffer pool is far more than one person's tasks need; keep the process small. */
+const START_PARAMS = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'temp_buffers=4MB',
+];
+
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const pg = await PGlite.create({ dataDir, startParams: START_PARAMS });
   return fromPglite(pg);
 }
 

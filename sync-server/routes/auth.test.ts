@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireRole, requireUser } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import type { TestServer } from '../test/harness';
-import { createTestServer, mintToken } from '../test/harness';
+import { createTestServer, databaseKinds, mintToken } from '../test/harness';
 
 interface Session {
   access_token: string;
@@ -20,11 +20,13 @@ interface Session {
   };
 }
 
-describe('local Supabase Auth (GoTrue) endpoints', () => {
+const kinds = await databaseKinds();
+
+describe.each(kinds)('local Supabase Auth (GoTrue) endpoints on %s', (kind) => {
   let server: TestServer;
   let now = Date.parse('2026-11-26T09:00:00.000Z');
   beforeAll(async () => {
-    server = await createTestServer('pglite', 'auth', {
+    server = await createTestServer(kind, 'auth', {
       env: { ADMIN_EMAILS: 'Boss@Example.test' },
       ctx: { now: () => now },
     });
