@@ -23,6 +23,7 @@ import {
 import type { DetailDraft, DraftErrors, DraftField } from './detail-form';
 
 const historyModules = import.meta.glob('../../sync/ui/TaskHistory.tsx');
+const refinedModules = import.meta.glob('../../ai/ui/RefinedBadge.tsx');
 
 const PRIORITIES = [
   { value: '1', label: 'P1 · Urgent' },
@@ -145,6 +146,11 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                     />
                     <FieldError field="title" />
                   </div>
+                  <OptionalComponent
+                    modules={refinedModules}
+                    exportName="RefinedBadge"
+                    props={{ taskId: props.taskId }}
+                  />
                   <div class="field">
                     <label for="detail-notes">Notes</label>
                     <textarea
