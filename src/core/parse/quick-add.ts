@@ -60,7 +60,13 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
     (c) => !isBlocked('due', c, blocked) && !isBlocked('recurrence', c, blocked),
   );
   let selected = selectCandidates(candidates, masked);
-  const recurrence = selected.find((c): c is RecurrenceCandidate => c.kind === 'recurrence');
+  // The most specific schedule wins: "Weekly sync every thursday" repeats on Thursdays.
+  const recurrence = selected
+    .filter((c): c is RecurrenceCandidate => c.kind === 'recurrence')
+    .reduce<RecurrenceCandidate | undefined>(
+      (best, c) => (!best || c.end - c.start > best.end - best.start ? c : best),
+      undefined,
+    );
   // "every day until Dec 31": the end of a series is not its start; it stays in the title.
   if (recurrence) {
     selected = selected.filter(

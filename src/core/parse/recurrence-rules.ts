@@ -242,7 +242,10 @@ export const recurrenceRules: Rule[] = [
         !/^[\s,]*[.;!?\uE000]/u.test(text.slice(reader.pos, reader.pos + 40)) &&
         !ADVERB_FOLLOWERS.test(next)
       ) {
-        if (!/^[\s,]*\d/.test(text.slice(reader.pos, reader.pos + 40))) return null;
+        if (
+          !/^[\s,]*\d{1,2}(?::[0-5]\d|\s*[ap]\.?m)/i.test(text.slice(reader.pos, reader.pos + 40))
+        )
+          return null; // "daily 9am", not "weekly 1:1"
       }
       return candidate(m.index, reader.pos, base);
     },
