@@ -1,5 +1,5 @@
 // Vercel Function for every other /api/* route (auth helpers, metrics, telemetry, alerts, cron, admin).
-import { handler } from './_lib/entry';
+import { handler } from './_lib/entry.js';
 
 export const GET = handler;
 export const POST = handler;

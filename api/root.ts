@@ -1,5 +1,5 @@
 // Vercel Function behind the rewrites of public non-/api paths (/auth/v1/*, /health*, /metrics, /admin*).
-import { handler } from './_lib/entry';
+import { handler } from './_lib/entry.js';
 
 export const GET = handler;
 export const POST = handler;

@@ -1,31 +1,17 @@
-// Vercel Functions entry: one Hono app per warm instance, built on first request from the environment, and a
-// Web-standard handler (Request -> Response) for every HTTP method. Files under api/ that start with "_" are
-// not functions themselves.
+// Vercel Functions entry: one Hono app per warm instance, built on first request, and a Web-standard handler
+// (Request -> Response) for every HTTP method. Files under api/ that start with "_" are not functions.
+// Relative imports here carry explicit .js extensions: Vercel runs these files as native ESM.
 import type { Hono } from 'hono';
-import { createApp } from '../../sync-server/app';
-import { loadConfig } from '../../sync-server/config';
-import { createContext } from '../../sync-server/context';
-import { openPostgres } from '../../sync-server/db/postgres';
-import { loadExtensions } from '../../sync-server/extensions';
-import { createServerLogger } from '../../sync-server/ops/logging/logger';
-import { resolveSecrets } from '../../sync-server/secrets';
 
 export type AppLoader = () => Promise<Pick<Hono, 'fetch'>>;
 
-/** Production wiring: PostgreSQL (Supabase) over DATABASE_URL with a small pool, as one instance serves one request at a time. */
+/** The bundled server (scripts/ops/build-api.mjs, run by vercel.json's buildCommand). */
 export const loadDeployedApp: AppLoader = async () => {
-  const config = loadConfig(process.env);
-  if (!config.databaseUrl)
-    throw new Error('DATABASE_URL is required on Vercel: the embedded database needs a disk');
-  const secrets = resolveSecrets(config);
-  const db = openPostgres(config.databaseUrl, { max: 2 });
-  const ctx = createContext({
-    config,
-    db,
-    logger: createServerLogger({ level: config.logLevel, secrets: Object.values(secrets) }),
-    secrets,
-  });
-  return createApp(ctx, await loadExtensions());
+  // @ts-expect-error: a build artifact (no type declarations, absent before the build)
+  const bundle = (await import('../../sync-server/.build/vercel.mjs')) as {
+    loadDeployedApp: AppLoader;
+  };
+  return bundle.loadDeployedApp();
 };
 
 /**

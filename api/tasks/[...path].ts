@@ -1,5 +1,5 @@
 // Vercel Function for /api/tasks/* (limits in vercel.json's "functions"): the shared Hono app.
-import { handler } from '../_lib/entry';
+import { handler } from '../_lib/entry.js';
 
 export const GET = handler;
 export const POST = handler;

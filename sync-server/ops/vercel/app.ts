@@ -1,0 +1,28 @@
+// The server as a Vercel Function builds it: PostgreSQL (Supabase) over DATABASE_URL with a small pool, since
+// one instance serves one request at a time. scripts/ops/build-api.mjs bundles this file (relative imports
+// inlined) because Vercel runs functions as native ESM, which refuses the sources' extensionless imports.
+import type { Hono } from 'hono';
+import { createApp } from '../../app';
+import { loadConfig } from '../../config';
+import { createContext } from '../../context';
+import { openPostgres } from '../../db/postgres';
+import { loadExtensions } from '../../extensions';
+import { resolveSecrets } from '../../secrets';
+import { createServerLogger } from '../logging/logger';
+
+export async function loadDeployedApp(
+  env: Record<string, string | undefined> = process.env,
+): Promise<Pick<Hono, 'fetch'>> {
+  const config = loadConfig(env);
+  if (!config.databaseUrl)
+    throw new Error('DATABASE_URL is required on Vercel: the embedded database needs a disk');
+  const secrets = resolveSecrets(config);
+  const db = openPostgres(config.databaseUrl, { max: 2 });
+  const logger = createServerLogger({
+    env,
+    level: config.logLevel,
+    secrets: Object.values(secrets),
+  });
+  const ctx = createContext({ config, db, logger, secrets });
+  return createApp(ctx, await loadExtensions());
+}
