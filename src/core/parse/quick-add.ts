@@ -39,11 +39,45 @@ function timeOfDayHint(text: string): number | undefined {
   return undefined;
 }
 
-interface Detection {
-  result: QuickAddResult;
+/** The parts of one date expression, as chosen from the candidates. */
+interface DateExpression {
+  recurrence?: RecurrenceCandidate;
+  dateGroup: DateCandidate[];
+  date?: DateCandidate;
+  clock?: TimeCandidate;
+  dayPart?: TimeCandidate;
 }
 
-function detect(text: string, now: Date, blocked: Blocked): Detection {
+/** Minutes after midnight, reading a bare hour in the light of what surrounds it. */
+function resolveMinutes(e: DateExpression, text: string): number | null {
+  const { clock, dayPart, date, recurrence } = e;
+  const minutes =
+    clock?.minutes ?? dayPart?.minutes ?? date?.minutes ?? recurrence?.minutes ?? null;
+  if (!clock?.ambiguous || clock.literalMinutes === undefined) return minutes;
+  // "every morning at 6:30" is 06:30, "tonight at 8" is 20:00.
+  const evening = e.dateGroup.some((d) => d.evening) ? 1140 : undefined;
+  const hint =
+    dayPart?.minutes ?? recurrence?.minutes ?? evening ?? date?.minutes ?? timeOfDayHint(text);
+  if (hint === undefined) return minutes;
+  return hint < 720 ? clock.literalMinutes : (clock.literalMinutes % 720) + 720;
+}
+
+function resolveDue(e: DateExpression, minutes: number | null, context: Context): string | null {
+  const { today, nowMinutes } = context;
+  if (e.recurrence) {
+    let day = firstOccurrence(e.recurrence.rule, e.date?.day ?? today);
+    if (!e.date && day === today && minutes !== null && minutes < nowMinutes) {
+      day = firstOccurrence(e.recurrence.rule, today + 1);
+    }
+    return formatDue(day, minutes);
+  }
+  if (e.date) return formatDue(e.date.day, minutes);
+  if (minutes === null) return null;
+  // A time that already passed today means its next occurrence, tomorrow.
+  return formatDue(minutes >= nowMinutes ? today : today + 1, minutes);
+}
+
+function detect(text: string, now: Date, blocked: Blocked): QuickAddResult {
   const markers = findMarkers(text);
   const chars = text.split('');
   for (const m of markers) chars.fill(MASK, m.start, m.end);
@@ -90,29 +124,8 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   }
   const date = dateGroup.find((d) => d.explicit) ?? firstDate;
 
-  let minutes = clock?.minutes ?? dayPart?.minutes ?? date?.minutes ?? recurrence?.minutes ?? null;
-  if (clock?.ambiguous && clock.literalMinutes !== undefined) {
-    // "every morning at 6:30" is 06:30, "tonight at 8" is 20:00.
-    const evening = dateGroup.some((d) => d.evening) ? 1140 : undefined;
-    const hint =
-      dayPart?.minutes ?? recurrence?.minutes ?? evening ?? date?.minutes ?? timeOfDayHint(text);
-    if (hint !== undefined)
-      minutes = hint < 720 ? clock.literalMinutes : (clock.literalMinutes % 720) + 720;
-  }
-
-  let due: string | null = null;
-  if (recurrence) {
-    let day = firstOccurrence(recurrence.rule, date?.day ?? today);
-    if (!date && day === today && minutes !== null && minutes < context.nowMinutes) {
-      day = firstOccurrence(recurrence.rule, today + 1);
-    }
-    due = formatDue(day, minutes);
-  } else if (date) {
-    due = formatDue(date.day, minutes);
-  } else if (minutes !== null) {
-    // A time that already passed today means its next occurrence, tomorrow.
-    due = formatDue(minutes >= context.nowMinutes ? today : today + 1, minutes);
-  }
+  const expression: DateExpression = { recurrence, dateGroup, date, clock, dayPart };
+  const due = resolveDue(expression, resolveMinutes(expression, text), context);
 
   const chips: Chip[] = [];
   const chip = (kind: ChipKind, r: Range): void => {
@@ -137,15 +150,13 @@ function detect(text: string, now: Date, blocked: Blocked): Detection {
   let title = buildTitle(text, chips);
   if (!title) title = text.replace(/\s+/g, ' ').trim();
   return {
-    result: {
-      title,
-      due,
-      priority: priorityMarker ? (Number(priorityMarker.value) as 1 | 2 | 3 | 4) : 4,
-      project: projectMarker?.value ?? null,
-      labels,
-      recurrence: recurrence ? formatRRule(recurrence.rule) : null,
-      chips,
-    },
+    title,
+    due,
+    priority: priorityMarker ? (Number(priorityMarker.value) as 1 | 2 | 3 | 4) : 4,
+    project: projectMarker?.value ?? null,
+    labels,
+    recurrence: recurrence ? formatRRule(recurrence.rule) : null,
+    chips,
   };
 }
 
@@ -157,7 +168,7 @@ export function parseQuickAdd(text: string, options: ParseOptions): QuickAddResu
   const dismissed = options.dismissed ?? [];
   // A dismissed chip blocks its span; parsing again may find a shorter part elsewhere, which is checked too.
   for (let round = 0; ; round++) {
-    const { result } = detect(text, options.now, blocked);
+    const result = detect(text, options.now, blocked);
     const hits = result.chips.filter((c) =>
       dismissed.some((d) => d.kind === c.kind && sameText(d.text, c.text)),
     );
