@@ -125,7 +125,11 @@ describe('<App />', () => {
   it('opens the shortcut sheet with ? and closes it with Escape', async () => {
     renderApp();
     key('?');
-    const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const sheet = await screen.findByRole(
+      'dialog',
+      { name: 'Keyboard shortcuts' },
+      { timeout: 5000 },
+    );
     expect(within(sheet).getByText('Go to Today')).toBeTruthy();
     fireEvent.keyDown(sheet, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -148,8 +152,8 @@ describe('<App />', () => {
     const task = await services.store.addTask({ title: 'Draft plan' });
     renderApp();
     fireEvent.click(await screen.findByRole('button', { name: 'Draft plan' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Task details' });
-    const title = await within(dialog).findByLabelText('Title');
+    const dialog = await screen.findByRole('dialog', { name: 'Task details' }, { timeout: 5000 });
+    const title = await within(dialog).findByLabelText('Title', {}, { timeout: 5000 });
     fireEvent.input(title, { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('Title is required.')).toBeTruthy();

@@ -100,21 +100,32 @@ describe('afterCapture', () => {
   it('does nothing when the AI module is absent, and calls it when present', async () => {
     await expect(afterCapture({} as never, {})).resolves.toBeUndefined();
     const refineAfterCapture = vi.fn();
-    await afterCapture({ taskId: 'x' } as never, {
-      'refine.ts': async () => ({ refineAfterCapture }),
-    });
+    const on = async () => true;
+    await afterCapture(
+      { taskId: 'x' } as never,
+      { 'refine.ts': async () => ({ refineAfterCapture }) },
+      on,
+    );
     expect(refineAfterCapture).toHaveBeenCalledWith({ taskId: 'x' });
+    const load = vi.fn(async () => ({ refineAfterCapture }));
+    await afterCapture({ taskId: 'y' } as never, { 'refine.ts': load }, async () => false);
+    expect(load).not.toHaveBeenCalled(); // AI off: the chunk is not even fetched
+    expect(refineAfterCapture).toHaveBeenCalledTimes(1);
   });
 
   it('swallows failures of the best-effort refinement', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await afterCapture({} as never, {
-      'refine.ts': async () => ({
-        refineAfterCapture: () => {
-          throw new Error('boom');
-        },
-      }),
-    });
+    await afterCapture(
+      {} as never,
+      {
+        'refine.ts': async () => ({
+          refineAfterCapture: () => {
+            throw new Error('boom');
+          },
+        }),
+      },
+      async () => true,
+    );
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
   });

@@ -4,6 +4,7 @@ import type { QuickAddResult } from '../../core/parse/quick-add';
 import type { Task } from '../../core/task';
 import type { TasksStore } from '../../db/tasks-store';
 import type { TendDb } from '../../db/database';
+import { getAiSettings } from '../../ai/settings';
 
 export interface CaptureEvent {
   /** The task as saved from the rules parse. */
@@ -25,13 +26,18 @@ type RefineModule = { refineAfterCapture?: (event: CaptureEvent) => unknown };
 // A lazy chunk when src/ai/refine.ts exists, an empty map when it does not (so the build never breaks).
 const refineModules = import.meta.glob<RefineModule>('../../ai/refine.ts');
 
+/** Until the user opts in (the default), the AI chunk is never fetched: offline capture stays quiet. */
+const aiEnabled = async (event: CaptureEvent) => (await getAiSettings(event.db)).enabled;
+
 export async function afterCapture(
   event: CaptureEvent,
   modules: Record<string, () => Promise<RefineModule>> = refineModules,
+  enabled: (event: CaptureEvent) => Promise<boolean> = aiEnabled,
 ): Promise<void> {
   const load = Object.values(modules)[0];
   if (!load) return;
   try {
+    if (!(await enabled(event))) return;
     const module = await load();
     await module.refineAfterCapture?.(event);
   } catch (error) {

@@ -88,7 +88,9 @@ describe('task list keyboard and bulk actions', () => {
     key('ArrowUp', { altKey: true });
     await waitFor(() => expect(titles()).toEqual(['Alpha', 'Bravo', 'Charlie']));
     key('e');
-    expect(await screen.findByRole('dialog', { name: 'Task details' })).toBeTruthy();
+    expect(
+      await screen.findByRole('dialog', { name: 'Task details' }, { timeout: 5000 }),
+    ).toBeTruthy();
   });
 
   it('selects with x and completes, moves and deletes in bulk', async () => {
