@@ -190,7 +190,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       do {
         again = false;
         await runOnce().catch(() => undefined);
-      } while (again && !stopped);
+      } while (again);
     })().finally(() => {
       running = null;
     });
@@ -220,6 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop() {
       stopped = true;
+      again = false;
       clearTimeout(timer);
       cleanups.splice(0).forEach((cleanup) => cleanup());
     },
