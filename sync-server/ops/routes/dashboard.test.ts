@@ -1,0 +1,75 @@
+// The /admin page in real Chromium: its script runs under the server's strict CSP, it draws the p95 sparkline
+// from /api/metrics for a signed-in staff member, and axe finds no violations.
+import { serve, type ServerType } from '@hono/node-server';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/types';
+import { createTestApp } from '../test-support/app';
+import { createPgliteDb } from '../test-support/databases';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = 8844;
+
+describe.skipIf(!existsSync(CHROMIUM))('ops dashboard page', () => {
+  let db: Db;
+  let server: ServerType;
+  let browser: Browser;
+  let token = '';
+  beforeAll(async () => {
+    db = await createPgliteDb();
+    const t = await createTestApp(db);
+    token = await t.token('viewer');
+    server = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+    await db.close();
+  });
+
+  it('asks to sign in when there is no session, with no CSP violations', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/admin`);
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Sign in to Tend');
+    expect(cspErrors).toEqual([]);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the numbers and a p95 sparkline for a signed-in staff member', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/admin`);
+    await page.evaluate((access) => {
+      localStorage.setItem('sb-local-auth-token', JSON.stringify({ access_token: access }));
+    }, token);
+    await page.reload();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Updated');
+    expect(await page.locator('#numbers dt').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#line').getAttribute('points')).toMatch(/^0\.0,[\d.]+$/);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+});
