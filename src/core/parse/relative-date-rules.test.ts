@@ -55,6 +55,7 @@ describe('relative date rules', () => {
     expect(first('this weekend')).toEqual(['this weekend', '2026-11-28']);
     expect(first('next weekend')).toEqual(['next weekend', '2026-12-05']);
     expect(first('end of the month')).toEqual(['end of the month', '2026-11-30']);
+    expect(first('end of week')).toEqual(['end of week', '2026-11-27']);
     expect(dates('weekend trip')).toEqual([]);
   });
 

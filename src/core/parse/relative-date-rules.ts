@@ -116,7 +116,7 @@ export const relativeDateRules: Rule[] = [
   },
   {
     pattern: wordRegex(
-      `next\\s+(week|month|year)|(this\\s+coming|this|next|on\\s+the|over\\s+the|at\\s+the)\\s+weekend|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(month|year)`,
+      `next\\s+(week|month|year)|(this\\s+coming|this|next|on\\s+the|over\\s+the|at\\s+the)\\s+weekend|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(week|month|year)`,
     ),
     build(m, { today }) {
       const { year, month } = fromDayNumber(today);
@@ -131,8 +131,11 @@ export const relativeDateRules: Rule[] = [
         if (/next/i.test(m[2])) return dateCandidate(m, saturday + 7);
         return dateCandidate(m, weekdayOf(today) === 6 ? today : saturday);
       }
+      const unit = m[3].toLowerCase();
+      // The end of the (work) week is its Friday; on a weekend, the coming one.
+      if (unit === 'week') return dateCandidate(m, upcomingWeekday(today, 4));
       const end =
-        m[3].toLowerCase() === 'month'
+        unit === 'month'
           ? toDayNumber(year, month, daysInMonth(year, month))
           : toDayNumber(year, 12, 31);
       return dateCandidate(m, end);
