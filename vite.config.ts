@@ -1,5 +1,7 @@
 // Build of the page and its service worker. Test configuration lives in vitest.config.ts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
@@ -9,18 +11,21 @@ import { visualizer } from 'rollup-plugin-visualizer';
 const MANIFEST_PATH = fileURLToPath(new URL('./manifest.webmanifest', import.meta.url));
 
 /**
- * The on-device AI code (src/ai, @mlc-ai/web-llm) goes to assets/ai/: the web-llm chunk alone is
+ * The model code (the src/ai worker, @mlc-ai/web-llm) goes to assets/ai/: the web-llm chunk alone is
  * bigger than Workbox's 2 MiB precache limit, and nobody should download it before opting in.
  * The service worker caches that folder at runtime, in 'tend-ai', once the user has opted in.
  */
 const AI_ASSETS_DIR = 'assets/ai';
-const isAiModule = (id: string) => id.includes('/src/ai/') || id.includes('@mlc-ai/web-llm');
-/** A lazy chunk is AI code when it is a dynamic entry in src/ai or carries web-llm itself. */
-const isAiChunk = (chunk: { facadeModuleId: string | null; moduleIds: string[] }) =>
-  (chunk.facadeModuleId !== null && isAiModule(chunk.facadeModuleId)) ||
+type ChunkInfo = { facadeModuleId: string | null; moduleIds: string[] };
+const hasWebLlm = (chunk: ChunkInfo) =>
   chunk.moduleIds.some((id) => id.includes('@mlc-ai/web-llm'));
-const aiAwareFileName = (chunk: { facadeModuleId: string | null; moduleIds: string[] }) =>
-  isAiChunk(chunk) ? `${AI_ASSETS_DIR}/[name]-[hash].js` : 'assets/[name]-[hash].js';
+const aiFileName = `${AI_ASSETS_DIR}/[name]-[hash].js`;
+const assetFileName = 'assets/[name]-[hash].js';
+/** Page chunks: only those carrying web-llm; AI settings and badges stay precached for offline. */
+const pageChunkFileName = (chunk: ChunkInfo) => (hasWebLlm(chunk) ? aiFileName : assetFileName);
+/** Worker bundles: the model worker (started from src/ai) and anything carrying web-llm. */
+const workerFileName = (chunk: ChunkInfo) =>
+  hasWebLlm(chunk) || chunk.facadeModuleId?.includes('/src/ai/') ? aiFileName : assetFileName;
 
 /**
  * Ships the hand-written manifest.webmanifest (the project root holds it, vite-plugin-pwa's
@@ -65,10 +70,41 @@ function tendManifest(): Plugin {
   };
 }
 
+const COMPRESSIBLE = /\.(?:js|css|html|webmanifest|svg)$/;
+
+/**
+ * Writes file.br and file.gz beside every text asset, so the server can answer Accept-Encoding
+ * without compressing per request (Lighthouse counts uncompressed JS against performance).
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'tend:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const source = output.type === 'chunk' ? output.code : output.source;
+        const body = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+        const path = join(outDir, fileName);
+        writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     solid(),
     tendManifest(),
+    precompress(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -87,14 +123,16 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every es2022 browser supports <link rel="modulepreload">: no polyfill in the entry chunk.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
-      output: { chunkFileNames: aiAwareFileName },
+      output: { chunkFileNames: pageChunkFileName },
     },
   },
   worker: {
     format: 'es',
     rolldownOptions: {
-      output: { entryFileNames: aiAwareFileName, chunkFileNames: aiAwareFileName },
+      output: { entryFileNames: workerFileName, chunkFileNames: workerFileName },
     },
   },
 });
