@@ -58,6 +58,15 @@ describe('npm run parse', () => {
     }
   });
 
+  it('accepts seconds, and an instant with a zone seen on the local clock', () => {
+    const env = { ...process.env, TZ: 'America/Los_Angeles' };
+    const dues = (now: string) =>
+      JSON.parse(runCli('Lunch at noon\n', ['--now', now], env).stdout).due;
+    expect(dues('2026-11-26T09:00:30')).toBe('2026-11-26T12:00');
+    expect(dues('2026-11-26T17:00:00Z')).toBe('2026-11-26T12:00'); // 09:00 in Los Angeles
+    expect(dues('2026-11-26T21:00:00Z')).toBe('2026-11-27T12:00'); // 13:00 there: noon has passed
+  });
+
   it('rejects a malformed --now with a message and exit code 2', () => {
     const out = runCli('x\n', ['--now', 'next tuesday']);
     expect(out.status).toBe(2);

@@ -6,12 +6,17 @@ import { parseQuickAdd } from '../src/core/parse/quick-add.ts';
 
 function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
+  const text = value.trim();
+  // An instant with a zone ("...Z", "+01:00") is taken as that instant, seen on this process's clock.
+  if (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text)))
+    return new Date(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(text);
   if (!m) throw new Error(`--now must be a local time like 2026-11-26T09:00, got "${value}"`);
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0));
   const now = new Date(y, mo - 1, d, h, mi, s);
-  if (now.getMonth() !== mo - 1 || now.getDate() !== d)
+  if (now.getMonth() !== mo - 1 || now.getDate() !== d) {
     throw new Error(`--now is not a real date: "${value}"`);
+  }
   return now;
 }
 
