@@ -12,7 +12,7 @@ import type { TendDb } from '../../db/database';
 import { createTasksStore } from '../../db/tasks-store';
 import { createAuth } from '../auth';
 import { createSyncEngine } from '../sync-engine';
-import { resetSyncStatus, updateSyncStatus } from '../status';
+import { resetSyncStatus, syncStatus, updateSyncStatus } from '../status';
 import type { SyncServices } from '../setup';
 import { AccountPanel } from './AccountPanel';
 
@@ -115,7 +115,11 @@ describe('<AccountPanel />', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await vi.waitFor(() => expect(screen.queryByText(/Not allowed on this plan/)).toBeNull());
     const userId = services.auth.user()!.id;
-    expect(server.users.get(userId)?.tasks.get(task.id)?.title).toBe('Refused task');
+    // Retry sends it again at once.
+    await vi.waitFor(() =>
+      expect(server.users.get(userId)?.tasks.get(task.id)?.title).toBe('Refused task'),
+    );
+    await vi.waitFor(() => expect(syncStatus().state).toBe('synced'));
 
     await store.updateTask(task.id, { title: 'Refused again' });
     server.rejectIf = () => 'Still not allowed';
