@@ -225,6 +225,7 @@ export function TaskList(props: TaskListProps): JSX.Element {
                     isCursor={props.selection.cursor() === entry().task.id}
                     isSelected={props.selection.selected().has(entry().task.id)}
                     hideProject={props.hideProject}
+                    groupDay={/^\d{4}-\d{2}-\d{2}$/.test(entry().group) ? entry().group : undefined}
                     reorderable={props.reorderable}
                     onToggleComplete={(t) => void props.actions.toggleComplete(t)}
                     onOpen={props.onOpen}

@@ -12,6 +12,8 @@ export interface TaskRowProps {
   now: Date;
   isCursor: boolean;
   isSelected: boolean;
+  /** The day heading the row sits under (Today, Upcoming): its due then shows only the time. */
+  groupDay?: string;
   /** Hide the project chip inside that project's own view. */
   hideProject?: boolean;
   reorderable: boolean;
@@ -27,6 +29,13 @@ export interface TaskRowProps {
 export function TaskRow(props: TaskRowProps): JSX.Element {
   const done = () => props.task.completedAt !== null;
   const overdue = () => !done() && isOverdue(props.task.due, props.now);
+  const dueLabel = () => {
+    const due = props.task.due;
+    if (!due) return '';
+    // Under its own day's heading the day is already said; only a time adds anything.
+    if (props.groupDay && due.slice(0, 10) === props.groupDay) return due.slice(11, 16);
+    return formatDue(due, props.today);
+  };
 
   function onTitleClick(event: MouseEvent) {
     if (event.shiftKey) props.onSelect(props.task, 'range');
@@ -82,11 +91,11 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
           </Show>
         </button>
         <div class="row-meta">
-          <Show when={props.task.due}>
-            {(due) => (
+          <Show when={dueLabel()}>
+            {(label) => (
               <span class="meta-due" classList={{ 'is-overdue': overdue() }}>
                 <Icon name="calendar" />
-                {formatDue(due(), props.today)}
+                {label()}
                 <Show when={overdue()}>
                   <span class="sr-only"> (overdue)</span>
                 </Show>
