@@ -5,6 +5,7 @@ import type { Transaction } from 'dexie';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import { getMeta, pruneConflicts, setMeta } from '../db/database';
+import { OUTBOX_SYNC_TAG } from '../pwa/sw-protocol';
 import { messageForCode } from '../ui/messages';
 import { SyncHttpError } from './http';
 import type { SyncTransport } from './http';
@@ -73,7 +74,7 @@ export function browserEnvironment(): SyncEnvironment {
       const registration = await navigator.serviceWorker?.getRegistration();
       const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
         ?.sync;
-      await sync?.register('tend-outbox');
+      await sync?.register(OUTBOX_SYNC_TAG);
     },
   };
 }

@@ -92,37 +92,24 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         Tend works fully on this device without an account. Sign in to sync your tasks across
         devices.
       </p>
-      <div class="field">
-        <label class="field-label" for="account-email">
-          Email
-        </label>
-        <input
-          id="account-email"
-          type="email"
-          autocomplete="email"
-          required
-          value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-          aria-invalid={error() ? 'true' : undefined}
-          aria-describedby={error() ? 'account-error' : undefined}
-        />
-      </div>
-      <div class="field">
-        <label class="field-label" for="account-password">
-          Password
-        </label>
-        <input
-          id="account-password"
-          type="password"
-          autocomplete="current-password"
-          required
-          minLength={6}
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          aria-invalid={error() ? 'true' : undefined}
-          aria-describedby={error() ? 'account-error' : undefined}
-        />
-      </div>
+      <AccountField
+        id="account-email"
+        label="Email"
+        type="email"
+        autocomplete="email"
+        value={email()}
+        onInput={setEmail}
+        invalid={!!error()}
+      />
+      <AccountField
+        id="account-password"
+        label="Password"
+        type="password"
+        autocomplete="current-password"
+        value={password()}
+        onInput={setPassword}
+        invalid={!!error()}
+      />
       <p id="account-error" class="field-error" role="alert">
         {error() ?? ''}
       </p>
@@ -135,6 +122,34 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         </button>
       </div>
     </form>
+  );
+}
+
+function AccountField(props: {
+  id: string;
+  label: string;
+  type: 'email' | 'password';
+  autocomplete: string;
+  value: string;
+  onInput: (value: string) => void;
+  invalid: boolean;
+}): JSX.Element {
+  return (
+    <div class="field">
+      <label class="field-label" for={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type={props.type}
+        autocomplete={props.autocomplete}
+        required
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        aria-invalid={props.invalid ? 'true' : undefined}
+        aria-describedby={props.invalid ? 'account-error' : undefined}
+      />
+    </div>
   );
 }
 
