@@ -63,7 +63,8 @@ describe('AI runtime', () => {
     const { runtime } = setup({ withGpu: false });
     await setAiSettings(db, { enabled: true });
     expect(await runtime.prepare()).toEqual({ status: 'unavailable', reason: 'no-webgpu' });
-    await expect(runtime.download(() => {})).rejects.toThrow(/navigator.gpu/);
+    await expect(runtime.download().done).rejects.toThrow(/navigator.gpu/);
+    expect(runtime.activeDownload()).toBeNull();
   });
 
   it('never starts a download for a refinement', async () => {
@@ -79,7 +80,12 @@ describe('AI runtime', () => {
     expect(await runtime.isDownloaded()).toBe(false);
     expect(cacheNames.has('tend-ai')).toBe(false);
     const reports: InitProgressReport[] = [];
-    await runtime.download((r) => reports.push(r));
+    const download = runtime.download();
+    download.subscribe((r) => reports.push(r));
+    expect(runtime.download()).toBe(download); // a second start joins the running download
+    expect(runtime.activeDownload()).toBe(download);
+    await download.done;
+    expect(runtime.activeDownload()).toBeNull();
     expect(engine.reloads).toEqual([QWEN]);
     // Progress travels on its own Comlink channel, so it may land just after load resolves.
     await vi.waitFor(() => expect(reports.length).toBeGreaterThan(2));
@@ -90,6 +96,17 @@ describe('AI runtime', () => {
     expect(backend.cached.has(QWEN)).toBe(false);
     expect(runtime.bridge.isRunning()).toBe(false);
     expect(cacheNames.has('tend-ai')).toBe(false);
+  });
+
+  it('cancelling a download stops it for every listener', async () => {
+    const { runtime, engine } = setup();
+    engine.holdReload = true;
+    const download = runtime.download();
+    await vi.waitFor(() => expect(download.last()).not.toBeNull());
+    download.cancel();
+    await expect(download.done).rejects.toMatchObject({ code: 'aborted' });
+    expect(runtime.bridge.isRunning()).toBe(false);
+    expect(runtime.activeDownload()).toBeNull();
   });
 
   it('loads a downloaded model from the cache when a refinement needs it', async () => {

@@ -1,13 +1,14 @@
 // The page's AI runtime: capability, the user's settings and the worker bridge in one place, for
 // background refinement and the Settings panel. Created once per page, lazily, on the first
 // capture or the first visit to Settings; nothing here runs at start-up.
-import type { InitProgressReport } from '@mlc-ai/web-llm';
 import type { TendDb } from '../db/database';
 import { AI_CACHE_NAME } from '../pwa/sw-protocol';
 import { createAiBridge } from './bridge';
 import type { AiBridge, WorkerLike } from './bridge';
 import { detectCapability, readAiEnv } from './capability';
 import type { AiEnv, Capability, GpuLike } from './capability';
+import { startModelDownload } from './download';
+import type { ModelDownload } from './download';
 import { flushTelemetry } from './figures';
 import type { ModelState, OnDeviceParser } from './refine';
 import { settleRefinements } from './refinements';
@@ -18,8 +19,10 @@ export interface AiRuntime extends OnDeviceParser {
   capability(): Promise<Capability>;
   /** The model this device would use, whether it is downloaded. */
   isDownloaded(signal?: AbortSignal): Promise<boolean>;
-  /** Downloads (first time) and loads the chosen model. */
-  download(onProgress: (report: InitProgressReport) => void, signal?: AbortSignal): Promise<void>;
+  /** Downloads (first time) and loads the chosen model; joins the download already running. */
+  download(): ModelDownload;
+  /** The download in progress, if any (a panel mounted later re-attaches to it). */
+  activeDownload(): ModelDownload | null;
   deleteModel(): Promise<void>;
   /** Settles accuracy figures and sends telemetry if the user agreed; best effort. */
   housekeeping(): Promise<void>;
@@ -47,6 +50,7 @@ export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
     idleMs: options.idleMs,
   });
   let capability: Promise<Capability> | undefined;
+  let active: ModelDownload | null = null;
   const getCapability = () => (capability ??= detectCapability(options.gpu, options.env));
 
   async function chosenModel(): Promise<string> {
@@ -74,13 +78,24 @@ export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
     async isDownloaded(signal) {
       return bridge.hasModel(await chosenModel(), { signal });
     },
-    async download(onProgress, signal) {
-      const modelId = await chosenModel();
-      // Created before the worker starts, so its chunks are kept for offline use from the first load.
-      await cacheStorage?.open(AI_CACHE_NAME);
-      await bridge.load(modelId, { onProgress, signal });
+    download() {
+      if (active) return active;
+      const download = startModelDownload(async (onProgress, signal) => {
+        const modelId = await chosenModel();
+        // Created before the worker starts, so its chunks are kept for offline use from the start.
+        await cacheStorage?.open(AI_CACHE_NAME);
+        await bridge.load(modelId, { onProgress, signal });
+      });
+      active = download;
+      const clear = () => {
+        if (active === download) active = null;
+      };
+      download.done.then(clear, clear);
+      return download;
     },
+    activeDownload: () => active,
     async deleteModel() {
+      active?.cancel();
       await bridge.deleteModel(await chosenModel());
       await bridge.unload();
       await cacheStorage?.delete(AI_CACHE_NAME);

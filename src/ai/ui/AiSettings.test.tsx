@@ -72,6 +72,22 @@ describe('AI settings', () => {
     expect(runtime.bridge.isRunning()).toBe(false);
   });
 
+  it('a download keeps going when Settings is left, and the panel picks it up again', async () => {
+    const engine = new TestEngine(webLlmProgressReports(4078));
+    engine.holdReload = true;
+    setup(desktopGpu, engine);
+    fireEvent.click(await toggle());
+    await screen.findByText('4.0 GB of 4.0 GB downloaded (100%)');
+    cleanup(); // the user navigates away
+
+    render(() => <AiSettingsPanel db={db} runtime={runtime} />);
+    const bar = await screen.findByRole('progressbar', { name: 'Model download' });
+    expect(bar.getAttribute('value')).toBe('100');
+    engine.releaseReload();
+    await screen.findByText('Mistral 7B Instruct v0.3 is ready and works offline.');
+    expect(engine.reloads).toHaveLength(1);
+  });
+
   it('finishes a download, works offline from then on, and deletes the model', async () => {
     const { backend } = setup(desktopGpu);
     fireEvent.click(await toggle());

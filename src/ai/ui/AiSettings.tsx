@@ -1,12 +1,21 @@
 // Settings > On-device AI: availability and its reason, the opt-in (which is consent to the
 // download, so the size sits next to it), download progress with cancel, delete, the figures and
 // the separate telemetry opt-in. Mounted lazily by SettingsPage; the runtime is created on mount.
-import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import {
+  Match,
+  Show,
+  Switch,
+  createEffect,
+  createResource,
+  createSignal,
+  onCleanup,
+} from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { useApp } from '../../ui/app-context';
 import type { TendDb } from '../../db/database';
 import { AiError } from '../bridge';
+import type { ModelDownload } from '../download';
 import { computeFigures, getCounts } from '../figures';
 import { formatBytes, toLoadProgress } from '../progress';
 import type { LoadProgress } from '../progress';
@@ -25,7 +34,7 @@ type Download =
 
 export type AiPanelRuntime = Pick<
   AiRuntime,
-  'capability' | 'isDownloaded' | 'download' | 'deleteModel' | 'housekeeping'
+  'capability' | 'isDownloaded' | 'download' | 'activeDownload' | 'deleteModel' | 'housekeeping'
 >;
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
@@ -43,8 +52,10 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
   });
   const [download, setDownload] = createSignal<Download>({ state: 'idle' });
   const [announcement, setAnnouncement] = createSignal('');
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
+  // The download belongs to the runtime: leaving Settings only detaches this panel from it.
+  let current: ModelDownload | undefined;
+  let detach: (() => void) | undefined;
+  onCleanup(() => detach?.());
 
   const unavailable = () => {
     const cap = capability();
@@ -63,18 +74,20 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
     setSettings(await setAiSettings(props.db, changes));
   }
 
-  async function startDownload() {
+  async function follow(handle: ModelDownload) {
     const chosen = model();
-    if (!chosen) return;
-    controller = new AbortController();
-    setDownload({ state: 'running', progress: null });
-    const onProgress = (report: InitProgressReport) => {
-      // Progress arrives on its own channel and may trail the end of the load: ignore it then.
-      if (download().state !== 'running') return;
+    if (!chosen || current === handle) return;
+    current = handle;
+    const show = (report: InitProgressReport) =>
       setDownload({ state: 'running', progress: toLoadProgress(report, chosen.downloadMB * MB) });
-    };
+    setDownload({ state: 'running', progress: null });
+    const last = handle.last();
+    if (last) show(last);
+    // Progress arrives on its own channel and may trail the end of the load: ignore it then.
+    let loading = true;
+    detach = handle.subscribe((report) => loading && show(report));
     try {
-      await props.runtime.download(onProgress, controller.signal);
+      await handle.done.finally(() => (loading = false));
       setDownload({ state: 'idle' });
       setDownloaded(true);
       setAnnouncement(`${chosen.label} is ready and works offline.`);
@@ -86,17 +99,26 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
         const message = error instanceof Error ? error.message : String(error);
         setDownload({ state: 'failed', message: `The model could not be loaded: ${message}` });
       }
+    } finally {
+      detach?.();
+      current = undefined;
     }
   }
 
+  // A download started before this panel was mounted (the user left Settings and came back).
+  createEffect(() => {
+    const running = model() && props.runtime.activeDownload();
+    if (running) void follow(running);
+  });
+
   async function toggleEnabled(enabled: boolean) {
     await save({ enabled });
-    if (enabled && !downloaded() && download().state !== 'running') await startDownload();
-    if (!enabled) controller?.abort();
+    if (enabled && !downloaded()) await follow(props.runtime.download());
+    if (!enabled) current?.cancel();
   }
 
   async function cancel() {
-    controller?.abort();
+    current?.cancel();
     await save({ enabled: false });
   }
 
