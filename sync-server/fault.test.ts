@@ -1,8 +1,11 @@
-// Fault test: the real server process on PostgreSQL is killed with SIGKILL in the middle of a run of pushes
+// Fault test: the real server process (on PostgreSQL, and on embedded PGlite) is killed with SIGKILL in the middle of a run of pushes
 // and restarted. Every mutation it acknowledged must be there, and the clients' retries (of unacknowledged
 // and of acknowledged batches alike) must not create duplicates.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, TaskRecord } from '../src/core/merge';
 import { createMutationFor } from './test/fixtures';
@@ -13,18 +16,18 @@ const reachable = await pgReachable();
 const PORT = 8823;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-function startServer(databaseUrl: string): ChildProcess {
+function startServer(database: { DATABASE_URL: string } | { DATA_DIR: string }): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
+      ...database,
       JWT_SECRET: TEST_JWT_SECRET,
       ENCRYPTION_KEY: 'fault-test',
       CRON_SECRET: 'fault-test',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -42,16 +45,28 @@ async function waitHealthy(): Promise<void> {
   throw new Error('server did not start');
 }
 
-describe.skipIf(!reachable)('fault: SIGKILL mid-push on PostgreSQL', () => {
-  let database: TestDatabase;
+const kinds = process.env.FAULT_KINDS
+  ? (process.env.FAULT_KINDS.split(',') as ('postgres' | 'pglite')[])
+  : reachable
+    ? (['postgres', 'pglite'] as const)
+    : (['pglite'] as const);
+
+describe.each(kinds)('fault: SIGKILL mid-push on %s', (kind) => {
+  let database: TestDatabase | undefined;
+  let target: { DATABASE_URL: string } | { DATA_DIR: string };
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres', 'fault');
+    if (kind === 'postgres') {
+      database = await createTestDatabase('postgres', 'fault');
+      target = { DATABASE_URL: database.url! };
+    } else {
+      target = { DATA_DIR: mkdtempSync(join(tmpdir(), 'tend-fault-')) };
+    }
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
-    await database.drop();
+    await database?.drop();
   });
 
   async function push(user: TestUser, batch: Mutation[]): Promise<boolean> {
@@ -71,7 +86,7 @@ describe.skipIf(!reachable)('fault: SIGKILL mid-push on PostgreSQL', () => {
 
   it('keeps every acknowledged mutation and makes no duplicates on retry', async () => {
     const user = await createTestUser();
-    child = startServer(database.url!);
+    child = startServer(target);
     await waitHealthy();
 
     const acknowledged: Mutation[][] = [];
@@ -86,14 +101,15 @@ describe.skipIf(!reachable)('fault: SIGKILL mid-push on PostgreSQL', () => {
       }
     });
     await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => child!.once('exit', r));
     child.kill('SIGKILL');
     killed = true;
     await Promise.all(writers);
-    await new Promise((r) => child!.once('exit', r));
+    await exited;
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(unacknowledged.length).toBeGreaterThan(0);
 
-    child = startServer(database.url!);
+    child = startServer(target);
     await waitHealthy();
     // The client retries what was not acknowledged, and (as a flaky network would) some that were.
     for (const batch of [...unacknowledged, ...acknowledged.slice(0, 5)]) {
@@ -118,12 +134,15 @@ describe.skipIf(!reachable)('fault: SIGKILL mid-push on PostgreSQL', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const all = [...acknowledged, ...unacknowledged].flat();
     expect(ids.sort()).toEqual(all.map((m) => m.taskId).sort());
-    const logged = await database.db.query<{ n: number }>(
-      'select count(*)::int as n from public.sync_log',
-    );
-    expect(logged[0].n).toBe(all.length);
+    if (database) {
+      const logged = await database.db.query<{ n: number }>(
+        'select count(*)::int as n from public.sync_log',
+      );
+      expect(logged[0].n).toBe(all.length);
+    }
+    const stopped = new Promise((r) => child!.once('exit', r));
     child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
+    await stopped;
     child = undefined;
   }, 120_000);
 });

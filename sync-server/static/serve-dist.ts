@@ -26,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/** Text files the build precompresses (see vite.config.ts). */
+const PRECOMPRESSED = /\.(?:js|css|html|webmanifest|svg)$/;
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
@@ -85,9 +88,27 @@ export function serveDist(distDir: string): MiddlewareHandler {
     if (since && !Number.isNaN(Date.parse(since)) && Date.parse(since) >= lastModified.getTime()) {
       return c.body(null, 304, headers);
     }
-    headers['Content-Length'] = String(file.size);
+    // The build writes file.br / file.gz beside text assets (vite.config.ts, H4): send those when
+    // the client accepts them, so nothing is compressed per request.
+    let body: { path: string; size: number } = file;
+    if (PRECOMPRESSED.test(file.path)) {
+      headers['Vary'] = 'Accept-Encoding';
+      const accepted = c.req.header('accept-encoding') ?? '';
+      for (const [encoding, suffix] of [
+        ['br', '.br'],
+        ['gzip', '.gz'],
+      ] as const) {
+        if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+        const compressed = await stat(file.path + suffix).catch(() => null);
+        if (!compressed?.isFile()) continue;
+        body = { path: file.path + suffix, size: compressed.size };
+        headers['Content-Encoding'] = encoding;
+        break;
+      }
+    }
+    headers['Content-Length'] = String(body.size);
     if (method === 'HEAD') return c.body(null, 200, headers);
-    const stream = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+    const stream = Readable.toWeb(createReadStream(body.path)) as ReadableStream<Uint8Array>;
     return c.body(stream, 200, headers);
   };
 }
