@@ -39,3 +39,11 @@ export function createVercelHandler(load: AppLoader = loadDeployedApp) {
 }
 
 export const handler = createVercelHandler();
+
+// Every function file re-exports these: Vercel calls the export named after the request's method.
+export const GET = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;
+export const OPTIONS = handler;

@@ -1,9 +1,2 @@
 // Vercel Function for /api/tasks/* (limits in vercel.json's "functions"): the shared Hono app.
-import { handler } from '../_lib/entry.js';
-
-export const GET = handler;
-export const POST = handler;
-export const PUT = handler;
-export const PATCH = handler;
-export const DELETE = handler;
-export const OPTIONS = handler;
+export { GET, POST, PUT, PATCH, DELETE, OPTIONS } from '../_lib/entry.js';

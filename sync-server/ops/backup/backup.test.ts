@@ -5,13 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
-import {
-  createPgliteDb,
-  createPostgresDb,
-  postgresReachable,
-  seedUsersAndTasks,
-  type TempPostgres,
-} from '../test-support/databases';
+import { onEachDatabase, seedUsersAndTasks, type OpenDb } from '../test-support/databases';
 import { readTableRows } from './dump';
 import { readCatalog, qualified } from './catalog';
 import type { ProgressEvent } from './progress';
@@ -33,7 +27,7 @@ async function snapshot(db: Db) {
   return out;
 }
 
-function suite(name: string, open: () => Promise<{ db: Db; close(): Promise<void> }>) {
+function suite(name: string, open: OpenDb) {
   describe(`backup and restore on ${name}`, () => {
     let source: { db: Db; close(): Promise<void> };
     let dir: string;
@@ -168,15 +162,4 @@ function suite(name: string, open: () => Promise<{ db: Db; close(): Promise<void
   });
 }
 
-suite('PGlite', async () => {
-  const db = await createPgliteDb();
-  return { db, close: () => db.close() };
-});
-
-const pgUp = await postgresReachable();
-describe.skipIf(!pgUp)('PostgreSQL', () => {
-  suite('PostgreSQL', async () => {
-    const pg: TempPostgres = await createPostgresDb('backup');
-    return { db: pg.db, close: () => pg.drop() };
-  });
-});
+await onEachDatabase('backup', suite);

@@ -3,17 +3,11 @@
 // advisory lock when two instances race.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
-import {
-  createPgliteDb,
-  createPostgresDb,
-  postgresReachable,
-  seedUsersAndTasks,
-  type TempPostgres,
-} from '../test-support/databases';
+import { onEachDatabase, seedUsersAndTasks, type OpenDb } from '../test-support/databases';
 import { runDailyCleanup } from './daily-cleanup';
 import { claimRun, finishRun } from './lock';
 
-function suite(name: string, open: () => Promise<{ db: Db; close(): Promise<void> }>) {
+function suite(name: string, open: OpenDb) {
   describe(`daily cleanup on ${name}`, () => {
     let h: { db: Db; close(): Promise<void> };
     beforeAll(async () => {
@@ -93,15 +87,4 @@ function suite(name: string, open: () => Promise<{ db: Db; close(): Promise<void
   });
 }
 
-suite('PGlite', async () => {
-  const db = await createPgliteDb();
-  return { db, close: () => db.close() };
-});
-
-const pgUp = await postgresReachable();
-describe.skipIf(!pgUp)('PostgreSQL', () => {
-  suite('PostgreSQL', async () => {
-    const pg: TempPostgres = await createPostgresDb('cleanup');
-    return { db: pg.db, close: () => pg.drop() };
-  });
-});
+await onEachDatabase('cleanup', suite);

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { describe } from 'vitest';
 import { migrate } from '../../db/migrate';
 import { fromPglite } from '../../db/pglite';
 import { openPostgres } from '../../db/postgres';
@@ -102,4 +103,24 @@ export async function seedUsersAndTasks(
     );
   }
   return ids;
+}
+
+export type OpenDb = () => Promise<{ db: Db; close(): Promise<void> }>;
+
+/** Declares a suite once for PGlite and once for a fresh PostgreSQL database (skipped when unreachable). */
+export async function onEachDatabase(
+  suiteName: string,
+  suite: (name: string, open: OpenDb) => void,
+): Promise<void> {
+  suite('PGlite', async () => {
+    const db = await createPgliteDb();
+    return { db, close: () => db.close() };
+  });
+  const pgUp = await postgresReachable();
+  describe.skipIf(!pgUp)('PostgreSQL', () => {
+    suite('PostgreSQL', async () => {
+      const pg = await createPostgresDb(suiteName);
+      return { db: pg.db, close: () => pg.drop() };
+    });
+  });
 }
