@@ -143,6 +143,14 @@ describe('parseQuickAdd', () => {
     expect(parse('Buy tickets for May 12th concert').title).toBe('Buy tickets for concert');
   });
 
+  it('does not read dates inside quotes or links', () => {
+    expect(parse('Watch "Next Friday" tomorrow')).toMatchObject({
+      title: 'Watch "Next Friday"',
+      due: '2026-11-27',
+    });
+    expect(parse('Read https://example.com/2026-12-03/notes')).toMatchObject({ due: null });
+  });
+
   it('stays fast on long input', () => {
     const long = 'word '.repeat(5000) + 'tomorrow at 5pm';
     expect(parse(long).due).toBe('2026-11-27T17:00');

@@ -23,6 +23,7 @@ export type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
 
 const ALL_RULES = [...recurrenceRules, ...relativeDateRules, ...calendarDateRules, ...timeRules];
 const MASK = '\uE000';
+const PROTECTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|\b(?:https?:\/\/|www\.)\S+/giu;
 type Blocked = Map<ChipKind, Range[]>;
 
 const isBlocked = (kind: ChipKind, r: Range, blocked: Blocked): boolean =>
@@ -80,6 +81,8 @@ function resolveDue(e: DateExpression, minutes: number | null, context: Context)
 function detect(text: string, now: Date, blocked: Blocked): QuickAddResult {
   const markers = findMarkers(text);
   const chars = text.split('');
+  // Quoted titles and links are text, whatever they contain: "Watch \"Next Friday\"", ".../2026-12-03/...".
+  for (const m of text.matchAll(PROTECTED)) chars.fill('x', m.index, m.index + m[0].length);
   for (const m of markers) chars.fill(MASK, m.start, m.end);
   const masked = chars.join('');
   const today = toDayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
