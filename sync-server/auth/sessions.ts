@@ -9,6 +9,8 @@ import { toGoTrueUser } from './users';
 import { AUDIENCE } from './verify';
 
 export const REFRESH_TTL_DAYS = 30;
+/** GoTrue's default refresh-token reuse interval. */
+export const REUSE_INTERVAL_MS = 10_000;
 
 export interface SessionDeps {
   jwtSecret: string;
@@ -94,15 +96,19 @@ export async function rotateRefreshToken(
   deps: SessionDeps,
   token: string,
 ): Promise<Rotation> {
+  const nowIso = new Date(deps.now()).toISOString();
   const rows = await db.query<{
     user_id: string;
     session_id: string;
     revoked: boolean;
     expired: boolean;
+    within_reuse_interval: boolean;
   }>(
-    `select user_id, session_id, revoked, expires_at < $2::timestamptz as expired
+    `select user_id, session_id, revoked, expires_at < $2::timestamptz as expired,
+            coalesce(rotated_at > $2::timestamptz - make_interval(secs => $3::int / 1000.0), false)
+              as within_reuse_interval
        from tend_auth.refresh_tokens where token_hash = $1 for update`,
-    [hashToken(token), new Date(deps.now()).toISOString()],
+    [hashToken(token), nowIso, REUSE_INTERVAL_MS],
   );
   const row = rows[0];
   if (!row) {
@@ -113,7 +119,9 @@ export async function rotateRefreshToken(
       ),
     };
   }
-  if (row.revoked) {
+  // Just exchanged (another tab or the service worker refreshing at the same moment): answer with a new
+  // token of the same session, as GoTrue does. Later, or after logout, a reuse means the token leaked.
+  if (row.revoked && !row.within_reuse_interval) {
     await revokeSession(db, row.session_id);
     return {
       error: invalidRefresh('refresh_token_already_used', 'Invalid Refresh Token: Already Used'),
@@ -121,9 +129,12 @@ export async function rotateRefreshToken(
   }
   if (row.expired)
     return { error: invalidRefresh('session_expired', 'Invalid Refresh Token: Session Expired') };
-  await db.query('update tend_auth.refresh_tokens set revoked = true where token_hash = $1', [
-    hashToken(token),
-  ]);
+  if (!row.revoked) {
+    await db.query(
+      'update tend_auth.refresh_tokens set revoked = true, rotated_at = $2 where token_hash = $1',
+      [hashToken(token), nowIso],
+    );
+  }
   return { userId: row.user_id, sessionId: row.session_id };
 }
 

@@ -162,6 +162,14 @@ describe.each(kinds)('local Supabase Auth (GoTrue) endpoints on %s', (kind) => {
     expect(first.status).toBe(200);
     const rotated = (await first.json()) as Session;
     expect(rotated.refresh_token).not.toBe(body.refresh_token);
+    // Within GoTrue's reuse interval a second exchange (another tab) still works, in the same session...
+    now += 5_000;
+    const concurrent = await post('/auth/v1/token?grant_type=refresh_token', {
+      refresh_token: body.refresh_token,
+    });
+    expect(concurrent.status).toBe(200);
+    // ...after it, reuse means the token leaked: refused, and the whole family is revoked.
+    now += 10_001;
     const reuse = await post('/auth/v1/token?grant_type=refresh_token', {
       refresh_token: body.refresh_token,
     });
