@@ -159,6 +159,26 @@ describe('pullChanges', () => {
     await a.push();
     const b = device('B');
     await b.pull({ limit: 1 }).catch(() => undefined);
+    server.faults.push({
+      path: '/api/sync/pull',
+      status: 200,
+      body: {
+        tasks: [{ id: 'x', createdAt: 'a', updatedAt: 'b', clock: { title: 'garbage' } }],
+        cursor: '9',
+        hasMore: false,
+      },
+    });
+    const noRetry = { maxAttempts: 1 };
+    await expect(
+      pullChanges({
+        db: b.db,
+        fetch,
+        baseUrl: server.url,
+        getAccessToken: async () => 'token-u',
+        retry: noRetry,
+      }),
+    ).rejects.toMatchObject({ kind: 'transient' });
+    expect(await getCursor(b.db)).toBe('2');
     server.faults.push({ path: '/api/sync/pull', status: 403 });
     await expect(
       pullChanges({ db: b.db, fetch, baseUrl: server.url, getAccessToken: async () => 'token-u' }),

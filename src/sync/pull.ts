@@ -5,7 +5,7 @@
 import { applyMutation, mergeRecords } from '../core/merge';
 import type { TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
-import { pullResponseSchema } from '../core/sync/protocol';
+import { isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
 import type { ConflictEntry, TendDb } from '../db/database';
 import { META_KEYS } from '../db/database';
 import { saveClock } from '../db/persistent-clock';
@@ -57,17 +57,17 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (from !== undefined) query.set('cursor', from);
     const request = withRetry(async () => {
-      const parsed = pullResponseSchema.safeParse(
+      const parsed = pullEnvelopeSchema.safeParse(
         await requestJson(options, 'GET', `/api/sync/pull?${query}`),
       );
-      if (!parsed.success)
+      if (!parsed.success || !parsed.data.tasks.every(isTaskRecordShape))
         throw new SyncHttpError(
           'transient',
           'server_error',
           'The server sent an unexpected pull reply',
           200,
         );
-      return parsed.data;
+      return { ...parsed.data, tasks: parsed.data.tasks as TaskRecord[] };
     }, retry);
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
     return request;

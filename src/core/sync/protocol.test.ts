@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
 import {
+  isTaskRecordShape,
   MAX_PUSH_MUTATIONS,
   mutationSchema,
   pullQuerySchema,
@@ -75,5 +76,15 @@ describe('protocol schemas', () => {
         hasMore: false,
       }).success,
     ).toBe(false);
+  });
+
+  it('checks the shape of pulled records cheaply', () => {
+    const ok = { id: ID, createdAt: 'x', updatedAt: 'y', clock: { title: HLC }, title: 't' };
+    expect(isTaskRecordShape(ok)).toBe(true);
+    expect(isTaskRecordShape({ ...ok, clock: { title: 'nope' } })).toBe(false);
+    expect(isTaskRecordShape({ ...ok, clock: { owner: HLC } })).toBe(false);
+    expect(isTaskRecordShape({ ...ok, clock: null })).toBe(false);
+    expect(isTaskRecordShape({ ...ok, id: 1 })).toBe(false);
+    expect(isTaskRecordShape(null)).toBe(false);
   });
 });

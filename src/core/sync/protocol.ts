@@ -97,6 +97,36 @@ export type PullResponse = {
   total?: number;
 };
 
+/**
+ * What the client checks of a pull reply: the envelope with zod, each record with `isTaskRecordShape`.
+ * Field values were validated by the server on push; re-parsing 10,000 records with zod would cost
+ * a third of the initial-sync budget, while the shape check is what the merge needs to be safe.
+ */
+export const pullEnvelopeSchema = z.object({
+  tasks: z.array(z.unknown()),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  total: z.optional(z.number().check(z.minimum(0))),
+});
+
+const SYNCED = new Set<string>(SYNCED_FIELDS);
+
+/** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
+export function isTaskRecordShape(value: unknown): value is TaskRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  if (
+    typeof r.id !== 'string' ||
+    typeof r.createdAt !== 'string' ||
+    typeof r.updatedAt !== 'string'
+  )
+    return false;
+  if (typeof r.clock !== 'object' || r.clock === null) return false;
+  for (const [field, hlc] of Object.entries(r.clock))
+    if (!SYNCED.has(field) || !isHlc(hlc)) return false;
+  return true;
+}
+
 /** Every error body of the API. */
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
