@@ -68,7 +68,7 @@ export const relativeDateRules: Rule[] = [
       const [, weekFirst, modifier, word, weekAfter] = m;
       const weekday = weekdayIndex(word);
       const lower = word.toLowerCase();
-      if (word.length <= 3 && word === word.toUpperCase()) return null; // "SAT", "SUN": acronyms
+      if (AMBIGUOUS_WEEKDAY_ABBREVIATIONS.has(lower) && word === word.toUpperCase()) return null; // "SAT", "SUN": acronyms
       const before = wordBefore(text, m.index);
       const bare = !weekFirst && !modifier && !weekAfter;
       if (bare && isCapitalised(before) && WEEKDAY_NAME_PREFIXES.has(before.toLowerCase()))
