@@ -167,6 +167,8 @@ async function benchPostgres() {
   const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
   const server = await startServer(PORT, {
     DATABASE_URL: url,
+    // As many connections as the baseline's 20 concurrent clients get.
+    DB_POOL_MAX: String(CLIENTS),
     JWT_SECRET: SECRET,
     ENCRYPTION_KEY: 'b',
     CRON_SECRET: 'b',

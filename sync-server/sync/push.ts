@@ -56,9 +56,12 @@ export async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<str
   const map = new Map<string, TaskRecord>();
   if (ids.length === 0) return map;
   const rows = await tx.query<TaskRow>(
-    `select ${TASK_COLUMNS} from public.tasks
-      where owner = auth.uid()
-        and id = any(array(select value::uuid from jsonb_array_elements_text($1::text::jsonb)))`,
+    // One primary-key probe per id: `limit 1` keeps the lateral from being flattened into a scan of all
+    // the user's rows, whatever the planner's statistics say.
+    `select t.* from jsonb_array_elements_text($1::text::jsonb) as k(id)
+       cross join lateral (
+         select ${TASK_COLUMNS} from public.tasks where owner = auth.uid() and id = k.id::uuid limit 1
+       ) t`,
     [JSON.stringify(ids)],
   );
   for (const row of rows) map.set(row.id, rowToRecord(row));
@@ -91,9 +94,11 @@ export async function pushMutations(
   const [{ seq }, logged, records] = await Promise.all([
     lockSyncState(tx),
     tx.query<{ mutation_id: string; status: string; code: string | null; message: string | null }>(
-      `select mutation_id, status, code, message from public.sync_log
-        where owner = auth.uid()
-          and mutation_id = any(array(select jsonb_array_elements_text($1::text::jsonb)))`,
+      `select l.* from jsonb_array_elements_text($1::text::jsonb) as k(id)
+         cross join lateral (
+           select mutation_id, status, code, message from public.sync_log
+            where owner = auth.uid() and mutation_id = k.id limit 1
+         ) l`,
       [JSON.stringify(ids)],
     ),
     loadRecords(tx, taskIds),
