@@ -158,5 +158,23 @@ describe('app: static PWA, health, headers, errors', () => {
     expect(chunked.status).toBe(413);
     const bodyJson = (await chunked.json()) as { error: { code: string } };
     expect(bodyJson.error.code).toBe('payload_too_large');
+    // Both headers, the Content-Length claiming a small body: the stream is what gets counted.
+    const both = await server.app.request('/api/tasks', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': '10',
+        'transfer-encoding': 'chunked',
+      },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 20; i++)
+            controller.enqueue(new TextEncoder().encode('z'.repeat(64 * 1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(both.status).toBe(413);
   });
 });
