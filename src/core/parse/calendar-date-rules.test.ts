@@ -21,6 +21,9 @@ describe('calendar date rules', () => {
     expect(first('Nov 20')).toEqual(['Nov 20', '2027-11-20']);
     expect(first('feb 29')).toEqual(['feb 29', '2028-02-29']);
     expect(dates('Feb 30')).toEqual([]);
+    expect(first('May first')).toEqual(['May first', '2027-05-01']);
+    expect(first('the fifteenth of June')).toEqual(['the fifteenth of June', '2027-06-15']);
+    expect(dates('you may first call')).toEqual([]);
     expect(dates('Ask May about it')).toEqual([]);
     expect(dates('March of the penguins')).toEqual([]);
     expect(dates('Call Jan 5 times')).toEqual([]);

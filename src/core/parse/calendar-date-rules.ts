@@ -13,11 +13,13 @@ import {
 } from './candidate.ts';
 import {
   DATE_CONNECTORS,
+  DAY_WORD_PATTERN,
   MONTH_PATTERN,
   ORDINAL_NOUNS,
   QUANTITY_WORDS,
   WEEKDAY_PATTERN,
   monthIndex,
+  ordinalValue,
 } from './vocabulary.ts';
 
 /** A month/day without a year: this year unless already past, then the next year that has it. */
@@ -69,16 +71,19 @@ export const calendarDateRules: Rule[] = [
   {
     // "Dec 3", "December 3rd, 2027", "dec. the 3rd"
     pattern: wordRegex(
-      `(${MONTH_PATTERN})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?(?![:.]\\d)`,
+      `(${MONTH_PATTERN})\\.?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD_PATTERN})(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?(?![:.]\\d)`,
     ),
-    build: (m, context) => explicitDate(m, context, monthIndex(m[1]), Number(m[2]), m[3]),
+    build(m, context) {
+      if (/^may$/.test(m[1]) && /^\D/.test(m[2])) return null; // "you may first ..."
+      return explicitDate(m, context, monthIndex(m[1]), ordinalValue(m[2]), m[3]);
+    },
   },
   {
     // "3 Dec", "3rd of December 2027", "the 12th of may"
     pattern: wordRegex(
-      `(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?`,
+      `(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|${DAY_WORD_PATTERN})\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?`,
     ),
-    build: (m, context) => explicitDate(m, context, monthIndex(m[2]), Number(m[1]), m[3]),
+    build: (m, context) => explicitDate(m, context, monthIndex(m[2]), ordinalValue(m[1]), m[3]),
   },
   {
     // US "11/30", "11/30/2026", "11/30/26"; day-first only when the first number cannot be a month ("30/11").

@@ -53,18 +53,26 @@ export function countValue(word: string): number {
   return /^\d+$/.test(key) ? Number(key) : (NUMBER_WORDS[key] ?? NaN);
 }
 
-const ORDINAL_WORDS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  fifteenth: 15,
+  twentieth: 20,
+  thirtieth: 30,
+};
+
+/** A day of the month in words ("May first", "the fifteenth of June"). */
+export const DAY_WORD_PATTERN = Object.keys(ORDINAL_WORDS).join('|');
 
 /** "15th", "1st", "third" -> 15, 1, 3; "last" -> -1; else NaN. */
 export function ordinalValue(word: string): number {
@@ -72,8 +80,7 @@ export function ordinalValue(word: string): number {
   if (key === 'last') return -1;
   const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(key);
   if (m) return Number(m[1]);
-  const index = ORDINAL_WORDS.indexOf(key);
-  return index >= 0 ? index + 1 : NaN;
+  return ORDINAL_WORDS[key] ?? NaN;
 }
 
 export const ORDINAL_PATTERN = '\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|last';
