@@ -54,6 +54,7 @@ describe('calendar date rules', () => {
     expect(first('rent the 15th')).toEqual(['the 15th', '2026-12-15']);
     expect(dates('The 5th Wave')).toEqual([]);
     expect(dates('on the 5th floor')).toEqual([]);
+    expect(dates("Celebrate Sam's 21st")).toEqual([]);
     expect(first('On the 3rd call the bank')).toEqual(['the 3rd', '2026-12-03']);
     expect(first('Monday the 7th')).toEqual(['the 7th', '2026-12-07']);
     expect(first('mid-january')).toEqual(['mid-january', '2027-01-15']);

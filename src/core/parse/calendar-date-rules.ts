@@ -113,6 +113,7 @@ export const calendarDateRules: Rule[] = [
     pattern: wordRegex('(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)'),
     build(m, { text, today }) {
       const before = wordBefore(text, m.index).toLowerCase();
+      if (/['’]s$/.test(before)) return null; // "Sam's 21st" is a birthday, not a date
       const end = m.index + m[0].length;
       const endsPhrase = endsText(text, end) || /^\s*(?:at|@)\s/i.test(text.slice(end, end + 10));
       const afterWeekday = WEEKDAY_WORD.test(before);
