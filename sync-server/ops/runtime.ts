@@ -1,6 +1,8 @@
 // Everything operations keeps per server instance, built once from the app context: request timings, AI
 // telemetry, CPU sampler, alert manager, job registry, and the jobs themselves (shared by the cron routes,
 // the in-process scheduler and the admin endpoints, so each job has one implementation).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppContext } from '../context';
 import { createAlertManager, type AlertManager } from './alerts/manager';
 import { evaluateAlerts } from './alerts/evaluate';
@@ -8,6 +10,8 @@ import { routeChannels } from './alerts/channels';
 import { ALERT_RULES } from './alerts/rules';
 import { runBackup, backupSystemConfig } from './backup/run-backup';
 import type { OnProgress } from './backup/progress';
+import { putObject, s3TargetFromEnv } from './backup/s3';
+import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
 import type { CronJobName } from './cron/jobs';
@@ -49,6 +53,7 @@ export const SECRET_NAMES = new Set([
   'ALERT_EMAIL_WEBHOOK_URL',
   'SENTRY_DSN',
   'REDIS_URL',
+  'BACKUP_S3_ACCESS_KEY_ID',
   'BACKUP_S3_SECRET_ACCESS_KEY',
 ]);
 
@@ -84,6 +89,12 @@ const CONFIG_NAMES = [
   'SLACK_WEBHOOK_URL',
   'ALERT_EMAIL_WEBHOOK_URL',
   'OPS_SCHEDULER',
+  'BACKUP_S3_ENDPOINT',
+  'BACKUP_S3_BUCKET',
+  'BACKUP_S3_REGION',
+  'BACKUP_S3_PREFIX',
+  'BACKUP_S3_ACCESS_KEY_ID',
+  'BACKUP_S3_SECRET_ACCESS_KEY',
 ];
 
 export function createOpsRuntime(
@@ -131,6 +142,26 @@ export function createOpsRuntime(
     });
   }
 
+  /** Copies a finished backup and its manifest to the S3-compatible bucket when BACKUP_S3_* are set. */
+  async function copyOffsite(
+    manifest: BackupManifest | null,
+  ): Promise<{ uploaded: string[]; error?: string }> {
+    const target = s3TargetFromEnv(env);
+    if (!target || !manifest) return { uploaded: [] };
+    const files = [manifest.file, `${manifest.id}.manifest.json`];
+    try {
+      for (const file of files) {
+        await putObject(target, file, await readFile(join(settings.backupDir, file)), {
+          fetchImpl,
+        });
+      }
+      return { uploaded: files };
+    } catch (error) {
+      ctx.logger.error({ err: String(error), file: manifest.file }, 'off-site backup copy failed');
+      return { uploaded: [], error: String(error) };
+    }
+  }
+
   async function runJob(
     name: CronJobName,
     { onProgress, kind = 'full' }: { onProgress?: OnProgress; kind?: 'full' | 'incremental' } = {},
@@ -160,12 +191,14 @@ export function createOpsRuntime(
       onProgress,
     };
     const backup = await runBackup(kind, options);
+    const offsite = await copyOffsite(backup.manifest);
     const config = await backupSystemConfig(
       Object.fromEntries(CONFIG_NAMES.map((n) => [n, env[n]])),
       SECRET_NAMES,
       options,
     );
-    return { ok: true, report: { backup, config } };
+    await copyOffsite(config.manifest);
+    return { ok: offsite.error === undefined, report: { backup, offsite, config } };
   }
 
   return { ctx, env, settings, requests, ai, cpu, alerts, jobs, snapshot, runJob };

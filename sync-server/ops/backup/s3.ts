@@ -1,0 +1,149 @@
+// Off-site copies of backups ("encrypted_s3" in the seed): a PUT of each encrypted file and its manifest to an
+// S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, …), signed with AWS Signature Version 4 by hand so no SDK
+// is needed. The files are already encrypted client-side; the bucket only ever sees ciphertext.
+import { createHash, createHmac } from 'node:crypto';
+
+export interface S3Target {
+  /** e.g. https://s3.eu-west-1.amazonaws.com (path-style requests: <endpoint>/<bucket>/<key>) */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  prefix?: string;
+}
+
+const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) =>
+  createHmac('sha256', key).update(data).digest();
+
+/** RFC 3986 encoding as SigV4 wants it (S3 keeps '/' in paths). */
+function encodeRfc3986(value: string, keepSlash: boolean): string {
+  return encodeURIComponent(value)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%2F/g, keepSlash ? '/' : '%2F');
+}
+
+export interface SignInput {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  payloadSha256: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  now: Date;
+  service?: string;
+}
+
+/** Returns the request headers plus x-amz-date, x-amz-content-sha256 and Authorization. */
+export function signV4({
+  method,
+  url,
+  headers,
+  payloadSha256,
+  region,
+  accessKeyId,
+  secretAccessKey,
+  now,
+  service = 's3',
+}: SignInput): Record<string, string> {
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const day = amzDate.slice(0, 8);
+  const all: Record<string, string> = {
+    ...headers,
+    host: url.host,
+    'x-amz-date': amzDate,
+    'x-amz-content-sha256': payloadSha256,
+  };
+  const names = Object.keys(all)
+    .map((k) => k.toLowerCase())
+    .sort();
+  const lower = Object.fromEntries(
+    Object.entries(all).map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')]),
+  );
+  const query = [...url.searchParams.entries()]
+    .map(([k, v]) => [encodeRfc3986(k, false), encodeRfc3986(v, false)])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const canonical = [
+    method,
+    encodeRfc3986(decodeURIComponent(url.pathname), true),
+    query,
+    names.map((n) => `${n}:${lower[n]}\n`).join(''),
+    names.join(';'),
+    payloadSha256,
+  ].join('\n');
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonical)].join('\n');
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), service),
+    'aws4_request',
+  );
+  const signature = createHmac('sha256', key).update(toSign).digest('hex');
+  return {
+    ...all,
+    authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
+  };
+}
+
+export async function putObject(
+  target: S3Target,
+  key: string,
+  body: Buffer,
+  {
+    now = new Date(),
+    fetchImpl = fetch,
+    contentType = 'application/octet-stream',
+  }: { now?: Date; fetchImpl?: typeof fetch; contentType?: string } = {},
+): Promise<void> {
+  const url = new URL(
+    `${target.endpoint.replace(/\/+$/, '')}/${target.bucket}/${target.prefix ?? ''}${key}`,
+  );
+  const headers = signV4({
+    method: 'PUT',
+    url,
+    headers: { 'content-type': contentType },
+    payloadSha256: sha256Hex(body),
+    region: target.region,
+    accessKeyId: target.accessKeyId,
+    secretAccessKey: target.secretAccessKey,
+    now,
+  });
+  delete headers.host; // fetch sets Host itself
+  const response = await fetchImpl(url, {
+    method: 'PUT',
+    headers,
+    body,
+    signal: AbortSignal.timeout(120_000),
+  });
+  if (!response.ok) throw new Error(`S3 PUT ${key} answered HTTP ${response.status}`);
+}
+
+export function s3TargetFromEnv(env: Record<string, string | undefined>): S3Target | null {
+  const {
+    BACKUP_S3_ENDPOINT,
+    BACKUP_S3_BUCKET,
+    BACKUP_S3_ACCESS_KEY_ID,
+    BACKUP_S3_SECRET_ACCESS_KEY,
+  } = env;
+  if (
+    !BACKUP_S3_ENDPOINT ||
+    !BACKUP_S3_BUCKET ||
+    !BACKUP_S3_ACCESS_KEY_ID ||
+    !BACKUP_S3_SECRET_ACCESS_KEY
+  )
+    return null;
+  return {
+    endpoint: BACKUP_S3_ENDPOINT,
+    bucket: BACKUP_S3_BUCKET,
+    region: env.BACKUP_S3_REGION ?? 'us-east-1',
+    accessKeyId: BACKUP_S3_ACCESS_KEY_ID,
+    secretAccessKey: BACKUP_S3_SECRET_ACCESS_KEY,
+    prefix: env.BACKUP_S3_PREFIX ?? 'tend/',
+  };
+}
