@@ -1,5 +1,6 @@
 // Two devices of one person and a stranger, against the real server (npm start): offline capture and
 // edits on A, edits of other fields on B, both converge with both edits; the stranger sees none of it.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { captureTask, openApp, taskCheckbox } from './support/app.ts';
@@ -61,6 +62,9 @@ test('two devices converge after offline edits; another user sees none of it', a
   const b = await device(browser);
 
   await signIn(a.page, email, 'Create account');
+  // The signed-in account panel (diagnostics included) passes axe.
+  const axe = await new AxeBuilder({ page: a.page }).include('.account-panel').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await inbox(a.page);
   await captureTask(a.page, 'Buy train tickets');
   await captureTask(a.page, 'Water the plants');
