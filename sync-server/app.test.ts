@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from './db/migrate';
 import { buildCsp } from './http/security-headers';
 import type { TestServer } from './test/harness';
 import { createTestServer } from './test/harness';
@@ -98,6 +99,20 @@ describe('app: static PWA, health, headers, errors', () => {
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).not.toContain("'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('sends HSTS only over https', async () => {
+    expect((await get('/health')).headers.get('strict-transport-security')).toBeNull();
+    const secure = await server.app.request('https://tend.example/health');
+    expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('tracks applied migrations like the Supabase CLI and applies each once', async () => {
+    const rows = await server.db.query<{ version: string; name: string }>(
+      'select version, name from supabase_migrations.schema_migrations order by version',
+    );
+    expect(rows.map((r) => r.name)).toContain('tasks_and_sync');
+    expect(await migrate(server.db)).toEqual([]);
   });
 
   it('adds Supabase and the model host to connect-src when configured', () => {
