@@ -24,7 +24,8 @@ const serve = realServer
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/pw',
+  // Override when several people run Playwright in one work tree (each run empties its outputDir).
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/pw',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: process.env.CI ? 1 : 0,

@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   captureTask,
@@ -65,5 +67,32 @@ test.describe('offline', () => {
       const response = await page.goto(path);
       expect(response?.fromServiceWorker(), path).toBe(false);
     }
+  });
+
+  test('AI chunks are cached only after the user opts in, in the tend-ai cache', async ({
+    page,
+  }) => {
+    const dir = join('dist', 'assets', 'ai');
+    const [smallest] = readdirSync(dir)
+      .filter((name) => name.endsWith('.js'))
+      .sort((a, b) => statSync(join(dir, a)).size - statSync(join(dir, b)).size);
+    test.skip(!smallest, 'this build has no AI chunks');
+    const url = `/assets/ai/${smallest}`;
+    const cachedIn = () =>
+      page.evaluate(async (u) => {
+        const hits: string[] = [];
+        for (const name of await caches.keys()) {
+          if (await (await caches.open(name)).match(u)) hits.push(name);
+        }
+        return hits;
+      }, url);
+
+    expect(await page.evaluate(async (u) => (await fetch(u)).status, url)).toBe(200);
+    expect(await cachedIn()).toEqual([]);
+
+    // What enableAiCaching() does on opt-in (src/pwa/ai-cache.ts).
+    await page.evaluate(() => caches.open('tend-ai'));
+    expect(await page.evaluate(async (u) => (await fetch(u)).status, url)).toBe(200);
+    expect(await cachedIn()).toEqual(['tend-ai']);
   });
 });

@@ -3,6 +3,7 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { quickAdd, waitForServiceWorkerControl } from './support/app.ts';
 import { UPDATE_TEST_PORT } from './support/chromium.ts';
@@ -44,6 +45,8 @@ test('a new version is offered and activates only when the user presses Reload',
 
   const toast = page.getByRole('region', { name: 'App update' });
   await expect(toast.getByText('New version available')).toBeVisible({ timeout: 15_000 });
+  const axe = await new AxeBuilder({ page }).include('.pwa-toast').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   // Nothing happens under the user's feet: same document, their typing intact, old worker in charge.
   await page.waitForTimeout(1_000);
   expect(await page.evaluate(() => (window as { tendTestMarker?: string }).tendTestMarker)).toBe(
