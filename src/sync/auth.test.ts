@@ -78,6 +78,10 @@ describe('auth through supabase-js', () => {
     expect(wrong).toMatchObject({ ok: false, message: 'That email and password do not match.' });
     const again = await a.signIn('ada@example.com', 'correct horse');
     expect(again.ok).toBe(true);
+    const before = await a.getAccessToken();
+    const refreshed = await a.refreshAccessToken();
+    expect(refreshed).not.toBe(before);
+    expect(server.tokens.has(refreshed!)).toBe(true);
     const twice = await a.signUp('ada@example.com', 'correct horse');
     expect(twice).toMatchObject({ ok: false, code: 'user_already_exists' });
   });

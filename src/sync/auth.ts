@@ -36,6 +36,11 @@ export interface TendAuth {
   signIn(email: string, password: string): Promise<AuthResult>;
   signOut(): Promise<void>;
   getAccessToken(): Promise<string | null>;
+  /**
+   * Refreshes now, whatever the local clock says. For a 401 on a token this device still thinks valid:
+   * a device whose clock runs behind keeps using an expired token otherwise.
+   */
+  refreshAccessToken(): Promise<string | null>;
   /** Called with the user after every sign-in (and for a session restored at load). */
   onSignedIn(listener: (user: AuthUser) => void): () => void;
   dispose(): void;
@@ -129,6 +134,10 @@ export function createAuth(options: AuthOptions): TendAuth {
     },
     async getAccessToken() {
       const { data: d } = await client.auth.getSession();
+      return d.session?.access_token ?? null;
+    },
+    async refreshAccessToken() {
+      const { data: d } = await client.auth.refreshSession();
       return d.session?.access_token ?? null;
     },
     onSignedIn(listener) {

@@ -47,6 +47,7 @@ export function startSync({
     fetch: (...args) => fetch(...args),
     baseUrl: origin,
     getAccessToken: auth.getAccessToken,
+    refreshAccessToken: auth.refreshAccessToken,
     ...overrides.engine,
   });
   auth.onSignedIn((user) => {

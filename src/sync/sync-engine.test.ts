@@ -121,6 +121,36 @@ describe('sync engine', () => {
     expect(status).toMatchObject({ state: 'synced', pending: 0 });
   });
 
+  it('after a 401 on a token the device thinks valid (clock behind), refreshes once and retries', async () => {
+    const { store, status } = setup();
+    const refresh = vi.fn(async () => 'tok');
+    engine!.stop();
+    engine = createSyncEngine({
+      db,
+      clock: createClock({ now: Date.now, nodeId: 'CCCCCCCCCCCCCCCC' }),
+      clientId: 'engine',
+      fetch: globalThis.fetch,
+      baseUrl: server.url,
+      getAccessToken: async () => 'tok',
+      refreshAccessToken: refresh,
+      env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
+      setStatus: (patch) => Object.assign(status, patch),
+    });
+    await store.addTask({ title: 'x' });
+    server.faults.push({ path: '/api/sync/push', status: 401 });
+    await engine.syncNow();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(status).toMatchObject({ state: 'synced', pending: 0 });
+    server.faults.push(
+      { path: '/api/sync/push', status: 401 },
+      { path: '/api/sync/push', status: 401 },
+    );
+    await store.addTask({ title: 'y' });
+    await engine.syncNow();
+    expect(status.state).toBe('error');
+    expect(status.message).toMatch(/Sign in again/);
+  });
+
   it('starts syncing on start, on wake (online / visible) and shortly after a local change', async () => {
     const { store, status, wake, goOffline } = setup();
     engine!.start();

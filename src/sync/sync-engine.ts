@@ -34,6 +34,8 @@ export interface SyncEnvironment {
 
 export interface SyncEngineOptions extends SyncTransport {
   db: TendDb;
+  /** Forces a token refresh after a 401 (see TendAuth.refreshAccessToken); the run is retried once. */
+  refreshAccessToken?: () => Promise<string | null>;
   clock: Clock;
   clientId: string;
   env?: SyncEnvironment;
@@ -136,7 +138,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           pull: null,
         });
       setStatus({ state: 'syncing', message: null });
-      await runExclusive(SYNC_LOCK, pushThenPull, env.locks);
+      await runExclusive(SYNC_LOCK, pushThenPull, env.locks).catch(async (error: unknown) => {
+        const unauthorized = error instanceof SyncHttpError && error.kind === 'unauthorized';
+        if (!unauthorized || !options.refreshAccessToken || !(await options.refreshAccessToken()))
+          throw error;
+        await runExclusive(SYNC_LOCK, pushThenPull, env.locks);
+      });
       failures = 0;
       const at = new Date(now()).toISOString();
       await setMeta(db, LAST_SYNCED_KEY, at);

@@ -46,12 +46,18 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
       expires_at: Date.now() / 1000 + 600,
     });
     expect(await replayOutboxFromWorker(options)).toBeNull();
-    // A server failure rejects, so the browser retries the sync event later.
-    await writeSession(db, {
-      access_token: 'sw-token',
-      refresh_token: 'r',
-      expires_at: Date.now() / 1000 + 600,
+    // A 401 for a token that looks valid here (server clock ahead): one forced refresh, then success.
+    const signUp = await fetch(`${server.url}/auth/v1/signup`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'skew@example.com', password: 'password1' }),
     });
+    const session = await signUp.json();
+    await writeSession(db, session);
+    server.tokens.delete(session.access_token); // the server considers it expired
+    expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
+    await store.addTask({ title: 'again' });
+    // A server failure rejects, so the browser retries the sync event later.
+    await writeSession(db, { ...session, access_token: 'sw-token' });
     for (let i = 0; i < 3; i++)
       server.faults.push({ path: '/api/sync/push', status: 503, headers: { 'Retry-After': '0' } });
     await expect(replayOutboxFromWorker(options)).rejects.toMatchObject({ kind: 'transient' });

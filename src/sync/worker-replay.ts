@@ -26,23 +26,23 @@ export async function replayOutboxFromWorker(
   const buildEnv = (import.meta as { env?: Record<string, unknown> }).env ?? {};
   const auth = resolveAuthConfig(options.env ?? buildEnv, options.origin);
   const db = openTendDb(options.dbName, options.dbOptions);
-  const getAccessToken = () =>
-    getStoredAccessToken({
-      db,
-      authUrl: auth.url,
-      anonKey: auth.anonKey,
-      fetch: fetchFn,
-      locks: options.locks,
-    });
-  try {
-    if (!(await getAccessToken())) return null;
-    const clientId = (await getMeta<string>(db, META_KEYS.nodeId)) ?? 'service-worker';
-    return await runExclusive(
+  const tokenOptions = {
+    db,
+    authUrl: auth.url,
+    anonKey: auth.anonKey,
+    fetch: fetchFn,
+    locks: options.locks,
+  };
+  const getAccessToken = () => getStoredAccessToken(tokenOptions);
+  const clientId = async () => (await getMeta<string>(db, META_KEYS.nodeId)) ?? 'service-worker';
+  const replay = async () => {
+    const id = await clientId();
+    return runExclusive(
       SYNC_LOCK,
       () =>
         replayOutbox({
           db,
-          clientId,
+          clientId: id,
           fetch: fetchFn,
           baseUrl: options.origin,
           getAccessToken,
@@ -51,11 +51,24 @@ export async function replayOutboxFromWorker(
         }),
       options.locks,
     );
+  };
+  try {
+    if (!(await getAccessToken())) return null;
+    try {
+      return await replay();
+    } catch (error) {
+      // A 401 for a token our clock thinks valid: refresh once and try again.
+      if (!isUnauthorized(error) || !(await getStoredAccessToken(tokenOptions, true))) throw error;
+      return await replay();
+    }
   } catch (error) {
     // A lost session cannot be fixed by retrying; the page asks the user to sign in again.
-    if (error instanceof SyncHttpError && error.kind === 'unauthorized') return null;
+    if (isUnauthorized(error)) return null;
     throw error;
   } finally {
     db.close();
   }
 }
+
+const isUnauthorized = (error: unknown) =>
+  error instanceof SyncHttpError && error.kind === 'unauthorized';

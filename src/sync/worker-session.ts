@@ -18,18 +18,24 @@ export interface WorkerTokenOptions {
 const expired = (s: StoredSession, now: number) =>
   s.expires_at !== undefined && s.expires_at * 1000 <= now;
 
-export async function getStoredAccessToken(options: WorkerTokenOptions): Promise<string | null> {
+/** `force`: refresh even though the token looks valid here (the server said 401: our clock is behind). */
+export async function getStoredAccessToken(
+  options: WorkerTokenOptions,
+  force = false,
+): Promise<string | null> {
   const { db, now = Date.now } = options;
   const session = await readSession(db);
   if (!session) return null;
-  if (!expired(session, now())) return session.access_token;
+  if (!force && !expired(session, now())) return session.access_token;
+  const stale = session.access_token;
   return runExclusive(
     'tend-auth-refresh',
     async () => {
       // Another context may have refreshed while we waited for the lock.
       const current = await readSession(db);
       if (!current) return null;
-      if (!expired(current, now())) return current.access_token;
+      if (current.access_token !== stale || (!force && !expired(current, now())))
+        return current.access_token;
       const response = await options.fetch(
         new URL('/auth/v1/token?grant_type=refresh_token', options.authUrl).toString(),
         {
