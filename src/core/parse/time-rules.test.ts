@@ -51,6 +51,7 @@ describe('time rules', () => {
     expect(first('1pm-3pm')).toEqual(['1pm-3pm', '13:00']);
     expect(first('10:00-11:30')).toEqual(['10:00-11:30', '10:00']);
     expect(times('score 3-1')).toEqual([]);
+    expect(times('Dec 3 - 10am')).toEqual([['10am', '10:00', false]]);
   });
 
   it('does not take "at N" before a quantity, and marks it weak before an unknown word', () => {

@@ -1,7 +1,9 @@
 // Rules for times of day. A time needs am/pm, "at", a valid HH:MM, or a named part of the day:
 // bare numbers are never times ("Buy 2 apples"), and "1:1" is not HH:MM.
 import { wordAfter, wordBefore, wordRegex, type Rule, type TimeCandidate } from './candidate.ts';
-import { QUANTITY_WORDS, isFollowerWord } from './vocabulary.ts';
+import { MONTH_PATTERN, QUANTITY_WORDS, isFollowerWord } from './vocabulary.ts';
+
+const MONTH_WORD = new RegExp(`^(?:${MONTH_PATTERN})$`, 'i');
 
 /** Named parts of the day, as Todoist reads them. */
 export const DAY_PARTS: Record<string, number> = {
@@ -58,8 +60,9 @@ export const timeRules: Rule[] = [
     pattern: wordRegex(
       '(?<![:.,\\d])(?:from\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?\\s*(?:-|–|to|until)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*(?:([ap])\\.?m\\.?)?',
     ),
-    build(m) {
+    build(m, { text }) {
       const [, h1, m1, mer1, h2, m2, mer2] = m;
+      if (MONTH_WORD.test(wordBefore(text, m.index))) return null; // "Dec 3 - 10am" is a day, then a time
       if (!mer2) {
         // Without am/pm only two clock times make a range ("10:30-11:30"), not "3-4" or a score.
         if (mer1 || m1 === undefined || m2 === undefined) return null;
