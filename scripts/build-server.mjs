@@ -1,7 +1,9 @@
 // Bundles the sync server (sync-server/main.ts and what it imports, npm packages left external) into
-// sync-server/.build/main.mjs, so production runs plain node: no TypeScript loader thread (~80 MB RSS less).
-// The bundle sits at the same depth as the sources, so paths relative to import.meta.url still resolve.
+// node_modules/.cache/tend-server/main.mjs, so production runs plain node: no TypeScript loader thread
+// (~80 MB RSS less). Inside node_modules: packages still resolve, and lint and git ignore it.
 import { build } from 'esbuild';
+
+const OUTFILE = 'node_modules/.cache/tend-server/main.mjs';
 
 export async function buildServer() {
   await build({
@@ -11,11 +13,11 @@ export async function buildServer() {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile: 'sync-server/.build/main.mjs',
+    outfile: OUTFILE,
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  return 'sync-server/.build/main.mjs';
+  return OUTFILE;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildServer();

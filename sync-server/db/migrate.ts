@@ -1,11 +1,15 @@
 // Applies supabase/migrations/<timestamp>_<name>.sql in order, once each, tracked the way the Supabase CLI
 // tracks them (supabase_migrations.schema_migrations), so the same files work locally and on Supabase.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './types';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
+/** Beside the sources, or (bundled server) under the working directory. */
+export const MIGRATIONS_DIR = [
+  fileURLToPath(new URL('../../supabase/migrations', import.meta.url)),
+  join(process.cwd(), 'supabase/migrations'),
+].find((dir) => existsSync(dir))!;
 
 export interface Migration {
   version: string;
