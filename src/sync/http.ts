@@ -73,7 +73,6 @@ export async function requestJson(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
     });
   } catch (error) {
     throw new SyncHttpError(
