@@ -138,6 +138,10 @@ export function App(props: AppProps): JSX.Element {
       const target = current.view === 'share' ? '/inbox' : window.location.pathname;
       router.navigate(target, { replace: true });
       if (shared) app.focusQuickAdd(shared);
+    } else if (params.get('quick-add') === '1') {
+      // The manifest's "New task" shortcut (/inbox?quick-add=1): a focused, empty quick add (H4).
+      router.navigate(window.location.pathname, { replace: true });
+      app.focusQuickAdd();
     }
   });
 
