@@ -93,6 +93,12 @@ describe('nextOccurrence', () => {
     expect(nextOccurrence('FREQ=WEEKLY;BYDAY=TH', null, '2026-11-26')).toBe('2026-12-03');
   });
 
+  it('falls back to FREQ and INTERVAL when other parts cannot be read', () => {
+    expect(nextOccurrence('FREQ=WEEKLY;INTERVAL=2;BYDAY=XX', '2026-11-26', '2026-11-26')).toBe(
+      '2026-12-10',
+    );
+  });
+
   it('throws on input it cannot honour', () => {
     expect(() => nextOccurrence('FREQ=HOURLY', null, '2026-11-26')).toThrow(RangeError);
     expect(() => nextOccurrence('FREQ=DAILY', 'soon', '2026-11-26')).toThrow(RangeError);

@@ -116,13 +116,23 @@ export function firstOccurrence(rule: RecurrenceRule, start: DayNumber): DayNumb
   return occurrenceAfter({ ...rule, interval: 1 }, start - 1, fromDayNumber(start).day);
 }
 
+/** Only FREQ and INTERVAL of an RRULE. */
+function basicParts(rrule: string): string {
+  return rrule
+    .replace(/^RRULE:/i, '')
+    .split(';')
+    .filter((part) => /^(?:FREQ|INTERVAL)=/i.test(part))
+    .join(';');
+}
+
 /**
  * Next due after completing a recurring task: strictly after the current due and not before `today`,
  * keeping the time of day. With no due, the first occurrence after today.
- * Throws a RangeError on an RRULE outside the supported subset.
+ * Parts it cannot read (an imported "BYDAY=XX") fall back to FREQ and INTERVAL alone, so completing never
+ * fails on a rule the task schema accepted; a RangeError only for a FREQ outside DAILY..YEARLY.
  */
 export function nextOccurrence(rrule: string, due: string | null, today: string): string {
-  const rule = parseRRule(rrule);
+  const rule = parseRRule(rrule) ?? parseRRule(basicParts(rrule));
   if (!rule) throw new RangeError(`Unsupported recurrence: ${rrule}`);
   const todayParsed = parseDue(today);
   if (!todayParsed) throw new RangeError(`Not a date: ${today}`);
