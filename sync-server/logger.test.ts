@@ -18,7 +18,9 @@ describe('logger redaction', () => {
     const { lines, logger } = capture();
     logger.info(
       {
-        req: { headers: { authorization: 'Bearer SECRET-1', cookie: 'sid=SECRET-2', apikey: 'SECRET-3' } },
+        req: {
+          headers: { authorization: 'Bearer SECRET-1', cookie: 'sid=SECRET-2', apikey: 'SECRET-3' },
+        },
         body: { email: 'a@b.test', password: 'SECRET-4', refresh_token: 'SECRET-5' },
         config: { jwtSecret: 'SECRET-6', encryptionKey: 'SECRET-7', cronSecret: 'SECRET-8' },
         access_token: 'SECRET-9',
