@@ -15,9 +15,14 @@ describe('config', () => {
   });
 
   it('reads VITE_ and NEXT_PUBLIC_ twins of the Supabase settings, and lists', () => {
-    expect(loadConfig({ VITE_SUPABASE_URL: 'https://a.supabase.co/' }).supabaseUrl).toBe('https://a.supabase.co');
+    expect(loadConfig({ VITE_SUPABASE_URL: 'https://a.supabase.co/' }).supabaseUrl).toBe(
+      'https://a.supabase.co',
+    );
     expect(loadConfig({ NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon' }).supabaseAnonKey).toBe('anon');
-    const c = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', ADMIN_EMAILS: 'Boss@X.test' });
+    const c = loadConfig({
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      ADMIN_EMAILS: 'Boss@X.test',
+    });
     expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.adminEmails).toEqual(['boss@x.test']);
   });
@@ -36,13 +41,19 @@ describe('secrets', () => {
     let n = 0;
     const generate = () => `generated-${++n}`;
     const first = resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
-    expect(first).toEqual({ jwtSecret: 'generated-1', encryptionKey: 'generated-2', cronSecret: 'generated-3' });
+    expect(first).toEqual({
+      jwtSecret: 'generated-1',
+      encryptionKey: 'generated-2',
+      cronSecret: 'generated-3',
+    });
     const file = join(dir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const again = resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
     expect(again).toEqual(first);
     // An explicitly configured secret wins over the stored one.
-    expect(resolveSecrets(loadConfig({ DATA_DIR: dir, JWT_SECRET: 'from-env' }), generate).jwtSecret).toBe('from-env');
+    expect(
+      resolveSecrets(loadConfig({ DATA_DIR: dir, JWT_SECRET: 'from-env' }), generate).jwtSecret,
+    ).toBe('from-env');
     chmodSync(file, 0o644);
     resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -51,7 +62,12 @@ describe('secrets', () => {
 
   it('refuses to start in production without a required secret, naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tend-secrets-'));
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'x', ENCRYPTION_KEY: 'y' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dir,
+      JWT_SECRET: 'x',
+      ENCRYPTION_KEY: 'y',
+    });
     expect(() => resolveSecrets(config)).toThrow(MissingSecretError);
     expect(() => resolveSecrets(config)).toThrow(/CRON_SECRET/);
     expect(() => resolveSecrets(config)).not.toThrow(/JWT_SECRET/);
