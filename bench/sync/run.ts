@@ -1,7 +1,8 @@
 // `npm run bench:sync`: push throughput (20 clients x 500-mutation batches) as a ratio to a raw multi-row
 // INSERT ... ON CONFLICT of the same rows through the driver in the same run, single-mutation push latency
 // with 100 concurrent clients (autocannon), and the server's peak RSS, on PostgreSQL and on PGlite.
-// Options: --db=postgres|pglite (default both), --rounds=N (batches per client), --duration=S (latency).
+// Options: --db=postgres|pglite (default both), --rounds=N (batches per client), --duration=S (latency),
+// --rate=N (paced latency run); BENCH_NODE_FLAGS='--max-old-space-size=96' passes flags to the server.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
