@@ -39,3 +39,22 @@ export async function runLighthouse(url, { chromePath, chromeFlags }) {
     await chrome.kill();
   }
 }
+
+// `node bench/client/lighthouse.mjs http://127.0.0.1:8787/` scores a running server on its own.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.argv[2] ?? 'http://127.0.0.1:8787/';
+  const result = await runLighthouse(url, {
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  console.log(JSON.stringify(result, null, 2));
+}
