@@ -119,7 +119,11 @@ describe('pullChanges', () => {
   it('on 410 resyncs in full without losing unsent local changes', async () => {
     const a = device('A');
     const b = device('B');
-    const [t1, t2] = await a.store.addTasks([{ title: 'one' }, { title: 'two' }]);
+    const [t1, t2, t3] = await a.store.addTasks([
+      { title: 'one' },
+      { title: 'two' },
+      { title: 'archived' },
+    ]);
     await a.push();
     await b.pull();
     b.advance(1000);
@@ -128,6 +132,11 @@ describe('pullChanges', () => {
     await a.store.updateTask(t2.id, { priority: 2 });
     await a.store.addTask({ title: 'three' });
     await a.push();
+    // The server archived a long-deleted task B still shows: it disappears from B on the resync.
+    server.users.get('user-u')!.tasks.delete(t3.id);
+    server.users.get('user-u')!.log = server.users
+      .get('user-u')!
+      .log.filter((e) => e.taskId !== t3.id);
     server.prune('user-u'); // the log B's cursor points into is gone
     const result = await b.pull();
     expect(result.resynced).toBe(true);

@@ -50,6 +50,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   const { db, limit = 1000, retry, onProgress } = options;
   const now = options.now ?? Date.now;
   const result: PullResult = { received: 0, conflicts: 0, resynced: false };
+  /** Ids the server still has, collected during a full resync. */
+  const onServer = new Set<string>();
   const cursor = await getCursor(db);
   const initial = cursor === undefined;
 
@@ -89,6 +91,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       throw error;
     }
     if (page.hasMore) next = fetchPage(page.cursor);
+    if (result.resynced) for (const t of page.tasks) onServer.add(t.id);
     const applied = await applyPage(
       db,
       page.tasks as TaskRecord[],
@@ -108,7 +111,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     });
     if (!page.hasMore) break;
   }
-  if (result.resynced) await reapplyOutbox(db);
+  if (result.resynced) await settleResync(db, onServer);
   return result;
 }
 
@@ -147,10 +150,19 @@ export async function applyPage(
   return { conflicts };
 }
 
-/** After a full resync, the unsent local writes go back on top (merge is idempotent: no-op if intact). */
-async function reapplyOutbox(db: TendDb): Promise<void> {
+/**
+ * After a full resync the replica is the server's snapshot plus this device's unsent writes: those go
+ * back on top (idempotent if intact), and a task the server no longer has (archived after its deletion)
+ * is dropped here too unless an unsent write still refers to it.
+ */
+async function settleResync(db: TendDb, onServer: Set<string>): Promise<void> {
   await db.transaction('rw', [db.tasks, db.outbox], async () => {
     const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
+    const pendingTasks = new Set(entries.map((e) => e.taskId));
+    const gone = (await db.tasks.toCollection().primaryKeys()).filter(
+      (id) => !onServer.has(id) && !pendingTasks.has(id),
+    );
+    if (gone.length) await db.tasks.bulkDelete(gone);
     const byTask = new Map<string, TaskRecord | undefined>();
     for (const e of entries) {
       if (!byTask.has(e.taskId)) {
