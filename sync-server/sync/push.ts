@@ -28,15 +28,19 @@ export interface PushOptions {
 }
 
 type Validated =
-  { ok: true; mutation: Mutation } | { ok: false; id: string; code: string; message: string };
+  | { ok: true; mutation: Mutation }
+  /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
+  | { ok: false; id: string; hasId: boolean; code: string; message: string };
 
 export function validateMutation(raw: unknown, index: number): Validated {
   const parsed = mutationSchema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
   const id = (raw as { id?: unknown } | null)?.id;
+  const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100;
   return {
     ok: false,
-    id: typeof id === 'string' ? id : `#${index}`,
+    id: hasId ? id : `#${index}`,
+    hasId,
     code: 'invalid_mutation',
     message: describeValidationError(parsed.error),
   };
@@ -123,7 +127,7 @@ export async function pushMutations(
     }
     if (!v.ok) {
       rejected.push({ id: v.id, code: v.code, message: v.message });
-      if (!v.id.startsWith('#')) {
+      if (v.hasId) {
         seen.set(id, { status: 'rejected', code: v.code, message: v.message });
         log.push({
           mutation_id: id,
