@@ -8,7 +8,7 @@ export type AppLoader = () => Promise<Pick<Hono, 'fetch'>>;
 /** The bundled server (scripts/ops/build-api.mjs, run by vercel.json's buildCommand). */
 export const loadDeployedApp: AppLoader = async () => {
   // @ts-expect-error: a build artifact (no type declarations, absent before the build)
-  const bundle = (await import('../../sync-server/.build/vercel.mjs')) as {
+  const bundle = (await import('../../node_modules/.cache/tend-api/vercel.mjs')) as {
     loadDeployedApp: AppLoader;
   };
   return bundle.loadDeployedApp();

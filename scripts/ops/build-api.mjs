@@ -1,9 +1,9 @@
-// Bundles the server for Vercel Functions into sync-server/.build/vercel.mjs (npm packages stay external and
+// Bundles the server for Vercel Functions into node_modules/.cache/tend-api/vercel.mjs (outside git and lint; npm packages stay external and
 // are traced by Vercel). Vercel compiles api/*.ts file by file into native ESM, where the sources'
 // extensionless relative imports would fail with ERR_MODULE_NOT_FOUND; the bundle has none.
 import { build } from 'esbuild';
 
-export const API_BUNDLE = 'sync-server/.build/vercel.mjs';
+export const API_BUNDLE = 'node_modules/.cache/tend-api/vercel.mjs';
 
 export async function buildApi() {
   await build({

@@ -118,7 +118,7 @@ export async function putObject(
   const response = await fetchImpl(url, {
     method: 'PUT',
     headers,
-    body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+    body: new Uint8Array(body),
     signal: AbortSignal.timeout(120_000),
   });
   if (!response.ok) throw new Error(`S3 PUT ${key} answered HTTP ${response.status}`);
