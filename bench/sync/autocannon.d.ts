@@ -9,6 +9,7 @@ declare module 'autocannon' {
   interface Result {
     errors: number;
     non2xx: number;
+    timeouts: number;
     requests: { average: number };
   }
   function autocannon(options: Record<string, unknown>): Instance;

@@ -121,6 +121,7 @@ async function latency(base: string, overallRate?: number) {
   );
   const times: number[] = [];
   let errors = 0;
+  const statuses: Record<string, number> = {};
   const instance = autocannon({
     url: `${base}/api/sync/push`,
     connections: LATENCY_CLIENTS,
@@ -142,6 +143,7 @@ async function latency(base: string, overallRate?: number) {
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status !== 200) errors += 1;
+    statuses[status] = (statuses[status] ?? 0) + 1;
     times.push(ms);
   });
   const result = await instance;
@@ -152,7 +154,9 @@ async function latency(base: string, overallRate?: number) {
       ? `paced: ${overallRate} req/s across all clients`
       : 'saturated: each client sends as soon as answered',
     requests: times.length,
-    errors: errors + result.errors + result.non2xx,
+    errors: errors + result.errors,
+    timeouts: result.timeouts,
+    statuses,
     p50Ms: Number(percentile(times, 50).toFixed(2)),
     p95Ms: Number(percentile(times, 95).toFixed(2)),
     p99Ms: Number(percentile(times, 99).toFixed(2)),
