@@ -38,10 +38,15 @@ test('capture, navigate, search and complete with the keyboard alone', async ({ 
   // j moves the cursor (and focus) to the next row; c completes the task under the cursor.
   await page.keyboard.press('g');
   await page.keyboard.press('i');
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(taskCheckbox(page, 'Sweep the porch')).toBeVisible();
   await page.keyboard.press('j');
-  const focusedTitle = await page.evaluate(() =>
-    document.activeElement?.closest('[data-task-id]') ? document.activeElement.ariaLabel : null,
-  );
+  const focusedRowTitle = () =>
+    page.evaluate(() =>
+      document.activeElement?.closest('[data-task-id]') ? document.activeElement.ariaLabel : null,
+    );
+  await expect.poll(focusedRowTitle).not.toBeNull();
+  const focusedTitle = await focusedRowTitle();
   expect(['Sweep the porch', 'Oil the hinges']).toContain(focusedTitle);
   await page.keyboard.press('c');
   await expect(taskCheckbox(page, focusedTitle!)).toHaveCount(0);
