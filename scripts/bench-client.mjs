@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -316,6 +316,8 @@ async function main() {
       tasks: m.stored,
       runs: RUNS,
       server: server.kind,
+      // Timings are wall-clock on a shared machine: read them with its load.
+      machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0]) },
       coldStartMs: {
         ...summary(m.coldStart, TARGETS.coldStartMs),
         note: 'navigation start -> frame after the first task row of /inbox, service worker in control',
