@@ -314,28 +314,33 @@ const asObject = (m: Map<string, TaskRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
-  it('every replica equals the server after a full exchange, and the server lost no write', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ offsets, ops }) => {
-        const trace: string[] = [];
-        try {
-          const { server, devices, all } = simulate(offsets, ops, trace);
-          expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
-          devices.forEach((dev, i) => {
-            expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
-            // Local timestamps only ever grow, however far behind the wall clock is.
-            dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
-            // A lead past the drift limit is reported as skew, never refused.
-            if (dev.maxRemoteLead > 5 * 60_000) expect(dev.clock.skewMs()).toBeGreaterThan(0);
-          });
-        } catch (error) {
-          throw new Error(
-            `${(error as Error).message}\nFUZZ_SEED=${seed}\noffsets ${JSON.stringify(offsets)}\ntrace:\n  ${trace.join('\n  ')}`,
-            { cause: error },
-          );
-        }
-      }),
-      { seed, numRuns },
-    );
-  });
+  it(
+    'every replica equals the server after a full exchange, and the server lost no write',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ offsets, ops }) => {
+          const trace: string[] = [];
+          try {
+            const { server, devices, all } = simulate(offsets, ops, trace);
+            expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
+            devices.forEach((dev, i) => {
+              expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
+              // Local timestamps only ever grow, however far behind the wall clock is.
+              dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
+              // A lead past the drift limit is reported as skew, never refused.
+              if (dev.maxRemoteLead > 5 * 60_000) expect(dev.clock.skewMs()).toBeGreaterThan(0);
+            });
+          } catch (error) {
+            throw new Error(
+              `${(error as Error).message}\nFUZZ_SEED=${seed}\noffsets ${JSON.stringify(offsets)}\ntrace:\n  ${trace.join('\n  ')}`,
+              { cause: error },
+            );
+          }
+        }),
+        { seed, numRuns },
+      );
+    },
+    // FUZZ_RUNS can scale a local soak run far past the default 30 s test timeout.
+    Math.max(30_000, numRuns * 30),
+  );
 });
