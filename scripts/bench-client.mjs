@@ -14,6 +14,8 @@ import { measureInitialJs } from '../bench/client/initial-js.mjs';
 import { runLighthouse } from '../bench/client/lighthouse.mjs';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
+// pending: leave the 10,000 creations unsent in the outbox (a big offline import) instead of synced.
+const OUTBOX = process.env.BENCH_OUTBOX === 'pending' ? 'pending' : 'synced';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 8811);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -234,7 +236,10 @@ async function measureInBrowser(seederCode) {
       .catch(() => log('no service worker control yet; measuring anyway'));
     await page.addScriptTag({ content: seederCode });
     const t0 = Date.now();
-    const stored = await page.evaluate((n) => window.TendBench.seed(n), TASKS);
+    const stored = await page.evaluate(
+      ([n, synced]) => window.TendBench.seed(n, { synced }),
+      [TASKS, OUTBOX === 'synced'],
+    );
     log(`seeded ${stored} tasks in ${Date.now() - t0} ms`);
     await page.close();
 
@@ -314,6 +319,7 @@ async function main() {
     const result = {
       benchmark: 'client',
       tasks: m.stored,
+      outbox: OUTBOX,
       runs: RUNS,
       server: server.kind,
       // Timings are wall-clock on a shared machine: read them with its load.

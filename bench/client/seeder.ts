@@ -32,13 +32,18 @@ export function benchTasks(count: number, today = new Date()): NewTaskFields[] {
   return tasks;
 }
 
-export async function seed(count: number): Promise<number> {
+/**
+ * Writes `count` tasks through the store. `synced` then empties the outbox, as after a successful
+ * push: the steady state of a device whose changes reached the server.
+ */
+export async function seed(count: number, { synced = true } = {}): Promise<number> {
   const db = openTendDb();
   const clock = await createPersistentClock(db);
   const store = createTasksStore({ db, clock });
   const batch = 1_000;
   const all = benchTasks(count);
   for (let i = 0; i < all.length; i += batch) await store.addTasks(all.slice(i, i + batch));
+  if (synced) await db.outbox.clear();
   const stored = await db.tasks.count();
   db.close();
   return stored;
