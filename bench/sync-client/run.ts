@@ -181,6 +181,9 @@ async function main() {
           bulkPutMs: Math.round(median(runs.map((r) => r.bulkPutOnlyMs))),
           totalMs: Math.round(baselineMs),
         },
+        diagnostics: {
+          indexFieldsCpuMs: Math.round(median(runs.map((r) => r.indexFieldsMs))),
+        },
         ratioToBaseline: Number((ms / baselineMs).toFixed(2)),
       },
     };
