@@ -126,6 +126,12 @@ describe('app: static PWA, health, headers, errors', () => {
     expect(buildCsp({ supabaseUrl: undefined, llmModelPath: '/models/mistral-7b' })).toContain(
       "connect-src 'self';",
     );
+    // Unset: the public WebLLM hosts, so an opted-in download is not blocked by our own policy.
+    const publicHosts = buildCsp({ supabaseUrl: undefined, llmModelPath: undefined });
+    expect(publicHosts).toMatch(
+      /connect-src 'self' https:\/\/huggingface\.co [^;]*raw\.githubusercontent\.com;/,
+    );
+    expect(publicHosts).not.toMatch(/connect-src[^;]*\*/);
   });
 
   it('answers unknown routes and errors with { error: { code, message, details } } and no stack', async () => {

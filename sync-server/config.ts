@@ -35,7 +35,20 @@ const envSchema = z.object({
   ADMIN_EMAILS: list.transform((l) => l.map((e) => e.toLowerCase())),
   CRON_SECRET: optional,
   APP_VERSION: optional,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum([
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'http',
+      'verbose',
+      'debug',
+      'silly',
+      'trace',
+      'silent',
+    ])
+    .default('info'),
   LLM_MODEL_PATH: optional,
   LLM_WORKER_MEMORY: z.coerce.number().int().positive().optional(),
   SENTRY_DSN: optional,

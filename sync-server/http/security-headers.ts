@@ -1,6 +1,7 @@
 // Security headers on every response (API, PWA, service worker, worker scripts), with a strict CSP:
 // no inline scripts, no eval; only WebAssembly compilation is allowed (the on-device model needs it).
 import type { MiddlewareHandler } from 'hono';
+import { modelHostOrigins } from '../../src/ai/models';
 import type { Config } from '../config';
 
 function originOf(url: string | undefined): string | undefined {
@@ -16,8 +17,9 @@ export function buildCsp(config: Pick<Config, 'supabaseUrl' | 'llmModelPath'>): 
   const connect = ["'self'"];
   const supabase = originOf(config.supabaseUrl);
   if (supabase) connect.push(supabase, supabase.replace(/^http/, 'ws'));
-  const model = originOf(config.llmModelPath);
-  if (model) connect.push(model);
+  // The model host in use and nothing else: the public hosts by default, the self-hosted origin when
+  // LLM_MODEL_PATH is absolute, only 'self' when it is a path on this origin.
+  connect.push(...modelHostOrigins(config.llmModelPath || undefined));
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
