@@ -67,6 +67,17 @@ describe('<App />', () => {
     expect(stored[0]).toMatchObject({ title: 'Buy milk', labels: ['errands'], priority: 2 });
   });
 
+  it('scrolls a new task into view at the end of a long list', async () => {
+    await services.store.addTasks(
+      Array.from({ length: 80 }, (_, i) => ({ title: `Existing ${i}` })),
+    );
+    renderApp();
+    await screen.findByRole('checkbox', { name: 'Existing 0' });
+    await capture('Brand new task');
+    expect(await screen.findByRole('checkbox', { name: 'Brand new task' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'Existing 0' })).toBeNull();
+  });
+
   it('says where a task went when it lands outside the view, and refuses an empty title', async () => {
     renderApp();
     await capture('Plan offsite #Work');

@@ -215,6 +215,7 @@ export function App(props: AppProps): JSX.Element {
           </a>
           <QuickAdd
             api={(api) => (quickAdd = api)}
+            onSaved={(task) => view?.reveal(task.id)}
             defaults={() => quickAddDefaults(spec(), today())}
             view={spec}
           />

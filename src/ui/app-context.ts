@@ -28,6 +28,8 @@ export interface ViewController {
   remove: () => void;
   moveUp: () => void;
   moveDown: () => void;
+  /** Scrolls a (new) task into view and puts the cursor on it once the live query shows it. */
+  reveal: (id: string) => void;
   /** Returns false when there was nothing to clear. */
   clearSelection: () => boolean;
 }

@@ -4,6 +4,7 @@ import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Chip, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
+import type { Task } from '../../core/task';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
@@ -21,6 +22,8 @@ export interface QuickAddProps {
   view?: () => ViewSpec | null;
   /** Lets the shell focus the box and prefill it (the `q` shortcut, share target). */
   api?: (api: QuickAddApi) => void;
+  /** Called with each saved task (the shell scrolls the view to it). */
+  onSaved?: (task: Task) => void;
   /** Replaces the lazy AI hook (tests). */
   onCaptured?: typeof afterCapture;
 }
@@ -93,6 +96,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     setScrollLeft(0);
     try {
       const task = await app.store.addTask(fields);
+      props.onSaved?.(task);
       const view = props.view?.();
       if (view && !matchesView(view, task, app.today())) {
         app.toasts.show(`Added “${task.title}” to ${task.project ?? 'Inbox'}`, {

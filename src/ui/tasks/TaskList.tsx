@@ -33,6 +33,7 @@ export interface ListController {
   move: (delta: number) => void;
   moveTask: (delta: number) => void;
   focusCurrent: () => void;
+  reveal: (id: string) => void;
 }
 
 export interface TaskListProps {
@@ -77,6 +78,16 @@ export function TaskList(props: TaskListProps): JSX.Element {
     else props.selection.setCursor(list[Math.min(lastIndex, list.length - 1)]?.id ?? null);
     props.selection.retain(new Set(list.map((t) => t.id)));
   });
+
+  // A task just captured is usually not in the list yet: reveal it when the live query brings it.
+  let pendingReveal: string | null = null;
+  function revealPending() {
+    if (!pendingReveal || indexOfTask(pendingReveal) < 0) return;
+    props.selection.setCursor(pendingReveal);
+    reveal(pendingReveal);
+    pendingReveal = null;
+  }
+  createEffect(on(() => props.items, revealPending));
 
   // Rows are recycled by position, so after a live update the focused slot may show another task:
   // keep DOM focus on the cursor's task.
@@ -146,6 +157,10 @@ export function TaskList(props: TaskListProps): JSX.Element {
       if (!neighbours) return;
       await props.actions.reorder(task, neighbours.above, neighbours.below);
       focusTask(task.id);
+    },
+    reveal(id) {
+      pendingReveal = id;
+      revealPending();
     },
     focusCurrent() {
       const id = props.selection.cursor();

@@ -63,6 +63,7 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
       if (chosen.length > 0) void actions.remove(chosen).then((ok) => ok && selection.clear());
       else if (task) void actions.remove([task]);
     },
+    reveal: (id) => list?.reveal(id),
     moveUp: () => void list?.moveTask(-1),
     moveDown: () => void list?.moveTask(1),
     clearSelection: () => {
