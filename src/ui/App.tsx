@@ -33,6 +33,7 @@ import type { ShortcutAction } from './shortcuts/keymap';
 import { createTheme } from './theme/theme';
 import { ToastRegion } from './toast/ToastRegion';
 import { createToasts } from './toast/toasts';
+import { createPendingTasks } from './tasks/pending';
 import { ViewPage } from './views/ViewPage';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
 
@@ -53,6 +54,7 @@ export function App(props: AppProps): JSX.Element {
   const router = props.router ?? createRouter();
   onCleanup(() => router.dispose());
   const toasts = createToasts();
+  const pending = createPendingTasks();
   const theme = createTheme();
   // eslint-disable-next-line solid/reactivity -- services are fixed for the app's lifetime
   const [today, setToday] = createSignal(localDay(props.now()));
@@ -76,6 +78,7 @@ export function App(props: AppProps): JSX.Element {
     ...props,
     router,
     toasts,
+    pending,
     theme,
     today,
     openTask: (id) => setOpenTaskId(id),

@@ -8,6 +8,7 @@ import type { TasksStore } from '../db/tasks-store';
 import type { Router } from './router';
 import type { Toasts } from './toast/toasts';
 import type { Theme } from './theme/theme';
+import type { PendingTasks } from './tasks/pending';
 
 export interface AppServices {
   db: TendDb;
@@ -48,6 +49,8 @@ export interface AppContextValue extends AppServices, ShellControls {
   router: Router;
   toasts: Toasts;
   theme: Theme;
+  /** Tasks captured but not yet returned by the live query (shown optimistically). */
+  pending: PendingTasks;
   /** The local day `YYYY-MM-DD`, refreshed when the date changes. */
   today: Accessor<string>;
 }

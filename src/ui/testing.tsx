@@ -14,6 +14,7 @@ import type { AppContextValue } from './app-context';
 import { createRouter } from './router';
 import { createTheme } from './theme/theme';
 import { createToasts } from './toast/toasts';
+import { createPendingTasks } from './tasks/pending';
 
 /** 2026-11-26 09:00 local time: a Thursday. */
 export const TEST_NOW = new Date(2026, 10, 26, 9, 0, 0);
@@ -49,6 +50,7 @@ export function createTestContext(
     ...services,
     router: createRouter(),
     toasts: createToasts(),
+    pending: createPendingTasks(),
     theme: createTheme(),
     today: () => TEST_TODAY,
     openTask: () => undefined,

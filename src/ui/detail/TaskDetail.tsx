@@ -34,7 +34,12 @@ const PRIORITIES = [
 
 export default function TaskDetail(props: { taskId: string; onClose: () => void }): JSX.Element {
   const app = useApp();
-  const actions = createTaskActions({ store: app.store, toasts: app.toasts, today: app.today });
+  const actions = createTaskActions({
+    store: app.store,
+    toasts: app.toasts,
+    today: app.today,
+    pending: app.pending,
+  });
   const stored = createLive(
     (id) =>
       app.db.tasks.get(id).then((s) => (s && s.status !== 'partial' ? storedToTask(s) : null)),

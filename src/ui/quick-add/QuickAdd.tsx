@@ -94,8 +94,10 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     setDismissed([]);
     setError('');
     setScrollLeft(0);
+    const provisional = app.pending.add(fields, app.now());
     try {
       const task = await app.store.addTask(fields);
+      app.pending.resolve(provisional, task);
       props.onSaved?.(task);
       const view = props.view?.();
       if (view && !matchesView(view, task, app.today())) {
@@ -114,6 +116,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
         store: app.store,
       });
     } catch (failure) {
+      app.pending.remove(provisional);
       // Nothing was saved: give the text back so no keystroke is lost.
       if (!text()) {
         setText(typed);

@@ -5,14 +5,23 @@ import type { TasksStore } from '../../db/tasks-store';
 import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
 import { formatDue } from '../lib/dates';
+import type { PendingTasks } from './pending';
 
 export interface TaskActionsDeps {
   store: TasksStore;
+  /** Rows captured a moment ago may still be provisional: act on them once they are stored. */
+  pending?: Pick<PendingTasks, 'stored'>;
   toasts: Toasts;
   today: () => string;
 }
 
-export function createTaskActions({ store, toasts, today }: TaskActionsDeps) {
+export function createTaskActions({ store, toasts, today, pending }: TaskActionsDeps) {
+  const storedTasks = async (tasks: Task[]) => {
+    if (!pending) return tasks;
+    const found = await Promise.all(tasks.map((t) => pending.stored(t)));
+    return found.filter((t): t is Task => t !== null);
+  };
+
   async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
       return await work();
@@ -28,7 +37,9 @@ export function createTaskActions({ store, toasts, today }: TaskActionsDeps) {
     attempt,
 
     /** Completes an open task (a recurring one moves to its next date) or reopens a completed one. */
-    async toggleComplete(task: Task): Promise<void> {
+    async toggleComplete(shown: Task): Promise<void> {
+      const [task] = await storedTasks([shown]);
+      if (!task) return;
       if (task.completedAt !== null) {
         await attempt(() => store.uncompleteTask(task.id));
         return;
@@ -49,7 +60,8 @@ export function createTaskActions({ store, toasts, today }: TaskActionsDeps) {
       }
     },
 
-    async remove(tasks: Task[]): Promise<boolean> {
+    async remove(shown: Task[]): Promise<boolean> {
+      const tasks = await storedTasks(shown);
       if (tasks.length === 0) return false;
       const ids = tasks.map((t) => t.id);
       const done = await attempt<unknown>(() =>
@@ -70,14 +82,15 @@ export function createTaskActions({ store, toasts, today }: TaskActionsDeps) {
       return true;
     },
 
-    async completeMany(tasks: Task[]): Promise<void> {
-      const open = tasks.filter((t) => t.completedAt === null);
+    async completeMany(shown: Task[]): Promise<void> {
+      const open = (await storedTasks(shown)).filter((t) => t.completedAt === null);
       if (open.length === 0) return;
       const done = await attempt(() => store.bulkComplete(open.map((t) => t.id)));
       if (done) toasts.show(`Completed ${plural(open.length)}`);
     },
 
-    async moveMany(tasks: Task[], project: string | null): Promise<void> {
+    async moveMany(shown: Task[], project: string | null): Promise<void> {
+      const tasks = await storedTasks(shown);
       const done = await attempt(() =>
         store.bulkMove(
           tasks.map((t) => t.id),
@@ -88,7 +101,9 @@ export function createTaskActions({ store, toasts, today }: TaskActionsDeps) {
     },
 
     /** Moves `task` to sit between the given neighbours (as displayed). */
-    async reorder(task: Task, above: Task | null, below: Task | null): Promise<void> {
+    async reorder(shown: Task, above: Task | null, below: Task | null): Promise<void> {
+      const [task] = await storedTasks([shown]);
+      if (!task || above?.id.startsWith('pending-') || below?.id.startsWith('pending-')) return;
       await attempt(() => store.reorderTask(task.id, above?.id ?? null, below?.id ?? null));
     },
   };

@@ -1,8 +1,11 @@
 // One task view (Inbox, Today, Upcoming, a project, a label, Completed, Search): a live query of its
 // tasks, a heading, the bulk bar, and the virtualised list or an empty state that says what to do.
-import { Show, createMemo, onCleanup } from 'solid-js';
+import { Show, createEffect, createMemo, onCleanup } from 'solid-js';
 import type { JSX } from 'solid-js';
+import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
+import type { Task } from '../../core/task';
+import type { ListItem } from '../tasks/list-model';
 import { listProjects, queryViewGroups } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
@@ -14,7 +17,7 @@ import type { ListController } from '../tasks/TaskList';
 import { createTaskActions } from '../tasks/actions';
 import { taskItems } from '../tasks/list-model';
 import { createSelection } from '../tasks/selection';
-import { emptyStateFor, listItemsFor, viewTitle } from './view-model';
+import { emptyStateFor, groupKeyFor, listItemsFor, viewTitle } from './view-model';
 
 /** Completed grows without bound; the newest this many are shown. */
 const COMPLETED_LIMIT = 2000;
@@ -24,7 +27,12 @@ const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'pr
 export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
   const app = useApp();
   const selection = createSelection();
-  const actions = createTaskActions({ store: app.store, toasts: app.toasts, today: app.today });
+  const actions = createTaskActions({
+    store: app.store,
+    toasts: app.toasts,
+    today: app.today,
+    pending: app.pending,
+  });
   const groups = createLive(
     ({ spec, today }) =>
       queryViewGroups(app.db, spec, {
@@ -35,7 +43,24 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     () => ({ spec: props.spec, today: app.today() }),
   );
   const projects = createLive(() => listProjects(app.db), []);
-  const items = createMemo(() => listItemsFor(props.spec, groups.value(), app.today()));
+  const items = createMemo(() => {
+    const live = listItemsFor(props.spec, groups.value(), app.today());
+    const shown = new Set(taskItems(live).map((i) => i.task.id));
+    const extra = app.pending
+      .tasks()
+      .filter((t) => !shown.has(t.id) && matchesView(props.spec, t, app.today()));
+    return extra.length ? [...live, ...extra.map(pendingItem)] : live;
+  });
+  // Provisional rows go as soon as the stored ones arrive.
+  createEffect(() =>
+    app.pending.settle(new Set(groups.value().flatMap((g) => g.tasks.map((t) => t.id)))),
+  );
+  const pendingItem = (task: Task): ListItem => ({
+    kind: 'task',
+    key: task.id,
+    task,
+    group: groupKeyFor(props.spec, task, app.today()),
+  });
   const tasks = createMemo(() => taskItems(items()).map((i) => i.task));
   const selectedTasks = createMemo(() => tasks().filter((t) => selection.selected().has(t.id)));
   const empty = () => emptyStateFor(props.spec);
@@ -47,7 +72,7 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     previous: () => list?.move(-1),
     open: () => {
       const task = current();
-      if (task) app.openTask(task.id);
+      if (task) void app.pending.stored(task).then((t) => t && app.openTask(t.id));
     },
     toggleSelect: () => {
       const task = current();
@@ -120,7 +145,7 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
           actions={actions}
           reorderable={REORDERABLE.has(props.spec.kind)}
           hideProject={props.spec.kind === 'project'}
-          onOpen={(task) => app.openTask(task.id)}
+          onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
           controller={(c) => (list = c)}
         />
       </Show>
