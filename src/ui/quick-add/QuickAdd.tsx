@@ -22,7 +22,7 @@ export interface QuickAddProps {
   view?: () => ViewSpec | null;
   /** Lets the shell focus the box and prefill it (the `q` shortcut, share target). */
   api?: (api: QuickAddApi) => void;
-  /** Called with each saved task (the shell scrolls the view to it). */
+  /** Called with each new task, provisional then stored (the shell scrolls the view to it). */
   onSaved?: (task: Task) => void;
   /** Replaces the lazy AI hook (tests). */
   onCaptured?: typeof afterCapture;
@@ -95,6 +95,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     setError('');
     setScrollLeft(0);
     const provisional = app.pending.add(fields, app.now());
+    props.onSaved?.(app.pending.tasks().find((t) => t.id === provisional)!);
     try {
       const task = await app.store.addTask(fields);
       app.pending.resolve(provisional, task);
