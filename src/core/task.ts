@@ -1,9 +1,18 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
-// zod/mini, not classic zod: this file ships in the initial bundle (classic costs ~25 KB gzip, mini ~5 KB).
+// zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
+import { DATE_RE, DATETIME_RE, DEFAULT_FIELDS, isRealDate } from './task-shape';
 
-export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const DATETIME_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
+// Zod-free parts live in task-shape.ts so the first paint can use them without loading zod.
+export {
+  DATE_RE,
+  DATETIME_RE,
+  DEFAULT_FIELDS,
+  SYNCED_FIELDS,
+  describeValidationError,
+  isRealDate,
+} from './task-shape';
+export type { FieldClock, SyncedField } from './task-shape';
 
 /** `YYYY-MM-DD` (all-day) or local wall-clock `YYYY-MM-DDTHH:mm`; no zone, because a due time follows the user. */
 export const dueSchema = z.nullable(
@@ -60,45 +69,9 @@ export const taskSchema = z.extend(taskFieldsSchema, {
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;
 
-/** The fields that sync; each carries its own last-writer-wins timestamp. */
-export const SYNCED_FIELDS = [
-  'title',
-  'notes',
-  'due',
-  'priority',
-  'project',
-  'labels',
-  'recurrence',
-  'completedAt',
-  'deletedAt',
-  'order',
-] as const satisfies readonly (keyof TaskFields)[];
-export type SyncedField = (typeof SYNCED_FIELDS)[number];
-
-/** Per-field HLC timestamps of the last write. */
-export type FieldClock = Partial<Record<SyncedField, string>>;
-
 /** A partial write: which fields changed, validated field by field. */
 export const taskChangesSchema = z.strictObject(z.partial(taskFieldsSchema).shape);
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
-
-export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
-  notes: '',
-  due: null,
-  priority: 4,
-  project: null,
-  labels: [],
-  recurrence: null,
-  completedAt: null,
-  deletedAt: null,
-  order: 0,
-};
-
-export function isRealDate(ymd: string): boolean {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 /** Builds a complete, validated task; throws a zod error that `describeValidationError` turns into text. */
 export function createTask(
@@ -112,13 +85,4 @@ export function createTask(
     createdAt: ids.now,
     updatedAt: ids.now,
   });
-}
-
-/** One line a person can read, naming the field: "title: Title is required". */
-export function describeValidationError(error: z.core.$ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
 }

@@ -1,8 +1,7 @@
 // Derived, indexed fields of a stored task. IndexedDB cannot index null, so the views' "no project",
 // "not completed" and "not deleted" become plain values here, recomputed on every write to the table.
-import { toTask } from '../core/merge';
 import type { TaskRecord } from '../core/merge';
-import { DEFAULT_FIELDS } from '../core/task';
+import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
 
 /** `partial`: a record still missing required fields (out-of-order sync); shown in no view. */
@@ -20,7 +19,8 @@ export type StoredTask = TaskRecord & TaskIndexFields;
 
 export function taskStatus(record: TaskRecord): TaskStatus {
   if (record.deletedAt) return 'deleted';
-  if (toTask(record) === null) return 'partial';
+  // Writes are validated before they get here, so a missing title is the only way to be partial.
+  if (!hasTitle(record)) return 'partial';
   return record.completedAt ? 'done' : 'open';
 }
 

@@ -2,7 +2,7 @@
 // covers records whose writes were acknowledged under another account (or before the outbox existed), by
 // queueing their fields again under their original timestamps, so LWW on the server stays correct.
 import type { Mutation, TaskRecord } from '../core/merge';
-import { SYNCED_FIELDS } from '../core/task';
+import { SYNCED_FIELDS } from '../core/task-shape';
 import type { TaskChanges } from '../core/task';
 import type { OutboxEntry, TendDb } from '../db/database';
 import { getMeta, META_KEYS, setMeta } from '../db/database';

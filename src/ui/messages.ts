@@ -1,6 +1,6 @@
 // Every error the user can see is turned into a sentence here, and only here: database, parser,
 // import, sync and on-device AI failures all arrive as codes or exceptions and leave as text.
-import { describeValidationError } from '../core/task';
+import { describeValidationError } from '../core/task-shape';
 
 const MESSAGES: Record<string, string> = {
   // storage (Dexie / IndexedDB)

@@ -1,7 +1,7 @@
 // Optimistic capture: a task typed into quick add is shown at once, before IndexedDB has committed it,
 // and drops out as soon as the live query returns the stored row (or the write fails).
 import { createSignal } from 'solid-js';
-import { DEFAULT_FIELDS } from '../../core/task';
+import { DEFAULT_FIELDS } from '../../core/task-shape';
 import type { Task } from '../../core/task';
 import type { NewTaskFields } from '../../db/tasks-store';
 
