@@ -82,7 +82,10 @@ describe('<App />', () => {
     renderApp();
     await capture('Plan offsite #Work');
     expect(await screen.findByText('Added “Plan offsite” to Work')).toBeTruthy();
-    expect(await screen.findByRole('link', { name: 'Work' })).toBeTruthy();
+    // Opening that view while the capture is still provisional shows it there.
+    fireEvent.click(await screen.findByRole('link', { name: 'Work' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Work' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Plan offsite' })).toBeTruthy();
     await capture('   ');
     expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be empty/);
   });

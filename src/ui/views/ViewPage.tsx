@@ -43,6 +43,12 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     () => ({ spec: props.spec, today: app.today() }),
   );
   const projects = createLive(() => listProjects(app.db), []);
+  const pendingItem = (task: Task): ListItem => ({
+    kind: 'task',
+    key: task.id,
+    task,
+    group: groupKeyFor(props.spec, task, app.today()),
+  });
   const items = createMemo(() => {
     const live = listItemsFor(props.spec, groups.value(), app.today());
     const shown = new Set(taskItems(live).map((i) => i.task.id));
@@ -55,12 +61,6 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
   createEffect(() =>
     app.pending.settle(new Set(groups.value().flatMap((g) => g.tasks.map((t) => t.id)))),
   );
-  const pendingItem = (task: Task): ListItem => ({
-    kind: 'task',
-    key: task.id,
-    task,
-    group: groupKeyFor(props.spec, task, app.today()),
-  });
   const tasks = createMemo(() => taskItems(items()).map((i) => i.task));
   const selectedTasks = createMemo(() => tasks().filter((t) => selection.selected().has(t.id)));
   const empty = () => emptyStateFor(props.spec);
