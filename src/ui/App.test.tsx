@@ -207,3 +207,16 @@ describe('<App />', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
   });
 });
+
+describe('<App /> on a phone', () => {
+  it('opens the navigation drawer from the menu button and closes it with Escape', async () => {
+    render(() => <App {...services} />);
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.textContent).toContain('Inbox');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menu);
+  });
+});

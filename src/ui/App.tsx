@@ -169,7 +169,9 @@ export function App(props: AppProps): JSX.Element {
       'move-up': () => view?.moveUp(),
       'move-down': () => view?.moveDown(),
       'clear-selection': () => {
-        if (!view?.clearSelection()) setMenuOpen(false);
+        if (view?.clearSelection() || !menuOpen()) return;
+        setMenuOpen(false);
+        document.querySelector<HTMLElement>('.menu-btn')?.focus();
       },
     };
     table[action]();
@@ -208,7 +210,11 @@ export function App(props: AppProps): JSX.Element {
             aria-label="Menu"
             aria-expanded={menuOpen()}
             aria-controls="sidebar"
-            onClick={() => setMenuOpen(!menuOpen())}
+            onClick={() => {
+              setMenuOpen(!menuOpen());
+              // The drawer takes focus when it opens, so keyboard and screen-reader users land in it.
+              if (menuOpen()) document.querySelector<HTMLElement>('#sidebar a')?.focus();
+            }}
           >
             <Icon name="menu" />
           </button>
