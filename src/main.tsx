@@ -2,8 +2,8 @@
 import { render } from 'solid-js/web';
 import { openTendDb } from './db/database';
 import { createPersistentClock } from './db/persistent-clock';
-import { createTasksStore } from './db/tasks-store';
-import { startPwa } from './pwa/index';
+import { createLazyTasksStore } from './db/lazy-store';
+import { startPwa } from './pwa/start';
 import { App } from './ui/App';
 import { describeError } from './ui/messages';
 import './styles/tokens.css';
@@ -15,9 +15,11 @@ import './styles/components.css';
 async function start(root: HTMLElement) {
   const db = openTendDb();
   const clock = await createPersistentClock(db);
-  const store = createTasksStore({ db, clock });
+  const store = createLazyTasksStore({ db, clock });
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
+  // Validation and the merge load right after the first paint, before anyone can type and press Enter.
+  void store.load();
   // Sync (supabase-js, engine) loads after first paint; Tend works fully without it.
   void import('./sync/setup').then(({ startSync }) => startSync({ db, clock }));
 }

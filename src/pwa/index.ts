@@ -1,7 +1,5 @@
 // Tend's installable-app layer. The shell calls startPwa() once and mounts
 // <UpdatePrompt /> and <InstallButton />.
-import { getInstallPrompt } from './install-prompt.ts';
-import { registerServiceWorker, type RegisterOptions } from './register.ts';
 
 export { UpdatePrompt } from './UpdatePrompt.tsx';
 export { InstallButton } from './InstallButton.tsx';
@@ -10,10 +8,4 @@ export { createUpdateFlow, type UpdateFlow } from './update-flow.ts';
 export { createInstallPrompt, getInstallPrompt, type InstallPrompt } from './install-prompt.ts';
 export { enableAiCaching, disableAiCaching, isAiCachingEnabled } from './ai-cache.ts';
 export { OUTBOX_SYNC_TAG, AI_CACHE_NAME } from './sw-protocol.ts';
-
-/** Starts listening for the install offer (it fires early) and registers the service worker. */
-export function startPwa(options?: RegisterOptions): void {
-  if (typeof window === 'undefined') return;
-  getInstallPrompt(window);
-  void registerServiceWorker(options);
-}
+export { startPwa } from './start.ts';

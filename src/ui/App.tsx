@@ -13,7 +13,6 @@ import {
   onMount,
 } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { InstallButton, UpdatePrompt } from '../pwa/index';
 import { countNav, listLabels, listProjects } from '../db/queries';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
@@ -36,6 +35,14 @@ import { createToasts } from './toast/toasts';
 import { createPendingTasks } from './tasks/pending';
 import { ViewPage } from './views/ViewPage';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
+
+// Both prompts show only when the browser offers something, so they load after the first paint.
+const UpdatePrompt = lazy(() =>
+  import('../pwa/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })),
+);
+const InstallButton = lazy(() =>
+  import('../pwa/InstallButton').then((m) => ({ default: m.InstallButton })),
+);
 
 const TaskDetail = lazy(() => import('./detail/TaskDetail'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from '../../core/parse/quick-add';
 import { chipKindName, chipLabel, highlightSegments, sharedText } from './chips';
+import { loadParser } from './parser';
 
 const now = new Date(2026, 10, 26, 9, 0);
 
@@ -17,7 +18,8 @@ describe('quick-add chips', () => {
     expect(labels).toContain('Label: @phone');
   });
 
-  it('describes recurrences in words', () => {
+  it('describes recurrences in words once the parser chunk is loaded', async () => {
+    await loadParser();
     const parsed = parseQuickAdd('Water plants every 3 days', { now });
     const chip = parsed.chips.find((c) => c.kind === 'recurrence');
     expect(chip).toBeDefined();

@@ -1,6 +1,6 @@
 // Chip labels and the highlighted segments of the quick-add text (what the parser detected, where).
 import type { Chip, QuickAddResult } from '../../core/parse/quick-add';
-import { describeRecurrence } from '../../core/recurrence';
+import { describeLoadedRecurrence } from './parser';
 import { formatDue } from '../lib/dates';
 
 const KIND_NAMES: Record<Chip['kind'], string> = {
@@ -17,7 +17,7 @@ export function chipLabel(chip: Chip, parsed: QuickAddResult, today: string): st
     case 'due':
       return parsed.due ? formatDue(parsed.due, today) : chip.text;
     case 'recurrence':
-      return parsed.recurrence ? describeRecurrence(parsed.recurrence) : chip.text;
+      return parsed.recurrence ? describeLoadedRecurrence(parsed.recurrence) : chip.text;
     case 'priority':
       return `P${parsed.priority}`;
     default:

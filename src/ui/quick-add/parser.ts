@@ -5,13 +5,20 @@ import type { ParseOptions, QuickAddResult } from '../../core/parse/quick-add';
 export type Parse = (text: string, options: ParseOptions) => QuickAddResult;
 
 let loaded: Parse | null = null;
+let describe: ((rrule: string) => string) | null = null;
 let pending: Promise<Parse> | null = null;
 
 export function loadParser(): Promise<Parse> {
-  pending ??= import('../../core/parse/quick-add').then(
-    (module) => (loaded = module.parseQuickAdd),
-  );
+  pending ??= import('./parser-chunk').then((module) => {
+    describe = module.describeRecurrence;
+    return (loaded = module.parseQuickAdd);
+  });
   return pending;
+}
+
+/** "every 2 weeks" once the parser chunk is here; chips only exist after a parse, so it always is. */
+export function describeLoadedRecurrence(rrule: string): string {
+  return describe ? describe(rrule) : rrule;
 }
 
 /** The parser if it has loaded, else null. */

@@ -1,6 +1,6 @@
 // One task view (Inbox, Today, Upcoming, a project, a label, Completed, Search): a live query of its
 // tasks, a heading, the bulk bar, and the virtualised list or an empty state that says what to do.
-import { Show, createEffect, createMemo, onCleanup } from 'solid-js';
+import { Show, createEffect, createMemo, lazy, onCleanup } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
@@ -11,13 +11,15 @@ import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import { describeError } from '../messages';
 import type { Route } from '../router';
-import { BulkBar } from '../tasks/BulkBar';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
 import { createTaskActions } from '../tasks/actions';
 import { taskItems } from '../tasks/list-model';
 import { createSelection } from '../tasks/selection';
 import { emptyStateFor, groupKeyFor, listItemsFor, viewTitle } from './view-model';
+
+// The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
+const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));
 
 /** Completed grows without bound; the newest this many are shown. */
 const COMPLETED_LIMIT = 2000;
@@ -117,12 +119,14 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
           <p class="view-count">{countText()}</p>
         </Show>
       </div>
-      <BulkBar
-        selected={selectedTasks()}
-        projects={projects.value()}
-        actions={actions}
-        onDone={() => selection.clear()}
-      />
+      <Show when={selectedTasks().length > 0}>
+        <BulkBar
+          selected={selectedTasks()}
+          projects={projects.value()}
+          actions={actions}
+          onDone={() => selection.clear()}
+        />
+      </Show>
       <Show when={groups.error()}>
         <p class="view-error" role="alert">
           {describeError(groups.error())}
