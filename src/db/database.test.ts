@@ -46,8 +46,10 @@ describe('database schema', () => {
         'updatedAt',
       ].sort(),
     );
-    expect(db.outbox.schema.indexes.map((i) => i.name)).toContain('hlc');
-    expect(db.verno).toBe(1);
+    expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
+    );
+    expect(db.verno).toBe(2);
   });
 
   it('derives the index fields on every write, whoever writes', async () => {

@@ -59,6 +59,9 @@ export class TendDb extends Dexie {
       conflicts: '++seq, taskId, at',
       aiCache: 'key, at',
     });
+    // Refused entries are indexed by the time of refusal, so counting what is pending and listing what
+    // was refused never scans an outbox of thousands of unsent changes.
+    this.version(2).stores({ outbox: 'id, hlc, taskId, rejected.at' });
     this.use({ stack: 'dbcore', name: 'taskIndexFields', create: indexFieldsMiddleware });
   }
 }

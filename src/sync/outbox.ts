@@ -33,11 +33,16 @@ export async function nextPending(
 }
 
 export async function countPending(db: TendDb): Promise<number> {
-  return db.outbox.filter((e: SyncOutboxEntry) => !e.rejected).count();
+  const [all, rejected] = await Promise.all([
+    db.outbox.count(),
+    db.outbox.orderBy('rejected.at').count(),
+  ]);
+  return all - rejected;
 }
 
 export async function listRejected(db: TendDb): Promise<SyncOutboxEntry[]> {
-  return (await db.outbox.orderBy('hlc').toArray()).filter((e: SyncOutboxEntry) => e.rejected);
+  const rejected: SyncOutboxEntry[] = await db.outbox.orderBy('rejected.at').toArray();
+  return rejected.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
 /** What goes on the wire: the Mutation without the outbox's bookkeeping. */

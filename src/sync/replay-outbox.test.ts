@@ -7,7 +7,7 @@ import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
 import { SyncHttpError } from './http';
-import { listRejected, retryRejected } from './outbox';
+import { countPending, listRejected, retryRejected } from './outbox';
 import type { SyncOutboxEntry } from './outbox';
 import { replayOutbox } from './replay-outbox';
 import type { ReplayOptions } from './replay-outbox';
@@ -122,9 +122,14 @@ describe('replayOutbox', () => {
     const { store, options } = setup();
     await store.addTask({ title: 'fine' });
     const bad = await store.addTask({ title: 'forbidden word' });
+    expect(await countPending(db)).toBe(2);
     server.rejectIf = (m) =>
       m.changes.title === 'forbidden word' ? 'Title is not allowed here' : undefined;
     expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 1 });
+    // A refused change is not pending: it waits for the user, listed by the index on its refusal time.
+    await store.addTask({ title: 'later' });
+    expect(await countPending(db)).toBe(1);
+    await db.outbox.where('taskId').notEqual(bad.id).delete();
     const rejected = await listRejected(db);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].taskId).toBe(bad.id);
