@@ -18,10 +18,19 @@ async function start(root: HTMLElement) {
   const store = createLazyTasksStore({ db, clock });
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
-  // Validation and the merge load right after the first paint, before anyone can type and press Enter.
-  void store.load();
-  // Sync (supabase-js, engine) loads after first paint; Tend works fully without it.
-  void import('./sync/setup').then(({ startSync }) => startSync({ db, clock }));
+  // Validation, the merge and sync (supabase-js) load once the first rows are on screen: compiling them
+  // earlier delays that paint. A write before then loads the store on demand; nothing waits on sync.
+  whenSettled(() => {
+    void store.load();
+    void import('./sync/setup').then(({ startSync }) => startSync({ db, clock }));
+  });
+}
+
+/** After the first paint has had its chance: an idle moment, or at most a second later. */
+function whenSettled(work: () => void): void {
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work();
+  setTimeout(idle, 300);
 }
 
 const root = document.getElementById('root') as HTMLElement;

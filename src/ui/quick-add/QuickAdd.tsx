@@ -1,6 +1,6 @@
 // The quick-add box: parses as you type, highlights and lists what it detected as dismissible chips,
 // and saves on Enter at once (the box clears, the live query shows the row). Errors are announced.
-import { For, Show, createMemo, createSignal, onMount } from 'solid-js';
+import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Chip, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
@@ -10,7 +10,7 @@ import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { describeError, messageForCode } from '../messages';
-import { afterCapture } from './after-capture';
+import type { afterCapture } from './after-capture';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
@@ -34,6 +34,10 @@ export interface QuickAddApi {
 
 type Dismissed = NonNullable<ParseOptions['dismissed']>[number];
 
+// The AI hook (and the settings it reads) is only needed after a capture, not for the first paint.
+const afterCaptureLater: typeof afterCapture = (event) =>
+  import('./after-capture').then((m) => m.afterCapture(event));
+
 export function QuickAdd(props: QuickAddProps): JSX.Element {
   const app = useApp();
   const [text, setText] = createSignal('');
@@ -47,8 +51,13 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     parse ? parse(text(), { now: app.now(), dismissed: dismissed() }) : plainResult(text());
   const parsed = createMemo(() => parseWith(parser()));
 
-  onMount(() => {
+  const load = () => {
     if (!parser()) void loadParser().then((parse) => setParser(() => parse));
+  };
+  // The parser is not needed for the first paint: load it when the box gets focus or shortly after.
+  onMount(() => {
+    const timer = setTimeout(load, 300);
+    onCleanup(() => clearTimeout(timer));
   });
   const segments = createMemo(() => highlightSegments(text(), parsed().chips));
 
@@ -106,7 +115,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           action: { label: 'Open', run: () => app.openTask(task.id) },
         });
       }
-      void (props.onCaptured ?? afterCapture)({
+      void (props.onCaptured ?? afterCaptureLater)({
         task,
         taskId: task.id,
         text: typed,
@@ -156,6 +165,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           spellcheck={false}
           enterkeyhint="done"
           value={text()}
+          onFocus={load}
           onInput={(event) => {
             setText(event.currentTarget.value);
             setScrollLeft(event.currentTarget.scrollLeft);
