@@ -1,7 +1,6 @@
 // The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
 import { render } from 'solid-js/web';
 import { openTendDb } from './db/database';
-import { createPersistentClock } from './db/persistent-clock';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
 import { App } from './ui/App';
@@ -12,17 +11,24 @@ import './styles/layout.css';
 import './styles/tasks.css';
 import './styles/components.css';
 
-async function start(root: HTMLElement) {
+function start(root: HTMLElement) {
   const db = openTendDb();
-  const clock = await createPersistentClock(db);
+  // Only writes need the clock: read it from IndexedDB beside the first query, not before the render.
+  const clock = import('./db/persistent-clock').then((m) => m.createPersistentClock(db));
+  // Without storage Tend cannot work: the clock is the first read, so its failure says why.
+  clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
   // Validation, the merge and sync (supabase-js) load once the first rows are on screen: compiling them
   // earlier delays that paint. A write before then loads the store on demand; nothing waits on sync.
+  // Their failures surface where they matter (a write's error, the sync status); a storage failure is
+  // already on screen from the clock.
   whenSettled(() => {
-    void store.load();
-    void import('./sync/setup').then(({ startSync }) => startSync({ db, clock }));
+    store.load().catch(() => undefined);
+    Promise.all([import('./sync/setup'), clock])
+      .then(([{ startSync }, deviceClock]) => startSync({ db, clock: deviceClock }))
+      .catch(() => undefined);
   });
 }
 
@@ -33,13 +39,18 @@ function whenSettled(work: () => void): void {
   setTimeout(idle, 300);
 }
 
-const root = document.getElementById('root') as HTMLElement;
-startPwa();
-start(root).catch((error: unknown) => {
-  // Without storage Tend cannot work; say why instead of showing a blank page.
+function showFatal(root: HTMLElement, error: unknown): void {
   const message = document.createElement('p');
   message.className = 'fatal';
   message.setAttribute('role', 'alert');
   message.textContent = describeError(error);
   root.replaceChildren(message);
-});
+}
+
+const root = document.getElementById('root') as HTMLElement;
+startPwa();
+try {
+  start(root);
+} catch (error: unknown) {
+  showFatal(root, error);
+}

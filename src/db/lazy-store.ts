@@ -1,5 +1,6 @@
 // The tasks store arrives after the first paint: it carries validation (zod) and the merge, which the
 // list views never need. Writes made before it has loaded simply wait for it; nothing is dropped.
+import type { Clock } from '../core/hlc';
 import type { TasksStore, TasksStoreOptions } from './tasks-store';
 
 interface StoreModule {
@@ -29,11 +30,14 @@ export interface LazyTasksStore extends TasksStore {
 }
 
 export function createLazyTasksStore(
-  options: TasksStoreOptions,
+  options: Omit<TasksStoreOptions, 'clock'> & { clock: Clock | Promise<Clock> },
   importStore: () => Promise<StoreModule> = () => import('./tasks-store'),
 ): LazyTasksStore {
   let loading: Promise<TasksStore> | undefined;
-  const load = () => (loading ??= importStore().then((m) => m.createTasksStore(options)));
+  const load = () =>
+    (loading ??= Promise.all([importStore(), options.clock]).then(([m, clock]) =>
+      m.createTasksStore({ ...options, clock }),
+    ));
   const store = { load } as LazyTasksStore;
   for (const name of Object.keys(ACTIONS) as (keyof TasksStore)[]) {
     (store as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {

@@ -1,5 +1,6 @@
 // Wires sync into the page once: auth (supabase-js), the engine, and "sign-in uploads local tasks".
 // H3 calls `startSync({ db, clock })` at boot; components reach the result through `getSyncServices()`.
+import { createSignal } from 'solid-js';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import { createAuth, resolveAuthConfig } from './auth';
@@ -14,14 +15,16 @@ export interface SyncServices {
   engine: SyncEngine;
 }
 
-let services: SyncServices | null = null;
+// A signal, not a plain variable: the page starts sync after its first paint, so a panel mounted
+// earlier (Settings opened at once) must show up when the services arrive.
+const [services, setServices] = createSignal<SyncServices | null>(null);
 
 export function getSyncServices(): SyncServices | null {
-  return services;
+  return services();
 }
 
 export function setSyncServices(value: SyncServices | null): void {
-  services = value;
+  setServices(() => value);
 }
 
 export interface StartSyncOptions {
@@ -38,7 +41,8 @@ export function startSync({
   origin = location.origin,
   ...overrides
 }: StartSyncOptions): SyncServices {
-  if (services) return services;
+  const running = services();
+  if (running) return running;
   const auth = overrides.auth ?? createAuth({ db, ...resolveAuthConfig(import.meta.env, origin) });
   const engine = createSyncEngine({
     db,
@@ -54,8 +58,9 @@ export function startSync({
     void queueLocalTasksForUser(db, user.id).then(() => engine.syncNow());
   });
   engine.start();
-  services = { db, auth, engine };
-  return services;
+  const started = { db, auth, engine };
+  setServices(started);
+  return started;
 }
 
 export async function signOutAndStop(s: SyncServices): Promise<void> {

@@ -13,8 +13,11 @@ import type { PendingTasks } from './tasks/pending';
 export interface AppServices {
   db: TendDb;
   store: TasksStore;
-  /** The device's hybrid logical clock (imports merge with the file's timestamps through it). */
-  clock: Clock;
+  /**
+   * The device's hybrid logical clock (imports merge with the file's timestamps through it). A promise:
+   * the page renders before the clock is read from IndexedDB, since only writes need it.
+   */
+  clock: Promise<Clock>;
   /** Wall clock, injected so tests control "today". */
   now: () => Date;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { taskFieldsSchema } from '../core/task';
 import { TransferError } from '../core/transfer/errors';
 import { TaskNotFoundError, TaskValidationError } from '../db/errors';
-import { describeError, describeImportError, messageForCode } from './messages';
+import { describeError, messageForCode } from './messages';
+import { describeImportError } from './settings/import-errors';
 
 describe('describeError', () => {
   it('uses the readable message of validation errors, which names the field', () => {

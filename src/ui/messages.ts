@@ -65,7 +65,7 @@ export function messageForCode(code: string): string | undefined {
   return Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined;
 }
 
-function field(value: unknown, key: string): unknown {
+export function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null
     ? (value as Record<string, unknown>)[key]
     : undefined;
@@ -110,20 +110,4 @@ export function describeError(error: unknown): string {
 /** Internal messages (stack-like, camelCase identifiers) are not shown to people. */
 function isHumanReadable(message: string): boolean {
   return message.length <= 300 && !/\bat \S+ \(|undefined is not|Cannot read propert/.test(message);
-}
-
-const SHOWN_PROBLEMS = 3;
-
-/** The sentence for a failed import, plus where in the file it failed when known. */
-export function describeImportError(error: unknown): string {
-  const code = field(error, 'code');
-  const known = typeof code === 'string' ? messageForCode(code) : undefined;
-  const base = known ?? describeError(error);
-  const details = field(error, 'details');
-  if (!known || !Array.isArray(details) || details.length === 0) return base;
-  const problems = details
-    .slice(0, SHOWN_PROBLEMS)
-    .map((p) => `${String(field(p, 'at'))}: ${String(field(p, 'message'))}`);
-  const more = details.length - SHOWN_PROBLEMS;
-  return `${base} ${problems.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
 }

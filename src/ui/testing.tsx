@@ -25,7 +25,7 @@ let counter = 0;
 export interface TestServices {
   db: TendDb;
   store: TasksStore;
-  clock: Clock;
+  clock: Promise<Clock>;
   now: () => Date;
 }
 
@@ -38,7 +38,7 @@ export async function createTestServices(now: Date = TEST_NOW): Promise<TestServ
   });
   const clock = await createPersistentClock(db, { now: () => now.getTime() });
   const store = createTasksStore({ db, clock, now: () => now.getTime() });
-  return { db, store, clock, now: () => now };
+  return { db, store, clock: Promise.resolve(clock), now: () => now };
 }
 
 /** A full context value for rendering one component outside the shell. */

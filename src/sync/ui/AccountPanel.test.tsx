@@ -13,6 +13,7 @@ import { createTasksStore } from '../../db/tasks-store';
 import { createAuth } from '../auth';
 import { createSyncEngine } from '../sync-engine';
 import { resetSyncStatus, syncStatus, updateSyncStatus } from '../status';
+import { setSyncServices } from '../setup';
 import type { SyncServices } from '../setup';
 import { AccountPanel } from './AccountPanel';
 
@@ -70,6 +71,16 @@ describe('<AccountPanel />', () => {
   it('says sync is unavailable without services', () => {
     render(() => <AccountPanel services={null} />);
     expect(screen.getByText(/Sync is not available/)).toBeTruthy();
+  });
+
+  it('appears when sync starts after the panel was mounted (the page starts sync after first paint)', async () => {
+    setup();
+    setSyncServices(null);
+    render(() => <AccountPanel />);
+    expect(screen.queryByLabelText('Email')).toBeNull();
+    setSyncServices(services);
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    setSyncServices(null);
   });
 
   it('signs up, shows the account, signs out; errors are visible; axe-clean', async () => {

@@ -5,7 +5,8 @@ import type { JSX } from 'solid-js';
 import { exportJson, importJson, importTodoistCsv } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../lib/dates';
-import { describeError, describeImportError, messageForCode } from '../messages';
+import { describeError, messageForCode } from '../messages';
+import { describeImportError } from './import-errors';
 
 /** Larger files are refused before reading: an export of 10,000 tasks is about 5 MB. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -80,7 +81,7 @@ export function DataTransfer(): JSX.Element {
         });
       } else {
         const summary = await importJson(app.db, text, {
-          clock: app.clock,
+          clock: await app.clock,
           now: () => app.now().getTime(),
         });
         setStatus({
