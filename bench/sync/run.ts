@@ -165,6 +165,59 @@ async function latency(base: string, overallRate?: number) {
   };
 }
 
+/**
+ * 100 devices as they really behave: each pushes one change, waits for the answer, then pauses
+ * 0.5-1.5 s (about one push a second per device, arrivals spread out rather than in autocannon's
+ * once-a-second bursts). Bounded by DURATION; loopback only.
+ */
+async function steadyLatency(base: string) {
+  const tokens = await Promise.all(
+    Array.from({ length: LATENCY_CLIENTS }, () => token(randomUUID())),
+  );
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  const end = started + DURATION * 1000;
+  await Promise.all(
+    tokens.map(async (t) => {
+      await sleep(Math.random() * 1000);
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const res = await fetch(`${base}/api/sync/push`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ clientId: 'steady', mutations: [mutation()] }),
+          });
+          await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status !== 200) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        times.push(performance.now() - t0);
+        await sleep(500 + Math.random() * 1000);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    connections: LATENCY_CLIENTS,
+    mode: 'steady: each client pushes, then pauses 0.5-1.5 s (spread arrivals)',
+    requests: times.length,
+    errors,
+    timeouts: 0,
+    statuses,
+    p50Ms: Number(percentile(times, 50).toFixed(2)),
+    p95Ms: Number(percentile(times, 95).toFixed(2)),
+    p99Ms: Number(percentile(times, 99).toFixed(2)),
+    requestsPerSecond: Math.round(times.length / ((performance.now() - started) / 1000)),
+    targetP95Ms: 25,
+  };
+}
+
 async function benchPostgres() {
   const name = `tend_bench_${randomUUID().slice(0, 8)}`;
   const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
@@ -185,7 +238,11 @@ async function benchPostgres() {
     );
     const raw = await baseline((sql, params) => direct.unsafe(sql, params as never[]), batches);
     const push = await pushThroughput(server.base, batches);
-    const lat = [await latency(server.base, PACED_RATE), await latency(server.base)];
+    const lat = [
+      await steadyLatency(server.base),
+      await latency(server.base, PACED_RATE),
+      await latency(server.base),
+    ];
     return report(push, raw, lat, server.maxRssMb());
   } finally {
     await server.stop();
@@ -212,7 +269,11 @@ async function benchPglite() {
     );
     const raw = await baseline((sql, params) => db.query(sql, params), batches);
     const push = await pushThroughput(server.base, batches);
-    const lat = [await latency(server.base, PACED_RATE), await latency(server.base)];
+    const lat = [
+      await steadyLatency(server.base),
+      await latency(server.base, PACED_RATE),
+      await latency(server.base),
+    ];
     return report(push, raw, lat, server.maxRssMb());
   } finally {
     await server.stop();
