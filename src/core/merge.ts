@@ -2,7 +2,7 @@
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
 // merge is commutative, associative and idempotent by construction (max per field).
 import { parseHlc } from './hlc';
-import { SYNCED_FIELDS, taskSchema } from './task';
+import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
 import type { FieldClock, SyncedField, Task, TaskChanges, TaskFields } from './task';
 
 /** A task as replicas store it: fields may be partial while an out-of-order delivery is pending. */
@@ -129,18 +129,7 @@ function fieldsOf(r: TaskRecord): SyncedField[] {
 
 /** The task a view can show, or null while the record is still missing required fields. */
 export function toTask(record: TaskRecord): Task | null {
-  const parsed = taskSchema.safeParse({
-    notes: '',
-    due: null,
-    priority: 4,
-    project: null,
-    labels: [],
-    recurrence: null,
-    completedAt: null,
-    deletedAt: null,
-    order: 0,
-    ...stripClock(record),
-  });
+  const parsed = taskSchema.safeParse({ ...DEFAULT_FIELDS, ...stripClock(record) });
   return parsed.success ? parsed.data : null;
 }
 
