@@ -18,14 +18,15 @@ function start(root: HTMLElement) {
   // Without storage Tend cannot work: the clock is the first read, so its failure says why.
   clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
+  // The store (validation, merge) is not part of the first paint's JS, but it starts loading now: a
+  // capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
+  // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
+  store.load().catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
-  // Validation, the merge and sync (supabase-js) load once the first rows are on screen: compiling them
-  // earlier delays that paint. A write before then loads the store on demand; nothing waits on sync.
-  // Their failures surface where they matter (a write's error, the sync status); a storage failure is
-  // already on screen from the clock.
+  // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier
+  // delays that paint, and nothing waits on it.
   whenSettled(() => {
-    store.load().catch(() => undefined);
     Promise.all([import('./sync/setup'), clock])
       .then(([{ startSync }, deviceClock]) => startSync({ db, clock: deviceClock }))
       .catch(() => undefined);
