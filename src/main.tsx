@@ -4,6 +4,7 @@ import { openTendDb } from './db/database';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
 import { App } from './ui/App';
+import { captureJournal, replayCaptureJournal } from './ui/quick-add/capture-journal';
 import { describeError } from './ui/messages';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -22,6 +23,8 @@ function start(root: HTMLElement) {
   // capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
   // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
   store.load().catch(() => undefined);
+  // Captures a previous page showed but had not yet stored (reload, killed tab) are stored now.
+  replayCaptureJournal(captureJournal, store, db).catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
   // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier

@@ -20,7 +20,8 @@ import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
 import { toTaskRecord } from './task-index';
 
-export type NewTaskFields = Partial<TaskFields> & { title: string };
+/** `id` is optional: a capture journal names its task up front so a replay can never add it twice. */
+export type NewTaskFields = Partial<TaskFields> & { title: string; id?: string };
 
 /** The recurrence step (src/core/recurrence.ts): the next due after completing on `today`; null or an unchanged value when the rule has ended. */
 export type NextOccurrence = (rrule: string, due: string | null, today: string) => string | null;
@@ -138,7 +139,7 @@ export function createTasksStore({
 
   async function addTasks(list: NewTaskFields[]): Promise<Task[]> {
     const created = nowIso();
-    const drafts = list.map((fields) => validateNew(fields, newId(), created));
+    const drafts = list.map(({ id, ...fields }) => validateNew(fields, id ?? newId(), created));
     return transact(async () => {
       let last = (await db.tasks.orderBy('order').last())?.order ?? 0;
       const mutations: Mutation[] = [];

@@ -11,6 +11,7 @@ import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { describeError, messageForCode } from '../messages';
 import type { afterCapture } from './after-capture';
+import { captureJournal } from './capture-journal';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
@@ -103,10 +104,14 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     setDismissed([]);
     setError('');
     setScrollLeft(0);
+    // Named now and journaled synchronously, so a reload before the commit cannot lose it.
+    const id = crypto.randomUUID();
+    captureJournal.add({ id, fields });
     const provisional = app.pending.add(fields, app.now());
     props.onSaved?.(app.pending.tasks().find((t) => t.id === provisional)!);
     try {
-      const task = await app.store.addTask(fields);
+      const task = await app.store.addTask({ ...fields, id });
+      captureJournal.remove(id);
       app.pending.resolve(provisional, task);
       props.onSaved?.(task);
       const view = props.view?.();
@@ -126,6 +131,8 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
         store: app.store,
       });
     } catch (failure) {
+      // Refused (invalid) or storage failed: the text goes back into the box, not into a replay.
+      captureJournal.remove(id);
       app.pending.remove(provisional);
       // Nothing was saved: give the text back so no keystroke is lost.
       if (!text()) {
