@@ -1,56 +1,21 @@
 // Databases for ops tests: PGlite in memory and a fresh, uniquely named database on the local PostgreSQL,
 // both migrated with the project's real migrations. PostgreSQL tests skip when the server is unreachable.
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { describe } from 'vitest';
-import { migrate } from '../../db/migrate';
-import { fromPglite } from '../../db/pglite';
-import { openPostgres } from '../../db/postgres';
 import type { Db } from '../../db/types';
+import { createTestDatabase, pgReachable } from '../../test/harness';
+import type { TestDatabase } from '../../test/harness';
 
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// One harness for every server test: these names keep the ops suites' vocabulary.
+export { PG_ADMIN_URL } from '../../test/harness';
+export const postgresReachable = pgReachable;
+export type TempPostgres = TestDatabase & { url: string };
 
 export async function createPgliteDb(): Promise<Db> {
-  const db = fromPglite(await PGlite.create());
-  await migrate(db);
-  return db;
-}
-
-export async function postgresReachable(): Promise<boolean> {
-  const sql = postgres(PG_ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-export interface TempPostgres {
-  db: Db;
-  url: string;
-  drop(): Promise<void>;
+  return (await createTestDatabase('pglite', 'ops')).db;
 }
 
 export async function createPostgresDb(suite: string): Promise<TempPostgres> {
-  const name = `tend_ops_${suite}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const db = openPostgres(url, { max: 4 });
-  await migrate(db);
-  return {
-    db,
-    url,
-    async drop() {
-      await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 1 });
-    },
-  };
+  return (await createTestDatabase('postgres', `ops_${suite}`)) as TempPostgres;
 }
 
 /** Users and tasks in the shapes the server writes them, for maintenance and backup tests. */
