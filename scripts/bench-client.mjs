@@ -4,6 +4,7 @@
 // IndexedDB getAll of the same table, same run), quick add Enter -> row, view switches; then the
 // initial JS gzip of dist/ and Lighthouse (mobile). Progress goes to stderr, the JSON to stdout.
 import { spawn, spawnSync } from 'node:child_process';
+import { CHROMIUM_ARGS as CHROME_FLAGS, CHROMIUM_PATH as CHROME_PATH } from './chromium.mjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,17 +20,6 @@ const OUTBOX = process.env.BENCH_OUTBOX === 'pending' ? 'pending' : 'synced';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 8811);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TARGETS = {
   coldStartMs: 300,
   quickAddMs: 50,

@@ -1,5 +1,6 @@
 // Lighthouse 12.2.3 (mobile defaults: simulated Moto G Power, slow 4G) against the served app.
 import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import lighthouse from 'lighthouse';
 
 export async function runLighthouse(url, { chromePath, chromeFlags }) {
@@ -44,17 +45,8 @@ export async function runLighthouse(url, { chromePath, chromeFlags }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.argv[2] ?? 'http://127.0.0.1:8787/';
   const result = await runLighthouse(url, {
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_ARGS,
   });
   console.log(JSON.stringify(result, null, 2));
 }

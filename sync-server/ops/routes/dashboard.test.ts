@@ -5,14 +5,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 import type { Db } from '../../db/types';
 import { createTestApp } from '../test-support/app';
 import { createPgliteDb } from '../test-support/databases';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 8844;
 
-describe.skipIf(!existsSync(CHROMIUM))('ops dashboard page', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('ops dashboard page', () => {
   let db: Db;
   let server: ServerType;
   let browser: Browser;
@@ -23,17 +23,8 @@ describe.skipIf(!existsSync(CHROMIUM))('ops dashboard page', () => {
     token = await t.token('viewer');
     server = serve({ fetch: t.app.fetch, port: PORT, hostname: '127.0.0.1' });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
