@@ -10,7 +10,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT } from './tests/e2e/support/chro
 // Set once in the main process; workers inherit it instead of making their own directories.
 process.env.TEND_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tend-e2e-'));
 
-const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+// BASE_URL points the suites at a deployment (the deploy workflow's green build): then nothing is started
+// here, and the tests exercise exactly what was deployed.
+const deployedURL = process.env.BASE_URL?.replace(/\/+$/, '') || undefined;
+const baseURL = deployedURL ?? `http://127.0.0.1:${E2E_PORT}`;
 // TEND_E2E_SERVER=preview serves dist/ with vite preview instead (no API: sync specs then fail).
 const realServer =
   process.env.TEND_E2E_SERVER !== 'preview' &&
@@ -49,22 +52,25 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: /a11y.*\.spec\.ts$/ },
+    { name: 'smoke', testMatch: /smoke\.spec\.ts$/ },
+    { name: 'e2e', testMatch: /.*\.spec\.ts$/, testIgnore: /(a11y.*|smoke)\.spec\.ts$/ },
     { name: 'a11y', testMatch: /a11y.*\.spec\.ts$/ },
   ],
-  webServer: {
-    command: `${buildIfMissing} && ${serve}`,
-    url: `${baseURL}/manifest.webmanifest`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(E2E_PORT),
-      HOST: '127.0.0.1',
-      DATA_DIR: process.env.TEND_E2E_DATA_DIR,
-      NODE_ENV: 'test',
-      SKIP_BUILD: '1',
-    },
-  },
+  webServer: deployedURL
+    ? undefined
+    : {
+        command: `${buildIfMissing} && ${serve}`,
+        url: `${baseURL}/manifest.webmanifest`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          PORT: String(E2E_PORT),
+          HOST: '127.0.0.1',
+          DATA_DIR: process.env.TEND_E2E_DATA_DIR,
+          NODE_ENV: 'test',
+          SKIP_BUILD: '1',
+        },
+      },
 });
