@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { visualizer } from 'rollup-plugin-visualizer';
+import { latestRelease } from './scripts/changelog.mjs';
 
 const MANIFEST_PATH = fileURLToPath(new URL('./manifest.webmanifest', import.meta.url));
 
@@ -26,6 +27,21 @@ const pageChunkFileName = (chunk: ChunkInfo) => (hasWebLlm(chunk) ? aiFileName :
 /** Worker bundles: the model worker (started from src/ai) and anything carrying web-llm. */
 const workerFileName = (chunk: ChunkInfo) =>
   hasWebLlm(chunk) || chunk.facadeModuleId?.includes('/src/ai/') ? aiFileName : assetFileName;
+
+/**
+ * Publishes the newest docs/CHANGELOG.md entry as whats-new.json. It stays out of the precache: a page still
+ * run by the old service worker fetches it from the network and so reads the new version's line.
+ */
+function tendWhatsNew(): Plugin {
+  return {
+    name: 'tend:whats-new',
+    generateBundle() {
+      const release = latestRelease(readFileSync('docs/CHANGELOG.md', 'utf8'));
+      if (!release) this.error('docs/CHANGELOG.md has no release with a summary line');
+      this.emitFile({ type: 'asset', fileName: 'whats-new.json', source: JSON.stringify(release) });
+    },
+  };
+}
 
 /**
  * Ships the hand-written manifest.webmanifest (the project root holds it, vite-plugin-pwa's
@@ -104,6 +120,7 @@ export default defineConfig({
   plugins: [
     solid(),
     tendManifest(),
+    tendWhatsNew(),
     precompress(),
     VitePWA({
       strategies: 'injectManifest',
@@ -113,7 +130,7 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,ico,svg,woff2,webmanifest}'],
-        globIgnores: [`${AI_ASSETS_DIR}/**`, 'stats.json', '**/*.map'],
+        globIgnores: [`${AI_ASSETS_DIR}/**`, 'stats.json', '**/*.map', 'whats-new.json'],
       },
       devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
     }),

@@ -1,6 +1,6 @@
 // The update flow: a second service worker version is served from a copy of dist/, so the test
 // controls exactly when "a new version is deployed".
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -23,8 +23,12 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Deploys "version 2": a byte-different sw.js that can say which version it is. */
+/** Deploys "version 2": a byte-different sw.js that can say which version it is, and its changelog line. */
 function deploySecondVersion() {
+  writeFileSync(
+    join(dir, 'whats-new.json'),
+    JSON.stringify({ version: '9.9.9', summary: 'Reminders that fire.' }),
+  );
   appendFileSync(
     join(dir, 'sw.js'),
     `\nself.addEventListener('message', (e) => { if (e.data && e.data.type === 'TEST_VERSION') e.ports[0].postMessage('v2'); });\n`,
@@ -45,6 +49,8 @@ test('a new version is offered and activates only when the user presses Reload',
 
   const toast = page.getByRole('region', { name: 'App update' });
   await expect(toast.getByText('New version available')).toBeVisible({ timeout: 15_000 });
+  // The line comes from the new version's changelog, not the running one's.
+  await expect(toast.getByText("What's new in 9.9.9: Reminders that fire.")).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('.pwa-toast').analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   // Nothing happens under the user's feet: same document, their typing intact, old worker in charge.
