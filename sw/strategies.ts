@@ -3,7 +3,7 @@ import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import type { RouteHandlerCallback } from 'workbox-core';
-import { AI_CACHE_NAME, isAiAssetPath, isServerPath } from '../src/pwa/sw-protocol.ts';
+import { AI_CACHE_NAME, isAiAssetPath, isServerPath } from '../src/core/sw-protocol.ts';
 
 /**
  * Every in-app navigation (/, /today, /share?text=... from the share target) answers with the

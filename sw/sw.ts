@@ -4,7 +4,7 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { createAiAssetHandler, createShellNavigationRoute, isAiAsset } from './strategies.ts';
-import { isSkipWaitingMessage, OUTBOX_SYNC_TAG } from '../src/pwa/sw-protocol.ts';
+import { isSkipWaitingMessage, OUTBOX_SYNC_TAG } from '../src/core/sw-protocol.ts';
 import { replayOutboxFromWorker } from '../src/sync/worker-replay.ts';
 
 declare const self: ServiceWorkerGlobalScope & {

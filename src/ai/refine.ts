@@ -91,7 +91,7 @@ export function mergeAnswer(rules: RulesResult, answer: AiAnswer): TaskChanges {
 }
 
 /**
- * The hook src/ui/quick-add/after-capture.ts calls (as a lazy chunk) once the task is saved.
+ * The refiner src/ai/after-capture.ts calls (as a lazy chunk) once the task is saved.
  * Never throws for model trouble: every failure ends as the rules result plus a counted fallback.
  */
 export async function refineAfterCapture(input: RefineInput): Promise<RefineResult> {

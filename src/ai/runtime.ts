@@ -2,7 +2,7 @@
 // background refinement and the Settings panel. Created once per page, lazily, on the first
 // capture or the first visit to Settings; nothing here runs at start-up.
 import type { TendDb } from '../db/database';
-import { AI_CACHE_NAME } from '../pwa/sw-protocol';
+import { AI_CACHE_NAME } from '../core/sw-protocol';
 import { createAiBridge } from './bridge';
 import type { AiBridge, WorkerLike } from './bridge';
 import { detectCapability, readAiEnv } from './capability';

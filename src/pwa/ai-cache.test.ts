@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disableAiCaching, enableAiCaching, isAiCachingEnabled } from './ai-cache.ts';
-import { AI_CACHE_NAME } from './sw-protocol.ts';
+import { AI_CACHE_NAME } from '../core/sw-protocol.ts';
 
 /** In-memory CacheStorage (Node has none): only which caches exist matters here. */
 function createCacheStore() {

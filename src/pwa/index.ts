@@ -7,5 +7,5 @@ export { registerServiceWorker, getUpdateFlow, SERVICE_WORKER_URL } from './regi
 export { createUpdateFlow, type UpdateFlow } from './update-flow.ts';
 export { createInstallPrompt, getInstallPrompt, type InstallPrompt } from './install-prompt.ts';
 export { enableAiCaching, disableAiCaching, isAiCachingEnabled } from './ai-cache.ts';
-export { OUTBOX_SYNC_TAG, AI_CACHE_NAME } from './sw-protocol.ts';
+export { OUTBOX_SYNC_TAG, AI_CACHE_NAME } from '../core/sw-protocol.ts';
 export { startPwa } from './start.ts';

@@ -11,7 +11,6 @@ import type {
 import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { TendDb } from '../db/database';
-import { messageForCode } from '../ui/messages';
 import { AUTH_STORAGE_KEY, createMetaStorage } from './auth-storage';
 
 export { PLACEHOLDER_ANON_KEY, resolveAuthConfig } from './auth-config';
@@ -24,8 +23,7 @@ export interface AuthUser {
 }
 
 export type AuthResult =
-  | { ok: true; user: AuthUser | null; needsConfirmation: boolean }
-  | { ok: false; code: string; message: string };
+  { ok: true; user: AuthUser | null; needsConfirmation: boolean } | ({ ok: false } & AuthFailure);
 
 export interface TendAuth {
   client: SupabaseClient;
@@ -56,21 +54,19 @@ export interface AuthOptions extends AuthConfig {
 const toUser = (session: Session | null): AuthUser | null =>
   session?.user ? { id: session.user.id, email: session.user.email ?? '' } : null;
 
-/** The one place auth failures become sentences. */
-export function describeAuthError(error: AuthError | Error): { code: string; message: string } {
+/** A failed sign-in or sign-up: a code the UI turns into words, and the service's own text. */
+export interface AuthFailure {
+  code: string;
+  detail: string;
+}
+
+export function authFailureOf(error: AuthError | Error): AuthFailure {
   const code =
     (error as AuthError).code ??
     (error.name === 'AuthRetryableFetchError' ? 'network_error' : 'auth_error');
-  const known =
-    code === 'invalid_credentials' || /invalid login credentials/i.test(error.message)
-      ? messageForCode('invalid_credentials')
-      : messageForCode(code);
-  if (code === 'user_already_exists')
-    return { code, message: 'An account with this email already exists. Sign in instead.' };
-  return {
-    code,
-    message: known ?? (error.message || 'Could not reach the sign-in service. Try again.'),
-  };
+  // Older auth servers send no code for a wrong password, only this text.
+  const wrongPassword = /invalid login credentials/i.test(error.message);
+  return { code: wrongPassword ? 'invalid_credentials' : code, detail: error.message };
 }
 
 export function createAuth(options: AuthOptions): TendAuth {
@@ -109,7 +105,7 @@ export function createAuth(options: AuthOptions): TendAuth {
   ) {
     try {
       const { data: result, error } = await call();
-      if (error) return { ok: false as const, ...describeAuthError(error) };
+      if (error) return { ok: false as const, ...authFailureOf(error) };
       setUser(toUser(result.session));
       return {
         ok: true as const,
@@ -117,7 +113,7 @@ export function createAuth(options: AuthOptions): TendAuth {
         needsConfirmation: !result.session,
       };
     } catch (error) {
-      return { ok: false as const, ...describeAuthError(error as Error) };
+      return { ok: false as const, ...authFailureOf(error as Error) };
     }
   }
 

@@ -1,5 +1,5 @@
-// The sync status the UI shows (H3's status element, the account panel, the progress bar): one Solid
-// signal written by the sync engine. Labels live here so every view says the same words.
+// The sync status the UI shows (the shell's status element, the account panel, the progress bar): one
+// Solid signal written by the sync engine. It holds codes and data; the UI's messages module says them.
 import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { PullProgress } from './pull';
@@ -14,8 +14,8 @@ export interface SyncStatus {
   pending: number;
   /** Changes the server refused for good; listed in the account panel. */
   rejected: number;
-  /** A sentence for the user when something needs attention, else null. */
-  message: string | null;
+  /** What needs the user's attention, else null. */
+  problem: SyncProblem | null;
   /** Fraction 0..1 of the running pull when the server says how much is left, else null. */
   progress: number | null;
   /** Details of the running pull (the initial-sync progress bar), null when none runs. */
@@ -24,20 +24,20 @@ export interface SyncStatus {
   skewMs: number;
 }
 
-export const SYNC_STATE_LABELS: Record<SyncState, string> = {
-  local: 'Local only',
-  offline: 'Offline',
-  syncing: 'Syncing',
-  synced: 'Synced',
-  error: 'Error',
-};
+/** A sync failure: a code the UI turns into words, and the server's or the runtime's own text. */
+export interface SyncProblem {
+  code: string;
+  detail: string;
+}
+
+export const OFFLINE_PROBLEM: SyncProblem = { code: 'offline', detail: 'offline' };
 
 const INITIAL: SyncStatus = {
   state: 'local',
   lastSyncedAt: null,
   pending: 0,
   rejected: 0,
-  message: null,
+  problem: null,
   progress: null,
   pull: null,
   skewMs: 0,

@@ -91,7 +91,7 @@ describe('sync engine', () => {
     const offline = setup({ online: false });
     await engine!.syncNow();
     expect(offline.status.state).toBe('offline');
-    expect(offline.status.message).toMatch(/offline/i);
+    expect(offline.status.problem?.code).toBe('offline');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -99,7 +99,7 @@ describe('sync engine', () => {
     const { store, status, requests } = setup();
     const task = await store.addTask({ title: 'synced task' });
     await engine!.syncNow();
-    expect(status).toMatchObject({ state: 'synced', pending: 0, rejected: 0, message: null });
+    expect(status).toMatchObject({ state: 'synced', pending: 0, rejected: 0, problem: null });
     expect(Date.parse(status.lastSyncedAt!)).not.toBeNaN();
     expect(requests).toEqual(['/api/sync/push', '/api/sync/pull']);
     expect(server.users.get('user-1')!.tasks.get(task.id)?.title).toBe('synced task');
@@ -114,7 +114,7 @@ describe('sync engine', () => {
     );
     await engine!.syncNow();
     expect(status.state).toBe('error');
-    expect(status.message).toMatch(/sync server had a problem/);
+    expect(status.problem?.code).toBe('server_error');
     expect(status.pending).toBe(1);
     expect(backgroundSyncs.length).toBeGreaterThan(0);
     await engine!.syncNow();
@@ -148,7 +148,7 @@ describe('sync engine', () => {
     await store.addTask({ title: 'y' });
     await engine.syncNow();
     expect(status.state).toBe('error');
-    expect(status.message).toMatch(/Sign in again/);
+    expect(status.problem?.code).toBe('unauthorized');
   });
 
   it('starts syncing on start, on wake (online / visible) and shortly after a local change', async () => {

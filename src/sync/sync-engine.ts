@@ -5,8 +5,7 @@ import type { Transaction } from 'dexie';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import { getMeta, pruneConflicts, setMeta } from '../db/database';
-import { OUTBOX_SYNC_TAG } from '../pwa/sw-protocol';
-import { messageForCode } from '../ui/messages';
+import { OUTBOX_SYNC_TAG } from '../core/sw-protocol';
 import { SyncHttpError } from './http';
 import type { SyncTransport } from './http';
 import { runExclusive, SYNC_LOCK } from './lock';
@@ -15,8 +14,8 @@ import { pullChanges } from './pull';
 import { replayOutbox } from './replay-outbox';
 import { backoffDelay } from './retry';
 import type { RetryOptions } from './retry';
-import { updateSyncStatus } from './status';
-import type { SyncStatus } from './status';
+import { OFFLINE_PROBLEM, updateSyncStatus } from './status';
+import type { SyncProblem, SyncStatus } from './status';
 
 const LAST_SYNCED_KEY = 'lastSyncedAt';
 
@@ -88,13 +87,11 @@ const KIND_CODES: Partial<Record<string, string>> = {
   expired: 'cursor_expired',
 };
 
-/** The sentence for a failed sync: by failure kind first, so injected or unknown codes still read well. */
-export function describeSyncError(error: unknown): string {
-  if (error instanceof SyncHttpError) {
-    const code = KIND_CODES[error.kind] ?? error.code;
-    return messageForCode(code) ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+/** The problem a failed sync reports: by failure kind first, so injected or unknown codes still read well. */
+export function syncProblemOf(error: unknown): SyncProblem {
+  if (error instanceof SyncHttpError)
+    return { code: KIND_CODES[error.kind] ?? error.code, detail: error.message };
+  return { code: 'sync_failed', detail: error instanceof Error ? error.message : String(error) };
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -129,15 +126,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runOnce(): Promise<void> {
     try {
       const token = await options.getAccessToken();
-      if (!token) return setStatus({ state: 'local', message: null, progress: null, pull: null });
+      if (!token) return setStatus({ state: 'local', problem: null, progress: null, pull: null });
       if (!env.isOnline())
         return setStatus({
           state: 'offline',
-          message: messageForCode('offline') ?? null,
+          problem: OFFLINE_PROBLEM,
           progress: null,
           pull: null,
         });
-      setStatus({ state: 'syncing', message: null });
+      setStatus({ state: 'syncing', problem: null });
       await runExclusive(SYNC_LOCK, pushThenPull, env.locks).catch(async (error: unknown) => {
         const unauthorized = error instanceof SyncHttpError && error.kind === 'unauthorized';
         if (!unauthorized || !options.refreshAccessToken || !(await options.refreshAccessToken()))
@@ -151,7 +148,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       setStatus({
         state: 'synced',
         lastSyncedAt: at,
-        message: null,
+        problem: null,
         progress: null,
         pull: null,
         skewMs: clock.skewMs(),
@@ -162,7 +159,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const offline = error instanceof SyncHttpError && error.kind === 'network';
       setStatus({
         state: offline ? 'offline' : 'error',
-        message: describeSyncError(error),
+        problem: syncProblemOf(error),
         progress: null,
         pull: null,
         skewMs: clock.skewMs(),
@@ -212,7 +209,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       void getMeta<string>(db, LAST_SYNCED_KEY).then((at) => at && setStatus({ lastSyncedAt: at }));
       cleanups.push(env.onWake(() => void syncNow()));
       const offline = env.onOffline?.(() => {
-        if (!running) setStatus({ state: 'offline', message: messageForCode('offline') ?? null });
+        if (!running) setStatus({ state: 'offline', problem: OFFLINE_PROBLEM });
       });
       if (offline) cleanups.push(offline);
       // A new local change (this context): push it soon, and let the service worker finish it if the

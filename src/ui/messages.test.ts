@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { taskFieldsSchema } from '../core/task';
 import { TransferError } from '../core/transfer/errors';
 import { TaskNotFoundError, TaskValidationError } from '../db/errors';
-import { describeError, messageForCode } from './messages';
+import {
+  describeAuthFailure,
+  describeError,
+  describeSyncProblem,
+  messageForCode,
+} from './messages';
 import { describeImportError } from './settings/import-errors';
 
 describe('describeError', () => {
@@ -71,5 +76,22 @@ describe('describeImportError', () => {
     expect(describeImportError(new TransferError('invalid_json', 'Unexpected token'))).toMatch(
       /not valid JSON/,
     );
+  });
+});
+
+describe('sync and sign-in problems', () => {
+  it('say our sentence for a known code and the service’s own text otherwise', () => {
+    expect(describeSyncProblem({ code: 'server_error', detail: 'HTTP 500' })).toMatch(
+      /sync server had a problem/,
+    );
+    expect(describeSyncProblem({ code: 'sync_failed', detail: 'disk full' })).toBe('disk full');
+    expect(describeAuthFailure({ code: 'invalid_credentials', detail: '' })).toBe(
+      'That email and password do not match.',
+    );
+    expect(describeAuthFailure({ code: 'network_error', detail: 'boom' })).toMatch(
+      /reach the sync server/,
+    );
+    expect(describeAuthFailure({ code: 'user_already_exists', detail: '' })).toMatch(/Sign in/);
+    expect(describeAuthFailure({ code: 'auth_error', detail: '' })).toMatch(/sign-in service/);
   });
 });

@@ -1,6 +1,8 @@
 // Every error the user can see is turned into a sentence here, and only here: database, parser,
 // import, sync and on-device AI failures all arrive as codes or exceptions and leave as text.
 import { describeValidationError } from '../core/task-shape';
+import type { AuthFailure } from '../sync/auth';
+import type { SyncProblem, SyncState } from '../sync/status';
 
 const MESSAGES: Record<string, string> = {
   // storage (Dexie / IndexedDB)
@@ -40,6 +42,7 @@ const MESSAGES: Record<string, string> = {
   server_error: 'The sync server had a problem. Your changes are safe here and will be retried.',
   network_error: 'Could not reach the sync server. Your changes are safe here and will be retried.',
   invalid_credentials: 'That email and password do not match.',
+  user_already_exists: 'An account with this email already exists. Sign in instead.',
   // on-device AI
   webgpu_unavailable: 'On-device AI is not available on this device.',
   ai_timeout: 'The on-device model took too long; the task was kept as typed.',
@@ -59,6 +62,28 @@ function isZodLike(error: unknown): error is Parameters<typeof describeValidatio
 }
 
 const FALLBACK = 'Something went wrong. Your tasks are safe; try again.';
+
+/** The words for each sync state, so the status element and the account panel agree. */
+export const SYNC_STATE_LABELS: Record<SyncState, string> = {
+  local: 'Local only',
+  offline: 'Offline',
+  syncing: 'Syncing',
+  synced: 'Synced',
+  error: 'Error',
+};
+
+/** The sentence for a sync problem: ours for a known code, else the server's own text. */
+export function describeSyncProblem(problem: SyncProblem): string {
+  return messageForCode(problem.code) ?? problem.detail;
+}
+
+/** The sentence for a failed sign-in or sign-up. */
+export function describeAuthFailure(failure: AuthFailure): string {
+  return (
+    messageForCode(failure.code) ??
+    (failure.detail || 'Could not reach the sign-in service. Try again.')
+  );
+}
 
 /** The sentence for a known code, or undefined. */
 export function messageForCode(code: string): string | undefined {

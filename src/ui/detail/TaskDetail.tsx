@@ -1,5 +1,5 @@
-// The task detail dialog: edit every field, complete/reopen, delete with Undo, and (when the sync
-// module provides it) the task's history and conflict journal.
+// The task detail dialog: edit every field, complete/reopen, delete with Undo, the task's history and
+// conflict journal, and the on-device AI's badge (both in their own chunks).
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { storedToTask } from '../../db/task-index';
@@ -10,7 +10,7 @@ import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { Dialog } from '../lib/Dialog';
 import { createLive } from '../lib/live';
-import { OptionalComponent } from '../lib/optional';
+import { lazyPanel } from '../lib/lazy-panel';
 import { describeError } from '../messages';
 import { createTaskActions } from '../tasks/actions';
 import {
@@ -22,8 +22,8 @@ import {
 } from './detail-form';
 import type { DetailDraft, DraftErrors, DraftField } from './detail-form';
 
-const historyModules = import.meta.glob('../../sync/ui/TaskHistory.tsx');
-const refinedModules = import.meta.glob('../../ai/ui/RefinedBadge.tsx');
+const TaskHistory = lazyPanel(() => import('../sync/TaskHistory'));
+const RefinedBadge = lazyPanel(() => import('../ai/RefinedBadge'));
 
 const PRIORITIES = [
   { value: '1', label: 'P1 · Urgent' },
@@ -151,11 +151,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                     />
                     <FieldError field="title" />
                   </div>
-                  <OptionalComponent
-                    modules={refinedModules}
-                    exportName="RefinedBadge"
-                    props={{ taskId: props.taskId }}
-                  />
+                  <RefinedBadge taskId={props.taskId} />
                   <div class="field">
                     <label for="detail-notes">Notes</label>
                     <textarea
@@ -315,11 +311,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
               );
             }}
           </Show>
-          <OptionalComponent
-            modules={historyModules}
-            exportName="TaskHistory"
-            props={{ taskId: props.taskId }}
-          />
+          <TaskHistory taskId={props.taskId} />
         </Show>
       </div>
     </Dialog>

@@ -7,7 +7,7 @@ import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
 import type { QuickAddApi } from './QuickAdd';
-import { afterCapture } from './after-capture';
+import { refineCaptureInBackground } from '../../ai/after-capture';
 
 let services: TestServices;
 beforeAll(async () => {
@@ -96,33 +96,24 @@ describe('<QuickAdd />', () => {
   });
 });
 
-describe('afterCapture', () => {
-  it('does nothing when the AI module is absent, and calls it when present', async () => {
-    await expect(afterCapture({} as never, {})).resolves.toBeUndefined();
+describe('refineCaptureInBackground', () => {
+  it('loads and calls the refiner only when the user opted in', async () => {
     const refineAfterCapture = vi.fn();
     const on = async () => true;
-    await afterCapture(
-      { taskId: 'x' } as never,
-      { 'refine.ts': async () => ({ refineAfterCapture }) },
-      on,
-    );
+    await refineCaptureInBackground({ taskId: 'x' } as never, async () => refineAfterCapture, on);
     expect(refineAfterCapture).toHaveBeenCalledWith({ taskId: 'x' });
-    const load = vi.fn(async () => ({ refineAfterCapture }));
-    await afterCapture({ taskId: 'y' } as never, { 'refine.ts': load }, async () => false);
+    const load = vi.fn(async () => refineAfterCapture);
+    await refineCaptureInBackground({ taskId: 'y' } as never, load, async () => false);
     expect(load).not.toHaveBeenCalled(); // AI off: the chunk is not even fetched
     expect(refineAfterCapture).toHaveBeenCalledTimes(1);
   });
 
   it('swallows failures of the best-effort refinement', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await afterCapture(
+    await refineCaptureInBackground(
       {} as never,
-      {
-        'refine.ts': async () => ({
-          refineAfterCapture: () => {
-            throw new Error('boom');
-          },
-        }),
+      async () => () => {
+        throw new Error('boom');
       },
       async () => true,
     );

@@ -10,7 +10,7 @@ import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { describeError, messageForCode } from '../messages';
-import type { afterCapture } from './after-capture';
+import type { refineCaptureInBackground } from '../../ai/after-capture';
 import { captureJournal } from './capture-journal';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
@@ -26,7 +26,7 @@ export interface QuickAddProps {
   /** Called with each new task, provisional then stored (the shell scrolls the view to it). */
   onSaved?: (task: Task) => void;
   /** Replaces the lazy AI hook (tests). */
-  onCaptured?: typeof afterCapture;
+  onCaptured?: typeof refineCaptureInBackground;
 }
 
 export interface QuickAddApi {
@@ -36,8 +36,8 @@ export interface QuickAddApi {
 type Dismissed = NonNullable<ParseOptions['dismissed']>[number];
 
 // The AI hook (and the settings it reads) is only needed after a capture, not for the first paint.
-const afterCaptureLater: typeof afterCapture = (event) =>
-  import('./after-capture').then((m) => m.afterCapture(event));
+const afterCaptureLater: typeof refineCaptureInBackground = (event) =>
+  import('../../ai/after-capture').then((m) => m.refineCaptureInBackground(event));
 
 export function QuickAdd(props: QuickAddProps): JSX.Element {
   const app = useApp();

@@ -1,14 +1,14 @@
-// Settings: appearance, export/import, and the panels other parts of Tend contribute (sync account,
-// on-device AI), each mounted only when its module exists in the build.
+// Settings: appearance, export/import, and the sync account and on-device AI panels (each in its own
+// chunk, loaded when the page opens).
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context';
-import { OptionalComponent } from '../lib/optional';
+import { lazyPanel } from '../lib/lazy-panel';
 import type { ThemePreference } from '../theme/theme';
 import { DataTransfer } from './DataTransfer';
 
-const accountModules = import.meta.glob('../../sync/ui/AccountPanel.tsx');
-const aiModules = import.meta.glob('../../ai/ui/AiSettings.tsx');
+const AccountPanel = lazyPanel(() => import('../sync/AccountPanel'));
+const AiSettings = lazyPanel(() => import('../ai/AiSettings'));
 
 const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -26,7 +26,7 @@ export default function SettingsPage(): JSX.Element {
         </h1>
       </div>
 
-      <OptionalComponent modules={accountModules} exportName="AccountPanel" />
+      <AccountPanel />
 
       <section class="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">Appearance</h2>
@@ -52,7 +52,7 @@ export default function SettingsPage(): JSX.Element {
 
       <DataTransfer />
 
-      <OptionalComponent modules={aiModules} exportName="AiSettings" />
+      <AiSettings />
 
       <section class="settings-section" aria-labelledby="settings-keyboard">
         <h2 id="settings-keyboard">Keyboard</h2>

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSignal } from 'solid-js';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import { SyncStatus } from './SyncStatus';
-import type { SyncStatusValue } from './SyncStatus';
+import type { SyncStatus as SyncStatusValue } from '../../sync/status';
 
 afterEach(() => cleanup());
 
@@ -45,8 +45,8 @@ describe('<SyncStatus />', () => {
     expect(status.textContent).toContain('Syncing');
     expect(status.textContent).toContain('3 pending');
     expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeTruthy();
-    setValue({ state: 'error', message: 'Your session has expired.' });
+    setValue({ state: 'error', problem: { code: 'unauthorized', detail: 'HTTP 401' } });
     expect(status.textContent).toMatch(/Error/);
-    expect(status.getAttribute('title')).toBe('Your session has expired.');
+    expect(status.getAttribute('title')).toMatch(/^Your session has expired\./);
   });
 });

@@ -1,34 +1,11 @@
-// The role="status" element: sync and connectivity state. Uses H8's `syncStatus()` accessor when
-// src/sync/status.ts exists; until then (or signed out) it shows "Local only" or "Offline".
+// The role="status" element: sync and connectivity state. Signed out it shows "Local only", or
+// "Offline" when the network is gone.
 import { Show, createSignal, onCleanup } from 'solid-js';
 import type { Accessor, JSX } from 'solid-js';
+import { syncStatus } from '../../sync/status';
+import type { SyncStatus as SyncStatusValue } from '../../sync/status';
 import { Icon } from '../icons';
-
-export interface SyncStatusValue {
-  state: 'local' | 'offline' | 'syncing' | 'synced' | 'error';
-  lastSyncedAt?: string | null;
-  pending?: number;
-  message?: string;
-  progress?: number | null;
-}
-
-type StatusModule = {
-  syncStatus?: Accessor<Partial<SyncStatusValue> | undefined>;
-  SYNC_STATE_LABELS?: Partial<Record<SyncStatusValue['state'], string>>;
-};
-// Eager so the status is right on first paint; an empty map when the module does not exist yet.
-const modules = import.meta.glob<StatusModule>('../../sync/status.ts', { eager: true });
-const syncModule: StatusModule | undefined = Object.values(modules)[0];
-
-// The sync module's words when it provides them, so the status and the account panel agree.
-const LABELS: Record<SyncStatusValue['state'], string> = {
-  local: 'Local only',
-  offline: 'Offline',
-  syncing: 'Syncing',
-  synced: 'Synced',
-  error: 'Sync error',
-  ...syncModule?.SYNC_STATE_LABELS,
-};
+import { SYNC_STATE_LABELS, describeSyncProblem } from '../messages';
 
 export function useOnline(win: Window = window): Accessor<boolean> {
   const [online, setOnline] = createSignal(win.navigator.onLine);
@@ -44,15 +21,22 @@ export function useOnline(win: Window = window): Accessor<boolean> {
 
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-export function SyncStatus(props: { source?: StatusModule['syncStatus'] }): JSX.Element {
+export function SyncStatus(props: {
+  source?: Accessor<Partial<SyncStatusValue> | undefined>;
+}): JSX.Element {
   const online = useOnline();
-  const source = () => props.source ?? syncModule?.syncStatus;
-  const status = (): SyncStatusValue => {
+  const source = () => props.source ?? syncStatus;
+  const status = (): Partial<SyncStatusValue> & Pick<SyncStatusValue, 'state'> => {
     const fromSync = source()?.();
     // Signed out ("local"), the network still matters to the user: say Offline when it is gone.
     if (fromSync?.state && !(fromSync.state === 'local' && !online()))
-      return fromSync as SyncStatusValue;
+      return { ...fromSync, state: fromSync.state };
     return { ...fromSync, state: online() ? 'local' : 'offline' };
+  };
+  const problem = () => status().problem;
+  const problemText = () => {
+    const found = problem();
+    return found ? describeSyncProblem(found) : undefined;
   };
   const detail = () => {
     const s = status();
@@ -68,12 +52,12 @@ export function SyncStatus(props: { source?: StatusModule['syncStatus'] }): JSX.
       class="sync-status"
       classList={{ [`is-${status().state}`]: true }}
       role="status"
-      title={status().message ?? detail()}
+      title={problemText() ?? detail()}
     >
       <Icon
         name={status().state === 'offline' || status().state === 'error' ? 'cloudOff' : 'cloud'}
       />
-      <span class="sync-label">{LABELS[status().state]}</span>
+      <span class="sync-label">{SYNC_STATE_LABELS[status().state]}</span>
       <Show when={detail()}>
         <span class="sync-detail">{detail()}</span>
       </Show>

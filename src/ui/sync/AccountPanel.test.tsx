@@ -10,11 +10,11 @@ import { createClock } from '../../core/hlc';
 import { openTendDb } from '../../db/database';
 import type { TendDb } from '../../db/database';
 import { createTasksStore } from '../../db/tasks-store';
-import { createAuth } from '../auth';
-import { createSyncEngine } from '../sync-engine';
-import { resetSyncStatus, syncStatus, updateSyncStatus } from '../status';
-import { setSyncServices } from '../setup';
-import type { SyncServices } from '../setup';
+import { createAuth } from '../../sync/auth';
+import { createSyncEngine } from '../../sync/sync-engine';
+import { resetSyncStatus, syncStatus, updateSyncStatus } from '../../sync/status';
+import { setSyncServices } from '../../sync/setup';
+import type { SyncServices } from '../../sync/setup';
 import { AccountPanel } from './AccountPanel';
 
 let server: ReferenceServer;

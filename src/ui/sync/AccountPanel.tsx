@@ -2,10 +2,11 @@
 // diagnostics (last synced, pending, clock difference, changes the server refused, with retry/discard).
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { discardRejected, listRejected, retryRejected } from '../outbox';
-import { getSyncServices } from '../setup';
-import type { SyncServices } from '../setup';
-import { SYNC_STATE_LABELS, syncStatus } from '../status';
+import { discardRejected, listRejected, retryRejected } from '../../sync/outbox';
+import { getSyncServices } from '../../sync/setup';
+import type { SyncServices } from '../../sync/setup';
+import { syncStatus } from '../../sync/status';
+import { SYNC_STATE_LABELS, describeAuthFailure, describeSyncProblem } from '../messages';
 import { fieldLabel, formatDuration, formatWhen } from './format';
 import { SyncProgress } from './SyncProgress';
 
@@ -72,7 +73,7 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
     setBusy(true);
     const result = await props.services.auth[mode](email().trim(), password());
     setBusy(false);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) setError(describeAuthFailure(result));
     else if (result.needsConfirmation)
       setError('Check your email to confirm the account, then sign in.');
   }
@@ -170,9 +171,13 @@ function Diagnostics(): JSX.Element {
           works.
         </dd>
       </Show>
-      <Show when={status().message}>
-        <dt>Last problem</dt>
-        <dd>{status().message}</dd>
+      <Show when={status().problem}>
+        {(problem) => (
+          <>
+            <dt>Last problem</dt>
+            <dd>{describeSyncProblem(problem())}</dd>
+          </>
+        )}
       </Show>
     </dl>
   );

@@ -7,15 +7,15 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTendDb } from '../../db/database';
 import type { TendDb } from '../../db/database';
-import { AppContext } from '../../ui/app-context';
-import { createTestContext, createTestServices } from '../../ui/testing';
-import type { GpuLike } from '../capability';
-import { channelWorker, fakeGpu } from '../fixtures/channel-worker';
-import { recordParse } from '../figures';
-import { TestEngine, testBackend, webLlmProgressReports } from '../fixtures/test-engine';
-import { createAiRuntime } from '../runtime';
-import type { AiRuntime } from '../runtime';
-import { getAiSettings } from '../settings';
+import { AppContext } from '../app-context';
+import { createTestContext, createTestServices } from '../testing';
+import type { GpuLike } from '../../ai/capability';
+import { channelWorker, fakeGpu } from '../../ai/fixtures/channel-worker';
+import { recordParse } from '../../ai/figures';
+import { TestEngine, testBackend, webLlmProgressReports } from '../../ai/fixtures/test-engine';
+import { createAiRuntime } from '../../ai/runtime';
+import type { AiRuntime } from '../../ai/runtime';
+import { getAiSettings } from '../../ai/settings';
 import AiSettings, { AiSettingsPanel, UNAVAILABLE_TEXT } from './AiSettings';
 
 const desktopGpu = fakeGpu({ bindingGiB: 2, bufferGiB: 4 });

@@ -1,7 +1,7 @@
 // The progress bar of a first (or full) sync onto this device; nothing otherwise.
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { syncStatus } from '../status';
+import { syncStatus } from '../../sync/status';
 
 const COUNT = new Intl.NumberFormat('en-GB');
 

@@ -12,16 +12,16 @@ import {
 } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { InitProgressReport } from '@mlc-ai/web-llm';
-import { useApp } from '../../ui/app-context';
+import { useApp } from '../app-context';
 import type { TendDb } from '../../db/database';
-import { AiError } from '../bridge';
-import type { ModelDownload } from '../download';
-import { computeFigures, getCounts } from '../figures';
-import { formatBytes, toLoadProgress } from '../progress';
-import type { LoadProgress } from '../progress';
-import { getPageRuntime } from '../runtime';
-import type { AiRuntime } from '../runtime';
-import { getAiSettings, setAiSettings } from '../settings';
+import { AiError } from '../../ai/bridge';
+import type { ModelDownload } from '../../ai/download';
+import { computeFigures, getCounts } from '../../ai/figures';
+import { formatBytes, toLoadProgress } from '../../ai/progress';
+import type { LoadProgress } from '../../ai/progress';
+import { getPageRuntime } from '../../ai/runtime';
+import type { AiRuntime } from '../../ai/runtime';
+import { getAiSettings, setAiSettings } from '../../ai/settings';
 import { InferenceChart } from './InferenceChart';
 
 const MB = 1024 * 1024;

@@ -3,9 +3,9 @@
 // lazily (OptionalComponent) in the task row or detail with `{ taskId }`.
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { useApp } from '../../ui/app-context';
-import { createLive } from '../../ui/lib/live';
-import { getRefinement, undoRefinement } from '../refinements';
+import { useApp } from '../app-context';
+import { createLive } from '../lib/live';
+import { getRefinement, undoRefinement } from '../../ai/refinements';
 
 export function RefinedBadge(props: { taskId: string }): JSX.Element {
   const app = useApp();

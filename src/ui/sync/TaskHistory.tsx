@@ -4,9 +4,9 @@ import { createResource, createSignal, For, Show, useContext } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { TendDb } from '../../db/database';
 import type { TasksStore } from '../../db/tasks-store';
-import { AppContext } from '../../ui/app-context';
-import { describeError } from '../../ui/messages';
-import { listConflicts, restoreConflict } from '../conflicts';
+import { AppContext } from '../app-context';
+import { describeError } from '../messages';
+import { listConflicts, restoreConflict } from '../../sync/conflicts';
 import { fieldLabel, formatValue, formatWhen } from './format';
 
 export function TaskHistory(props: {

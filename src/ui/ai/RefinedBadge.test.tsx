@@ -2,11 +2,11 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppContext } from '../../ui/app-context';
-import { createTestContext, createTestServices } from '../../ui/testing';
-import type { TestServices } from '../../ui/testing';
-import { REFINED_EVENT, refineAfterCapture } from '../refine';
-import type { OnDeviceParser } from '../refine';
+import { AppContext } from '../app-context';
+import { createTestContext, createTestServices } from '../testing';
+import type { TestServices } from '../testing';
+import { REFINED_EVENT, refineAfterCapture } from '../../ai/refine';
+import type { OnDeviceParser } from '../../ai/refine';
 import { RefinedBadge } from './RefinedBadge';
 
 afterEach(() => cleanup());
