@@ -4,6 +4,31 @@ import tseslint from 'typescript-eslint';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
 
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/fixtures/**'];
+
+/**
+ * Fences a folder: an import that leaves it must land in one of `allowed` (regexes of paths from the
+ * folder's parent: 'core' for src/db, 'src/core' for sw). A relative path says where it lands only
+ * once the importing file's depth is known, so there is one entry per depth. Tests may reach further
+ * (fixtures, the real server) and are not fenced.
+ */
+function fenceLayer(dir, allowed, message, packages = []) {
+  return [0, 1, 2, 3].map((depth) => {
+    const up = '\\.\\./'.repeat(depth + 1);
+    const landing = allowed.length ? `(?!(${allowed.join('|')})(/|$))` : '';
+    return {
+      files: [`${dir}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      ignores: TESTS,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [{ regex: `^${up}${landing}`, message }, ...packages] },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,32 +61,58 @@ export default tseslint.config(
     files: ['src/**/*.tsx', 'src/ui/**/*.ts'],
     ...solid,
   },
+  ...fenceLayer('src/core', [], 'src/core is pure: it imports no other layer of the page.', [
+    {
+      group: [
+        'solid-js',
+        'solid-js/*',
+        'dexie',
+        'hono',
+        'hono/*',
+        'postgres',
+        '@electric-sql/*',
+        'node:*',
+      ],
+      message: 'src/core is pure: no UI, storage, server or Node imports.',
+    },
+  ]),
+  ...fenceLayer('src/db', ['core'], 'src/db imports only src/core.'),
+  ...['sync', 'ai', 'pwa']
+    .map((layer) =>
+      fenceLayer(`src/${layer}`, ['db', 'core'], `src/${layer} imports only src/db and src/core.`),
+    )
+    .flat(),
+  ...fenceLayer(
+    'sw',
+    ['src/core', 'src/sync/worker-replay\\.ts$'],
+    'The service worker imports from src/ only src/core and the outbox replay.',
+  ),
   {
-    // The core is shared by page, service worker and server: it must stay pure.
-    files: ['src/core/**/*.ts'],
+    // The server stands alone: from the page's code it shares only the pure core.
+    files: ['sync-server/**/*.ts', 'api/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [
-                'solid-js',
-                'solid-js/*',
-                'dexie',
-                'hono',
-                'hono/*',
-                'postgres',
-                '@electric-sql/*',
-                'node:*',
-                '**/ui/**',
-                '**/db/**',
-                '**/sync-server/**',
-                '**/ai/**',
-              ],
-              message: 'src/core is pure: no UI, storage, server or Node imports.',
+              regex: '^(\\.\\./)+src/(?!core/)',
+              message: 'The server imports from src/ only src/core.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Vite's glob imports hide edges from TypeScript, ESLint and the import graph.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MetaProperty'][property.name=/^glob/]",
+          message: "No import.meta.glob: load a module with a plain import() (Solid's lazy).",
         },
       ],
     },

@@ -1,6 +1,7 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_ID, MODELS, createAppConfig, findModel, modelHostOrigins } from './models';
+import { modelHostOrigins } from '../core/model-hosts';
+import { DEFAULT_MODEL_ID, MODELS, createAppConfig, findModel } from './models';
 
 describe('model records', () => {
   it('match the records of the installed WebLLM exactly (caught on upgrade)', () => {
