@@ -7,6 +7,7 @@ import {
   isHlc,
   parseHlc,
   MAX_COUNTER,
+  tickAfter,
 } from './hlc';
 
 const NODE_A = '0123456789ABCDEF';
@@ -88,5 +89,14 @@ describe('hlc', () => {
     expect(compareHlc(a, b)).toBe(-1);
     expect(compareHlc(b, a)).toBe(1);
     expect(compareHlc(a, a)).toBe(0);
+  });
+
+  it('tickAfter goes past every field stamp of a record, even one from a clock running ahead', () => {
+    const clock = createClock({ now: () => 1_000, nodeId: NODE_A });
+    const ahead = formatHlc({ millis: 9_000, counter: 3, node: NODE_B });
+    const behind = formatHlc({ millis: 500, counter: 0, node: NODE_B });
+    const stamp = tickAfter(clock, [behind, undefined, ahead]);
+    expect(compareHlc(stamp, ahead)).toBe(1);
+    expect(tickAfter(clock, [])).not.toBe(stamp);
   });
 });

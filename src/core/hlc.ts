@@ -111,6 +111,16 @@ export function createClock({
   };
 }
 
+/**
+ * A timestamp for a local edit, which is made on what the user sees and so must win over every value
+ * of the record: past each of the record's field timestamps (some may come from a device running
+ * ahead), then one tick.
+ */
+export function tickAfter(clock: Clock, fieldStamps: Iterable<string | undefined>): string {
+  for (const hlc of fieldStamps) if (hlc !== undefined && hlc > clock.last()) clock.receive(hlc);
+  return clock.tick();
+}
+
 /** Total order of timestamps; equal millis and counters fall back to node id, which the format already sorts. */
 export function compareHlc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

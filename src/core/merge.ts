@@ -102,18 +102,11 @@ export function applyMutation(current: TaskRecord | undefined, mutation: Mutatio
 /** Merges two replicas of the same task field by field (used when a full record arrives from a pull). */
 export function mergeRecords(a: TaskRecord | undefined, b: TaskRecord): MergeResult {
   if (!a) return { record: { ...b, clock: { ...b.clock } }, applied: fieldsOf(b), overwritten: [] };
-  const byHlc = new Map<string, TaskChanges>();
-  for (const field of fieldsOf(b)) {
-    const hlc = b.clock[field] as string;
-    const changes = byHlc.get(hlc) ?? {};
-    (changes as Record<string, unknown>)[field] = b[field];
-    byHlc.set(hlc, changes);
-  }
   let record = a;
   const applied: SyncedField[] = [];
   const overwritten: Overwrite[] = [];
-  for (const [hlc, changes] of byHlc) {
-    const result = applyMutation(record, { id: '', taskId: a.id, hlc, changes });
+  for (const mutation of recordToMutations(b, () => '')) {
+    const result = applyMutation(record, { ...mutation, taskId: a.id });
     record = result.record;
     applied.push(...result.applied);
     overwritten.push(...result.overwritten);
@@ -143,4 +136,30 @@ export function createMutation(task: Task, hlc: string, id: string): Mutation {
   const changes: Record<string, unknown> = {};
   for (const field of SYNCED_FIELDS) changes[field] = task[field];
   return { id, taskId: task.id, hlc, changes: changes as TaskChanges };
+}
+
+/**
+ * The record as the writes that made it: one mutation per distinct field timestamp, oldest first,
+ * leaving out the fields `skip` names. Applying them with `applyMutation` merges the record field by
+ * field, and applying them again changes nothing.
+ */
+export function recordToMutations(
+  record: TaskRecord,
+  newId: () => string,
+  skip: (field: SyncedField, hlc: string) => boolean = () => false,
+): Mutation[] {
+  const byHlc = new Map<string, Record<string, unknown>>();
+  for (const field of SYNCED_FIELDS) {
+    const hlc = record.clock[field];
+    if (!hlc || skip(field, hlc)) continue;
+    const changes = byHlc.get(hlc) ?? {};
+    changes[field] = record[field];
+    byHlc.set(hlc, changes);
+  }
+  return [...byHlc.keys()].sort().map((hlc) => ({
+    id: newId(),
+    taskId: record.id,
+    hlc,
+    changes: byHlc.get(hlc) as TaskChanges,
+  }));
 }

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { applyMutation, createMutation, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
+import { tickAfter } from '../core/hlc';
 import {
   SYNCED_FIELDS,
   createTask,
@@ -77,17 +78,6 @@ export function createTasksStore({
     });
   }
 
-  /**
-   * A local edit is made on what the user sees, so it must win over every value of the record:
-   * its timestamp goes past the record's field clocks (some may come from a device running ahead).
-   */
-  function tickAfter(record: TaskRecord): string {
-    for (const hlc of Object.values(record.clock)) {
-      if (hlc !== undefined && hlc > clock.last()) clock.receive(hlc);
-    }
-    return clock.tick();
-  }
-
   /** Stores the mutations' results and their outbox entries; call inside `transact`. */
   async function commit(records: TaskRecord[], mutations: Mutation[]): Promise<void> {
     const createdAt = nowIso();
@@ -113,7 +103,12 @@ export function createTasksStore({
           tasks.push(task);
           return;
         }
-        const mutation: Mutation = { id: newId(), taskId: id, hlc: tickAfter(record), changes };
+        const mutation: Mutation = {
+          id: newId(),
+          taskId: id,
+          hlc: tickAfter(clock, Object.values(record.clock)),
+          changes,
+        };
         const next = applyMutation(record, mutation).record;
         const nextTask = toTask(next);
         if (!nextTask) throw new TaskValidationError(`Task ${id} would become invalid`);

@@ -2,15 +2,10 @@
 // own timestamps (so importing twice changes nothing) and queue what changed in the outbox, like any
 // local write; Todoist imports go through the tasks store as new tasks.
 import type { Clock } from '../core/hlc';
-import { applyMutation } from '../core/merge';
+import { applyMutation, recordToMutations } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Task, TaskChanges } from '../core/task';
-import {
-  buildExport,
-  parseExport,
-  recordToMutations,
-  serializeExport,
-} from '../core/transfer/json-export';
+import { buildExport, parseExport, serializeExport } from '../core/transfer/json-export';
 import type { ExportFile } from '../core/transfer/json-export';
 import { parseTodoistCsv } from '../core/transfer/todoist-csv';
 import type { TodoistImportOptions } from '../core/transfer/todoist-csv';

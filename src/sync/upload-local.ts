@@ -1,9 +1,7 @@
 // Signing in uploads the tasks made while signed out. Unsent changes are in the outbox already; this also
 // covers records whose writes were acknowledged under another account (or before the outbox existed), by
 // queueing their fields again under their original timestamps, so LWW on the server stays correct.
-import type { Mutation, TaskRecord } from '../core/merge';
-import { SYNCED_FIELDS } from '../core/task-shape';
-import type { TaskChanges } from '../core/task';
+import { recordToMutations } from '../core/merge';
 import type { OutboxEntry, TendDb } from '../db/database';
 import { getMeta, META_KEYS, setMeta } from '../db/database';
 import { toTaskRecord } from '../db/task-index';
@@ -29,7 +27,9 @@ export async function queueLocalTasksForUser(
     const createdAt = new Date(now()).toISOString();
     const entries: OutboxEntry[] = [];
     await db.tasks.each((stored) => {
-      for (const m of mutationsFor(toTaskRecord(stored), pending, newId))
+      const record = toTaskRecord(stored);
+      const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+      for (const m of recordToMutations(record, newId, queued))
         entries.push({ ...m, createdAt, attempts: 0 });
     });
     if (entries.length) await db.outbox.bulkAdd(entries);
@@ -37,21 +37,4 @@ export async function queueLocalTasksForUser(
     await setMeta(db, SYNC_USER_KEY, userId);
     return entries.length;
   });
-}
-
-function mutationsFor(record: TaskRecord, pending: Set<string>, newId: () => string): Mutation[] {
-  const byHlc = new Map<string, Record<string, unknown>>();
-  for (const field of SYNCED_FIELDS) {
-    const hlc = record.clock[field];
-    if (!hlc || pending.has(`${record.id}|${field}|${hlc}`)) continue;
-    const changes = byHlc.get(hlc) ?? {};
-    changes[field] = record[field];
-    byHlc.set(hlc, changes);
-  }
-  return [...byHlc].map(([hlc, changes]) => ({
-    id: newId(),
-    taskId: record.id,
-    hlc,
-    changes: changes as TaskChanges,
-  }));
 }

@@ -2,7 +2,7 @@
 // through the same push path and merge as the sync API; another user's task is 404, never 403.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createClock, createNodeId } from '../../src/core/hlc';
+import { createClock, createNodeId, tickAfter } from '../../src/core/hlc';
 import { createMutation, toTask } from '../../src/core/merge';
 import type { TaskRecord } from '../../src/core/merge';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
@@ -45,8 +45,8 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
 
   /** Writes `changes` to one task in the caller's transaction; 404 unless it exists (or `create`). */
   async function write(tx: Queryable, taskId: string, changes: TaskChanges, existing?: TaskRecord) {
-    for (const hlc of Object.values(existing?.clock ?? {})) if (hlc) clock.receive(hlc);
-    const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc: clock.tick(), changes };
+    const hlc = tickAfter(clock, Object.values(existing?.clock ?? {}));
+    const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc, changes };
     const result = await pushMutations(tx, [mutation], { clientId: 'rest' });
     if (result.rejected.length > 0) {
       const r = result.rejected[0];

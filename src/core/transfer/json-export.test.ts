@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
-import { applyMutation } from '../merge';
+import { applyMutation, recordToMutations } from '../merge';
 import type { TaskRecord } from '../merge';
 import { TransferError } from './errors';
-import { buildExport, parseExport, recordToMutations, serializeExport } from './json-export';
+import { buildExport, parseExport, serializeExport } from './json-export';
 
 const ID = '0193b5a0-0000-7000-8000-000000000001';
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');

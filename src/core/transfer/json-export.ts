@@ -1,9 +1,9 @@
 // Tend's own export file: every task record with its per-field clocks, so importing it back (here or on
 // another device) merges exactly like sync does and loses nothing.
 import { isHlc } from '../hlc';
-import type { Mutation, TaskRecord } from '../merge';
+import type { TaskRecord } from '../merge';
 import { SYNCED_FIELDS, taskChangesSchema } from '../task';
-import type { FieldClock, SyncedField, TaskChanges } from '../task';
+import type { FieldClock, TaskChanges } from '../task';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
@@ -107,27 +107,6 @@ function checkRecord(item: unknown, at: string, problems: TransferProblem[]): Ta
     updatedAt: item.updatedAt as string,
     clock: clock as FieldClock,
   };
-}
-
-/**
- * The record as the writes that made it: one mutation per distinct field timestamp, oldest first.
- * Applying them with `applyMutation` merges the record field by field, and again changes nothing.
- */
-export function recordToMutations(record: TaskRecord, newId: () => string): Mutation[] {
-  const byHlc = new Map<string, Record<string, unknown>>();
-  for (const field of SYNCED_FIELDS) {
-    const hlc = record.clock[field];
-    if (hlc === undefined) continue;
-    const changes = byHlc.get(hlc) ?? {};
-    changes[field satisfies SyncedField] = record[field];
-    byHlc.set(hlc, changes);
-  }
-  return [...byHlc.keys()].sort().map((hlc) => ({
-    id: newId(),
-    taskId: record.id,
-    hlc,
-    changes: byHlc.get(hlc) as TaskChanges,
-  }));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
