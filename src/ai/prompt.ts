@@ -2,26 +2,11 @@
 // "next friday" means nothing without them, the JSON schema it must follow, and a few worked
 // examples in Tend's field conventions (priority 1 = most urgent, RRULE without the prefix).
 
+import { weekdayName } from '../core/calendar';
+
 export interface ChatMessage {
   role: 'system' | 'user';
   content: string;
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** The weekday of a local `YYYY-MM-DD...` string, computed without the host's time zone. */
-export function weekdayOf(localDateTime: string): string {
-  const [y, m, d] = localDateTime.slice(0, 10).split('-').map(Number);
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-}
-
-/** Local wall time `YYYY-MM-DDTHH:mm` of a Date, as the browser's clock shows it. */
-export function localReferenceNow(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
 }
 
 const RULES = [
@@ -65,7 +50,7 @@ export function buildMessages(
     },
     {
       role: 'user',
-      content: `Reference: ${referenceNow} (${weekdayOf(referenceNow)})\nText: ${text.trim()}\nJSON:`,
+      content: `Reference: ${referenceNow} (${weekdayName(referenceNow)})\nText: ${text.trim()}\nJSON:`,
     },
   ];
 }

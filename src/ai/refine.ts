@@ -11,7 +11,7 @@ import { cacheKey, createParseCache } from './cache';
 import type { ParseCache } from './cache';
 import { recordParse } from './figures';
 import type { ParseOutcome } from './figures';
-import { localReferenceNow } from './prompt';
+import { localMinute } from '../core/calendar';
 import { saveRefinement } from './refinements';
 import { getPageRuntime } from './runtime';
 import { AI_FIELDS, ANSWER_JSON_SCHEMA, validateAnswer } from './schema';
@@ -118,7 +118,7 @@ async function refineTask(
   if (state.status === 'unavailable') return finish(db, { outcome: 'unavailable' });
   const model = state.modelId;
 
-  const referenceNow = localReferenceNow(now);
+  const referenceNow = localMinute(now);
   const key = cacheKey(model, referenceNow, text);
   let answer = cache ? await cache.get(key) : null;
   let outcome: ParseOutcome = 'cache_hit';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from './parse/calendar.ts';
+import { toDayNumber } from './calendar.ts';
 import { describeRecurrence, firstOccurrence, nextOccurrence, parseRRule } from './recurrence.ts';
 
 describe('firstOccurrence', () => {

@@ -8,7 +8,7 @@ import {
   parseDue,
   toDayNumber,
   weekdayOf,
-} from './parse/calendar.ts';
+} from './calendar.ts';
 import { WEEKDAY_CODES, byWeekdayThenNth, parseRRule, type RecurrenceRule } from './parse/rrule.ts';
 
 export {

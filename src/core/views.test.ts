@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, dueDay, localDay } from './calendar';
 import { createTask } from './task';
 import type { Task, TaskFields } from './task';
 import {
-  addDays,
   countForNav,
   countNames,
-  dueDay,
   groupForView,
-  localDay,
   matchesSearch,
   matchesView,
   selectView,

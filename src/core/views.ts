@@ -1,5 +1,6 @@
 // What each view shows, as pure functions over tasks: the reference for the Dexie queries in
 // src/db/queries.ts (which use indexes to fetch the same sets fast) and for live updates in the UI.
+import { dueDay } from './calendar';
 import type { Task } from './task';
 
 export type ViewSpec =
@@ -30,25 +31,6 @@ export interface NamedCount {
   name: string;
   /** Open tasks carrying this project or label. */
   count: number;
-}
-
-/** The local calendar day of a moment, `YYYY-MM-DD`. */
-export function localDay(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** `YYYY-MM-DD` plus n days (calendar arithmetic in UTC, so no DST surprises). */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** The day part of a due value (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
-export function dueDay(due: string): string {
-  return due.slice(0, 10);
 }
 
 export function isOpen(task: Task): boolean {

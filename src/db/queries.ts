@@ -2,7 +2,8 @@
 // then the pure sorting and grouping of src/core/views.ts. Wrap them in Dexie's `liveQuery` for live UI.
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
-import { addDays, groupForView, matchesSearch, sortForView, sortNamedCounts } from '../core/views';
+import { addDays } from '../core/calendar';
+import { groupForView, matchesSearch, sortForView, sortNamedCounts } from '../core/views';
 import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';

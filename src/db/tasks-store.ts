@@ -14,7 +14,7 @@ import {
 } from '../core/task';
 import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
-import { localDay } from '../core/views';
+import { localDay } from '../core/calendar';
 import type { OutboxEntry, TendDb } from './database';
 import { TaskNotFoundError, TaskValidationError } from './errors';
 import { orderBetween } from './order';

@@ -17,7 +17,7 @@ import { countNav, listLabels, listProjects } from '../db/queries';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
 import { Icon } from './icons';
-import { localDay } from './lib/dates';
+import { localDay } from '../core/calendar';
 import { createLive } from './lib/live';
 import type { QuickAddApi } from './quick-add/QuickAdd';
 import { QuickAdd } from './quick-add/QuickAdd';

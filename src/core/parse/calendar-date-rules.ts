@@ -1,6 +1,6 @@
 // Rules for calendar dates: month names ("Dec 3", "3rd of December"), "11/30", ISO and "on the 15th".
-import { daysInMonth, fromDayNumber, isValidDate, toDayNumber } from './calendar.ts';
-import type { DayNumber } from './calendar.ts';
+import { daysInMonth, fromDayNumber, isValidDate, toDayNumber } from '../calendar.ts';
+import type { DayNumber } from '../calendar.ts';
 import {
   dateCandidate,
   endsText,

@@ -1,5 +1,5 @@
 // What a rule reports: a span of the input and the meaning it gives that span.
-import type { DayNumber } from './calendar.ts';
+import type { DayNumber } from '../calendar.ts';
 import type { RecurrenceRule } from './rrule.ts';
 
 export interface Context {

@@ -1,7 +1,7 @@
 // Rules-based quick-add parser (Todoist-compatible syntax): markers first, then dates, times and
 // recurrences found by small rules over the remaining text, resolved against the caller's `now`.
 import { firstOccurrence, formatRRule } from '../recurrence.ts';
-import { formatDue, toDayNumber } from './calendar.ts';
+import { formatDue, toDayNumber } from '../calendar.ts';
 import {
   runRules,
   wordBefore,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRRule } from '../recurrence.ts';
-import { toDayNumber } from './calendar.ts';
+import { toDayNumber } from '../calendar.ts';
 import { runRules, type RecurrenceCandidate } from './candidate.ts';
 import { recurrenceRules } from './recurrence-rules.ts';
 

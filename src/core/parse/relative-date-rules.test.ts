@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, toDayNumber } from './calendar.ts';
+import { formatDay, toDayNumber } from '../calendar.ts';
 import { runRules, type DateCandidate } from './candidate.ts';
 import { relativeDateRules, upcomingWeekday } from './relative-date-rules.ts';
 

@@ -1,6 +1,6 @@
 // Rules for days named relative to today: "tomorrow", weekdays, "in 3 days", "next week", "end of month".
-import { addMonths, daysInMonth, fromDayNumber, toDayNumber, weekdayOf } from './calendar.ts';
-import type { DayNumber } from './calendar.ts';
+import { addMonths, daysInMonth, fromDayNumber, toDayNumber, weekdayOf } from '../calendar.ts';
+import type { DayNumber } from '../calendar.ts';
 import { RIGHT, dateCandidate, wordAfter, wordBefore, wordRegex, type Rule } from './candidate.ts';
 import { DAY_PARTS } from './time-rules.ts';
 import {

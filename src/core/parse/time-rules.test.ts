@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from './calendar.ts';
+import { toDayNumber } from '../calendar.ts';
 import { runRules, type TimeCandidate } from './candidate.ts';
 import { timeRules } from './time-rules.ts';
 

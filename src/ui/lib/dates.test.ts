@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  daysBetween,
-  formatDay,
-  formatDayHeading,
-  formatDue,
-  isOverdue,
-  localMinute,
-} from './dates';
+import { daysBetween, localMinute } from '../../core/calendar';
+import { formatDay, formatDayHeading, formatDue, isOverdue } from './dates';
 
 const today = '2026-11-26'; // a Thursday
 

@@ -1,26 +1,11 @@
-// Local calendar arithmetic and the short labels rows show ("Today", "Tomorrow 17:00", "Mon 30 Nov").
-// Due values are local wall-clock strings (YYYY-MM-DD or YYYY-MM-DDTHH:mm) and never pass through UTC.
-
-import { addDays, localDay } from '../../core/views';
-
-export { addDays, localDay };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** YYYY-MM-DDTHH:mm of a Date in the local time zone. */
-export function localMinute(date: Date): string {
-  return `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+// The short labels rows show for due dates ("Today", "Tomorrow 17:00", "Mon 30 Nov"); the arithmetic
+// lives in src/core/calendar.ts.
+import { daysBetween, localDay, localMinute } from '../../core/calendar';
 
 /** A local Date at midnight of a YYYY-MM-DD day. */
 export function dayToDate(day: string): Date {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number);
   return new Date(y, m - 1, d);
-}
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
 }
 
 /** Overdue: an all-day task before today, or a timed task before now. */

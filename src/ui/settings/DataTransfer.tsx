@@ -4,7 +4,7 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { exportJson, importJson, importTodoistCsv } from '../../db/transfer';
 import { useApp } from '../app-context';
-import { localDay } from '../lib/dates';
+import { localDay } from '../../core/calendar';
 import { describeError, messageForCode } from '../messages';
 import { describeImportError } from './import-errors';
 

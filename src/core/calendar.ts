@@ -1,4 +1,6 @@
-// Civil (zone-free) calendar arithmetic on day numbers, so nothing depends on the process time zone or DST.
+// Calendar arithmetic for due dates, which are local wall-clock strings (`YYYY-MM-DD` or
+// `YYYY-MM-DDTHH:mm`) and never pass through UTC: civil (zone-free) day numbers, so nothing depends
+// on the process time zone or DST, and the local day and minute of a moment.
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
 export type DayNumber = number;
@@ -60,4 +62,49 @@ export function parseDue(due: string): { day: DayNumber; minutes: number | null 
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** The local calendar day of a moment, `YYYY-MM-DD`. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+}
+
+/** `YYYY-MM-DDTHH:mm` of a moment in the local time zone. */
+export function localMinute(date: Date): string {
+  return `${localDay(date)}T${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
+
+/** The day part of a due value (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`). */
+export function dueDay(due: string): string {
+  return due.slice(0, 10);
+}
+
+function dayNumberOf(day: string): DayNumber {
+  const [y, m, d] = dueDay(day).split('-').map(Number);
+  return toDayNumber(y, m, d);
+}
+
+/** `YYYY-MM-DD` plus n days. */
+export function addDays(day: string, n: number): string {
+  return formatDay(dayNumberOf(day) + n);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumberOf(to) - dayNumberOf(from);
+}
+
+const WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+
+/** The weekday of a local `YYYY-MM-DD...` string, computed without the host's time zone. */
+export function weekdayName(localDateTime: string): string {
+  return WEEKDAY_NAMES[weekdayOf(dayNumberOf(localDateTime))];
 }

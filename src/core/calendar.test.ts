@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
+  daysBetween,
+  localMinute,
+  weekdayName,
   addMonths,
   daysInMonth,
   formatDay,
@@ -42,5 +46,20 @@ describe('calendar', () => {
     expect(parseDue('2026-01-05T17:05')).toEqual({ day, minutes: 1025 });
     expect(parseDue('2026-02-30')).toBeNull();
     expect(parseDue('tomorrow')).toBeNull();
+  });
+
+  it('computes weekday names without the host time zone', () => {
+    expect(['2026-11-26', '2026-11-27', '2026-11-28', '2024-02-29'].map(weekdayName)).toEqual([
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Thursday',
+    ]);
+  });
+
+  it('gives the local day and minute of a moment, and day arithmetic across months', () => {
+    expect(localMinute(new Date(2026, 0, 5, 7, 3))).toBe('2026-01-05T07:03');
+    expect(addDays('2026-12-31T09:00', 1)).toBe('2027-01-01');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
   });
 });
