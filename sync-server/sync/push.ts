@@ -1,11 +1,10 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
-import type { Mutation, TaskRecord } from '../../src/core/merge';
+import type { TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
-import { mutationSchema } from '../../src/core/sync/protocol';
+import { validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
-import { describeValidationError } from '../../src/core/task';
 import type { Queryable } from '../db/types';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow, rowToRecord } from './records';
 import type { TaskRow } from './records';
@@ -25,25 +24,6 @@ export interface PushOptions {
   clientId: string;
   /** Test hook: runs after the writes, before commit (used to force commit-order races). */
   beforeCommit?: () => Promise<void>;
-}
-
-type Validated =
-  | { ok: true; mutation: Mutation }
-  /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
-  | { ok: false; id: string; hasId: boolean; code: string; message: string };
-
-export function validateMutation(raw: unknown, index: number): Validated {
-  const parsed = mutationSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
-  const id = (raw as { id?: unknown } | null)?.id;
-  const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100;
-  return {
-    ok: false,
-    id: hasId ? id : `#${index}`,
-    hasId,
-    code: 'invalid_mutation',
-    message: describeValidationError(parsed.error),
-  };
 }
 
 /** Locks the caller's sync_state row (creating it) and returns its sequence. */

@@ -3,18 +3,16 @@
 // zod/mini like the task schema: this module ships in the page and service worker bundles.
 import * as z from 'zod/mini';
 import { isHlc } from '../hlc';
-import { SYNCED_FIELDS, taskChangesSchema, taskFieldsSchema } from '../task';
+import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
 import type { Mutation, TaskRecord } from '../merge';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
 export const MAX_PUSH_MUTATIONS = 1000;
-export const MAX_PUSH_BYTES = 1024 * 1024;
 export const CLIENT_PUSH_BATCH = 500;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
-export const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
-const isoSchema = z.iso.datetime({ offset: true });
+const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
 const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
@@ -29,6 +27,26 @@ export const mutationSchema = z.strictObject({
   ),
 });
 
+export type ValidatedMutation =
+  | { ok: true; mutation: Mutation }
+  /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
+  | { ok: false; id: string; hasId: boolean; code: string; message: string };
+
+/** One push entry checked against `mutationSchema`; a failure names the entry by id or position. */
+export function validateMutation(raw: unknown, index: number): ValidatedMutation {
+  const parsed = mutationSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
+  const id = (raw as { id?: unknown } | null)?.id;
+  const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100;
+  return {
+    ok: false,
+    id: hasId ? id : `#${index}`,
+    hasId,
+    code: 'invalid_mutation',
+    message: describeValidationError(parsed.error),
+  };
+}
+
 /**
  * The push envelope. Entries are only checked for an id here, so one invalid mutation is reported
  * in `rejected` (validate each with `mutationSchema`) instead of failing the whole batch.
@@ -39,12 +57,9 @@ export const pushRequestSchema = z.object({
     .array(z.looseObject({ id: idSchema }))
     .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
-export type PushRequest = { clientId: string; mutations: Mutation[] };
 
-/** Codes a server may give a rejected mutation; the client shows `message` to the user. */
-export const REJECTION_CODES = ['invalid_mutation', 'forbidden', 'conflict'] as const;
-
-export const rejectionSchema = z.object({
+/** A mutation the server refused ('invalid_mutation', 'forbidden' or 'conflict'), with its reason. */
+const rejectionSchema = z.object({
   id: z.string(),
   code: z.string(),
   message: z.string(),
@@ -55,7 +70,6 @@ export const pushResponseSchema = z.object({
   applied: z.array(z.string()),
   rejected: z.array(rejectionSchema),
 });
-export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Query of `GET /api/sync/pull`; no cursor means "from the beginning" (initial or full resync). */
 export const pullQuerySchema = z.object({
@@ -71,31 +85,6 @@ export const pullQuerySchema = z.object({
     DEFAULT_PULL_LIMIT,
   ),
 });
-export type PullQuery = z.infer<typeof pullQuerySchema>;
-
-const clockSchema = z.partialRecord(z.enum(SYNCED_FIELDS), hlcSchema);
-
-/** A task as the server stores it: any subset of fields plus the per-field clock. */
-export const taskRecordSchema = z.extend(z.partial(taskFieldsSchema), {
-  id: z.uuid(),
-  createdAt: isoSchema,
-  updatedAt: isoSchema,
-  clock: clockSchema,
-});
-
-export const pullResponseSchema = z.object({
-  tasks: z.array(taskRecordSchema),
-  cursor: z.string(),
-  hasMore: z.boolean(),
-  /** Optional: how many tasks changed after the request's cursor (this page included), for progress bars. */
-  total: z.optional(z.number().check(z.minimum(0))),
-});
-export type PullResponse = {
-  tasks: TaskRecord[];
-  cursor: string;
-  hasMore: boolean;
-  total?: number;
-};
 
 /**
  * What the client checks of a pull reply: the envelope with zod, each record with `isTaskRecordShape`.
@@ -131,7 +120,6 @@ export function isTaskRecordShape(value: unknown): value is TaskRecord {
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** The 410 code that tells the client its cursor predates the pruned log: resync from scratch. */
 export const CURSOR_EXPIRED = 'cursor_expired';
