@@ -1,4 +1,4 @@
-// `npm run bench:client`: the client's speed goals (issue 2, "Performance") measured in headless
+// `npm run bench:client`: the client's speed goals measured in headless
 // Chromium against the built app, printed as JSON with each target beside its result.
 // With 10,000 tasks in IndexedDB: cold start to the first task row (and its ratio to a plain
 // IndexedDB getAll of the same table, same run), quick add Enter -> row, view switches; then the

@@ -41,7 +41,7 @@ async function timeInitialSync({ baseUrl, token, limit, run }: BenchInput) {
     if (!page.hasMore) break;
   }
   const fetchOnlyMs = performance.now() - t1;
-  // Diagnostic: the CPU the tasks table's middleware spends deriving index fields (H2's status via toTask).
+  // Diagnostic: the CPU the tasks table's middleware spends deriving index fields (the status via toTask).
   const t3 = performance.now();
   for (const r of records) withIndexFields(r);
   const indexFieldsMs = performance.now() - t3;

@@ -1,4 +1,4 @@
-// Daily certificate check (the seed: check expiry daily, alert 14 days before, auto-renew 7 days before —
+// Daily certificate check (the operations specification: check expiry daily, alert 14 days before, auto-renew 7 days before —
 // renewal itself is Let's Encrypt's job on Vercel custom domains; this check catches a renewal that failed).
 //   npx tsx scripts/ops/check-cert.ts app.example.com api.example.com:443
 // Posts to ALERT_WEBHOOK_URL when a certificate is within 14 days; exit 1 if any is.

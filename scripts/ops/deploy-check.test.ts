@@ -1,5 +1,5 @@
 // The rollback decision as a pure function, and one observation of a real running server (the ops app from
-// sync-server on PGlite, served over HTTP on a port in H6's range).
+// sync-server on PGlite, served over HTTP on a fixed port).
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../sync-server/db/types';
@@ -15,7 +15,7 @@ describe('rollback criteria', () => {
     expect(decideRollback([healthy, healthy])).toEqual({ rollback: false, reasons: [] });
   });
 
-  it('rolls back on each of the seed criteria, just past its limit', () => {
+  it('rolls back on each rollback criterion, just past its limit', () => {
     expect(decideRollback([{ ...healthy, errorRate: 0.02 }]).rollback).toBe(false);
     expect(decideRollback([{ ...healthy, errorRate: 0.021 }]).reasons).toEqual([
       'error rate 2.10% > 2%',

@@ -1,5 +1,5 @@
 // Zero-downtime deploy guard: watches a deployment's /health/detailed and /metrics and decides whether to roll
-// back on the seed's criteria (error rate > 2%, response time > 3 s, memory > 300 MB, failed health checks).
+// back on the operations specification's criteria (error rate > 2%, response time > 3 s, memory > 300 MB, failed health checks).
 //   npx tsx scripts/ops/deploy-check.ts https://app.example.com [--duration 600] [--interval 30]
 // Reads CRON_SECRET from the environment to scrape /metrics. Exit 0 = keep, 1 = roll back.
 import { pathToFileURL } from 'node:url';

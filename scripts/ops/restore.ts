@@ -1,4 +1,4 @@
-// Restore from the command line into the configured database, in the seed's priority order, with checksum
+// Restore from the command line into the configured database, in the operations specification's priority order, with checksum
 // verification and integrity checks; prints the restore report and exits 1 if validation failed.
 //   npm run ops:restore -- <path/to/tend-full-....bak> [--replace]
 // The target is migrated first; without --replace it must be empty (restore into a fresh database).

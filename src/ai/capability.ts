@@ -33,7 +33,7 @@ const MIB = 1024 * 1024;
 const LOW_RESOURCE_BINDING = 1024 * MIB;
 const MIN_BINDING = 128 * MIB;
 
-/** Reads the build-time env (Vite exposes VITE_*; H4 may also expose LLM_* through envPrefix). */
+/** Reads the build-time env (Vite exposes VITE_*, and LLM_* when vite.config.ts lists it in envPrefix). */
 export function readAiEnv(env: Record<string, unknown>): AiEnv {
   const path = env.VITE_LLM_MODEL_PATH ?? env.LLM_MODEL_PATH;
   const memory = Number(env.VITE_LLM_WORKER_MEMORY ?? env.LLM_WORKER_MEMORY);

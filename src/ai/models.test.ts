@@ -47,7 +47,7 @@ describe('LLM_MODEL_PATH', () => {
     ]);
   });
 
-  it('resolves a relative path (the seed has /models/mistral-7b) against the page', () => {
+  it('resolves a relative path (like /models/mistral-7b) against the page', () => {
     const config = createAppConfig('/models/mistral-7b', 'https://tend.example/settings');
     expect(config.model_list[0].model).toBe(
       'https://tend.example/models/mistral-7b/Mistral-7B-Instruct-v0.3-q4f16_1-MLC/resolve/main/',

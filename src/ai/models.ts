@@ -119,7 +119,7 @@ function trimSlash(base: string): string {
  * The app config for WebLLM. Without a base path: our records on the public hosts (Hugging Face,
  * GitHub raw). With `LLM_MODEL_PATH`: the same records pointed at self-hosted copies laid out as
  * `<base>/<model_id>/resolve/main/...` (a mirror of the Hugging Face repo) and `<base>/libs/<lib>.wasm`;
- * a relative path (the seed's `/models/mistral-7b`) is resolved against the page.
+ * a relative path (the operations specification's `/models/mistral-7b`) is resolved against the page.
  */
 export function createAppConfig(modelPath?: string, pageUrl?: string): AppConfig {
   if (!modelPath) return { model_list: MODELS.map((m) => m.record) };

@@ -11,7 +11,7 @@ import { createAiBridge } from './bridge';
 import type { AiBridge } from './bridge';
 import { createParseCache } from './cache';
 import { channelWorker } from './fixtures/channel-worker';
-import { getCounts, getFigures } from './figures';
+import { getCounts, getFigures } from './parse-stats';
 import { TestEngine, testBackend } from './fixtures/test-engine';
 import type { ScriptedReply } from './fixtures/test-engine';
 import { mergeAnswer, refineAfterCapture } from './refine';

@@ -9,8 +9,8 @@ import type { TasksStore } from '../db/tasks-store';
 import { AiError } from './bridge';
 import { cacheKey, createParseCache } from './cache';
 import type { ParseCache } from './cache';
-import { recordParse } from './figures';
-import type { ParseOutcome } from './figures';
+import { recordParse } from './parse-stats';
+import type { ParseOutcome } from './parse-stats';
 import { localMinute } from '../core/calendar';
 import { saveRefinement } from './refinements';
 import { getPageRuntime } from './runtime';
@@ -98,7 +98,7 @@ export async function refineAfterCapture(input: RefineInput): Promise<RefineResu
   if (input.ai) return refineTask(input, input.ai, input.cache);
   const runtime = getPageRuntime(input.db);
   const result = await refineTask(input, runtime, input.cache ?? createParseCache(input.db));
-  await runtime.housekeeping();
+  await runtime.settleAndSendStats();
   return result;
 }
 

@@ -6,7 +6,7 @@ import { sameValue } from '../core/merge';
 import type { SyncedField, TaskChanges } from '../core/task';
 import type { TendDb } from '../db/database';
 import type { TasksStore } from '../db/tasks-store';
-import { recordSettled } from './figures';
+import { recordSettled } from './parse-stats';
 
 export interface Refinement {
   taskId: string;

@@ -7,7 +7,7 @@ import { getMeta, openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
 import { channelWorker, fakeGpu } from './fixtures/channel-worker';
-import { recordParse, TELEMETRY_QUEUE_KEY } from './figures';
+import { recordParse, TELEMETRY_QUEUE_KEY } from './parse-stats';
 import { TestEngine, testBackend } from './fixtures/test-engine';
 import { refineAfterCapture } from './refine';
 import { createAiRuntime } from './runtime';
@@ -121,13 +121,13 @@ describe('AI runtime', () => {
   it('sends telemetry only after the user opted in to it', async () => {
     const { runtime, sent } = setup();
     await recordParse(db, { outcome: 'cache_hit' });
-    await runtime.housekeeping();
+    await runtime.settleAndSendStats();
     expect(sent).toEqual([]);
     expect(await getMeta(db, TELEMETRY_QUEUE_KEY)).toEqual([]);
 
     await setAiSettings(db, { telemetry: true });
     await recordParse(db, { outcome: 'timeout', inferenceMs: 8000 });
-    await runtime.housekeeping();
+    await runtime.settleAndSendStats();
     expect(sent).toEqual([
       { events: [{ inferenceMs: 8000, cacheHit: false, fallback: true, timedOut: true }] },
     ]);

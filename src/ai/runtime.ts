@@ -9,7 +9,7 @@ import { detectCapability, readAiEnv } from './capability';
 import type { AiEnv, Capability, GpuLike } from './capability';
 import { startModelDownload } from './download';
 import type { ModelDownload } from './download';
-import { flushTelemetry } from './figures';
+import { flushTelemetry } from './parse-stats';
 import type { ModelState, OnDeviceParser } from './refine';
 import { settleRefinements } from './refinements';
 import { getAiSettings } from './settings';
@@ -25,7 +25,7 @@ export interface AiRuntime extends OnDeviceParser {
   activeDownload(): ModelDownload | null;
   deleteModel(): Promise<void>;
   /** Settles accuracy figures and sends telemetry if the user agreed; best effort. */
-  housekeeping(): Promise<void>;
+  settleAndSendStats(): Promise<void>;
 }
 
 export interface AiRuntimeOptions {
@@ -37,7 +37,7 @@ export interface AiRuntimeOptions {
   idleMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
-  /** The service worker caches the AI chunks only while the 'tend-ai' cache exists (H4's switch). */
+  /** The service worker caches the AI chunks only while the 'tend-ai' cache exists (the switch in src/pwa/ai-cache.ts). */
   cacheStorage?: Pick<CacheStorage, 'open' | 'delete'>;
 }
 
@@ -100,7 +100,7 @@ export function createAiRuntime(options: AiRuntimeOptions): AiRuntime {
       await bridge.unload();
       await cacheStorage?.delete(AI_CACHE_NAME);
     },
-    async housekeeping() {
+    async settleAndSendStats() {
       await settleRefinements(db, now());
       const { telemetry } = await getAiSettings(db);
       await flushTelemetry(db, { optedIn: telemetry, fetch: options.fetch }).catch(() => 0);

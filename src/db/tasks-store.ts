@@ -87,7 +87,7 @@ export function createTasksStore({
     await saveClock(db, clock);
   }
 
-  async function edit(ids: string[], change: Edit): Promise<Task[]> {
+  async function applyEditToTasks(ids: string[], change: Edit): Promise<Task[]> {
     const unique = [...new Set(ids)];
     return transact(async () => {
       const stored = await db.tasks.bulkGet(unique);
@@ -121,7 +121,7 @@ export function createTasksStore({
     });
   }
 
-  const editOne = async (id: string, change: Edit) => (await edit([id], change))[0];
+  const editOne = async (id: string, change: Edit) => (await applyEditToTasks([id], change))[0];
 
   function completion(task: Task): TaskChanges {
     if (task.completedAt !== null) return {};
@@ -176,10 +176,10 @@ export function createTasksStore({
         return editOne(id, () => ({ order: base + 0.5 }));
       });
     },
-    bulkComplete: (ids) => edit(ids, completion),
-    bulkMove: (ids, project) => edit(ids, () => ({ project })),
-    bulkDelete: (ids) => edit(ids, (t) => (t.deletedAt ? {} : { deletedAt: nowIso() })),
-    bulkRestore: (ids) => edit(ids, () => ({ deletedAt: null })),
+    bulkComplete: (ids) => applyEditToTasks(ids, completion),
+    bulkMove: (ids, project) => applyEditToTasks(ids, () => ({ project })),
+    bulkDelete: (ids) => applyEditToTasks(ids, (t) => (t.deletedAt ? {} : { deletedAt: nowIso() })),
+    bulkRestore: (ids) => applyEditToTasks(ids, () => ({ deletedAt: null })),
   };
 
   async function neighbour(id: string | null): Promise<Task | null> {

@@ -1,5 +1,5 @@
 // The switch for caching the on-device AI chunks offline: the service worker caches them only
-// while the 'tend-ai' cache exists (see sw/strategies.ts). H7's opt-in and "delete model" call these.
+// while the 'tend-ai' cache exists (see sw/strategies.ts). The AI settings' opt-in and "delete model" call these.
 import { AI_CACHE_NAME } from '../core/sw-protocol.ts';
 
 type CacheStore = Pick<CacheStorage, 'open' | 'delete' | 'has'>;

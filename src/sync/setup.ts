@@ -1,5 +1,5 @@
 // Wires sync into the page once: auth (supabase-js), the engine, and "sign-in uploads local tasks".
-// H3 calls `startSync({ db, clock })` at boot; components reach the result through `getSyncServices()`.
+// The shell calls `startSync({ db, clock })` at boot; components reach the result through `getSyncServices()`.
 import { createSignal } from 'solid-js';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';

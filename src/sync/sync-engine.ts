@@ -215,7 +215,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A new local change (this context): push it soon, and let the service worker finish it if the
       // tab closes first. A Dexie hook, not liveQuery: it fires inside the writing transaction, everywhere.
       // Once per transaction, not per entry: an import of 10,000 tasks would otherwise queue 10,000
-      // full outbox counts and starve every other tab's database open (H3 fix).
+      // full outbox counts and starve every other tab's database open.
       const seen = new WeakSet<Transaction>();
       const onCreating = (_key: unknown, _entry: unknown, transaction: Transaction) => {
         if (seen.has(transaction)) return;

@@ -122,7 +122,7 @@ export function App(props: AppProps): JSX.Element {
       route,
       () => {
         setMenuOpen(false);
-        // Not while someone types: search navigates per keystroke, share prefills quick add (H4 fix).
+        // Not while someone types: search navigates per keystroke, share prefills quick add.
         queueMicrotask(() => {
           if (isTypingTarget(document.activeElement as HTMLElement | null)) return;
           document.getElementById('view-title')?.focus({ preventScroll: true });
@@ -149,7 +149,7 @@ export function App(props: AppProps): JSX.Element {
       router.navigate(target, { replace: true });
       if (shared) app.focusQuickAdd(shared);
     } else if (params.get('quick-add') === '1') {
-      // The manifest's "New task" shortcut (/inbox?quick-add=1): a focused, empty quick add (H4).
+      // The manifest's "New task" shortcut (/inbox?quick-add=1): a focused, empty quick add.
       router.navigate(window.location.pathname, { replace: true });
       app.focusQuickAdd();
     }

@@ -1,4 +1,4 @@
-// What every component can reach: the database and store (H2), the router, toasts, theme, the current
+// What every component can reach: the database and tasks store, the router, toasts, theme, the current
 // local day, and the shell's imperative hooks (open a task, focus quick add). Tests build their own.
 import { createContext, useContext } from 'solid-js';
 import type { Accessor } from 'solid-js';

@@ -78,7 +78,7 @@ function resolveDue(e: DateExpression, minutes: number | null, context: Context)
   return formatDue(minutes >= nowMinutes ? today : today + 1, minutes);
 }
 
-function detect(text: string, now: Date, blocked: Blocked): QuickAddResult {
+function parseOutsideDismissed(text: string, now: Date, blocked: Blocked): QuickAddResult {
   const markers = findMarkers(text);
   const chars = text.split('');
   // Quoted titles and links are text, whatever they contain: "Watch \"Next Friday\"", ".../2026-12-03/...".
@@ -171,7 +171,7 @@ export function parseQuickAdd(text: string, options: ParseOptions): QuickAddResu
   const dismissed = options.dismissed ?? [];
   // A dismissed chip blocks its span; parsing again may find a shorter part elsewhere, which is checked too.
   for (let round = 0; ; round++) {
-    const result = detect(text, options.now, blocked);
+    const result = parseOutsideDismissed(text, options.now, blocked);
     const hits = result.chips.filter((c) =>
       dismissed.some((d) => d.kind === c.kind && sameText(d.text, c.text)),
     );

@@ -11,7 +11,7 @@ import { AppContext } from '../app-context';
 import { createTestContext, createTestServices } from '../testing';
 import type { GpuLike } from '../../ai/capability';
 import { channelWorker, fakeGpu } from '../../ai/fixtures/channel-worker';
-import { recordParse } from '../../ai/figures';
+import { recordParse } from '../../ai/parse-stats';
 import { TestEngine, testBackend, webLlmProgressReports } from '../../ai/fixtures/test-engine';
 import { createAiRuntime } from '../../ai/runtime';
 import type { AiRuntime } from '../../ai/runtime';

@@ -16,7 +16,7 @@ import { useApp } from '../app-context';
 import type { TendDb } from '../../db/database';
 import { AiError } from '../../ai/bridge';
 import type { ModelDownload } from '../../ai/download';
-import { computeFigures, getCounts } from '../../ai/figures';
+import { computeFigures, getCounts } from '../../ai/parse-stats';
 import { formatBytes, toLoadProgress } from '../../ai/progress';
 import type { LoadProgress } from '../../ai/progress';
 import { getPageRuntime } from '../../ai/runtime';
@@ -34,7 +34,12 @@ type Download =
 
 export type AiPanelRuntime = Pick<
   AiRuntime,
-  'capability' | 'isDownloaded' | 'download' | 'activeDownload' | 'deleteModel' | 'housekeeping'
+  | 'capability'
+  | 'isDownloaded'
+  | 'download'
+  | 'activeDownload'
+  | 'deleteModel'
+  | 'settleAndSendStats'
 >;
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
@@ -47,7 +52,7 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
   );
   // Settle refinements past their correction window first, so parse accuracy is current.
   const [counts] = createResource(async () => {
-    await props.runtime.housekeeping().catch(() => undefined);
+    await props.runtime.settleAndSendStats().catch(() => undefined);
     return getCounts(props.db);
   });
   const [download, setDownload] = createSignal<Download>({ state: 'idle' });

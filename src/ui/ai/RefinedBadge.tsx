@@ -1,6 +1,6 @@
 // "Refined on device" next to a task the model changed, with Undo back to what the rules made of
-// the text. Live: it appears when a background refinement lands and goes when undone. H3 mounts it
-// lazily (OptionalComponent) in the task row or detail with `{ taskId }`.
+// the text. Live: it appears when a background refinement lands and goes when undone. The task
+// detail mounts it in its own chunk with `{ taskId }`.
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { useApp } from '../app-context';

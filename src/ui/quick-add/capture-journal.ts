@@ -29,7 +29,7 @@ export function createCaptureJournal(
       return [];
     }
   };
-  const write = (entries: JournalEntry[]) => {
+  const saveEntries = (entries: JournalEntry[]) => {
     try {
       if (entries.length) storage?.setItem(KEY, JSON.stringify(entries));
       else storage?.removeItem(KEY);
@@ -39,8 +39,8 @@ export function createCaptureJournal(
   };
   return {
     list: read,
-    add: (entry) => write([...read().filter((e) => e.id !== entry.id), entry]),
-    remove: (id) => write(read().filter((e) => e.id !== id)),
+    add: (entry) => saveEntries([...read().filter((e) => e.id !== entry.id), entry]),
+    remove: (id) => saveEntries(read().filter((e) => e.id !== id)),
   };
 }
 

@@ -9,7 +9,7 @@ let describe: ((rrule: string) => string) | null = null;
 let pending: Promise<Parse> | null = null;
 
 export function loadParser(): Promise<Parse> {
-  pending ??= import('./parser-chunk').then((module) => {
+  pending ??= import('./lazy-rules-parser').then((module) => {
     describe = module.describeRecurrence;
     return (loaded = module.parseQuickAdd);
   });

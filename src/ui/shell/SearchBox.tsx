@@ -10,7 +10,7 @@ export function SearchBox(props: { ref?: (input: HTMLInputElement) => void }): J
   const [value, setValue] = createSignal('');
 
   // Follow the URL (back/forward, a shared link) while on the search page.
-  // Tracks the route only: reading `value` here too would undo each keystroke (H4 fix).
+  // Tracks the route only: reading `value` here too would undo each keystroke.
   createEffect(() => {
     const route = app.router.route();
     if (route.view === 'search' && route.query !== untrack(value)) setValue(route.query);

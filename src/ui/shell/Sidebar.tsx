@@ -51,8 +51,8 @@ function NavLink(props: {
       <Icon name={props.icon} />
       <span class="nav-text">{props.label}</span>
       <Show when={props.count}>
-        {/* Hidden from the name (it stays exactly the label), announced as the description (H4 fix:
-            an aria-label that omits visible text fails axe's label-content-name-mismatch). */}
+        {/* Hidden from the name (it stays exactly the label), announced as the description (an
+            aria-label that omits visible text fails axe's label-content-name-mismatch). */}
         <span class="nav-count" id={countId()} aria-hidden="true">
           {props.count}
         </span>

@@ -17,7 +17,7 @@ export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
           <Icon name="close" />
         </button>
       </div>
-      {/* It scrolls on small screens, so it must take focus for keyboard scrolling (H4 fix, axe
+      {/* It scrolls on small screens, so it must take focus for keyboard scrolling (axe's
           scrollable-region-focusable). */}
       <div class="shortcut-groups" tabIndex={0}>
         <For each={GROUPS}>

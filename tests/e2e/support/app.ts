@@ -1,4 +1,4 @@
-// Drives Tend through the accessible names the issue fixes (see issue 2, "Installable and offline").
+// Drives Tend through its accessible names (listed in tests/e2e/README.md).
 import { expect, type Page } from '@playwright/test';
 
 export const VIEW_NAMES = ['Inbox', 'Today', 'Upcoming', 'Completed'] as const;

@@ -1,5 +1,5 @@
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-/** H4's ports are 8800-8819: the shared e2e server, then servers a test starts itself. */
+/** The e2e ports, 8800-8819 by default: the shared e2e server, then servers a test starts itself. */
 export const E2E_PORT = Number(process.env.TEND_E2E_PORT ?? 8801);
 export const UPDATE_TEST_PORT = 8803;

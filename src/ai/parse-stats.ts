@@ -23,7 +23,7 @@ export interface FigureCounts {
   inferenceMs: number[];
 }
 
-/** H6's `POST /api/telemetry/ai` event. */
+/** One event of the server's `POST /api/telemetry/ai`. */
 export interface TelemetryEvent {
   inferenceMs: number;
   accepted?: boolean;
@@ -44,7 +44,7 @@ export interface AiFigures {
 export const FIGURES_KEY = 'ai:figures';
 export const TELEMETRY_QUEUE_KEY = 'ai:telemetry-queue';
 const MAX_SAMPLES = 200;
-/** H6's endpoint takes at most 100 events per request; older unsent events are dropped. */
+/** The telemetry endpoint takes at most 100 events per request; older unsent events are dropped. */
 const MAX_QUEUE = 100;
 
 const EMPTY_COUNTS: Readonly<FigureCounts> = {

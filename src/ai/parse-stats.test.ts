@@ -12,8 +12,8 @@ import {
   percentile,
   recordParse,
   recordSettled,
-} from './figures';
-import type { TelemetryEvent } from './figures';
+} from './parse-stats';
+import type { TelemetryEvent } from './parse-stats';
 
 let db: TendDb;
 const open = () =>
@@ -83,7 +83,7 @@ describe('telemetry', () => {
     return { calls, fetch };
   }
 
-  it('sends numbers only, in H6 event shape, when opted in', async () => {
+  it('sends numbers only, in the shape the telemetry endpoint takes, when opted in', async () => {
     open();
     await recordParse(db, { outcome: 'timeout', inferenceMs: 8000.4, model: 'm' });
     await recordParse(db, { outcome: 'refined', inferenceMs: 700 });
