@@ -5,7 +5,7 @@ import type { TokenVerifier } from './auth/verify';
 import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
 import type { Db } from './db/types';
-import type { Logger } from './logger';
+import type { Logger } from './logging/logger';
 import type { Secrets } from './secrets';
 
 export interface AppContext {

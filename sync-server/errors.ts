@@ -3,7 +3,7 @@
 import type { Context, ErrorHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { Logger } from './logger';
+import type { Logger } from './logging/logger';
 
 export class HttpError extends Error {
   constructor(

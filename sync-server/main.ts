@@ -6,7 +6,7 @@ import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { loadExtensions } from './extensions';
-import { createServerLogger } from './ops/logging/logger';
+import { createLogger } from './logging/logger';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // The seed's levels, LOG_DIR files, Datadog when configured, and the resolved secrets scrubbed from every line.
-  const logger = createServerLogger({ level: config.logLevel, secrets: Object.values(secrets) });
+  const logger = createLogger({ level: config.logLevel, secrets: Object.values(secrets) });
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
 import { createErrorHandler } from '../errors';
-import { createLogger } from '../logger';
+import { createLogger } from '../logging/logger';
 import { createAiRoutes, wallTimeIn } from './ai';
 
 const NOW = Date.parse('2026-11-26T23:30:00Z');

@@ -15,7 +15,7 @@ import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { openPostgres } from '../db/postgres';
 import type { Db } from '../db/types';
-import { createLogger } from '../logger';
+import { createLogger } from '../logging/logger';
 
 export const PG_ADMIN_URL =
   process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -7,8 +7,6 @@ import type { RequestWindow } from '../metrics/request-window';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-type HttpLog = (obj: object, msg: string) => void;
-
 const requestIds = new WeakMap<Request, string>();
 
 /** The request id of the current request, for audit entries and logs written by handlers. */
@@ -21,9 +19,6 @@ export function observeRequests(
   window: RequestWindow,
   clock: () => number = () => performance.now(),
 ): MiddlewareHandler<AppEnv> {
-  // The ops logger has the seed's `http` level; the plain server logger falls back to debug.
-  const logger = ctx.logger as unknown as { http?: HttpLog; debug: HttpLog };
-  const log: HttpLog = (obj, msg) => (logger.http ? logger.http(obj, msg) : logger.debug(obj, msg));
   return async (c, next) => {
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : ctx.newId();
@@ -36,7 +31,7 @@ export function observeRequests(
     window.record({ at: ctx.now(), durationMs, status });
     const user = c.get('user');
     const sessionId = user?.claims.session_id;
-    log(
+    ctx.logger.http(
       {
         requestId,
         userId: user?.id,

@@ -8,7 +8,7 @@ import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
-import { createLogger } from '../../logger';
+import { createLogger } from '../../logging/logger';
 import { installOps, opsOf, type InstalledOps } from '../index';
 import type { StaffRole } from '../rbac';
 

@@ -8,7 +8,7 @@ import { createContext } from '../../context';
 import { openPostgres } from '../../db/postgres';
 import { loadExtensions } from '../../extensions';
 import { resolveSecrets } from '../../secrets';
-import { createServerLogger } from '../logging/logger';
+import { createLogger } from '../../logging/logger';
 
 export async function loadDeployedApp(
   env: Record<string, string | undefined> = process.env,
@@ -18,7 +18,7 @@ export async function loadDeployedApp(
     throw new Error('DATABASE_URL is required on Vercel: the embedded database needs a disk');
   const secrets = resolveSecrets(config);
   const db = openPostgres(config.databaseUrl, { max: 2 });
-  const logger = createServerLogger({
+  const logger = createLogger({
     env,
     level: config.logLevel,
     secrets: Object.values(secrets),

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOpsLogger, SEED_LEVEL_NAMES } from './logger';
+import { createLogging, LEVEL_NAMES } from './logger';
 
 const SECRET = 'sk_live_9f8e7d6c5b4a3210zyxwvut';
 const JWT =
@@ -21,18 +21,18 @@ afterEach(async () => {
   dirs = [];
 });
 
-describe('ops logger', () => {
-  it('has the seed levels in the seed order, and honours the threshold', () => {
+describe('logger', () => {
+  it('has the levels of the operations specification, in its order, and honours the threshold', () => {
     const out = capture();
-    const { logger } = createOpsLogger({
+    const { logger } = createLogging({
       env: { NODE_ENV: 'development' },
       level: 'http',
       console: out,
     });
-    for (const level of SEED_LEVEL_NAMES) logger[level](`at ${level}`);
+    for (const level of LEVEL_NAMES) logger[level](`at ${level}`);
     const seen = out.lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(seen).toEqual(['at error', 'at warn', 'at info', 'at http']);
-    const levels = SEED_LEVEL_NAMES.map((name) => logger.levels.values[name]);
+    const levels = LEVEL_NAMES.map((name) => logger.levels.values[name]);
     expect([...levels].sort((a, b) => b - a)).toEqual(levels);
   });
 
@@ -40,7 +40,7 @@ describe('ops logger', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tend-logs-'));
     dirs.push(dir);
     const out = capture();
-    const { logger, files } = createOpsLogger({
+    const { logger, files } = createLogging({
       env: { NODE_ENV: 'development', JWT_SECRET: SECRET, LOG_DIR: dir },
       console: out,
     });
@@ -69,7 +69,7 @@ describe('ops logger', () => {
   it('writes errors to error.log and everything to combined.log, with context fields', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tend-logs-'));
     dirs.push(dir);
-    const { logger, files } = createOpsLogger({ env: { NODE_ENV: 'production', LOG_DIR: dir } });
+    const { logger, files } = createLogging({ env: { NODE_ENV: 'production', LOG_DIR: dir } });
     const child = logger.child({ requestId: 'req-1', userId: 'u-1', sessionId: 's-1' });
     child.info({ taskId: 't-1', metadata: { priority: 2, hasDeadline: true } }, 'Task created');
     child.error('sync failed');
@@ -105,12 +105,12 @@ describe('ops logger', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/logs`;
     try {
-      const without = createOpsLogger({
+      const without = createLogging({
         env: { NODE_ENV: 'production', DATADOG_LOGS_URL: url },
         console: capture(),
       });
       expect(without.datadog).toBeNull();
-      const { logger, datadog } = createOpsLogger({
+      const { logger, datadog } = createLogging({
         env: {
           NODE_ENV: 'production',
           DATADOG_API_KEY: 'dd-key-1234567890',

@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info' }, stream) };
+  const console = { write: (chunk: string) => lines.push(chunk) };
+  return { lines, logger: createLogger({ env: { NODE_ENV: 'test' }, level: 'info', console }) };
 }
 
 describe('logger redaction', () => {
@@ -29,7 +23,8 @@ describe('logger redaction', () => {
     );
     const out = lines.join('');
     expect(out).not.toMatch(/SECRET-\d/);
-    expect(out).toContain('a@b.test');
+    // E-mail addresses are personal data: masked, but still recognisable for support.
+    expect(out).toContain('a***@b.test');
     expect(out).toContain('[redacted]');
   });
 });
