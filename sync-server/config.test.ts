@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, ENV_NAMES, loadConfig, SECRET_ENV_NAMES } from './config';
 import { MissingSecretError, resolveSecrets } from './secrets';
 
 describe('config', () => {
@@ -71,5 +71,25 @@ describe('secrets', () => {
     expect(() => resolveSecrets(config)).toThrow(MissingSecretError);
     expect(() => resolveSecrets(config)).toThrow(/CRON_SECRET/);
     expect(() => resolveSecrets(config)).not.toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('environment schema', () => {
+  it('declares every variable that .env.example documents', () => {
+    const documented = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8')
+      .split('\n')
+      .map((line) => /^#?\s*([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined)
+      .map((name) => name.replace(/^(VITE_|NEXT_PUBLIC_)/, ''));
+    expect(documented.filter((name) => !(ENV_NAMES as string[]).includes(name))).toEqual([]);
+  });
+
+  it('marks the credentials as secrets and nothing public', () => {
+    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'CRON_SECRET', 'DATABASE_URL'] as const) {
+      expect(SECRET_ENV_NAMES.has(name)).toBe(true);
+    }
+    for (const name of ['PORT', 'SUPABASE_URL', 'SUPABASE_ANON_KEY', 'LOG_DIR'] as const) {
+      expect(SECRET_ENV_NAMES.has(name)).toBe(false);
+    }
   });
 });

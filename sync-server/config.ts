@@ -1,5 +1,6 @@
-// Server configuration: every environment variable the ops spec names (plus VITE_ twins of NEXT_PUBLIC_ ones),
-// validated once at start so a typo fails loudly instead of half-working.
+// The server's one environment schema: every variable the server, its operations and their scripts read
+// (docs/ops/ lists them; VITE_ and NEXT_PUBLIC_ twins of the public ones are accepted), validated once at start
+// so a typo fails loudly instead of half-working. Secrets are marked here, and every other list derives from it.
 import { z } from 'zod';
 
 export type Env = Record<string, string | undefined>;
@@ -18,22 +19,28 @@ const list = optional.transform((v) =>
     : [],
 );
 
+/**
+ * Marks a variable whose value is a credential: the logger masks its value in every line, and the versioned
+ * configuration backup records it as set or unset only.
+ */
+const secret = <S extends z.ZodType>(schema: S): S => schema.meta({ secret: true }) as S;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: optional,
   DATA_DIR: optional.transform((v) => v ?? './data'),
   DIST_DIR: optional.transform((v) => v ?? './dist'),
-  DATABASE_URL: optional.pipe(z.url().optional()),
+  DATABASE_URL: secret(optional.pipe(z.url().optional())),
   SUPABASE_URL: optional.pipe(z.url().optional()),
   SUPABASE_ANON_KEY: optional,
-  SUPABASE_SERVICE_KEY: optional,
-  ENCRYPTION_KEY: optional,
-  JWT_SECRET: optional,
+  SUPABASE_SERVICE_KEY: secret(optional),
+  ENCRYPTION_KEY: secret(optional),
+  JWT_SECRET: secret(optional),
   JWT_EXPIRY: z.coerce.number().int().min(60).max(86_400).default(3600),
   CORS_ORIGINS: list,
   ADMIN_EMAILS: list.transform((l) => l.map((e) => e.toLowerCase())),
-  CRON_SECRET: optional,
+  CRON_SECRET: secret(optional),
   APP_VERSION: optional,
   LOG_LEVEL: z
     .enum([
@@ -51,14 +58,46 @@ const envSchema = z.object({
     .default('info'),
   LLM_MODEL_PATH: optional,
   LLM_WORKER_MEMORY: z.coerce.number().int().positive().optional(),
-  SENTRY_DSN: optional,
+  SENTRY_DSN: secret(optional),
   ANALYTICS_ID: optional,
-  DATADOG_API_KEY: optional,
+  DATADOG_API_KEY: secret(optional),
   VERCEL_ENV: optional,
   VERCEL_URL: optional,
   VERCEL_REGION: optional,
   TRUST_PROXY: optional.transform((v) => v === '1' || v === 'true'),
+  DB_POOL_MAX: optional,
+  DB_PREPARE: optional,
+  // Operations (read by readOpsSettings, the logger and the backup jobs).
+  LOG_DIR: optional,
+  DATADOG_LOGS_URL: optional,
+  DD_SITE: optional,
+  REDIS_URL: secret(optional),
+  BACKUP_DIR: optional,
+  ALERT_WEBHOOK_URL: secret(optional),
+  SLACK_WEBHOOK_URL: secret(optional),
+  ALERT_EMAIL_WEBHOOK_URL: secret(optional),
+  OPS_SCHEDULER: optional,
+  BACKUP_S3_ENDPOINT: optional,
+  BACKUP_S3_BUCKET: optional,
+  BACKUP_S3_REGION: optional,
+  BACKUP_S3_PREFIX: optional,
+  BACKUP_S3_ACCESS_KEY_ID: secret(optional),
+  BACKUP_S3_SECRET_ACCESS_KEY: secret(optional),
+  // Operations scripts and CI.
+  CERT_HOSTS: optional,
+  SNYK_TOKEN: secret(optional),
+  VERCEL_TOKEN: secret(optional),
 });
+
+export type EnvName = keyof typeof envSchema.shape;
+
+/** Every variable the server knows, in the schema's order. */
+export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
+
+/** The variables marked secret in the schema. */
+export const SECRET_ENV_NAMES: ReadonlySet<EnvName> = new Set(
+  ENV_NAMES.filter((name) => z.globalRegistry.get(envSchema.shape[name])?.secret === true),
+);
 
 export type Config = Readonly<{
   nodeEnv: 'development' | 'production' | 'test';
@@ -89,14 +128,17 @@ export type Config = Readonly<{
   trustProxy: boolean;
 }>;
 
-/** The client build reads VITE_*; the seed names NEXT_PUBLIC_*; the server accepts either. */
+/** The client build reads VITE_*; the operations specification names NEXT_PUBLIC_*; the server accepts either. */
 function pick(env: Env, name: string): string | undefined {
   return env[name] ?? env[`VITE_${name}`] ?? env[`NEXT_PUBLIC_${name}`];
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(rawEnv: Env = process.env): Config {
+export type ParsedEnv = z.output<typeof envSchema>;
+
+/** The environment checked against the schema, blank values unset; throws ConfigError naming each bad variable. */
+export function parseEnv(rawEnv: Env = process.env): ParsedEnv {
   // A blank line copied from .env.example means "not set", not "empty string" (or port 0).
   const env: Env = Object.fromEntries(
     Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''),
@@ -111,7 +153,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment: ${lines.join('; ')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function loadConfig(rawEnv: Env = process.env): Config {
+  const e = parseEnv(rawEnv);
   return {
     nodeEnv: e.NODE_ENV,
     production: e.NODE_ENV === 'production',

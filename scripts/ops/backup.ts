@@ -5,7 +5,7 @@
 import { loadConfig } from '../../sync-server/config';
 import { migrate } from '../../sync-server/db/migrate';
 import { openDb } from '../../sync-server/db/open';
-import { readOpsSettings } from '../../sync-server/ops/env';
+import { readOpsSettings } from '../../sync-server/ops/settings';
 import { runBackup } from '../../sync-server/ops/backup/run-backup';
 import { resolveSecrets } from '../../sync-server/secrets';
 

@@ -1,4 +1,5 @@
-// The authenticated caller as routes see it.
+// The authenticated caller as routes see it, and the staff roles (defined here once; ops/rbac.ts maps them to
+// permissions).
 import type { Claims } from '../db/types';
 
 export const STAFF_ROLES = ['admin', 'developer', 'support', 'viewer'] as const;

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { DestinationStream, Level, Logger as PinoLogger, StreamEntry } from 'pino';
+import { SECRET_ENV_NAMES } from '../config';
 import { createDatadogStream, type DatadogStream } from './datadog';
 import { createScrubber, scrubbingStream } from './scrub';
 
@@ -18,8 +19,8 @@ export type Logger = PinoLogger<CustomLevel>;
 /** The specification's levels, most severe first. */
 export const LEVEL_NAMES = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as const;
 
-/** Keys whose values are credentials wherever they appear in a logged object. */
-const SECRET_KEYS = [
+/** Keys whose values are credentials wherever they appear in a logged object (requests, bodies, tokens). */
+const CREDENTIAL_KEYS = [
   'authorization',
   'cookie',
   'set-cookie',
@@ -32,14 +33,15 @@ const SECRET_KEYS = [
   'access_token',
   'refresh_token',
   'secret',
-  'jwtSecret',
   'jwt_secret',
-  'encryptionKey',
-  'cronSecret',
   'serviceKey',
-  'supabaseServiceKey',
-  'databaseUrl',
 ];
+
+/** JWT_SECRET -> jwtSecret: the Config field that holds a secret variable's value. */
+const configKey = (name: string) =>
+  name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+const SECRET_KEYS = [...CREDENTIAL_KEYS, ...[...SECRET_ENV_NAMES].map(configKey)];
 
 /** Redaction paths: the key at the top level, one and two levels down, and in request headers. */
 export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
@@ -53,23 +55,6 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
     `headers${dot}${key}`,
   ];
 });
-
-/** Environment variables whose values are secrets: the scrubber masks their values in every line. */
-const SECRET_ENV = [
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-  'CRON_SECRET',
-  'SUPABASE_SERVICE_KEY',
-  'DATADOG_API_KEY',
-  'SNYK_TOKEN',
-  'VERCEL_TOKEN',
-  'SLACK_WEBHOOK_URL',
-  'ALERT_WEBHOOK_URL',
-  'ALERT_EMAIL_WEBHOOK_URL',
-  'BACKUP_S3_SECRET_ACCESS_KEY',
-  'DATABASE_URL',
-  'SENTRY_DSN',
-];
 
 export interface LoggerOptions {
   env?: Record<string, string | undefined>;
@@ -96,7 +81,7 @@ export function createLogging({
   fetchImpl,
 }: LoggerOptions = {}): Logging {
   const production = env.NODE_ENV === 'production';
-  const scrub = createScrubber([...secrets, ...SECRET_ENV.map((name) => env[name])]);
+  const scrub = createScrubber([...secrets, ...[...SECRET_ENV_NAMES].map((name) => env[name])]);
   const streams: StreamEntry<Level | CustomLevel>[] = [];
   const add = (
     stream: { write(chunk: string): unknown },

@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import type { AppEnv } from '../http/env';
 import { claimRun, finishRun } from './cron/lock';
 import { createScheduler, SELF_HOSTED_SCHEDULES, type Scheduler } from './cron/scheduler';
-import type { Env } from './env';
+import type { Env } from '../config';
 import { installAdminRoutes } from './routes/admin';
 import { installCronRoutes } from './routes/cron';
 import { installDashboardRoute } from './routes/dashboard';

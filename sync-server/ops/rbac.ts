@@ -1,8 +1,6 @@
 // The seed's access-control matrix as data. Endpoints name a permission; a role holds permissions. Tests check
 // every role against every staff endpoint from this table, so a route and its rule cannot disagree silently.
-
-export const STAFF_ROLES = ['admin', 'developer', 'support', 'viewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../auth/user';
 
 export type Permission =
   | 'dashboard:read'
@@ -62,8 +60,4 @@ export const RBAC_MATRIX: Record<StaffRole, { seed: string[]; permissions: Permi
 
 export function rolesWith(permission: Permission): StaffRole[] {
   return STAFF_ROLES.filter((role) => RBAC_MATRIX[role].permissions.includes(permission));
-}
-
-export function isStaffRole(value: unknown): value is StaffRole {
-  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
 }

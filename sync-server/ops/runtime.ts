@@ -3,6 +3,7 @@
 // the in-process scheduler and the admin endpoints, so each job has one implementation).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ENV_NAMES, SECRET_ENV_NAMES, type Env } from '../config';
 import type { AppContext } from '../context';
 import { createAlertManager, type AlertManager } from './alerts/manager';
 import { evaluateAlerts } from './alerts/evaluate';
@@ -15,7 +16,7 @@ import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
 import type { CronJobName } from './cron/jobs';
-import { readOpsSettings, type Env, type OpsSettings } from './env';
+import { readOpsSettings, type OpsSettings } from './settings';
 import { checkStorage } from './health/checks';
 import { createJobRegistry, type JobRegistry } from './jobs';
 import { createAiTelemetry, type AiTelemetry } from './metrics/ai-telemetry';
@@ -39,63 +40,6 @@ export interface OpsRuntime {
     options?: { onProgress?: OnProgress; kind?: 'full' | 'incremental' },
   ): Promise<{ ok: boolean; report: unknown }>;
 }
-
-/** Environment names whose values are secrets: versioned config records them as set/unset only. */
-export const SECRET_NAMES = new Set([
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-  'CRON_SECRET',
-  'SUPABASE_SERVICE_KEY',
-  'DATABASE_URL',
-  'DATADOG_API_KEY',
-  'SLACK_WEBHOOK_URL',
-  'ALERT_WEBHOOK_URL',
-  'ALERT_EMAIL_WEBHOOK_URL',
-  'SENTRY_DSN',
-  'REDIS_URL',
-  'BACKUP_S3_ACCESS_KEY_ID',
-  'BACKUP_S3_SECRET_ACCESS_KEY',
-]);
-
-/** The configuration worth versioning (names the ops docs list); anything else in the environment is not ours. */
-const CONFIG_NAMES = [
-  'NODE_ENV',
-  'PORT',
-  'DATA_DIR',
-  'DATABASE_URL',
-  'SUPABASE_URL',
-  'SUPABASE_ANON_KEY',
-  'SUPABASE_SERVICE_KEY',
-  'ENCRYPTION_KEY',
-  'JWT_SECRET',
-  'JWT_EXPIRY',
-  'CORS_ORIGINS',
-  'ADMIN_EMAILS',
-  'CRON_SECRET',
-  'APP_VERSION',
-  'LOG_LEVEL',
-  'LOG_DIR',
-  'LLM_MODEL_PATH',
-  'LLM_WORKER_MEMORY',
-  'SENTRY_DSN',
-  'ANALYTICS_ID',
-  'DATADOG_API_KEY',
-  'VERCEL_ENV',
-  'VERCEL_URL',
-  'VERCEL_REGION',
-  'REDIS_URL',
-  'BACKUP_DIR',
-  'ALERT_WEBHOOK_URL',
-  'SLACK_WEBHOOK_URL',
-  'ALERT_EMAIL_WEBHOOK_URL',
-  'OPS_SCHEDULER',
-  'BACKUP_S3_ENDPOINT',
-  'BACKUP_S3_BUCKET',
-  'BACKUP_S3_REGION',
-  'BACKUP_S3_PREFIX',
-  'BACKUP_S3_ACCESS_KEY_ID',
-  'BACKUP_S3_SECRET_ACCESS_KEY',
-];
 
 export function createOpsRuntime(
   ctx: AppContext,
@@ -193,8 +137,8 @@ export function createOpsRuntime(
     const backup = await runBackup(kind, options);
     const offsite = await copyOffsite(backup.manifest);
     const config = await backupSystemConfig(
-      Object.fromEntries(CONFIG_NAMES.map((n) => [n, env[n]])),
-      SECRET_NAMES,
+      Object.fromEntries(ENV_NAMES.map((n) => [n, env[n]])),
+      SECRET_ENV_NAMES,
       options,
     );
     await copyOffsite(config.manifest);

@@ -2,7 +2,8 @@
 // metrics, telemetry, health and audit, through app.request on a real PGlite database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
-import { RBAC_MATRIX, STAFF_ROLES, type Permission, type StaffRole } from '../rbac';
+import { STAFF_ROLES, type StaffRole } from '../../auth/user';
+import { RBAC_MATRIX, type Permission } from '../rbac';
 import { createTestApp, SECRETS, type TestApp } from '../test-support/app';
 import { createPgliteDb, seedUsersAndTasks } from '../test-support/databases';
 

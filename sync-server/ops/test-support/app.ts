@@ -10,7 +10,7 @@ import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
 import { createLogger } from '../../logging/logger';
 import { installOps, opsOf, type InstalledOps } from '../index';
-import type { StaffRole } from '../rbac';
+import type { StaffRole } from '../../auth/user';
 
 export const SECRETS = {
   jwtSecret: 'test-jwt-secret-0123456789abcdefghijkl',

@@ -1,8 +1,7 @@
-// Operations settings read from the environment (the server's Config covers the app; these are ops-only).
+// Operations settings read from the environment (variables declared in config.ts's schema; Config covers the
+// app, these only operations).
 import { join } from 'node:path';
-import type { Config } from '../config';
-
-export type Env = Record<string, string | undefined>;
+import type { Config, Env } from '../config';
 
 export interface OpsSettings {
   logDir: string | undefined;
