@@ -4,8 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppContext } from './context';
 import { createErrorHandler, errorBody, HttpError } from './errors';
-import type { Extensions } from './extensions';
 import { securityHeaders } from './http/security-headers';
+import { createAiRoutes } from './routes/ai';
 import { createAuthRoutes } from './routes/auth';
 import { createHealthRoutes } from './routes/health';
 import { createSyncRoutes } from './routes/sync';
@@ -27,7 +27,15 @@ function limit(maxSize: number) {
   });
 }
 
-export function createApp(ctx: AppContext, extensions: Extensions = {}): Hono<AppEnv> {
+export interface AppOptions {
+  /**
+   * Mounts the operations side (ops/index.ts installOps) before the API routes, so its request timing and
+   * metrics wrap them. The hosts (main.ts, vercel.ts) pass it; the core never imports operations.
+   */
+  installOperations?: (app: Hono<AppEnv>) => void;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(ctx.logger));
   app.notFound((c) =>
@@ -55,13 +63,13 @@ export function createApp(ctx: AppContext, extensions: Extensions = {}): Hono<Ap
   app.use('/api/*', limit(MAX_API_BODY));
   app.use('/auth/*', limit(MAX_AUTH_BODY));
 
-  // Ops first: its request timing and metrics middleware must wrap every route after it.
-  if (extensions.installOps) extensions.installOps(app as unknown as Hono, ctx);
+  // Operations first: their request timing and metrics middleware must wrap every route after them.
+  options.installOperations?.(app);
   app.route('/health', createHealthRoutes(ctx));
   if (ctx.localAuth) app.route('/auth/v1', createAuthRoutes(ctx));
   app.route('/api/sync', createSyncRoutes(ctx));
   app.route('/api/tasks', createTaskRoutes(ctx));
-  if (extensions.createAiRoutes) app.route('/api/ai', extensions.createAiRoutes(ctx));
+  app.route('/api/ai', createAiRoutes(ctx));
 
   app.use('*', serveDist(ctx.config.distDir));
   return app;

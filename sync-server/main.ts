@@ -1,12 +1,13 @@
-// Entry point: configuration, secrets, database and migrations, then the HTTP server.
+// The self-hosted entry point (`npm start`): configuration, secrets, database and migrations, then the app with
+// its operations on a Node HTTP server.
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
-import { loadExtensions } from './extensions';
 import { createLogger } from './logging/logger';
+import { installOps } from './ops/index';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {
@@ -19,14 +20,14 @@ async function main(): Promise<void> {
     console.error(`tend-sync: ${(error as Error).message}`);
     process.exit(1);
   }
-  // The seed's levels, LOG_DIR files, Datadog when configured, and the resolved secrets scrubbed from every line.
+  // The resolved secrets join the scrubber's list, generated ones included.
   const logger = createLogger({ level: config.logLevel, secrets: Object.values(secrets) });
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const ctx = createContext({ config, db, logger, secrets });
-  const app = createApp(ctx, await loadExtensions());
+  const app = createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       {

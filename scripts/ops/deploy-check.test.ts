@@ -3,7 +3,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../sync-server/db/types';
-import { createTestApp, SECRETS } from '../../sync-server/ops/test-support/app';
+import { createTestApp, SECRETS } from '../../sync-server/ops/test-support/ops-test-app';
 import { createPgliteDb } from '../../sync-server/ops/test-support/databases';
 import { decideRollback, observe, readGauge, type Observation } from './deploy-check';
 import { runSmokeTests } from './smoke';

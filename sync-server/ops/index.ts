@@ -1,17 +1,17 @@
 // Operations for the sync server: request ids and timing, /health/detailed, metrics and alerts, cron routes and
-// the self-hosted scheduler, backups and restores, and the staff admin API. The server calls installOps from
-// createApp (through extensions.ts) before its own API routes, so timing covers them.
+// the self-hosted scheduler, backups and restores, and the staff admin API. The hosts (main.ts, vercel.ts)
+// hand installOps to createApp, which runs it before its own API routes, so timing covers them.
 import type { Hono } from 'hono';
 import type { AppContext } from '../context';
 import type { AppEnv } from '../http/env';
 import { claimRun, finishRun } from './cron/lock';
 import { createScheduler, SELF_HOSTED_SCHEDULES, type Scheduler } from './cron/scheduler';
 import type { Env } from '../config';
-import { installAdminRoutes } from './routes/admin';
-import { installCronRoutes } from './routes/cron';
-import { installDashboardRoute } from './routes/dashboard';
-import { installHealthRoutes } from './routes/health';
-import { installMetricsRoutes } from './routes/metrics';
+import { installAdminRoutes } from './admin';
+import { installCronRoutes } from './cron/cron-routes';
+import { installDashboardRoute } from './metrics/dashboard-route';
+import { installHealthRoutes } from './health/detailed-health-route';
+import { installMetricsRoutes } from './metrics/metrics-routes';
 import { observeRequests } from './routes/observe';
 import { createOpsRuntime, type OpsRuntime } from './runtime';
 
@@ -32,16 +32,19 @@ export function opsOf(app: object): InstalledOps | undefined {
   return installed.get(app);
 }
 
-export function installOps(app: Hono, ctx: AppContext, options: InstallOpsOptions = {}): void {
+export function installOps(
+  app: Hono<AppEnv>,
+  ctx: AppContext,
+  options: InstallOpsOptions = {},
+): void {
   const { env = process.env, fetchImpl = fetch } = options;
-  const typed = app as unknown as Hono<AppEnv>;
   const runtime = createOpsRuntime(ctx, env, fetchImpl);
-  typed.use('*', observeRequests(ctx, runtime.requests));
-  installHealthRoutes(typed, runtime, fetchImpl);
-  installMetricsRoutes(typed, runtime);
-  installCronRoutes(typed, runtime);
-  installAdminRoutes(typed, runtime);
-  installDashboardRoute(typed);
+  app.use('*', observeRequests(ctx, runtime.requests));
+  installHealthRoutes(app, runtime, fetchImpl);
+  installMetricsRoutes(app, runtime);
+  installCronRoutes(app, runtime);
+  installAdminRoutes(app, runtime);
+  installDashboardRoute(app);
 
   let scheduler: Scheduler | null = null;
   if (runtime.settings.scheduler) {

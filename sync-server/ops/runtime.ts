@@ -15,13 +15,13 @@ import { putObject, s3TargetFromEnv } from './backup/s3';
 import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
-import type { CronJobName } from './cron/jobs';
+import type { CronJobName } from './cron/cron-jobs';
 import { readOpsSettings, type OpsSettings } from './settings';
 import { checkStorage } from './health/checks';
-import { createJobRegistry, type JobRegistry } from './jobs';
+import { createJobRegistry, type JobRegistry } from './job-registry';
 import { createAiTelemetry, type AiTelemetry } from './metrics/ai-telemetry';
 import { createCpuSampler, type CpuSampler } from './metrics/cpu';
-import { buildSnapshot, type MetricsSnapshot } from './metrics/dashboard';
+import { buildSnapshot, type MetricsSnapshot } from './metrics/snapshot';
 import { readDbMetrics } from './metrics/db-metrics';
 import { createRequestWindow, type RequestWindow } from './metrics/request-window';
 

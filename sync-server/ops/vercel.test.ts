@@ -14,7 +14,7 @@ import * as syncFn from '../../api/sync/[...path]';
 import * as aiFn from '../../api/ai/[...path]';
 import * as restFn from '../../api/[...path]';
 import * as rootFn from '../../api/root';
-import { createTestApp, SECRETS } from './test-support/app';
+import { createTestApp, SECRETS } from './test-support/ops-test-app';
 import { API_BUNDLE, buildApi } from '../../scripts/ops/build-api.mjs';
 import {
   createPgliteDb,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSnapshot, type MetricsSnapshot } from '../metrics/dashboard';
+import { buildSnapshot, type MetricsSnapshot } from '../metrics/snapshot';
 import { routeChannels } from './channels';
 import { evaluateAlerts } from './evaluate';
 import { createAlertManager } from './manager';

@@ -1,5 +1,5 @@
 // Pure evaluation of the alert rules over one metrics snapshot. No I/O: the notifier decides who hears about it.
-import type { MetricsSnapshot } from '../metrics/dashboard';
+import type { MetricsSnapshot } from '../metrics/snapshot';
 import type { AlertRule, Severity, AlertAction } from './rules';
 
 export interface AlertResult {

@@ -1,6 +1,6 @@
 // The seed's alert table as data. Each rule reads one number from the metrics snapshot; `null` means "no data",
 // which never fires (an idle server has no error rate, not a 0% one that would look healthy or broken).
-import type { MetricsSnapshot } from '../metrics/dashboard';
+import type { MetricsSnapshot } from '../metrics/snapshot';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type AlertAction =

@@ -108,7 +108,7 @@ describe('upload', () => {
 describe('the backup job with an off-site bucket configured', () => {
   it('copies the encrypted backup, its manifest and the config version to the bucket', async () => {
     const { createPgliteDb } = await import('../test-support/databases');
-    const { createTestApp, SECRETS } = await import('../test-support/app');
+    const { createTestApp, SECRETS } = await import('../test-support/ops-test-app');
     const puts: { url: string; body: Buffer }[] = [];
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CRON_JOBS } from './jobs';
+import { CRON_JOBS } from './cron-jobs';
 import { parseCron } from './schedule';
 import { createScheduler, SELF_HOSTED_SCHEDULES } from './scheduler';
 

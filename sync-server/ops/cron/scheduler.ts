@@ -1,7 +1,7 @@
 // The in-process scheduler for self-hosted mode (`npm start`): once a minute it runs every job whose cron
 // expression matches, after claiming the run in the database so several instances run it once between them.
 // Time is injected; `tick(at)` is what the timer calls and what tests call directly.
-import { CRON_JOBS } from './jobs';
+import { CRON_JOBS } from './cron-jobs';
 import { parseCron } from './schedule';
 
 export interface ScheduledJob {

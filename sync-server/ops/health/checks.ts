@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { OpsDb } from '../db';
-import { pingRedis } from './redis';
+import { pingRedis } from './redis-check';
 
 export type CheckStatus = 'healthy' | 'degraded' | 'unhealthy';
 

@@ -1,7 +1,7 @@
 // The numbers of the dashboard that live in the database: active users (sync activity and sign-ins), tasks
 // created and completed in the last 24 h, sync outcomes in the last hour, and open connections.
 import type { OpsDb } from '../db';
-import type { DbMetrics } from './dashboard';
+import type { DbMetrics } from './snapshot';
 
 export async function readDbMetrics(db: OpsDb, now: Date): Promise<DbMetrics> {
   const at = now.toISOString();

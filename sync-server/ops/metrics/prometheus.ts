@@ -1,6 +1,6 @@
 // The metrics snapshot in Prometheus text exposition format (version 0.0.4). Null values are omitted rather than
 // exported as 0, so a dashboard shows "no data" instead of a false reading.
-import type { MetricsSnapshot } from './dashboard';
+import type { MetricsSnapshot } from './snapshot';
 
 interface Gauge {
   name: string;

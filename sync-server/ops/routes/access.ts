@@ -6,7 +6,7 @@ import { bearerToken, requireRole, requireUser } from '../../auth/middleware';
 import type { AppContext } from '../../context';
 import { HttpError } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { rolesWith, type Permission } from '../rbac';
+import { rolesWith, type Permission } from '../admin/rbac';
 
 export function isCronSecret(
   ctx: Pick<AppContext, 'secrets'>,

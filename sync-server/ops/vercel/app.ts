@@ -6,9 +6,9 @@ import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { createContext } from '../../context';
 import { openPostgres } from '../../db/postgres';
-import { loadExtensions } from '../../extensions';
 import { resolveSecrets } from '../../secrets';
 import { createLogger } from '../../logging/logger';
+import { installOps } from '../index';
 
 export async function loadDeployedApp(
   env: Record<string, string | undefined> = process.env,
@@ -24,5 +24,5 @@ export async function loadDeployedApp(
     secrets: Object.values(secrets),
   });
   const ctx = createContext({ config, db, logger, secrets });
-  return createApp(ctx, await loadExtensions());
+  return createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
 }

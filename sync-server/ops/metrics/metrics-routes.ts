@@ -6,10 +6,10 @@ import { readJson } from '../../http/json-body';
 import { createRateLimiter } from '../../http/rate-limit';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { ALERT_RULES } from '../alerts/rules';
-import { aiTelemetryBatchSchema } from '../metrics/ai-telemetry';
-import { snapshotToPrometheus } from '../metrics/prometheus';
+import { aiTelemetryBatchSchema } from './ai-telemetry';
+import { snapshotToPrometheus } from './prometheus';
 import type { OpsRuntime } from '../runtime';
-import { requireCronOrPermission, requirePermission } from './access';
+import { requireCronOrPermission, requirePermission } from '../routes/access';
 
 export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;

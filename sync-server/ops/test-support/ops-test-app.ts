@@ -9,7 +9,7 @@ import { loadConfig } from '../../config';
 import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
 import { createLogger } from '../../logging/logger';
-import { installOps, opsOf, type InstalledOps } from '../index';
+import { installOps, opsOf, type InstalledOps } from '..';
 import type { StaffRole } from '../../auth/user';
 
 export const SECRETS = {
@@ -40,7 +40,7 @@ export async function createTestApp(
   });
   const opsEnv = { OPS_SCHEDULER: '0', BACKUP_DIR: join(dataDir, 'backups'), ...env };
   const app = createApp(ctx, {
-    installOps: (a, c) => installOps(a, c, { env: opsEnv }),
+    installOperations: (a) => installOps(a, ctx, { env: opsEnv }),
   }) as unknown as Hono;
   const ops = opsOf(app);
   if (!ops) throw new Error('installOps did not run');

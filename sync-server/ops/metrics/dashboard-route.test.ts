@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 import type { Db } from '../../db/types';
-import { createTestApp } from '../test-support/app';
+import { createTestApp } from '../test-support/ops-test-app';
 import { createPgliteDb } from '../test-support/databases';
 
 const PORT = 8844;

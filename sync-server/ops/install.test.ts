@@ -1,11 +1,11 @@
 // Every staff endpoint against every role (allowed / 403 / 401), cron authentication and run-once claims,
 // metrics, telemetry, health and audit, through app.request on a real PGlite database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/types';
-import { STAFF_ROLES, type StaffRole } from '../../auth/user';
-import { RBAC_MATRIX, type Permission } from '../rbac';
-import { createTestApp, SECRETS, type TestApp } from '../test-support/app';
-import { createPgliteDb, seedUsersAndTasks } from '../test-support/databases';
+import type { Db } from '../db/types';
+import { STAFF_ROLES, type StaffRole } from '../auth/user';
+import { RBAC_MATRIX, type Permission } from './admin/rbac';
+import { createTestApp, SECRETS, type TestApp } from './test-support/ops-test-app';
+import { createPgliteDb, seedUsersAndTasks } from './test-support/databases';
 
 let db: Db;
 let t: TestApp;

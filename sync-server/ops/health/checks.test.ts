@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkExternalApis, checkRedis, checkStorage, diskUsage } from './checks';
-import { encodeCommand, pingRedis } from './redis';
+import { encodeCommand, pingRedis } from './redis-check';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisUp = await pingRedis(REDIS_URL, 1000).then(

@@ -1,8 +1,8 @@
 // The audit trail of staff actions: every read of a user's data and every administrative change, with who,
 // in which role, on whom, and the request id that ties it to the logs.
-import type { AuthUser } from '../auth/user';
-import type { OpsDb } from './db';
-import { ensureOpsSchema } from './schema';
+import type { AuthUser } from '../../auth/user';
+import type { OpsDb } from '../db';
+import { ensureOpsSchema } from '../schema';
 
 export interface AuditEntry {
   actor: AuthUser;

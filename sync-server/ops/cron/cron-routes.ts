@@ -4,10 +4,10 @@
 import { hostname } from 'node:os';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { claimRun, finishRun } from '../cron/lock';
-import { CRON_JOBS } from '../cron/jobs';
+import { claimRun, finishRun } from './lock';
+import { CRON_JOBS } from './cron-jobs';
 import type { OpsRuntime } from '../runtime';
-import { requireCronSecret } from './access';
+import { requireCronSecret } from '../routes/access';
 
 export function scheduledMinute(ms: number): Date {
   return new Date(Math.floor(ms / 60_000) * 60_000);

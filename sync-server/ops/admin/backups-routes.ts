@@ -1,0 +1,74 @@
+// /api/admin/backups, /api/admin/restore, /api/admin/jobs/:id (admin): list backups, start a backup or a
+// restore as a job on this instance, and poll its progress.
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { HttpError } from '../../errors';
+import type { AppEnv } from '../../http/env';
+import { readJson } from '../../http/json-body';
+import { restoreBackup } from '../backup/restore';
+import { listBackups } from '../backup/store';
+import type { OpsRuntime } from '../runtime';
+import { requirePermission } from '../routes/access';
+import { getRequestId } from '../routes/observe';
+import { recordAudit } from './audit-log';
+
+const BACKUP_FILE = /^tend-(full|incremental)-[\w-]+\.bak$/;
+
+const restoreSchema = z
+  .object({
+    file: z.string().regex(BACKUP_FILE, 'A backup file name from GET /api/admin/backups'),
+    confirm: z.literal('RESTORE'),
+    replace: z.boolean().default(false),
+  })
+  .strict();
+
+const backupSchema = z.object({ kind: z.enum(['full', 'incremental']).default('full') }).strict();
+
+export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
+  const { ctx, settings } = ops;
+  const db = ctx.db;
+
+  app.get('/api/admin/backups', requirePermission(ctx, 'backups:manage'), async (c) =>
+    c.json({ dir: settings.backupDir, backups: await listBackups(settings.backupDir) }),
+  );
+
+  app.post('/api/admin/backups', requirePermission(ctx, 'backups:manage'), async (c) => {
+    const { kind } = await readJson(c, backupSchema);
+    const job = ops.jobs.start(`backup:${kind}`, (onProgress) =>
+      ops.runJob('backup', { kind, onProgress }),
+    );
+    await recordAudit(db, {
+      actor: c.get('user'),
+      action: 'backup.start',
+      requestId: getRequestId(c),
+      details: { kind, job: job.id },
+    });
+    return c.json({ job }, 202);
+  });
+
+  app.post('/api/admin/restore', requirePermission(ctx, 'backups:manage'), async (c) => {
+    const body = await readJson(c, restoreSchema);
+    const path = join(settings.backupDir, body.file);
+    const job = ops.jobs.start('restore', (onProgress) =>
+      restoreBackup(db, path, {
+        encryptionKey: ctx.secrets.encryptionKey,
+        replace: body.replace,
+        onProgress,
+      }),
+    );
+    await recordAudit(db, {
+      actor: c.get('user'),
+      action: 'restore.start',
+      requestId: getRequestId(c),
+      details: { file: body.file, replace: body.replace, job: job.id },
+    });
+    return c.json({ job }, 202);
+  });
+
+  app.get('/api/admin/jobs/:id', requirePermission(ctx, 'backups:manage'), (c) => {
+    const job = ops.jobs.get(c.req.param('id'));
+    if (!job) throw new HttpError(404, 'not_found', 'No such job on this instance');
+    return c.json({ job });
+  });
+}
