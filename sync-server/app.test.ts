@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './db/migrate';
-import { buildCsp } from './http/security-headers';
+import { buildCsp } from './middleware/security-headers';
 import type { TestServer } from './test/harness';
 import { createTestServer } from './test/harness';
 
@@ -113,25 +113,6 @@ describe('app: static PWA, health, headers, errors', () => {
     );
     expect(rows.map((r) => r.name)).toContain('tasks_and_sync');
     expect(await migrate(server.db)).toEqual([]);
-  });
-
-  it('adds Supabase and the model host to connect-src when configured', () => {
-    const csp = buildCsp({
-      supabaseUrl: 'https://abc.supabase.co',
-      llmModelPath: 'https://models.example/m',
-    });
-    expect(csp).toContain(
-      "connect-src 'self' https://abc.supabase.co wss://abc.supabase.co https://models.example;",
-    );
-    expect(buildCsp({ supabaseUrl: undefined, llmModelPath: '/models/mistral-7b' })).toContain(
-      "connect-src 'self';",
-    );
-    // Unset: the public WebLLM hosts, so an opted-in download is not blocked by our own policy.
-    const publicHosts = buildCsp({ supabaseUrl: undefined, llmModelPath: undefined });
-    expect(publicHosts).toMatch(
-      /connect-src 'self' https:\/\/huggingface\.co [^;]*raw\.githubusercontent\.com;/,
-    );
-    expect(publicHosts).not.toMatch(/connect-src[^;]*\*/);
   });
 
   it('answers unknown routes and errors with { error: { code, message, details } } and no stack', async () => {

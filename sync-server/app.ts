@@ -1,31 +1,19 @@
 // The HTTP application: one Hono app, testable with app.request() and no open port.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type { AppContext } from './context';
-import { createErrorHandler, errorBody, HttpError } from './errors';
-import { securityHeaders } from './http/security-headers';
+import type { AppContext, AppEnv } from './context';
+import { createErrorHandler, errorBody } from './errors';
+import { limitBody } from './middleware/body-limit';
+import { securityHeaders } from './middleware/security-headers';
 import { createAiRoutes } from './routes/ai';
 import { createAuthRoutes } from './routes/auth';
 import { createHealthRoutes } from './routes/health';
 import { createSyncRoutes } from './routes/sync';
 import { createTaskRoutes } from './routes/tasks';
 import { serveDist } from './static/serve-dist';
-import type { AppEnv } from './http/env';
 
 export const MAX_API_BODY = 1024 * 1024;
 export const MAX_AUTH_BODY = 64 * 1024;
-
-function limit(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new HttpError(413, 'payload_too_large', `Request body exceeds ${maxSize} bytes`, {
-        maxBytes: maxSize,
-      });
-    },
-  });
-}
 
 export interface AppOptions {
   /**
@@ -60,8 +48,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
     app.use('/api/*', corsMw);
     app.use('/auth/*', corsMw);
   }
-  app.use('/api/*', limit(MAX_API_BODY));
-  app.use('/auth/*', limit(MAX_AUTH_BODY));
+  app.use('/api/*', limitBody(MAX_API_BODY));
+  app.use('/auth/*', limitBody(MAX_AUTH_BODY));
 
   // Operations first: their request timing and metrics middleware must wrap every route after them.
   options.installOperations?.(app);

@@ -1,12 +1,16 @@
 // What every route and middleware receives: configuration, database, logger, token verification, and
 // injected time and ids.
 import { randomUUID } from 'node:crypto';
+import type { AuthUser } from './auth/user';
 import type { TokenVerifier } from './auth/verify';
 import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
 import type { Db } from './db/types';
 import type { Logger } from './logging/logger';
 import type { Secrets } from './secrets';
+
+/** Hono's typing of what middleware puts on a request (requireUser sets `user`). */
+export type AppEnv = { Variables: { user: AuthUser } };
 
 export interface AppContext {
   config: Config;

@@ -7,7 +7,7 @@ import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logging/logger';
-import { installOps } from './ops/index';
+import { installOps } from './ops';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {

@@ -2,8 +2,7 @@
 // the self-hosted scheduler, backups and restores, and the staff admin API. The hosts (main.ts, vercel.ts)
 // hand installOps to createApp, which runs it before its own API routes, so timing covers them.
 import type { Hono } from 'hono';
-import type { AppContext } from '../context';
-import type { AppEnv } from '../http/env';
+import type { AppContext, AppEnv } from '../context';
 import { claimRun, finishRun } from './cron/lock';
 import { createScheduler, SELF_HOSTED_SCHEDULES, type Scheduler } from './cron/scheduler';
 import type { Env } from '../config';
@@ -12,7 +11,7 @@ import { installCronRoutes } from './cron/cron-routes';
 import { installDashboardRoute } from './metrics/dashboard-route';
 import { installHealthRoutes } from './health/detailed-health-route';
 import { installMetricsRoutes } from './metrics/metrics-routes';
-import { observeRequests } from './routes/observe';
+import { observeRequests } from '../middleware/request-observer';
 import { createOpsRuntime, type OpsRuntime } from './runtime';
 
 export interface InstallOpsOptions {

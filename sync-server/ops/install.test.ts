@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { STAFF_ROLES, type StaffRole } from '../auth/user';
-import { RBAC_MATRIX, type Permission } from './admin/rbac';
+import { RBAC_MATRIX, type Permission } from '../auth/rbac';
 import { createTestApp, SECRETS, type TestApp } from './test-support/ops-test-app';
 import { createPgliteDb, seedUsersAndTasks } from './test-support/databases';
 

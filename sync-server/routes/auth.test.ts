@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireRole, requireUser } from '../auth/middleware';
-import type { AppEnv } from '../http/env';
+import { requireRole, requireUser } from '../middleware/auth';
 import type { TestServer } from '../test/harness';
 import { createTestServer, databaseKinds, mintToken } from '../test/harness';
+import type { AppEnv } from '../context';
 
 interface Session {
   access_token: string;

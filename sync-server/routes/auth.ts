@@ -4,7 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { bearerToken, requireUser } from '../auth/middleware';
+import { bearerToken, requireUser } from '../middleware/auth';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { SessionDeps } from '../auth/sessions';
 import {
@@ -21,11 +21,10 @@ import {
   toGoTrueUser,
   touchSignIn,
 } from '../auth/users';
-import type { AppContext } from '../context';
+import type { AppContext, AppEnv } from '../context';
 import { HttpError } from '../errors';
-import type { AppEnv } from '../http/env';
-import { readJson } from '../http/json-body';
-import { createRateLimiter } from '../http/rate-limit';
+import { readJson } from '../middleware/json-body';
+import { createRateLimiter } from '../middleware/rate-limit';
 
 export const MIN_PASSWORD_LENGTH = 8;
 

@@ -1,11 +1,10 @@
 // The sync protocol over HTTP: POST /push (a batch of mutations) and GET /pull (changes since a cursor).
 import { Hono } from 'hono';
 import { pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol';
-import { requireUser } from '../auth/middleware';
-import type { AppContext } from '../context';
+import { requireUser } from '../middleware/auth';
+import type { AppContext, AppEnv } from '../context';
 import { parseOr400 } from '../errors';
-import type { AppEnv } from '../http/env';
-import { readJson } from '../http/json-body';
+import { readJson } from '../middleware/json-body';
 import { parseCursor, pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 

@@ -1,8 +1,8 @@
 // GET /api/admin/analytics: totals over every user's tasks (support), from the task_statistics view.
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
+import { requirePermission } from '../../middleware/require-permission';
+import type { AppEnv } from '../../context';
 
 export function installAnalyticsRoute(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;

@@ -1,11 +1,11 @@
 // GET /api/admin/audit: the newest entries of the staff audit trail (admin).
 import type { Hono } from 'hono';
 import { parseOr400 } from '../../errors';
-import type { AppEnv } from '../../http/env';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
+import { requirePermission } from '../../middleware/require-permission';
 import { readAudit } from './audit-log';
 import { limitSchema } from './limit';
+import type { AppEnv } from '../../context';
 
 export function installAuditRoute(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;

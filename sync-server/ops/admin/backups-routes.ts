@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { HttpError } from '../../errors';
-import type { AppEnv } from '../../http/env';
-import { readJson } from '../../http/json-body';
+import { readJson } from '../../middleware/json-body';
 import { restoreBackup } from '../backup/restore';
 import { listBackups } from '../backup/store';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
-import { getRequestId } from '../routes/observe';
+import { requirePermission } from '../../middleware/require-permission';
+import { getRequestId } from '../../middleware/request-observer';
 import { recordAudit } from './audit-log';
+import type { AppEnv } from '../../context';
 
 const BACKUP_FILE = /^tend-(full|incremental)-[\w-]+\.bak$/;
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { parseOr400 } from '../../errors';
-import type { AppEnv } from '../../http/env';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
-import { getRequestId } from '../routes/observe';
+import { requirePermission } from '../../middleware/require-permission';
+import { getRequestId } from '../../middleware/request-observer';
 import { recordAudit } from './audit-log';
 import { limitSchema } from './limit';
+import type { AppEnv } from '../../context';
 
 /** The last lines of a log file, newest last, without reading a huge file whole. */
 async function tailLines(path: string, maxBytes = 512 * 1024): Promise<string[]> {

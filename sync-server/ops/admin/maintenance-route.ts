@@ -1,10 +1,10 @@
 // POST /api/admin/maintenance (admin): runs the daily cleanup now, audited.
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
-import { getRequestId } from '../routes/observe';
+import { requirePermission } from '../../middleware/require-permission';
+import { getRequestId } from '../../middleware/request-observer';
 import { recordAudit } from './audit-log';
+import type { AppEnv } from '../../context';
 
 export function installMaintenanceRoute(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;

@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { revokeUserSessions } from '../../auth/sessions';
 import { STAFF_ROLES } from '../../auth/user';
 import { HttpError, parseOr400 } from '../../errors';
-import type { AppEnv } from '../../http/env';
-import { readJson } from '../../http/json-body';
+import { readJson } from '../../middleware/json-body';
 import type { OpsRuntime } from '../runtime';
-import { requirePermission } from '../routes/access';
-import { getRequestId } from '../routes/observe';
+import { requirePermission } from '../../middleware/require-permission';
+import { getRequestId } from '../../middleware/request-observer';
 import { recordAudit } from './audit-log';
 import { limitSchema } from './limit';
-import { RBAC_MATRIX } from './rbac';
+import { RBAC_MATRIX } from '../../auth/rbac';
+import type { AppEnv } from '../../context';
 
 const uuid = z.uuid();
 

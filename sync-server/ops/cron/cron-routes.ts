@@ -3,11 +3,11 @@
 // cannot run the same job twice.
 import { hostname } from 'node:os';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
 import { claimRun, finishRun } from './lock';
 import { CRON_JOBS } from './cron-jobs';
 import type { OpsRuntime } from '../runtime';
-import { requireCronSecret } from '../routes/access';
+import { requireCronSecret } from '../../middleware/require-permission';
+import type { AppEnv } from '../../context';
 
 export function scheduledMinute(ms: number): Date {
   return new Date(Math.floor(ms / 60_000) * 60_000);

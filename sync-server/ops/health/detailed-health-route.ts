@@ -1,8 +1,8 @@
 // GET /health/detailed: the seed's four checks; 200 when all are healthy, 503 (status "degraded") otherwise.
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
 import { checkDatabase, checkExternalApis, checkRedis, checkStorage } from './checks';
 import type { OpsRuntime } from '../runtime';
+import type { AppEnv } from '../../context';
 
 export function installHealthRoutes(
   app: Hono<AppEnv>,

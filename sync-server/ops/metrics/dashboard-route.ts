@@ -1,7 +1,7 @@
 // GET /admin: a small ops dashboard (no framework, no inline script, so the strict CSP holds). It reads the
 // signed-in session supabase-js keeps in localStorage, polls /api/metrics and draws p95 as an SVG sparkline.
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
+import type { AppEnv } from '../../context';
 
 const PAGE = `<!doctype html>
 <html lang="en">

@@ -1,15 +1,15 @@
 // GET /api/metrics (staff JSON dashboard), GET /metrics (Prometheus text for a scraper holding CRON_SECRET, or
 // staff), POST /api/telemetry/ai (opted-in clients' AI numbers), GET /api/alerts (rule states, evaluated now).
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../http/env';
-import { readJson } from '../../http/json-body';
-import { createRateLimiter } from '../../http/rate-limit';
+import { readJson } from '../../middleware/json-body';
+import { createRateLimiter } from '../../middleware/rate-limit';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { ALERT_RULES } from '../alerts/rules';
 import { aiTelemetryBatchSchema } from './ai-telemetry';
 import { snapshotToPrometheus } from './prometheus';
 import type { OpsRuntime } from '../runtime';
-import { requireCronOrPermission, requirePermission } from '../routes/access';
+import { requireCronOrPermission, requirePermission } from '../../middleware/require-permission';
+import type { AppEnv } from '../../context';
 
 export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;

@@ -8,7 +8,7 @@ import { createContext } from '../../context';
 import { openPostgres } from '../../db/postgres';
 import { resolveSecrets } from '../../secrets';
 import { createLogger } from '../../logging/logger';
-import { installOps } from '../index';
+import { installOps } from '..';
 
 export async function loadDeployedApp(
   env: Record<string, string | undefined> = process.env,

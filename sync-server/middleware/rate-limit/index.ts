@@ -1,5 +1,5 @@
 // Fixed-window attempt counter (in memory, per process) with injected time; 429 + Retry-After when over.
-import { HttpError } from '../errors';
+import { HttpError } from '../../errors';
 
 export interface RateLimiter {
   /** Counts one attempt for `key`; throws 429 when the window's budget is spent. */

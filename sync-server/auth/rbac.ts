@@ -1,6 +1,6 @@
 // The seed's access-control matrix as data. Endpoints name a permission; a role holds permissions. Tests check
 // every role against every staff endpoint from this table, so a route and its rule cannot disagree silently.
-import { STAFF_ROLES, type StaffRole } from '../../auth/user';
+import { STAFF_ROLES, type StaffRole } from './user';
 
 export type Permission =
   | 'dashboard:read'

@@ -1,9 +1,12 @@
 // Every request: an X-Request-Id (the caller's if well-formed, a new one otherwise), its timing and status in
 // the metrics window, and one `http`-level log line with the request's context fields.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppContext } from '../../context';
-import type { AppEnv } from '../../http/env';
-import type { RequestWindow } from '../metrics/request-window';
+import type { AppContext, AppEnv } from '../../context';
+
+/** Where each request's timing goes (the operations metrics window, ops/metrics/request-window.ts). */
+export interface RequestRecorder {
+  record(sample: { at: number; durationMs: number; status: number }): void;
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -15,8 +18,8 @@ export function getRequestId(c: Context): string | null {
 }
 
 export function observeRequests(
-  ctx: Pick<AppContext, 'logger' | 'newId' | 'now' | 'config'>,
-  window: RequestWindow,
+  ctx: Pick<AppContext, 'logger' | 'newId' | 'now'>,
+  window: RequestRecorder,
   clock: () => number = () => performance.now(),
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -1,10 +1,9 @@
 // requireUser: a valid bearer access token, or 401. requireRole: a staff role from app_metadata, or 403.
 import type { MiddlewareHandler } from 'hono';
-import type { AppContext } from '../context';
-import { HttpError } from '../errors';
-import type { AppEnv } from '../http/env';
-import type { StaffRole } from './user';
-import { staffRoleOf } from './user';
+import type { AppContext, AppEnv } from '../../context';
+import { HttpError } from '../../errors';
+import type { StaffRole } from '../../auth/user';
+import { staffRoleOf } from '../../auth/user';
 
 export function bearerToken(header: string | undefined): string | undefined {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');

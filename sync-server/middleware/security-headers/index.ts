@@ -1,8 +1,8 @@
 // Security headers on every response (API, PWA, service worker, worker scripts), with a strict CSP:
 // no inline scripts, no eval; only WebAssembly compilation is allowed (the on-device model needs it).
 import type { MiddlewareHandler } from 'hono';
-import { modelHostOrigins } from '../../src/core/model-hosts';
-import type { Config } from '../config';
+import { modelHostOrigins } from '../../../src/core/model-hosts';
+import type { Config } from '../../config';
 
 function originOf(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\//.test(url)) return undefined;

@@ -1,7 +1,7 @@
 // Reads a JSON request body: 415 for another media type, 400 for malformed JSON or a schema mismatch.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpError, parseOr400 } from '../errors';
+import { HttpError, parseOr400 } from '../../errors';
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 

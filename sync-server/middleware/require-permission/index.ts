@@ -2,11 +2,10 @@
 // (through the server's requireUser/requireRole, so tokens are verified in one place).
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { bearerToken, requireRole, requireUser } from '../../auth/middleware';
-import type { AppContext } from '../../context';
+import { bearerToken, requireRole, requireUser } from '../auth';
+import type { AppContext, AppEnv } from '../../context';
 import { HttpError } from '../../errors';
-import type { AppEnv } from '../../http/env';
-import { rolesWith, type Permission } from '../admin/rbac';
+import { rolesWith, type Permission } from '../../auth/rbac';
 
 export function isCronSecret(
   ctx: Pick<AppContext, 'secrets'>,
