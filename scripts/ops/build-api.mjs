@@ -7,7 +7,7 @@ export const API_BUNDLE = 'node_modules/.cache/tend-api/vercel.mjs';
 
 export async function buildApi() {
   await build({
-    entryPoints: ['sync-server/ops/vercel/app.ts'],
+    entryPoints: ['sync-server/vercel.ts'],
     bundle: true,
     platform: 'node',
     format: 'esm',

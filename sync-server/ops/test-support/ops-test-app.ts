@@ -9,7 +9,7 @@ import { loadConfig } from '../../config';
 import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
 import { createLogger } from '../../logging/logger';
-import { installOps, opsOf, type InstalledOps } from '..';
+import { installOps, opsOf, type InstalledOps } from '../index';
 import type { StaffRole } from '../../auth/user';
 
 export const SECRETS = {

@@ -1,14 +1,14 @@
-// The server as a Vercel Function builds it: PostgreSQL (Supabase) over DATABASE_URL with a small pool, since
-// one instance serves one request at a time. scripts/ops/build-api.mjs bundles this file (relative imports
+// The server's second host, beside main.ts: the app with its operations as a Vercel Function builds it, on
+// PostgreSQL (Supabase) over DATABASE_URL with a small pool, since one instance serves one request at a time. scripts/ops/build-api.mjs bundles this file (relative imports
 // inlined) because Vercel runs functions as native ESM, which refuses the sources' extensionless imports.
 import type { Hono } from 'hono';
-import { createApp } from '../../app';
-import { loadConfig } from '../../config';
-import { createContext } from '../../context';
-import { openPostgres } from '../../db/postgres';
-import { resolveSecrets } from '../../secrets';
-import { createLogger } from '../../logging/logger';
-import { installOps } from '..';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createContext } from './context';
+import { openPostgres } from './db/postgres';
+import { resolveSecrets } from './secrets';
+import { createLogger } from './logging/logger';
+import { installOps } from './ops/index';
 
 export async function loadDeployedApp(
   env: Record<string, string | undefined> = process.env,

@@ -7,21 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/types';
-import { createVercelHandler, handler, toAppRequest } from '../../api/_lib/entry';
-import * as tasksFn from '../../api/tasks/[...path]';
-import * as syncFn from '../../api/sync/[...path]';
-import * as aiFn from '../../api/ai/[...path]';
-import * as restFn from '../../api/[...path]';
-import * as rootFn from '../../api/root';
-import { createTestApp, SECRETS } from './test-support/ops-test-app';
-import { API_BUNDLE, buildApi } from '../../scripts/ops/build-api.mjs';
+import type { Db } from './db/types';
+import { createVercelHandler, handler, toAppRequest } from '../api/_lib/entry';
+import * as tasksFn from '../api/tasks/[...path]';
+import * as syncFn from '../api/sync/[...path]';
+import * as aiFn from '../api/ai/[...path]';
+import * as restFn from '../api/[...path]';
+import * as rootFn from '../api/root';
+import { createTestApp, SECRETS } from './ops/test-support/ops-test-app';
+import { API_BUNDLE, buildApi } from '../scripts/ops/build-api.mjs';
 import {
   createPgliteDb,
   createPostgresDb,
   postgresReachable,
   type TempPostgres,
-} from './test-support/databases';
+} from './ops/test-support/databases';
 
 interface VercelJson {
   buildCommand: string;
@@ -33,7 +33,7 @@ interface VercelJson {
   rewrites: { source: string; destination: string }[];
 }
 const vercel = JSON.parse(
-  readFileSync(new URL('../../vercel.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../vercel.json', import.meta.url), 'utf8'),
 ) as VercelJson;
 
 describe('vercel.json', () => {
@@ -50,7 +50,7 @@ describe('vercel.json', () => {
     expect(vercel.functions['api/sync/*.ts']).toEqual({ maxDuration: 30, memory: 512 });
     expect(vercel.functions['api/ai/*.ts']).toEqual({ maxDuration: 60, memory: 2048 });
     for (const glob of Object.keys(vercel.functions)) {
-      const dir = new URL(`../../${glob.slice(0, glob.lastIndexOf('/'))}/`, import.meta.url);
+      const dir = new URL(`../${glob.slice(0, glob.lastIndexOf('/'))}/`, import.meta.url);
       expect(
         readdirSync(dir).some((f) => f.endsWith('.ts') && !f.startsWith('_')),
         glob,
@@ -80,7 +80,7 @@ describe('vercel.json', () => {
     expect(vercel.rewrites[0]).toEqual({ source: '/api/:path*', destination: '/api/:path*' });
     expect(vercel.rewrites.at(-1)?.destination).toBe('/index.html');
     for (const r of vercel.rewrites.filter((r) => r.destination.startsWith('/api/root'))) {
-      expect(existsSync(new URL('../../api/root.ts', import.meta.url)), r.source).toBe(true);
+      expect(existsSync(new URL('../api/root.ts', import.meta.url)), r.source).toBe(true);
     }
   });
 });
