@@ -12,8 +12,8 @@ import { createSyncRoutes } from './routes/sync';
 import { createTaskRoutes } from './routes/tasks';
 import { serveDist } from './static/serve-dist';
 
-export const MAX_API_BODY = 1024 * 1024;
-export const MAX_AUTH_BODY = 64 * 1024;
+const MAX_API_BODY = 1024 * 1024;
+const MAX_AUTH_BODY = 64 * 1024;
 
 export interface AppOptions {
   /**

@@ -138,7 +138,7 @@ export class ConfigError extends Error {}
 export type ParsedEnv = z.output<typeof envSchema>;
 
 /** The environment checked against the schema, blank values unset; throws ConfigError naming each bad variable. */
-export function parseEnv(rawEnv: Env = process.env): ParsedEnv {
+function parseEnv(rawEnv: Env = process.env): ParsedEnv {
   // A blank line copied from .env.example means "not set", not "empty string" (or port 0).
   const env: Env = Object.fromEntries(
     Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''),

@@ -24,7 +24,7 @@ export interface FieldIssue {
 }
 
 /** Zod issues as `{ path: "mutations.3.hlc", message }` so a client can point at the field. */
-export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
+function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 

@@ -8,9 +8,9 @@ import type { UserRow } from './users';
 import { toGoTrueUser } from './users';
 import { AUDIENCE } from './verify';
 
-export const REFRESH_TTL_DAYS = 30;
+const REFRESH_TTL_DAYS = 30;
 /** GoTrue's default refresh-token reuse interval. */
-export const REUSE_INTERVAL_MS = 10_000;
+const REUSE_INTERVAL_MS = 10_000;
 
 export interface SessionDeps {
   jwtSecret: string;
@@ -39,7 +39,7 @@ async function storeRefreshToken(
   return token;
 }
 
-export async function signAccessToken(deps: SessionDeps, user: UserRow, sessionId: string) {
+async function signAccessToken(deps: SessionDeps, user: UserRow, sessionId: string) {
   const iat = Math.floor(deps.now() / 1000);
   const exp = iat + deps.expiresIn;
   const token = await new SignJWT({

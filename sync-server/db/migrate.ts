@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from './types';
 
 /** Beside the sources, or (bundled server) under the working directory. */
-export const MIGRATIONS_DIR = [
+const MIGRATIONS_DIR = [
   fileURLToPath(new URL('../../supabase/migrations', import.meta.url)),
   join(process.cwd(), 'supabase/migrations'),
 ].find((dir) => existsSync(dir))!;
@@ -17,7 +17,7 @@ export interface Migration {
   sql: string;
 }
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
     .sort()

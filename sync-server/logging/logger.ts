@@ -12,7 +12,7 @@ import { createDatadogStream, type DatadogStream } from './datadog';
 import { createScrubber, scrubbingStream } from './scrub';
 
 /** pino orders levels by number, higher = more severe; the specification's order is kept, npm's numbers are not. */
-export const CUSTOM_LEVELS = { http: 27, verbose: 23, silly: 5 } as const;
+const CUSTOM_LEVELS = { http: 27, verbose: 23, silly: 5 } as const;
 export type CustomLevel = keyof typeof CUSTOM_LEVELS;
 export type Logger = PinoLogger<CustomLevel>;
 
@@ -44,7 +44,7 @@ const configKey = (name: string) =>
 const SECRET_KEYS = [...CREDENTIAL_KEYS, ...[...SECRET_ENV_NAMES].map(configKey)];
 
 /** Redaction paths: the key at the top level, one and two levels down, and in request headers. */
-export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
+const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
   const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;
   const dot = key.startsWith('[') ? '' : '.';
   return [

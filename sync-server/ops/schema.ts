@@ -3,7 +3,7 @@
 // privileged connection reaches them (never `authenticated` or `anon`).
 import type { OpsDb } from './db';
 
-export const OPS_SCHEMA_SQL = [
+const OPS_SCHEMA_SQL = [
   'create schema if not exists tend_ops',
   'revoke all on schema tend_ops from public',
   `create table if not exists tend_ops.audit_log (

@@ -9,7 +9,7 @@ import { HttpError, parseOr400 } from '../errors';
 
 const WALL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-export const parseRequestSchema = z
+const parseRequestSchema = z
   .object({
     text: z
       .string()
@@ -80,7 +80,7 @@ function wallFromString(now: string): WallTime | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const formatWall = (w: WallTime) =>
+const formatWall = (w: WallTime) =>
   `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 
 /**

@@ -26,7 +26,7 @@ import { HttpError } from '../errors';
 import { readJson } from '../middleware/json-body';
 import { createRateLimiter } from '../middleware/rate-limit';
 
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 
 const emailSchema = z
   .string()

@@ -29,8 +29,8 @@ const TYPES: Record<string, string> = {
 /** Text files the build precompresses (see vite.config.ts). */
 const PRECOMPRESSED = /\.(?:js|css|html|webmanifest|svg)$/;
 
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-export const REVALIDATE = 'no-cache';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 /** Paths the static handler must never answer (the API owns them, even when they 404). */
 const API_PREFIXES = ['/api/', '/auth/', '/health', '/metrics'];

@@ -6,9 +6,6 @@ import { HttpError } from '../errors';
 import { TASK_COLUMNS, rowToRecord } from './records';
 import type { TaskRow } from './records';
 
-export const DEFAULT_PULL_LIMIT = 500;
-export const MAX_PULL_LIMIT = 5000;
-
 export interface PullResult {
   tasks: TaskRecord[];
   cursor: string;

@@ -4,7 +4,7 @@ import type { TaskRecord } from '../../src/core/merge';
 import type { SyncedField } from '../../src/core/task';
 import { SYNCED_FIELDS } from '../../src/core/task';
 
-export const FIELD_COLUMNS: Record<SyncedField, { column: string; type: string }> = {
+const FIELD_COLUMNS: Record<SyncedField, { column: string; type: string }> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },

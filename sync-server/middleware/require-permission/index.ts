@@ -7,10 +7,7 @@ import type { AppContext, AppEnv } from '../../context';
 import { HttpError } from '../../errors';
 import { rolesWith, type Permission } from '../../auth/rbac';
 
-export function isCronSecret(
-  ctx: Pick<AppContext, 'secrets'>,
-  header: string | undefined,
-): boolean {
+function isCronSecret(ctx: Pick<AppContext, 'secrets'>, header: string | undefined): boolean {
   const token = bearerToken(header);
   if (!token) return false;
   const a = Buffer.from(token);

@@ -27,7 +27,7 @@ export interface AlertLog {
 
 type Fetch = typeof fetch;
 
-export function describeNotification(n: AlertNotification): string {
+function describeNotification(n: AlertNotification): string {
   const shown = n.value === null ? 'n/a' : Number(n.value.toFixed(4));
   return `[${n.severity.toUpperCase()}] ${n.name} ${n.status} (${n.condition}; value ${shown}) in ${n.environment}`;
 }
@@ -42,7 +42,7 @@ async function postJson(fetchImpl: Fetch, url: string, body: unknown, timeoutMs:
   if (!response.ok) throw new Error(`alert webhook answered HTTP ${response.status}`);
 }
 
-export function createWebhookChannel(
+function createWebhookChannel(
   name: string,
   url: string,
   fetchImpl: Fetch = fetch,
@@ -55,18 +55,14 @@ export function createWebhookChannel(
 }
 
 /** Slack incoming webhooks take `{ text }`. */
-export function createSlackChannel(
-  url: string,
-  fetchImpl: Fetch = fetch,
-  timeoutMs = 5000,
-): AlertChannel {
+function createSlackChannel(url: string, fetchImpl: Fetch = fetch, timeoutMs = 5000): AlertChannel {
   return {
     name: 'slack',
     send: (n) => postJson(fetchImpl, url, { text: describeNotification(n) }, timeoutMs),
   };
 }
 
-export function createLogChannel(name: string, log: AlertLog): AlertChannel {
+function createLogChannel(name: string, log: AlertLog): AlertChannel {
   return {
     name,
     async send(n) {

@@ -3,7 +3,7 @@
 // table always comes after the tables its foreign keys point to.
 import type { OpsQuery } from '../db';
 
-export const RESTORE_PRIORITY = [
+const RESTORE_PRIORITY = [
   'authentication_system',
   'user_preferences',
   'active_tasks',

@@ -99,18 +99,3 @@ export async function dumpDatabase(
     return { header, ndjson: Buffer.from([JSON.stringify(header), ...body].join('\n') + '\n') };
   });
 }
-
-export function parseDump(ndjson: Buffer): { header: DumpHeader; rows: Map<string, unknown[]> } {
-  const lines = ndjson.toString('utf8').split('\n').filter(Boolean);
-  const header = JSON.parse(lines[0]) as DumpHeader;
-  if (header.format !== DUMP_FORMAT)
-    throw new Error(`unknown backup format ${String(header.format)}`);
-  const rows = new Map<string, unknown[]>(header.tables.map((t) => [t.table, []]));
-  for (const line of lines.slice(1)) {
-    const { t, r } = JSON.parse(line) as { t: string; r: unknown };
-    const list = rows.get(t);
-    if (!list) throw new Error(`backup row for undeclared table ${t}`);
-    list.push(r);
-  }
-  return { header, rows };
-}

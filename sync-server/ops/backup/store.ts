@@ -20,7 +20,7 @@ export interface BackupManifest {
   tables: TableDigest[];
 }
 
-export const RETENTION_DAYS: Record<BackupKind, number> = { full: 30, incremental: 7, config: 90 };
+const RETENTION_DAYS: Record<BackupKind, number> = { full: 30, incremental: 7, config: 90 };
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 

@@ -9,7 +9,7 @@ import type { OpsRuntime } from '../runtime';
 import { requireCronSecret } from '../../middleware/require-permission';
 import type { AppEnv } from '../../context';
 
-export function scheduledMinute(ms: number): Date {
+function scheduledMinute(ms: number): Date {
   return new Date(Math.floor(ms / 60_000) * 60_000);
 }
 

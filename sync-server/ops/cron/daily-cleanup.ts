@@ -19,7 +19,7 @@ export interface MaintenanceReport {
   steps: MaintenanceStep[];
 }
 
-export const MAINTENANCE_STEPS: readonly { name: string; sql: string; returnsRows?: boolean }[] = [
+const MAINTENANCE_STEPS: readonly { name: string; sql: string; returnsRows?: boolean }[] = [
   { name: 'analyze tasks', sql: 'analyze public.tasks' },
   { name: 'analyze users', sql: 'analyze auth.users' },
   { name: 'analyze sync_log', sql: 'analyze public.sync_log' },

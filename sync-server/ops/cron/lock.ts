@@ -6,7 +6,7 @@ import type { OpsDb } from '../db';
 import { ensureOpsSchema } from '../schema';
 
 /** Stable 32-bit key per job name (FNV-1a). */
-export function lockKey(name: string): number {
+function lockKey(name: string): number {
   let hash = 0x811c9dc5;
   for (const char of `tend-ops:${name}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
   return hash | 0;

@@ -2,7 +2,7 @@
 // parse). Only numbers and flags are kept, never the text the user typed.
 import { z } from 'zod';
 
-export const aiTelemetryEventSchema = z
+const aiTelemetryEventSchema = z
   .object({
     inferenceMs: z.number().nonnegative().max(600_000),
     // Whether the user accepted the parse unchanged: the honest proxy for "parse accuracy" we can observe.

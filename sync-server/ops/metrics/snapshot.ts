@@ -45,7 +45,7 @@ export interface DbMetrics {
   syncAppliedLastHour: number;
 }
 
-export const SESSION_DURATION_REASON =
+const SESSION_DURATION_REASON =
   'Sync is stateless request/response: the server sees pushes and pulls, not when a person opens or closes the app, so a session length would be invented.';
 
 export function buildSnapshot({
