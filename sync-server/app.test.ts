@@ -33,7 +33,7 @@ describe('app: static PWA, health, headers, errors', () => {
   const get = (path: string, headers: Record<string, string> = {}) =>
     server.app.request(path, { headers });
 
-  it('GET /health answers the seed shape', async () => {
+  it('GET /health answers the shape of the operations specification', async () => {
     const res = await get('/health');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;

@@ -45,7 +45,7 @@ describe('vercel.json', () => {
     });
   });
 
-  it("gives each function group the seed's limits, and each glob names real files", () => {
+  it("gives each function group the operations specification's limits, and each glob names real files", () => {
     expect(vercel.functions['api/tasks/*.ts']).toEqual({ maxDuration: 10, memory: 1024 });
     expect(vercel.functions['api/sync/*.ts']).toEqual({ maxDuration: 30, memory: 512 });
     expect(vercel.functions['api/ai/*.ts']).toEqual({ maxDuration: 60, memory: 2048 });
@@ -58,7 +58,7 @@ describe('vercel.json', () => {
     }
   });
 
-  it('sends the seed security headers everywhere with a strict CSP', () => {
+  it('sends the security headers of the operations specification everywhere with a strict CSP', () => {
     const all = vercel.headers.find((h) => h.source === '/(.*)')!;
     const get = (key: string) => all.headers.find((h) => h.key === key)?.value;
     expect(get('X-Content-Type-Options')).toBe('nosniff');

@@ -1,5 +1,5 @@
 // The rollback decision as a pure function, and one observation of a real running server (the ops app from
-// sync-server on PGlite, served over HTTP on a fixed port).
+// sync-server on PGlite, served over HTTP on a free port).
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../sync-server/db/types';
@@ -15,7 +15,7 @@ describe('rollback criteria', () => {
     expect(decideRollback([healthy, healthy])).toEqual({ rollback: false, reasons: [] });
   });
 
-  it('rolls back on each rollback criterion, just past its limit', () => {
+  it('rolls back on each of the criteria of the operations specification, just past its limit', () => {
     expect(decideRollback([{ ...healthy, errorRate: 0.02 }]).rollback).toBe(false);
     expect(decideRollback([{ ...healthy, errorRate: 0.021 }]).reasons).toEqual([
       'error rate 2.10% > 2%',
@@ -54,11 +54,15 @@ describe('rollback criteria', () => {
 describe('against a running server', () => {
   let db: Db;
   let server: ServerType;
-  const base = 'http://127.0.0.1:8841';
+  let base: string;
   beforeAll(async () => {
     db = await createPgliteDb();
     const { app } = await createTestApp(db);
-    server = serve({ fetch: app.fetch, port: 8841, hostname: '127.0.0.1' });
+    base = await new Promise<string>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(`http://127.0.0.1:${info.port}`),
+      );
+    });
   });
   afterAll(async () => {
     await new Promise<void>((r) => server.close(() => r()));

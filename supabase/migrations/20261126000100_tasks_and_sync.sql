@@ -83,7 +83,7 @@ create table public.sync_log (
 );
 create index sync_log_synced_at on public.sync_log (synced_at);
 
--- However rows leave `tasks` (the archive job, the seed's DELETE, an admin), clients whose cursor is older
+-- However rows leave `tasks` (the archive job, the operations specification's DELETE, an admin), clients whose cursor is older
 -- than them can no longer learn of it and must resync in full.
 create function public.track_pruned_tasks() returns trigger
 language plpgsql security definer set search_path = '' as $$

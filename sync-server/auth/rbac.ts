@@ -1,4 +1,4 @@
-// The seed's access-control matrix as data. Endpoints name a permission; a role holds permissions. Tests check
+// The operations specification's access-control matrix as data. Endpoints name a permission; a role holds permissions. Tests check
 // every role against every staff endpoint from this table, so a route and its rule cannot disagree silently.
 import { STAFF_ROLES, type StaffRole } from './user';
 
@@ -14,10 +14,15 @@ export type Permission =
   | 'database:manage'
   | 'audit:read';
 
-/** The seed's wording, kept beside the permissions it became. */
-export const RBAC_MATRIX: Record<StaffRole, { seed: string[]; permissions: Permission[] }> = {
+/** The duties in the operations specification's words, kept beside the permissions they became. */
+export const RBAC_MATRIX: Record<StaffRole, { duties: string[]; permissions: Permission[] }> = {
   admin: {
-    seed: ['Full system access', 'Production deployment', 'Database management', 'User management'],
+    duties: [
+      'Full system access',
+      'Production deployment',
+      'Database management',
+      'User management',
+    ],
     permissions: [
       'dashboard:read',
       'alerts:read',
@@ -33,7 +38,7 @@ export const RBAC_MATRIX: Record<StaffRole, { seed: string[]; permissions: Permi
   },
   developer: {
     // Repository access and staging deployment live in GitHub and CI, not in this server.
-    seed: [
+    duties: [
       'Code repository access',
       'Staging deployment',
       'Read-only production logs',
@@ -43,7 +48,7 @@ export const RBAC_MATRIX: Record<StaffRole, { seed: string[]; permissions: Permi
   },
   support: {
     // Ticket management lives in the support tool; here support reads a user's data through an audited endpoint.
-    seed: ['User data read access', 'Support ticket management', 'Read-only analytics'],
+    duties: ['User data read access', 'Support ticket management', 'Read-only analytics'],
     permissions: [
       'dashboard:read',
       'alerts:read',
@@ -53,7 +58,7 @@ export const RBAC_MATRIX: Record<StaffRole, { seed: string[]; permissions: Permi
     ],
   },
   viewer: {
-    seed: ['Read-only dashboard access', 'Public documentation'],
+    duties: ['Read-only dashboard access', 'Public documentation'],
     permissions: ['dashboard:read'],
   },
 };

@@ -1,4 +1,4 @@
-// The CI/CD workflows parse as YAML and keep the seed's pipeline: parallel fail-fast lint, three test kinds,
+// The CI/CD workflows parse as YAML and keep the operations specification's pipeline: parallel fail-fast lint, three test kinds,
 // coverage, security scans, a production build with stats, staging on develop, production on main with
 // end-to-end tests and automatic rollback. Parsed with Python's PyYAML (installed on this machine and on
 // GitHub's runners); skipped where it is missing rather than trusting a hand-rolled parser.

@@ -1,4 +1,4 @@
-// Liveness as the ops spec shapes it; /health/detailed (database checks) belongs to ops.
+// Liveness, shaped as the operations specification describes (docs/ops/monitoring.md); /health/detailed (database checks) belongs to operations.
 import { Hono } from 'hono';
 import type { AppContext } from '../context';
 

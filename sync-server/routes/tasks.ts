@@ -30,7 +30,7 @@ function notFound(): HttpError {
 }
 
 /** The task as the API shows it; a record still missing fields shows what it has. */
-function present(record: TaskRecord) {
+function toApiTask(record: TaskRecord) {
   const task = toTask(record);
   if (task) return task;
   const { clock: _clock, ...partial } = record;
@@ -43,7 +43,12 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   /** Writes `changes` to one task in the caller's transaction; 404 unless it exists (or `create`). */
-  async function write(tx: Queryable, taskId: string, changes: TaskChanges, existing?: TaskRecord) {
+  async function writeTaskChanges(
+    tx: Queryable,
+    taskId: string,
+    changes: TaskChanges,
+    existing?: TaskRecord,
+  ) {
     const hlc = tickAfter(clock, Object.values(existing?.clock ?? {}));
     const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc, changes };
     const result = await pushMutations(tx, [mutation], { clientId: 'rest' });
@@ -72,7 +77,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
         [query.include === 'deleted', query.limit],
       ),
     );
-    return c.json({ tasks: rows.map((r) => present(rowToRecord(r))) });
+    return c.json({ tasks: rows.map((r) => toApiTask(rowToRecord(r))) });
   });
 
   app.post('/', async (c) => {
@@ -105,7 +110,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       );
       return result.changed.get(id)!;
     });
-    return c.json(present(record), 201);
+    return c.json(toApiTask(record), 201);
   });
 
   app.get('/:id', async (c) => {
@@ -115,7 +120,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       (await loadRecords(tx, [id])).get(id),
     );
     if (!record) throw notFound();
-    return c.json(present(record));
+    return c.json(toApiTask(record));
   });
 
   app.patch('/:id', async (c) => {
@@ -126,9 +131,9 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       throw new HttpError(400, 'validation_failed', 'Nothing to change: send at least one field');
     }
     const record = await ctx.db.asUser(c.get('user').claims, async (tx) =>
-      write(tx, id, changes, await loadLocked(tx, id)),
+      writeTaskChanges(tx, id, changes, await loadLocked(tx, id)),
     );
-    return c.json(present(record));
+    return c.json(toApiTask(record));
   });
 
   app.delete('/:id', async (c) => {
@@ -137,9 +142,9 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     const record = await ctx.db.asUser(c.get('user').claims, async (tx) => {
       const existing = await loadLocked(tx, id);
       if (existing.deletedAt) return existing;
-      return write(tx, id, { deletedAt: new Date(ctx.now()).toISOString() }, existing);
+      return writeTaskChanges(tx, id, { deletedAt: new Date(ctx.now()).toISOString() }, existing);
     });
-    return c.json(present(record));
+    return c.json(toApiTask(record));
   });
 
   return app;

@@ -88,7 +88,7 @@ export function serveDist(distDir: string): MiddlewareHandler {
     if (since && !Number.isNaN(Date.parse(since)) && Date.parse(since) >= lastModified.getTime()) {
       return c.body(null, 304, headers);
     }
-    // The build writes file.br / file.gz beside text assets (vite.config.ts, H4): send those when
+    // The build writes file.br / file.gz beside text assets (vite.config.ts): send those when
     // the client accepts them, so nothing is compressed per request.
     let body: { path: string; size: number } = file;
     if (PRECOMPRESSED.test(file.path)) {

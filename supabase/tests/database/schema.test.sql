@@ -17,7 +17,7 @@ select has_role('authenticated', 'role authenticated exists');
 select has_role('anon', 'role anon exists');
 select has_role('service_role', 'role service_role exists');
 
--- The seed's maintenance SQL runs as written, and bumps the owner's pruned cursor.
+-- The operations specification's maintenance SQL runs as written, and bumps the owner's pruned cursor.
 insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at) values
   ('cccccccc-0000-4000-8000-000000000003', gen_random_uuid(), 'old', '{}', now(), now(), 7, now() - interval '100 days');
 insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days';

@@ -57,7 +57,7 @@ const firing = (s: MetricsSnapshot) =>
     .filter((a) => a.firing)
     .map((a) => a.id);
 
-describe('alert rules (the seed table)', () => {
+describe('alert rules (the table of the operations specification)', () => {
   it('has the six rules with their severities and actions', () => {
     expect(ALERT_RULES.map((r) => [r.name, r.condition, r.severity, r.action])).toEqual([
       ['High Error Rate', '>1% errors', 'critical', 'page_on_call'],

@@ -79,7 +79,7 @@ export interface ChannelEnv {
 
 export type ChannelRouting = Record<AlertAction, AlertChannel[]>;
 
-/** Maps every action of the seed's table to the channels configured in the environment. */
+/** Maps every action of the operations specification's table to the channels configured in the environment. */
 export function routeChannels(
   env: ChannelEnv,
   log: AlertLog,

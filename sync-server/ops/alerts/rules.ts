@@ -1,4 +1,4 @@
-// The seed's alert table as data. Each rule reads one number from the metrics snapshot; `null` means "no data",
+// The operations specification's alert table as data. Each rule reads one number from the metrics snapshot; `null` means "no data",
 // which never fires (an idle server has no error rate, not a 0% one that would look healthy or broken).
 import type { MetricsSnapshot } from '../metrics/snapshot';
 

@@ -1,5 +1,5 @@
 // What a backup contains and in which order a restore writes it: tables read from the catalog (so a new
-// migration is backed up without touching this code), grouped by the seed's restore priority and ordered so a
+// migration is backed up without touching this code), grouped by the operations specification's restore priority and ordered so a
 // table always comes after the tables its foreign keys point to.
 import type { OpsQuery } from '../db';
 

@@ -1,4 +1,4 @@
-// Restore a backup in the seed's priority order (authentication, preferences, active tasks, completed tasks,
+// Restore a backup in the operations specification's priority order (authentication, preferences, active tasks, completed tasks,
 // analytics), one transaction per priority group so sign-in works again as early as possible, then validate:
 // the file's checksum before anything is written, each table's digest in the file, and after writing, row
 // counts, digests re-read from the database and foreign-key consistency. Returns a report of every step.
@@ -190,7 +190,7 @@ export async function restoreBackup(
     if (replace) await db.query(`truncate ${tables.map(quoteTable).join(', ')} cascade`);
   }
 
-  // Expand tables into steps; task rows split into active then completed, as the seed's priority order says.
+  // Expand tables into steps; task rows split into active then completed, as the operations specification's priority order says.
   const steps: { group: RestoreGroup; table: TableInfo; raws: string[] }[] = [];
   for (const t of tables) {
     const raws = rows.get(qualified(t)) ?? [];

@@ -1,4 +1,4 @@
-// Off-site copies of backups ("encrypted_s3" in the seed): a PUT of each encrypted file and its manifest to an
+// Off-site copies of backups ("encrypted_s3" in the operations specification): a PUT of each encrypted file and its manifest to an
 // S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, …), signed with AWS Signature Version 4 by hand so no SDK
 // is needed. The files are already encrypted client-side; the bucket only ever sees ciphertext.
 import { createHash, createHmac } from 'node:crypto';

@@ -61,7 +61,7 @@ describe('restore order', () => {
     dependsOn,
     identityAlways: false,
   });
-  it("follows the seed's priority where foreign keys allow", () => {
+  it("follows the operations specification's priority where foreign keys allow", () => {
     const order = restoreOrder([
       t('public', 'sync_log'),
       t('public', 'tasks', ['auth.users']),

@@ -1,5 +1,5 @@
 // Backup files on disk: `<id>.bak` (encrypted dump) beside `<id>.manifest.json` (what it holds and its SHA-256),
-// listing, checksum verification and the seed's retention (daily 30 days, hourly incremental 7 days, system
+// listing, checksum verification and the operations specification's retention (daily 30 days, hourly incremental 7 days, system
 // config versions 90 days; the newest of each kind is always kept).
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// The three scheduled jobs with the seed's schedules; vercel.json's `crons` and the in-process scheduler both
+// The three scheduled jobs with the operations specification's schedules; vercel.json's `crons` and the in-process scheduler both
 // read this list, so the schedules cannot drift apart (a test compares them).
 export const CRON_JOBS = [
   { name: 'daily-cleanup', path: '/api/cron/daily-cleanup', schedule: '0 2 * * *' },

@@ -7,7 +7,7 @@ import { createScheduler, SELF_HOSTED_SCHEDULES } from './scheduler';
 const at = (iso: string) => new Date(iso);
 
 describe('cron expressions', () => {
-  it('matches the seed schedules at exactly the right minutes (UTC)', () => {
+  it('matches the schedules of the operations specification at exactly the right minutes (UTC)', () => {
     const daily = parseCron('0 2 * * *');
     expect(daily.matches(at('2026-11-26T02:00:00Z'))).toBe(true);
     expect(daily.matches(at('2026-11-26T02:01:00Z'))).toBe(false);

@@ -1,4 +1,4 @@
-// The seed's maintenance SQL on real databases: statistics, VACUUM outside a transaction, the concurrent
+// The operations specification's maintenance SQL on real databases: statistics, VACUUM outside a transaction, the concurrent
 // refresh, archiving tasks deleted over 90 days ago, pruning old sync log rows; and run claims under the
 // advisory lock when two instances race.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
-// The seed's daily maintenance, step by step, each timed and reported. Runs on the privileged connection and
+// The operations specification's daily maintenance, step by step, each timed and reported. Runs on the privileged connection and
 // outside any transaction: VACUUM refuses to run inside one. Archiving and log pruning go through the
-// migrations' own functions so the SQL exists once (they are the seed's INSERT ... SELECT / DELETE).
+// migrations' own functions so the SQL exists once (they are the operations specification's INSERT ... SELECT / DELETE).
 import type { OpsDb } from '../db';
 
 export interface MaintenanceStep {

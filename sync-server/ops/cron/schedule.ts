@@ -1,4 +1,4 @@
-// A five-field cron matcher (minute hour day-of-month month day-of-week, UTC) covering what the seed's schedules
+// A five-field cron matcher (minute hour day-of-month month day-of-week, UTC) covering what the operations specification's schedules
 // use: `*`, numbers, lists, ranges and `*/n` steps. Enough for the scheduler; not a general cron implementation.
 
 export interface CronSchedule {

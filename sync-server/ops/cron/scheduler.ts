@@ -25,7 +25,7 @@ export interface Scheduler {
   stop(): void;
 }
 
-/** The seed's three schedules plus the hourly incremental user-data backup (not at the full backup's hour). */
+/** The operations specification's three schedules plus the hourly incremental user-data backup (not at the full backup's hour). */
 export const SELF_HOSTED_SCHEDULES = [
   ...CRON_JOBS.map((j) => ({ name: j.name, schedule: j.schedule })),
   { name: 'backup-incremental', schedule: '0 0-2,4-23 * * *' },

@@ -1,4 +1,4 @@
-// GET /health/detailed: the seed's four checks; 200 when all are healthy, 503 (status "degraded") otherwise.
+// GET /health/detailed: the operations specification's four checks; 200 when all are healthy, 503 (status "degraded") otherwise.
 import type { Hono } from 'hono';
 import { checkDatabase, checkExternalApis, checkRedis, checkStorage } from './checks';
 import type { OpsRuntime } from '../runtime';

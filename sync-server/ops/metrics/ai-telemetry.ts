@@ -1,4 +1,4 @@
-// Aggregates the AI quick-add telemetry that clients send when the user opted in (H7's client posts one event per
+// Aggregates the AI quick-add telemetry that clients send when the user opted in (the page posts one event per
 // parse). Only numbers and flags are kept, never the text the user typed.
 import { z } from 'zod';
 

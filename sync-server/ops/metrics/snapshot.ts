@@ -1,4 +1,4 @@
-// The seed's MetricsDashboard, plus the few numbers the alert rules read that the seed's shape has no slot for
+// The operations specification's MetricsDashboard, plus the few numbers the alert rules read that the operations specification's shape has no slot for
 // (request count, storage, sync failures, AI timeouts). Values we cannot measure honestly are null with a reason.
 import type { AiStats } from './ai-telemetry';
 import type { RequestStats } from './request-window';
@@ -82,7 +82,7 @@ export function buildSnapshot({
     usage: {
       tasks_created: created,
       tasks_completed: db.tasksCompleted24h,
-      // Of the tasks created in the last 24 h, the share already completed ("daily" in the seed's alert).
+      // Of the tasks created in the last 24 h, the share already completed ("daily" in the operations specification's alert).
       completion_rate: created === 0 ? 0 : db.tasksCompleted24h / created,
       avg_session_duration: null,
       avg_session_duration_reason: SESSION_DURATION_REASON,
@@ -91,7 +91,7 @@ export function buildSnapshot({
     health: {
       uptime: uptimeSeconds,
       cpu_usage: cpuUsage,
-      // Megabytes of resident memory: the unit the seed's 300 MB rollback criterion uses.
+      // Megabytes of resident memory: the unit the operations specification's 300 MB rollback criterion uses.
       memory_usage: Math.round((memory.rss / 1024 / 1024) * 10) / 10,
       memory_rss_bytes: memory.rss,
       heap_used_bytes: memory.heapUsed,
