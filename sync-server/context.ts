@@ -36,14 +36,15 @@ export function createContext(
 ): AppContext {
   const { config, secrets } = parts;
   const localAuth = parts.localAuth ?? !config.supabaseUrl;
+  const now = parts.now ?? Date.now;
   const verifyToken =
     parts.verifyToken ??
     createTokenVerifier({
       // In local mode our own secret signs tokens; with Supabase, its legacy HS256 secret if configured.
       hsSecret: localAuth ? secrets.jwtSecret : config.jwtSecret,
       jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
+      now,
     });
-  const now = parts.now ?? Date.now;
   return {
     ...parts,
     verifyToken,

@@ -15,6 +15,8 @@ export interface VerifierOptions {
   hsSecret?: string;
   /** Key set for asymmetric tokens; by default Supabase's JWKS endpoint when SUPABASE_URL is set. */
   jwks?: JWTVerifyGetKey;
+  /** Wall clock in ms for the exp/nbf checks: the context's injected clock, so tests control time. */
+  now?: () => number;
 }
 
 export function supabaseJwks(supabaseUrl: string): JWTVerifyGetKey {
@@ -37,7 +39,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       throw unauthorized('Malformed access token');
     }
     let payload: JWTPayload;
-    const checks = { audience: AUDIENCE, requiredClaims: ['exp', 'sub'] };
+    const checks = {
+      audience: AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+      currentDate: options.now ? new Date(options.now()) : undefined,
+    };
     try {
       if (alg === 'HS256' && secret) {
         ({ payload } = await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] }));
