@@ -24,6 +24,16 @@ export function backoffDelay(
   return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }
 
+/** The wait before the next try after `error`: the jittered back-off, never less than a Retry-After. */
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  { baseMs, maxMs, random }: { baseMs: number; maxMs: number; random: () => number },
+): number {
+  const retryAfterMs = error instanceof SyncHttpError ? (error.retryAfterMs ?? 0) : 0;
+  return Math.max(retryAfterMs, backoffDelay(attempt, baseMs, maxMs, random));
+}
+
 export function isRetryable(error: unknown): error is SyncHttpError {
   return error instanceof SyncHttpError && (error.kind === 'network' || error.kind === 'transient');
 }
@@ -43,7 +53,7 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
       return await work();
     } catch (error) {
       if (!isRetryable(error) || attempt + 1 >= maxAttempts) throw error;
-      const delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(attempt, baseMs, maxMs, random));
+      const delay = retryDelay(error, attempt, { baseMs, maxMs, random });
       onRetry?.(error, delay, attempt + 1);
       await sleep(delay);
     }

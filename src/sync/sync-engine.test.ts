@@ -138,8 +138,11 @@ describe('sync engine', () => {
     });
     await store.addTask({ title: 'x' });
     server.faults.push({ path: '/api/sync/push', status: 401 });
+    server.requests.length = 0;
     await engine.syncNow();
+    // Exactly one refresh and one retry of the push.
     expect(refresh).toHaveBeenCalledTimes(1);
+    expect(server.requests.filter((r) => r.path === '/api/sync/push')).toHaveLength(2);
     expect(status).toMatchObject({ state: 'synced', pending: 0 });
     server.faults.push(
       { path: '/api/sync/push', status: 401 },

@@ -11,8 +11,9 @@ import type { SyncTransport } from './http';
 import { runExclusive, SYNC_LOCK } from './lock';
 import { countPending, listRejected } from './outbox';
 import { pullChanges } from './pull';
+import { isUnauthorized, retryAfterRefresh } from './refresh-on-unauthorized';
 import { replayOutbox } from './replay-outbox';
-import { backoffDelay } from './retry';
+import { retryDelay } from './retry';
 import type { RetryOptions } from './retry';
 import { OFFLINE_PROBLEM, updateSyncStatus } from './status';
 import type { SyncProblem, SyncStatus } from './status';
@@ -135,12 +136,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           pull: null,
         });
       setStatus({ state: 'syncing', problem: null });
-      await runExclusive(SYNC_LOCK, pushThenPull, env.locks).catch(async (error: unknown) => {
-        const unauthorized = error instanceof SyncHttpError && error.kind === 'unauthorized';
-        if (!unauthorized || !options.refreshAccessToken || !(await options.refreshAccessToken()))
-          throw error;
-        await runExclusive(SYNC_LOCK, pushThenPull, env.locks);
-      });
+      await retryAfterRefresh(
+        () => runExclusive(SYNC_LOCK, pushThenPull, env.locks),
+        options.refreshAccessToken,
+      );
       failures = 0;
       const at = new Date(now()).toISOString();
       await setMeta(db, LAST_SYNCED_KEY, at);
@@ -164,9 +163,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pull: null,
         skewMs: clock.skewMs(),
       });
-      if (!(error instanceof SyncHttpError && error.kind === 'unauthorized')) {
+      if (!isUnauthorized(error)) {
         void env.registerBackgroundSync?.().catch(() => undefined);
-        schedule(Math.max(1_000, backoffDelay(failures, 5_000, 5 * 60_000, random)));
+        // The next run waits as a retry would (jitter, Retry-After), on the scale of minutes.
+        schedule(
+          Math.max(
+            1_000,
+            retryDelay(error, failures, { baseMs: 5_000, maxMs: 5 * 60_000, random }),
+          ),
+        );
       }
     } finally {
       await refreshCounts();

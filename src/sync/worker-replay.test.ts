@@ -54,7 +54,14 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
     const session = await signUp.json();
     await writeSession(db, session);
     server.tokens.delete(session.access_token); // the server considers it expired
+    server.requests.length = 0;
     expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
+    // Exactly one refresh and one retry of the push.
+    expect(server.requests.map((r) => r.path.split('?')[0])).toEqual([
+      '/api/sync/push',
+      '/auth/v1/token',
+      '/api/sync/push',
+    ]);
     await store.addTask({ title: 'again' });
     // A server failure rejects, so the browser retries the sync event later.
     await writeSession(db, { ...session, access_token: 'sw-token' });

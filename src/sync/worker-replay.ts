@@ -2,8 +2,8 @@
 // same lock as the page. Resolves quietly when signed out; rejects on a failure the browser should retry.
 import { getMeta, META_KEYS, openTendDb } from '../db/database';
 import { resolveAuthConfig } from './auth-config';
-import { SyncHttpError } from './http';
 import { runExclusive, SYNC_LOCK } from './lock';
+import { isUnauthorized, retryAfterRefresh } from './refresh-on-unauthorized';
 import { replayOutbox } from './replay-outbox';
 import type { ReplayResult } from './replay-outbox';
 import { getStoredAccessToken } from './worker-session';
@@ -54,13 +54,7 @@ export async function replayOutboxFromWorker(
   };
   try {
     if (!(await getAccessToken())) return null;
-    try {
-      return await replay();
-    } catch (error) {
-      // A 401 for a token our clock thinks valid: refresh once and try again.
-      if (!isUnauthorized(error) || !(await getStoredAccessToken(tokenOptions, true))) throw error;
-      return await replay();
-    }
+    return await retryAfterRefresh(replay, () => getStoredAccessToken(tokenOptions, true));
   } catch (error) {
     // A lost session cannot be fixed by retrying; the page asks the user to sign in again.
     if (isUnauthorized(error)) return null;
@@ -69,6 +63,3 @@ export async function replayOutboxFromWorker(
     db.close();
   }
 }
-
-const isUnauthorized = (error: unknown) =>
-  error instanceof SyncHttpError && error.kind === 'unauthorized';
