@@ -1,8 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { startReferenceServer } from '../../bench/sync-client/reference-server';
-import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClientApp } from '../../sync-server/test/client-app';
+import type { ClientApp } from '../../sync-server/test/client-app';
+import { REUSE_INTERVAL_MS } from '../../sync-server/auth/sessions';
 import { createClock } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
@@ -14,13 +15,13 @@ import { replayOutbox } from './replay-outbox';
 import { queueLocalTasksForUser } from './upload-local';
 import { getStoredAccessToken } from './worker-session';
 
-let server: ReferenceServer;
+let server: ClientApp;
 let db: TendDb;
 let auth: TendAuth | undefined;
 let n = 0;
 
 beforeAll(async () => {
-  server = await startReferenceServer({});
+  server = await createClientApp('auth');
 });
 afterAll(() => server.close());
 afterEach(() => {
@@ -28,12 +29,21 @@ afterEach(() => {
   db?.close();
 });
 
+/** The account the server's auth says a token belongs to, or null when it refuses the token. */
+async function userOf(token: string): Promise<string | null> {
+  const response = await server.fetch(`${server.url}/auth/v1/user`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return response.ok ? ((await response.json()) as { id: string }).id : null;
+}
+
 function setup() {
   db = openTendDb(`auth-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   auth = createAuth({
     db,
     url: server.url,
     anonKey: PLACEHOLDER_ANON_KEY,
+    fetch: server.fetch,
     clientOptions: { realtime: { transport: WebSocket as never } },
   });
   return auth;
@@ -64,7 +74,7 @@ describe('auth through supabase-js', () => {
     expect(a.user()?.email).toBe('ada@example.com');
     const stored = await readSession(db);
     expect(stored?.access_token).toBe(await a.getAccessToken());
-    expect(server.tokens.get(stored!.access_token)).toBe(a.user()!.id);
+    expect(await userOf(stored!.access_token)).toBe(a.user()!.id);
     await vi.waitFor(() =>
       expect(signedIn).toHaveBeenCalledWith(expect.objectContaining({ email: 'ada@example.com' })),
     );
@@ -78,10 +88,10 @@ describe('auth through supabase-js', () => {
     expect(wrong).toMatchObject({ ok: false, code: 'invalid_credentials' });
     const again = await a.signIn('ada@example.com', 'correct horse');
     expect(again.ok).toBe(true);
-    const before = await a.getAccessToken();
+    const before = await readSession(db);
     const refreshed = await a.refreshAccessToken();
-    expect(refreshed).not.toBe(before);
-    expect(server.tokens.has(refreshed!)).toBe(true);
+    expect((await readSession(db))?.refresh_token).not.toBe(before?.refresh_token);
+    expect(await userOf(refreshed!)).toBe(a.user()!.id);
     const twice = await a.signUp('ada@example.com', 'correct horse');
     expect(twice).toMatchObject({ ok: false, code: 'user_already_exists' });
   });
@@ -100,14 +110,15 @@ describe('service worker token and local upload', () => {
     const a = setup();
     await a.signUp('sw@example.com', 'password1');
     const first = (await readSession(db))!;
-    const base = { db, authUrl: server.url, anonKey: 'k', fetch: globalThis.fetch };
+    const base = { db, authUrl: server.url, anonKey: 'k', fetch: server.fetch };
     expect(await getStoredAccessToken(base)).toBe(first.access_token);
     const later = () => (first.expires_at! + 10) * 1000;
     const refreshed = await getStoredAccessToken({ ...base, now: later });
-    expect(refreshed).not.toBe(first.access_token);
-    expect(server.tokens.has(refreshed!)).toBe(true);
+    expect(await userOf(refreshed!)).toBe(first.user?.id);
     expect((await readSession(db))?.refresh_token).not.toBe(first.refresh_token);
-    // A reused refresh token is refused: the worker gives up quietly instead of failing the sync event.
+    // A refresh token reused after the server's reuse interval is refused: the worker gives up quietly
+    // instead of failing the sync event.
+    server.advanceClock(REUSE_INTERVAL_MS + 1_000);
     await writeSession(db, first);
     expect(await getStoredAccessToken({ ...base, now: later })).toBeNull();
     await a.signOut();
@@ -128,11 +139,11 @@ describe('service worker token and local upload', () => {
     await replayOutbox({
       db,
       clientId: 'x',
-      fetch,
+      fetch: server.fetch,
       baseUrl: server.url,
       getAccessToken: a.getAccessToken,
     });
-    const onServer = server.users.get(userId)!.tasks;
+    const onServer = await server.tasksOf(userId);
     expect(onServer.get(one.id)).toMatchObject({ title: 'made offline', priority: 1 });
     expect(onServer.size).toBe(2);
   });

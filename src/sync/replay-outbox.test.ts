@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer } from '../../bench/sync-client/reference-server';
-import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClientApp } from '../../sync-server/test/client-app';
+import type { ClientApp } from '../../sync-server/test/client-app';
+import type { TestUser } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
@@ -12,20 +13,21 @@ import type { SyncOutboxEntry } from './outbox';
 import { replayOutbox } from './replay-outbox';
 import type { ReplayOptions } from './replay-outbox';
 
-let server: ReferenceServer;
+let server: ClientApp;
+let user: TestUser;
 let db: TendDb;
 let dbCount = 0;
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 
 beforeAll(async () => {
-  server = await startReferenceServer({ 'token-a': 'user-a' });
+  server = await createClientApp('replay');
+  user = await server.createUser();
 });
 afterAll(() => server.close());
 afterEach(() => {
   db?.close();
   server.faults.length = 0;
   server.requests.length = 0;
-  server.rejectIf = undefined;
 });
 
 function setup() {
@@ -42,14 +44,21 @@ function setup() {
   const options: ReplayOptions = {
     db,
     clientId: 'client-a',
-    fetch: globalThis.fetch,
+    fetch: server.fetch,
     baseUrl: server.url,
-    getAccessToken: async () => 'token-a',
+    getAccessToken: async () => user.token,
     now: () => T0,
     retry: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), maxAttempts: 4 },
   };
   return { store, options, sleeps };
 }
+
+/** Rewrites the priority of a task's queued change, past the store's own validation. */
+const setPriority = (taskId: string, priority: number) =>
+  db.outbox
+    .where('taskId')
+    .equals(taskId)
+    .modify((entry) => void ((entry.changes as { priority?: number }).priority = priority));
 
 const pushes = () => server.requests.filter((r) => r.path === '/api/sync/push');
 
@@ -64,7 +73,7 @@ describe('replayOutbox', () => {
     const sizes = pushes().map((r) => (r.body as { mutations: unknown[] }).mutations.length);
     expect(sizes).toEqual([500, 500, 201]);
     expect(await db.outbox.count()).toBe(0);
-    const stored = server.users.get('user-a')!.tasks;
+    const stored = await server.tasksOf(user.id);
     for (const t of tasks) expect(stored.get(t.id)?.title).toBe(t.title);
   });
 
@@ -123,8 +132,8 @@ describe('replayOutbox', () => {
     await store.addTask({ title: 'fine' });
     const bad = await store.addTask({ title: 'forbidden word' });
     expect(await countPending(db)).toBe(2);
-    server.rejectIf = (m) =>
-      m.changes.title === 'forbidden word' ? 'Title is not allowed here' : undefined;
+    // A change the server's validation refuses (a priority outside 1-4).
+    await setPriority(bad.id, 9);
     expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 1 });
     // A refused change is not pending: it waits for the user, listed by the index on its refusal time.
     await store.addTask({ title: 'later' });
@@ -133,19 +142,17 @@ describe('replayOutbox', () => {
     const rejected = await listRejected(db);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].taskId).toBe(bad.id);
-    expect(rejected[0].rejected).toMatchObject({
-      code: 'invalid_mutation',
-      message: 'Title is not allowed here',
-    });
+    expect(rejected[0].rejected).toMatchObject({ code: 'invalid_mutation' });
+    expect(rejected[0].rejected?.message).toMatch(/^changes\.priority: /);
     // Not resent on the next replay...
     server.requests.length = 0;
     expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 0 });
     expect(pushes()).toHaveLength(0);
-    // ...until the user retries it.
-    server.rejectIf = undefined;
+    // ...until the user retries it. The server answers a mutation id it has logged with its first
+    // outcome, so the same change is refused again.
     await retryRejected(db, rejected[0].id);
-    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
-    expect(await db.outbox.count()).toBe(0);
+    expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 1 });
+    expect(pushes()).toHaveLength(1);
   });
 
   it('on 413 sends smaller batches; a request-level 4xx isolates and rejects only the offending change', async () => {

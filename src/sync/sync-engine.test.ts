@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startReferenceServer } from '../../bench/sync-client/reference-server';
-import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClientApp } from '../../sync-server/test/client-app';
+import type { ClientApp } from '../../sync-server/test/client-app';
+import type { TestUser } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
@@ -12,13 +13,15 @@ import type { SyncEngine, SyncEnvironment } from './sync-engine';
 import { resetSyncStatus, syncStatus, updateSyncStatus } from './status';
 import type { SyncStatus } from './status';
 
-let server: ReferenceServer;
+let server: ClientApp;
+let user: TestUser;
 let db: TendDb;
 let engine: SyncEngine | undefined;
 let n = 0;
 
 beforeAll(async () => {
-  server = await startReferenceServer({ tok: 'user-1' });
+  server = await createClientApp('engine');
+  user = await server.createUser();
 });
 afterAll(() => server.close());
 afterEach(() => {
@@ -55,7 +58,7 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
   const requests: string[] = [];
   const fetch: typeof globalThis.fetch = (input, init) => {
     requests.push(new URL(String(input)).pathname);
-    return globalThis.fetch(input, init);
+    return server.fetch(input, init);
   };
   engine = createSyncEngine({
     db,
@@ -63,7 +66,7 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
     clientId: 'engine',
     fetch,
     baseUrl: server.url,
-    getAccessToken: async () => (overrides.token === undefined ? 'tok' : overrides.token),
+    getAccessToken: async () => (overrides.token === undefined ? user.token : overrides.token),
     env,
     debounceMs: 5,
     retry: { maxAttempts: 2, sleep: async () => undefined },
@@ -102,7 +105,7 @@ describe('sync engine', () => {
     expect(status).toMatchObject({ state: 'synced', pending: 0, rejected: 0, problem: null });
     expect(Date.parse(status.lastSyncedAt!)).not.toBeNaN();
     expect(requests).toEqual(['/api/sync/push', '/api/sync/pull']);
-    expect(server.users.get('user-1')!.tasks.get(task.id)?.title).toBe('synced task');
+    expect((await server.tasksOf(user.id)).get(task.id)?.title).toBe('synced task');
   });
 
   it('on failure shows the error, keeps the change pending and hands over to Background Sync', async () => {
@@ -123,15 +126,15 @@ describe('sync engine', () => {
 
   it('after a 401 on a token the device thinks valid (clock behind), refreshes once and retries', async () => {
     const { store, status } = setup();
-    const refresh = vi.fn(async () => 'tok');
+    const refresh = vi.fn(async () => user.token);
     engine!.stop();
     engine = createSyncEngine({
       db,
       clock: createClock({ now: Date.now, nodeId: 'CCCCCCCCCCCCCCCC' }),
       clientId: 'engine',
-      fetch: globalThis.fetch,
+      fetch: server.fetch,
       baseUrl: server.url,
-      getAccessToken: async () => 'tok',
+      getAccessToken: async () => user.token,
       refreshAccessToken: refresh,
       env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
       setStatus: (patch) => Object.assign(status, patch),
@@ -165,7 +168,9 @@ describe('sync engine', () => {
     goOffline();
     expect(status.state).toBe('offline');
     const task = await store.addTask({ title: 'pushed by itself' });
-    await vi.waitFor(() => expect(server.users.get('user-1')?.tasks.get(task.id)).toBeDefined());
+    await vi.waitFor(async () =>
+      expect((await server.tasksOf(user.id)).get(task.id)).toBeDefined(),
+    );
   });
 
   it('concurrent syncNow calls share one run', async () => {

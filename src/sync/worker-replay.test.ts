@@ -1,16 +1,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer } from '../../bench/sync-client/reference-server';
-import type { ReferenceServer } from '../../bench/sync-client/reference-server';
+import { createClientApp } from '../../sync-server/test/client-app';
+import type { ClientApp } from '../../sync-server/test/client-app';
+import { mintToken } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { META_KEYS, openTendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
 import { writeSession } from './auth-storage';
 import { replayOutboxFromWorker } from './worker-replay';
 
-let server: ReferenceServer;
+let server: ClientApp;
 beforeAll(async () => {
-  server = await startReferenceServer({ 'sw-token': 'sw-user' });
+  server = await createClientApp('worker');
 });
 afterAll(() => server.close());
 
@@ -25,17 +26,24 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
     });
     await db.meta.put({ key: META_KEYS.nodeId, value: 'FFFFFFFFFFFFFFFF' });
     const task = await store.addTask({ title: 'from the worker' });
-    const options = { origin: server.url, env: {}, dbName: 'sw-test', dbOptions };
+    const options = {
+      origin: server.url,
+      fetch: server.fetch,
+      env: {},
+      dbName: 'sw-test',
+      dbOptions,
+    };
     expect(await replayOutboxFromWorker(options)).toBeNull();
     expect(server.requests).toHaveLength(0);
 
+    const user = await server.createUser();
     await writeSession(db, {
-      access_token: 'sw-token',
+      access_token: user.token,
       refresh_token: 'r',
       expires_at: Date.now() / 1000 + 600,
     });
     expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
-    expect(server.users.get('sw-user')?.tasks.get(task.id)?.title).toBe('from the worker');
+    expect((await server.tasksOf(user.id)).get(task.id)?.title).toBe('from the worker');
     expect(server.requests[0].body).toMatchObject({ clientId: 'FFFFFFFFFFFFFFFF' });
 
     // A session the server no longer accepts resolves quietly (the page will ask to sign in again).
@@ -47,13 +55,23 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
     });
     expect(await replayOutboxFromWorker(options)).toBeNull();
     // A 401 for a token that looks valid here (server clock ahead): one forced refresh, then success.
-    const signUp = await fetch(`${server.url}/auth/v1/signup`, {
+    const signUp = await server.fetch(`${server.url}/auth/v1/signup`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'skew@example.com', password: 'password1' }),
     });
     const session = await signUp.json();
-    await writeSession(db, session);
-    server.tokens.delete(session.access_token); // the server considers it expired
+    // The server finds the token expired; this device's clock thinks it has ten minutes left.
+    const expired = await mintToken(
+      session.user.id,
+      {},
+      { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+    );
+    await writeSession(db, {
+      ...session,
+      access_token: expired,
+      expires_at: Date.now() / 1000 + 600,
+    });
     server.requests.length = 0;
     expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
     // Exactly one refresh and one retry of the push.
@@ -64,7 +82,6 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
     ]);
     await store.addTask({ title: 'again' });
     // A server failure rejects, so the browser retries the sync event later.
-    await writeSession(db, { ...session, access_token: 'sw-token' });
     for (let i = 0; i < 3; i++)
       server.faults.push({ path: '/api/sync/push', status: 503, headers: { 'Retry-After': '0' } });
     await expect(replayOutboxFromWorker(options)).rejects.toMatchObject({ kind: 'transient' });
