@@ -1,5 +1,5 @@
 // Whatever is typed, the parser answers with a well-formed result. fast-check prints the seed and the
-// shrunk input on failure; replay with FC_SEED=<seed> npx vitest run src/core/parse/quick-add.property.test.ts
+// shrunk input on failure; replay with FUZZ_SEED=<seed> npx vitest run src/core/parse/quick-add.property.test.ts
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATETIME_RE, DATE_RE } from '../task.ts';
@@ -72,7 +72,7 @@ const phrase = fc
   .array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 })), { maxLength: 12 })
   .map((words) => words.join(' '));
 
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 describe('parseQuickAdd on arbitrary phrases', () => {
   it('returns valid fields and chips that point into the input', () => {
