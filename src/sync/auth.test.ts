@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import WebSocket from 'ws';
 import { createClientApp } from '../../sync-server/test/client-app';
 import type { ClientApp } from '../../sync-server/test/client-app';
-import { REUSE_INTERVAL_MS } from '../../sync-server/auth/sessions';
 import { createClock } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
@@ -118,7 +117,7 @@ describe('service worker token and local upload', () => {
     expect((await readSession(db))?.refresh_token).not.toBe(first.refresh_token);
     // A refresh token reused after the server's reuse interval is refused: the worker gives up quietly
     // instead of failing the sync event.
-    server.advanceClock(REUSE_INTERVAL_MS + 1_000);
+    server.advanceClock(11_000); // GoTrue's reuse interval is 10 s
     await writeSession(db, first);
     expect(await getStoredAccessToken({ ...base, now: later })).toBeNull();
     await a.signOut();

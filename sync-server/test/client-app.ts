@@ -27,7 +27,7 @@ export interface ClientApp {
   createUser(): Promise<TestUser>;
   /** The user's tasks as the server stores them. */
   tasksOf(userId: string): Promise<Map<string, TaskRecord>>;
-  /** Moves the server's clock forward (sessions, refresh-token reuse), not the tokens' verification. */
+  /** Moves the server's clock forward (sessions, refresh-token reuse, token expiry). */
   advanceClock(ms: number): void;
   /** Forgets the user's change log up to now, as archiving does: older cursors get 410. */
   expireCursors(userId: string): Promise<void>;
