@@ -13,6 +13,9 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 30_000,
+    // Multi-process tests (server processes, database restarts, browsers) share two cores with everything
+    // else; under CI one retry separates a starved machine from a broken behaviour, as Playwright does.
+    retry: process.env.CI ? 1 : 0,
     hookTimeout: 60_000,
     coverage: {
       provider: 'v8',
