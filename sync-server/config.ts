@@ -67,6 +67,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional.transform((v) => v === '1' || v === 'true'),
   DB_POOL_MAX: optional,
   DB_PREPARE: optional,
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   // Operations (read by readOpsSettings, the logger and the backup jobs).
   LOG_DIR: optional,
   DATADOG_LOGS_URL: optional,
@@ -126,6 +127,8 @@ export type Config = Readonly<{
   vercel: { env: string | undefined; url: string | undefined; region: string | undefined };
   /** Trust X-Forwarded-For / X-Forwarded-Proto (set behind Vercel or a reverse proxy). */
   trustProxy: boolean;
+  /** Longest a request waits for the database (connect, statement, transaction) before it gets a 503. */
+  dbTimeoutMs: number;
 }>;
 
 /** The client build reads VITE_*; the operations specification names NEXT_PUBLIC_*; the server accepts either. */
@@ -184,5 +187,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     datadogApiKey: e.DATADOG_API_KEY,
     vercel: { env: e.VERCEL_ENV, url: e.VERCEL_URL, region: e.VERCEL_REGION },
     trustProxy: e.TRUST_PROXY,
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
   };
 }

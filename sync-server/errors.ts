@@ -3,7 +3,11 @@
 import type { Context, ErrorHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from './db/unavailable';
 import type { Logger } from './logging/logger';
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export class HttpError extends Error {
   constructor(
@@ -53,31 +57,35 @@ export function errorBody(code: string, message: string, details?: unknown) {
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (err: Error, c: Context) => {
     const isAuth = c.req.path.startsWith('/auth/v1');
+    const reply = (
+      status: ContentfulStatusCode,
+      code: string,
+      message: string,
+      details?: unknown,
+    ) =>
+      c.json(
+        isAuth
+          ? authBody(status, code, message, details ?? null)
+          : errorBody(code, message, details),
+        status,
+      );
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-      const body = isAuth
-        ? authBody(err.status, err.code, err.message, err.details ?? null)
-        : errorBody(err.code, err.message, err.details);
-      return c.json(body, err.status);
+      return reply(err.status, err.code, err.message, err.details);
     }
     // hono's own HTTPException (e.g. from a third-party middleware) keeps its status.
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const s = status as ContentfulStatusCode;
-      return c.json(
-        isAuth
-          ? authBody(s, 'bad_request', err.message, null)
-          : errorBody('bad_request', err.message),
-        s,
-      );
+      return reply(status as ContentfulStatusCode, 'bad_request', err.message);
+    }
+    // A database outage is not this server's fault: 503 with Retry-After, so clients retry and the
+    // error-rate alert leaves it out (the database's own health check reports the outage).
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err: err.message, path: c.req.path }, 'database unavailable');
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return reply(503, 'database_unavailable', 'The database is unavailable; retry shortly');
     }
     logger.error({ err, path: c.req.path, method: c.req.method }, 'unhandled error');
-    const message = 'Internal server error';
-    return c.json(
-      isAuth
-        ? authBody(500, 'internal_error', message, null)
-        : errorBody('internal_error', message),
-      500,
-    );
+    return reply(500, 'internal_error', 'Internal server error');
   };
 }

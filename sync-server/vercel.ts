@@ -17,7 +17,7 @@ export async function loadDeployedApp(
   if (!config.databaseUrl)
     throw new Error('DATABASE_URL is required on Vercel: the embedded database needs a disk');
   const secrets = resolveSecrets(config);
-  const db = openPostgres(config.databaseUrl, { max: 2 });
+  const db = openPostgres(config.databaseUrl, { max: 2, timeoutMs: config.dbTimeoutMs });
   const logger = createLogger({
     env,
     level: config.logLevel,

@@ -27,7 +27,9 @@ function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(target: Db, migrations = readMigrations()): Promise<string[]> {
+  // A migration may rewrite a large table: no request deadline here.
+  const db = target.withTimeout(0);
   await db.exec(`
     create schema if not exists supabase_migrations;
     create table if not exists supabase_migrations.schema_migrations (

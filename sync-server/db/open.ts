@@ -6,9 +6,12 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { Db } from './types';
 
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+export async function openDb(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbTimeoutMs'>,
+): Promise<Db> {
+  if (config.databaseUrl)
+    return openPostgres(config.databaseUrl, { timeoutMs: config.dbTimeoutMs });
   const dir = join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  return openPglite(dir);
+  return openPglite(dir, config.dbTimeoutMs);
 }

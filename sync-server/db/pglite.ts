@@ -2,15 +2,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Claims, Db, Queryable, Row } from './types';
 import { AS_USER_SQL } from './types';
+import { withDeadline } from './unavailable';
 
-function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
+function wrap(pg: Pick<PGlite, 'query' | 'exec'>, timeoutMs: number): Queryable {
   return {
     async query<T extends Row>(sql: string, params: unknown[] = []) {
-      const result = await pg.query<T>(sql, params);
+      const result = await withDeadline(pg.query<T>(sql, params), timeoutMs);
       return result.rows;
     },
     async exec(sql: string) {
-      await pg.exec(sql);
+      await withDeadline(pg.exec(sql), timeoutMs);
     },
   };
 }
@@ -24,24 +25,32 @@ const START_PARAMS = [
   'temp_buffers=4MB',
 ];
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openPglite(dataDir: string | undefined, timeoutMs = 5000): Promise<Db> {
   // relaxedDurability only skips awaiting PGlite's own sync step, a no-op for Node's file system, whose
   // writes reach the OS as they happen (a killed process loses nothing committed).
   const pg = await PGlite.create({ dataDir, startParams: START_PARAMS, relaxedDurability: true });
-  return fromPglite(pg);
+  return fromPglite(pg, timeoutMs);
 }
 
-export function fromPglite(pg: PGlite): Db {
-  const base = wrap(pg);
+/** PGlite runs one statement at a time; the deadline answers a waiting caller, it cannot cancel the work. */
+export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
   return {
     kind: 'pglite',
-    ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    ...wrap(pg, timeoutMs),
+    transaction: (fn) =>
+      withDeadline(
+        pg.transaction((tx) => fn(wrap(tx, 0))),
+        timeoutMs,
+      ),
     asUser: <T>(claims: Claims, fn: (tx: Queryable) => Promise<T>) =>
-      pg.transaction(async (tx) => {
-        await tx.query(AS_USER_SQL, [JSON.stringify(claims)]);
-        return fn(wrap(tx));
-      }),
+      withDeadline(
+        pg.transaction(async (tx) => {
+          await tx.query(AS_USER_SQL, [JSON.stringify(claims)]);
+          return fn(wrap(tx, 0));
+        }),
+        timeoutMs,
+      ),
+    withTimeout: (ms) => fromPglite(pg, ms),
     close: () => pg.close(),
   };
 }

@@ -28,6 +28,11 @@ export interface Db extends Queryable {
    * row-level security applies even if a query forgets its WHERE clause.
    */
   asUser<T>(claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The same database with another deadline (0: none). Requests get the configured one (DB_TIMEOUT_MS), so
+   * an outage answers 503 instead of hanging; migrations, backups and maintenance may run longer.
+   */
+  withTimeout(ms: number): Db;
   close(): Promise<void>;
 }
 

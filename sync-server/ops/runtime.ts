@@ -111,7 +111,7 @@ export function createOpsRuntime(
     { onProgress, kind = 'full' }: { onProgress?: OnProgress; kind?: 'full' | 'incremental' } = {},
   ): Promise<{ ok: boolean; report: unknown }> {
     if (name === 'daily-cleanup') {
-      const report = await runDailyCleanup(ctx.db, { now: ctx.now });
+      const report = await runDailyCleanup(ctx.db.withTimeout(0), { now: ctx.now });
       return { ok: report.ok, report };
     }
     if (name === 'sync-check') {
@@ -128,7 +128,8 @@ export function createOpsRuntime(
       };
     }
     const options = {
-      db: ctx.db,
+      // A backup reads every table: longer than a request may wait.
+      db: ctx.db.withTimeout(0),
       dir: settings.backupDir,
       encryptionKey: ctx.secrets.encryptionKey,
       now: new Date(ctx.now()),

@@ -51,7 +51,7 @@ export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
     const body = await readJson(c, restoreSchema);
     const path = join(settings.backupDir, body.file);
     const job = ops.jobs.start('restore', (onProgress) =>
-      restoreBackup(db, path, {
+      restoreBackup(db.withTimeout(0), path, {
         encryptionKey: ctx.secrets.encryptionKey,
         replace: body.replace,
         onProgress,

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { withDeadline } from '../../db/unavailable';
 import type { OpsDb } from '../db';
 import { pingRedis } from './redis-check';
 
@@ -20,10 +21,15 @@ export interface CheckResult {
 const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function checkDatabase(db: OpsDb, slowMs = 500): Promise<CheckResult> {
+/** `deadlineMs` keeps /health/detailed answering within two seconds while the database is down. */
+export async function checkDatabase(
+  db: OpsDb,
+  slowMs = 500,
+  deadlineMs = 1500,
+): Promise<CheckResult> {
   const started = performance.now();
   try {
-    await db.query('select 1');
+    await withDeadline(db.query('select 1'), deadlineMs);
     const latencyMs = elapsed(started);
     return { status: latencyMs > slowMs ? 'degraded' : 'healthy', latencyMs, kind: db.kind };
   } catch (error) {

@@ -1,0 +1,68 @@
+// The PostgreSQL adapter when a transaction's connection dies under it (its backend terminated from another
+// session, as a fast shutdown or a failover does). postgres.js would write to the closed socket and crash
+// the process with an uncaught TypeError; the adapter must answer DatabaseUnavailableError instead.
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, pgReachable, type TestDatabase } from '../test/harness';
+import { openPostgres } from './postgres';
+import type { Db } from './types';
+import { DatabaseUnavailableError } from './unavailable';
+
+const reachable = await pgReachable();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!reachable)('openPostgres when the connection is lost', () => {
+  let database: TestDatabase;
+  let db: Db;
+  let admin: postgres.Sql;
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => uncaught.push(error);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres', 'connloss');
+    db = openPostgres(database.url!, { max: 2, timeoutMs: 3000 });
+    admin = postgres(database.url!, { max: 1, onnotice: () => {} });
+    process.on('uncaughtException', onUncaught);
+  });
+  afterAll(async () => {
+    process.off('uncaughtException', onUncaught);
+    await db.close();
+    await admin.end({ timeout: 1 });
+    await database.drop();
+  });
+
+  const terminate = (pid: number) => admin`select pg_terminate_backend(${pid})`;
+
+  it('a statement after the connection closed while idle in the transaction', async () => {
+    const outcome = db.transaction(async (tx) => {
+      const [{ pid }] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await terminate(pid);
+      await sleep(200); // the socket's close arrives meanwhile
+      await tx.query('select 1');
+    });
+    await expect(outcome).rejects.toBeInstanceOf(Error);
+    await sleep(300);
+    expect(uncaught).toEqual([]);
+    expect(await db.query('select 1 as ok')).toEqual([{ ok: 1 }]);
+  });
+
+  it('a statement in flight when the connection closes', async () => {
+    const outcome = db.transaction(async (tx) => {
+      const [{ pid }] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await Promise.all([tx.query('select pg_sleep(1)'), terminate(pid)]);
+    });
+    await expect(outcome).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await sleep(300);
+    expect(uncaught).toEqual([]);
+    expect(await db.query('select 1 as ok')).toEqual([{ ok: 1 }]);
+  });
+
+  it('gives up after the deadline instead of waiting', async () => {
+    const quick = db.withTimeout(300);
+    const started = performance.now();
+    await expect(quick.query('select pg_sleep(2)')).rejects.toBeInstanceOf(
+      DatabaseUnavailableError,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

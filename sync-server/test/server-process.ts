@@ -1,0 +1,66 @@
+// Test harness (not a test double): the real server as its own `node` process on a given port, as `npm start`
+// runs it, for tests about several instances or about faults that a process must survive.
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { TEST_JWT_SECRET } from './harness';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  base: string;
+  /** Everything the process wrote to stderr (an uncaught exception's stack lands here). */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | string>;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string | undefined>,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: TEST_JWT_SECRET,
+      ENCRYPTION_KEY: 'server-process-test-key',
+      CRON_SECRET: 'server-process-test-cron',
+      LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (process.env.SERVER_LOG_LEVEL) process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  let ended = false;
+  void exited.then(() => (ended = true));
+  for (let i = 0; ; i++) {
+    if (ended) throw new Error(`server on ${port} exited while starting:\n${stderr}`);
+    if (i > 600) throw new Error(`server on ${port} did not start:\n${stderr}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    base,
+    exited,
+    stderr: () => stderr,
+    async stop() {
+      if (!ended) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
