@@ -78,6 +78,8 @@ const envSchema = z.object({
   SLACK_WEBHOOK_URL: secret(optional),
   ALERT_EMAIL_WEBHOOK_URL: secret(optional),
   OPS_SCHEDULER: optional,
+  METRICS_WINDOW_MS: optional,
+  ALERT_EVALUATION_MS: optional,
   BACKUP_S3_ENDPOINT: optional,
   BACKUP_S3_BUCKET: optional,
   BACKUP_S3_REGION: optional,

@@ -3,7 +3,6 @@
 // hand installOps to createApp, which runs it before its own API routes, so timing covers them.
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context';
-import { claimRun, finishRun } from './cron/lock';
 import { createScheduler, SELF_HOSTED_SCHEDULES, type Scheduler } from './cron/scheduler';
 import type { Env } from '../config';
 import { installAdminRoutes } from './admin';
@@ -47,7 +46,6 @@ export function installOps(
 
   let scheduler: Scheduler | null = null;
   if (runtime.settings.scheduler) {
-    const holder = `pid:${process.pid}`;
     scheduler = createScheduler({
       jobs: SELF_HOSTED_SCHEDULES.map((s) => ({
         name: s.name,
@@ -57,12 +55,23 @@ export function installOps(
             ? runtime.runJob('backup', { kind: 'incremental' })
             : runtime.runJob(s.name as 'daily-cleanup' | 'sync-check' | 'backup'),
       })),
-      claim: (job, slot) => claimRun(ctx.db, job, slot, holder),
-      finish: (job, slot, ok, report) => finishRun(ctx.db, job, slot, ok, report),
+      claim: (job, slot) => runtime.cron.claim(job, slot),
+      finish: (job, slot, ok, report) => runtime.cron.finish(job, slot, ok, report),
+      renew: (job, slot) => runtime.cron.renew(job, slot),
+      retryable: (since) => runtime.cron.retryable(since),
       onError: (job, error) => ctx.logger.error({ job, err: error }, 'scheduled job failed'),
       now: ctx.now,
     });
     scheduler.start();
+    // Every instance evaluates the alert rules; the shared alert states let one of them notify.
+    const evaluation = setInterval(() => {
+      runtime
+        .checkAlerts()
+        .catch((error: unknown) =>
+          ctx.logger.warn({ err: String(error) }, 'alert evaluation failed'),
+        );
+    }, runtime.settings.alertEvaluationMs);
+    evaluation.unref();
   }
   installed.set(app, { runtime, scheduler });
 }

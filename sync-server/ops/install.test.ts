@@ -153,8 +153,10 @@ describe('metrics, telemetry and health', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toMatch(/^tend_http_response_time_ms\{quantile="0.95"\} [\d.]+$/m);
-    expect(text).toMatch(/^tend_active_users\{period="monthly"\} \d+$/m);
+    expect(text).toMatch(
+      /^tend_http_response_time_ms\{quantile="0.95",instance="[^"]+"\} [\d.]+$/m,
+    );
+    expect(text).toMatch(/^tend_active_users\{period="monthly",instance="[^"]+"\} \d+$/m);
   });
 
   it('aggregates opted-in AI telemetry into the dashboard and validates it', async () => {

@@ -1,10 +1,18 @@
-// Everything operations keeps per server instance, built once from the app context: request timings, AI
-// telemetry, CPU sampler, alert manager, job registry, and the jobs themselves (shared by the cron routes,
-// the in-process scheduler and the admin endpoints, so each job has one implementation).
+// Everything operations needs, built once from the app context: request windows, AI telemetry, alert states,
+// job progress and cron slots in state shared by every instance (PostgreSQL, or Redis when REDIS_URL is
+// set), the CPU sampler of this process, and the jobs themselves (shared by the cron routes, the in-process
+// scheduler and the admin endpoints, so each job has one implementation).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENV_NAMES, SECRET_ENV_NAMES, type Env } from '../config';
 import type { AppContext } from '../context';
+import { openRedis } from '../db/redis';
+import { createAiTelemetryTotals, type AiTelemetryTotals } from '../state/ai-telemetry';
+import { createAlertStates } from '../state/alert-states';
+import { createStateBackend, type StateBackend } from '../state/backend';
+import { createCronSlots, type CronSlots } from '../state/cron-slots';
+import { createJobRegistry, type JobRegistry } from '../state/jobs';
+import { createRequestWindows, type RequestWindows } from '../state/request-windows';
 import { createAlertManager, type AlertManager } from './alerts/manager';
 import { evaluateAlerts } from './alerts/evaluate';
 import { routeChannels } from './alerts/channels';
@@ -18,23 +26,31 @@ import { checkSync } from './cron/sync-check';
 import type { CronJobName } from './cron/cron-jobs';
 import { readOpsSettings, type OpsSettings } from './settings';
 import { checkStorage } from './health/checks';
-import { createJobRegistry, type JobRegistry } from './job-registry';
-import { createAiTelemetry, type AiTelemetry } from './metrics/ai-telemetry';
 import { createCpuSampler, type CpuSampler } from './metrics/cpu';
 import { buildSnapshot, type MetricsSnapshot } from './metrics/snapshot';
 import { readDbMetrics } from './metrics/db-metrics';
-import { createRequestWindow, type RequestWindow } from './metrics/request-window';
 
 export interface OpsRuntime {
   ctx: AppContext;
   env: Env;
   settings: OpsSettings;
-  requests: RequestWindow;
-  ai: AiTelemetry;
+  /** Names this process in shared state and in its Prometheus labels. */
+  instanceId: string;
+  state: StateBackend;
+  requests: RequestWindows;
+  ai: AiTelemetryTotals;
   cpu: CpuSampler;
   alerts: AlertManager;
   jobs: JobRegistry;
+  cron: CronSlots;
+  /** The dashboard's numbers across every instance. */
   snapshot(): Promise<MetricsSnapshot>;
+  /** The same with this instance's own request numbers, for Prometheus (which sums instances itself). */
+  instanceSnapshot(): Promise<MetricsSnapshot>;
+  /** Evaluates the alert rules on the shared numbers and sends what this instance won. */
+  checkAlerts(): Promise<{ firing: string[]; notified: number }>;
+  /** Writes what the shared counters hold in memory (at shutdown). */
+  flush(): Promise<void>;
   runJob(
     name: CronJobName,
     options?: { onProgress?: OnProgress; kind?: 'full' | 'incremental' },
@@ -47,8 +63,21 @@ export function createOpsRuntime(
   fetchImpl: typeof fetch = fetch,
 ): OpsRuntime {
   const settings = readOpsSettings(env, ctx.config);
-  const requests = createRequestWindow();
-  const ai = createAiTelemetry();
+  const redis = settings.redisUrl
+    ? openRedis(settings.redisUrl, {
+        name: 'tend-state',
+        onError: (error) => ctx.logger.warn({ err: error.message }, 'redis error'),
+      })
+    : null;
+  const state = createStateBackend({ db: ctx.db, redis, now: ctx.now });
+  // A flush fails while the store is down; the totals stay in memory and go out with the next one.
+  const onFlushError = (error: unknown) =>
+    ctx.logger.debug({ err: String(error) }, 'shared counters not flushed');
+  const requests = createRequestWindows(state, {
+    windowMs: settings.metricsWindowMs,
+    onFlushError,
+  });
+  const ai = createAiTelemetryTotals(state, { onFlushError });
   const cpu = createCpuSampler();
   const alerts = createAlertManager({
     rules: ALERT_RULES,
@@ -62,20 +91,25 @@ export function createOpsRuntime(
       fetchImpl,
     ),
     log: ctx.logger,
+    states: createAlertStates(state),
     now: ctx.now,
     environment: settings.environment,
   });
-  const jobs = createJobRegistry({ newId: ctx.newId, now: ctx.now });
+  const jobs = createJobRegistry(state, {
+    newId: ctx.newId,
+    onSaveError: (error) => ctx.logger.warn({ err: String(error) }, 'job progress not saved'),
+  });
+  const cron = createCronSlots(state);
 
-  async function snapshot(): Promise<MetricsSnapshot> {
+  async function snapshot(scope: 'cluster' | 'instance' = 'cluster'): Promise<MetricsSnapshot> {
     const now = ctx.now();
     const storage = await checkStorage([ctx.config.dataDir, settings.backupDir].filter(Boolean));
     const memory = process.memoryUsage();
     return buildSnapshot({
       now,
-      requests: requests.stats(now),
+      requests: scope === 'cluster' ? await requests.stats(now) : requests.instanceStats(now),
       db: await readDbMetrics(ctx.db, new Date(now)),
-      ai: ai.stats(now),
+      ai: await ai.stats(now),
       cpuUsage: cpu.sample(),
       uptimeSeconds: Math.round((now - ctx.startedAt) / 1000),
       memory: { rss: memory.rss, heapUsed: memory.heapUsed },
@@ -84,6 +118,15 @@ export function createOpsRuntime(
         path: ctx.config.dataDir,
       },
     });
+  }
+
+  async function checkAlerts() {
+    const evaluated = evaluateAlerts(ALERT_RULES, await snapshot());
+    const notified = await alerts.process(evaluated);
+    return {
+      firing: evaluated.filter((a) => a.firing).map((a) => a.id),
+      notified: notified.length,
+    };
   }
 
   /** Copies a finished backup and its manifest to the S3-compatible bucket when BACKUP_S3_* are set. */
@@ -116,16 +159,7 @@ export function createOpsRuntime(
     }
     if (name === 'sync-check') {
       const sync = await checkSync(ctx.db, new Date(ctx.now()));
-      const evaluated = evaluateAlerts(ALERT_RULES, await snapshot());
-      const notified = await alerts.process(evaluated);
-      return {
-        ok: true,
-        report: {
-          sync,
-          firing: evaluated.filter((a) => a.firing).map((a) => a.id),
-          notified: notified.length,
-        },
-      };
+      return { ok: true, report: { sync, ...(await checkAlerts()) } };
     }
     const options = {
       // A backup reads every table: longer than a request may wait.
@@ -146,5 +180,24 @@ export function createOpsRuntime(
     return { ok: offsite.error === undefined, report: { backup, offsite, config } };
   }
 
-  return { ctx, env, settings, requests, ai, cpu, alerts, jobs, snapshot, runJob };
+  return {
+    ctx,
+    env,
+    settings,
+    instanceId: state.instanceId,
+    state,
+    requests,
+    ai,
+    cpu,
+    alerts,
+    jobs,
+    cron,
+    snapshot: () => snapshot('cluster'),
+    instanceSnapshot: () => snapshot('instance'),
+    checkAlerts,
+    async flush() {
+      await Promise.all([requests.flush(), ai.flush()]).catch(onFlushError);
+    },
+    runJob,
+  };
 }

@@ -1,5 +1,5 @@
-// Tables operations needs beyond the app's migrations: the staff audit log and the record of scheduled job
-// runs. Created idempotently on first use in their own schema, with RLS on and no policies, so only the
+// Tables operations needs beyond the app's migrations: the staff audit log (the shared ops state, job runs
+// included, has its own migration). Created idempotently on first use in their own schema, with RLS on and no policies, so only the
 // privileged connection reaches them (never `authenticated` or `anon`).
 import type { OpsDb } from './db';
 
@@ -18,17 +18,6 @@ const OPS_SCHEMA_SQL = [
    )`,
   'create index if not exists audit_log_at on tend_ops.audit_log (at)',
   'alter table tend_ops.audit_log enable row level security',
-  `create table if not exists tend_ops.job_runs (
-     job text not null,
-     scheduled_for timestamptz not null,
-     holder text not null,
-     started_at timestamptz not null default now(),
-     finished_at timestamptz,
-     ok boolean,
-     report jsonb,
-     primary key (job, scheduled_for)
-   )`,
-  'alter table tend_ops.job_runs enable row level security',
 ];
 
 const ready = new WeakMap<object, Promise<void>>();

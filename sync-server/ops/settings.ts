@@ -13,6 +13,15 @@ export interface OpsSettings {
   /** Run the cron jobs in this process (self-hosted `npm start`); off on Vercel, whose cron calls the routes. */
   scheduler: boolean;
   environment: string;
+  /** The request window behind the error-rate and latency alerts and the dashboard. */
+  metricsWindowMs: number;
+  /** How often this instance evaluates the alert rules (with the scheduler); 0: only the sync-check job. */
+  alertEvaluationMs: number;
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export function readOpsSettings(
@@ -32,5 +41,7 @@ export function readOpsSettings(
         ? flag(env.OPS_SCHEDULER)
         : !env.VERCEL && config.nodeEnv !== 'test',
     environment: config.vercel.env ?? config.nodeEnv,
+    metricsWindowMs: positive(env.METRICS_WINDOW_MS) ?? 5 * 60_000,
+    alertEvaluationMs: positive(env.ALERT_EVALUATION_MS) ?? 60_000,
   };
 }

@@ -20,6 +20,8 @@ export interface SharedCounters {
   add(at: number, values: readonly number[]): void;
   /** Element-wise sums over every instance and every bucket of the window ending at `now`. */
   totals(now: number): Promise<number[]>;
+  /** The same sums over this instance's buckets only, from memory. */
+  localTotals(now: number): number[];
   flush(): Promise<void>;
   /** Stops the timer after a last flush. */
   close(): Promise<void>;
@@ -136,6 +138,17 @@ export function createSharedCounters(
   let flushing: Promise<void> | null = null;
   let lastPrune = 0;
 
+  function localBuckets(now: number): number[][] {
+    const since = firstBucket(now);
+    return [...local].filter(([at]) => at >= since && at <= now).map(([, counts]) => counts);
+  }
+
+  function sumOf(rows: readonly (readonly number[])[]): number[] {
+    const sum = new Array<number>(width).fill(0);
+    for (const counts of rows) for (let i = 0; i < width; i++) sum[i] += counts[i] ?? 0;
+    return sum;
+  }
+
   function forget(now: number) {
     const oldest = firstBucket(now);
     for (const at of local.keys()) if (at < oldest && !dirty.has(at)) local.delete(at);
@@ -191,17 +204,12 @@ export function createSharedCounters(
       dirty.add(bucket);
     },
     async totals(now) {
-      const since = firstBucket(now);
-      const rows = await store.read(since, bucketOf(now));
-      const sum = new Array<number>(width).fill(0);
-      const addRow = (counts: readonly number[]) => {
-        for (let i = 0; i < width; i++) sum[i] += counts[i] ?? 0;
-      };
+      const rows = await store.read(firstBucket(now), bucketOf(now));
       // This instance's own numbers come from memory, fresher than its last flush.
-      for (const row of rows) if (row.instance !== backend.instanceId) addRow(row.counts);
-      for (const [at, counts] of local) if (at >= since && at <= now) addRow(counts);
-      return sum;
+      const others = rows.filter((row) => row.instance !== backend.instanceId);
+      return sumOf([...others.map((row) => row.counts), ...localBuckets(now)]);
     },
+    localTotals: (now) => sumOf(localBuckets(now)),
     flush,
     async close() {
       clearInterval(timer);

@@ -27,6 +27,8 @@ export interface RequestStats {
 export interface RequestWindows {
   record(sample: RequestSample): void;
   stats(now: number): Promise<RequestStats>;
+  /** This instance's requests only, from memory. */
+  instanceStats(now: number): RequestStats;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,7 +79,8 @@ export function createRequestWindows(
 ): RequestWindows {
   const counters: SharedCounters = createSharedCounters(backend, {
     series: 'requests',
-    bucketMs: 60_000,
+    // Five buckets per window (a minute each for the default five minutes).
+    bucketMs: Math.max(1000, Math.floor(windowMs / 5)),
     windowMs,
     width: WIDTH,
     flushMs,
@@ -92,21 +95,23 @@ export function createRequestWindows(
       values[HISTOGRAM + latencyBucket(durationMs)] = 1;
       counters.add(at, values);
     },
-    async stats(now) {
-      const totals = await counters.totals(now);
-      const histogram = totals.slice(HISTOGRAM);
-      const count = totals[REQUESTS];
-      return {
-        count,
-        p50_response_time: histogramPercentile(histogram, 50),
-        p95_response_time: histogramPercentile(histogram, 95),
-        p99_response_time: histogramPercentile(histogram, 99),
-        error_rate: count === 0 ? 0 : totals[ERRORS] / count,
-        outage_count: totals[OUTAGES],
-        window_ms: windowMs,
-      };
-    },
+    stats: async (now) => statsOf(await counters.totals(now)),
+    instanceStats: (now) => statsOf(counters.localTotals(now)),
     flush: () => counters.flush(),
     close: () => counters.close(),
   };
+
+  function statsOf(totals: number[]): RequestStats {
+    const histogram = totals.slice(HISTOGRAM);
+    const count = totals[REQUESTS];
+    return {
+      count,
+      p50_response_time: histogramPercentile(histogram, 50),
+      p95_response_time: histogramPercentile(histogram, 95),
+      p99_response_time: histogramPercentile(histogram, 99),
+      error_rate: count === 0 ? 0 : totals[ERRORS] / count,
+      outage_count: totals[OUTAGES],
+      window_ms: windowMs,
+    };
+  }
 }

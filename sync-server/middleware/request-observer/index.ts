@@ -3,9 +3,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../../context';
 
-/** Where each request's timing goes (the operations metrics window, ops/metrics/request-window.ts). */
+/** Where each request's timing goes (the request windows shared by every instance, state/request-windows.ts). */
 export interface RequestRecorder {
-  record(sample: { at: number; durationMs: number; status: number }): void;
+  record(sample: { at: number; durationMs: number; status: number; outage?: boolean }): void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -31,7 +31,9 @@ export function observeRequests(
     const durationMs = Math.round((clock() - started) * 100) / 100;
     const status = c.res.status;
     c.res.headers.set('X-Request-Id', requestId);
-    window.record({ at: ctx.now(), durationMs, status });
+    // 503 + Retry-After is a dependency outage (the database is down), not this server's own error.
+    const outage = status === 503 && c.res.headers.has('Retry-After');
+    window.record({ at: ctx.now(), durationMs, status, outage });
     const user = c.get('user');
     const sessionId = user?.claims.session_id;
     ctx.logger.http(

@@ -1,5 +1,5 @@
 // /api/admin/backups, /api/admin/restore, /api/admin/jobs/:id (admin): list backups, start a backup or a
-// restore as a job on this instance, and poll its progress.
+// restore as a job on this instance, and poll its progress through any instance.
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
 
   app.post('/api/admin/backups', requirePermission(ctx, 'backups:manage'), async (c) => {
     const { kind } = await readJson(c, backupSchema);
-    const job = ops.jobs.start(`backup:${kind}`, (onProgress) =>
+    const job = await ops.jobs.start(`backup:${kind}`, (onProgress) =>
       ops.runJob('backup', { kind, onProgress }),
     );
     await recordAudit(db, {
@@ -50,7 +50,7 @@ export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   app.post('/api/admin/restore', requirePermission(ctx, 'backups:manage'), async (c) => {
     const body = await readJson(c, restoreSchema);
     const path = join(settings.backupDir, body.file);
-    const job = ops.jobs.start('restore', (onProgress) =>
+    const job = await ops.jobs.start('restore', (onProgress) =>
       restoreBackup(db.withTimeout(0), path, {
         encryptionKey: ctx.secrets.encryptionKey,
         replace: body.replace,
@@ -66,9 +66,11 @@ export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
     return c.json({ job }, 202);
   });
 
-  app.get('/api/admin/jobs/:id', requirePermission(ctx, 'backups:manage'), (c) => {
-    const job = ops.jobs.get(c.req.param('id'));
-    if (!job) throw new HttpError(404, 'not_found', 'No such job on this instance');
+  app.get('/api/admin/jobs/:id', requirePermission(ctx, 'backups:manage'), async (c) => {
+    const id = c.req.param('id');
+    // Jobs live in shared state: any instance answers for a job another one runs.
+    const job = z.uuid().safeParse(id).success ? await ops.jobs.get(id) : undefined;
+    if (!job) throw new HttpError(404, 'not_found', 'No such job');
     return c.json({ job });
   });
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, type MetricsSnapshot } from '../metrics/snapshot';
 import { routeChannels } from './channels';
 import { evaluateAlerts } from './evaluate';
+import { createAlertStates } from '../../state/alert-states';
+import { openStateStores, type StateStores } from '../../test/state-backends';
 import { createAlertManager } from './manager';
 import { ALERT_RULES } from './rules';
 
@@ -27,6 +29,7 @@ function snapshot(
       p95_response_time: over.p95 ?? 100,
       p99_response_time: 200,
       error_rate: over.errorRate ?? 0,
+      outage_count: 0,
       window_ms: 300_000,
     },
     db: {
@@ -100,11 +103,16 @@ describe('alert delivery', () => {
       res.writeHead(req.url === '/broken' ? 500 : 200).end('ok');
     });
   });
+  let stores: StateStores;
   beforeAll(async () => {
+    stores = await openStateStores('postgres', 'alert_manager');
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(async () => {
+    await stores.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
 
   it('posts to the configured webhooks, once per cooldown, and once more when resolved', async () => {
     received.length = 0;
@@ -121,6 +129,7 @@ describe('alert delivery', () => {
         log,
       ),
       log,
+      states: createAlertStates(stores.instance('a')),
       now: () => now,
       environment: 'production',
     });
@@ -152,7 +161,7 @@ describe('alert delivery', () => {
       ['high_error_rate', 'resolved'],
       ['slow_response', 'resolved'],
     ]);
-    expect(manager.state().find((s) => s.id === 'high_error_rate')?.firing).toBe(false);
+    expect((await manager.state()).find((s) => s.id === 'high_error_rate')?.firing).toBe(false);
   });
 
   it('logs a failing channel without blocking the others; email falls back to the log', async () => {
@@ -166,6 +175,7 @@ describe('alert delivery', () => {
       rules: ALERT_RULES,
       routing: routeChannels({ ALERT_WEBHOOK_URL: `${base}/broken` }, log),
       log,
+      states: createAlertStates(stores.instance('b')),
     });
     await manager.process(evaluateAlerts(ALERT_RULES, snapshot({ errorRate: 0.5, storage: 0.9 })));
     expect(logged).toContain('ERROR alert delivery failed');

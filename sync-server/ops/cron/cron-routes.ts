@@ -1,9 +1,7 @@
 // The Vercel Cron targets: GET (what Vercel sends) or POST, only with Authorization: Bearer $CRON_SECRET.
-// Each run is claimed under an advisory lock for its scheduled minute, so a retry or a second instance
-// cannot run the same job twice.
-import { hostname } from 'node:os';
+// Each run claims its scheduled minute in shared state, so a second instance cannot run the same slot while
+// it runs or after it succeeded.
 import type { Hono } from 'hono';
-import { claimRun, finishRun } from './lock';
 import { CRON_JOBS } from './cron-jobs';
 import type { OpsRuntime } from '../runtime';
 import { requireCronSecret } from '../../middleware/require-permission';
@@ -22,7 +20,7 @@ export function installCronRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
         job.name === 'backup' && kind === 'incremental' ? 'backup-incremental' : job.name;
       const slot = scheduledMinute(ctx.now());
       const started = performance.now();
-      if (!(await claimRun(ctx.db, jobName, slot, `${hostname()}:${process.pid}`))) {
+      if (!(await ops.cron.claim(jobName, slot))) {
         return c.json(
           { job: jobName, skipped: true, reason: 'already ran or running for this minute' },
           409,
@@ -30,14 +28,14 @@ export function installCronRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
       }
       try {
         const { ok, report } = await ops.runJob(job.name, { kind });
-        await finishRun(ctx.db, jobName, slot, ok, report);
+        await ops.cron.finish(jobName, slot, ok, report);
         ctx.logger.info({ job: jobName, ok }, 'cron job finished');
         return c.json(
           { job: jobName, ok, durationMs: Math.round(performance.now() - started), report },
           ok ? 200 : 500,
         );
       } catch (error) {
-        await finishRun(ctx.db, jobName, slot, false, { error: String(error) });
+        await ops.cron.finish(jobName, slot, false, { error: String(error) });
         throw error;
       }
     });

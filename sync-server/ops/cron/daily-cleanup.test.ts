@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
 import { onEachDatabase, seedUsersAndTasks, type OpenDb } from '../test-support/databases';
 import { runDailyCleanup } from './daily-cleanup';
-import { claimRun, finishRun } from './lock';
 
 function suite(name: string, open: OpenDb) {
   describe(`daily cleanup on ${name}`, () => {
@@ -66,23 +65,6 @@ function suite(name: string, open: OpenDb) {
         'refresh task_statistics',
       ]);
       expect(report.steps.at(-1)?.ok).toBe(true);
-    });
-
-    it('lets exactly one of several racing instances claim a scheduled run', async () => {
-      const slot = new Date('2026-11-26T02:00:00Z');
-      const claims = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => claimRun(h.db, 'daily-cleanup', slot, `instance-${i}`)),
-      );
-      expect(claims.filter(Boolean)).toHaveLength(1);
-      await finishRun(h.db, 'daily-cleanup', slot, true, { steps: 8 });
-      const [run] = await h.db.query<{ ok: boolean; report: { steps: number } }>(
-        `select ok, report from tend_ops.job_runs where job = 'daily-cleanup' and scheduled_for = $1`,
-        [slot.toISOString()],
-      );
-      expect(run).toMatchObject({ ok: true, report: { steps: 8 } });
-      expect(
-        await claimRun(h.db, 'daily-cleanup', new Date('2026-11-27T02:00:00Z'), 'instance-0'),
-      ).toBe(true);
     });
   });
 }

@@ -1,5 +1,6 @@
-// Aggregates the AI quick-add telemetry that clients send when the user opted in (the page posts one event per
-// parse). Only numbers and flags are kept, never the text the user typed.
+// The AI quick-add telemetry that clients send when the user opted in (one event per parse), and the figures
+// the dashboard reads from it. Only numbers and flags are kept, never the text the user typed; the totals
+// across instances live in state/ai-telemetry.ts.
 import { z } from 'zod';
 
 const aiTelemetryEventSchema = z
@@ -27,46 +28,4 @@ export interface AiStats {
   cache_hit_rate: number | null;
   fallback_rate: number | null;
   timeout_rate: number | null;
-}
-
-interface Stored extends AiTelemetryEvent {
-  at: number;
-}
-
-export interface AiTelemetry {
-  record(events: readonly AiTelemetryEvent[], at: number): void;
-  stats(now: number): AiStats;
-}
-
-function share(events: readonly Stored[], pick: (e: Stored) => boolean | undefined): number | null {
-  const known = events.filter((e) => pick(e) !== undefined);
-  return known.length === 0 ? null : known.filter((e) => pick(e) === true).length / known.length;
-}
-
-export function createAiTelemetry({
-  windowMs = 24 * 3600_000,
-  maxEvents = 20_000,
-}: { windowMs?: number; maxEvents?: number } = {}): AiTelemetry {
-  let events: Stored[] = [];
-  const prune = (now: number) => {
-    events = events.filter((e) => e.at >= now - windowMs).slice(-maxEvents);
-  };
-  return {
-    record(batch, at) {
-      for (const event of batch) events.push({ ...event, at });
-      prune(at);
-    },
-    stats(now) {
-      prune(now);
-      const times = events.map((e) => e.inferenceMs);
-      return {
-        samples: events.length,
-        inference_time: times.length === 0 ? 0 : times.reduce((a, b) => a + b, 0) / times.length,
-        parse_accuracy: share(events, (e) => e.accepted),
-        cache_hit_rate: share(events, (e) => e.cacheHit),
-        fallback_rate: share(events, (e) => e.fallback),
-        timeout_rate: share(events, (e) => e.timedOut),
-      };
-    },
-  };
 }

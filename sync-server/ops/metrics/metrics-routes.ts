@@ -20,7 +20,7 @@ export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
 
   app.get('/metrics', requireCronOrPermission(ctx, 'dashboard:read'), async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.body(snapshotToPrometheus(await ops.snapshot()), 200, {
+    return c.body(snapshotToPrometheus(await ops.instanceSnapshot(), ops.instanceId), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
     });
   });
@@ -44,7 +44,7 @@ export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
 
   app.get('/api/alerts', requirePermission(ctx, 'alerts:read'), async (c) => {
     const current = evaluateAlerts(ALERT_RULES, await ops.snapshot());
-    const states = new Map(ops.alerts.state().map((s) => [s.id, s]));
+    const states = new Map((await ops.alerts.state()).map((s) => [s.id, s]));
     c.header('Cache-Control', 'no-store');
     return c.json({
       evaluatedAt: new Date(ctx.now()).toISOString(),

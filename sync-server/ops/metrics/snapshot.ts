@@ -1,7 +1,7 @@
 // The operations specification's MetricsDashboard, plus the few numbers the alert rules read that the operations specification's shape has no slot for
 // (request count, storage, sync failures, AI timeouts). Values we cannot measure honestly are null with a reason.
 import type { AiStats } from './ai-telemetry';
-import type { RequestStats } from './request-window';
+import type { RequestStats } from '../../state/request-windows';
 
 export interface MetricsDashboard {
   activeUsers: { daily: number; weekly: number; monthly: number };
@@ -28,7 +28,12 @@ export interface MetricsDashboard {
 
 export interface MetricsSnapshot extends MetricsDashboard {
   generatedAt: string;
-  performance: MetricsDashboard['performance'] & { request_count: number; window_ms: number };
+  performance: MetricsDashboard['performance'] & {
+    request_count: number;
+    /** 503s for a dependency outage (database down): counted here, not in error_rate. */
+    outage_count: number;
+    window_ms: number;
+  };
   usage: MetricsDashboard['usage'] & { window: '24h'; avg_session_duration_reason?: string };
   health: MetricsDashboard['health'] & { memory_rss_bytes: number; heap_used_bytes: number };
   ai: MetricsDashboard['ai'] & { timeout_rate: number | null; samples: number };
@@ -77,6 +82,7 @@ export function buildSnapshot({
       p99_response_time: requests.p99_response_time,
       error_rate: requests.error_rate,
       request_count: requests.count,
+      outage_count: requests.outage_count,
       window_ms: requests.window_ms,
     },
     usage: {
