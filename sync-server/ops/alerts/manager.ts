@@ -1,5 +1,5 @@
 // Turns evaluations into notifications: a rule notifies when it starts firing, again only after its cooldown
-// while it keeps firing, and once when it resolves. The state lives in shared state, so every instance may
+// while it keeps firing, and once when it reads a healthy value again. The state lives in shared state, so every instance may
 // evaluate and still only one sends each notification. A failing channel is logged and never blocks the others.
 import type { AlertStates, SharedAlertState } from '../../state/alert-states';
 import type { AlertResult } from './evaluate';
@@ -48,6 +48,10 @@ export function createAlertManager({
       const at = now();
       const sent: AlertNotification[] = [];
       for (const result of results) {
+        // No data (too few requests to be a rate) says nothing either way: it neither fires nor resolves.
+        // Instances read the shared numbers up to a flush apart, so one may see too few requests while
+        // another sees the burst; resolving on that would page twice.
+        if (result.value === null || !Number.isFinite(result.value)) continue;
         const status = await states.transition(
           result.id,
           result.firing,
