@@ -14,6 +14,8 @@ const BIN = process.env.TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export interface PgCluster {
   url: string;
   port: number;
+  /** The data directory; the postmaster's command line names it. */
+  dataDir: string;
   /** Fast shutdown: open sessions are terminated, as `pg_ctlcluster ... stop -m fast` does. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startPgCluster(port: number): Promise<PgCluster> {
   return {
     url,
     port,
+    dataDir: data,
     stop: () => pgCtl('-m', 'fast', 'stop'),
     start,
     async destroy() {
