@@ -7,7 +7,7 @@ import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logging/logger';
-import { installOps } from './ops';
+import { installOps, opsOf } from './ops';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      void db.close().finally(() => process.exit(0));
+      // The last second of request and AI counts goes to shared state before the database closes.
+      const flushed = opsOf(app)?.runtime.flush() ?? Promise.resolve();
+      void flushed.then(() => db.close()).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
