@@ -4,6 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,15 @@ import type { TestDatabase, TestUser } from './test/harness';
 import { TEST_JWT_SECRET, createTestDatabase, createTestUser, pgReachable } from './test/harness';
 
 const reachable = await pgReachable();
-const PORT = 8823;
+/** A port nobody listens on now: other suites (and other checkouts) run servers on this machine too. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function startServer(database: { DATABASE_URL: string } | { DATA_DIR: string }): ChildProcess {
@@ -34,7 +43,8 @@ function startServer(database: { DATABASE_URL: string } | { DATA_DIR: string }):
 }
 
 async function waitHealthy(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  // Up to a minute: PGlite's first start runs initdb, and a busy two-core machine slows it a lot.
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${BASE}/health`)).ok) return;
     } catch {
@@ -100,7 +110,10 @@ describe.each(kinds)('fault: SIGKILL mid-push on %s', (kind) => {
         if (killed) return;
       }
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill once some batches were acknowledged (however slow the machine), while writers are mid-push.
+    for (let waited = 0; acknowledged.length < 3 && waited < 30_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
     const exited = new Promise((r) => child!.once('exit', r));
     child.kill('SIGKILL');
     killed = true;
