@@ -6,7 +6,9 @@ import { createErrorHandler, errorBody } from './errors';
 import { limitBody } from './middleware/body-limit';
 import { securityHeaders } from './middleware/security-headers';
 import { createAiRoutes } from './routes/ai';
+import { createAccountRoutes } from './routes/account';
 import { createAuthRoutes } from './routes/auth';
+import { createAccountAuthRoutes } from './routes/auth-account';
 import { createHealthRoutes } from './routes/health';
 import { createSyncRoutes } from './routes/sync';
 import { createTaskRoutes } from './routes/tasks';
@@ -42,7 +44,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
         'x-client-info',
         'x-supabase-api-version',
       ],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     });
     app.use('/api/*', corsMw);
@@ -54,7 +56,11 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
   // Operations first: their request timing and metrics middleware must wrap every route after them.
   options.installOperations?.(app);
   app.route('/health', createHealthRoutes(ctx));
-  if (ctx.localAuth) app.route('/auth/v1', createAuthRoutes(ctx));
+  if (ctx.localAuth) {
+    app.route('/auth/v1', createAuthRoutes(ctx));
+    app.route('/auth/v1', createAccountAuthRoutes(ctx));
+  }
+  app.route('/api/account', createAccountRoutes(ctx));
   app.route('/api/sync', createSyncRoutes(ctx));
   app.route('/api/tasks', createTaskRoutes(ctx));
   app.route('/api/ai', createAiRoutes(ctx));

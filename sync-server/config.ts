@@ -90,6 +90,11 @@ const envSchema = z.object({
   CERT_HOSTS: optional,
   SNYK_TOKEN: secret(optional),
   VERCEL_TOKEN: secret(optional),
+  // Account mail of the built-in auth.
+  SITE_URL: optional.pipe(z.url().optional()),
+  SMTP_URL: secret(optional.pipe(z.url({ protocol: /^smtps?$/ }).optional())),
+  SMTP_FROM: optional,
+  MAILER_AUTOCONFIRM: optional.transform((v) => v !== '0' && v !== 'false'),
 });
 
 export type EnvName = keyof typeof envSchema.shape;
@@ -131,6 +136,13 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** Longest a request waits for the database (connect, statement, transaction) before it gets a 503. */
   dbTimeoutMs: number;
+  /** The public address of the app: account mail links point here, never at a request's Host header. */
+  siteUrl: string | undefined;
+  /** Account mail (recovery, confirmation, email change); a secret, it may carry SMTP credentials. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Sign-up signs in at once (GoTrue's MAILER_AUTOCONFIRM); the address still counts as unproven. */
+  mailerAutoconfirm: boolean;
 }>;
 
 /** The client build reads VITE_*; the operations specification names NEXT_PUBLIC_*; the server accepts either. */
@@ -163,6 +175,16 @@ function parseEnv(rawEnv: Env = process.env): ParsedEnv {
 
 export function loadConfig(rawEnv: Env = process.env): Config {
   const e = parseEnv(rawEnv);
+  if (e.SMTP_URL && !e.SITE_URL) {
+    throw new ConfigError(
+      'Invalid environment: SITE_URL: required when SMTP_URL is set (mail links)',
+    );
+  }
+  if (!e.MAILER_AUTOCONFIRM && !e.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid environment: MAILER_AUTOCONFIRM: false needs SMTP_URL, or nobody could confirm a sign-up',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV,
     production: e.NODE_ENV === 'production',
@@ -190,5 +212,9 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     vercel: { env: e.VERCEL_ENV, url: e.VERCEL_URL, region: e.VERCEL_REGION },
     trustProxy: e.TRUST_PROXY,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
+    siteUrl: e.SITE_URL?.replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM ?? 'Tend <no-reply@localhost>',
+    mailerAutoconfirm: e.MAILER_AUTOCONFIRM,
   };
 }

@@ -2,6 +2,8 @@
 // injected time and ids.
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from './auth/user';
+import type { Mailer } from './auth/mailer';
+import { createSmtpMailer } from './auth/mailer';
 import type { TokenVerifier } from './auth/verify';
 import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
@@ -19,6 +21,8 @@ export interface AppContext {
   secrets: Secrets;
   /** Verifies a bearer access token and returns its claims (401 HttpError otherwise). */
   verifyToken: TokenVerifier;
+  /** Account mail through SMTP_URL, or null when the server cannot send mail. */
+  mailer: Mailer | null;
   /** True when this server answers the Supabase Auth endpoints itself (no SUPABASE_URL configured). */
   localAuth: boolean;
   /** Wall clock in ms; injected so tests control time. */
@@ -27,6 +31,11 @@ export interface AppContext {
   newId: () => string;
   /** Process start, for uptime. */
   startedAt: number;
+  /**
+   * Records an account event in the audit trail. The hosts plug in operations' audit log; without
+   * operations (a bare core) there is no trail to write.
+   */
+  audit?: (entry: { actor: AuthUser; action: string; subject: string }) => Promise<void>;
   /** Test hooks (named as such): let a test hold a push open to force commit-order races. */
   hooks?: { beforePushCommit?: () => Promise<void> };
 }
@@ -45,8 +54,15 @@ export function createContext(
       jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
       now,
     });
+  const mailer =
+    parts.mailer !== undefined
+      ? parts.mailer
+      : config.smtpUrl
+        ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
+        : null;
   return {
     ...parts,
+    mailer,
     verifyToken,
     localAuth,
     now,

@@ -7,6 +7,7 @@ import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logging/logger';
+import { recordAudit } from './ops/admin/audit-log';
 import { installOps, opsOf } from './ops';
 import { resolveSecrets } from './secrets';
 
@@ -26,7 +27,13 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const ctx = createContext({ config, db, logger, secrets });
+  const ctx = createContext({
+    config,
+    db,
+    logger,
+    secrets,
+    audit: (entry) => recordAudit(db, entry),
+  });
   const app = createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

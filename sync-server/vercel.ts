@@ -8,6 +8,7 @@ import { createContext } from './context';
 import { openPostgres } from './db/postgres';
 import { resolveSecrets } from './secrets';
 import { createLogger } from './logging/logger';
+import { recordAudit } from './ops/admin/audit-log';
 import { installOps } from './ops/index';
 
 export async function loadDeployedApp(
@@ -23,6 +24,12 @@ export async function loadDeployedApp(
     level: config.logLevel,
     secrets: Object.values(secrets),
   });
-  const ctx = createContext({ config, db, logger, secrets });
+  const ctx = createContext({
+    config,
+    db,
+    logger,
+    secrets,
+    audit: (entry) => recordAudit(db, entry),
+  });
   return createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
 }

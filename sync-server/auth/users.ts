@@ -10,10 +10,12 @@ export interface UserRow {
   created_at: Date | string;
   updated_at: Date | string;
   last_sign_in_at: Date | string | null;
+  /** When a mailed link proved the address; null for an auto-confirmed sign-up. */
+  email_confirmed_at: Date | string | null;
 }
 
 const COLUMNS =
-  'id, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, last_sign_in_at';
+  'id, email, encrypted_password, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, last_sign_in_at, email_confirmed_at';
 
 function iso(value: Date | string | null): string | null {
   if (value === null) return null;
@@ -27,9 +29,9 @@ export function toGoTrueUser(row: UserRow) {
     aud: 'authenticated',
     role: 'authenticated',
     email: row.email,
-    email_confirmed_at: iso(row.created_at),
+    email_confirmed_at: iso(row.email_confirmed_at),
     phone: '',
-    confirmed_at: iso(row.created_at),
+    confirmed_at: iso(row.email_confirmed_at),
     last_sign_in_at: iso(row.last_sign_in_at),
     app_metadata: row.raw_app_meta_data,
     user_metadata: row.raw_user_meta_data,

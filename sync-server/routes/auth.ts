@@ -6,6 +6,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken, requireUser } from '../middleware/auth';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { emailSchema } from '../auth/email-address';
+import { assertStrongPassword } from '../auth/password-policy';
+import { sessionDeps } from '../auth/session-deps';
 import type { SessionDeps } from '../auth/sessions';
 import {
   createSession,
@@ -22,17 +25,11 @@ import {
   touchSignIn,
 } from '../auth/users';
 import type { AppContext, AppEnv } from '../context';
+import { mailSignUpConfirmation } from './auth-account';
 import { HttpError } from '../errors';
 import { readJson } from '../middleware/json-body';
 import { createRateLimiter } from '../middleware/rate-limit';
 
-const MIN_PASSWORD_LENGTH = 8;
-
-const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('Unable to validate email address'));
 const signupSchema = z.object({
   email: emailSchema,
   password: z.string().max(256),
@@ -58,13 +55,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const perAccount = createRateLimiter({ max: 10, windowMs: 5 * 60_000, now: ctx.now });
   const perIp = createRateLimiter({ max: 100, windowMs: 5 * 60_000, now: ctx.now });
   const signups = createRateLimiter({ max: 30, windowMs: 60 * 60_000, now: ctx.now });
-  const deps = (c: Context): SessionDeps => ({
-    jwtSecret: ctx.secrets.jwtSecret,
-    expiresIn: ctx.config.jwtExpirySeconds,
-    now: ctx.now,
-    newId: ctx.newId,
-    issuer: `${new URL(c.req.url).origin}/auth/v1`,
-  });
+  const deps = (c: Context): SessionDeps => sessionDeps(ctx, c.req.url);
 
   app.get('/settings', (c) =>
     c.json({
@@ -78,20 +69,11 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   app.post('/signup', async (c) => {
     signups.hit(clientIp(c, ctx.config.trustProxy));
     const body = await readJson(c, signupSchema);
-    if (body.password.length < MIN_PASSWORD_LENGTH) {
-      throw new HttpError(
-        422,
-        'weak_password',
-        `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
-        {
-          weak_password: { reasons: ['length'] },
-        },
-      );
-    }
-    const appMeta: Record<string, unknown> = { provider: 'email', providers: ['email'] };
-    if (ctx.config.adminEmails.includes(body.email)) appMeta.role = 'admin';
+    assertStrongPassword(body.password);
+    // No role from sign-up, not even for ADMIN_EMAILS: that waits until a mailed link proves the address.
+    const appMeta = { provider: 'email', providers: ['email'] };
     const passwordHash = await hashPassword(body.password);
-    const session = await ctx.db.transaction(async (tx) => {
+    const { user, session } = await ctx.db.transaction(async (tx) => {
       const user = await insertUser(tx, {
         id: ctx.newId(),
         email: body.email,
@@ -101,9 +83,12 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
         userMeta: body.data ?? {},
       });
       if (!user) throw new HttpError(422, 'user_already_exists', 'User already registered');
-      return createSession(tx, deps(c), user);
+      // Without auto-confirm GoTrue answers the bare user: no session until the mailed link is opened.
+      if (!ctx.config.mailerAutoconfirm) return { user, session: null };
+      return { user, session: await createSession(tx, deps(c), user) };
     });
-    return c.json(session, 200);
+    await mailSignUpConfirmation(ctx, user);
+    return c.json(session ?? toGoTrueUser(user), 200);
   });
 
   app.post('/token', async (c) => {
@@ -122,6 +107,8 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       // An admin disabled this account (PATCH /api/admin/users/:id); GoTrue's code for it.
       if (user.raw_app_meta_data.disabled === true)
         throw new HttpError(400, 'user_banned', 'User is banned');
+      if (!ctx.config.mailerAutoconfirm && !user.email_confirmed_at)
+        throw new HttpError(400, 'email_not_confirmed', 'Email not confirmed');
       perAccount.reset(key);
       const session = await ctx.db.transaction(async (tx) => {
         await touchSignIn(tx, user.id);

@@ -7,11 +7,13 @@ import { installAuditRoute } from './audit-route';
 import { installBackupRoutes } from './backups-routes';
 import { installLogsRoute } from './logs-route';
 import { installMaintenanceRoute } from './maintenance-route';
+import { installRecoveryLinkRoute } from './recovery-link-route';
 import { installUserRoutes } from './users-routes';
 import type { AppEnv } from '../../context';
 
 export function installAdminRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   installUserRoutes(app, ops);
+  installRecoveryLinkRoute(app, ops);
   installAnalyticsRoute(app, ops);
   installLogsRoute(app, ops);
   installAuditRoute(app, ops);
