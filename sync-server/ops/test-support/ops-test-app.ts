@@ -9,6 +9,7 @@ import { loadConfig } from '../../config';
 import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
 import { createLogger } from '../../logging/logger';
+import { recordAudit } from '../admin/audit-log';
 import { installOps, opsOf, type InstalledOps } from '../index';
 import type { StaffRole } from '../../auth/user';
 
@@ -37,6 +38,7 @@ export async function createTestApp(
     db,
     logger: createLogger({ level: 'silent' }),
     secrets: SECRETS,
+    audit: (entry) => recordAudit(db, entry),
   });
   const opsEnv = { OPS_SCHEDULER: '0', BACKUP_DIR: join(dataDir, 'backups'), ...env };
   const app = createApp(ctx, {
