@@ -37,6 +37,8 @@ export const META_KEYS = {
   nodeId: 'nodeId',
   lastHlc: 'lastHlc',
   syncCursor: 'syncCursor',
+  /** The account whose server copy this device's tasks were last synced with. */
+  syncUserId: 'syncUserId',
   settings: 'settings',
 } as const;
 

@@ -20,6 +20,8 @@ import type { AuthConfig } from './auth-config';
 export interface AuthUser {
   id: string;
   email: string;
+  /** A mailed link proved the address (an auto-confirmed sign-up has not). */
+  emailConfirmed: boolean;
 }
 
 export type AuthResult =
@@ -52,7 +54,13 @@ export interface AuthOptions extends AuthConfig {
 }
 
 const toUser = (session: Session | null): AuthUser | null =>
-  session?.user ? { id: session.user.id, email: session.user.email ?? '' } : null;
+  session?.user
+    ? {
+        id: session.user.id,
+        email: session.user.email ?? '',
+        emailConfirmed: !!session.user.email_confirmed_at,
+      }
+    : null;
 
 /** A failed sign-in or sign-up: a code the UI turns into words, and the service's own text. */
 export interface AuthFailure {

@@ -68,7 +68,7 @@ describe('startSync', () => {
     expect(startSync({ db, clock })).toBe(services);
     expect(getSyncServices()).toBe(services);
     await vi.waitFor(() => expect(syncStatus().state).toBe('local'));
-    signIn({ id: 'u1', email: 'u@example.com' });
+    signIn({ id: 'u1', email: 'u@example.com', emailConfirmed: false });
     await vi.waitFor(() => expect(requests).toContain('/api/sync/push'));
     await vi.waitFor(() => expect(syncStatus().state).toBe('synced'));
     expect(pushed).toEqual([

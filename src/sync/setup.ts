@@ -3,6 +3,7 @@
 import { createSignal } from 'solid-js';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
+import { consumeAccountLink } from './account-links';
 import { createAuth, resolveAuthConfig } from './auth';
 import type { TendAuth } from './auth';
 import { createSyncEngine } from './sync-engine';
@@ -54,6 +55,8 @@ export function startSync({
     refreshAccessToken: auth.refreshAccessToken,
     ...overrides.engine,
   });
+  // A mailed account link lands here with its session in the URL fragment.
+  void consumeAccountLink(auth);
   auth.onSignedIn((user) => {
     void queueLocalTasksForUser(db, user.id).then(() => engine.syncNow());
   });

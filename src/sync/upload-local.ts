@@ -6,7 +6,7 @@ import type { OutboxEntry, TendDb } from '../db/database';
 import { getMeta, META_KEYS, setMeta } from '../db/database';
 import { toTaskRecord } from '../db/task-index';
 
-const SYNC_USER_KEY = 'syncUserId';
+const SYNC_USER_KEY = META_KEYS.syncUserId;
 
 /** Returns how many mutations were queued (0 when this account already owns the local data). */
 export async function queueLocalTasksForUser(

@@ -43,6 +43,22 @@ const MESSAGES: Record<string, string> = {
   network_error: 'Could not reach the sync server. Your changes are safe here and will be retried.',
   invalid_credentials: 'That email and password do not match.',
   user_already_exists: 'An account with this email already exists. Sign in instead.',
+  // account
+  wrong_password: 'That password is not correct.',
+  weak_password: 'Choose a password of at least 8 characters.',
+  same_password: 'The new password is the same as the current one. Choose a different one.',
+  email_exists: 'Another account already uses that email address.',
+  email_address_invalid: 'That does not look like an email address.',
+  email_not_confirmed:
+    'Confirm your email address first: open the link in the message Tend sent you.',
+  smtp_not_configured:
+    'This server cannot send email. Ask the person who runs it for a password reset link.',
+  otp_expired: 'That link has expired or was already used. Ask for a new one.',
+  user_banned: 'This account is disabled. Contact the person who runs this server.',
+  session_not_found: 'Your session has ended. Sign in again.',
+  managed_by_supabase_auth:
+    'Accounts on this server are managed by Supabase. Delete the account there.',
+  auth_error: 'The sign-in service had a problem. Try again.',
   // on-device AI
   webgpu_unavailable: 'On-device AI is not available on this device.',
   ai_timeout: 'The on-device model took too long; the task was kept as typed.',
@@ -83,6 +99,11 @@ export function describeAuthFailure(failure: AuthFailure): string {
     messageForCode(failure.code) ??
     (failure.detail || 'Could not reach the sign-in service. Try again.')
   );
+}
+
+/** A failed account action (password, email, recovery link, deletion, download). */
+export function describeAccountFailure(code: string): string {
+  return messageForCode(code) ?? MESSAGES.auth_error;
 }
 
 /** The sentence for a known code, or undefined. */

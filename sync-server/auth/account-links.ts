@@ -35,12 +35,12 @@ export function linkExpired(): HttpError {
   return new HttpError(403, 'otp_expired', 'Email link is invalid or has expired');
 }
 
-/** GoTrue's confirmation URL: the verify endpoint, which signs the user in and returns to the app. */
+/** GoTrue's confirmation URL: the verify endpoint, which signs the user in and returns to Settings. */
 export function accountLinkUrl(siteUrl: string, type: OneTimeTokenType, token: string): string {
   const url = new URL('/auth/v1/verify', siteUrl);
   url.searchParams.set('token', token);
   url.searchParams.set('type', type);
-  url.searchParams.set('redirect_to', `${siteUrl}/`);
+  url.searchParams.set('redirect_to', `${siteUrl}/settings`);
   return url.href;
 }
 

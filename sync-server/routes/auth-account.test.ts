@@ -94,7 +94,7 @@ describe.each(kinds)('account mail and changes with SMTP on %s', (kind) => {
     const mail = await smtp.nextMailTo('ann@example.test');
     expect(mail.subject).toBe('Reset your Tend password');
     const { location, fragment } = await api.open(linkIn(mail));
-    expect(location.origin + location.pathname).toBe(`${SITE}/`);
+    expect(location.origin + location.pathname).toBe(`${SITE}/settings`);
     expect(fragment.get('type')).toBe('recovery');
     const token = fragment.get('access_token')!;
     const changed = await api.put({ password: 'a brand new one' }, token);

@@ -6,8 +6,20 @@ import { discardRejected, listRejected, retryRejected } from '../../sync/outbox'
 import { getSyncServices } from '../../sync/setup';
 import type { SyncServices } from '../../sync/setup';
 import { syncStatus } from '../../sync/status';
-import { SYNC_STATE_LABELS, describeAuthFailure, describeSyncProblem } from '../messages';
+import {
+  SYNC_STATE_LABELS,
+  describeAccountFailure,
+  describeAuthFailure,
+  describeSyncProblem,
+} from '../messages';
+import { AccountField } from './AccountField';
 import { fieldLabel, formatDuration, formatWhen } from './format';
+import {
+  accountActionsFor,
+  accountNotice,
+  AccountSettings,
+  clearAccountNotice,
+} from './AccountSettings';
 import { SyncProgress } from './SyncProgress';
 
 export function AccountPanel(props: { services?: SyncServices | null }): JSX.Element {
@@ -43,6 +55,7 @@ export function AccountPanel(props: { services?: SyncServices | null }): JSX.Ele
                       Sign out
                     </button>
                   </div>
+                  <AccountSettings services={s()} user={user()} />
                 </div>
               )}
             </Show>
@@ -62,10 +75,29 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+
+  async function sendReset() {
+    setError(null);
+    setNotice(null);
+    clearAccountNotice();
+    const address = email().trim();
+    if (!address) {
+      setError('Enter your email first, then choose “Forgot password?”.');
+      return;
+    }
+    setBusy(true);
+    const result = await accountActionsFor(props.services).sendPasswordReset(address);
+    setBusy(false);
+    if (result.ok) setNotice(`If ${address} has an account, a reset link is on its way.`);
+    else setError(describeAccountFailure(result.code));
+  }
 
   async function submit(mode: 'signIn' | 'signUp') {
     setError(null);
+    setNotice(null);
+    clearAccountNotice();
     if (!email().trim() || !password()) {
       setError('Enter your email and a password.');
       return;
@@ -101,6 +133,7 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         value={email()}
         onInput={setEmail}
         invalid={!!error()}
+        errorId="account-error"
       />
       <AccountField
         id="account-password"
@@ -110,7 +143,11 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         value={password()}
         onInput={setPassword}
         invalid={!!error()}
+        errorId="account-error"
       />
+      <p class="hint" role="status">
+        {notice() ?? accountNotice() ?? ''}
+      </p>
       <p id="account-error" class="field-error" role="alert">
         {error() ?? ''}
       </p>
@@ -121,36 +158,11 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         <button type="submit" class="btn" value="signUp" disabled={busy()}>
           Create account
         </button>
+        <button type="button" class="btn" disabled={busy()} onClick={() => void sendReset()}>
+          Forgot password?
+        </button>
       </div>
     </form>
-  );
-}
-
-function AccountField(props: {
-  id: string;
-  label: string;
-  type: 'email' | 'password';
-  autocomplete: string;
-  value: string;
-  onInput: (value: string) => void;
-  invalid: boolean;
-}): JSX.Element {
-  return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        type={props.type}
-        autocomplete={props.autocomplete}
-        required
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-        aria-invalid={props.invalid ? 'true' : undefined}
-        aria-describedby={props.invalid ? 'account-error' : undefined}
-      />
-    </div>
   );
 }
 
