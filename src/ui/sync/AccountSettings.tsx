@@ -238,7 +238,7 @@ function DownloadData(props: { actions: AccountActions }): JSX.Element {
   }
   return (
     <section aria-labelledby="download-data-heading">
-      <h3 id="download-data-heading">Your data</h3>
+      <h3 id="download-data-heading">Your data on the server</h3>
       <p>
         Everything the server keeps for you, in Tend’s export format (Settings → Data imports it).
       </p>
