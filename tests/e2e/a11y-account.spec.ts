@@ -17,6 +17,7 @@ async function expectNoViolations(page: Page, what: string) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the account panel has no violations (${colorScheme})`, async ({ browser }) => {
+    test.setTimeout(60_000);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme });

@@ -140,6 +140,8 @@ test.describe('password recovery by mail', () => {
   let server: ChildProcess;
 
   test.beforeAll(async () => {
+    // Starting a second server (bundling it first) can take a while on a busy machine.
+    test.setTimeout(120_000);
     smtp = await startSmtpCapture();
     server = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
       env: {

@@ -2,6 +2,7 @@
 // signed-in session supabase-js keeps in localStorage, polls /api/metrics and draws p95 as an SVG sparkline.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context';
+import { installAdminUsersPage, USERS_SECTION } from '../admin/users-page';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -23,14 +24,16 @@ const PAGE = `<!doctype html>
 <h2 id="numbers-title">Now</h2>
 <dl id="numbers"></dl>
 </section>
+${USERS_SECTION}
 </main>
 <script type="module" src="/admin/dashboard.js"></script>
+<script type="module" src="/admin/users.js"></script>
 </body>
 </html>`;
 
 const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
 main{max-width:44rem;margin:2rem auto;padding:0 1rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
-dt{font-weight:600}dd{margin:0}svg{border:1px solid #767676;max-width:100%;height:auto}`;
+dt{font-weight:600}dd{margin:0}table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .75rem .25rem 0}svg{border:1px solid #767676;max-width:100%;height:auto}`;
 
 const SCRIPT = `const history = [];
 function token() {
@@ -74,6 +77,7 @@ setInterval(refresh, 10000);
 `;
 
 export function installDashboardRoute(app: Hono<AppEnv>) {
+  installAdminUsersPage(app);
   app.get('/admin', (c) => c.html(PAGE, 200, { 'Cache-Control': 'no-store' }));
   app.get('/admin/dashboard.js', (c) =>
     c.body(SCRIPT, 200, {
