@@ -33,6 +33,19 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
+
+  it('sends account mail only to links on SITE_URL, and never auto-confirms without a way to confirm', () => {
+    const mail = { SMTP_URL: 'smtp://user:pass@127.0.0.1:2525', SITE_URL: 'https://tend.example/' };
+    expect(loadConfig(mail)).toMatchObject({
+      smtpUrl: mail.SMTP_URL,
+      siteUrl: 'https://tend.example',
+      mailerAutoconfirm: true,
+    });
+    expect(() => loadConfig({ SMTP_URL: mail.SMTP_URL })).toThrow(/SITE_URL/);
+    expect(() => loadConfig({ ...mail, SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAILER_AUTOCONFIRM: '0' })).toThrow(/MAILER_AUTOCONFIRM/);
+    expect(loadConfig({ ...mail, MAILER_AUTOCONFIRM: 'false' }).mailerAutoconfirm).toBe(false);
+  });
 });
 
 describe('secrets', () => {
@@ -85,7 +98,13 @@ describe('environment schema', () => {
   });
 
   it('marks the credentials as secrets and nothing public', () => {
-    for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY', 'CRON_SECRET', 'DATABASE_URL'] as const) {
+    for (const name of [
+      'JWT_SECRET',
+      'ENCRYPTION_KEY',
+      'CRON_SECRET',
+      'DATABASE_URL',
+      'SMTP_URL',
+    ] as const) {
       expect(SECRET_ENV_NAMES.has(name)).toBe(true);
     }
     for (const name of ['PORT', 'SUPABASE_URL', 'SUPABASE_ANON_KEY', 'LOG_DIR'] as const) {

@@ -65,8 +65,7 @@ describe.each(kinds)('account mail and changes with SMTP on %s', (kind) => {
   let server: TestServer;
   let smtp: SmtpCapture;
   let api: ReturnType<typeof client>;
-  // Tokens are checked against the real clock (jose), so the injected one starts at the real time.
-  let now = Date.now();
+  let now = Date.parse('2026-12-02T09:00:00.000Z');
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     server = await createTestServer(kind, 'auth_account', {

@@ -24,8 +24,7 @@ const kinds = await databaseKinds();
 
 describe.each(kinds)('local Supabase Auth (GoTrue) endpoints on %s', (kind) => {
   let server: TestServer;
-  // Tokens are checked against the real clock (jose), so the injected one starts at the real time.
-  let now = Date.now();
+  let now = Date.parse('2026-11-26T09:00:00.000Z');
   beforeAll(async () => {
     server = await createTestServer(kind, 'auth', {
       env: { ADMIN_EMAILS: 'Boss@Example.test' },
