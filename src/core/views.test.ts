@@ -5,10 +5,12 @@ import type { Task, TaskFields } from './task';
 import {
   countForNav,
   countNames,
+  groupByDays,
   groupForView,
   matchesSearch,
   matchesView,
   selectView,
+  weekOf,
 } from './views';
 
 const TODAY = '2026-11-26';
@@ -137,6 +139,35 @@ describe('sorting and grouping', () => {
     expect(groupForView({ kind: 'inbox' }, [d1], TODAY)).toEqual([
       { key: 'all', day: null, tasks: [d1] },
     ]);
+  });
+
+  it('sorts inside Upcoming days by the chosen key, timed tasks first', () => {
+    const a = task({ title: 'a', due: '2026-11-28', priority: 3, order: 1 });
+    const b = task({ title: 'b', due: '2026-11-28', priority: 1, order: 2 });
+    const c = task({ title: 'c', due: '2026-11-28T07:00', priority: 4, order: 3 });
+    const days = (sort: 'manual' | 'priority') =>
+      groupForView({ kind: 'upcoming' }, [a, b, c], TODAY, sort).map((g) =>
+        g.tasks.map((t) => t.title),
+      );
+    expect(days('manual')).toEqual([['c', 'a', 'b']]);
+    expect(days('priority')).toEqual([['c', 'b', 'a']]);
+  });
+
+  it('lays out a week, Monday first, with every day even when empty', () => {
+    expect(weekOf('2026-11-26')).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
+    expect(weekOf('2026-11-29')[0]).toBe('2026-11-23');
+    expect(weekOf('2026-11-30')[0]).toBe('2026-11-30');
+    const t = task({ title: 'x', due: '2026-11-27T10:00' });
+    const week = groupByDays([t], weekOf('2026-11-26'));
+    expect(week.map((g) => g.tasks.length)).toEqual([0, 0, 0, 0, 1, 0, 0]);
   });
 
   it('counts names, sorted case-insensitively', () => {

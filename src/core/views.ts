@@ -1,6 +1,9 @@
 // What each view shows, as pure functions over tasks: the reference for the Dexie queries in
 // src/db/queries.ts (which use indexes to fetch the same sets fast) and for live updates in the UI.
-import { dueDay } from './calendar';
+import { addDays, dueDay } from './calendar';
+import { matchesQuery } from './filter/evaluate';
+import { compareBy, compareByOrder, compareWithinDay, cmp } from './sort';
+import type { SortKey } from './sort';
 import type { Task } from './task';
 
 export type ViewSpec =
@@ -68,53 +71,79 @@ export function matchesView(view: ViewSpec, task: Task, today: string): boolean 
     case 'completed':
       return task.deletedAt === null && task.completedAt !== null;
     case 'search':
-      return task.deletedAt === null && matchesSearch(task, view.query);
+      return task.deletedAt === null && matchesQuery(view.query, task, today);
   }
 }
 
-/** Manual order first, then creation time, then id so the order is total. */
-export function compareByOrder(a: Task, b: Task): number {
-  return a.order - b.order || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id);
-}
+export { compareByOrder };
 
 /** Most recently completed first. */
 export function compareByCompleted(a: Task, b: Task): number {
   return cmp(b.completedAt ?? '', a.completedAt ?? '') || compareByOrder(a, b);
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function sortForView(view: ViewSpec, tasks: Task[]): Task[] {
-  return [...tasks].sort(view.kind === 'completed' ? compareByCompleted : compareByOrder);
+/** The view's tasks in the chosen order (Completed is always newest first). */
+export function sortForView(view: ViewSpec, tasks: Task[], sort: SortKey = 'manual'): Task[] {
+  return [...tasks].sort(view.kind === 'completed' ? compareByCompleted : compareBy(sort));
 }
 
 /**
  * Splits a view's tasks into headed groups: Today into overdue + today, Upcoming into one group per
- * day, anything else into one group `all`. Tasks are sorted within each group.
+ * day, anything else into one group `all`. Tasks are sorted within each group (in a day's group, timed
+ * tasks first in time order).
  */
-export function groupForView(view: ViewSpec, tasks: Task[], today: string): TaskGroup[] {
-  const sorted = sortForView(view, tasks);
+export function groupForView(
+  view: ViewSpec,
+  tasks: Task[],
+  today: string,
+  sort: SortKey = 'manual',
+): TaskGroup[] {
+  const sorted = sortForView(view, tasks, sort);
+  const inDayOrder = (list: Task[]) => list.sort(compareWithinDay(sort));
   if (view.kind === 'today') {
     const overdue = sorted.filter((t) => t.due !== null && dueDay(t.due) < today);
-    const due = sorted.filter((t) => t.due !== null && dueDay(t.due) === today);
+    const due = inDayOrder(sorted.filter((t) => t.due !== null && dueDay(t.due) === today));
     const groups: TaskGroup[] = [];
     if (overdue.length) groups.push({ key: 'overdue', day: null, tasks: overdue });
     groups.push({ key: today, day: today, tasks: due });
     return groups;
   }
   if (view.kind === 'upcoming') {
-    const byDay = new Map<string, Task[]>();
-    for (const task of sorted) {
-      const day = dueDay(task.due as string);
-      const list = byDay.get(day) ?? [];
-      list.push(task);
-      byDay.set(day, list);
-    }
-    return [...byDay.keys()].sort().map((day) => ({ key: day, day, tasks: byDay.get(day)! }));
+    const byDay = tasksByDay(sorted);
+    return [...byDay.keys()]
+      .sort()
+      .map((day) => ({ key: day, day, tasks: inDayOrder(byDay.get(day)!) }));
   }
   return [{ key: 'all', day: null, tasks: sorted }];
+}
+
+function tasksByDay(tasks: Task[]): Map<string, Task[]> {
+  const byDay = new Map<string, Task[]>();
+  for (const task of tasks) {
+    if (task.due === null) continue;
+    const day = dueDay(task.due);
+    const list = byDay.get(day) ?? [];
+    list.push(task);
+    byDay.set(day, list);
+  }
+  return byDay;
+}
+
+/** One group for each of `days` (empty days included), for the week view. */
+export function groupByDays(tasks: Task[], days: string[], sort: SortKey = 'manual'): TaskGroup[] {
+  const byDay = tasksByDay([...tasks].sort(compareBy(sort)));
+  return days.map((day) => ({
+    key: day,
+    day,
+    tasks: (byDay.get(day) ?? []).sort(compareWithinDay(sort)),
+  }));
+}
+
+/** The seven days of the week holding `day`, Monday first. */
+export function weekOf(day: string): string[] {
+  const [y, m, d] = day.split('-').map(Number);
+  const monday = addDays(day, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7));
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
 
 /** The filtered, sorted tasks of a view over any task list (the in-memory reference). */

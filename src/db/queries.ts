@@ -3,7 +3,10 @@
 import Dexie from 'dexie';
 import type { Collection } from 'dexie';
 import { addDays } from '../core/calendar';
-import { groupForView, matchesSearch, sortForView, sortNamedCounts } from '../core/views';
+import { compileQuery } from '../core/filter/evaluate';
+import { descendantsOf, parentLinks } from '../core/hierarchy';
+import type { SortKey } from '../core/sort';
+import { groupForView, sortForView, sortNamedCounts } from '../core/views';
 import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';
@@ -16,6 +19,8 @@ export interface ViewQueryOptions {
   today: string;
   /** Most rows to return (Completed can grow without bound); all when omitted. */
   limit?: number;
+  /** The order within the view (groups stay in day order); manual when omitted. */
+  sort?: SortKey;
 }
 
 type TaskCollection = Collection<StoredTask, string, TaskRecord>;
@@ -55,19 +60,18 @@ function viewCollection(db: TendDb, view: ViewSpec, today: string): TaskCollecti
 export async function queryView(
   db: TendDb,
   view: ViewSpec,
-  { today, limit }: ViewQueryOptions,
+  { today, limit, sort }: ViewQueryOptions,
 ): Promise<Task[]> {
   let collection = viewCollection(db, view, today);
   if (view.kind === 'search') {
-    // Stored rows carry title, notes and labels, so only the matches are converted.
-    const rows = await collection.toArray();
-    const matches = rows.filter((row) => matchesSearch(row as unknown as Task, view.query));
-    const found = sortForView(view, matches.map(storedToTask));
+    const match = compileQuery(view.query, today);
+    const matches = (await collection.toArray()).map(storedToTask).filter(match);
+    const found = sortForView(view, matches, sort);
     return limit === undefined ? found : found.slice(0, limit);
   }
   // Completed is read newest first from its index, so a limit keeps the most recent.
   if (limit !== undefined && view.kind === 'completed') collection = collection.limit(limit);
-  const sorted = sortForView(view, (await collection.toArray()).map(storedToTask));
+  const sorted = sortForView(view, (await collection.toArray()).map(storedToTask), sort);
   return limit === undefined ? sorted : sorted.slice(0, limit);
 }
 
@@ -77,7 +81,7 @@ export async function queryViewGroups(
   view: ViewSpec,
   options: ViewQueryOptions,
 ): Promise<TaskGroup[]> {
-  return groupForView(view, await queryView(db, view, options), options.today);
+  return groupForView(view, await queryView(db, view, options), options.today, options.sort);
 }
 
 /** Counts for the navigation, from index ranges only (no rows read). */
@@ -113,4 +117,41 @@ export async function listLabels(db: TendDb): Promise<NamedCount[]> {
 
 function countedNames(names: string[], counts: number[]): NamedCount[] {
   return sortNamedCounts(names.map((name, i) => ({ name, count: counts[i] })));
+}
+
+/** Sub-tasks of one task (deleted ones left out), open first, each part in manual order. */
+export async function querySubtasks(db: TendDb, parentId: string): Promise<Task[]> {
+  const rows = await db.tasks.where('parentId').equals(parentId).toArray();
+  const shown = rows.filter((r) => r.status === 'open' || r.status === 'done').map(storedToTask);
+  return sortForView({ kind: 'inbox' }, shown).sort(
+    (a, b) => Number(a.completedAt !== null) - Number(b.completedAt !== null),
+  );
+}
+
+export interface SubtaskCount {
+  done: number;
+  total: number;
+}
+
+/** Completed and total sub-tasks per parent id (direct sub-tasks, deleted ones left out): "2/5". */
+export async function countSubtasks(db: TendDb): Promise<Map<string, SubtaskCount>> {
+  const rows = await db.tasks.where('parentId').above('').toArray();
+  const counts = new Map<string, SubtaskCount>();
+  for (const row of rows) {
+    if (row.status !== 'open' && row.status !== 'done') continue;
+    const count = counts.get(row.parentId as string) ?? { done: 0, total: 0 };
+    count.total += 1;
+    if (row.status === 'done') count.done += 1;
+    counts.set(row.parentId as string, count);
+  }
+  return counts;
+}
+
+/** Every task under `taskId` that is not deleted, nearest first (a delete takes them along). */
+export async function queryDescendants(db: TendDb, taskId: string): Promise<Task[]> {
+  const rows = await db.tasks.where('parentId').above('').toArray();
+  const live = rows.filter((r) => r.status === 'open' || r.status === 'done');
+  const byId = new Map(live.map((r) => [r.id, r]));
+  const ids = descendantsOf(parentLinks(live.map(storedToTask)), taskId);
+  return ids.map((id) => storedToTask(byId.get(id)!));
 }

@@ -2,7 +2,7 @@
 // `#Inbox` also means "no project", which is how Tend stores the Inbox. Free text looks in the title,
 // notes and labels like the plain search.
 import type { Task } from '../task';
-import { addDays, dueDay } from '../views';
+import { addDays, dueDay } from '../calendar';
 import { isPlainSearch, parseFilter } from './parse';
 import type { FilterNode, FilterTerm } from './parse';
 
