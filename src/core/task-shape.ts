@@ -17,6 +17,7 @@ export const SYNCED_FIELDS = [
   'completedAt',
   'deletedAt',
   'order',
+  'parentId',
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -33,6 +34,7 @@ export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   completedAt: null,
   deletedAt: null,
   order: 0,
+  parentId: null,
 };
 
 /** A record is a showable task once its title has arrived; every other field has a default. */

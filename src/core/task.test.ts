@@ -40,4 +40,13 @@ describe('task schema', () => {
     expect(taskChangesSchema.safeParse({ recurrence: 'every week' }).success).toBe(false);
     expect(taskChangesSchema.safeParse({ order: Number.NaN }).success).toBe(false);
   });
+
+  it('a sub-task names its parent by id, never itself', () => {
+    const parent = '0193b5a0-0000-7000-8000-000000000002';
+    expect(createTask({ title: 'a' }, ids).parentId).toBeNull();
+    expect(createTask({ title: 'a', parentId: parent }, ids).parentId).toBe(parent);
+    expect(() => createTask({ title: 'a', parentId: ids.id }, ids)).toThrow(/own sub-task/);
+    expect(taskChangesSchema.safeParse({ parentId: 'not-a-task' }).success).toBe(false);
+    expect(taskChangesSchema.safeParse({ parentId: null }).success).toBe(true);
+  });
 });

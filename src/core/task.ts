@@ -58,13 +58,22 @@ export const taskFieldsSchema = z.object({
   completedAt: z.nullable(isoSchema),
   deletedAt: z.nullable(isoSchema),
   order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  /** The task this one is a sub-task of; cycles and depth are checked against the other tasks (hierarchy.ts). */
+  parentId: z.nullable(z.uuid({ error: 'Parent must be a task id' })),
 });
 
-export const taskSchema = z.extend(taskFieldsSchema, {
-  id: z.uuid({ error: 'Must be a UUID' }),
-  createdAt: isoSchema,
-  updatedAt: isoSchema,
-});
+export const taskSchema = z
+  .extend(taskFieldsSchema, {
+    id: z.uuid({ error: 'Must be a UUID' }),
+    createdAt: isoSchema,
+    updatedAt: isoSchema,
+  })
+  .check(
+    z.refine((task) => task.parentId !== task.id, {
+      message: 'A task cannot be its own sub-task',
+      path: ['parentId'],
+    }),
+  );
 
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../core/hlc';
@@ -30,6 +31,7 @@ describe('database schema', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'aiCache',
       'conflicts',
+      'filters',
       'meta',
       'outbox',
       'tasks',
@@ -43,13 +45,47 @@ describe('database schema', () => {
         'labels',
         'openLabels',
         'order',
+        'parentId',
         'updatedAt',
       ].sort(),
     );
     expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(5);
+  });
+
+  it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('tend-test', { indexedDB: factory, IDBKeyRange });
+    old.version(2).stores({
+      tasks:
+        'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt',
+      outbox: 'id, hlc, taskId, rejected.at',
+      meta: 'key',
+      conflicts: '++seq, taskId, at',
+      aiCache: 'key, at',
+    });
+    const parent = applyMutation(undefined, {
+      id: 'm1',
+      taskId: ID,
+      hlc: hlc(0),
+      changes: { title: 'old' },
+    }).record;
+    await old.table('tasks').put({ ...parent, status: 'open', projectKey: '', openLabels: [] });
+    old.close();
+    const db = freshDb(factory);
+    const child = applyMutation(undefined, {
+      id: 'm2',
+      taskId: '0193b5a0-0000-7000-8000-000000000002',
+      hlc: hlc(1),
+      changes: { title: 'new', parentId: ID },
+    }).record;
+    await db.tasks.put(child);
+    expect(storedToTask((await db.tasks.get(ID))!)).toMatchObject({ title: 'old', parentId: null });
+    expect((await db.tasks.where('parentId').equals(ID).toArray()).map((t) => t.title)).toEqual([
+      'new',
+    ]);
   });
 
   it('derives the index fields on every write, whoever writes', async () => {
@@ -112,6 +148,7 @@ describe('database schema', () => {
       completedAt: null,
       deletedAt: null,
       order: 0,
+      parentId: null,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });

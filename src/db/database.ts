@@ -33,6 +33,14 @@ export interface AiCacheEntry {
   at: string;
 }
 
+/** A search the user saved under a name, shown in the sidebar with its count (this device only). */
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: string;
+  order: number;
+}
+
 export const META_KEYS = {
   nodeId: 'nodeId',
   lastHlc: 'lastHlc',
@@ -49,6 +57,7 @@ export class TendDb extends Dexie {
   declare meta: Table<MetaEntry, string>;
   declare conflicts: Table<ConflictEntry, number>;
   declare aiCache: Table<AiCacheEntry, string>;
+  declare filters: Table<SavedFilter, string>;
 
   constructor(name = 'tend', options?: DexieOptions) {
     super(name, options);
@@ -64,6 +73,13 @@ export class TendDb extends Dexie {
     // Refused entries are indexed by the time of refusal, so counting what is pending and listing what
     // was refused never scans an outbox of thousands of unsent changes.
     this.version(2).stores({ outbox: 'id, hlc, taskId, rejected.at' });
+    // Sub-tasks are found by their parent (top-level tasks have none, so they stay out of the index);
+    // saved filters are local to the device.
+    this.version(5).stores({
+      tasks:
+        'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
+      filters: 'id, order',
+    });
     this.use({ stack: 'dbcore', name: 'taskIndexFields', create: indexFieldsMiddleware });
   }
 }

@@ -1,7 +1,9 @@
 // Typed failures of local storage. The UI maps `code` to user text in one place (src/ui/messages.ts);
 // `message` is already readable and names the field, so it can be shown as is.
 
-export type TendDbErrorCode = 'invalid_task' | 'task_not_found';
+import type { ParentProblem } from '../core/hierarchy';
+
+export type TendDbErrorCode = 'invalid_task' | 'task_not_found' | 'invalid_parent';
 
 export class TendDbError extends Error {
   constructor(
@@ -25,5 +27,18 @@ export class TaskValidationError extends TendDbError {
 export class TaskNotFoundError extends TendDbError {
   constructor(readonly taskId: string) {
     super('task_not_found', `Task ${taskId} does not exist`, { taskId });
+  }
+}
+
+/** A parent that would make a cycle, too deep a tree, or that is not an open task here. */
+export class InvalidParentError extends TendDbError {
+  constructor(
+    readonly taskId: string,
+    readonly problem: ParentProblem | 'missing',
+  ) {
+    super('invalid_parent', `Task ${taskId} cannot go under that parent (${problem})`, {
+      taskId,
+      problem,
+    });
   }
 }

@@ -6,6 +6,7 @@ import type { Task } from '../core/task';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
 import { TaskNotFoundError, TaskValidationError } from './errors';
+import type { InvalidParentError } from './errors';
 import { createTasksStore } from './tasks-store';
 import type { NextOccurrence, TasksStoreOptions } from './tasks-store';
 
@@ -298,5 +299,41 @@ describe('tasks store: bulk actions', () => {
       ),
     ).rejects.toThrow(TaskValidationError);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('tasks store: sub-tasks', () => {
+  it('adds sub-tasks and moves them, refusing cycles, depth past 4 and missing parents', async () => {
+    const { store } = setup();
+    const a = await store.addTask({ title: 'a' });
+    const b = await store.addTask({ title: 'b', parentId: a.id });
+    const c = await store.addTask({ title: 'c', parentId: b.id });
+    const d = await store.addTask({ title: 'd', parentId: c.id });
+    expect(d.parentId).toBe(c.id);
+    const before = await snapshot();
+    const problem = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (error: InvalidParentError) => error.problem,
+      );
+    expect(await problem(store.updateTask(a.id, { parentId: d.id }))).toBe('cycle');
+    expect(await problem(store.updateTask(a.id, { parentId: a.id }))).toBe('self');
+    expect(await problem(store.addTask({ title: 'e', parentId: d.id }))).toBe('too_deep');
+    expect(
+      await problem(
+        store.addTask({ title: 'f', parentId: '00000000-0000-4000-8000-00000000ffff' }),
+      ),
+    ).toBe('missing');
+    await store.deleteTask(a.id);
+    expect(await problem(store.addTask({ title: 'g', parentId: a.id }))).toBe('missing');
+    await store.restoreTask(a.id);
+    expect((await snapshot()).outbox).toHaveLength(before.outbox.length + 2);
+    // A batch may create a parent and its sub-tasks together (imports).
+    const [p, q] = await store.addTasks([
+      { id: '00000000-0000-4000-8000-0000000000aa', title: 'p' },
+      { title: 'q', parentId: '00000000-0000-4000-8000-0000000000aa' },
+    ]);
+    expect(q.parentId).toBe(p.id);
+    expect((await store.updateTask(d.id, { parentId: null })).parentId).toBeNull();
   });
 });

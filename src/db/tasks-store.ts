@@ -2,6 +2,7 @@
 // the one `applyMutation`, and puts the task and its outbox entry in the same transaction, so a change
 // is either stored and queued for sync, or not made at all.
 import * as z from 'zod/mini';
+import { checkParent } from '../core/hierarchy';
 import { applyMutation, createMutation, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
@@ -16,7 +17,7 @@ import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/calendar';
 import type { OutboxEntry, TendDb } from './database';
-import { TaskNotFoundError, TaskValidationError } from './errors';
+import { InvalidParentError, TaskNotFoundError, TaskValidationError } from './errors';
 import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
 import { toTaskRecord } from './task-index';
@@ -78,6 +79,33 @@ export function createTasksStore({
     });
   }
 
+  /** Parent links of every task that has one (deleted ones left out), for `checkParents`. */
+  async function loadParentLinks(): Promise<Map<string, string | null>> {
+    const rows = await db.tasks.where('parentId').above('').toArray();
+    return new Map(rows.filter((r) => !r.deletedAt).map((r) => [r.id, r.parentId ?? null]));
+  }
+
+  /**
+   * Refuses a write that sets a parent which is missing, deleted, in the task's own sub-tree or too deep.
+   * `records` are the results of this write, laid over the stored links in order.
+   */
+  async function checkParents(records: TaskRecord[], setsParent: boolean[]): Promise<void> {
+    if (!setsParent.some(Boolean)) return;
+    const links = await loadParentLinks();
+    const inBatch = new Map(records.map((r) => [r.id, r]));
+    for (const [i, record] of records.entries()) {
+      const parentId = record.parentId ?? null;
+      if (setsParent[i] && parentId !== null) {
+        const parent = inBatch.get(parentId) ?? (await db.tasks.get(parentId));
+        if (!parent || parent.deletedAt || !toTask(parent as TaskRecord))
+          throw new InvalidParentError(record.id, 'missing');
+        const problem = checkParent(links, record.id, parentId);
+        if (problem) throw new InvalidParentError(record.id, problem);
+      }
+      links.set(record.id, record.deletedAt ? null : parentId);
+    }
+  }
+
   /** Stores the mutations' results and their outbox entries; call inside `transact`. */
   async function commit(records: TaskRecord[], mutations: Mutation[]): Promise<void> {
     const createdAt = nowIso();
@@ -99,6 +127,7 @@ export function createTasksStore({
         const task = record && toTask(record);
         if (!record || !task) throw new TaskNotFoundError(id);
         const changes = onlyChanged(task, validateChanges(change(task)));
+        if (changes.parentId === id) throw new InvalidParentError(id, 'self');
         if (Object.keys(changes).length === 0) {
           tasks.push(task);
           return;
@@ -116,6 +145,10 @@ export function createTasksStore({
         records.push(next);
         mutations.push(mutation);
       });
+      await checkParents(
+        records,
+        mutations.map((m) => 'parentId' in m.changes),
+      );
       if (mutations.length) await commit(records, mutations);
       return tasks;
     });
@@ -147,6 +180,10 @@ export function createTasksStore({
         records.push(record);
         return toTask(record) as Task;
       });
+      await checkParents(
+        records,
+        records.map((r) => r.parentId != null),
+      );
       await commit(records, mutations);
       return tasks;
     });

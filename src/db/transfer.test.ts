@@ -147,4 +147,31 @@ describe('Todoist CSV import', () => {
       warnings: [],
     });
   });
+
+  it('keeps the Todoist hierarchy as sub-tasks, through the store', async () => {
+    const { store } = device('DDDDDDDDDDDDDDDD');
+    const csv =
+      'TYPE,CONTENT,PRIORITY,INDENT\n' +
+      'task,Trip,1,1\ntask,Pack,1,2\ntask,Socks,1,3\ntask,Book hotel,1,2\n';
+    const { tasks } = await importTodoistCsv(store, csv, { project: null, now: new Date(T0) });
+    const [trip, pack, socks, hotel] = tasks;
+    expect([trip.parentId, pack.parentId, socks.parentId, hotel.parentId]).toEqual([
+      null,
+      trip.id,
+      pack.id,
+      trip.id,
+    ]);
+  });
+});
+
+describe('JSON export and import of sub-tasks', () => {
+  it('round-trips the parent links', async () => {
+    const a = device('EEEEEEEEEEEEEEEE');
+    const parent = await a.store.addTask({ title: 'Trip' });
+    const child = await a.store.addTask({ title: 'Pack', parentId: parent.id });
+    const b = device('FFFFFFFFFFFFFFFF');
+    await importJson(b.db, await exportJson(a.db, T0), { clock: b.clock });
+    expect((await b.store.getTask(child.id))?.parentId).toBe(parent.id);
+    expect(await records(b.db)).toEqual(await records(a.db));
+  });
 });

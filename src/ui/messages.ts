@@ -1,5 +1,7 @@
 // Every error the user can see is turned into a sentence here, and only here: database, parser,
 // import, sync and on-device AI failures all arrive as codes or exceptions and leave as text.
+import type { FilterError, FilterErrorCode } from '../core/filter/parse';
+import type { ParentProblem } from '../core/hierarchy';
 import { describeValidationError } from '../core/task-shape';
 import type { AuthFailure } from '../sync/auth';
 import type { SyncProblem, SyncState } from '../sync/status';
@@ -19,6 +21,7 @@ const MESSAGES: Record<string, string> = {
   invalid_task: 'Some fields are not valid.',
   invalid_import: 'That file could not be imported.',
   empty_title: 'Type a task first: the title cannot be empty.',
+  invalid_parent: 'That task cannot be a sub-task there.',
   // import / export
   invalid_json: 'That file is not valid JSON. Choose a file exported from Tend.',
   invalid_export: 'That file is not a Tend export. Choose a file exported from Tend.',
@@ -64,6 +67,31 @@ const MESSAGES: Record<string, string> = {
   ai_timeout: 'The on-device model took too long; the task was kept as typed.',
   ai_invalid: 'The on-device model gave an unusable answer; the task was kept as typed.',
 };
+
+const PARENT_PROBLEMS: Record<ParentProblem | 'missing', string> = {
+  self: 'A task cannot be its own sub-task.',
+  cycle: 'A task cannot go under one of its own sub-tasks.',
+  too_deep: 'Sub-tasks go at most 4 levels deep.',
+  missing: 'That parent task no longer exists. It may have been deleted on another device.',
+};
+
+const FILTER_PROBLEMS: Record<FilterErrorCode, string> = {
+  empty: 'Type something to search for.',
+  missing_operand: 'Something is missing around &, | or !: put a term on each side.',
+  unclosed_paren: 'A “(” has no matching “)”.',
+  unmatched_paren: 'A “)” has no matching “(”.',
+  empty_name: 'Write a name after # or @, like #Work or @errands.',
+  unclosed_quote: 'A quote (") is not closed.',
+  too_long: 'That search is too long.',
+};
+
+/** The sentence for a search that does not parse, pointing at where the problem is. */
+export function describeFilterError(error: FilterError, query: string): string {
+  const near = query.slice(error.at, error.at + 12).trim();
+  const where =
+    error.code === 'empty' || error.code === 'too_long' || !near ? '' : ` (at “${near}”)`;
+  return `${FILTER_PROBLEMS[error.code]}${where}`;
+}
 
 /** Codes whose errors are written for people already (field named, cause given). */
 const SELF_DESCRIBING = new Set(['invalid_task', 'invalid_import', 'validation']);
@@ -133,6 +161,11 @@ export function describeError(error: unknown): string {
     message
   ) {
     return message;
+  }
+  if (code === 'invalid_parent') {
+    const problem = field(field(error, 'details'), 'problem');
+    if (typeof problem === 'string' && Object.hasOwn(PARENT_PROBLEMS, problem))
+      return PARENT_PROBLEMS[problem as ParentProblem];
   }
   if (typeof code === 'string') {
     const known = messageForCode(code);

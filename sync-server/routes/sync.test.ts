@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../src/core/merge';
-import { createMutationFor, editMutation } from '../test/fixtures';
+import { T0, createMutationFor, editMutation } from '../test/fixtures';
 import type { TestServer, TestUser } from '../test/harness';
 import { createTestServer, createTestUser, databaseKinds } from '../test/harness';
 
@@ -112,6 +112,44 @@ describe.each(kinds)('sync API on %s', (kind) => {
     // The rejection is recorded: a replay reports it again.
     const replay = (await (await push(user, [badHlc])).json()) as { rejected: unknown[] };
     expect(replay.rejected).toHaveLength(1);
+  });
+
+  it('syncs sub-tasks, and rejects a parent that makes a cycle or a tree deeper than 4 levels', async () => {
+    const user = await createTestUser();
+    const [a, b, c, d, e] = ['A', 'B', 'C', 'D', 'E'].map((t) => createMutationFor(t));
+    const link = (child: { taskId: string }, parent: { taskId: string }, at: number) =>
+      editMutation(child.taskId, { parentId: parent.taskId }, at);
+    // b under a, c under b, d under c: four levels, in one batch with the creations.
+    const chain = [link(b, a, 10), link(c, b, 20), link(d, c, 30)];
+    const cycle = link(a, d, 40);
+    const tooDeep = link(e, d, 50);
+    const self = link(e, e, 60);
+    const res = await push(user, [a, b, c, d, e, ...chain, cycle, tooDeep, self]);
+    const body = (await res.json()) as {
+      applied: string[];
+      rejected: { id: string; code: string; message: string }[];
+    };
+    expect(body.rejected.map((r) => [r.id, r.code])).toEqual([
+      [cycle.id, 'invalid_parent'],
+      [tooDeep.id, 'invalid_parent'],
+      [self.id, 'invalid_parent'],
+    ]);
+    expect(body.rejected[1].message).toMatch(/4 levels/);
+    // A parent deleted elsewhere is not a reason to refuse: clients show the sub-task at top level.
+    const gone = editMutation(a.taskId, { deletedAt: new Date(T0).toISOString() }, 70);
+    const late = link(e, a, 80);
+    const second = (await (await push(user, [gone, late])).json()) as { rejected: unknown[] };
+    expect(second.rejected).toEqual([]);
+    const { tasks } = await pullAll(user);
+    const parentOf = Object.fromEntries(tasks.map((t) => [t.title, t.parentId ?? null]));
+    expect(parentOf).toEqual({
+      A: null,
+      B: a.taskId,
+      C: b.taskId,
+      D: c.taskId,
+      E: a.taskId,
+    });
+    expect(tasks.find((t) => t.title === 'B')!.clock.parentId).toBe(chain[0].hlc);
   });
 
   it('isolates users: pulls, pushes to the same task id, and the log', async () => {

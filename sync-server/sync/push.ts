@@ -1,6 +1,8 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
+import { checkParent } from '../../src/core/hierarchy';
+import type { ParentProblem } from '../../src/core/hierarchy';
 import type { TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
 import { validateMutation } from '../../src/core/sync/protocol';
@@ -52,6 +54,33 @@ export async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<str
   return map;
 }
 
+const PARENT_MESSAGES: Record<ParentProblem, string> = {
+  self: 'A task cannot be its own sub-task',
+  cycle: 'The new parent is one of the task’s own sub-tasks',
+  too_deep: 'Sub-tasks go at most 4 levels deep',
+};
+
+/**
+ * The user's parent links (only tasks that have a parent are rows here), with this batch's records laid
+ * over them; loaded only when the batch sets a parent, since most pushes never do.
+ */
+async function loadParentLinks(
+  tx: Queryable,
+  records: Map<string, TaskRecord>,
+): Promise<Map<string, string | null>> {
+  const rows = await tx.query<{ id: string; parent_id: string }>(
+    `select id, parent_id from public.tasks
+      where owner = auth.uid() and parent_id is not null and deleted_at is null`,
+  );
+  const links = new Map<string, string | null>(rows.map((r) => [r.id, r.parent_id]));
+  for (const record of records.values()) trackParent(links, record);
+  return links;
+}
+
+function trackParent(links: Map<string, string | null>, record: TaskRecord): void {
+  links.set(record.id, record.deletedAt ? null : (record.parentId ?? null));
+}
+
 export async function upsertRecords(tx: Queryable, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = TASK_COLUMNS.split(', ');
@@ -90,6 +119,8 @@ export async function pushMutations(
   const seen = new Map<string, { status: string; code: string | null; message: string | null }>();
   for (const row of logged) seen.set(row.mutation_id, row);
 
+  const setsParent = validated.some((v) => v.ok && v.mutation.changes.parentId);
+  const links = setsParent ? await loadParentLinks(tx, records) : null;
   const changed = new Map<string, TaskRecord>();
   const applied: string[] = [];
   const rejected: Rejection[] = [];
@@ -122,6 +153,27 @@ export async function pushMutations(
     }
     const m = v.mutation;
     const result = applyMutation(records.get(m.taskId), m);
+    // A parent that would make a cycle or too deep a tree is refused here; one that is deleted or
+    // unknown is accepted (another device may have deleted it: clients lift such a sub-task).
+    const problem =
+      links && result.applied.includes('parentId')
+        ? checkParent(links, m.taskId, result.record.parentId ?? null)
+        : null;
+    if (problem) {
+      const message = PARENT_MESSAGES[problem];
+      rejected.push({ id, code: 'invalid_parent', message });
+      seen.set(id, { status: 'rejected', code: 'invalid_parent', message });
+      log.push({
+        mutation_id: id,
+        task_id: m.taskId,
+        hlc: m.hlc,
+        status: 'rejected',
+        code: 'invalid_parent',
+        message,
+      });
+      continue;
+    }
+    if (links) trackParent(links, result.record);
     if (result.applied.length > 0) {
       records.set(m.taskId, result.record);
       changed.set(m.taskId, result.record);

@@ -15,6 +15,7 @@ const FIELD_COLUMNS: Record<SyncedField, { column: string; type: string }> = {
   completedAt: { column: 'completed_at', type: 'timestamptz' },
   deletedAt: { column: 'deleted_at', type: 'timestamptz' },
   order: { column: 'sort_order', type: 'double precision' },
+  parentId: { column: 'parent_id', type: 'uuid' },
 };
 
 export const TASK_COLUMNS = [

@@ -2,12 +2,16 @@
 // offline, push over a network that reorders, duplicates and drops, pull through a log that gets pruned
 // (410 -> full resync). After a final full exchange every replica must equal the server, and the server
 // must equal the oracle: every write ever made, folded in timestamp order (so no edit is lost).
+// Sub-tasks: edits set parents (the device refuses a cycle it can see, as the store does), and a delete
+// takes the sub-tasks the device knows with it, so concurrent edits leave orphans and cycles for the merge
+// rule of src/core/hierarchy.ts: every replica must show the same forest, with no task under a deleted one.
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClock, parseHlc } from '../hlc';
 import type { Clock } from '../hlc';
-import { applyMutation, createMutation, mergeRecords } from '../merge';
+import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
+import { applyMutation, createMutation, mergeRecords, toTask } from '../merge';
 import type { Mutation, TaskRecord } from '../merge';
 import { createTask } from '../task';
 import type { TaskChanges } from '../task';
@@ -45,6 +49,7 @@ const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
     due: fc.constantFrom(null, '2026-12-01', '2026-12-02T09:30'),
     project: fc.constantFrom(null, 'Inbox', 'Garden'),
     order: fc.integer({ min: 0, max: 3 }),
+    parentId: fc.constantFrom(null, ...TASK_IDS),
   },
   { requiredKeys: [] },
 );
@@ -228,17 +233,33 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
     trace.push(`D${i} write ${id} ${taskId.slice(-1)} ${hlc} ${JSON.stringify(m.changes)}`);
   }
 
+  /** The parent links a device can see: what the store checks a new parent against. */
+  const linksOf = (dev: Device) =>
+    new Map([...dev.tasks.values()].map((r) => [r.id, r.deletedAt ? null : (r.parentId ?? null)]));
+
   for (const op of ops) {
     switch (op.t) {
       case 'create':
         write(op.d, TASK_IDS[op.task], {}, op.title);
         break;
-      case 'edit':
-        if (Object.keys(op.changes).length) write(op.d, TASK_IDS[op.task], op.changes);
+      case 'edit': {
+        const { parentId, ...rest } = op.changes;
+        const taskId = TASK_IDS[op.task];
+        const changes =
+          parentId === undefined || checkParent(linksOf(devices[op.d]), taskId, parentId)
+            ? rest
+            : op.changes;
+        if (Object.keys(changes).length) write(op.d, taskId, changes);
         break;
-      case 'delete':
-        write(op.d, TASK_IDS[op.task], { deletedAt: new Date(devices[op.d].now()).toISOString() });
+      }
+      case 'delete': {
+        // Deleting a parent deletes the sub-tasks this device knows of (one Undo in the UI).
+        const taskId = TASK_IDS[op.task];
+        const at = new Date(devices[op.d].now()).toISOString();
+        for (const id of [taskId, ...descendantsOf(linksOf(devices[op.d]), taskId)])
+          write(op.d, id, { deletedAt: at });
         break;
+      }
       case 'restore':
         write(op.d, TASK_IDS[op.task], { deletedAt: null });
         break;
@@ -313,6 +334,28 @@ function oracle(all: Mutation[]): Map<string, TaskRecord> {
 const asObject = (m: Map<string, TaskRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
+/** The merge rule for sub-tasks, checked on the tasks a replica shows. */
+function assertNoOrphans(tasks: Map<string, TaskRecord>): Map<string, string | null> {
+  const shown = [...tasks.values()].flatMap((r) => {
+    const task = toTask(r);
+    return task && task.deletedAt === null ? [task] : [];
+  });
+  const parents = effectiveParents(shown);
+  for (const task of shown) {
+    const parent = parents.get(task.id) ?? null;
+    const stored = task.parentId === null ? undefined : tasks.get(task.parentId);
+    // Under a deleted (or never created) parent: shown at top level, in its own project.
+    if (!stored || stored.deletedAt || !toTask(stored)) expect(parent, task.id).toBeNull();
+    let depth = 1;
+    for (let at = parent; at !== null; at = parents.get(at) ?? null) {
+      expect(parents.has(at), `${task.id} under a shown task`).toBe(true);
+      depth += 1;
+      expect(depth).toBeLessThanOrEqual(MAX_DEPTH);
+    }
+  }
+  return parents;
+}
+
 describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
   it(
     'every replica equals the server after a full exchange, and the server lost no write',
@@ -323,8 +366,10 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
           try {
             const { server, devices, all } = simulate(offsets, ops, trace);
             expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
+            const tree = assertNoOrphans(server.tasks);
             devices.forEach((dev, i) => {
               expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
+              expect(assertNoOrphans(dev.tasks), `device ${i} tree`).toEqual(tree);
               // Local timestamps only ever grow, however far behind the wall clock is.
               dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
               // A lead past the drift limit is reported as skew, never refused.

@@ -58,7 +58,10 @@ export const pushRequestSchema = z.object({
     .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
 
-/** A mutation the server refused ('invalid_mutation', 'forbidden' or 'conflict'), with its reason. */
+/**
+ * A mutation the server refused ('invalid_mutation', 'invalid_parent' for a cycle or too deep a tree,
+ * 'forbidden' or 'conflict'), with its reason.
+ */
 const rejectionSchema = z.object({
   id: z.string(),
   code: z.string(),

@@ -38,6 +38,22 @@ describe('JSON export file', () => {
     expect(parseExport(serializeExport(file))).toEqual(file);
   });
 
+  it('keeps sub-tasks: the parent link and its clock survive the round trip', () => {
+    const parent = record();
+    const child = applyMutation(undefined, {
+      id: 'm3',
+      taskId: '0193b5a0-0000-7000-8000-000000000002',
+      hlc: h(20),
+      changes: { title: 'Buy flowers', parentId: ID },
+    }).record;
+    const file = buildExport([parent, child], '2026-11-26T10:00:00.000Z');
+    const back = parseExport(serializeExport(file));
+    expect(back.tasks[1]).toMatchObject({ parentId: ID, clock: { parentId: h(20) } });
+    expect(back).toEqual(file);
+    const broken = { ...file, tasks: [{ ...child, parentId: 'not-an-id' }] };
+    expect(() => parseExport(JSON.stringify(broken))).toThrow(TransferError);
+  });
+
   it('turns a record back into its writes, one per timestamp, oldest first', () => {
     const ids = ['a', 'b'];
     const mutations = recordToMutations(record(), () => ids.shift()!);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TransferError } from './errors';
 import { parseTodoistCsv, parseTodoistDate } from './todoist-csv';
-import type { ParsedDate } from './todoist-csv';
+import type { ParsedDate, TaskDraft } from './todoist-csv';
 
 const NOW = new Date(2026, 10, 26, 9, 0);
 const HEADER =
   'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE,DURATION,DURATION_UNIT';
+
+/** The drafts without the ids chosen for them, for tests about other columns. */
+const withoutIds = ({ id: _id, parentId: _parentId, ...rest }: TaskDraft) => rest;
 
 /** Stands in for the quick-add parser so these tests pin the CSV mapping, not the date grammar. */
 function fakeDates(table: Record<string, ParsedDate>) {
@@ -32,7 +35,7 @@ describe('Todoist CSV import', () => {
       parseDate: dates,
     });
     expect(warnings).toEqual([]);
-    expect(tasks).toEqual([
+    expect(tasks.map(withoutIds)).toEqual([
       {
         title: 'Buy milk',
         project: 'Home',
@@ -54,24 +57,67 @@ describe('Todoist CSV import', () => {
     ]);
   });
 
-  it('keeps sections as labels (or drops them) and names the parent of a subtask', () => {
+  it('keeps sections as labels (or drops them)', () => {
+    const csv = [HEADER, 'section,Next week,,,,,,,,,,', 'task,Parent,,1,1,,,,,,,'].join('\n');
+    const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks[0].labels).toEqual(['Next_week']);
+    const ignored = parseTodoistCsv(csv, { project: null, now: NOW, sections: 'ignore' });
+    expect(ignored.tasks[0].labels).toEqual([]);
+  });
+
+  it('keeps the hierarchy: INDENT 2, 3 and 4 are sub-tasks of the row above', () => {
     const csv = [
       HEADER,
-      'section,Next week,,,,,,,,,,',
       'task,Parent,,1,1,,,,,,,',
       'task,Child,,1,2,,,,,,,',
       'task,Grandchild,,1,3,,,,,,,',
+      'task,Great-grandchild,,1,4,,,,,,,',
+      'task,Too deep for Tend,,1,5,,,,,,,',
+      'task,Second child,,1,2,,,,,,,',
       'task,Sibling,,1,1,,,,,,,',
+      'task,Skips a level,,1,3,,,,,,,',
+      'section,Later,,,,,,,,,,',
+      'task,After a section,,1,2,,,,,,,',
     ].join('\n');
-    const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW });
-    expect(tasks.map((t) => [t.title, t.labels, t.notes])).toEqual([
-      ['Parent', ['Next_week'], undefined],
-      ['Child', ['Next_week'], 'Subtask of: Parent'],
-      ['Grandchild', ['Next_week'], 'Subtask of: Child'],
-      ['Sibling', ['Next_week'], undefined],
+    let n = 0;
+    const { tasks, warnings } = parseTodoistCsv(csv, {
+      project: 'Home',
+      now: NOW,
+      newId: () => `00000000-0000-4000-8000-00000000000${++n}`,
+    });
+    expect(warnings).toEqual([]);
+    const short = (id: string | null | undefined) => id && `id${id.slice(-1)}`;
+    expect(tasks.map((t) => [short(t.id), t.title, short(t.parentId), t.notes])).toEqual([
+      ['id1', 'Parent', null, undefined],
+      ['id2', 'Child', 'id1', undefined],
+      ['id3', 'Grandchild', 'id2', undefined],
+      ['id4', 'Great-grandchild', 'id3', undefined],
+      ['id5', 'Too deep for Tend', 'id3', undefined],
+      ['id6', 'Second child', 'id1', undefined],
+      ['id7', 'Sibling', null, undefined],
+      ['id8', 'Skips a level', 'id7', undefined],
+      ['id9', 'After a section', null, undefined],
     ]);
-    const ignored = parseTodoistCsv(csv, { project: null, now: NOW, sections: 'ignore' });
-    expect(ignored.tasks[0].labels).toEqual([]);
+    expect(tasks.every((t) => t.project === 'Home')).toBe(true);
+  });
+
+  it('hangs the sub-tasks of a skipped row on the row above it', () => {
+    const csv = [
+      HEADER,
+      'task,Parent,,1,1,,,,,,,',
+      'task,   ,,1,2,,,,,,,',
+      'task,Orphan,,1,3,,,,,,,',
+    ].join('\n');
+    let n = 0;
+    const { tasks } = parseTodoistCsv(csv, {
+      project: null,
+      now: NOW,
+      newId: () => `00000000-0000-4000-8000-00000000000${++n}`,
+    });
+    expect(tasks.map((t) => [t.title, t.parentId])).toEqual([
+      ['Parent', null],
+      ['Orphan', tasks[0].id],
+    ]);
   });
 
   it('keeps a date it cannot read in the notes, and warns', () => {

@@ -3,6 +3,7 @@
 //
 // PRIORITY is Todoist's API value, which runs the other way from what its UI shows: 4 is p1 (urgent),
 // 1 is p4 (none). Tend's priority is the UI's: 1 highest. So Tend priority = 5 - Todoist PRIORITY.
+import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
 import { DATE_RE, taskChangesSchema } from '../task';
 import type { TaskFields } from '../task';
@@ -10,7 +11,8 @@ import { parseCsv } from './csv';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
-export type TaskDraft = Partial<TaskFields> & { title: string };
+/** A task to create; `id` is chosen here so sub-tasks can name their parent. */
+export type TaskDraft = Partial<TaskFields> & { title: string; id: string };
 
 export interface ParsedDate {
   due: string | null;
@@ -25,6 +27,8 @@ export interface TodoistImportOptions {
   /** Tend has no sections: keep a section's name as a label on its tasks (default) or drop it. */
   sections?: 'label' | 'ignore';
   parseDate?: (text: string, now: Date) => ParsedDate;
+  /** Ids for the new tasks (injected so tests are deterministic). */
+  newId?: () => string;
 }
 
 export interface TodoistImport {
@@ -49,7 +53,13 @@ export function parseTodoistDate(text: string, now: Date): ParsedDate {
 }
 
 export function parseTodoistCsv(text: string, options: TodoistImportOptions): TodoistImport {
-  const { project, now, sections = 'label', parseDate = parseTodoistDate } = options;
+  const {
+    project,
+    now,
+    sections = 'label',
+    parseDate = parseTodoistDate,
+    newId = () => crypto.randomUUID(),
+  } = options;
   const rows = parseCsv(text);
   const header = rows[0]?.fields.map((name) => name.trim().toUpperCase()) ?? [];
   const column = (name: string) => header.indexOf(name);
@@ -60,8 +70,8 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
   }
   const tasks: TaskDraft[] = [];
   const warnings: TransferProblem[] = [];
-  /** Titles of the open parents by indent level, so subtasks can name theirs. */
-  const parents: string[] = [];
+  /** Ids of the tasks imported at each INDENT level above this row, so sub-tasks can name theirs. */
+  const parents: (string | undefined)[] = [];
   let section: string | null = null;
 
   for (const row of rows.slice(1)) {
@@ -99,14 +109,14 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       warnings.push({ at, message: 'a task without a title was skipped' });
       continue;
     }
-    const indent = Math.max(1, Number.parseInt(cell('INDENT'), 10) || 1);
+    // INDENT 2, 3, 4 is a sub-task of the nearest row above with a smaller INDENT (Todoist's 4 levels).
+    const indent = Math.min(MAX_DEPTH, Math.max(1, Number.parseInt(cell('INDENT'), 10) || 1));
     parents.length = indent - 1;
-    if (indent > 1 && parents[indent - 2]) {
-      notes = joinNotes(notes, `Subtask of: ${parents[indent - 2]}`);
-    }
-    parents[indent - 1] = title;
+    const parentId = parents.findLast((id) => id !== undefined) ?? null;
 
     const draft: TaskDraft = {
+      id: newId(),
+      parentId,
       title,
       project,
       labels: [...new Set(labels)],
@@ -138,7 +148,8 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       warnings.push({ at, message: 'the notes were cut to 20,000 characters' });
     }
     if (notes) draft.notes = notes;
-    const checked = taskChangesSchema.safeParse(draft);
+    const { id: _id, ...fields } = draft;
+    const checked = taskChangesSchema.safeParse(fields);
     if (!checked.success) {
       const message = checked.error.issues
         .map((i) => `${i.path.join('.')}: ${i.message}`)
@@ -147,6 +158,7 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       continue;
     }
     tasks.push(draft);
+    parents[indent - 1] = draft.id;
   }
   return { tasks, warnings };
 }
