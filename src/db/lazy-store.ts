@@ -22,6 +22,7 @@ const ACTIONS: Record<keyof TasksStore, true> = {
   bulkMove: true,
   bulkDelete: true,
   bulkRestore: true,
+  updateTasks: true,
 };
 
 export interface LazyTasksStore extends TasksStore {

@@ -155,3 +155,27 @@ export async function queryDescendants(db: TendDb, taskId: string): Promise<Task
   const ids = descendantsOf(parentLinks(live.map(storedToTask)), taskId);
   return ids.map((id) => storedToTask(byId.get(id)!));
 }
+
+/** Open tasks due from `first` to `last` (inclusive days), for the week view. */
+export async function queryDays(db: TendDb, first: string, last: string): Promise<Task[]> {
+  const rows = await db.tasks
+    .where('[status+due]')
+    .between(['open', first], ['open', `${last}\uffff`], true, true)
+    .toArray();
+  return rows.map(storedToTask);
+}
+
+/** A task's level in its tree (1 at top level), following stored parents that are not deleted. */
+export async function queryLevel(db: TendDb, taskId: string): Promise<number> {
+  let level = 1;
+  const seen = new Set([taskId]);
+  let parentId = (await db.tasks.get(taskId))?.parentId ?? null;
+  while (parentId && !seen.has(parentId)) {
+    seen.add(parentId);
+    const parent = await db.tasks.get(parentId);
+    if (!parent || parent.deletedAt) break;
+    level += 1;
+    parentId = parent.parentId ?? null;
+  }
+  return level;
+}

@@ -57,6 +57,8 @@ export interface TasksStore {
   bulkMove(ids: string[], project: string | null): Promise<Task[]>;
   bulkDelete(ids: string[]): Promise<Task[]>;
   bulkRestore(ids: string[]): Promise<Task[]>;
+  /** Different changes to several tasks in one transaction (reschedule, and its Undo). */
+  updateTasks(list: { id: string; changes: TaskChanges }[]): Promise<Task[]>;
 }
 
 type Edit = (task: Task) => TaskChanges;
@@ -217,6 +219,10 @@ export function createTasksStore({
     bulkMove: (ids, project) => applyEditToTasks(ids, () => ({ project })),
     bulkDelete: (ids) => applyEditToTasks(ids, (t) => (t.deletedAt ? {} : { deletedAt: nowIso() })),
     bulkRestore: (ids) => applyEditToTasks(ids, () => ({ deletedAt: null })),
+    updateTasks(list) {
+      const byId = new Map(list.map((item) => [item.id, item.changes]));
+      return applyEditToTasks([...byId.keys()], (task) => byId.get(task.id) ?? {});
+    },
   };
 
   async function neighbour(id: string | null): Promise<Task | null> {

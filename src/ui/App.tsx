@@ -13,6 +13,7 @@ import {
   onMount,
 } from 'solid-js';
 import type { JSX } from 'solid-js';
+import { listFiltersWithCounts } from '../db/filters';
 import { countNav, listLabels, listProjects } from '../db/queries';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
@@ -103,12 +104,29 @@ export function App(props: AppProps): JSX.Element {
   );
   const projects = createLive(() => listProjects(props.db), []);
   const labels = createLive(() => listLabels(props.db), []);
+  const filters = createLive(
+    ({ day }) => listFiltersWithCounts(props.db, day),
+    [],
+    () => ({ day: today() }),
+  );
   const route = router.route;
-  const spec = createMemo(() => viewSpecFor(route()));
+  /** The saved filter on screen, once the list of filters has loaded. */
+  const savedFilter = createMemo(() => {
+    const current = route();
+    return current.view === 'filter'
+      ? (filters.value().find((f) => f.id === current.id) ?? null)
+      : null;
+  });
+  const spec = createMemo(() => {
+    const filter = savedFilter();
+    return filter ? ({ kind: 'search', query: filter.query } as const) : viewSpecFor(route());
+  });
   // A view stays mounted while only its parameters change (typing a search), so its list never flickers.
   const viewKey = createMemo(() => {
     const s = spec();
     if (!s) return null;
+    const filter = savedFilter();
+    if (filter) return `f:${filter.id}`;
     return s.kind === 'project' ? `p:${s.project}` : s.kind === 'label' ? `l:${s.label}` : s.kind;
   });
 
@@ -254,6 +272,7 @@ export function App(props: AppProps): JSX.Element {
           counts={counts.value()}
           projects={projects.value()}
           labels={labels.value()}
+          filters={filters.value()}
           open={menuOpen()}
           onNavigate={() => setMenuOpen(false)}
         />
@@ -281,8 +300,11 @@ export function App(props: AppProps): JSX.Element {
             <Match when={route().view === 'settings'}>
               <SettingsPage />
             </Match>
+            <Match when={route().view === 'filter' && !filters.ready()}>
+              <section class="view" aria-busy="true" />
+            </Match>
             <Match when={viewKey()} keyed>
-              {(_key) => <ViewPage route={route()} spec={spec()!} />}
+              {(_key) => <ViewPage route={route()} spec={spec()!} title={savedFilter()?.name} />}
             </Match>
           </Switch>
         </main>

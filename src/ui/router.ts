@@ -10,6 +10,7 @@ export type Route =
   | { view: 'project'; name: string }
   | { view: 'label'; name: string }
   | { view: 'search'; query: string }
+  | { view: 'filter'; id: string }
   | { view: 'settings' }
   | { view: 'share'; title: string; text: string; url: string }
   | { view: 'not-found'; path: string };
@@ -41,6 +42,8 @@ export function parseRoute(pathname: string, search = ''): Route {
       return second ? { view: first, name: decode(second) } : { view: 'not-found', path };
     case 'search':
       return { view: 'search', query: params.get('q') ?? '' };
+    case 'filter':
+      return second ? { view: 'filter', id: decode(second) } : { view: 'not-found', path };
     case 'share':
       return {
         view: 'share',
@@ -61,6 +64,8 @@ export function routeHref(route: Route): string {
       return `/${route.view}/${encodeURIComponent(route.name)}`;
     case 'search':
       return route.query ? `/search?q=${encodeURIComponent(route.query)}` : '/search';
+    case 'filter':
+      return `/filter/${encodeURIComponent(route.id)}`;
     case 'share':
       return '/share';
     case 'not-found':

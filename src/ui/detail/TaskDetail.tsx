@@ -3,7 +3,7 @@
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { storedToTask } from '../../db/task-index';
-import { listLabels, listProjects } from '../../db/queries';
+import { listLabels, listProjects, queryDescendants, queryLevel } from '../../db/queries';
 import type { Task } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';
@@ -13,6 +13,8 @@ import { createLive } from '../lib/live';
 import { lazyPanel } from '../lib/lazy-panel';
 import { describeError } from '../messages';
 import { createTaskActions } from '../tasks/actions';
+import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
+import { SubtaskList } from './SubtaskList';
 import {
   CUSTOM_RECURRENCE,
   RECURRENCE_PRESETS,
@@ -34,12 +36,20 @@ const PRIORITIES = [
 
 export default function TaskDetail(props: { taskId: string; onClose: () => void }): JSX.Element {
   const app = useApp();
+  const prompt = createSubtaskPrompt();
   const actions = createTaskActions({
     store: app.store,
     toasts: app.toasts,
     today: app.today,
     pending: app.pending,
+    descendants: (id) => queryDescendants(app.db, id),
+    askCompleteSubtasks: prompt.ask,
   });
+  const level = createLive(
+    (id) => queryLevel(app.db, id),
+    1,
+    () => props.taskId,
+  );
   const stored = createLive(
     (id) =>
       app.db.tasks.get(id).then((s) => (s && s.status !== 'partial' ? storedToTask(s) : null)),
@@ -137,183 +147,189 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
               const task = () => stored.value()!;
               const d = () => draft()!;
               return (
-                <form class="detail-form" onSubmit={save} novalidate>
-                  <div class="field">
-                    <label for="detail-title">Title</label>
-                    <input
-                      id="detail-title"
-                      class="input input-title"
-                      value={d().title}
-                      onInput={set('title')}
-                      required
-                      autocomplete="off"
-                      {...errorProps('title')}
-                    />
-                    <FieldError field="title" />
-                  </div>
-                  <RefinedBadge taskId={props.taskId} />
-                  <div class="field">
-                    <label for="detail-notes">Notes</label>
-                    <textarea
-                      id="detail-notes"
-                      class="input"
-                      value={d().notes}
-                      onInput={set('notes')}
-                      rows={4}
-                      {...errorProps('notes')}
-                    />
-                    <FieldError field="notes" />
-                  </div>
-                  <div class="field-row">
+                <>
+                  <form class="detail-form" onSubmit={save} novalidate>
                     <div class="field">
-                      <label for="detail-dueDate">Due date</label>
+                      <label for="detail-title">Title</label>
                       <input
-                        id="detail-dueDate"
-                        type="date"
-                        class="input"
-                        value={d().dueDate}
-                        onInput={set('dueDate')}
-                        {...errorProps('dueDate')}
-                      />
-                      <FieldError field="dueDate" />
-                    </div>
-                    <div class="field">
-                      <label for="detail-dueTime">Time (optional)</label>
-                      <input
-                        id="detail-dueTime"
-                        type="time"
-                        class="input"
-                        value={d().dueTime}
-                        onInput={set('dueTime')}
-                        {...errorProps('dueTime')}
-                      />
-                      <FieldError field="dueTime" />
-                    </div>
-                  </div>
-                  <div class="field-row">
-                    <div class="field">
-                      <label for="detail-priority">Priority</label>
-                      <select
-                        id="detail-priority"
-                        class="input"
-                        value={d().priority}
-                        onChange={set('priority')}
-                      >
-                        <For each={PRIORITIES}>
-                          {(p) => <option value={p.value}>{p.label}</option>}
-                        </For>
-                      </select>
-                    </div>
-                    <div class="field">
-                      <label for="detail-project">Project</label>
-                      <input
-                        id="detail-project"
-                        class="input"
-                        list="detail-projects"
-                        placeholder="Inbox"
-                        value={d().project}
-                        onInput={set('project')}
+                        id="detail-title"
+                        class="input input-title"
+                        value={d().title}
+                        onInput={set('title')}
+                        required
                         autocomplete="off"
-                        {...errorProps('project')}
+                        {...errorProps('title')}
                       />
-                      <datalist id="detail-projects">
-                        <For each={projects.value()}>{(p) => <option value={p.name} />}</For>
-                      </datalist>
-                      <FieldError field="project" />
+                      <FieldError field="title" />
                     </div>
-                  </div>
-                  <div class="field">
-                    <label for="detail-labels">Labels</label>
-                    <input
-                      id="detail-labels"
-                      class="input"
-                      list="detail-label-list"
-                      placeholder="@home @errands"
-                      value={d().labels}
-                      onInput={set('labels')}
-                      autocomplete="off"
-                      {...errorProps('labels')}
-                    />
-                    <datalist id="detail-label-list">
-                      <For each={labels.value()}>{(l) => <option value={`@${l.name}`} />}</For>
-                    </datalist>
-                    <FieldError field="labels" />
-                  </div>
-                  <div class="field-row">
+                    <RefinedBadge taskId={props.taskId} />
                     <div class="field">
-                      <label for="detail-recurrence">Repeat</label>
-                      <select
-                        id="detail-recurrence"
+                      <label for="detail-notes">Notes</label>
+                      <textarea
+                        id="detail-notes"
                         class="input"
-                        value={d().recurrence}
-                        onChange={set('recurrence')}
-                      >
-                        <For each={RECURRENCE_PRESETS}>
-                          {(p) => <option value={p.value}>{p.label}</option>}
-                        </For>
-                        <option value={CUSTOM_RECURRENCE}>Custom…</option>
-                      </select>
+                        value={d().notes}
+                        onInput={set('notes')}
+                        rows={4}
+                        {...errorProps('notes')}
+                      />
+                      <FieldError field="notes" />
                     </div>
-                    <Show when={d().recurrence === CUSTOM_RECURRENCE}>
+                    <div class="field-row">
                       <div class="field">
-                        <label for="detail-recurrenceText">Custom repeat</label>
+                        <label for="detail-dueDate">Due date</label>
                         <input
-                          id="detail-recurrenceText"
+                          id="detail-dueDate"
+                          type="date"
                           class="input"
-                          placeholder="every 3 months"
-                          value={d().recurrenceText}
-                          onInput={set('recurrenceText')}
-                          autocomplete="off"
-                          {...errorProps('recurrenceText')}
+                          value={d().dueDate}
+                          onInput={set('dueDate')}
+                          {...errorProps('dueDate')}
                         />
-                        <FieldError field="recurrenceText" />
+                        <FieldError field="dueDate" />
                       </div>
+                      <div class="field">
+                        <label for="detail-dueTime">Time (optional)</label>
+                        <input
+                          id="detail-dueTime"
+                          type="time"
+                          class="input"
+                          value={d().dueTime}
+                          onInput={set('dueTime')}
+                          {...errorProps('dueTime')}
+                        />
+                        <FieldError field="dueTime" />
+                      </div>
+                    </div>
+                    <div class="field-row">
+                      <div class="field">
+                        <label for="detail-priority">Priority</label>
+                        <select
+                          id="detail-priority"
+                          class="input"
+                          value={d().priority}
+                          onChange={set('priority')}
+                        >
+                          <For each={PRIORITIES}>
+                            {(p) => <option value={p.value}>{p.label}</option>}
+                          </For>
+                        </select>
+                      </div>
+                      <div class="field">
+                        <label for="detail-project">Project</label>
+                        <input
+                          id="detail-project"
+                          class="input"
+                          list="detail-projects"
+                          placeholder="Inbox"
+                          value={d().project}
+                          onInput={set('project')}
+                          autocomplete="off"
+                          {...errorProps('project')}
+                        />
+                        <datalist id="detail-projects">
+                          <For each={projects.value()}>{(p) => <option value={p.name} />}</For>
+                        </datalist>
+                        <FieldError field="project" />
+                      </div>
+                    </div>
+                    <div class="field">
+                      <label for="detail-labels">Labels</label>
+                      <input
+                        id="detail-labels"
+                        class="input"
+                        list="detail-label-list"
+                        placeholder="@home @errands"
+                        value={d().labels}
+                        onInput={set('labels')}
+                        autocomplete="off"
+                        {...errorProps('labels')}
+                      />
+                      <datalist id="detail-label-list">
+                        <For each={labels.value()}>{(l) => <option value={`@${l.name}`} />}</For>
+                      </datalist>
+                      <FieldError field="labels" />
+                    </div>
+                    <div class="field-row">
+                      <div class="field">
+                        <label for="detail-recurrence">Repeat</label>
+                        <select
+                          id="detail-recurrence"
+                          class="input"
+                          value={d().recurrence}
+                          onChange={set('recurrence')}
+                        >
+                          <For each={RECURRENCE_PRESETS}>
+                            {(p) => <option value={p.value}>{p.label}</option>}
+                          </For>
+                          <option value={CUSTOM_RECURRENCE}>Custom…</option>
+                        </select>
+                      </div>
+                      <Show when={d().recurrence === CUSTOM_RECURRENCE}>
+                        <div class="field">
+                          <label for="detail-recurrenceText">Custom repeat</label>
+                          <input
+                            id="detail-recurrenceText"
+                            class="input"
+                            placeholder="every 3 months"
+                            value={d().recurrenceText}
+                            onInput={set('recurrenceText')}
+                            autocomplete="off"
+                            {...errorProps('recurrenceText')}
+                          />
+                          <FieldError field="recurrenceText" />
+                        </div>
+                      </Show>
+                    </div>
+                    <Show when={task().recurrence}>
+                      {(rule) => (
+                        <p class="hint">Currently repeats {describeRecurrence(rule())}.</p>
+                      )}
                     </Show>
-                  </div>
-                  <Show when={task().recurrence}>
-                    {(rule) => <p class="hint">Currently repeats {describeRecurrence(rule())}.</p>}
-                  </Show>
-                  <Show when={errors().form}>
-                    <p class="field-error" role="alert">
-                      {errors().form}
+                    <Show when={errors().form}>
+                      <p class="field-error" role="alert">
+                        {errors().form}
+                      </p>
+                    </Show>
+                    <div class="detail-actions">
+                      <button type="submit" class="btn btn-primary" disabled={saving()}>
+                        Save
+                      </button>
+                      <button
+                        type="button"
+                        class="btn"
+                        onClick={async () => {
+                          await actions.toggleComplete(task());
+                          props.onClose();
+                        }}
+                      >
+                        {task().completedAt ? 'Mark as not done' : 'Complete'}
+                      </button>
+                      <button
+                        type="button"
+                        class="btn btn-danger"
+                        onClick={async () => {
+                          if (await actions.remove([task()])) props.onClose();
+                        }}
+                      >
+                        <Icon name="trash" />
+                        Delete
+                      </button>
+                    </div>
+                    <p class="hint detail-meta">
+                      Created {new Date(task().createdAt).toLocaleString('en-GB')} · Updated{' '}
+                      {new Date(task().updatedAt).toLocaleString('en-GB')}
                     </p>
-                  </Show>
-                  <div class="detail-actions">
-                    <button type="submit" class="btn btn-primary" disabled={saving()}>
-                      Save
-                    </button>
-                    <button
-                      type="button"
-                      class="btn"
-                      onClick={async () => {
-                        await actions.toggleComplete(task());
-                        props.onClose();
-                      }}
-                    >
-                      {task().completedAt ? 'Mark as not done' : 'Complete'}
-                    </button>
-                    <button
-                      type="button"
-                      class="btn btn-danger"
-                      onClick={async () => {
-                        if (await actions.remove([task()])) props.onClose();
-                      }}
-                    >
-                      <Icon name="trash" />
-                      Delete
-                    </button>
-                  </div>
-                  <p class="hint detail-meta">
-                    Created {new Date(task().createdAt).toLocaleString('en-GB')} · Updated{' '}
-                    {new Date(task().updatedAt).toLocaleString('en-GB')}
-                  </p>
-                </form>
+                  </form>
+                  <SubtaskList parent={task()} level={level.value()} actions={actions} />
+                </>
               );
             }}
           </Show>
           <TaskHistory taskId={props.taskId} />
         </Show>
       </div>
+      <prompt.Prompt />
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
+import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import type { IconName } from '../icons';
@@ -13,6 +14,8 @@ export interface SidebarProps {
   counts: NavCounts;
   projects: NamedCount[];
   labels: NamedCount[];
+  /** Saved filters with their counts (this device only). */
+  filters: FilterWithCount[];
   open: boolean;
   onNavigate: () => void;
 }
@@ -27,6 +30,7 @@ const VIEWS: { view: keyof NavCounts; label: string; icon: IconName }[] = [
 function isCurrent(route: Route, target: Route): boolean {
   if (route.view !== target.view) return false;
   if ('name' in route && 'name' in target) return route.name === target.name;
+  if ('id' in route && 'id' in target) return route.id === target.id;
   return true;
 }
 
@@ -66,6 +70,49 @@ function idFor(prefix: string, name: string): string {
   return `${prefix}-${Array.from(name, (c) => c.charCodeAt(0).toString(36)).join('')}`;
 }
 
+interface SectionLink {
+  target: Route;
+  label: string;
+  count: number;
+  idBase: string;
+}
+
+/** A headed list of links (projects, labels, saved filters), or a hint while it is empty. */
+function NavSection(props: {
+  id: string;
+  heading: string;
+  empty: string;
+  links: SectionLink[];
+  icon: IconName;
+  onNavigate: () => void;
+}): JSX.Element {
+  return (
+    <>
+      <h2 class="nav-heading" id={props.id}>
+        {props.heading}
+      </h2>
+      <Show when={props.links.length > 0} fallback={<p class="nav-empty">{props.empty}</p>}>
+        <ul class="nav-list" aria-labelledby={props.id}>
+          <For each={props.links}>
+            {(link) => (
+              <li>
+                <NavLink
+                  target={link.target}
+                  label={link.label}
+                  icon={props.icon}
+                  count={link.count}
+                  idBase={link.idBase}
+                  onNavigate={props.onNavigate}
+                />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}
+
 export function Sidebar(props: SidebarProps): JSX.Element {
   return (
     <nav id="sidebar" class="sidebar" classList={{ 'is-open': props.open }} aria-label="Main">
@@ -86,55 +133,45 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         </For>
       </ul>
 
-      <h2 class="nav-heading" id="nav-projects">
-        Projects
-      </h2>
-      <Show
-        when={props.projects.length > 0}
-        fallback={<p class="nav-empty">Type #Name in quick add to start a project.</p>}
-      >
-        <ul class="nav-list" aria-labelledby="nav-projects">
-          <For each={props.projects}>
-            {(project) => (
-              <li>
-                <NavLink
-                  target={{ view: 'project', name: project.name }}
-                  label={project.name}
-                  icon="hash"
-                  count={project.count}
-                  idBase={idFor('p', project.name)}
-                  onNavigate={props.onNavigate}
-                />
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-
-      <h2 class="nav-heading" id="nav-labels">
-        Labels
-      </h2>
-      <Show
-        when={props.labels.length > 0}
-        fallback={<p class="nav-empty">Type @label in quick add to tag a task.</p>}
-      >
-        <ul class="nav-list" aria-labelledby="nav-labels">
-          <For each={props.labels}>
-            {(label) => (
-              <li>
-                <NavLink
-                  target={{ view: 'label', name: label.name }}
-                  label={label.name}
-                  icon="tag"
-                  count={label.count}
-                  idBase={idFor('l', label.name)}
-                  onNavigate={props.onNavigate}
-                />
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <NavSection
+        id="nav-projects"
+        heading="Projects"
+        empty="Type #Name in quick add to start a project."
+        links={props.projects.map((p) => ({
+          target: { view: 'project', name: p.name } as Route,
+          label: p.name,
+          count: p.count,
+          idBase: idFor('p', p.name),
+        }))}
+        icon="hash"
+        onNavigate={props.onNavigate}
+      />
+      <NavSection
+        id="nav-labels"
+        heading="Labels"
+        empty="Type @label in quick add to tag a task."
+        links={props.labels.map((l) => ({
+          target: { view: 'label', name: l.name } as Route,
+          label: l.name,
+          count: l.count,
+          idBase: idFor('l', l.name),
+        }))}
+        icon="tag"
+        onNavigate={props.onNavigate}
+      />
+      <NavSection
+        id="nav-filters"
+        heading="Filters"
+        empty="Search, then “Save as filter” to keep it here."
+        links={props.filters.map((f) => ({
+          target: { view: 'filter', id: f.id } as Route,
+          label: f.name,
+          count: f.count,
+          idBase: idFor('f', f.id),
+        }))}
+        icon="search"
+        onNavigate={props.onNavigate}
+      />
 
       <ul class="nav-list nav-footer">
         <li>

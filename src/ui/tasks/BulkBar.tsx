@@ -4,11 +4,14 @@ import type { JSX } from 'solid-js';
 import type { Task } from '../../core/task';
 import type { NamedCount } from '../../core/views';
 import type { TaskActions } from './actions';
+import { Reschedule } from './Reschedule';
 
 export interface BulkBarProps {
   selected: Task[];
   projects: NamedCount[];
   actions: TaskActions;
+  /** The local day, for Reschedule's Today and Tomorrow. */
+  today: string;
   onDone: () => void;
 }
 
@@ -49,6 +52,15 @@ export function BulkBar(props: BulkBarProps): JSX.Element {
           <option value={INBOX}>Inbox</option>
           <For each={props.projects}>{(p) => <option value={p.name}>{p.name}</option>}</For>
         </select>
+        <Reschedule
+          tasks={props.selected}
+          today={props.today}
+          actions={props.actions}
+          label={
+            count() === 1 ? 'Reschedule the selected task' : `Reschedule ${count()} selected tasks`
+          }
+          onDone={() => props.onDone()}
+        />
         <button
           type="button"
           class="btn btn-danger"

@@ -19,6 +19,9 @@ import { TaskRow } from './TaskRow';
 import type { Selection } from './selection';
 import {
   ROW_HEIGHT,
+  groupOf,
+  indentTarget,
+  itemAt,
   layoutItems,
   reorderNeighbours,
   scrollToReveal,
@@ -43,6 +46,15 @@ export interface TaskListProps {
   actions: TaskActions;
   reorderable: boolean;
   hideProject?: boolean;
+  /** Parents whose sub-tasks are hidden; with `onToggleCollapse`, parents get a collapse button. */
+  collapsed?: ReadonlySet<string>;
+  onToggleCollapse?: (task: Task) => void;
+  /** Completed/total sub-tasks by parent id. */
+  subtaskCounts?: ReadonlyMap<string, { done: number; total: number }>;
+  /** Tab / Shift+Tab make a task a sub-task of the one above, or move it up a level. */
+  indentable?: boolean;
+  /** A drag that ends under another day's heading moves the task to that day (Upcoming). */
+  onMoveToDay?: (task: Task, day: string) => void;
   onOpen: (task: Task) => void;
   controller?: (controller: ListController) => void;
 }
@@ -190,6 +202,7 @@ export function TaskList(props: TaskListProps): JSX.Element {
       window.removeEventListener('pointerup', onUp);
       window.removeEventListener('pointercancel', onUp);
       setDrag(null);
+      if (e.type === 'pointerup' && dropOnOtherDay(task, e.clientY - startY)) return;
       const delta = Math.round((e.clientY - startY) / ROW_HEIGHT);
       const neighbours = reorderNeighbours(props.items, task.id, delta);
       if (neighbours && e.type === 'pointerup')
@@ -198,6 +211,32 @@ export function TaskList(props: TaskListProps): JSX.Element {
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
     window.addEventListener('pointercancel', onUp);
+  }
+
+  /** Where a dragged row lands; under another day's heading, it moves to that day. */
+  function dropOnOtherDay(task: Task, dy: number): boolean {
+    const from = indexOfTask(task.id);
+    if (!props.onMoveToDay || from < 0) return false;
+    const y = layout().offsets[from] + dy + ROW_HEIGHT / 2;
+    const target = props.items[itemAt(layout().offsets, props.items.length, y)];
+    const day = target && groupOf(target);
+    const own = groupOf(props.items[from]);
+    if (!day || day === own || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+    props.onMoveToDay(task, day);
+    return true;
+  }
+
+  function onIndent(task: Task, direction: 'in' | 'out'): boolean {
+    if (!props.indentable) return false;
+    const target = indentTarget(props.items, task.id, direction);
+    if (!target) return false;
+    void indent(task, target.parent);
+    return true;
+  }
+
+  async function indent(task: Task, parent: Task | null) {
+    await props.actions.setParent(task, parent);
+    focusTask(task.id);
   }
 
   return (
@@ -235,6 +274,12 @@ export function TaskList(props: TaskListProps): JSX.Element {
                 {(entry) => (
                   <TaskRow
                     task={entry().task}
+                    level={entry().level}
+                    childCount={entry().children}
+                    collapsed={props.collapsed?.has(entry().task.id)}
+                    onToggleCollapse={props.onToggleCollapse}
+                    subtasks={props.subtaskCounts?.get(entry().task.id)}
+                    onIndent={onIndent}
                     today={app.today()}
                     now={now()}
                     isCursor={props.selection.cursor() === entry().task.id}

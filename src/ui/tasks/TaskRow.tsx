@@ -8,6 +8,16 @@ import { formatDue, isOverdue } from '../lib/dates';
 
 export interface TaskRowProps {
   task: Task;
+  /** Tree level (1 = top level): sub-tasks are indented under their parent. */
+  level?: number;
+  /** Sub-tasks shown under this row; with `onToggleCollapse` the row gets a collapse button. */
+  childCount?: number;
+  collapsed?: boolean;
+  onToggleCollapse?: (task: Task) => void;
+  /** Completed and total sub-tasks ("2/5"), when it has any. */
+  subtasks?: { done: number; total: number };
+  /** Tab / Shift+Tab on the row; returns whether it moved (otherwise Tab keeps its usual meaning). */
+  onIndent?: (task: Task, direction: 'in' | 'out') => boolean;
   today: string;
   now: Date;
   isCursor: boolean;
@@ -53,9 +63,28 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
         'is-done': done(),
       }}
       data-task-id={props.task.id}
-      style={props.style}
+      style={{ ...props.style, '--level': String((props.level ?? 1) - 1) }}
       onFocusIn={() => props.onFocusRow(props.task)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+        if (props.onIndent?.(props.task, event.shiftKey ? 'out' : 'in')) event.preventDefault();
+      }}
     >
+      <Show
+        when={props.childCount && props.onToggleCollapse}
+        fallback={<span class="collapse-spacer" aria-hidden="true" />}
+      >
+        <button
+          type="button"
+          class="collapse-btn"
+          aria-expanded={!props.collapsed}
+          aria-label={`Sub-tasks of ${props.task.title}`}
+          tabIndex={props.isCursor ? 0 : -1}
+          onClick={() => props.onToggleCollapse?.(props.task)}
+        >
+          <Icon name="chevron" />
+        </button>
+      </Show>
       <Show when={props.reorderable}>
         <span
           class="drag-handle"
@@ -99,6 +128,18 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
                 <Show when={overdue()}>
                   <span class="sr-only"> (overdue)</span>
                 </Show>
+              </span>
+            )}
+          </Show>
+          <Show when={props.subtasks?.total ? props.subtasks : undefined}>
+            {(count) => (
+              <span class="meta-subtasks">
+                <span aria-hidden="true">
+                  {count().done}/{count().total}
+                </span>
+                <span class="sr-only">
+                  {count().done} of {count().total} sub-tasks done
+                </span>
               </span>
             )}
           </Show>

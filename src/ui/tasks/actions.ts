@@ -7,15 +7,29 @@ import type { Toasts } from '../toast/toasts';
 import { formatDue } from '../lib/dates';
 import type { PendingTasks } from './pending';
 
+/** What to do with the open sub-tasks of a task being completed; null cancels. */
+export type SubtaskChoice = 'all' | 'only-parent' | null;
+
 export interface TaskActionsDeps {
   store: TasksStore;
+  /** Every task under a task (not deleted): deleting takes them along, completing asks about them. */
+  descendants?: (taskId: string) => Promise<Task[]>;
+  /** Asks whether completing `task` completes its open sub-tasks too. */
+  askCompleteSubtasks?: (task: Task, open: Task[]) => Promise<SubtaskChoice>;
   /** Rows captured a moment ago may still be provisional: act on them once they are stored. */
   pending?: Pick<PendingTasks, 'stored'>;
   toasts: Toasts;
   today: () => string;
 }
 
-export function createTaskActions({ store, toasts, today, pending }: TaskActionsDeps) {
+export function createTaskActions({
+  store,
+  toasts,
+  today,
+  pending,
+  descendants = async () => [],
+  askCompleteSubtasks = async () => 'only-parent',
+}: TaskActionsDeps) {
   const storedTasks = async (tasks: Task[]) => {
     if (!pending) return tasks;
     const found = await Promise.all(tasks.map((t) => pending.stored(t)));
@@ -32,6 +46,27 @@ export function createTaskActions({ store, toasts, today, pending }: TaskActions
   }
 
   const plural = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
+  const subtasks = (n: number) => (n === 1 ? '1 sub-task' : `${n} sub-tasks`);
+
+  /** Completes a task and the open sub-tasks the user chose to complete with it. */
+  async function completeWithSubtasks(task: Task, open: Task[]): Promise<boolean> {
+    const choice = await askCompleteSubtasks(task, open);
+    if (choice === null) return true;
+    if (choice === 'only-parent') return false;
+    const ids = [task.id, ...open.map((t) => t.id)];
+    const done = await attempt(() => store.bulkComplete(ids));
+    if (!done) return true;
+    toasts.show(`Completed “${task.title}” and ${subtasks(open.length)}`, {
+      action: {
+        label: 'Undo',
+        run: () =>
+          void attempt(() =>
+            store.updateTasks(ids.map((id) => ({ id, changes: { completedAt: null } }))),
+          ),
+      },
+    });
+    return true;
+  }
 
   return {
     attempt,
@@ -43,6 +78,10 @@ export function createTaskActions({ store, toasts, today, pending }: TaskActions
       if (task.completedAt !== null) {
         await attempt(() => store.uncompleteTask(task.id));
         return;
+      }
+      if (!task.recurrence) {
+        const open = (await descendants(task.id)).filter((t) => t.completedAt === null);
+        if (open.length > 0 && (await completeWithSubtasks(task, open))) return;
       }
       const result = await attempt(() => store.completeTask(task.id));
       if (!result) return;
@@ -60,16 +99,23 @@ export function createTaskActions({ store, toasts, today, pending }: TaskActions
       }
     },
 
+    /** Deletes the tasks and every sub-task under them, with one Undo for all of it. */
     async remove(shown: Task[]): Promise<boolean> {
       const tasks = await storedTasks(shown);
       if (tasks.length === 0) return false;
-      const ids = tasks.map((t) => t.id);
+      const chosen = new Set(tasks.map((t) => t.id));
+      const below = (await Promise.all(tasks.map((t) => descendants(t.id))))
+        .flat()
+        .filter((t) => !chosen.has(t.id) && t.deletedAt === null);
+      const ids = [...chosen, ...new Set(below.map((t) => t.id))];
       const done = await attempt<unknown>(() =>
         ids.length === 1 ? store.deleteTask(ids[0]) : store.bulkDelete(ids),
       );
       if (!done) return false;
+      const extra = ids.length - chosen.size;
       const message =
-        ids.length === 1 ? `Deleted “${tasks[0].title}”` : `Deleted ${plural(ids.length)}`;
+        (chosen.size === 1 ? `Deleted “${tasks[0].title}”` : `Deleted ${plural(chosen.size)}`) +
+        (extra > 0 ? ` and ${subtasks(extra)}` : '');
       toasts.show(message, {
         action: {
           label: 'Undo',
@@ -98,6 +144,39 @@ export function createTaskActions({ store, toasts, today, pending }: TaskActions
         ),
       );
       if (done) toasts.show(`Moved ${plural(tasks.length)} to ${project ?? 'Inbox'}`);
+    },
+
+    /** Makes `task` a sub-task of `parent` (its project too), or moves it to top level (null). */
+    async setParent(shown: Task, parent: Task | null): Promise<void> {
+      const [task] = await storedTasks([shown]);
+      if (!task || parent?.id.startsWith('pending-')) return;
+      await attempt(() =>
+        store.updateTask(
+          task.id,
+          parent ? { parentId: parent.id, project: parent.project } : { parentId: null },
+        ),
+      );
+    },
+
+    /** Moves tasks to `day`, keeping each one's time; one Undo puts every date back. */
+    async reschedule(shown: Task[], day: string): Promise<void> {
+      const tasks = await storedTasks(shown);
+      if (tasks.length === 0) return;
+      const moved = (due: string | null) => (due && due.length > 10 ? day + due.slice(10) : day);
+      const done = await attempt(() =>
+        store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { due: moved(t.due) } }))),
+      );
+      if (!done) return;
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      toasts.show(`Moved ${what} to ${formatDue(day, today())}`, {
+        action: {
+          label: 'Undo',
+          run: () =>
+            void attempt(() =>
+              store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { due: t.due } }))),
+            ),
+        },
+      });
     },
 
     /** Moves `task` to sit between the given neighbours (as displayed). */

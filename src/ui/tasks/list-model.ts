@@ -4,7 +4,18 @@ import type { Task } from '../../core/task';
 
 export type ListItem =
   | { kind: 'heading'; key: string; label: string; count: number; tone?: 'danger' }
-  | { kind: 'task'; key: string; task: Task; group: string };
+  | {
+      kind: 'task';
+      key: string;
+      task: Task;
+      group: string;
+      /** Tree level: 1 at top level, 2 for a sub-task shown under its parent... (1 when omitted). */
+      level?: number;
+      /** The parent it is shown under, if any. */
+      parentId?: string | null;
+      /** Sub-tasks shown under it in this list, counted even while collapsed. */
+      children?: number;
+    };
 
 export const ROW_HEIGHT = 56;
 export const HEADING_HEIGHT = 48;
@@ -26,7 +37,7 @@ export function layoutItems(items: ListItem[]): ListLayout {
 }
 
 /** Index of the last item whose top is <= y (binary search). */
-function itemAt(offsets: Float64Array, count: number, y: number): number {
+export function itemAt(offsets: Float64Array, count: number, y: number): number {
   let lo = 0;
   let hi = count - 1;
   while (lo < hi) {
@@ -88,4 +99,38 @@ export function reorderNeighbours(
   if (target === index) return null;
   const rest = peers.filter((t) => t.id !== id);
   return { above: rest[target - 1] ?? null, below: rest[target] ?? null };
+}
+
+/** Where Tab (indent) or Shift+Tab (outdent) would put a task, or null when it cannot move that way. */
+export function indentTarget(
+  items: ListItem[],
+  id: string,
+  direction: 'in' | 'out',
+): { parentId: string | null; parent: Task | null } | null {
+  const tasks = taskItems(items);
+  const index = tasks.findIndex((i) => i.task.id === id);
+  if (index < 0) return null;
+  const entry = tasks[index];
+  const level = entry.level ?? 1;
+  const parentId = entry.parentId ?? null;
+  if (direction === 'out') {
+    if (parentId === null) return null;
+    const parent = tasks.find((i) => i.task.id === parentId);
+    const grandparentId = parent?.parentId ?? null;
+    const grandparent = tasks.find((i) => i.task.id === grandparentId)?.task ?? null;
+    return { parentId: grandparentId, parent: grandparent };
+  }
+  // The sibling shown just above it (same parent, same group) becomes its parent.
+  for (let i = index - 1; i >= 0; i--) {
+    const above = tasks[i];
+    if (above.group !== entry.group || (above.level ?? 1) < level) return null;
+    if ((above.level ?? 1) === level && (above.parentId ?? null) === parentId)
+      return { parentId: above.task.id, parent: above.task };
+  }
+  return null;
+}
+
+/** The group of the item at a list position (a heading belongs to the group it heads). */
+export function groupOf(item: ListItem): string {
+  return item.kind === 'task' ? item.group : item.key.replace(/^h:/, '');
 }

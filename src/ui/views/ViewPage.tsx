@@ -1,49 +1,105 @@
 // One task view (Inbox, Today, Upcoming, a project, a label, Completed, Search): a live query of its
 // tasks, a heading, the bulk bar, and the virtualised list or an empty state that says what to do.
-import { Show, createEffect, createMemo, lazy, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
 import type { JSX } from 'solid-js';
+import { parseFilter } from '../../core/filter/parse';
+import { SORT_KEYS } from '../../core/sort';
+import type { SortKey } from '../../core/sort';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import type { ListItem } from '../tasks/list-model';
-import { listProjects, queryViewGroups } from '../../db/queries';
+import { countSubtasks, listProjects, queryDescendants, queryViewGroups } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
-import { describeError } from '../messages';
+import { describeError, describeFilterError } from '../messages';
 import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
 import { createTaskActions } from '../tasks/actions';
 import { taskItems } from '../tasks/list-model';
+import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { createSelection } from '../tasks/selection';
+import { FilterTools } from './FilterTools';
+import { createViewPrefs } from './view-prefs';
 import { emptyStateFor, groupKeyFor, listItemsFor, viewTitle } from './view-model';
+import './view-tools.css';
 
 // The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
 const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));
+// Reschedule shows only when Today has overdue tasks; the week view only when chosen.
+const Reschedule = lazy(() =>
+  import('../tasks/Reschedule').then((m) => ({ default: m.Reschedule })),
+);
+const WeekView = lazy(() => import('./WeekView').then((m) => ({ default: m.WeekView })));
+
+const SORT_LABELS: Record<SortKey, string> = {
+  manual: 'Manual order',
+  due: 'Due date',
+  priority: 'Priority',
+  name: 'Name',
+};
 
 /** Completed grows without bound; the newest this many are shown. */
 const COMPLETED_LIMIT = 2000;
 
 const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'project', 'label']);
 
-export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
+export interface ViewPageProps {
+  route: Route;
+  spec: ViewSpec;
+  /** Overrides the title from the route (a saved filter's name). */
+  title?: string;
+}
+
+/** The key a view's preferences are remembered under. */
+function prefsKey(route: Route, spec: ViewSpec): string {
+  if (route.view === 'filter') return `filter:${route.id}`;
+  if (spec.kind === 'project') return `project:${spec.project}`;
+  if (spec.kind === 'label') return `label:${spec.label}`;
+  return spec.kind;
+}
+
+export function ViewPage(props: ViewPageProps): JSX.Element {
   const app = useApp();
   const selection = createSelection();
+  const prompt = createSubtaskPrompt();
   const actions = createTaskActions({
     store: app.store,
     toasts: app.toasts,
     today: app.today,
     pending: app.pending,
+    descendants: (id) => queryDescendants(app.db, id),
+    askCompleteSubtasks: prompt.ask,
   });
+  const prefs = createViewPrefs();
+  const key = () => prefsKey(props.route, props.spec);
+  const sort = () => prefs.get(key()).sort;
+  const week = () => props.spec.kind === 'upcoming' && prefs.get(key()).layout === 'week';
+  const title = () => props.title ?? viewTitle(props.route);
+  const filterError = createMemo(() => {
+    if (props.spec.kind !== 'search' || !props.spec.query.trim()) return null;
+    const parsed = parseFilter(props.spec.query);
+    return parsed.ok ? null : describeFilterError(parsed.error, props.spec.query);
+  });
+  const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set());
+  const toggleCollapse = (task: Task) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(task.id)) next.add(task.id);
+      return next;
+    });
   const groups = createLive(
-    ({ spec, today }) =>
+    ({ spec, today, sort }) =>
       queryViewGroups(app.db, spec, {
         today,
+        sort,
         limit: spec.kind === 'completed' ? COMPLETED_LIMIT : undefined,
       }),
     [],
-    () => ({ spec: props.spec, today: app.today() }),
+    () => ({ spec: props.spec, today: app.today(), sort: sort() }),
   );
+  const subtaskCounts = createLive(() => countSubtasks(app.db), new Map());
   const projects = createLive(() => listProjects(app.db), []);
   const pendingItem = (task: Task): ListItem => ({
     kind: 'task',
@@ -52,7 +108,7 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     group: groupKeyFor(props.spec, task, app.today()),
   });
   const items = createMemo(() => {
-    const live = listItemsFor(props.spec, groups.value(), app.today());
+    const live = listItemsFor(props.spec, groups.value(), app.today(), collapsed());
     const shown = new Set(taskItems(live).map((i) => i.task.id));
     const extra = app.pending
       .tasks()
@@ -66,6 +122,11 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
   const tasks = createMemo(() => taskItems(items()).map((i) => i.task));
   const selectedTasks = createMemo(() => tasks().filter((t) => selection.selected().has(t.id)));
   const empty = () => emptyStateFor(props.spec);
+  const overdue = createMemo(() =>
+    props.spec.kind === 'today'
+      ? (groups.value().find((g) => g.key === 'overdue')?.tasks ?? [])
+      : [],
+  );
   let list: ListController | undefined;
 
   const current = () => list?.current() ?? null;
@@ -105,7 +166,8 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     const n = tasks().length;
     if (props.spec.kind === 'completed')
       return n === 1 ? '1 completed task' : `${n} completed tasks`;
-    if (props.spec.kind === 'search') return n === 1 ? '1 result' : `${n} results`;
+    if (props.spec.kind === 'search' && props.route.view === 'search')
+      return n === 1 ? '1 result' : `${n} results`;
     return n === 1 ? '1 task' : `${n} tasks`;
   };
 
@@ -113,17 +175,82 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
     <section class="view" aria-labelledby="view-title">
       <div class="view-header">
         <h1 id="view-title" tabIndex={-1}>
-          {viewTitle(props.route)}
+          {title()}
         </h1>
-        <Show when={groups.ready() && tasks().length > 0}>
+        <Show when={groups.ready() && tasks().length > 0 && !week()}>
           <p class="view-count">{countText()}</p>
         </Show>
+        <div class="view-tools">
+          <Show when={props.spec.kind === 'upcoming'}>
+            <div class="segmented" role="group" aria-label="Layout">
+              <button
+                type="button"
+                class="btn btn-ghost"
+                aria-pressed={!week()}
+                onClick={() => prefs.set(key(), { layout: 'list' })}
+              >
+                List
+              </button>
+              <button
+                type="button"
+                class="btn btn-ghost"
+                aria-pressed={week()}
+                onClick={() => prefs.set(key(), { layout: 'week' })}
+              >
+                Week
+              </button>
+            </div>
+          </Show>
+          <Show when={props.spec.kind !== 'completed'}>
+            <label class="sort-label" for="view-sort">
+              Sort by
+            </label>
+            <select
+              id="view-sort"
+              class="input sort-select"
+              value={sort()}
+              onChange={(event) => prefs.set(key(), { sort: event.currentTarget.value as SortKey })}
+            >
+              <For each={SORT_KEYS}>{(k) => <option value={k}>{SORT_LABELS[k]}</option>}</For>
+            </select>
+          </Show>
+        </div>
       </div>
+      <Show when={props.spec.kind === 'search' ? props.spec : undefined}>
+        {(spec) => (
+          <FilterTools
+            route={props.route}
+            query={spec().query}
+            valid={filterError() === null && spec().query.trim().length > 0}
+          />
+        )}
+      </Show>
+      <Show when={filterError()}>
+        {(message) => (
+          <p class="view-error filter-error" role="status">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <Show when={overdue().length > 0 && selectedTasks().length === 0}>
+        <div class="overdue-bar">
+          <span>
+            {overdue().length === 1 ? '1 overdue task' : `${overdue().length} overdue tasks`}
+          </span>
+          <Reschedule
+            tasks={overdue()}
+            today={app.today()}
+            actions={actions}
+            label={`Reschedule ${overdue().length === 1 ? 'the overdue task' : `${overdue().length} overdue tasks`}`}
+          />
+        </div>
+      </Show>
       <Show when={selectedTasks().length > 0}>
         <BulkBar
           selected={selectedTasks()}
           projects={projects.value()}
           actions={actions}
+          today={app.today()}
           onDone={() => selection.clear()}
         />
       </Show>
@@ -133,26 +260,43 @@ export function ViewPage(props: { route: Route; spec: ViewSpec }): JSX.Element {
         </p>
       </Show>
       <Show
-        when={!groups.ready() || tasks().length > 0}
+        when={!week()}
         fallback={
-          <div class="empty-state">
-            <div class="empty-art" aria-hidden="true" />
-            <h2>{empty().title}</h2>
-            <p>{empty().body}</p>
-          </div>
+          <WeekView sort={sort()} actions={actions} onOpen={(task) => app.openTask(task.id)} />
         }
       >
-        <TaskList
-          items={items()}
-          label={`${viewTitle(props.route)} tasks`}
-          selection={selection}
-          actions={actions}
-          reorderable={REORDERABLE.has(props.spec.kind)}
-          hideProject={props.spec.kind === 'project'}
-          onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
-          controller={(c) => (list = c)}
-        />
+        <Show
+          when={!groups.ready() || tasks().length > 0}
+          fallback={
+            <div class="empty-state">
+              <div class="empty-art" aria-hidden="true" />
+              <h2>{empty().title}</h2>
+              <p>{empty().body}</p>
+            </div>
+          }
+        >
+          <TaskList
+            items={items()}
+            label={`${title()} tasks`}
+            selection={selection}
+            actions={actions}
+            reorderable={REORDERABLE.has(props.spec.kind)}
+            hideProject={props.spec.kind === 'project'}
+            collapsed={collapsed()}
+            onToggleCollapse={toggleCollapse}
+            subtaskCounts={subtaskCounts.value()}
+            indentable={props.spec.kind !== 'completed'}
+            onMoveToDay={
+              props.spec.kind === 'upcoming'
+                ? (task, day) => void actions.reschedule([task], day)
+                : undefined
+            }
+            onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
+            controller={(c) => (list = c)}
+          />
+        </Show>
       </Show>
+      <prompt.Prompt />
     </section>
   );
 }

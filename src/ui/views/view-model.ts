@@ -1,4 +1,5 @@
 // From a route to what the page shows: the view spec for the queries, titles, and list items.
+import { flattenTree } from '../../core/hierarchy';
 import type { TaskGroup, ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import type { NewTaskFields } from '../../db/tasks-store';
@@ -40,6 +41,8 @@ export function viewTitle(route: Route): string {
       return `@${route.name}`;
     case 'search':
       return route.query ? `Search: ${route.query}` : 'Search';
+    case 'filter':
+      return 'Filter';
     case 'settings':
       return 'Settings';
     case 'share':
@@ -68,9 +71,18 @@ export function quickAddDefaults(spec: ViewSpec | null, today: string): Partial<
   }
 }
 
-/** Flattens groups into list items, with headings where the view has sections. */
-export function listItemsFor(spec: ViewSpec, groups: TaskGroup[], today: string): ListItem[] {
+/**
+ * Flattens groups into list items, with headings where the view has sections. Inside a group, sub-tasks
+ * follow their parent, indented (Completed stays flat); `collapsed` parents hide their sub-trees.
+ */
+export function listItemsFor(
+  spec: ViewSpec,
+  groups: TaskGroup[],
+  today: string,
+  collapsed: ReadonlySet<string> = new Set(),
+): ListItem[] {
   const items: ListItem[] = [];
+  const tree = spec.kind !== 'completed';
   const headed = spec.kind === 'today' || spec.kind === 'upcoming';
   for (const group of groups) {
     if (headed && group.tasks.length > 0) {
@@ -82,8 +94,22 @@ export function listItemsFor(spec: ViewSpec, groups: TaskGroup[], today: string)
         tone: group.key === 'overdue' ? 'danger' : undefined,
       });
     }
-    for (const task of group.tasks)
-      items.push({ kind: 'task', key: task.id, task, group: group.key });
+    if (!tree) {
+      for (const task of group.tasks)
+        items.push({ kind: 'task', key: task.id, task, group: group.key });
+      continue;
+    }
+    for (const entry of flattenTree(group.tasks, collapsed)) {
+      items.push({
+        kind: 'task',
+        key: entry.task.id,
+        task: entry.task,
+        group: group.key,
+        level: entry.level,
+        parentId: entry.parentId,
+        children: entry.children,
+      });
+    }
   }
   return items;
 }
