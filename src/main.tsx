@@ -10,12 +10,15 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/tasks.css';
+import './styles/view-tools.css';
+import './styles/week-view.css';
 import './styles/quick-add.css';
 import './styles/search-box.css';
 import './styles/sync-status.css';
 import './styles/toasts.css';
 import './styles/dialog.css';
 import './styles/task-detail.css';
+import './styles/subtasks.css';
 import './styles/shortcut-sheet.css';
 import './styles/settings.css';
 

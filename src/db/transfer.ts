@@ -99,8 +99,11 @@ export interface TodoistImportResult {
 export async function importTodoistCsv(
   store: TasksStore,
   text: string,
-  options: TodoistImportOptions,
+  options: Omit<TodoistImportOptions, 'newId'> & { newId?: () => string },
 ): Promise<TodoistImportResult> {
-  const { tasks, warnings } = parseTodoistCsv(text, options);
+  const { tasks, warnings } = parseTodoistCsv(text, {
+    newId: () => crypto.randomUUID(),
+    ...options,
+  });
   return { tasks: tasks.length ? await store.addTasks(tasks) : [], warnings };
 }

@@ -7,6 +7,9 @@ const NOW = new Date(2026, 10, 26, 9, 0);
 const HEADER =
   'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE,DURATION,DURATION_UNIT';
 
+let counter = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
 /** The drafts without the ids chosen for them, for tests about other columns. */
 const withoutIds = ({ id: _id, parentId: _parentId, ...rest }: TaskDraft) => rest;
 
@@ -32,6 +35,7 @@ describe('Todoist CSV import', () => {
     const { tasks, warnings } = parseTodoistCsv(csv, {
       project: 'Home',
       now: NOW,
+      newId,
       parseDate: dates,
     });
     expect(warnings).toEqual([]);
@@ -59,9 +63,9 @@ describe('Todoist CSV import', () => {
 
   it('keeps sections as labels (or drops them)', () => {
     const csv = [HEADER, 'section,Next week,,,,,,,,,,', 'task,Parent,,1,1,,,,,,,'].join('\n');
-    const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW });
+    const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks[0].labels).toEqual(['Next_week']);
-    const ignored = parseTodoistCsv(csv, { project: null, now: NOW, sections: 'ignore' });
+    const ignored = parseTodoistCsv(csv, { project: null, now: NOW, newId, sections: 'ignore' });
     expect(ignored.tasks[0].labels).toEqual([]);
   });
 
@@ -125,6 +129,7 @@ describe('Todoist CSV import', () => {
     const { tasks, warnings } = parseTodoistCsv(csv, {
       project: null,
       now: NOW,
+      newId,
       parseDate: () => ({ due: '2026-11-30', recurrence: null }),
     });
     expect(tasks[0].due).toBe('2026-11-30');
@@ -135,6 +140,7 @@ describe('Todoist CSV import', () => {
     const invalid = parseTodoistCsv(csv, {
       project: null,
       now: NOW,
+      newId,
       parseDate: () => ({ due: '2026-13-45', recurrence: null }),
     });
     expect(invalid.tasks[0]).toMatchObject({
@@ -145,7 +151,7 @@ describe('Todoist CSV import', () => {
 
   it('reads Todoist dates with the quick-add parser, "every!" as "every"', () => {
     const csv = `${HEADER}\ntask,Stretch,,1,1,,,every day,en,,,\ntask,Water,,1,1,,,every! 3 days,en,,,\ntask,Call,,1,1,,,tomorrow at 5pm,en,,,\n`;
-    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks.map((t) => [t.due, t.recurrence])).toEqual([
       ['2026-11-26', 'FREQ=DAILY'],
       [expect.stringMatching(/^2026-11-/), 'FREQ=DAILY;INTERVAL=3'],
@@ -176,7 +182,7 @@ describe('Todoist CSV import', () => {
       'reminder,Whatever,,,,,,,,,,',
       'meta,view_style=list,,,,,,,,,,',
     ].join('\n');
-    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks.map((t) => t.title)).toEqual(['@only-label', 'x'.repeat(500)]);
     expect(tasks[0]).toMatchObject({ labels: ['only-label'], priority: 4 });
     expect(tasks[1].notes).toBe(long);
@@ -193,9 +199,9 @@ describe('Todoist CSV import', () => {
   });
 
   it('refuses a file that is not a Todoist export', () => {
-    expect(() => parseTodoistCsv('name,email\na,b', { project: null, now: NOW })).toThrow(
+    expect(() => parseTodoistCsv('name,email\na,b', { project: null, now: NOW, newId })).toThrow(
       TransferError,
     );
-    expect(() => parseTodoistCsv('', { project: null, now: NOW })).toThrow('no TYPE column');
+    expect(() => parseTodoistCsv('', { project: null, now: NOW, newId })).toThrow('no TYPE column');
   });
 });

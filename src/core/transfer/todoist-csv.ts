@@ -27,8 +27,8 @@ export interface TodoistImportOptions {
   /** Tend has no sections: keep a section's name as a label on its tasks (default) or drop it. */
   sections?: 'label' | 'ignore';
   parseDate?: (text: string, now: Date) => ParsedDate;
-  /** Ids for the new tasks (injected so tests are deterministic). */
-  newId?: () => string;
+  /** Ids for the new tasks (the core has no random source of its own; tests pass a counter). */
+  newId: () => string;
 }
 
 export interface TodoistImport {
@@ -53,13 +53,7 @@ export function parseTodoistDate(text: string, now: Date): ParsedDate {
 }
 
 export function parseTodoistCsv(text: string, options: TodoistImportOptions): TodoistImport {
-  const {
-    project,
-    now,
-    sections = 'label',
-    parseDate = parseTodoistDate,
-    newId = () => crypto.randomUUID(),
-  } = options;
+  const { project, now, sections = 'label', parseDate = parseTodoistDate, newId } = options;
   const rows = parseCsv(text);
   const header = rows[0]?.fields.map((name) => name.trim().toUpperCase()) ?? [];
   const column = (name: string) => header.indexOf(name);

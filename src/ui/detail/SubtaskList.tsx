@@ -8,7 +8,6 @@ import { querySubtasks } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import type { TaskActions } from '../tasks/actions';
-import './subtasks.css';
 
 export interface SubtaskListProps {
   parent: Task;

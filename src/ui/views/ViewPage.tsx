@@ -23,7 +23,6 @@ import { createSelection } from '../tasks/selection';
 import { FilterTools } from './FilterTools';
 import { createViewPrefs } from './view-prefs';
 import { emptyStateFor, groupKeyFor, listItemsFor, viewTitle } from './view-model';
-import './view-tools.css';
 
 // The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
 const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));

@@ -11,7 +11,6 @@ import { addDays } from '../../core/calendar';
 import { formatDayHeading } from '../lib/dates';
 import { createLive } from '../lib/live';
 import type { TaskActions } from '../tasks/actions';
-import './week.css';
 
 export interface WeekViewProps {
   sort: SortKey;
