@@ -1,7 +1,7 @@
 // axe on every view, the task detail, the shortcut sheet and settings, in light and dark.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { captureTask, openApp, submitQuickAdd, taskCheckbox } from './support/app.ts';
+import { expectNoViolations } from './support/axe.ts';
 
 const PAGES = [
   ['Inbox', '/inbox'],
@@ -13,15 +13,6 @@ const PAGES = [
   ['search results', '/search?q=water'],
   ['Settings', '/settings'],
 ] as const;
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 /** Tasks of every kind, so each view has rows, chips and colours for axe to check. */
 async function seedTasks(page: Page) {

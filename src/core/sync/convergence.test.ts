@@ -335,7 +335,7 @@ const asObject = (m: Map<string, TaskRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** The merge rule for sub-tasks, checked on the tasks a replica shows. */
-function assertNoOrphans(tasks: Map<string, TaskRecord>): Map<string, string | null> {
+function assertNoOrphans(tasks: Map<string, TaskRecord>): void {
   const shown = [...tasks.values()].flatMap((r) => {
     const task = toTask(r);
     return task && task.deletedAt === null ? [task] : [];
@@ -353,7 +353,6 @@ function assertNoOrphans(tasks: Map<string, TaskRecord>): Map<string, string | n
       expect(depth).toBeLessThanOrEqual(MAX_DEPTH);
     }
   }
-  return parents;
 }
 
 describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
@@ -366,10 +365,10 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
           try {
             const { server, devices, all } = simulate(offsets, ops, trace);
             expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
-            const tree = assertNoOrphans(server.tasks);
+            // Replicas equal the server record for record, so they show this same tree.
+            assertNoOrphans(server.tasks);
             devices.forEach((dev, i) => {
               expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
-              expect(assertNoOrphans(dev.tasks), `device ${i} tree`).toEqual(tree);
               // Local timestamps only ever grow, however far behind the wall clock is.
               dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
               // A lead past the drift limit is reported as skew, never refused.
