@@ -4,6 +4,8 @@ import type { Task } from '../../core/task';
 import {
   HEADING_HEIGHT,
   ROW_HEIGHT,
+  groupOf,
+  indentTarget,
   layoutItems,
   reorderNeighbours,
   scrollToReveal,
@@ -93,5 +95,44 @@ describe('reorderNeighbours', () => {
     grouped.push({ kind: 'task', key: 'x', task: task(7), group: 'b' });
     expect(reorderNeighbours(grouped, task(1).id, 1)).toBeNull();
     expect(reorderNeighbours(grouped, task(7).id, -1)).toBeNull();
+  });
+});
+
+describe('indent and outdent targets (Tab / Shift+Tab)', () => {
+  // 0
+  //   1
+  //   2
+  // 3
+  const [t0, t1, t2, t3] = [0, 1, 2, 3].map(task);
+  const row = (t: Task, level: number, parentId: string | null, group = 'all'): ListItem => ({
+    kind: 'task',
+    key: t.id,
+    task: t,
+    group,
+    level,
+    parentId,
+  });
+  const tree = [row(t0, 1, null), row(t1, 2, t0.id), row(t2, 2, t0.id), row(t3, 1, null)];
+
+  it('indents under the sibling above, skipping its sub-tasks', () => {
+    expect(indentTarget(tree, t3.id, 'in')?.parent?.id).toBe(t0.id);
+    expect(indentTarget(tree, t2.id, 'in')?.parent?.id).toBe(t1.id);
+    expect(indentTarget(tree, t0.id, 'in')).toBeNull();
+    expect(indentTarget(tree, t1.id, 'in')).toBeNull();
+  });
+
+  it('outdents to the grandparent, and not past the top', () => {
+    expect(indentTarget(tree, t1.id, 'out')).toEqual({ parentId: null, parent: null });
+    expect(indentTarget(tree, t3.id, 'out')).toBeNull();
+  });
+
+  it('stays inside its group (a day, Overdue)', () => {
+    const grouped: ListItem[] = [
+      row(t0, 1, null, 'overdue'),
+      { kind: 'heading', key: 'h:2026-11-26', label: 'Today', count: 1 },
+      row(t3, 1, null, '2026-11-26'),
+    ];
+    expect(indentTarget(grouped, t3.id, 'in')).toBeNull();
+    expect(groupOf(grouped[1])).toBe('2026-11-26');
   });
 });

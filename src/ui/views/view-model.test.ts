@@ -59,6 +59,27 @@ describe('view model', () => {
     ).toBe(true);
   });
 
+  it('puts sub-tasks under their parent in a group, and hides a collapsed sub-tree', () => {
+    const parent = make(1, today);
+    const child = { ...make(2, today), parentId: parent.id };
+    const other = make(3, today);
+    const spec = { kind: 'today' } as const;
+    const groups = groupForView(spec, [child, other, parent], today);
+    const shown = (collapsed?: Set<string>) =>
+      listItemsFor(spec, groups, today, collapsed).flatMap((i) =>
+        i.kind === 'task' ? [`${i.task.title}:${i.level}:${i.children}`] : [],
+      );
+    expect(shown()).toEqual(['T1:1:1', 'T2:2:0', 'T3:1:0']);
+    expect(shown(new Set([parent.id]))).toEqual(['T1:1:1', 'T3:1:0']);
+    // Completed stays flat.
+    const done = { kind: 'completed' } as const;
+    expect(
+      listItemsFor(done, [{ key: 'all', day: null, tasks: [parent, child] }], today).map(
+        (i) => i.kind === 'task' && i.level,
+      ),
+    ).toEqual([undefined, undefined]);
+  });
+
   it('has guidance for every empty view', () => {
     const specs = [
       { kind: 'inbox' },

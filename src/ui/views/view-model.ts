@@ -163,11 +163,11 @@ export function emptyStateFor(spec: ViewSpec): EmptyState {
       return spec.query.trim()
         ? {
             title: `No tasks match “${spec.query}”`,
-            body: 'Search looks in titles, notes and labels.',
+            body: 'Words search titles, notes and labels; filters read like “#Work & p1” or “today | overdue”.',
           }
         : {
             title: 'Search your tasks',
-            body: 'Type in the search box (press /) to search titles, notes and labels.',
+            body: 'Type in the search box (press /): words search titles, notes and labels, and filters such as “#Work & p1”, “@errands”, “overdue” or “7 days” find tasks by their fields.',
           };
   }
 }
