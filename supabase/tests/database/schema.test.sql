@@ -1,6 +1,6 @@
 -- Schema facts the server and the daily maintenance rely on.
 begin;
-select plan(12);
+select plan(14);
 
 select has_table('public', 'profiles', 'profiles exists');
 select has_table('public', 'tasks', 'tasks exists');
@@ -24,6 +24,15 @@ insert into tasks_archive select * from tasks where deleted_at < now() - interva
 delete from tasks where deleted_at < now() - interval '90 days';
 select is((select pruned_seq::int from public.sync_state where owner = 'cccccccc-0000-4000-8000-000000000003'), 7,
   'deleting tasks records the pruned version, so older pull cursors expire');
+
+-- Sub-tasks: the parent survives archiving by the same positional SQL (parent_id sits before archived_at).
+select has_column('public', 'tasks', 'parent_id', 'tasks has parent_id');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at, parent_id) values
+  ('cccccccc-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000004', 'child', '{}', now(), now(), 8,
+   now() - interval '100 days', 'eeeeeeee-0000-4000-8000-000000000005');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days';
+select is((select parent_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000004'),
+  'eeeeeeee-0000-4000-8000-000000000005'::uuid, 'archiving keeps a sub-task''s parent');
 
 select * from finish();
 rollback;
