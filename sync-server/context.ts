@@ -9,6 +9,9 @@ import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
 import type { Db } from './db/types';
 import type { Logger } from './logging/logger';
+import { createDatabaseChangeFeed } from './live/change-feed';
+import { createLiveHub } from './live/hub';
+import type { LiveHub } from './live/hub';
 import type { Secrets } from './secrets';
 
 /** Hono's typing of what middleware puts on a request (requireUser sets `user`). */
@@ -29,6 +32,8 @@ export interface AppContext {
   now: () => number;
   /** New UUIDs (tasks, users, sessions); injected so tests can make them predictable. */
   newId: () => string;
+  /** This instance's live event streams; null where streams cannot run (serverless), and clients poll. */
+  live: LiveHub | null;
   /** Process start, for uptime. */
   startedAt: number;
   /**
@@ -67,6 +72,15 @@ export function createContext(
     localAuth,
     now,
     newId: parts.newId ?? randomUUID,
+    // Listens only once the first stream opens, so a process that serves none holds no extra connection.
+    live:
+      parts.live === undefined
+        ? createLiveHub({
+            feed: createDatabaseChangeFeed(parts.db),
+            now,
+            onError: (err, message) => parts.logger.warn({ err }, message),
+          })
+        : parts.live,
     startedAt: parts.startedAt ?? now(),
   };
 }

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    // Open event streams would hold server.close() until the timeout: end them first.
+    void ctx.live?.close();
     server.close(() => {
       // The last second of request and AI counts goes to shared state before the database closes.
       const flushed = opsOf(app)?.runtime.flush() ?? Promise.resolve();

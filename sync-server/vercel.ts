@@ -24,12 +24,14 @@ export async function loadDeployedApp(
     level: config.logLevel,
     secrets: Object.values(secrets),
   });
+  // A function ends after its maximum duration and cannot hold event streams: clients poll instead.
   const ctx = createContext({
     config,
     db,
     logger,
     secrets,
     audit: (entry) => recordAudit(db, entry),
+    live: null,
   });
   return createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
 }

@@ -51,6 +51,11 @@ export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
         timeoutMs,
       ),
     withTimeout: (ms) => fromPglite(pg, ms),
+    async listen(channel, onNotify, onListening) {
+      const unlisten = await pg.listen(channel, onNotify);
+      onListening?.();
+      return () => unlisten();
+    },
     close: () => pg.close(),
   };
 }

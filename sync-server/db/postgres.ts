@@ -122,6 +122,10 @@ function withTimeout(sql: postgres.Sql, timeoutMs: number): Db {
     asUser: <T>(claims: Claims, fn: (tx: Queryable) => Promise<T>) =>
       guardedTransaction(sql, timeoutMs, fn, claims),
     withTimeout: (ms) => withTimeout(sql, ms),
+    async listen(channel, onNotify, onListening) {
+      const { unlisten } = await sql.listen(channel, onNotify, onListening);
+      return unlisten;
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -33,6 +33,16 @@ export interface Db extends Queryable {
    * an outage answers 503 instead of hanging; migrations, backups and maintenance may run longer.
    */
   withTimeout(ms: number): Db;
+  /**
+   * LISTENs on a channel over one connection for the whole process (PostgreSQL: a dedicated connection that
+   * reconnects by itself; PGlite: its only one). `onListening` runs each time the LISTEN is (re)established,
+   * so a caller can tell that notifications may have been missed in between. Resolves to the UNLISTEN.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListening?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

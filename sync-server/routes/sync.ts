@@ -1,10 +1,13 @@
-// The sync protocol over HTTP: POST /push (a batch of mutations) and GET /pull (changes since a cursor).
+// The sync protocol over HTTP: POST /push (a batch of mutations), GET /pull (changes since a cursor) and
+// GET /events (live sync: a stream that says when to pull).
 import { Hono } from 'hono';
 import { pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol';
 import { requireUser } from '../middleware/auth';
 import type { AppContext, AppEnv } from '../context';
 import { parseOr400 } from '../errors';
 import { readJson } from '../middleware/json-body';
+import { announceCommitted } from '../live/announce';
+import { createEventsHandler } from '../live/events-route';
 import { parseCursor, pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 
@@ -18,9 +21,11 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     const result = await ctx.db.asUser(user.claims, (tx) =>
       pushMutations(tx, body.mutations, {
         clientId: body.clientId,
+        announce: ctx.live?.feed.announceInTransaction,
         beforeCommit: ctx.hooks?.beforePushCommit,
       }),
     );
+    announceCommitted(ctx, user.id, result);
     if (result.rejected.length > 0) {
       ctx.logger.warn(
         { userId: user.id, rejected: result.rejected.length },
@@ -39,6 +44,8 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
     return c.json(result);
   });
+
+  app.get('/events', createEventsHandler(ctx));
 
   return app;
 }

@@ -10,9 +10,10 @@ import { createTask, taskChangesSchema } from '../../src/core/task';
 import type { TaskChanges } from '../../src/core/task';
 import { requireUser } from '../middleware/auth';
 import type { AppContext, AppEnv } from '../context';
-import type { Queryable } from '../db/types';
+import type { Claims, Queryable } from '../db/types';
 import { HttpError, parseOr400, validationError } from '../errors';
 import { readJson } from '../middleware/json-body';
+import { announceCommitted } from '../live/announce';
 import { TASK_COLUMNS, rowToRecord } from '../sync/records';
 import type { TaskRow } from '../sync/records';
 import { loadRecords, lockSyncState, pushMutations } from '../sync/push';
@@ -42,16 +43,38 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
   const clock = createClock({ now: ctx.now, nodeId: createNodeId() });
   app.use('*', requireUser(ctx));
 
+  type Push = (tx: Queryable, mutations: unknown[]) => ReturnType<typeof pushMutations>;
+
+  /** A write transaction as the user whose pushes are announced to live streams once it commits. */
+  async function writeAsUser<T>(
+    user: { id: string; claims: Claims },
+    fn: (tx: Queryable, push: Push) => Promise<T>,
+  ): Promise<T> {
+    let last: Awaited<ReturnType<typeof pushMutations>> | undefined;
+    const push: Push = async (tx, mutations) => {
+      const result = await pushMutations(tx, mutations, {
+        clientId: 'rest',
+        announce: ctx.live?.feed.announceInTransaction,
+      });
+      if (result.changed.size > 0) last = result;
+      return result;
+    };
+    const value = await ctx.db.asUser(user.claims, (tx) => fn(tx, push));
+    if (last) announceCommitted(ctx, user.id, last);
+    return value;
+  }
+
   /** Writes `changes` to one task in the caller's transaction; 404 unless it exists (or `create`). */
   async function writeTaskChanges(
     tx: Queryable,
+    push: Push,
     taskId: string,
     changes: TaskChanges,
     existing?: TaskRecord,
   ) {
     const hlc = tickAfter(clock, Object.values(existing?.clock ?? {}));
     const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc, changes };
-    const result = await pushMutations(tx, [mutation], { clientId: 'rest' });
+    const result = await push(tx, [mutation]);
     if (result.rejected.length > 0) {
       const r = result.rejected[0];
       throw new HttpError(400, r.code, r.message);
@@ -100,14 +123,8 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     const id = ctx.newId();
     const hlc = clock.tick();
     const created = tryCreate(fields, id, hlc.slice(0, 24));
-    const record = await ctx.db.asUser(c.get('user').claims, async (tx) => {
-      const result = await pushMutations(
-        tx,
-        [createMutation(created, hlc, `rest-${ctx.newId()}`)],
-        {
-          clientId: 'rest',
-        },
-      );
+    const record = await writeAsUser(c.get('user'), async (tx, push) => {
+      const result = await push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]);
       return result.changed.get(id)!;
     });
     return c.json(toApiTask(record), 201);
@@ -130,8 +147,8 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     if (Object.keys(changes).length === 0) {
       throw new HttpError(400, 'validation_failed', 'Nothing to change: send at least one field');
     }
-    const record = await ctx.db.asUser(c.get('user').claims, async (tx) =>
-      writeTaskChanges(tx, id, changes, await loadLocked(tx, id)),
+    const record = await writeAsUser(c.get('user'), async (tx, push) =>
+      writeTaskChanges(tx, push, id, changes, await loadLocked(tx, id)),
     );
     return c.json(toApiTask(record));
   });
@@ -139,10 +156,16 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
   app.delete('/:id', async (c) => {
     const id = c.req.param('id');
     if (!uuidRe.test(id)) throw notFound();
-    const record = await ctx.db.asUser(c.get('user').claims, async (tx) => {
+    const record = await writeAsUser(c.get('user'), async (tx, push) => {
       const existing = await loadLocked(tx, id);
       if (existing.deletedAt) return existing;
-      return writeTaskChanges(tx, id, { deletedAt: new Date(ctx.now()).toISOString() }, existing);
+      return writeTaskChanges(
+        tx,
+        push,
+        id,
+        { deletedAt: new Date(ctx.now()).toISOString() },
+        existing,
+      );
     });
     return c.json(toApiTask(record));
   });

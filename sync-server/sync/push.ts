@@ -24,6 +24,11 @@ export interface PushResult {
 
 export interface PushOptions {
   clientId: string;
+  /**
+   * Announces the user's new sequence from inside the transaction (live sync's NOTIFY, sent on commit).
+   * Runs only when the batch changed something.
+   */
+  announce?: (tx: Queryable, seq: number) => Promise<void>;
   /** Test hook: runs after the writes, before commit (used to force commit-order races). */
   beforeCommit?: () => Promise<void>;
 }
@@ -207,6 +212,7 @@ export async function pushMutations(
     next !== seq
       ? tx.query('update public.sync_state set seq = $1 where owner = auth.uid()', [next])
       : undefined,
+    next !== seq ? options.announce?.(tx, next) : undefined,
   ]);
   if (options.beforeCommit) await options.beforeCommit();
   return { applied, rejected, changed, seq: next };

@@ -1,0 +1,12 @@
+// After a push commits: tell every instance (Redis publishes here; PostgreSQL already sent its NOTIFY
+// with the commit). Shared by every route that writes tasks.
+import type { AppContext } from '../context';
+
+export function announceCommitted(
+  ctx: Pick<AppContext, 'live'>,
+  owner: string,
+  result: { seq: number; changed: { size: number } },
+): void {
+  if (result.changed.size > 0)
+    ctx.live?.feed.announceCommitted({ owner: owner.toLowerCase(), seq: result.seq });
+}
