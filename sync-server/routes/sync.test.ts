@@ -203,6 +203,31 @@ describe.each(kinds)('sync API on %s', (kind) => {
     expect((await pull(user, '?cursor=999999')).status).toBe(410);
   });
 
+  it('a full pull after 410 returns a cursor that is not expired, and lists the archived tasks on request', async () => {
+    const user = await createTestUser();
+    const keep = createMutationFor('Keep');
+    const gone = createMutationFor('Archived');
+    await push(user, [keep, gone]);
+    const old = await pullAll(user);
+    // The newest version is the archived task's deletion: no row left in `tasks` carries it.
+    await push(user, [editMutation(gone.taskId, { deletedAt: '2026-01-01T00:00:00.000Z' }, 1000)]);
+    await server.db.query('select public.archive_deleted_tasks($1::interval)', ['0 seconds']);
+    expect((await pull(user, `?cursor=${old.cursor}`)).status).toBe(410);
+
+    const res = await pull(user, '?include=archived');
+    expect(res.status).toBe(200);
+    const full = (await res.json()) as { tasks: TaskRecord[]; cursor: string; archived?: string[] };
+    expect(full.tasks.map((t) => t.title)).toEqual(['Keep']);
+    expect(full.archived).toEqual([gone.taskId]);
+    // Without that cursor being at the user's sequence, every later pull would be 410 again: a loop
+    // of full resyncs.
+    const next = await pull(user, `?cursor=${full.cursor}`);
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as { tasks: unknown[] }).tasks).toEqual([]);
+    // Archived ids come only with a full pull that asks for them.
+    expect(((await (await pull(user)).json()) as { archived?: unknown }).archived).toBeUndefined();
+  });
+
   it('validates the envelope: 400 with field paths, 415, 413, 401', async () => {
     const noClient = await server.app.request('/api/sync/push', {
       method: 'POST',

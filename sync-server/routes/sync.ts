@@ -39,7 +39,7 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     const query = parseOr400(pullQuerySchema, c.req.query());
     const cursor = parseCursor(query.cursor);
     const result = await ctx.db.asUser(c.get('user').claims, (tx) =>
-      pullChanges(tx, cursor, query.limit),
+      pullChanges(tx, cursor, query.limit, { includeArchived: query.include === 'archived' }),
     );
     c.header('Cache-Control', 'no-store');
     return c.json(result);

@@ -10,6 +10,8 @@ export interface PullResult {
   tasks: TaskRecord[];
   cursor: string;
   hasMore: boolean;
+  /** Ids of the user's archived tasks: on the last page of a full pull that asked for them. */
+  archived?: string[];
 }
 
 export function parseCursor(raw: string | undefined): number {
@@ -23,6 +25,7 @@ export async function pullChanges(
   tx: Queryable,
   cursor: number,
   limit: number,
+  options: { includeArchived?: boolean } = {},
 ): Promise<PullResult> {
   const state = await tx.query<{ seq: string | number; pruned_seq: string | number }>(
     'select seq, pruned_seq from public.sync_state where owner = auth.uid()',
@@ -45,5 +48,20 @@ export async function pullChanges(
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.length > 0 ? Number(page[page.length - 1].version) : cursor;
-  return { tasks: page.map(rowToRecord), cursor: String(last), hasMore };
+  const result: PullResult = {
+    tasks: page.map(rowToRecord),
+    // The last page ends at the user's sequence, read before the rows: every version up to it has
+    // committed. Ending at the last row's version instead would leave a cursor below pruned_seq when
+    // the newest change was archived, and every later pull would answer 410 again.
+    cursor: String(hasMore ? last : Math.max(last, seq)),
+    hasMore,
+  };
+  // A device resyncing after 410 learns which of its tasks left for the archive, rather than losing them.
+  if (options.includeArchived && cursor === 0 && !hasMore) {
+    const archived = await tx.query<{ id: string }>(
+      'select id from public.tasks_archive where owner = auth.uid() order by id',
+    );
+    result.archived = archived.map((r) => r.id);
+  }
+  return result;
 }

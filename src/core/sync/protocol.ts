@@ -87,6 +87,8 @@ export const pullQuerySchema = z.object({
       ),
     DEFAULT_PULL_LIMIT,
   ),
+  /** `archived`: a full pull (no cursor) also lists the ids of the user's archived tasks on its last page. */
+  include: z.optional(z.enum(['archived'])),
 });
 
 /**
@@ -99,6 +101,7 @@ export const pullEnvelopeSchema = z.object({
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
+  archived: z.optional(z.array(z.uuid())),
 });
 
 const SYNCED = new Set<string>(SYNCED_FIELDS);
