@@ -1,12 +1,14 @@
 // A minimal, real HTTP implementation of the sync protocol (node:http, in memory), used by the client's
 // unit tests and the client benchmark so neither waits on the full server. It validates with the shared
 // schemas and merges with the shared merge, and can inject faults (status codes, dropped connections).
+// It streams live change events (GET /api/sync/events) and keeps an archive like the real server.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyMutation } from '../../src/core/merge.ts';
 import type { TaskRecord } from '../../src/core/merge.ts';
 import { describeValidationError } from '../../src/core/task.ts';
+import { formatChangeFrame } from '../../src/core/sync/live-events.ts';
 import {
   CURSOR_EXPIRED,
   mutationSchema,
@@ -36,6 +38,14 @@ export interface ReferenceServer {
   requests: { method: string; path: string; body?: unknown }[];
   /** Forgets the log up to now: older cursors get 410. */
   prune(userId: string): void;
+  /** Moves a task to the archive (as the daily job does), pruning the log past it. */
+  archive(userId: string, taskId: string): void;
+  /** Open event streams per user. */
+  streams: Map<string, Set<ServerResponse>>;
+  /** Ends every open event stream, as a restart or a token expiry would. */
+  endStreams(): void;
+  /** When set, GET /api/sync/events answers 503 live_unavailable (a serverless host). */
+  liveUnavailable: boolean;
   /** Rejects mutations whose change matches this predicate (e.g. a server-side rule). */
   rejectIf?: (m: { changes: Record<string, unknown> }) => string | undefined;
   close(): Promise<void>;
@@ -43,6 +53,7 @@ export interface ReferenceServer {
 
 export interface UserData {
   tasks: Map<string, TaskRecord>;
+  archived: Set<string>;
   log: { seq: number; taskId: string }[];
   seq: number;
   prunedThrough: number;
@@ -50,7 +61,14 @@ export interface UserData {
 }
 
 function newUser(): UserData {
-  return { tasks: new Map(), log: [], seq: 0, prunedThrough: 0, seen: new Set() };
+  return {
+    tasks: new Map(),
+    archived: new Set(),
+    log: [],
+    seq: 0,
+    prunedThrough: 0,
+    seen: new Set(),
+  };
 }
 
 function send(
@@ -80,6 +98,10 @@ export async function startReferenceServer(
   const tokenMap = new Map(Object.entries(tokens));
   const auth = createAuthDouble(tokenMap, () => api.accessTokenTtl);
   const userData = (id: string) => users.get(id) ?? users.set(id, newUser()).get(id)!;
+  const streams = new Map<string, Set<ServerResponse>>();
+  const announce = (userId: string) => {
+    for (const res of streams.get(userId) ?? []) res.write(formatChangeFrame(userData(userId).seq));
+  };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -108,6 +130,7 @@ export async function startReferenceServer(
       if (!parsed.success) return send(res, 400, error('validation', 'Invalid push body'));
       const applied: string[] = [];
       const rejected: { id: string; code: string; message: string }[] = [];
+      const seqBefore = user.seq;
       for (const rawMutation of parsed.data.mutations) {
         const m = mutationSchema.safeParse(rawMutation);
         if (!m.success) {
@@ -133,6 +156,7 @@ export async function startReferenceServer(
         }
         applied.push(m.data.id);
       }
+      if (user.seq !== seqBefore) announce(userId);
       return send(res, 200, { applied, rejected });
     }
     if (req.method === 'GET' && url.pathname === '/api/sync/pull') {
@@ -148,12 +172,27 @@ export async function startReferenceServer(
       const rows = [...latest].filter(([, seq]) => seq > cursor).sort((x, y) => x[1] - y[1]);
       const page = rows.slice(0, q.data.limit);
       const last = page.at(-1)?.[1] ?? cursor;
+      const hasMore = page.length < rows.length;
+      const full = q.data.cursor === undefined && !hasMore && q.data.include === 'archived';
       return send(res, 200, {
         tasks: page.map(([id]) => user.tasks.get(id)),
-        cursor: String(Math.max(last, page.length < rows.length ? 0 : user.seq)),
-        hasMore: page.length < rows.length,
+        cursor: String(Math.max(last, hasMore ? 0 : user.seq)),
+        hasMore,
         total: rows.length,
+        ...(full ? { archived: [...user.archived] } : {}),
       });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/sync/events') {
+      if (api.liveUnavailable)
+        return send(res, 503, error('live_unavailable', 'No live updates here'), {
+          'Retry-After': '300',
+        });
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.write(`retry: 200\n\n${formatChangeFrame(user.seq)}`);
+      const own = streams.get(userId) ?? streams.set(userId, new Set()).get(userId)!;
+      own.add(res);
+      res.on('close', () => own.delete(res));
+      return;
     }
     send(res, 404, error('not_found', 'No such route'));
   });
@@ -171,6 +210,18 @@ export async function startReferenceServer(
       const user = userData(userId);
       user.prunedThrough = user.seq;
     },
+    archive(userId, taskId) {
+      const user = userData(userId);
+      user.tasks.delete(taskId);
+      user.log = user.log.filter((e) => e.taskId !== taskId);
+      user.archived.add(taskId);
+      user.prunedThrough = user.seq;
+    },
+    streams,
+    endStreams() {
+      for (const own of streams.values()) for (const res of own) res.end();
+    },
+    liveUnavailable: false,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
