@@ -173,7 +173,7 @@ export async function startReferenceServer(
       const page = rows.slice(0, q.data.limit);
       const last = page.at(-1)?.[1] ?? cursor;
       const hasMore = page.length < rows.length;
-      const full = q.data.cursor === undefined && !hasMore && q.data.include === 'archived';
+      const full = !hasMore && q.data.include === 'archived';
       return send(res, 200, {
         tasks: page.map(([id]) => user.tasks.get(id)),
         cursor: String(Math.max(last, hasMore ? 0 : user.seq)),

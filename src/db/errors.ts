@@ -3,7 +3,7 @@
 
 import type { ParentProblem } from '../core/hierarchy';
 
-export type TendDbErrorCode = 'invalid_task' | 'task_not_found' | 'invalid_parent';
+export type TendDbErrorCode = 'invalid_task' | 'task_not_found' | 'invalid_parent' | 'task_archived';
 
 export class TendDbError extends Error {
   constructor(
@@ -40,5 +40,12 @@ export class InvalidParentError extends TendDbError {
       taskId,
       problem,
     });
+  }
+}
+
+/** The task is in the read-only archive (the server archived it): it can be cleared, not edited. */
+export class TaskArchivedError extends TendDbError {
+  constructor(readonly taskId: string) {
+    super('task_archived', `Task ${taskId} is archived and read-only`, { taskId });
   }
 }

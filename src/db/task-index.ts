@@ -4,8 +4,11 @@ import type { TaskRecord } from '../core/merge';
 import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
 
-/** `partial`: a record still missing required fields (out-of-order sync); shown in no view. */
-export type TaskStatus = 'open' | 'done' | 'deleted' | 'partial';
+/**
+ * `partial`: a record still missing required fields (out-of-order sync); shown in no view.
+ * `archived`: the server archived it and this device keeps it read-only (see archive.ts).
+ */
+export type TaskStatus = 'open' | 'done' | 'deleted' | 'partial' | 'archived';
 
 export interface TaskIndexFields {
   status: TaskStatus;
@@ -13,11 +16,14 @@ export interface TaskIndexFields {
   projectKey: string;
   /** Labels of open tasks only, so label views and counts use one multiEntry index. */
   openLabels: string[];
+  /** Local only: when this device learned the server archived the task. */
+  archivedAt?: string;
 }
 
 export type StoredTask = TaskRecord & TaskIndexFields;
 
-export function taskStatus(record: TaskRecord): TaskStatus {
+export function taskStatus(record: TaskRecord & { archivedAt?: string }): TaskStatus {
+  if (record.archivedAt) return 'archived';
   if (record.deletedAt) return 'deleted';
   // Writes are validated before they get here, so a missing title is the only way to be partial.
   if (!hasTitle(record)) return 'partial';
@@ -40,6 +46,7 @@ export function toTaskRecord(stored: StoredTask | TaskRecord): TaskRecord {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    archivedAt: _archivedAt,
     ...record
   } = stored as StoredTask;
   return record;
@@ -55,6 +62,7 @@ export function storedToTask(stored: StoredTask): Task {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    archivedAt: _archivedAt,
     ...fields
   } = stored;
   return { ...DEFAULT_FIELDS, ...fields } as Task;

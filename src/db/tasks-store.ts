@@ -17,7 +17,12 @@ import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/calendar';
 import type { OutboxEntry, TendDb } from './database';
-import { InvalidParentError, TaskNotFoundError, TaskValidationError } from './errors';
+import {
+  InvalidParentError,
+  TaskArchivedError,
+  TaskNotFoundError,
+  TaskValidationError,
+} from './errors';
 import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
 import { toTaskRecord } from './task-index';
@@ -125,6 +130,7 @@ export function createTasksStore({
       const records: TaskRecord[] = [];
       const mutations: Mutation[] = [];
       unique.forEach((id, i) => {
+        if (stored[i]?.status === 'archived') throw new TaskArchivedError(id);
         const record = stored[i] && toTaskRecord(stored[i]);
         const task = record && toTask(record);
         if (!record || !task) throw new TaskNotFoundError(id);

@@ -5,7 +5,9 @@ import type { ClientApp } from '../../sync-server/test/client-app';
 import type { TestUser } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { toTask } from '../core/merge';
+import { clearArchive, listArchived } from '../db/archive';
 import { openTendDb } from '../db/database';
+import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { toTaskRecord } from '../db/task-index';
 import { createTasksStore } from '../db/tasks-store';
@@ -138,7 +140,7 @@ describe('pullChanges', () => {
     await a.store.updateTask(t2.id, { priority: 2 });
     await a.store.addTask({ title: 'three' });
     await a.push();
-    // The server archived a long-deleted task B still shows: it disappears from B on the resync.
+    // The server purged (not archived) a task B still shows: it disappears from B on the resync.
     await server.server.db.query('delete from public.tasks where owner = $1 and id = $2', [
       user.id,
       t3.id,
@@ -153,6 +155,50 @@ describe('pullChanges', () => {
     await b.push();
     await a.pull();
     expect((await a.store.getTask(t1.id))?.title).toBe('one, edited offline on B');
+  });
+
+  it('after 410 keeps the tasks the server archived as a read-only archive until the user clears it', async () => {
+    const a = device('A');
+    const b = device('B');
+    const [filed, chore, kept] = await a.store.addTasks([
+      { title: 'Filed taxes' },
+      { title: 'Old chore' },
+      { title: 'Still here' },
+    ]);
+    await a.store.completeTask(filed.id);
+    await a.push();
+    await b.pull({ limit: 1 });
+    b.advance(1000);
+    await b.store.updateTask(chore.id, { notes: 'unsent, edited on B' });
+    // A deletes both; months later the daily job archives them, and B's cursor is now too old.
+    a.advance(2000);
+    await a.store.deleteTask(filed.id);
+    await a.store.deleteTask(chore.id);
+    await a.push();
+    await server.server.db.query('select public.archive_deleted_tasks($1::interval)', [
+      '0 seconds',
+    ]);
+
+    const result = await b.pull({ limit: 1 });
+    expect(result.resynced).toBe(true);
+    expect(
+      server.requests.filter((r) => r.path.includes('include=archived')).length,
+    ).toBeGreaterThan(0);
+    // The archived task is kept, read-only; the one with an unsent edit stays a live task.
+    const archive = await listArchived(b.db);
+    expect(archive.map((x) => x.task.title)).toEqual(['Filed taxes']);
+    expect(archive[0].task.completedAt).not.toBeNull();
+    await expect(b.store.updateTask(filed.id, { title: 'changed' })).rejects.toBeInstanceOf(
+      TaskArchivedError,
+    );
+    expect((await b.store.getTask(chore.id))?.notes).toBe('unsent, edited on B');
+    expect(await b.store.getTask(kept.id)).not.toBeNull();
+    // The next pull does not resync again, and keeps the archive.
+    expect((await b.pull()).resynced).toBe(false);
+    expect(await listArchived(b.db)).toHaveLength(1);
+    // The user clears it.
+    expect(await clearArchive(b.db)).toBe(1);
+    expect(await listArchived(b.db)).toEqual([]);
   });
 
   it('a device hours behind folds remote clocks in, reports the skew, and its next edit still wins', async () => {

@@ -1,11 +1,13 @@
 // Pulls remote changes page by page. Each page is applied in ONE Dexie transaction through the shared
 // merge, together with its conflict journal entries, the clock and the cursor, so a page is all or nothing.
 // A 410 (cursor older than the server's log) restarts from the beginning; the outbox is never touched and
-// pending local writes are re-applied on top, so unsent changes survive a full resync.
+// pending local writes are re-applied on top, so unsent changes survive a full resync, and tasks the
+// server archived meanwhile stay on the device as a read-only archive.
 import { applyMutation, mergeRecords } from '../core/merge';
 import type { TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import { isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
+import { markArchived } from '../db/archive';
 import type { ConflictEntry, TendDb } from '../db/database';
 import { META_KEYS } from '../db/database';
 import { saveClock } from '../db/persistent-clock';
@@ -52,12 +54,15 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   const result: PullResult = { received: 0, conflicts: 0, resynced: false };
   /** Ids the server still has, collected during a full resync. */
   const onServer = new Set<string>();
+  /** Ids the server archived, sent with the last page of the resync. */
+  const archived = new Set<string>();
   const cursor = await getCursor(db);
   const initial = cursor === undefined;
 
   const fetchPage = (from: string | undefined) => {
     const query = new URLSearchParams({ limit: String(limit) });
     if (from !== undefined) query.set('cursor', from);
+    if (result.resynced) query.set('include', 'archived');
     const request = withRetry(async () => {
       const parsed = pullEnvelopeSchema.safeParse(
         await requestJson(options, 'GET', `/api/sync/pull?${query}`),
@@ -92,6 +97,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     }
     if (page.hasMore) next = fetchPage(page.cursor);
     if (result.resynced) for (const t of page.tasks) onServer.add(t.id);
+    for (const id of page.archived ?? []) archived.add(id);
     const applied = await applyPage(
       db,
       page.tasks as TaskRecord[],
@@ -111,7 +117,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     });
     if (!page.hasMore) break;
   }
-  if (result.resynced) await settleResync(db, onServer);
+  if (result.resynced) await settleResync(db, onServer, archived, new Date(now()).toISOString());
   return result;
 }
 
@@ -152,17 +158,28 @@ export async function applyPage(
 
 /**
  * After a full resync the replica is the server's snapshot plus this device's unsent writes: those go
- * back on top (idempotent if intact), and a task the server no longer has (archived after its deletion)
- * is dropped here too unless an unsent write still refers to it.
+ * back on top (idempotent if intact). A task the server no longer has and no unsent write refers to is
+ * kept read-only when the server archived it, and dropped otherwise (purged on the server).
  */
-async function settleResync(db: TendDb, onServer: Set<string>): Promise<void> {
+async function settleResync(
+  db: TendDb,
+  onServer: Set<string>,
+  archived: Set<string>,
+  at: string,
+): Promise<void> {
   await db.transaction('rw', [db.tasks, db.outbox], async () => {
     const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
     const pendingTasks = new Set(entries.map((e) => e.taskId));
     const gone = (await db.tasks.toCollection().primaryKeys()).filter(
       (id) => !onServer.has(id) && !pendingTasks.has(id),
     );
-    if (gone.length) await db.tasks.bulkDelete(gone);
+    const purged = gone.filter((id) => !archived.has(id));
+    if (purged.length) await db.tasks.bulkDelete(purged);
+    await markArchived(
+      db,
+      gone.filter((id) => archived.has(id)),
+      at,
+    );
     const byTask = new Map<string, TaskRecord | undefined>();
     for (const e of entries) {
       if (!byTask.has(e.taskId)) {

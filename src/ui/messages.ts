@@ -17,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   InvalidStateError: 'The local database is not available right now. Reload Tend and try again.',
   not_found: 'That task no longer exists. It may have been deleted on another device.',
   task_not_found: 'That task no longer exists. It may have been deleted on another device.',
+  task_archived: 'That task is archived on the server and is read-only here.',
   validation: 'Some fields are not valid.',
   invalid_task: 'Some fields are not valid.',
   invalid_import: 'That file could not be imported.',

@@ -224,7 +224,7 @@ describe.each(kinds)('sync API on %s', (kind) => {
     const next = await pull(user, `?cursor=${full.cursor}`);
     expect(next.status).toBe(200);
     expect(((await next.json()) as { tasks: unknown[] }).tasks).toEqual([]);
-    // Archived ids come only with a full pull that asks for them.
+    // Archived ids come only with a pull that asks for them.
     expect(((await (await pull(user)).json()) as { archived?: unknown }).archived).toBeUndefined();
   });
 

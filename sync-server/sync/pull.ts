@@ -10,7 +10,7 @@ export interface PullResult {
   tasks: TaskRecord[];
   cursor: string;
   hasMore: boolean;
-  /** Ids of the user's archived tasks: on the last page of a full pull that asked for them. */
+  /** Ids of the user's archived tasks: on the last page of a pull that asked for them. */
   archived?: string[];
 }
 
@@ -57,7 +57,7 @@ export async function pullChanges(
     hasMore,
   };
   // A device resyncing after 410 learns which of its tasks left for the archive, rather than losing them.
-  if (options.includeArchived && cursor === 0 && !hasMore) {
+  if (options.includeArchived && !hasMore) {
     const archived = await tx.query<{ id: string }>(
       'select id from public.tasks_archive where owner = auth.uid() order by id',
     );

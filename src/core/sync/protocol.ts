@@ -87,7 +87,7 @@ export const pullQuerySchema = z.object({
       ),
     DEFAULT_PULL_LIMIT,
   ),
-  /** `archived`: a full pull (no cursor) also lists the ids of the user's archived tasks on its last page. */
+  /** `archived`: the last page also lists the ids of the user's archived tasks (a resync after 410 asks). */
   include: z.optional(z.enum(['archived'])),
 });
 
