@@ -5,6 +5,7 @@ import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
 import { consumeAccountLink } from './account-links';
 import { createAuth, resolveAuthConfig } from './auth';
+import { connectLiveSync } from './live/connect';
 import type { TendAuth } from './auth';
 import { createSyncEngine } from './sync-engine';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
@@ -61,6 +62,15 @@ export function startSync({
     void queueLocalTasksForUser(db, user.id).then(() => engine.syncNow());
   });
   engine.start();
+  connectLiveSync({
+    db,
+    engine,
+    user: auth.user,
+    fetch: (...args) => fetch(...args),
+    baseUrl: origin,
+    getAccessToken: auth.getAccessToken,
+    refreshAccessToken: auth.refreshAccessToken,
+  });
   const started = { db, auth, engine };
   setServices(started);
   return started;

@@ -22,6 +22,8 @@ export interface SyncStatus {
   pull: PullProgress | null;
   /** How far (ms) another device's clock ran ahead of ours; shown in diagnostics, never fatal. */
   skewMs: number;
+  /** A live event stream is connected (in this tab or another tab of this browser): no polling. */
+  live: boolean;
 }
 
 /** A sync failure: a code the UI turns into words, and the server's or the runtime's own text. */
@@ -41,6 +43,7 @@ const INITIAL: SyncStatus = {
   progress: null,
   pull: null,
   skewMs: 0,
+  live: false,
 };
 
 const [status, setStatus] = createSignal<SyncStatus>(INITIAL);

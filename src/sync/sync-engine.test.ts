@@ -32,7 +32,7 @@ afterEach(() => {
   resetSyncStatus();
 });
 
-function setup(overrides: { token?: string | null; online?: boolean } = {}) {
+function setup(overrides: { token?: string | null; online?: boolean; intervalMs?: number } = {}) {
   db = openTendDb(`engine-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   const clock = createClock({ now: Date.now, nodeId: 'CCCCCCCCCCCCCCCC' });
   const store = createTasksStore({ db, clock });
@@ -69,6 +69,7 @@ function setup(overrides: { token?: string | null; online?: boolean } = {}) {
     getAccessToken: async () => (overrides.token === undefined ? user.token : overrides.token),
     env,
     debounceMs: 5,
+    intervalMs: overrides.intervalMs,
     retry: { maxAttempts: 2, sleep: async () => undefined },
     setStatus: (patch) => Object.assign(status, patch),
   });
@@ -171,6 +172,23 @@ describe('sync engine', () => {
     await vi.waitFor(async () =>
       expect((await server.tasksOf(user.id)).get(task.id)).toBeDefined(),
     );
+  });
+
+  it('polls only while no live stream is connected', async () => {
+    const pulls = (list: string[]) => list.filter((p) => p === '/api/sync/pull').length;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const { requests, status } = setup({ intervalMs: 40 });
+    engine!.start();
+    await expect.poll(() => pulls(requests)).toBeGreaterThanOrEqual(3);
+    engine!.setLive(true);
+    expect(status.live).toBe(true);
+    await engine!.syncNow();
+    const whileLive = pulls(requests);
+    await sleep(300);
+    expect(pulls(requests)).toBe(whileLive);
+    engine!.setLive(false);
+    expect(status.live).toBe(false);
+    await expect.poll(() => pulls(requests)).toBeGreaterThanOrEqual(whileLive + 2);
   });
 
   it('concurrent syncNow calls share one run', async () => {

@@ -52,6 +52,8 @@ export interface SyncEngine {
   stop(): void;
   /** Runs push + pull now (or joins the run in progress); never rejects. */
   syncNow(): Promise<void>;
+  /** A live stream tells us when to pull: while it is connected the interval poll stops. */
+  setLive(live: boolean): void;
 }
 
 export function browserEnvironment(): SyncEnvironment {
@@ -110,12 +112,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let again = false;
   let failures = 0;
   let stopped = true;
+  let live = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cleanups: (() => void)[] = [];
 
   function schedule(ms: number) {
     clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void syncNow(), ms);
+    if (!stopped)
+      timer = setTimeout(() => {
+        timer = undefined;
+        void syncNow();
+      }, ms);
   }
 
   async function refreshCounts() {
@@ -152,7 +159,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pull: null,
         skewMs: clock.skewMs(),
       });
-      schedule(intervalMs);
+      // The poll is the fallback for when no stream is connected.
+      if (!live) schedule(intervalMs);
     } catch (error) {
       failures += 1;
       const offline = error instanceof SyncHttpError && error.kind === 'network';
@@ -240,5 +248,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cleanups.splice(0).forEach((cleanup) => cleanup());
     },
     syncNow,
+    setLive(value) {
+      if (value === live) return;
+      live = value;
+      setStatus({ live });
+      if (!live && timer === undefined) schedule(intervalMs);
+    },
   };
 }

@@ -117,6 +117,9 @@ export const SYNC_STATE_LABELS: Record<SyncState, string> = {
   error: 'Error',
 };
 
+/** Shown instead of "Synced" while a live stream brings other devices' changes as they happen. */
+export const LIVE_LABEL = 'Live';
+
 /** The sentence for a sync problem: ours for a known code, else the server's own text. */
 export function describeSyncProblem(problem: SyncProblem): string {
   return messageForCode(problem.code) ?? problem.detail;

@@ -32,6 +32,21 @@ describe('<SyncStatus />', () => {
     expect(screen.getByRole('status').textContent).toBe('Local only2 pending');
   });
 
+  it('says Live while a live stream is connected, and Syncing while a sync runs', () => {
+    setOnline(true);
+    const [value, setValue] = createSignal<Partial<SyncStatusValue>>({
+      state: 'synced',
+      live: true,
+    });
+    render(() => <SyncStatus source={value} />);
+    const label = () => screen.getByRole('status').querySelector('.sync-label')?.textContent;
+    expect(label()).toBe('Live');
+    setValue({ state: 'syncing', live: true });
+    expect(label()).toBe('Syncing');
+    setValue({ state: 'synced', live: false });
+    expect(label()).toBe('Synced');
+  });
+
   it('shows the sync engine’s state, pending changes and last sync', () => {
     const [value, setValue] = createSignal<Partial<SyncStatusValue> | undefined>({
       state: 'synced',

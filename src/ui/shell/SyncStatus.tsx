@@ -5,7 +5,7 @@ import type { Accessor, JSX } from 'solid-js';
 import { syncStatus } from '../../sync/status';
 import type { SyncStatus as SyncStatusValue } from '../../sync/status';
 import { Icon } from '../icons';
-import { SYNC_STATE_LABELS, describeSyncProblem } from '../messages';
+import { LIVE_LABEL, SYNC_STATE_LABELS, describeSyncProblem } from '../messages';
 
 export function useOnline(win: Window = window): Accessor<boolean> {
   const [online, setOnline] = createSignal(win.navigator.onLine);
@@ -57,7 +57,11 @@ export function SyncStatus(props: {
       <Icon
         name={status().state === 'offline' || status().state === 'error' ? 'cloudOff' : 'cloud'}
       />
-      <span class="sync-label">{SYNC_STATE_LABELS[status().state]}</span>
+      <span class="sync-label">
+        {status().state === 'synced' && status().live
+          ? LIVE_LABEL
+          : SYNC_STATE_LABELS[status().state]}
+      </span>
       <Show when={detail()}>
         <span class="sync-detail">{detail()}</span>
       </Show>
