@@ -27,21 +27,29 @@ function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
+/** Held by whoever migrates, so servers starting together against one database take turns. */
+const MIGRATION_LOCK = 'select pg_advisory_xact_lock(7420815)';
+
 export async function migrate(target: Db, migrations = readMigrations()): Promise<string[]> {
   // A migration may rewrite a large table: no request deadline here.
   const db = target.withTimeout(0);
-  await db.exec(`
-    create schema if not exists supabase_migrations;
-    create table if not exists supabase_migrations.schema_migrations (
-      version text primary key,
-      statements text[],
-      name text
-    );`);
+  // Under the lock too: `create schema if not exists` run by two sessions at once can still fail with a
+  // duplicate key on pg_namespace.
+  await db.transaction(async (tx) => {
+    await tx.query(MIGRATION_LOCK);
+    await tx.exec(`
+      create schema if not exists supabase_migrations;
+      create table if not exists supabase_migrations.schema_migrations (
+        version text primary key,
+        statements text[],
+        name text
+      );`);
+  });
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
       // Several servers may start at once against one database: one migrates, the others wait.
-      await tx.query('select pg_advisory_xact_lock(7420815)');
+      await tx.query(MIGRATION_LOCK);
       const rows = await tx.query(
         'select 1 from supabase_migrations.schema_migrations where version = $1',
         [m.version],
