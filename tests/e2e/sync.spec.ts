@@ -2,48 +2,9 @@
 // edits on A, edits of other fields on B, both converge with both edits; the stranger sees none of it.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { captureTask, openApp, taskCheckbox } from './support/app.ts';
-
-const password = 'correct horse battery';
-const uniqueEmail = (who: string) =>
-  `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function device(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openApp(page);
-  return { context, page };
-}
-
-const account = (page: Page) => page.getByRole('region', { name: 'Account and sync' });
-
-async function signIn(page: Page, email: string, mode: 'Sign in' | 'Create account') {
-  await page.goto('/settings');
-  await account(page).getByLabel('Email').fill(email);
-  await account(page).getByLabel('Password').fill(password);
-  await account(page).getByRole('button', { name: mode }).click();
-  await expect(account(page).getByText(`Signed in as ${email}`)).toBeVisible();
-}
-
-/** Asks for a sync from Settings and waits until it finished with nothing pending. */
-async function syncNow(page: Page) {
-  await page.goto('/settings');
-  await account(page).getByRole('button', { name: 'Sync now' }).click();
-  const diagnostics = account(page).getByRole('definition');
-  await expect(diagnostics.first()).toHaveText('Synced', { timeout: 15_000 });
-  await expect(account(page).getByText('Changes waiting to sync').locator('+ dd')).toHaveText('0');
-}
-
-async function inbox(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('textbox', { name: 'Quick add' })).toBeVisible();
-}
-
-async function openTask(page: Page, title: string) {
-  await page.getByRole('button', { name: title, exact: true }).click();
-  return page.getByRole('dialog');
-}
+import type { Page } from '@playwright/test';
+import { inbox, openDevice, signIn, syncNow, uniqueEmail } from './support/account.ts';
+import { captureTask, openTask, taskCheckbox } from './support/app.ts';
 
 async function expectTask(page: Page, title: string, priority: string) {
   await inbox(page);
@@ -58,8 +19,8 @@ test('two devices converge after offline edits; another user sees none of it', a
 }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail('ada');
-  const a = await device(browser);
-  const b = await device(browser);
+  const a = await openDevice(browser);
+  const b = await openDevice(browser);
 
   await signIn(a.page, email, 'Create account');
   // The signed-in account panel (diagnostics included) passes axe.
@@ -111,7 +72,7 @@ test('two devices converge after offline edits; another user sees none of it', a
   }
 
   // A stranger on a third device sees none of these tasks.
-  const c = await device(browser);
+  const c = await openDevice(browser);
   await signIn(c.page, uniqueEmail('eve'), 'Create account');
   await syncNow(c.page);
   await inbox(c.page);

@@ -31,6 +31,12 @@ export async function captureTask(page: Page, text: string, title = text): Promi
   await expect(taskCheckbox(page, title)).toBeVisible();
 }
 
+/** Opens a task's detail dialog from its row. */
+export async function openTask(page: Page, title: string) {
+  await page.getByRole('button', { name: title, exact: true }).click();
+  return page.getByRole('dialog');
+}
+
 /** Waits until the service worker is active and controls this page (clients.claim). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
