@@ -8,6 +8,8 @@ export interface ServerProcess {
   base: string;
   /** Highest resident set size seen since start, MB. */
   maxRssMb(): number;
+  /** Resident set size now, MB. */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startServer(
     child,
     base,
     maxRssMb: () => Math.max(max, rssMb(child.pid!)),
+    rssMb: () => rssMb(child.pid!),
     async stop() {
       clearInterval(timer);
       const exited = new Promise((r) => child.once('exit', r));

@@ -58,6 +58,7 @@ function createBrowser(token = 'tok-a', userId = 'user-a') {
 }
 
 async function pushFromAnotherDevice(token: string, count = 1) {
+  // One after another, as fast as the server answers: a burst.
   for (let i = 0; i < count; i++) {
     const task = createTask(
       { title: `remote ${i}` },
@@ -80,7 +81,7 @@ const streamsOf = (userId: string) => server.streams.get(userId)?.size ?? 0;
 const lastOf = (list: LiveConnection[]) => list.at(-1);
 
 describe('live sync', () => {
-  it('two tabs share one stream; a burst of 50 changes costs each tab at most two pulls', async () => {
+  it('two tabs share one stream; a burst of 50 changes costs a few pulls, not one per change', async () => {
     const browser = createBrowser();
     const a = browser.openTab();
     const b = browser.openTab();
@@ -92,14 +93,21 @@ describe('live sync', () => {
     const before = { a: a.tab.pulls, b: b.tab.pulls };
 
     const seqBefore = server.users.get('user-a')!.seq;
+    const burstStarted = Date.now();
     await pushFromAnotherDevice('tok-a', 50);
+    const burstMs = Date.now() - burstStarted;
     const seq = server.users.get('user-a')!.seq;
     expect(seq).toBe(seqBefore + 50);
     await expect.poll(() => browser.device.cursor).toBe(seq);
     await new Promise((r) => setTimeout(r, 700));
+    // The exact count (one, or two when the burst straddles a pull) is the scheduler's own test with
+    // manual timers. Here the burst's length depends on the machine's load: a tab pulls at most once
+    // per 400 ms window of it, plus the trailing pull, never once per change.
+    const bound = Math.ceil(burstMs / 400) + 2;
     expect(a.tab.pulls - before.a).toBeGreaterThanOrEqual(1);
-    expect(a.tab.pulls - before.a).toBeLessThanOrEqual(2);
-    expect(b.tab.pulls - before.b).toBeLessThanOrEqual(2);
+    expect(a.tab.pulls - before.a).toBeLessThanOrEqual(bound);
+    expect(b.tab.pulls - before.b).toBeLessThanOrEqual(bound);
+    expect(bound).toBeLessThan(50);
     expect(streamsOf('user-a')).toBe(1);
   });
 
