@@ -68,6 +68,9 @@ const envSchema = z.object({
   DB_POOL_MAX: optional,
   DB_PREPARE: optional,
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // Live sync: event streams this instance holds, per user and in all.
+  LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   // Operations (read by readOpsSettings, the logger and the backup jobs).
   LOG_DIR: optional,
   DATADOG_LOGS_URL: optional,
@@ -143,6 +146,10 @@ export type Config = Readonly<{
   smtpFrom: string;
   /** Sign-up signs in at once (GoTrue's MAILER_AUTOCONFIRM); the address still counts as unproven. */
   mailerAutoconfirm: boolean;
+  /** Redis for state shared by instances; live sync fans out through its pub/sub when set. */
+  redisUrl: string | undefined;
+  /** Live event streams one instance holds: per user, and in all (0 turns live sync off). */
+  live: { maxStreamsPerUser: number; maxStreams: number };
 }>;
 
 /** The client build reads VITE_*; the operations specification names NEXT_PUBLIC_*; the server accepts either. */
@@ -216,5 +223,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? 'Tend <no-reply@localhost>',
     mailerAutoconfirm: e.MAILER_AUTOCONFIRM,
+    redisUrl: e.REDIS_URL,
+    live: { maxStreamsPerUser: e.LIVE_MAX_STREAMS_PER_USER, maxStreams: e.LIVE_MAX_STREAMS },
   };
 }

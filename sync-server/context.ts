@@ -11,6 +11,7 @@ import type { Db } from './db/types';
 import type { Logger } from './logging/logger';
 import { createDatabaseChangeFeed } from './live/change-feed';
 import { createLiveHub } from './live/hub';
+import { createRedisChangeFeed } from './live/redis-change-feed';
 import type { LiveHub } from './live/hub';
 import type { Secrets } from './secrets';
 
@@ -72,15 +73,30 @@ export function createContext(
     localAuth,
     now,
     newId: parts.newId ?? randomUUID,
-    // Listens only once the first stream opens, so a process that serves none holds no extra connection.
-    live:
-      parts.live === undefined
-        ? createLiveHub({
-            feed: createDatabaseChangeFeed(parts.db),
-            now,
-            onError: (err, message) => parts.logger.warn({ err }, message),
-          })
-        : parts.live,
+    live: parts.live === undefined ? createInstanceLiveHub(parts, now) : parts.live,
     startedAt: parts.startedAt ?? now(),
   };
+}
+
+/**
+ * Live streams over Redis pub/sub when REDIS_URL is set, else over the database's LISTEN/NOTIFY. Listens
+ * only once the first stream opens, so a process that serves none holds no extra connection.
+ */
+function createInstanceLiveHub(
+  { config, db, logger }: Pick<AppContext, 'config' | 'db' | 'logger'>,
+  now: () => number,
+): LiveHub | null {
+  if (config.live.maxStreams === 0) return null;
+  const onError = (err: unknown, message: string) => logger.warn({ err }, message);
+  return createLiveHub({
+    feed: config.redisUrl
+      ? createRedisChangeFeed({
+          url: config.redisUrl,
+          onError: (err) => onError(err, 'live: redis'),
+        })
+      : createDatabaseChangeFeed(db),
+    limits: config.live,
+    now,
+    onError,
+  });
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { PG_ADMIN_URL, pgReachable } from '../test/harness';
-import { migrate, readMigrations } from './migrate';
+import { migrate } from './migrate';
 import { openPostgres } from './postgres';
 
 describe.skipIf(!(await pgReachable()))('migrate', () => {
@@ -16,8 +16,11 @@ describe.skipIf(!(await pgReachable()))('migrate', () => {
       openPostgres(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`)),
     );
     try {
-      const applied = await Promise.all(dbs.map((db) => migrate(db)));
-      expect(applied.flat().sort()).toEqual(readMigrations().map((m) => `${m.version}_${m.name}`));
+      const applied = (await Promise.all(dbs.map((db) => migrate(db)))).flat();
+      // Each migration applied once, by one of them; a later start has nothing left to do.
+      expect(applied.length).toBeGreaterThan(0);
+      expect(new Set(applied).size).toBe(applied.length);
+      expect(await migrate(dbs[0])).toEqual([]);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -10,6 +10,7 @@ import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
+import type { Env } from '../config';
 import { createContext } from '../context';
 import { openPostgres } from '../db/postgres';
 import { pingRedis } from '../ops/health/redis-check';
@@ -25,11 +26,6 @@ import {
   mintToken,
 } from '../test/harness';
 import { connectEvents } from '../test/sse-client';
-import type { ChangeFeed } from './change-feed';
-import { createDatabaseChangeFeed } from './change-feed';
-import type { LiveLimits } from './hub';
-import { createLiveHub } from './hub';
-import { createRedisChangeFeed } from './redis-change-feed';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisUp = await pingRedis(REDIS_URL, 1000).then(
@@ -42,23 +38,24 @@ interface Instance {
   close(): Promise<void>;
 }
 
-/** One server instance over `db`: its own hub and HTTP listener, as a separate process would have. */
-async function startInstance(
-  db: Db,
-  options: { feed?: ChangeFeed; limits?: Partial<LiveLimits> } = {},
-): Promise<Instance> {
+/**
+ * One server instance over `db`: its own hub and HTTP listener, as a separate process would have. The
+ * hub comes from the environment (REDIS_URL, LIVE_MAX_STREAMS...) as in production.
+ */
+async function startInstance(db: Db, options: { env?: Env } = {}): Promise<Instance> {
   const dir = mkdtempSync(join(tmpdir(), 'tend-live-'));
-  const live = createLiveHub({
-    feed: options.feed ?? createDatabaseChangeFeed(db),
-    limits: options.limits,
-  });
   const ctx = createContext({
-    config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, DIST_DIR: join(dir, 'dist') }),
+    config: loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dir,
+      DIST_DIR: join(dir, 'dist'),
+      ...options.env,
+    }),
     db,
     logger: createLogger({ level: 'silent' }),
     secrets: { jwtSecret: TEST_JWT_SECRET, encryptionKey: 'k', cronSecret: 'c' },
-    live,
   });
+  const live = ctx.live!;
   const app = createApp(ctx);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -192,17 +189,15 @@ describe.skipIf(!kinds.includes('postgres'))('live events across instances on Po
     return db;
   }
 
-  async function instancePair(feed: () => ChangeFeed | undefined) {
+  async function instancePair(env: Env = {}) {
     const dbs = [ownPool(), ownPool()];
-    const [one, two] = await Promise.all(
-      dbs.map((db) => startInstance(db, { feed: feed() ?? createDatabaseChangeFeed(db) })),
-    );
+    const [one, two] = await Promise.all(dbs.map((db) => startInstance(db, { env })));
     opened.push(one, two);
     return [one, two] as const;
   }
 
   it('a commit on instance 1 reaches the stream on instance 2 (LISTEN/NOTIFY)', async () => {
-    const [one, two] = await instancePair(() => undefined);
+    const [one, two] = await instancePair();
     const user = await createTestUser();
     const other = await createTestUser();
     const remote = await connectEvents(two.url, user.token);
@@ -217,15 +212,18 @@ describe.skipIf(!kinds.includes('postgres'))('live events across instances on Po
     stranger.close();
   });
 
-  it.skipIf(!redisUp)('a commit on instance 1 reaches instance 2 through Redis', async () => {
-    const [one, two] = await instancePair(() => createRedisChangeFeed({ url: REDIS_URL }));
-    const user = await createTestUser();
-    const remote = await connectEvents(two.url, user.token);
-    await remote.waitForSeq(0);
-    await push(one, user, [createMutationFor('Through Redis'), createMutationFor('Twice')]);
-    expect(await remote.waitForSeq(2)).toBe(2);
-    remote.close();
-  });
+  it.skipIf(!redisUp)(
+    'with REDIS_URL set, a commit on instance 1 reaches instance 2 through Redis',
+    async () => {
+      const [one, two] = await instancePair({ REDIS_URL });
+      const user = await createTestUser();
+      const remote = await connectEvents(two.url, user.token);
+      await remote.waitForSeq(0);
+      await push(one, user, [createMutationFor('Through Redis'), createMutationFor('Twice')]);
+      expect(await remote.waitForSeq(2)).toBe(2);
+      remote.close();
+    },
+  );
 });
 
 describe('live stream limits', () => {
@@ -235,7 +233,7 @@ describe('live stream limits', () => {
   beforeAll(async () => {
     database = await createTestDatabase('pglite', 'live_limits');
     instance = await startInstance(database.db, {
-      limits: { maxStreamsPerUser: 2, maxStreams: 3, retryAfterSeconds: 7 },
+      env: { LIVE_MAX_STREAMS_PER_USER: '2', LIVE_MAX_STREAMS: '3' },
     });
   });
   afterAll(async () => {
@@ -252,7 +250,7 @@ describe('live stream limits', () => {
     ];
     const third = await connectEvents(instance.url, alice.token);
     expect(third.status).toBe(429);
-    expect(third.headers.get('retry-after')).toBe('7');
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
 
     held.push(await connectEvents(instance.url, bob.token));
     const overTotal = await connectEvents(instance.url, bob.token);
