@@ -17,6 +17,7 @@ import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
 import { createTaskActions } from '../tasks/actions';
+import { ArchivedTasks } from './ArchivedTasks';
 import { taskItems } from '../tasks/list-model';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { createSelection } from '../tasks/selection';
@@ -296,6 +297,9 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
         </Show>
       </Show>
       <prompt.Prompt />
+      <Show when={props.spec.kind === 'completed'}>
+        <ArchivedTasks />
+      </Show>
     </section>
   );
 }
