@@ -126,8 +126,8 @@ describe('Todoist CSV import', () => {
     const { db, store } = device('CCCCCCCCCCCCCCCC');
     const csv =
       'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\n' +
-      'task,Renew passport @admin,,4,1,,,2026-12-03,en,\n' +
-      'task,Book flights,,1,1,,,,,\n' +
+      'task,Renew passport @admin,,1,1,,,2026-12-03,en,\n' +
+      'task,Book flights,,4,1,,,,,\n' +
       'task,   ,,1,1,,,,,\n';
     const { tasks, warnings } = await importTodoistCsv(store, csv, {
       project: 'Travel',

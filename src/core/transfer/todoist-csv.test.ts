@@ -19,11 +19,11 @@ function fakeDates(table: Record<string, ParsedDate>) {
 }
 
 describe('Todoist CSV import', () => {
-  it('maps a real export: labels from CONTENT, inverted priority, description, dates, comments', () => {
+  it('maps a real export: labels from CONTENT, priority, description, dates, comments', () => {
     const csv = [
       '\uFEFF' + HEADER,
       'task,Buy milk @errand @home,,4,1,Ann (1),,tomorrow,en,Europe/Berlin,,',
-      'task,"Write ""report"", part 2","First line\nsecond line",1,1,Ann (1),,every monday,en,,30,minute',
+      'task,"Write ""report"", part 2","First line\nsecond line",1,1,Ann (1),,every monday,en,,,',
       'note,Remember the appendix,,,,Ann (1),,,,,,',
       'task,Plain,,2,1,Ann (1),,,,,,',
       '',
@@ -44,7 +44,7 @@ describe('Todoist CSV import', () => {
         title: 'Buy milk',
         project: 'Home',
         labels: ['errand', 'home'],
-        priority: 1,
+        priority: 4,
         due: '2026-11-27',
         recurrence: null,
       },
@@ -52,12 +52,43 @@ describe('Todoist CSV import', () => {
         title: 'Write "report", part 2',
         project: 'Home',
         labels: [],
-        priority: 4,
+        priority: 1,
         due: '2026-11-30',
         recurrence: 'FREQ=WEEKLY;BYDAY=MO',
         notes: 'First line\nsecond line\n\nRemember the appendix',
       },
-      { title: 'Plain', project: 'Home', labels: [], priority: 3 },
+      { title: 'Plain', project: 'Home', labels: [], priority: 2 },
+    ]);
+  });
+
+  it("reads PRIORITY as Todoist's CSV format documents it: 1 is p1 (highest), 4 is p4", () => {
+    const csv = [HEADER, ...[1, 2, 3, 4].map((n) => `task,P${n} task,,${n},1,,,,,,,`)].join('\n');
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks.map((t) => [t.title, t.priority])).toEqual([
+      ['P1 task', 1],
+      ['P2 task', 2],
+      ['P3 task', 3],
+      ['P4 task', 4],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps DURATION in the notes and says so', () => {
+    const csv = [
+      HEADER,
+      'task,Deep work,Focus,1,1,,,,,,90,minute',
+      'task,Retreat,,1,1,,,,,,2,day',
+      'task,Quick,,1,1,,,,,,,',
+    ].join('\n');
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    expect(tasks.map((t) => t.notes)).toEqual([
+      'Focus\n\nTodoist duration: 90 minutes',
+      'Todoist duration: 2 days',
+      undefined,
+    ]);
+    expect(warnings).toEqual([
+      { at: 'line 2', message: 'Tend has no duration; "90 minutes" is in the notes' },
+      { at: 'line 3', message: 'Tend has no duration; "2 days" is in the notes' },
     ]);
   });
 

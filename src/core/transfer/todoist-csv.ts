@@ -1,8 +1,14 @@
 // Todoist's CSV export ("Export as template") as Tend tasks. Columns used: TYPE, CONTENT, DESCRIPTION,
-// PRIORITY, INDENT, DATE, DATE_LANG; the rest (AUTHOR, RESPONSIBLE, TIMEZONE, DURATION...) has no Tend field.
+// PRIORITY, INDENT, DATE, DATE_LANG, DURATION, DURATION_UNIT; the rest (AUTHOR, RESPONSIBLE, TIMEZONE...)
+// has no Tend field.
 //
-// PRIORITY is Todoist's API value, which runs the other way from what its UI shows: 4 is p1 (urgent),
-// 1 is p4 (none). Tend's priority is the UI's: 1 highest. So Tend priority = 5 - Todoist PRIORITY.
+// PRIORITY follows Todoist's documented CSV format ("Format a CSV file to import into Todoist"): 1 is p1
+// (highest) ... 4 is p4 (lowest), the same scale as Tend's, so the number is kept as it is. (Todoist's
+// REST API numbers priorities the other way round; that scale never appears in a CSV file.) An empty cell
+// is read as no priority (P4), not as the p1 Todoist would give it: marking every task of a hand-made
+// file urgent helps nobody.
+//
+// Tend has no duration: DURATION goes into the notes, with a warning, so nothing is dropped silently.
 import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
 import { DATE_RE, taskChangesSchema } from '../task';
@@ -137,6 +143,11 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       draft.due = due;
       draft.recurrence = recurrence;
     }
+    const duration = todoistDuration(cell('DURATION'), cell('DURATION_UNIT'));
+    if (duration) {
+      notes = joinNotes(notes, `Todoist duration: ${duration}`);
+      warnings.push({ at, message: `Tend has no duration; "${duration}" is in the notes` });
+    }
     if (notes.length > NOTES_MAX) {
       notes = notes.slice(0, NOTES_MAX);
       warnings.push({ at, message: 'the notes were cut to 20,000 characters' });
@@ -187,9 +198,17 @@ function todoistPriority(value: string, at: string, warnings: TransferProblem[])
   const trimmed = value.trim();
   if (trimmed === '') return 4;
   const n = Number(trimmed);
-  if (n === 1 || n === 2 || n === 3 || n === 4) return (5 - n) as 1 | 2 | 3 | 4;
+  if (n === 1 || n === 2 || n === 3 || n === 4) return n;
   warnings.push({ at, message: `priority "${trimmed}" is not 1-4; imported without priority` });
   return 4;
+}
+
+/** "90 minutes", "2 days": Todoist writes the amount and its unit (minute or day) in two columns. */
+function todoistDuration(amount: string, unit: string): string | null {
+  const n = Number(amount.trim());
+  if (amount.trim() === '' || !Number.isFinite(n) || n <= 0) return null;
+  const word = unit.trim().toLowerCase().replace(/s$/, '') || 'minute';
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function joinNotes(a: string, b: string): string {

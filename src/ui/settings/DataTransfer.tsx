@@ -7,13 +7,12 @@ import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
 import { describeError, messageForCode } from '../messages';
 import { describeImportError } from './import-errors';
+import { describeTodoistImport, plural } from './import-summary';
 
 /** Larger files are refused before reading: an export of 10,000 tasks is about 5 MB. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A Todoist export is named after its project ("Work.csv"); "Inbox" means no project. */
 export function projectFromFileName(name: string): string | null {
@@ -69,15 +68,9 @@ export function DataTransfer(): JSX.Element {
       if (isCsvFile(file, text)) {
         const project = projectFromFileName(file.name);
         const result = await importTodoistCsv(app.store, text, { project, now: app.now() });
-        const warnings = result.warnings.length
-          ? ` ${plural(result.warnings.length, 'row')} needed attention: ${result.warnings
-              .slice(0, 3)
-              .map((w) => `${w.at}: ${w.message}`)
-              .join('; ')}.`
-          : '';
         setStatus({
           tone: 'info',
-          text: `Imported ${plural(result.tasks.length, 'task')} from Todoist${project ? ` into ${project}` : ''}.${warnings}`,
+          text: describeTodoistImport(result.tasks.length, project, result.warnings),
         });
       } else {
         const summary = await importJson(app.db, text, {

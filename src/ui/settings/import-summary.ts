@@ -1,0 +1,28 @@
+// What a finished import says: how many tasks, where they went, which reading of the file's numbers was
+// used, and the first rows that needed attention.
+import type { TransferProblem } from '../../core/transfer/errors';
+
+const SHOWN_WARNINGS = 3;
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Todoist's CSV numbers priorities as its app shows them; the summary says so, so nobody has to guess. */
+export const TODOIST_PRIORITY_NOTE =
+  'Priorities were read as Todoist’s CSV format defines them: 1 is P1 (highest), 4 is P4.';
+
+export function describeTodoistImport(
+  imported: number,
+  project: string | null,
+  warnings: TransferProblem[],
+): string {
+  const where = project ? ` into ${project}` : '';
+  const attention = warnings.length
+    ? ` ${plural(warnings.length, 'row')} needed attention: ${warnings
+        .slice(0, SHOWN_WARNINGS)
+        .map((w) => `${w.at}: ${w.message}`)
+        .join(
+          '; ',
+        )}${warnings.length > SHOWN_WARNINGS ? ` (and ${warnings.length - SHOWN_WARNINGS} more)` : ''}.`
+    : '';
+  return `Imported ${plural(imported, 'task')} from Todoist${where}. ${TODOIST_PRIORITY_NOTE}${attention}`;
+}
