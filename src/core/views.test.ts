@@ -170,6 +170,21 @@ describe('sorting and grouping', () => {
     expect(week.map((g) => g.tasks.length)).toEqual([0, 0, 0, 0, 1, 0, 0]);
   });
 
+  it('puts timed tasks in time order within a day, before the untimed ones', () => {
+    const evening = task({ title: '17:00', due: '2026-11-27T17:00', order: 1 });
+    const morning = task({ title: '09:00', due: '2026-11-27T09:00', order: 2 });
+    const early = task({ title: '07:00', due: '2026-11-27T07:00', order: 3 });
+    const anytime = task({ title: 'anytime', due: '2026-11-27', order: 0 });
+    const later = task({ title: 'later', due: '2026-11-27', order: 4 });
+    const titles = (view: 'today' | 'upcoming', today: string) =>
+      groupForView({ kind: view }, [evening, later, morning, anytime, early], today).map((g) =>
+        g.tasks.map((t) => t.title),
+      );
+    const inOrder = ['07:00', '09:00', '17:00', 'anytime', 'later'];
+    expect(titles('upcoming', TODAY)).toEqual([inOrder]);
+    expect(titles('today', '2026-11-27')).toEqual([inOrder]);
+  });
+
   it('counts names, sorted case-insensitively', () => {
     expect(countNames(['work', 'Home', 'work', 'errands'])).toEqual([
       { name: 'errands', count: 1 },
