@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { loadParser } from './parser';
+import { formatDue } from '../lib/dates';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
@@ -40,7 +41,12 @@ describe('<QuickAdd />', () => {
     type('Call mom tomorrow at 5pm p1 #Family @phone');
     const chips = within(screen.getByRole('list', { name: 'Detected' })).getAllByRole('listitem');
     expect(chips.map((c) => c.textContent)).toEqual(
-      expect.arrayContaining(['DueTomorrow 17:00', 'PriorityP1', 'Project#Family', 'Label@phone']),
+      expect.arrayContaining([
+        `Due${formatDue('2026-11-27T17:00', '2026-11-26')}`,
+        'PriorityP1',
+        'Project#Family',
+        'Label@phone',
+      ]),
     );
   });
 

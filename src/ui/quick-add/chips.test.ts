@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from '../../core/parse/quick-add';
 import { chipKindName, chipLabel, highlightSegments, sharedText } from './chips';
 import { loadParser } from './parser';
+import { formatDue } from '../lib/dates';
 
 const now = new Date(2026, 10, 26, 9, 0);
 
@@ -12,7 +13,7 @@ describe('quick-add chips', () => {
     const labels = parsed.chips.map(
       (c) => `${chipKindName(c)}: ${chipLabel(c, parsed, '2026-11-26')}`,
     );
-    expect(labels).toContain('Due: Tomorrow 17:00');
+    expect(labels).toContain(`Due: ${formatDue('2026-11-27T17:00', '2026-11-26')}`);
     expect(labels).toContain('Priority: P1');
     expect(labels).toContain('Project: #Family');
     expect(labels).toContain('Label: @phone');

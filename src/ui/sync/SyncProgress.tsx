@@ -3,7 +3,7 @@ import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { syncStatus } from '../../sync/status';
 
-const COUNT = new Intl.NumberFormat('en-GB');
+const COUNT = new Intl.NumberFormat();
 
 export function SyncProgress(): JSX.Element {
   const pull = () => {

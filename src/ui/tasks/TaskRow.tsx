@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Task } from '../../core/task';
 import { Icon } from '../icons';
-import { formatDue, isOverdue } from '../lib/dates';
+import { formatDue, formatTime, isOverdue } from '../lib/dates';
 
 export interface TaskRowProps {
   task: Task;
@@ -43,7 +43,8 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
     const due = props.task.due;
     if (!due) return '';
     // Under its own day's heading the day is already said; only a time adds anything.
-    if (props.groupDay && due.slice(0, 10) === props.groupDay) return due.slice(11, 16);
+    if (props.groupDay && due.slice(0, 10) === props.groupDay)
+      return due.length > 10 ? formatTime(due) : '';
     return formatDue(due, props.today);
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTask } from '../../core/task';
 import { groupForView } from '../../core/views';
+import { formatDayHeading } from '../lib/dates';
 import {
   documentTitle,
   emptyStateFor,
@@ -49,7 +50,7 @@ describe('view model', () => {
     expect(items.map((i) => (i.kind === 'heading' ? `# ${i.label}` : i.task.title))).toEqual([
       '# Overdue',
       'T1',
-      '# Today · Thu 26 Nov',
+      `# ${formatDayHeading(today, today)}`,
       'T2',
       'T3',
     ]);
