@@ -19,11 +19,17 @@ export interface MetaEntry<T = unknown> {
   value: T;
 }
 
-/** A value that lost to a newer remote write, kept for 14 days so the user can restore it. */
+/**
+ * A value that lost to a newer remote write of the same field, or (`kind: 'deleted'`) a local edit of a
+ * task another device deleted; kept for 14 days so the user can restore it.
+ */
 export interface ConflictEntry extends Overwrite {
   seq?: number;
   /** ISO time the overwrite happened on this device. */
   at: string;
+  kind?: 'overwritten' | 'deleted';
+  /** ISO time the user restored this value, if they did. */
+  restoredAt?: string;
 }
 
 export interface AiCacheEntry {
@@ -47,6 +53,8 @@ export const META_KEYS = {
   syncCursor: 'syncCursor',
   /** The account whose server copy this device's tasks were last synced with. */
   syncUserId: 'syncUserId',
+  /** ISO time of the last complete push + pull. */
+  lastSyncedAt: 'lastSyncedAt',
   settings: 'settings',
 } as const;
 

@@ -11,7 +11,14 @@ import { countForNav, countNames, groupForView, isOpen, selectView } from '../co
 import type { ViewSpec } from '../core/views';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
-import { countNav, listLabels, listProjects, queryView, queryViewGroups } from './queries';
+import {
+  countNav,
+  listLabels,
+  listProjects,
+  queryTrash,
+  queryView,
+  queryViewGroups,
+} from './queries';
 import { createTasksStore } from './tasks-store';
 import type { NewTaskFields } from './tasks-store';
 
@@ -105,6 +112,16 @@ describe('view queries agree with the view definitions', () => {
     ).toEqual(found);
     const inbox = selectView({ kind: 'inbox' }, all, TODAY).slice(0, 2);
     expect(await queryView(db, { kind: 'inbox' }, { today: TODAY, limit: 2 })).toEqual(inbox);
+  });
+
+  it('lists the Trash: deleted tasks only, most recently deleted first', async () => {
+    const byId = (a: Task, b: Task) => (a.id < b.id ? -1 : 1);
+    const deleted = all.filter((t) => t.deletedAt !== null);
+    expect(deleted.length).toBeGreaterThan(0);
+    const trash = await queryTrash(db);
+    expect([...trash].sort(byId)).toEqual([...deleted].sort(byId));
+    const times = trash.map((t) => t.deletedAt as string);
+    expect(times).toEqual([...times].sort().reverse());
   });
 
   it('counts the navigation from indexes', async () => {

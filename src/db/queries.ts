@@ -179,3 +179,15 @@ export async function queryLevel(db: TendDb, taskId: string): Promise<number> {
   }
   return level;
 }
+
+/** Deleted tasks, most recently deleted first (the Trash). */
+export async function queryTrash(db: TendDb, limit = 500): Promise<Task[]> {
+  const rows = await db.tasks
+    .where('[status+projectKey]')
+    .between(['deleted', Dexie.minKey], ['deleted', Dexie.maxKey], true, true)
+    .toArray();
+  // A record deleted before its title arrived (out-of-order sync) has nothing to show or restore.
+  const tasks = rows.filter((row) => typeof row.title === 'string').map(storedToTask);
+  tasks.sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
+  return tasks.slice(0, limit);
+}

@@ -6,7 +6,7 @@ import type { TestUser } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { toTask } from '../core/merge';
 import { clearArchive, listArchived } from '../db/archive';
-import { openTendDb } from '../db/database';
+import { META_KEYS, openTendDb, setMeta } from '../db/database';
 import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { toTaskRecord } from '../db/task-index';
@@ -122,6 +122,59 @@ describe('pullChanges', () => {
     expect((await a.tasks())[0]?.notes).toBe('from B');
     // Entries older than 14 days are pruned when listed.
     expect(await listConflicts(b.db, task.id, T0 + 15 * 24 * HOUR)).toEqual([]);
+  });
+
+  it('journals only values this device wrote, not one device replacing another', async () => {
+    const a = device('A');
+    const b = device('B');
+    const c = device('C');
+    const task = await a.store.addTask({ title: 'Plan trip', notes: 'from A' });
+    await a.push();
+    await b.pull();
+    await c.pull();
+    c.advance(1000);
+    await c.store.updateTask(task.id, { notes: 'from C' });
+    await c.push();
+    const result = await b.pull();
+    expect(result.conflicts).toBe(0);
+    expect(await listConflicts(b.db, task.id, T0 + 5000)).toEqual([]);
+  });
+
+  it('lets a deletion win over an offline edit, and journals the edit so it can be restored', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Book flights' });
+    await a.push();
+    await b.pull();
+    await setMeta(b.db, META_KEYS.lastSyncedAt, new Date(T0).toISOString());
+    // B, offline, renames the task; meanwhile A deletes it.
+    b.advance(1000);
+    await b.store.updateTask(task.id, { title: 'Book flights to Lyon' });
+    a.advance(2000);
+    await a.store.deleteTask(task.id);
+    await a.push();
+    // B comes back: pushes its edit, then pulls the deletion.
+    await b.push();
+    await b.pull();
+    await a.pull();
+    const [onB] = await b.tasks();
+    expect(onB?.deletedAt).not.toBeNull();
+    expect((await a.tasks())[0]?.deletedAt).not.toBeNull();
+    const journal = await listConflicts(b.db, task.id, T0 + 5000);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({
+      kind: 'deleted',
+      field: 'title',
+      oldValue: 'Book flights to Lyon',
+    });
+    // Restoring brings the task back with the edit, as a new local write that syncs.
+    b.advance(5000);
+    await restoreConflict(b.store, journal[0], b.db);
+    expect((await b.tasks())[0]).toMatchObject({ title: 'Book flights to Lyon', deletedAt: null });
+    expect((await listConflicts(b.db, task.id, T0 + 6000))[0].restoredAt).toBeTruthy();
+    await b.push();
+    await a.pull();
+    expect((await a.tasks())[0]).toMatchObject({ title: 'Book flights to Lyon', deletedAt: null });
   });
 
   it('on 410 resyncs in full without losing unsent local changes', async () => {

@@ -6,10 +6,11 @@
 import { applyMutation, mergeRecords } from '../core/merge';
 import type { TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
+import { editsLostToDeletion, ownOverwrites } from '../core/sync/lost-edits';
 import { isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
 import { markArchived } from '../db/archive';
 import type { ConflictEntry, TendDb } from '../db/database';
-import { META_KEYS } from '../db/database';
+import { getMeta, META_KEYS } from '../db/database';
 import { saveClock } from '../db/persistent-clock';
 import { toTaskRecord } from '../db/task-index';
 import { requestJson, SyncHttpError } from './http';
@@ -58,6 +59,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   const archived = new Set<string>();
   const cursor = await getCursor(db);
   const initial = cursor === undefined;
+  const lastSyncedAt = (await getMeta<string>(db, META_KEYS.lastSyncedAt)) ?? null;
 
   const fetchPage = (from: string | undefined) => {
     const query = new URLSearchParams({ limit: String(limit) });
@@ -104,6 +106,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       page.cursor,
       options.clock,
       now(),
+      lastSyncedAt,
     );
     // `total` counts the changes after the request's cursor, this page included.
     const total = page.total === undefined ? undefined : result.received + page.total;
@@ -121,13 +124,18 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   return result;
 }
 
-/** Merges one page into the local replica and advances the cursor, atomically. */
+/**
+ * Merges one page into the local replica and advances the cursor, atomically. The journal gets this
+ * device's values that lost to another device's write of the same field, and this device's edits since
+ * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable).
+ */
 export async function applyPage(
   db: TendDb,
   remote: TaskRecord[],
   cursor: string,
   clock: Clock | undefined,
   at: number,
+  lastSyncedAt: string | null = null,
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
   await db.transaction('rw', [db.tasks, db.conflicts, db.meta], async () => {
@@ -141,7 +149,12 @@ export async function applyPage(
       const merged = mergeRecords(current, incoming);
       if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
         changed.push(merged.record);
-      for (const o of merged.overwritten) journal.push({ ...o, at: iso });
+      if (clock) {
+        for (const o of ownOverwrites(merged.overwritten, clock.nodeId))
+          journal.push({ ...o, at: iso, kind: 'overwritten' });
+        for (const o of editsLostToDeletion(current, merged.record, clock.nodeId, lastSyncedAt))
+          journal.push({ ...o, at: iso, kind: 'deleted' });
+      }
       for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
     });
     // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock

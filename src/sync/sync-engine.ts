@@ -4,7 +4,7 @@
 import type { Transaction } from 'dexie';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
-import { getMeta, pruneConflicts, setMeta } from '../db/database';
+import { getMeta, META_KEYS, pruneConflicts, setMeta } from '../db/database';
 import { OUTBOX_SYNC_TAG } from '../core/sw-protocol';
 import { SyncHttpError } from './http';
 import type { SyncTransport } from './http';
@@ -18,7 +18,7 @@ import type { RetryOptions } from './retry';
 import { OFFLINE_PROBLEM, updateSyncStatus } from './status';
 import type { SyncProblem, SyncStatus } from './status';
 
-const LAST_SYNCED_KEY = 'lastSyncedAt';
+const LAST_SYNCED_KEY = META_KEYS.lastSyncedAt;
 
 export interface SyncEnvironment {
   isOnline(): boolean;

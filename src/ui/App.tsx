@@ -47,6 +47,7 @@ const InstallButton = lazy(() =>
 
 const TaskDetail = lazy(() => import('./detail/TaskDetail'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const TrashPage = lazy(() => import('./views/TrashPage'));
 const ShortcutSheet = lazy(() =>
   import('./shortcuts/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })),
 );
@@ -184,6 +185,7 @@ export function App(props: AppProps): JSX.Element {
       'go-today': () => go('/today'),
       'go-upcoming': () => go('/upcoming'),
       'go-completed': () => go('/completed'),
+      'go-trash': () => go('/trash'),
       'go-settings': () => go('/settings'),
       next: () => view?.next(),
       previous: () => view?.previous(),
@@ -302,6 +304,9 @@ export function App(props: AppProps): JSX.Element {
             </Match>
             <Match when={route().view === 'filter' && !filters.ready()}>
               <section class="view" aria-busy="true" />
+            </Match>
+            <Match when={route().view === 'trash'}>
+              <TrashPage />
             </Match>
             <Match when={viewKey()} keyed>
               {(_key) => <ViewPage route={route()} spec={spec()!} title={savedFilter()?.name} />}

@@ -11,6 +11,7 @@ export type Route =
   | { view: 'label'; name: string }
   | { view: 'search'; query: string }
   | { view: 'filter'; id: string }
+  | { view: 'trash' }
   | { view: 'settings' }
   | { view: 'share'; title: string; text: string; url: string }
   | { view: 'not-found'; path: string };
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'today':
     case 'upcoming':
     case 'completed':
+    case 'trash':
     case 'settings':
       return second === undefined ? { view: first } : { view: 'not-found', path };
     case 'project':

@@ -176,6 +176,15 @@ export function Sidebar(props: SidebarProps): JSX.Element {
       <ul class="nav-list nav-footer">
         <li>
           <NavLink
+            target={{ view: 'trash' }}
+            label="Trash"
+            icon="trash"
+            idBase="trash"
+            onNavigate={props.onNavigate}
+          />
+        </li>
+        <li>
+          <NavLink
             target={{ view: 'settings' }}
             label="Settings"
             icon="settings"

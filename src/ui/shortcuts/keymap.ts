@@ -7,6 +7,7 @@ export type ShortcutAction =
   | 'go-today'
   | 'go-upcoming'
   | 'go-completed'
+  | 'go-trash'
   | 'go-settings'
   | 'show-shortcuts'
   | 'next'
@@ -49,6 +50,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'g t', action: 'go-today', description: 'Go to Today', group: 'Navigation' },
   { keys: 'g u', action: 'go-upcoming', description: 'Go to Upcoming', group: 'Navigation' },
   { keys: 'g c', action: 'go-completed', description: 'Go to Completed', group: 'Navigation' },
+  { keys: 'g d', action: 'go-trash', description: 'Go to Trash', group: 'Navigation' },
   { keys: 'g s', action: 'go-settings', description: 'Go to Settings', group: 'Navigation' },
   { keys: 'j', display: ['j', '↓'], action: 'next', description: 'Next task', group: 'Tasks' },
   { keys: 'ArrowDown', action: 'next', description: 'Next task', group: 'Tasks' },

@@ -128,6 +128,20 @@ export function createTaskActions({
       return true;
     },
 
+    /** Brings deleted tasks back from the Trash, with Undo. */
+    async restore(tasks: Task[]): Promise<boolean> {
+      if (tasks.length === 0) return false;
+      const ids = tasks.map((t) => t.id);
+      const done = await attempt(() => store.bulkRestore(ids));
+      if (!done) return false;
+      const message =
+        ids.length === 1 ? `Restored “${tasks[0].title}”` : `Restored ${plural(ids.length)}`;
+      toasts.show(message, {
+        action: { label: 'Undo', run: () => void attempt(() => store.bulkDelete(ids)) },
+      });
+      return true;
+    },
+
     async completeMany(shown: Task[]): Promise<void> {
       const open = (await storedTasks(shown)).filter((t) => t.completedAt === null);
       if (open.length === 0) return;

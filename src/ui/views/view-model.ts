@@ -43,6 +43,8 @@ export function viewTitle(route: Route): string {
       return route.query ? `Search: ${route.query}` : 'Search';
     case 'filter':
       return 'Filter';
+    case 'trash':
+      return 'Trash';
     case 'settings':
       return 'Settings';
     case 'share':
