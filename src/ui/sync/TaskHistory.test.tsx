@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import axe from 'axe-core';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+// The history is a live query, and liveQuery observes only a database on the global indexedDB.
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClock, formatHlc } from '../../core/hlc';
 import { applyMutation } from '../../core/merge';
@@ -30,7 +31,7 @@ async function noViolations(container: HTMLElement) {
 
 describe('<TaskHistory />', () => {
   it('lists values another device overwrote and restores one as a new local write', async () => {
-    db = openTendDb('history', { indexedDB: new IDBFactory(), IDBKeyRange });
+    db = openTendDb(`history-${Math.random().toString(36).slice(2)}`);
     let time = T0;
     const clock = createClock({ now: () => time, nodeId: 'AAAAAAAAAAAAAAAA' });
     const store = createTasksStore({ db, clock, now: () => time });
@@ -49,17 +50,20 @@ describe('<TaskHistory />', () => {
     const { container } = render(() => (
       <TaskHistory taskId={task.id} db={db} store={store} now={() => time} />
     ));
-    expect(await screen.findByText(/“mine” was replaced by “theirs”/)).toBeTruthy();
+    expect(await screen.findByText(/your “mine” was replaced by “theirs”/)).toBeTruthy();
     await noViolations(container);
     fireEvent.click(screen.getByRole('button', { name: 'Restore Notes to “mine”' }));
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Notes restored.'));
     expect((await store.getTask(task.id))?.notes).toBe('mine');
     const [entry] = await db.outbox.orderBy('hlc').reverse().limit(1).toArray();
     expect(entry.changes).toEqual({ notes: 'mine' });
+    // The entry stays, marked as restored, without a second Restore.
+    expect(await screen.findByText(/^Restored /)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Restore/ })).toBeNull();
   });
 
   it('says so when nothing was overwritten', async () => {
-    db = openTendDb('history-empty', { indexedDB: new IDBFactory(), IDBKeyRange });
+    db = openTendDb(`history-empty-${Math.random().toString(36).slice(2)}`);
     render(() => (
       <TaskHistory
         taskId="00000000-0000-4000-8000-000000000000"
@@ -98,5 +102,9 @@ describe('format', () => {
     expect(formatValue([])).toBe('(none)');
     expect(formatValue(['a', 'b'])).toBe('a, b');
     expect(formatValue(3)).toBe('3');
+    expect(formatValue(1, 'priority')).toBe('P1');
+    expect(formatValue(['home', 'errands'], 'labels')).toBe('@home @errands');
+    expect(formatValue('Work', 'project')).toBe('#Work');
+    expect(formatValue('FREQ=DAILY', 'recurrence')).toBe('every day');
   });
 });

@@ -1,8 +1,12 @@
-// How sync diagnostics and journal values read in the UI.
-const TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+// How sync diagnostics and journal values read in the UI: as the rest of the UI shows them ("P1",
+// "Tomorrow 17:00", "@home @errands"), never the stored form ("1", "2026-11-27T17:00").
+import { describeRecurrence } from '../../core/recurrence';
+import { localDay } from '../../core/calendar';
+import { formatDateTime, formatDue } from '../lib/dates';
 
+/** A moment in the user's locale, or "Never". */
 export function formatWhen(iso: string | null): string {
-  return iso ? TIME.format(new Date(iso)) : 'Never';
+  return iso ? formatDateTime(iso) : 'Never';
 }
 
 /** "3 h 5 min", "40 s": how far another device's clock is ahead. */
@@ -15,9 +19,20 @@ export function formatDuration(ms: number): string {
   return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
 }
 
-export function formatValue(value: unknown): string {
+/** A field's value as the task's row and detail show it; `today` is the local day `YYYY-MM-DD`. */
+export function formatValue(value: unknown, field?: string, today = localDay(new Date())): string {
   if (value === null || value === undefined || value === '') return '(empty)';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  if (Array.isArray(value)) {
+    if (!value.length) return '(none)';
+    return field === 'labels' ? value.map((l) => `@${String(l)}`).join(' ') : value.join(', ');
+  }
+  if (typeof value === 'string') {
+    if (field === 'due') return formatDue(value, today);
+    if (field === 'completedAt' || field === 'deletedAt') return formatDateTime(value);
+    if (field === 'recurrence') return describeRecurrence(value);
+    if (field === 'project') return `#${value}`;
+  }
+  if (field === 'priority') return `P${String(value)}`;
   return String(value);
 }
 
