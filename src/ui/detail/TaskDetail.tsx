@@ -1,13 +1,16 @@
 // The task detail dialog: edit every field, complete/reopen, delete with Undo, the task's history and
-// conflict journal, and the on-device AI's badge (both in their own chunks).
+// conflict journal, and the on-device AI's badge (both in their own chunks). Edits save as you go: each
+// field is stored when it is left (or the dialog closes) as an ordinary edit with Undo, and the form
+// follows every other change to the task while it is open (a restore, another tab, a sync).
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { storedToTask } from '../../db/task-index';
 import { listLabels, listProjects, queryDescendants, queryLevel } from '../../db/queries';
-import type { Task } from '../../core/task';
+import type { Task, TaskChanges } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
+import { formatDateTime } from '../lib/dates';
 import { Dialog } from '../lib/Dialog';
 import { createLive } from '../lib/live';
 import { lazyPanel } from '../lib/lazy-panel';
@@ -19,8 +22,9 @@ import {
   CUSTOM_RECURRENCE,
   RECURRENCE_PRESETS,
   changesFromDraft,
-  draftFromTask,
   errorsFromStoreMessage,
+  followTask,
+  withoutInvalid,
 } from './detail-form';
 import type { DetailDraft, DraftErrors, DraftField } from './detail-form';
 
@@ -61,44 +65,87 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
   const [draft, setDraft] = createSignal<DetailDraft | null>(null);
   const [errors, setErrors] = createSignal<DraftErrors>({});
   const [saving, setSaving] = createSignal(false);
+  /** Fields typed into and not yet stored, with an edit count so a save cannot forget later typing. */
+  const dirty = new Map<DraftField, number>();
+  /** Set when closing found a value it could not store: closing again discards it. */
+  let askedToDiscard = false;
 
-  // Load the draft once; later live updates (another tab, sync) do not clobber what the user types.
+  // Every change to the stored task reaches the form, except in the fields the user is typing into.
   createEffect(
     on(stored.value, (task) => {
-      if (task && !draft()) setDraft(draftFromTask(task));
+      if (task) setDraft((current) => followTask(current, task, new Set(dirty.keys())));
     }),
   );
 
   const set = (field: DraftField) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
+    dirty.set(field, (dirty.get(field) ?? 0) + 1);
+    askedToDiscard = false;
     setDraft((d) => (d ? { ...d, [field]: value } : d));
     if (errors()[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  async function save(event: Event) {
-    event.preventDefault();
+  /**
+   * Stores what was typed and is valid, as one edit with Undo; returns false when a typed value is
+   * invalid (its error shows beside the field) or the store refused it.
+   */
+  async function commit(): Promise<boolean> {
     const task = stored.value();
     const current = draft();
-    if (!task || !current) return;
-    const { changes, errors: found } = changesFromDraft(current, task, app.now());
-    if (Object.values(found).some(Boolean)) {
-      setErrors(found);
-      focusFirstError(found);
-      return;
+    if (!task || !current || dirty.size === 0) return true;
+    const typed = new Map(dirty);
+    const { changes: all, errors: found } = changesFromDraft(current, task, app.now());
+    const changes = withoutInvalid(all, found);
+    const invalid = Object.values(found).some(Boolean);
+    if (invalid) setErrors(found);
+    if (Object.keys(changes).length > 0) {
+      const before = Object.fromEntries(
+        Object.keys(changes).map((field) => [field, task[field as keyof TaskChanges]]),
+      ) as TaskChanges;
+      try {
+        const saved = await app.store.updateTask(task.id, changes);
+        app.toasts.show(`Saved “${saved.title}”`, {
+          action: {
+            label: 'Undo',
+            run: () => void actions.attempt(() => app.store.updateTask(task.id, before)),
+          },
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const fieldErrors =
+          code === 'invalid_task'
+            ? errorsFromStoreMessage((error as Error).message)
+            : { form: describeError(error) };
+        setErrors(fieldErrors);
+        focusFirstError(fieldErrors);
+        return false;
+      }
     }
-    if (Object.keys(changes).length === 0) return props.onClose();
+    // Fields typed into again while saving stay dirty; the rest now follow the stored task.
+    for (const [field, count] of typed) {
+      if (dirty.get(field) === count && !found[field]) dirty.delete(field);
+    }
+    const latest = stored.value();
+    if (latest) setDraft((d) => followTask(d, latest, new Set(dirty.keys())));
+    if (invalid) focusFirstError(found);
+    return !invalid;
+  }
+
+  /** Esc, a click outside, Close: nothing typed is lost. An invalid value asks first. */
+  async function close() {
+    if ((await commit()) || askedToDiscard) return props.onClose();
+    askedToDiscard = true;
+    setErrors((e) => ({
+      ...e,
+      form: 'This change cannot be saved as it is. Fix it, or close again to discard it.',
+    }));
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
     setSaving(true);
     try {
-      await app.store.updateTask(task.id, changes);
-      props.onClose();
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const fieldErrors =
-        code === 'invalid_task'
-          ? errorsFromStoreMessage((error as Error).message)
-          : { form: describeError(error) };
-      setErrors(fieldErrors);
-      focusFirstError(fieldErrors);
+      if (await commit()) props.onClose();
     } finally {
       setSaving(false);
     }
@@ -125,10 +172,10 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
   );
 
   return (
-    <Dialog labelledBy="detail-heading" class="detail" onClose={props.onClose}>
+    <Dialog labelledBy="detail-heading" class="detail" onClose={() => void close()}>
       <div class="dialog-header">
         <h2 id="detail-heading">Task details</h2>
-        <button type="button" class="icon-btn" aria-label="Close" onClick={() => props.onClose()}>
+        <button type="button" class="icon-btn" aria-label="Close" onClick={() => void close()}>
           <Icon name="close" />
         </button>
       </div>
@@ -156,6 +203,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         class="input input-title"
                         value={d().title}
                         onInput={set('title')}
+                        onChange={() => void commit()}
                         required
                         autocomplete="off"
                         {...errorProps('title')}
@@ -170,6 +218,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         class="input"
                         value={d().notes}
                         onInput={set('notes')}
+                        onChange={() => void commit()}
                         rows={4}
                         {...errorProps('notes')}
                       />
@@ -184,6 +233,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                           class="input"
                           value={d().dueDate}
                           onInput={set('dueDate')}
+                          onChange={() => void commit()}
                           {...errorProps('dueDate')}
                         />
                         <FieldError field="dueDate" />
@@ -196,6 +246,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                           class="input"
                           value={d().dueTime}
                           onInput={set('dueTime')}
+                          onChange={() => void commit()}
                           {...errorProps('dueTime')}
                         />
                         <FieldError field="dueTime" />
@@ -208,7 +259,10 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                           id="detail-priority"
                           class="input"
                           value={d().priority}
-                          onChange={set('priority')}
+                          onChange={(event) => {
+                            set('priority')(event);
+                            void commit();
+                          }}
                         >
                           <For each={PRIORITIES}>
                             {(p) => <option value={p.value}>{p.label}</option>}
@@ -224,6 +278,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                           placeholder="Inbox"
                           value={d().project}
                           onInput={set('project')}
+                          onChange={() => void commit()}
                           autocomplete="off"
                           {...errorProps('project')}
                         />
@@ -242,6 +297,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         placeholder="@home @errands"
                         value={d().labels}
                         onInput={set('labels')}
+                        onChange={() => void commit()}
                         autocomplete="off"
                         {...errorProps('labels')}
                       />
@@ -257,7 +313,10 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                           id="detail-recurrence"
                           class="input"
                           value={d().recurrence}
-                          onChange={set('recurrence')}
+                          onChange={(event) => {
+                            set('recurrence')(event);
+                            void commit();
+                          }}
                         >
                           <For each={RECURRENCE_PRESETS}>
                             {(p) => <option value={p.value}>{p.label}</option>}
@@ -274,6 +333,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                             placeholder="every 3 months"
                             value={d().recurrenceText}
                             onInput={set('recurrenceText')}
+                            onChange={() => void commit()}
                             autocomplete="off"
                             {...errorProps('recurrenceText')}
                           />
@@ -295,30 +355,48 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                       <button type="submit" class="btn btn-primary" disabled={saving()}>
                         Save
                       </button>
-                      <button
-                        type="button"
-                        class="btn"
-                        onClick={async () => {
-                          await actions.toggleComplete(task());
-                          props.onClose();
-                        }}
+                      <Show
+                        when={!task().deletedAt}
+                        fallback={
+                          <button
+                            type="button"
+                            class="btn"
+                            onClick={async () => {
+                              if (!(await commit())) return;
+                              if (await actions.restore([task()])) props.onClose();
+                            }}
+                          >
+                            Restore from Trash
+                          </button>
+                        }
                       >
-                        {task().completedAt ? 'Mark as not done' : 'Complete'}
-                      </button>
-                      <button
-                        type="button"
-                        class="btn btn-danger"
-                        onClick={async () => {
-                          if (await actions.remove([task()])) props.onClose();
-                        }}
-                      >
-                        <Icon name="trash" />
-                        Delete
-                      </button>
+                        <button
+                          type="button"
+                          class="btn"
+                          onClick={async () => {
+                            if (!(await commit())) return;
+                            await actions.toggleComplete(task());
+                            props.onClose();
+                          }}
+                        >
+                          {task().completedAt ? 'Mark as not done' : 'Complete'}
+                        </button>
+                        <button
+                          type="button"
+                          class="btn btn-danger"
+                          onClick={async () => {
+                            if (!(await commit())) return;
+                            if (await actions.remove([task()])) props.onClose();
+                          }}
+                        >
+                          <Icon name="trash" />
+                          Delete
+                        </button>
+                      </Show>
                     </div>
                     <p class="hint detail-meta">
-                      Created {new Date(task().createdAt).toLocaleString('en-GB')} · Updated{' '}
-                      {new Date(task().updatedAt).toLocaleString('en-GB')}
+                      Created {formatDateTime(task().createdAt)} · Updated{' '}
+                      {formatDateTime(task().updatedAt)}
                     </p>
                   </form>
                   <SubtaskList parent={task()} level={level.value()} actions={actions} />

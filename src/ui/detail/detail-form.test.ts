@@ -5,7 +5,9 @@ import {
   changesFromDraft,
   draftFromTask,
   errorsFromStoreMessage,
+  followTask,
   parseLabels,
+  withoutInvalid,
 } from './detail-form';
 
 const now = new Date(2026, 10, 26, 9, 0);
@@ -96,5 +98,20 @@ describe('detail form', () => {
       labels: 'Must not be empty',
     });
     expect(errorsFromStoreMessage('Something odd')).toEqual({ form: 'Something odd' });
+  });
+
+  it('follows the stored task except in the fields being typed into', () => {
+    const typed = { ...draftFromTask(base), title: 'Write the report', notes: 'draft' };
+    const changed = { ...base, title: 'Other', priority: 1 as const, notes: 'theirs' };
+    const next = followTask(typed, changed, new Set(['title'] as const));
+    expect(next).toMatchObject({ title: 'Write the report', notes: 'theirs', priority: '1' });
+    expect(followTask(null, base, new Set())).toEqual(draftFromTask(base));
+  });
+
+  it('keeps the valid changes when another field holds an error', () => {
+    const draft = { ...draftFromTask(base), title: 'New title', dueDate: '', dueTime: '25:00' };
+    const { changes, errors } = changesFromDraft(draft, base, now);
+    expect(errors.dueTime).toBeTruthy();
+    expect(withoutInvalid(changes, errors)).toEqual({ title: 'New title' });
   });
 });

@@ -125,6 +125,47 @@ export function changesFromDraft(
   return { changes, errors };
 }
 
+/** The task fields each draft field writes. */
+const TASK_FIELD_OF: Record<DraftField, keyof TaskChanges> = {
+  title: 'title',
+  notes: 'notes',
+  dueDate: 'due',
+  dueTime: 'due',
+  priority: 'priority',
+  project: 'project',
+  labels: 'labels',
+  recurrence: 'recurrence',
+  recurrenceText: 'recurrence',
+};
+
+/** The changes whose inputs hold no error: a bad date must not hold back a good title. */
+export function withoutInvalid(changes: TaskChanges, errors: DraftErrors): TaskChanges {
+  const blocked = new Set(
+    (Object.keys(errors) as (DraftField | 'form')[])
+      .filter((field) => field !== 'form' && errors[field])
+      .map((field) => TASK_FIELD_OF[field as DraftField]),
+  );
+  return Object.fromEntries(
+    Object.entries(changes).filter(([field]) => !blocked.has(field as keyof TaskChanges)),
+  ) as TaskChanges;
+}
+
+/**
+ * The draft after the stored task changed: every field shows the task's value except those the user
+ * is typing into (`typing`), which keep their text. With no draft yet, the task's values.
+ */
+export function followTask(
+  draft: DetailDraft | null,
+  task: Task,
+  typing: ReadonlySet<DraftField>,
+): DetailDraft {
+  const fresh = draftFromTask(task);
+  if (!draft) return fresh;
+  const next = { ...fresh };
+  for (const field of typing) next[field] = draft[field];
+  return next;
+}
+
 const FIELD_OF: Record<string, DraftField> = {
   title: 'title',
   notes: 'notes',
