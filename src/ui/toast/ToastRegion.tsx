@@ -1,4 +1,4 @@
-// The toast stack: a polite live region, so "Deleted … Undo" is announced without stealing focus.
+// The toast: a polite live region, so "Deleted … Undo" is announced without stealing focus.
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { Icon } from '../icons';
@@ -15,7 +15,17 @@ export function ToastRegion(props: { toasts: Toasts }): JSX.Element {
     >
       <For each={props.toasts.toasts()}>
         {(toast) => (
-          <div class="toast" classList={{ 'is-error': toast.tone === 'error' }}>
+          <div
+            class="toast"
+            classList={{ 'is-error': toast.tone === 'error' }}
+            onMouseEnter={() => props.toasts.pause(toast.id)}
+            onMouseLeave={() => props.toasts.resume(toast.id)}
+            onFocusIn={() => props.toasts.pause(toast.id)}
+            onFocusOut={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                props.toasts.resume(toast.id);
+            }}
+          >
             <span class="toast-message">{toast.message}</span>
             <Show when={toast.action}>
               {(action) => (
