@@ -67,13 +67,14 @@ describe('<App />', () => {
     expect(stored[0]).toMatchObject({ title: 'Buy milk', labels: ['errands'], priority: 2 });
   });
 
-  it('scrolls a new task into view at the end of a long list', async () => {
+  it('keeps its place when a new task lands out of sight, and offers to show it', async () => {
     await services.store.addTasks(
       Array.from({ length: 80 }, (_, i) => ({ title: `Existing ${i}` })),
     );
     renderApp();
     await screen.findByRole('checkbox', { name: 'Existing 0' });
     await capture('Brand new task');
+    fireEvent.click(await screen.findByRole('button', { name: 'Show' }, { timeout: 5000 }));
     expect(await screen.findByRole('checkbox', { name: 'Brand new task' })).toBeTruthy();
     expect(screen.queryByRole('checkbox', { name: 'Existing 0' })).toBeNull();
   });

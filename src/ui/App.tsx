@@ -28,7 +28,7 @@ import type { Router } from './router';
 import { Sidebar } from './shell/Sidebar';
 import { SyncStatus } from './shell/SyncStatus';
 import { SearchBox } from './shell/SearchBox';
-import { createKeyInterpreter, isTypingTarget } from './shortcuts/keymap';
+import { createKeyInterpreter, isTypingTarget, isUndoKey } from './shortcuts/keymap';
 import type { ShortcutAction } from './shortcuts/keymap';
 import { createTheme } from './theme/theme';
 import { ToastRegion } from './toast/ToastRegion';
@@ -195,6 +195,7 @@ export function App(props: AppProps): JSX.Element {
       delete: () => view?.remove(),
       'move-up': () => view?.moveUp(),
       'move-down': () => view?.moveDown(),
+      undo: () => toasts.runLatestAction(),
       'clear-selection': () => {
         if (view?.clearSelection() || !menuOpen()) return;
         setMenuOpen(false);
@@ -209,6 +210,11 @@ export function App(props: AppProps): JSX.Element {
     if (openTaskId() || shortcutsOpen()) return; // dialogs handle their own keys
     const target = event.target as HTMLElement | null;
     if (isTypingTarget(target)) return;
+    // Undo of the last change that offered one (complete, delete, move, an edit): the platform's key.
+    if (isUndoKey(event)) {
+      if (toasts.runLatestAction()) event.preventDefault();
+      return;
+    }
     // Enter and Space on buttons and links keep their native meaning.
     if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a, summary'))
       return;

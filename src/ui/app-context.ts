@@ -32,7 +32,10 @@ export interface ViewController {
   remove: () => void;
   moveUp: () => void;
   moveDown: () => void;
-  /** Scrolls a (new) task into view and puts the cursor on it once the live query shows it. */
+  /**
+   * Puts the cursor on a new task once the live query shows it, scrolling only when it lands where
+   * the user is looking (otherwise the view offers to show it).
+   */
   reveal: (id: string) => void;
   /** Returns false when there was nothing to clear. */
   clearSelection: () => boolean;

@@ -18,7 +18,9 @@ export type ShortcutAction =
   | 'delete'
   | 'move-up'
   | 'move-down'
-  | 'clear-selection';
+  | 'clear-selection'
+  /** Handled before the interpreter (it carries Ctrl/Cmd); listed here for the sheet. */
+  | 'undo';
 
 export interface Shortcut {
   /** Keys as typed, a space separating a sequence ("g t"). */
@@ -80,6 +82,13 @@ export const SHORTCUTS: Shortcut[] = [
     group: 'Tasks',
   },
   { keys: '#', action: 'delete', description: 'Delete task (with Undo)', group: 'Tasks' },
+  {
+    keys: 'Ctrl+z',
+    display: ['Ctrl', 'Z'],
+    action: 'undo',
+    description: 'Undo (also ⌘Z)',
+    group: 'General',
+  },
   {
     keys: 'Alt+ArrowUp',
     display: ['Alt', '↑'],
@@ -147,6 +156,16 @@ export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
     }
     return shortcuts.find((s) => s.keys === key)?.action ?? null;
   };
+}
+
+/** Ctrl+Z, or Cmd+Z on a Mac: undo (Shift would be redo). */
+export function isUndoKey(event: KeyLike & { shiftKey?: boolean }): boolean {
+  return (
+    (event.ctrlKey === true || event.metaKey === true) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    event.key.toLowerCase() === 'z'
+  );
 }
 
 /** Typing in a field must never trigger shortcuts. */

@@ -36,7 +36,11 @@ export interface ListController {
   move: (delta: number) => void;
   moveTask: (delta: number) => void;
   focusCurrent: () => void;
-  reveal: (id: string) => void;
+  /**
+   * Puts the cursor on a new task once the list shows it, and scrolls it fully into view if it lands
+   * where the user is looking (in or next to the visible rows); `force` scrolls to it wherever it is.
+   */
+  reveal: (id: string, options?: { force?: boolean }) => void;
 }
 
 export interface TaskListProps {
@@ -57,6 +61,8 @@ export interface TaskListProps {
   onMoveToDay?: (task: Task, day: string) => void;
   onOpen: (task: Task) => void;
   controller?: (controller: ListController) => void;
+  /** A stored new task landed away from what the user is looking at; the list did not move. */
+  onRevealElsewhere?: (task: Task) => void;
 }
 
 /** Fallback when layout is unavailable (jsdom, first paint): enough for a tall window. */
@@ -92,32 +98,61 @@ export function TaskList(props: TaskListProps): JSX.Element {
   });
 
   // A task just captured is usually not in the list yet: reveal it when the live query brings it.
-  let pendingReveal: string | null = null;
+  let pendingReveal: { id: string; force: boolean } | null = null;
   function revealPending() {
-    if (!pendingReveal || indexOfTask(pendingReveal) < 0) return;
-    props.selection.setCursor(pendingReveal);
-    reveal(pendingReveal);
+    const wanted = pendingReveal;
+    const index = wanted ? indexOfTask(wanted.id) : -1;
+    if (!wanted || index < 0) return;
     pendingReveal = null;
+    if (!wanted.force && !nearView(index)) {
+      const item = props.items[index];
+      // Provisional rows are not announced: their stored task follows at once.
+      if (item.kind === 'task' && !wanted.id.startsWith('pending-'))
+        props.onRevealElsewhere?.(item.task);
+      return;
+    }
+    props.selection.setCursor(wanted.id);
+    reveal(wanted.id);
+  }
+
+  /** In the visible rows or right next to them (one row beyond either edge). */
+  function nearView(index: number): boolean {
+    const { offsets } = layout();
+    const top = scrollTop() - ROW_HEIGHT;
+    const bottom = scrollTop() + viewportHeight() + ROW_HEIGHT;
+    return offsets[index + 1] > top && offsets[index] < bottom;
   }
   createEffect(on(() => props.items, revealPending));
 
-  // Rows are recycled by position, so after a live update the focused slot may show another task:
-  // keep DOM focus on the cursor's task.
+  // Rows are recycled by position, so after a live update the focused slot may show another task, or
+  // be gone with the task (completed with `c`): keep DOM focus on the cursor's task. Focus that left
+  // the list for the page body went with a removed row; focus the user moved elsewhere stays there.
+  let focusInList = false;
   createEffect(
     on(
       () => props.items,
       () => {
-        const active = document.activeElement;
-        if (!viewportEl || !active || !viewportEl.contains(active)) return;
-        const row = active.closest<HTMLElement>('[data-task-id]');
         const cursor = props.selection.cursor();
-        if (cursor && row && row.dataset.taskId !== cursor) focusTask(cursor);
+        const active = document.activeElement;
+        if (!viewportEl || !cursor) return;
+        if (viewportEl.contains(active)) {
+          const row = active?.closest<HTMLElement>('[data-task-id]');
+          if (row && row.dataset.taskId !== cursor) focusTask(cursor);
+        } else if (focusInList && (!active || active === document.body)) {
+          focusTask(cursor);
+        }
       },
       { defer: true },
     ),
   );
 
   onMount(() => {
+    // A click elsewhere on the page (even on nothing focusable) means the user left the list.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!viewportEl.contains(event.target as Node)) focusInList = false;
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    onCleanup(() => document.removeEventListener('pointerdown', onPointerDown));
     const measure = () => setViewportHeight(viewportEl.clientHeight || DEFAULT_VIEWPORT);
     measure();
     if (typeof ResizeObserver !== 'undefined') {
@@ -170,8 +205,8 @@ export function TaskList(props: TaskListProps): JSX.Element {
       await props.actions.reorder(task, neighbours.above, neighbours.below);
       focusTask(task.id);
     },
-    reveal(id) {
-      pendingReveal = id;
+    reveal(id, options) {
+      pendingReveal = { id, force: options?.force ?? false };
       revealPending();
     },
     focusCurrent() {
@@ -244,6 +279,12 @@ export function TaskList(props: TaskListProps): JSX.Element {
       ref={viewportEl}
       class="list-viewport"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onFocusIn={() => (focusInList = true)}
+      onFocusOut={(event) => {
+        // relatedTarget is null when the focused row was removed: the list still owns focus then.
+        const next = event.relatedTarget as Node | null;
+        if (next && !viewportEl.contains(next)) focusInList = false;
+      }}
     >
       <ul class="task-list" aria-label={props.label} style={{ height: `${layout().total}px` }}>
         <Index each={visible()}>

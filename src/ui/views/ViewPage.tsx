@@ -5,10 +5,9 @@ import type { JSX } from 'solid-js';
 import { parseFilter } from '../../core/filter/parse';
 import { SORT_KEYS } from '../../core/sort';
 import type { SortKey } from '../../core/sort';
-import { matchesView } from '../../core/views';
+import { groupForView, matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
-import type { ListItem } from '../tasks/list-model';
 import { countSubtasks, listProjects, queryDescendants, queryViewGroups } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
@@ -23,7 +22,7 @@ import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { createSelection } from '../tasks/selection';
 import { FilterTools } from './FilterTools';
 import { createViewPrefs } from './view-prefs';
-import { emptyStateFor, groupKeyFor, listItemsFor, viewTitle } from './view-model';
+import { emptyStateFor, listItemsFor, viewTitle } from './view-model';
 
 // The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
 const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));
@@ -101,19 +100,23 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   );
   const subtaskCounts = createLive(() => countSubtasks(app.db), new Map());
   const projects = createLive(() => listProjects(app.db), []);
-  const pendingItem = (task: Task): ListItem => ({
-    kind: 'task',
-    key: task.id,
-    task,
-    group: groupKeyFor(props.spec, task, app.today()),
-  });
+  // Provisional rows take their place in the view (their day, their time), never the end of the
+  // list: a capture in Upcoming must not move what the user is reading.
   const items = createMemo(() => {
-    const live = listItemsFor(props.spec, groups.value(), app.today(), collapsed());
-    const shown = new Set(taskItems(live).map((i) => i.task.id));
+    const stored = groups.value();
+    const today = app.today();
+    const shown = new Set(stored.flatMap((g) => g.tasks.map((t) => t.id)));
     const extra = app.pending
       .tasks()
-      .filter((t) => !shown.has(t.id) && matchesView(props.spec, t, app.today()));
-    return extra.length ? [...live, ...extra.map(pendingItem)] : live;
+      .filter((t) => !shown.has(t.id) && matchesView(props.spec, t, today));
+    if (extra.length === 0) return listItemsFor(props.spec, stored, today, collapsed());
+    const all = [...stored.flatMap((g) => g.tasks), ...extra];
+    return listItemsFor(
+      props.spec,
+      groupForView(props.spec, all, today, sort()),
+      today,
+      collapsed(),
+    );
   });
   // Provisional rows go as soon as the stored ones arrive.
   createEffect(() =>
@@ -293,6 +296,11 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
             }
             onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
             controller={(c) => (list = c)}
+            onRevealElsewhere={(task) =>
+              app.toasts.show(`Added “${task.title}” out of sight`, {
+                action: { label: 'Show', run: () => list?.reveal(task.id, { force: true }) },
+              })
+            }
           />
         </Show>
       </Show>

@@ -1,7 +1,6 @@
 // From a route to what the page shows: the view spec for the queries, titles, and list items.
 import { flattenTree } from '../../core/hierarchy';
 import type { TaskGroup, ViewSpec } from '../../core/views';
-import type { Task } from '../../core/task';
 import type { NewTaskFields } from '../../db/tasks-store';
 import { formatDayHeading } from '../lib/dates';
 import type { ListItem } from '../tasks/list-model';
@@ -114,14 +113,6 @@ export function listItemsFor(
     }
   }
   return items;
-}
-
-/** The group a task falls in within a view, as groupForView would place it (for provisional rows). */
-export function groupKeyFor(spec: ViewSpec, task: Task, today: string): string {
-  const day = task.due?.slice(0, 10) ?? null;
-  if (spec.kind === 'today') return day !== null && day < today ? 'overdue' : today;
-  if (spec.kind === 'upcoming' && day) return day;
-  return 'all';
 }
 
 export interface EmptyState {
