@@ -99,25 +99,26 @@ test('Esc in search clears the box and returns to the view the user came from', 
   await expect(search).toHaveValue('');
 });
 
-test('c moves focus to the next row; Ctrl+Z undoes', async ({ page }) => {
+test('c moves focus to the next row (the previous one at the end); Ctrl+Z undoes', async ({
+  page,
+}) => {
   await openApp(page, '/inbox');
   for (const title of ['First task', 'Second task', 'Third task']) await captureTask(page, title);
   await quickAdd(page).press('Escape');
-  // The cursor is on the last capture; the first j lands on it, k moves up.
+  // The cursor is on the last capture; the first j lands on it.
   await page.keyboard.press('j');
   await expect(taskCheckbox(page, 'Third task')).toBeFocused();
-  await page.keyboard.press('k');
+  await page.keyboard.press('c');
+  await expect(taskCheckbox(page, 'Third task')).toHaveCount(0);
+  await expect(taskCheckbox(page, 'Second task')).toBeFocused();
   await page.keyboard.press('k');
   await expect(taskCheckbox(page, 'First task')).toBeFocused();
   await page.keyboard.press('c');
-  await expect(taskCheckbox(page, 'First task')).toHaveCount(0);
   await expect(taskCheckbox(page, 'Second task')).toBeFocused();
-  await page.keyboard.press('c');
-  await expect(taskCheckbox(page, 'Third task')).toBeFocused();
   await page.keyboard.press('Control+z');
-  await expect(taskCheckbox(page, 'Second task')).toBeVisible();
-  await page.keyboard.press('Meta+z');
   await expect(taskCheckbox(page, 'First task')).toBeVisible();
+  await page.keyboard.press('Meta+z');
+  await expect(taskCheckbox(page, 'Third task')).toBeVisible();
 });
 
 test('toasts collapse into one; an Undo toast waits while hovered', async ({ page }) => {

@@ -131,17 +131,19 @@ export function TaskList(props: TaskListProps): JSX.Element {
   createEffect(
     on(
       () => props.items,
-      () => {
-        const cursor = props.selection.cursor();
-        const active = document.activeElement;
-        if (!viewportEl || !cursor) return;
-        if (viewportEl.contains(active)) {
-          const row = active?.closest<HTMLElement>('[data-task-id]');
-          if (row && row.dataset.taskId !== cursor) focusTask(cursor);
-        } else if (focusInList && (!active || active === document.body)) {
-          focusTask(cursor);
-        }
-      },
+      () =>
+        // After this update's other effects, so the cursor has moved off a removed task already.
+        queueMicrotask(() => {
+          const cursor = props.selection.cursor();
+          const active = document.activeElement;
+          if (!viewportEl?.isConnected || !cursor) return;
+          if (viewportEl.contains(active)) {
+            const row = active?.closest<HTMLElement>('[data-task-id]');
+            if (row && row.dataset.taskId !== cursor) focusTask(cursor);
+          } else if (focusInList && (!active || active === document.body)) {
+            focusTask(cursor);
+          }
+        }),
       { defer: true },
     ),
   );
