@@ -124,7 +124,7 @@ describe('pullChanges', () => {
     expect(await listConflicts(b.db, task.id, T0 + 15 * 24 * HOUR)).toEqual([]);
   });
 
-  it('journals only values this device wrote, not one device replacing another', async () => {
+  it('journals only unsynced values this device wrote, not later edits or one device replacing another', async () => {
     const a = device('A');
     const b = device('B');
     const c = device('C');
@@ -138,6 +138,17 @@ describe('pullChanges', () => {
     const result = await b.pull();
     expect(result.conflicts).toBe(0);
     expect(await listConflicts(b.db, task.id, T0 + 5000)).toEqual([]);
+    // B's own value, synced before C (having seen it) replaced it: an ordinary later edit.
+    b.advance(2000);
+    await b.store.updateTask(task.id, { title: 'Plan the trip to Lyon' });
+    await b.push();
+    await setMeta(b.db, META_KEYS.lastSyncedAt, new Date(T0 + 2500).toISOString());
+    await c.pull();
+    c.advance(3000);
+    await c.store.updateTask(task.id, { title: 'Plan the trip to Paris' });
+    await c.push();
+    expect((await b.pull()).conflicts).toBe(0);
+    expect((await b.tasks())[0]?.title).toBe('Plan the trip to Paris');
   });
 
   it('lets a deletion win over an offline edit, and journals the edit so it can be restored', async () => {

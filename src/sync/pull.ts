@@ -150,7 +150,7 @@ export async function applyPage(
       if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
         changed.push(merged.record);
       if (clock) {
-        for (const o of ownOverwrites(merged.overwritten, clock.nodeId))
+        for (const o of ownOverwrites(merged.overwritten, clock.nodeId, lastSyncedAt))
           journal.push({ ...o, at: iso, kind: 'overwritten' });
         for (const o of editsLostToDeletion(current, merged.record, clock.nodeId, lastSyncedAt))
           journal.push({ ...o, at: iso, kind: 'deleted' });

@@ -15,8 +15,22 @@ async function openTask(page: Page, title: string) {
 async function setPriority(page: Page, title: string, priority: string) {
   const dialog = await openTask(page, title);
   await dialog.getByLabel('Priority', { exact: true }).selectOption(priority);
-  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
+}
+
+async function setNotes(page: Page, title: string, notes: string) {
+  const dialog = await openTask(page, title);
+  await dialog.getByLabel('Notes').fill(notes);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function rename(page: Page, from: string, to: string) {
+  const dialog = await openTask(page, from);
+  await dialog.getByLabel('Title', { exact: true }).fill(to);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(taskCheckbox(page, to)).toBeVisible();
 }
 
 test('history lists real conflicts as the UI shows them; Restore reaches the form; Trash restores an edit a deletion swallowed', async ({
@@ -33,20 +47,19 @@ test('history lists real conflicts as the UI shows them; Restore reaches the for
   await syncNow(a.page);
   await signIn(b.page, email, 'Sign in');
   await syncNow(b.page);
+  // An ordinary sequence: B writes notes and syncs; A, having them, writes newer notes later.
+  await setNotes(b.page, 'Plan the trip', 'Book trains');
+  await syncNow(b.page);
+  await syncNow(a.page);
 
   // B, offline, sets P1 and renames the second task; A then sets P2, renames the first task (an
   // ordinary edit B never touched) and deletes the second.
   await b.context.setOffline(true);
   await setPriority(b.page, 'Plan the trip', '1');
-  const renamed = await openTask(b.page, 'Water the plants');
-  await renamed.getByLabel('Title', { exact: true }).fill('Water the plants twice');
-  await b.page.keyboard.press('Escape');
-  await expect(taskCheckbox(b.page, 'Water the plants twice')).toBeVisible();
+  await rename(b.page, 'Water the plants', 'Water the plants twice');
   await setPriority(a.page, 'Plan the trip', '2');
-  const trip = await openTask(a.page, 'Plan the trip');
-  await trip.getByLabel('Title', { exact: true }).fill('Plan the trip to Lyon');
-  await a.page.keyboard.press('Escape');
-  await openApp(a.page, '/inbox');
+  await setNotes(a.page, 'Plan the trip', 'Book trains and a hotel');
+  await rename(a.page, 'Plan the trip', 'Plan the trip to Lyon');
   await taskCheckbox(a.page, 'Water the plants').focus();
   await a.page.keyboard.press('Delete');
   await expect(taskCheckbox(a.page, 'Water the plants')).toHaveCount(0);
@@ -55,7 +68,8 @@ test('history lists real conflicts as the UI shows them; Restore reaches the for
   await b.context.setOffline(false);
   await syncNow(b.page);
 
-  // B's P1 lost to A's later P2: one entry, in the UI's words; A's rename is no conflict.
+  // B's P1 lost to A's later P2: one entry, in the UI's words. A's notes replaced B's synced notes
+  // and A's rename a title B never wrote: ordinary edits, not conflicts.
   const dialog = await openTask(b.page, 'Plan the trip to Lyon');
   const history = dialog.getByRole('region', { name: 'Change history' });
   await expect(dialog.getByLabel('Priority', { exact: true })).toHaveValue('2');

@@ -9,12 +9,23 @@ function nodeOf(hlc: string): string {
   return hlc.slice(-16);
 }
 
+/** Written by this device after `since` (ISO; null: ever), so no other device had seen it then. */
+function unseenOwnWrite(hlc: string, nodeId: string, since: string | null): boolean {
+  return nodeOf(hlc) === nodeId && (since === null || parseHlc(hlc).millis > Date.parse(since));
+}
+
 /**
- * A conflict worth showing replaced a value this device wrote. One device's value replaced by another
- * device's (seen here only because this device relays both) is an ordinary edit, not a conflict.
+ * A conflict worth showing replaced a value this device wrote since its last complete sync (`since`),
+ * which the other device therefore could not have seen: two concurrent edits of one field. A value
+ * replaced after it had synced is an ordinary later edit, and one device's value replaced by another's
+ * is not this device's conflict at all.
  */
-export function ownOverwrites(overwritten: Overwrite[], nodeId: string): Overwrite[] {
-  return overwritten.filter((o) => nodeOf(o.oldHlc) === nodeId);
+export function ownOverwrites(
+  overwritten: Overwrite[],
+  nodeId: string,
+  since: string | null,
+): Overwrite[] {
+  return overwritten.filter((o) => unseenOwnWrite(o.oldHlc, nodeId, since));
 }
 
 /**
@@ -30,12 +41,11 @@ export function editsLostToDeletion(
   if (!before || before.deletedAt || !after.deletedAt) return [];
   const deletedHlc = after.clock.deletedAt;
   if (!deletedHlc || nodeOf(deletedHlc) === nodeId) return [];
-  const sinceMs = since === null ? -Infinity : Date.parse(since);
   const lost: Overwrite[] = [];
   for (const field of SYNCED_FIELDS) {
     if (field === 'deletedAt' || field === 'order') continue;
     const hlc = before.clock[field];
-    if (!hlc || nodeOf(hlc) !== nodeId || parseHlc(hlc).millis <= sinceMs) continue;
+    if (!hlc || !unseenOwnWrite(hlc, nodeId, since)) continue;
     lost.push({
       taskId: before.id,
       field,
