@@ -21,7 +21,7 @@ async function setPriority(page: Page, title: string, priority: string) {
 
 async function setNotes(page: Page, title: string, notes: string) {
   const dialog = await openTask(page, title);
-  await dialog.getByLabel('Notes').fill(notes);
+  await dialog.getByLabel('Notes', { exact: true }).fill(notes);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 }
