@@ -4,7 +4,11 @@ import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { PullProgress } from './pull';
 
-export type SyncState = 'local' | 'offline' | 'syncing' | 'synced' | 'error';
+/**
+ * `local`: not signed in, nothing to send anywhere. `offline`: the browser has no network.
+ * `unreachable`: the network is up but the sync server did not answer.
+ */
+export type SyncState = 'local' | 'offline' | 'unreachable' | 'syncing' | 'synced' | 'error';
 
 export interface SyncStatus {
   state: SyncState;

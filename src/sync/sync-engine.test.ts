@@ -32,7 +32,14 @@ afterEach(() => {
   resetSyncStatus();
 });
 
-function setup(overrides: { token?: string | null; online?: boolean; intervalMs?: number } = {}) {
+function setup(
+  overrides: {
+    token?: string | null;
+    online?: boolean;
+    intervalMs?: number;
+    serverDown?: boolean;
+  } = {},
+) {
   db = openTendDb(`engine-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   const clock = createClock({ now: Date.now, nodeId: 'CCCCCCCCCCCCCCCC' });
   const store = createTasksStore({ db, clock });
@@ -58,6 +65,8 @@ function setup(overrides: { token?: string | null; online?: boolean; intervalMs?
   const requests: string[] = [];
   const fetch: typeof globalThis.fetch = (input, init) => {
     requests.push(new URL(String(input)).pathname);
+    // A server that is down: the connection is refused, as fetch reports it.
+    if (overrides.serverDown) return Promise.reject(new TypeError('Failed to fetch'));
     return server.fetch(input, init);
   };
   engine = createSyncEngine({
@@ -97,6 +106,17 @@ describe('sync engine', () => {
     expect(offline.status.state).toBe('offline');
     expect(offline.status.problem?.code).toBe('offline');
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('says "unreachable", not "offline", when the browser is online but the server does not answer', async () => {
+    const { store, status, setOnline } = setup({ serverDown: true });
+    await store.addTask({ title: 'kept' });
+    await engine!.syncNow();
+    expect(status).toMatchObject({ state: 'unreachable', pending: 1 });
+    expect(status.problem?.code).toBe('network_error');
+    setOnline(false);
+    await engine!.syncNow();
+    expect(status.state).toBe('offline');
   });
 
   it('pushes then pulls, and reports synced with the time and nothing pending', async () => {

@@ -163,9 +163,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!live) schedule(intervalMs);
     } catch (error) {
       failures += 1;
-      const offline = error instanceof SyncHttpError && error.kind === 'network';
+      // A request that never got an answer: the device is offline, or (online) the server is down.
+      const noAnswer = error instanceof SyncHttpError && error.kind === 'network';
       setStatus({
-        state: offline ? 'offline' : 'error',
+        state: noAnswer ? (env.isOnline() ? 'unreachable' : 'offline') : 'error',
         problem: syncProblemOf(error),
         progress: null,
         pull: null,

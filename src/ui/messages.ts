@@ -112,6 +112,7 @@ const FALLBACK = 'Something went wrong. Your tasks are safe; try again.';
 export const SYNC_STATE_LABELS: Record<SyncState, string> = {
   local: 'Local only',
   offline: 'Offline',
+  unreachable: 'Server unreachable',
   syncing: 'Syncing',
   synced: 'Synced',
   error: 'Error',

@@ -70,6 +70,11 @@ export function formatDayHeading(day: string, today: string, locale?: string): s
   return Math.abs(diff) <= 1 ? `${formatDay(day, today, locale)} · ${full}` : full;
 }
 
+/** The time of day of a moment (ISO): "09:05", "9:05 AM". */
+export function formatMomentTime(iso: string, locale?: string): string {
+  return formatter(locale, TIME).format(new Date(iso));
+}
+
 /** A moment (ISO) as date and time: "2 Dec 2026, 09:14", "Dec 2, 2026, 9:14 AM". */
 export function formatDateTime(iso: string, locale?: string): string {
   return formatter(locale, DATE_TIME).format(new Date(iso));

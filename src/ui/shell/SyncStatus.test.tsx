@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSignal } from 'solid-js';
-import { cleanup, render, screen } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
+import { formatMomentTime } from '../lib/dates';
 import { SyncStatus } from './SyncStatus';
 import type { SyncStatus as SyncStatusValue } from '../../sync/status';
 
@@ -24,12 +25,46 @@ describe('<SyncStatus />', () => {
     expect(status.textContent).toBe('Local only');
   });
 
-  it('says Offline when signed out and the network is gone', () => {
+  it('never counts pending changes for someone not signed in: there is nowhere to send them', () => {
     setOnline(false);
-    render(() => <SyncStatus source={() => ({ state: 'local', pending: 2 })} />);
-    expect(screen.getByRole('status').textContent).toBe('Offline2 pending');
+    render(() => <SyncStatus source={() => ({ state: 'local', pending: 2000 })} />);
+    expect(screen.getByRole('status').textContent).toBe('Offline');
     setOnline(true);
-    expect(screen.getByRole('status').textContent).toBe('Local only2 pending');
+    expect(screen.getByRole('status').textContent).toBe('Local only');
+  });
+
+  it('says Server unreachable when online without a server, and never Synced while changes wait', () => {
+    setOnline(true);
+    const [value, setValue] = createSignal<Partial<SyncStatusValue> | undefined>({
+      state: 'unreachable',
+      pending: 1,
+    });
+    render(() => <SyncStatus source={value} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Server unreachable1 pending');
+    setValue({ state: 'synced', pending: 1, lastSyncedAt: new Date().toISOString() });
+    expect(status.textContent).toBe('Waiting to sync1 pending');
+  });
+
+  it('opens a panel with the last sync, the changes waiting and Sync now', async () => {
+    setOnline(true);
+    const syncNow = vi.fn(async () => undefined);
+    render(() => (
+      <SyncStatus
+        source={() => ({ state: 'synced', pending: 0, lastSyncedAt: null })}
+        syncNow={syncNow}
+      />
+    ));
+    const pill = screen.getByRole('button', { name: /Synced/ });
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(pill);
+    const panel = screen.getByRole('region', { name: 'Sync' });
+    expect(panel.textContent).toContain('Last synced');
+    expect(panel.textContent).toContain('Changes waiting0 changes');
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    expect(syncNow).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'Sync' })).toBeNull();
   });
 
   it('says Live while a live stream is connected, and Syncing while a sync runs', () => {
@@ -55,13 +90,16 @@ describe('<SyncStatus />', () => {
     });
     render(() => <SyncStatus source={value} />);
     const status = screen.getByRole('status');
-    expect(status.textContent).toBe('Syncedlast synced 09:05');
+    expect(status.textContent).toBe(
+      `Syncedlast synced ${formatMomentTime(new Date(2026, 10, 26, 9, 5).toISOString())}`,
+    );
     setValue({ state: 'syncing', pending: 3, progress: 0.5 });
     expect(status.textContent).toContain('Syncing');
     expect(status.textContent).toContain('3 pending');
     expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toBeTruthy();
     setValue({ state: 'error', problem: { code: 'unauthorized', detail: 'HTTP 401' } });
     expect(status.textContent).toMatch(/Error/);
-    expect(status.getAttribute('title')).toMatch(/^Your session has expired\./);
+    const pill = screen.getByRole('button', { name: /Error/ });
+    expect(pill.getAttribute('title')).toMatch(/^Your session has expired\./);
   });
 });
