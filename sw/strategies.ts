@@ -7,11 +7,12 @@ import { AI_CACHE_NAME, isAiAssetPath, isServerPath } from '../src/core/sw-proto
 
 /**
  * Every in-app navigation (/, /today, /share?text=... from the share target) answers with the
- * precached index.html, so the app opens offline; the server's own paths stay on the network.
+ * precached index.html, so the app opens offline; the server's own paths stay on the network,
+ * the operations console (/admin) included.
  */
 export function createShellNavigationRoute(): NavigationRoute {
   return new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/auth\//, /^\/health(?:$|[/?])/],
+    denylist: [/^\/api\//, /^\/auth\//, /^\/health(?:$|[/?])/, /^\/admin(?:$|[/?])/],
   });
 }
 

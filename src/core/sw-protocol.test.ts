@@ -14,6 +14,7 @@ describe('service worker protocol', () => {
     expect(isServerPath('/api/sync/pull')).toBe(true);
     expect(isServerPath('/auth/v1/token')).toBe(true);
     expect(isServerPath('/health')).toBe(true);
+    expect(isServerPath('/admin')).toBe(true);
     expect(isServerPath('/today')).toBe(false);
     expect(isServerPath('/share')).toBe(false);
     expect(isServerPath('/apiary')).toBe(false);

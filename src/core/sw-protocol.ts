@@ -18,7 +18,7 @@ export function isSkipWaitingMessage(data: unknown): boolean {
 }
 
 /** URL prefixes the server answers itself: navigations there never get the app shell. */
-export const SERVER_PATH_PREFIXES = ['/api/', '/auth/', '/health'] as const;
+export const SERVER_PATH_PREFIXES = ['/api/', '/auth/', '/health', '/admin'] as const;
 
 export function isServerPath(pathname: string): boolean {
   return SERVER_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));

@@ -52,9 +52,25 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('ops dashboard page', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/admin`);
-    await page.evaluate((access) => {
-      localStorage.setItem('sb-local-auth-token', JSON.stringify({ access_token: access }));
-    }, token);
+    // Where Tend keeps its session (src/sync/auth-storage.ts): IndexedDB "tend", table "meta". The
+    // end-to-end test (tests/e2e/admin.spec.ts) gets it there by signing in to Tend itself.
+    await page.evaluate(
+      (access) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tend', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('meta', { keyPath: 'key' });
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put({
+              key: 'auth:tend-auth',
+              value: JSON.stringify({ access_token: access }),
+            });
+            tx.oncomplete = () => resolve();
+          };
+        }),
+      token,
+    );
     await page.reload();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Updated');
     expect(await page.locator('#numbers dt').count()).toBeGreaterThanOrEqual(6);

@@ -1,5 +1,6 @@
 // GET /admin: a small ops dashboard (no framework, no inline script, so the strict CSP holds). It reads the
-// signed-in session supabase-js keeps in localStorage, polls /api/metrics and draws p95 as an SVG sparkline.
+// signed-in Tend session from IndexedDB, where Tend keeps it, polls /api/metrics and draws p95 as an SVG
+// sparkline.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context';
 import { installAdminUsersPage, USERS_SECTION } from '../admin/users-page';
@@ -36,14 +37,24 @@ main{max-width:44rem;margin:2rem auto;padding:0 1rem}dl{display:grid;grid-templa
 dt{font-weight:600}dd{margin:0}table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .75rem .25rem 0}svg{border:1px solid #767676;max-width:100%;height:auto}`;
 
 const SCRIPT = `const history = [];
+// Tend keeps its session in IndexedDB (database "tend", table "meta", key "auth:tend-auth"; see
+// src/sync/auth-storage.ts), where the page and the service worker read it. Never creates the database.
 function token() {
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (key && key.endsWith('-auth-token')) {
-      try { return JSON.parse(localStorage.getItem(key)).access_token; } catch { return null; }
-    }
-  }
-  return null;
+  return new Promise((resolve) => {
+    const open = indexedDB.open('tend');
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(null); return; }
+      const get = db.transaction('meta', 'readonly').objectStore('meta').get('auth:tend-auth');
+      get.onerror = () => { db.close(); resolve(null); };
+      get.onsuccess = () => {
+        db.close();
+        try { resolve(JSON.parse(get.result.value).access_token || null); } catch { resolve(null); }
+      };
+    };
+  });
 }
 function row(list, name, value) {
   const dt = document.createElement('dt'); dt.textContent = name;
@@ -52,7 +63,7 @@ function row(list, name, value) {
 }
 async function refresh() {
   const status = document.getElementById('status');
-  const access = token();
+  const access = await token();
   if (!access) { status.textContent = 'Sign in to Tend with a staff account first.'; return; }
   const res = await fetch('/api/metrics', { headers: { authorization: 'Bearer ' + access } });
   if (!res.ok) { status.textContent = 'Metrics unavailable (HTTP ' + res.status + ').'; return; }
