@@ -7,7 +7,14 @@ import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
 import type { AuthUser, TendAuth } from './auth';
-import { getSyncServices, setSyncServices, signOutAndStop, startSync } from './setup';
+import {
+  answerLocalDataQuestion,
+  getSyncServices,
+  localDataQuestion,
+  setSyncServices,
+  signOut,
+  startSync,
+} from './setup';
 import { browserEnvironment } from './sync-engine';
 import { resetSyncStatus, syncStatus } from './status';
 
@@ -74,8 +81,19 @@ describe('startSync', () => {
     expect(pushed).toEqual([
       expect.objectContaining({ changes: expect.objectContaining({ title: 'before sign-in' }) }),
     ]);
-    await signOutAndStop(services);
+    await signOut(services, { keep: true });
     expect(syncStatus().state).toBe('local');
+    // Another account signs in on this device: u1's kept tasks are not uploaded, nothing syncs, it asks.
+    const before = pushed.length;
+    requests.length = 0;
+    signIn({ id: 'u2', email: 'v@example.com' });
+    await vi.waitFor(() => expect(localDataQuestion()).toEqual({ userId: 'u2', tasks: 1 }));
+    await services.engine.syncNow();
+    expect(pushed).toHaveLength(before);
+    expect(requests).toEqual([]);
+    await answerLocalDataQuestion(services, 'remove');
+    expect(await db.tasks.count()).toBe(0);
+    expect(localDataQuestion()).toBeNull();
   });
 
   it('reads online and visibility from the browser and wakes on both events', () => {

@@ -9,12 +9,29 @@ import { connectLiveSync } from './live/connect';
 import type { TendAuth } from './auth';
 import { createSyncEngine } from './sync-engine';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
-import { queueLocalTasksForUser } from './upload-local';
+import {
+  claimLocalData,
+  ownsLocalData,
+  queueLocalTasksForUser,
+  removeLocalData,
+} from './upload-local';
 
 export interface SyncServices {
   db: TendDb;
   auth: TendAuth;
   engine: SyncEngine;
+}
+
+/** Another account's tasks are on this device and the signed-in user has not said what to do. */
+export interface LocalDataQuestion {
+  userId: string;
+  tasks: number;
+}
+const [question, setQuestion] = createSignal<LocalDataQuestion | null>(null);
+
+/** The open "Add these N tasks to this account?" question, if any (reactive). */
+export function localDataQuestion(): LocalDataQuestion | null {
+  return question();
 }
 
 // A signal, not a plain variable: the page starts sync after its first paint, so a panel mounted
@@ -52,14 +69,22 @@ export function startSync({
     clientId: clock.nodeId,
     fetch: (...args) => fetch(...args),
     baseUrl: origin,
-    getAccessToken: auth.getAccessToken,
+    // Nothing syncs while this device holds another account's tasks (see upload-local.ts).
+    async getAccessToken() {
+      const user = auth.user();
+      const token = await auth.getAccessToken();
+      return token && user && (await ownsLocalData(db, user.id)) ? token : null;
+    },
     refreshAccessToken: auth.refreshAccessToken,
     ...overrides.engine,
   });
   // A mailed account link lands here with its session in the URL fragment.
   void consumeAccountLink(auth);
   auth.onSignedIn((user) => {
-    void queueLocalTasksForUser(db, user.id).then(() => engine.syncNow());
+    void claimLocalData(db, user.id).then((claim) => {
+      setQuestion(claim.kind === 'ask' ? { userId: user.id, tasks: claim.tasks } : null);
+      if (claim.kind !== 'ask') return engine.syncNow();
+    });
   });
   engine.start();
   connectLiveSync({
@@ -76,7 +101,27 @@ export function startSync({
   return started;
 }
 
-export async function signOutAndStop(s: SyncServices): Promise<void> {
+/**
+ * Signs out: unsent changes go to the server first (when it can be reached); then the tasks stay on this
+ * device as a copy only this account can sync (`keep`), or are removed from it.
+ */
+export async function signOut(s: SyncServices, { keep }: { keep: boolean }): Promise<void> {
+  if (!question()) await s.engine.syncNow();
   await s.auth.signOut();
+  setQuestion(null);
+  if (!keep) await removeLocalData(s.db);
+  await s.engine.syncNow();
+}
+
+/** The answer to "Add these N tasks to this account?". */
+export async function answerLocalDataQuestion(
+  s: SyncServices,
+  answer: 'add' | 'remove',
+): Promise<void> {
+  const asked = question();
+  if (!asked) return;
+  if (answer === 'remove') await removeLocalData(s.db);
+  await queueLocalTasksForUser(s.db, asked.userId);
+  setQuestion(null);
   await s.engine.syncNow();
 }

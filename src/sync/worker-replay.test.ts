@@ -37,11 +37,18 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
     expect(server.requests).toHaveLength(0);
 
     const user = await server.createUser();
+    // Signed in, but the tasks here are another account's kept copy: nothing is sent.
+    await db.meta.put({ key: 'syncUserId', value: 'someone-else' });
     await writeSession(db, {
       access_token: user.token,
       refresh_token: 'r',
       expires_at: Date.now() / 1000 + 600,
+      user: { id: user.id },
     });
+    expect(await replayOutboxFromWorker(options)).toBeNull();
+    expect(server.requests).toHaveLength(0);
+    // The tasks are this account's (as sign-in records it): they are sent.
+    await db.meta.put({ key: 'syncUserId', value: user.id });
     expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
     expect((await server.tasksOf(user.id)).get(task.id)?.title).toBe('from the worker');
     expect(server.requests[0].body).toMatchObject({ clientId: 'FFFFFFFFFFFFFFFF' });
@@ -52,6 +59,7 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
       access_token: 'revoked',
       refresh_token: 'r',
       expires_at: Date.now() / 1000 + 600,
+      user: { id: user.id },
     });
     expect(await replayOutboxFromWorker(options)).toBeNull();
     // A 401 for a token that looks valid here (server clock ahead): one forced refresh, then success.
@@ -72,6 +80,7 @@ describe('replayOutboxFromWorker (Background Sync)', () => {
       access_token: expired,
       expires_at: Date.now() / 1000 + 600,
     });
+    await db.meta.put({ key: 'syncUserId', value: session.user.id });
     server.requests.length = 0;
     expect(await replayOutboxFromWorker(options)).toEqual({ applied: 1, rejected: 0 });
     // Exactly one refresh and one retry of the push.

@@ -7,6 +7,8 @@ import { isUnauthorized, retryAfterRefresh } from './refresh-on-unauthorized';
 import { replayOutbox } from './replay-outbox';
 import type { ReplayResult } from './replay-outbox';
 import { getStoredAccessToken } from './worker-session';
+import { readSession } from './auth-storage';
+import { ownsLocalData } from './upload-local';
 
 export interface WorkerReplayOptions {
   origin: string;
@@ -54,6 +56,9 @@ export async function replayOutboxFromWorker(
   };
   try {
     if (!(await getAccessToken())) return null;
+    // Another account's kept tasks are never sent under this session (see upload-local.ts).
+    const userId = (await readSession(db))?.user?.id;
+    if (!userId || !(await ownsLocalData(db, userId))) return null;
     return await retryAfterRefresh(replay, () => getStoredAccessToken(tokenOptions, true));
   } catch (error) {
     // A lost session cannot be fixed by retrying; the page asks the user to sign in again.

@@ -104,6 +104,10 @@ describe('<AccountPanel />', () => {
     await expectNoAxeViolations(container);
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    // Signing out asks what happens to the tasks on this device.
+    expect(await screen.findByRole('group', { name: /what happens to your tasks/ })).toBeTruthy();
+    await expectNoAxeViolations(container);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep a copy on this device' }));
     expect(await screen.findByRole('button', { name: 'Create account' })).toBeTruthy();
     expect(await services.auth.getAccessToken()).toBeNull();
   });

@@ -3,7 +3,12 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { discardRejected, listRejected, retryRejected } from '../../sync/outbox';
-import { getSyncServices } from '../../sync/setup';
+import {
+  answerLocalDataQuestion,
+  getSyncServices,
+  localDataQuestion,
+  signOut,
+} from '../../sync/setup';
 import type { SyncServices } from '../../sync/setup';
 import { syncStatus } from '../../sync/status';
 import {
@@ -40,21 +45,9 @@ export function AccountPanel(props: { services?: SyncServices | null }): JSX.Ele
                     Signed in as <strong>{user().email}</strong>. Your tasks sync across your
                     devices.
                   </p>
-                  <div class="detail-actions">
-                    <button type="button" class="btn" onClick={() => void s().engine.syncNow()}>
-                      Sync now
-                    </button>
-                    <button
-                      type="button"
-                      class="btn"
-                      onClick={async () => {
-                        await s().auth.signOut();
-                        await s().engine.syncNow();
-                      }}
-                    >
-                      Sign out
-                    </button>
-                  </div>
+                  <Show when={localDataQuestion()} fallback={<SignedInActions services={s()} />}>
+                    {(asked) => <LocalDataChoice services={s()} tasks={asked().tasks} />}
+                  </Show>
                   <AccountSettings services={s()} user={user()} />
                 </div>
               )}
@@ -70,6 +63,91 @@ export function AccountPanel(props: { services?: SyncServices | null }): JSX.Ele
 }
 
 export default AccountPanel;
+
+const taskCount = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
+
+/** Sync now, and Sign out with its question: keep a copy on this device, or remove it. */
+function SignedInActions(props: { services: SyncServices }): JSX.Element {
+  const [asking, setAsking] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  async function leave(keep: boolean) {
+    setBusy(true);
+    try {
+      await signOut(props.services, { keep });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Show
+      when={asking()}
+      fallback={
+        <div class="detail-actions">
+          <button type="button" class="btn" onClick={() => void props.services.engine.syncNow()}>
+            Sync now
+          </button>
+          <button type="button" class="btn" onClick={() => setAsking(true)}>
+            Sign out
+          </button>
+        </div>
+      }
+    >
+      <fieldset class="account-choice" disabled={busy()}>
+        <legend>Sign out: what happens to your tasks on this device?</legend>
+        <p>
+          A kept copy stays on this device only. It is never added to another account unless you
+          choose to when you sign in to one.
+        </p>
+        <div class="detail-actions">
+          <button type="button" class="btn" onClick={() => void leave(true)}>
+            Keep a copy on this device
+          </button>
+          <button type="button" class="btn btn-danger" onClick={() => void leave(false)}>
+            Remove from this device
+          </button>
+          <button type="button" class="btn" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </div>
+      </fieldset>
+    </Show>
+  );
+}
+
+/** Another account's kept tasks are here: never merged without this explicit choice. */
+function LocalDataChoice(props: { services: SyncServices; tasks: number }): JSX.Element {
+  return (
+    <div class="account-choice" role="group" aria-labelledby="local-data-question">
+      <p id="local-data-question">
+        This device holds {taskCount(props.tasks)} from another account. Add these{' '}
+        {taskCount(props.tasks)} to this account? Nothing syncs until you choose.
+      </p>
+      <div class="detail-actions">
+        <button
+          type="button"
+          class="btn"
+          onClick={() => void answerLocalDataQuestion(props.services, 'add')}
+        >
+          Add {taskCount(props.tasks)} to this account
+        </button>
+        <button
+          type="button"
+          class="btn btn-danger"
+          onClick={() => void answerLocalDataQuestion(props.services, 'remove')}
+        >
+          Remove them from this device
+        </button>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => void signOut(props.services, { keep: true })}
+        >
+          Sign out
+        </button>
+      </div>
+    </div>
+  );
+}
 
 function SignInForm(props: { services: SyncServices }): JSX.Element {
   const [email, setEmail] = createSignal('');
