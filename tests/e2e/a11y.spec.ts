@@ -12,6 +12,7 @@ const PAGES = [
   ['a label', '/label/outside'],
   ['search results', '/search?q=water'],
   ['Settings', '/settings'],
+  ['Trash', '/trash'],
 ] as const;
 
 /** Tasks of every kind, so each view has rows, chips and colours for axe to check. */
@@ -25,6 +26,11 @@ async function seedTasks(page: Page) {
   await captureTask(page, 'Recycle the bottles');
   await taskCheckbox(page, 'Recycle the bottles').click();
   await expect(taskCheckbox(page, 'Recycle the bottles')).toHaveCount(0);
+  // One deleted task, so the Trash has a row with Restore.
+  await captureTask(page, 'Old shopping list');
+  await taskCheckbox(page, 'Old shopping list').focus();
+  await page.keyboard.press('Delete');
+  await expect(taskCheckbox(page, 'Old shopping list')).toHaveCount(0);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -56,6 +62,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Read the seed catalogue' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoViolations(page, `task detail (${colorScheme})`);
+      await page.keyboard.press('Escape');
+    });
+
+    test('the sync status panel has no violations', async () => {
+      await page.goto('/inbox');
+      await page.locator('.sync-status').click();
+      await expect(page.getByRole('region', { name: 'Sync' })).toBeVisible();
+      await expectNoViolations(page, `sync status panel (${colorScheme})`);
       await page.keyboard.press('Escape');
     });
 
