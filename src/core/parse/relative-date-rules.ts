@@ -14,6 +14,9 @@ import {
   weekdayIndex,
 } from './vocabulary.ts';
 
+/** "tonight" without a time: Todoist's evening time, 19:00. */
+const TONIGHT_MINUTES = 19 * 60;
+
 /** Monday of the week containing `day`. */
 const mondayOf = (day: DayNumber): DayNumber => day - weekdayOf(day);
 
@@ -55,7 +58,9 @@ export const relativeDateRules: Rule[] = [
       if (word.endsWith('after tomorrow')) return dateCandidate(m, today + 2);
       if (word === 'yesterday') return dateCandidate(m, today - 1);
       if (word.endsWith('today')) return dateCandidate(m, today);
-      if (word === 'tonight') return dateCandidate(m, today, { evening: true });
+      // Todoist's evening is 19:00 (its "every evening"); a clock time in the phrase still wins.
+      if (word === 'tonight')
+        return dateCandidate(m, today, { evening: true, minutes: TONIGHT_MINUTES });
       return dateCandidate(m, today + 1);
     },
   },
