@@ -86,7 +86,7 @@ describe('startSync', () => {
     // Another account signs in on this device: u1's kept tasks are not uploaded, nothing syncs, it asks.
     const before = pushed.length;
     requests.length = 0;
-    signIn({ id: 'u2', email: 'v@example.com' });
+    signIn({ id: 'u2', email: 'v@example.com', emailConfirmed: false });
     await vi.waitFor(() => expect(localDataQuestion()).toEqual({ userId: 'u2', tasks: 1 }));
     await services.engine.syncNow();
     expect(pushed).toHaveLength(before);
