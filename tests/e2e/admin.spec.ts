@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { waitForServiceWorkerControl } from './support/app.ts';
 import { E2E_PORT } from './support/chromium.ts';
-import { PASSWORD, account, uniqueEmail } from './support/sync.ts';
+import { PASSWORD, accountPanel, uniqueEmail } from './support/account.ts';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = E2E_PORT + 2;
@@ -73,10 +73,10 @@ test('a staff member signed in to Tend opens /admin and sees the dashboard', asy
 
   // Signs in to Tend normally; the service worker installs and takes control.
   await page.goto(`${origin}/settings`);
-  await account(page).getByLabel('Email').fill(email);
-  await account(page).getByLabel('Password').fill(PASSWORD);
-  await account(page).getByRole('button', { name: 'Sign in' }).click();
-  await expect(account(page).getByText(`Signed in as ${email}`)).toBeVisible();
+  await accountPanel(page).getByLabel('Email').fill(email);
+  await accountPanel(page).getByLabel('Password').fill(PASSWORD);
+  await accountPanel(page).getByRole('button', { name: 'Sign in' }).click();
+  await expect(accountPanel(page).getByText(`Signed in as ${email}`)).toBeVisible();
   await waitForServiceWorkerControl(page);
 
   await page.goto(`${origin}/admin`);

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { captureTask, openApp, taskCheckbox } from './support/app.ts';
-import { device, signIn, syncNow, uniqueEmail } from './support/sync.ts';
+import { openDevice, signIn, syncNow, uniqueEmail } from './support/account.ts';
 
 async function openTask(page: Page, title: string) {
   await openApp(page, '/inbox');
@@ -38,8 +38,8 @@ test('history lists real conflicts as the UI shows them; Restore reaches the for
 }) => {
   test.setTimeout(150_000);
   const email = uniqueEmail('hist');
-  const a = await device(browser);
-  const b = await device(browser);
+  const a = await openDevice(browser);
+  const b = await openDevice(browser);
   await signIn(a.page, email, 'Create account');
   await openApp(a.page, '/inbox');
   await captureTask(a.page, 'Plan the trip');

@@ -2,37 +2,37 @@
 // a copy; user 2 is created in the same browser and is asked, and user 2's server data has none of them.
 import { expect, test } from '@playwright/test';
 import { captureTask, openApp, taskCheckbox } from './support/app.ts';
-import { account, device, signIn, syncNow, uniqueEmail } from './support/sync.ts';
+import { accountPanel, openDevice, signIn, syncNow, uniqueEmail } from './support/account.ts';
 
 test("user 2 in the same browser never receives user 1's tasks without asking", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { context, page } = await device(browser);
+  const { context, page } = await openDevice(browser);
   await signIn(page, uniqueEmail('one'), 'Create account');
   await openApp(page, '/inbox');
   await captureTask(page, 'Private diary entry');
   await syncNow(page);
 
   await page.goto('/settings');
-  await account(page).getByRole('button', { name: 'Sign out' }).click();
-  await account(page).getByRole('button', { name: 'Keep a copy on this device' }).click();
-  await expect(account(page).getByRole('button', { name: 'Create account' })).toBeVisible();
+  await accountPanel(page).getByRole('button', { name: 'Sign out' }).click();
+  await accountPanel(page).getByRole('button', { name: 'Keep a copy on this device' }).click();
+  await expect(accountPanel(page).getByRole('button', { name: 'Create account' })).toBeVisible();
 
   const two = uniqueEmail('two');
   await signIn(page, two, 'Create account');
-  await expect(account(page)).toContainText('Add these 1 task to this account?');
+  await expect(accountPanel(page)).toContainText('Add these 1 task to this account?');
   await page.waitForTimeout(2000);
 
   // User 2 on another device: the server holds none of user 1's tasks.
-  const other = await device(browser);
+  const other = await openDevice(browser);
   await signIn(other.page, two, 'Sign in');
   await syncNow(other.page);
   await openApp(other.page, '/inbox');
   await expect(taskCheckbox(other.page, 'Private diary entry')).toHaveCount(0);
 
   // Declining removes them here; they never reach user 2.
-  await account(page).getByRole('button', { name: 'Remove them from this device' }).click();
+  await accountPanel(page).getByRole('button', { name: 'Remove them from this device' }).click();
   await openApp(page, '/inbox');
   await expect(taskCheckbox(page, 'Private diary entry')).toHaveCount(0);
   await Promise.all([context.close(), other.context.close()]);

@@ -3,7 +3,7 @@
 // not, "Offline" only when the browser is; it opens a panel with the last sync and "Sync now".
 import { expect, test, type Page } from '@playwright/test';
 import { captureTask, openApp } from './support/app.ts';
-import { device, signIn, uniqueEmail } from './support/sync.ts';
+import { openDevice, signIn, uniqueEmail } from './support/account.ts';
 
 const pill = (page: Page) => page.locator('.sync-status');
 const status = (page: Page) => page.getByRole('status');
@@ -25,7 +25,7 @@ test('signed in: Server unreachable vs Offline, never "Synced · 1 pending", Syn
   browser,
 }) => {
   test.setTimeout(90_000);
-  const { context, page } = await device(browser);
+  const { context, page } = await openDevice(browser);
   await signIn(page, uniqueEmail('pill'), 'Create account');
   await openApp(page, '/inbox');
   await expect(status(page)).toContainText('Synced', { timeout: 15_000 });

@@ -63,7 +63,7 @@ describe('Todoist CSV import', () => {
 
   it("reads PRIORITY as Todoist's CSV format documents it: 1 is p1 (highest), 4 is p4", () => {
     const csv = [HEADER, ...[1, 2, 3, 4].map((n) => `task,P${n} task,,${n},1,,,,,,,`)].join('\n');
-    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks.map((t) => [t.title, t.priority])).toEqual([
       ['P1 task', 1],
       ['P2 task', 2],
@@ -80,7 +80,7 @@ describe('Todoist CSV import', () => {
       'task,Retreat,,1,1,,,,,,2,day',
       'task,Quick,,1,1,,,,,,,',
     ].join('\n');
-    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW });
+    const { tasks, warnings } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks.map((t) => t.notes)).toEqual([
       'Focus\n\nTodoist duration: 90 minutes',
       'Todoist duration: 2 days',
