@@ -3,7 +3,8 @@
 
 import type { ParentProblem } from '../core/hierarchy';
 
-export type TendDbErrorCode = 'invalid_task' | 'task_not_found' | 'invalid_parent' | 'task_archived';
+export type TendDbErrorCode =
+  'invalid_task' | 'task_not_found' | 'invalid_parent' | 'task_archived';
 
 export class TendDbError extends Error {
   constructor(
