@@ -58,8 +58,6 @@ const envSchema = z.object({
     .default('info'),
   LLM_MODEL_PATH: optional,
   LLM_WORKER_MEMORY: z.coerce.number().int().positive().optional(),
-  SENTRY_DSN: secret(optional),
-  ANALYTICS_ID: optional,
   DATADOG_API_KEY: secret(optional),
   VERCEL_ENV: optional,
   VERCEL_URL: optional,
@@ -77,6 +75,7 @@ const envSchema = z.object({
   DD_SITE: optional,
   REDIS_URL: secret(optional),
   BACKUP_DIR: optional,
+  DATABASE_SIZE_LIMIT_MB: z.coerce.number().positive().optional(),
   ALERT_WEBHOOK_URL: secret(optional),
   SLACK_WEBHOOK_URL: secret(optional),
   ALERT_EMAIL_WEBHOOK_URL: secret(optional),
@@ -131,8 +130,6 @@ export type Config = Readonly<{
   logLevel: string;
   llmModelPath: string | undefined;
   llmWorkerMemoryMb: number | undefined;
-  sentryDsn: string | undefined;
-  analyticsId: string | undefined;
   datadogApiKey: string | undefined;
   vercel: { env: string | undefined; url: string | undefined; region: string | undefined };
   /** Trust X-Forwarded-For / X-Forwarded-Proto (set behind Vercel or a reverse proxy). */
@@ -213,8 +210,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     llmModelPath: e.LLM_MODEL_PATH,
     llmWorkerMemoryMb: e.LLM_WORKER_MEMORY,
-    sentryDsn: e.SENTRY_DSN,
-    analyticsId: e.ANALYTICS_ID,
     datadogApiKey: e.DATADOG_API_KEY,
     vercel: { env: e.VERCEL_ENV, url: e.VERCEL_URL, region: e.VERCEL_REGION },
     trustProxy: e.TRUST_PROXY,

@@ -25,7 +25,7 @@ import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
 import type { CronJobName } from './cron/cron-jobs';
 import { readOpsSettings, type OpsSettings } from './settings';
-import { checkStorage } from './health/checks';
+import { checkDataStorage } from './health/database-size';
 import { createCpuSampler, type CpuSampler } from './metrics/cpu';
 import { buildSnapshot, type MetricsSnapshot } from './metrics/snapshot';
 import { readDbMetrics } from './metrics/db-metrics';
@@ -103,7 +103,10 @@ export function createOpsRuntime(
 
   async function snapshot(scope: 'cluster' | 'instance' = 'cluster'): Promise<MetricsSnapshot> {
     const now = ctx.now();
-    const storage = await checkStorage([ctx.config.dataDir, settings.backupDir].filter(Boolean));
+    const storage = await checkDataStorage(ctx.db, {
+      paths: [ctx.config.dataDir, settings.backupDir].filter(Boolean),
+      databaseLimitBytes: settings.databaseSizeLimitBytes,
+    });
     const memory = process.memoryUsage();
     return buildSnapshot({
       now,
@@ -115,7 +118,9 @@ export function createOpsRuntime(
       memory: { rss: memory.rss, heapUsed: memory.heapUsed },
       storage: {
         used_ratio: typeof storage.usedRatio === 'number' ? storage.usedRatio : null,
-        path: ctx.config.dataDir,
+        source: ctx.db.kind === 'postgres' ? 'database' : 'disk',
+        path: ctx.db.kind === 'postgres' ? null : ctx.config.dataDir,
+        database_bytes: typeof storage.databaseBytes === 'number' ? storage.databaseBytes : null,
       },
     });
   }

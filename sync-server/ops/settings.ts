@@ -2,11 +2,14 @@
 // app, these only operations).
 import { join } from 'node:path';
 import type { Config, Env } from '../config';
+import { DEFAULT_DATABASE_SIZE_LIMIT_MB } from './health/database-size';
 
 export interface OpsSettings {
   logDir: string | undefined;
   redisUrl: string | undefined;
   backupDir: string;
+  /** The database's size limit in bytes, for the Storage Warning on PostgreSQL. */
+  databaseSizeLimitBytes: number;
   alertWebhookUrl: string | undefined;
   slackWebhookUrl: string | undefined;
   alertEmailWebhookUrl: string | undefined;
@@ -33,6 +36,8 @@ export function readOpsSettings(
     logDir: env.LOG_DIR || undefined,
     redisUrl: env.REDIS_URL || undefined,
     backupDir: env.BACKUP_DIR || join(config.dataDir, 'backups'),
+    databaseSizeLimitBytes:
+      (Number(env.DATABASE_SIZE_LIMIT_MB) || DEFAULT_DATABASE_SIZE_LIMIT_MB) * 1024 * 1024,
     alertWebhookUrl: env.ALERT_WEBHOOK_URL || undefined,
     slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
     alertEmailWebhookUrl: env.ALERT_EMAIL_WEBHOOK_URL || undefined,

@@ -51,7 +51,12 @@ function snapshot(
     cpuUsage: 0.1,
     uptimeSeconds: 10,
     memory: { rss: 100 * 1024 * 1024, heapUsed: 50 * 1024 * 1024 },
-    storage: { used_ratio: over.storage === undefined ? 0.5 : over.storage, path: '/data' },
+    storage: {
+      used_ratio: over.storage === undefined ? 0.5 : over.storage,
+      source: 'disk',
+      path: '/data',
+      database_bytes: null,
+    },
   });
 }
 

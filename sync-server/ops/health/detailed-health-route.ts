@@ -1,6 +1,7 @@
 // GET /health/detailed: the operations specification's four checks; 200 when all are healthy, 503 (status "degraded") otherwise.
 import type { Hono } from 'hono';
-import { checkDatabase, checkExternalApis, checkRedis, checkStorage } from './checks';
+import { checkDatabase, checkExternalApis, checkRedis } from './checks';
+import { checkDataStorage } from './database-size';
 import type { OpsRuntime } from '../runtime';
 import type { AppEnv } from '../../context';
 
@@ -14,7 +15,10 @@ export function installHealthRoutes(
     const [database, redis, storage, api] = await Promise.all([
       checkDatabase(ctx.db),
       checkRedis(settings.redisUrl),
-      checkStorage([ctx.config.dataDir, settings.backupDir]),
+      checkDataStorage(ctx.db, {
+        paths: [ctx.config.dataDir, settings.backupDir],
+        databaseLimitBytes: settings.databaseSizeLimitBytes,
+      }),
       checkExternalApis(ctx.config.supabaseUrl, ctx.config.supabaseAnonKey, fetchImpl),
     ]);
     const checks = { database, redis, storage, api };

@@ -37,8 +37,16 @@ export interface MetricsSnapshot extends MetricsDashboard {
   usage: MetricsDashboard['usage'] & { window: '24h'; avg_session_duration_reason?: string };
   health: MetricsDashboard['health'] & { memory_rss_bytes: number; heap_used_bytes: number };
   ai: MetricsDashboard['ai'] & { timeout_rate: number | null; samples: number };
-  storage: { used_ratio: number | null; path: string | null };
+  storage: StorageUse;
   sync: { failures_last_hour: number; applied_last_hour: number };
+}
+
+/** Where the Storage Warning looks: the database's size on PostgreSQL, the data directory's disk on PGlite. */
+export interface StorageUse {
+  used_ratio: number | null;
+  source: 'database' | 'disk';
+  path: string | null;
+  database_bytes: number | null;
 }
 
 export interface DbMetrics {
@@ -70,7 +78,7 @@ export function buildSnapshot({
   cpuUsage: number;
   uptimeSeconds: number;
   memory: { rss: number; heapUsed: number };
-  storage: { used_ratio: number | null; path: string | null };
+  storage: StorageUse;
 }): MetricsSnapshot {
   const created = db.tasksCreated24h;
   return {
