@@ -1,59 +1,12 @@
 // The certificate check against real local TLS servers whose self-signed certificates openssl makes with
 // 10 and 60 days to live.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, type Server } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTlsServers, hasOpenssl } from '../../sync-server/ops/test-support/tls-server';
 import { certVerdict, parseTarget, readCertificate } from './check-cert';
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const dir = mkdtempSync(join(tmpdir(), 'tend-cert-'));
-const servers: Server[] = [];
-afterAll(() => {
-  for (const s of servers) s.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function serveCert(days: number): Promise<number> {
-  const key = join(dir, `key-${days}.pem`);
-  const cert = join(dir, `cert-${days}.pem`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      String(days),
-      '-subj',
-      '/CN=tend.test',
-    ],
-    { stdio: 'ignore' },
-  );
-  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) =>
-    socket.end(),
-  );
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return (server.address() as AddressInfo).port;
-}
+const tls = createTlsServers();
+afterAll(() => tls.close());
+const serveCert = (days: number) => tls.serve(days);
 
 describe('certificate verdicts', () => {
   it('alerts from 14 days out, flags an overdue renewal from 7, and an expired certificate', () => {

@@ -50,10 +50,7 @@ export function installOps(
       jobs: SELF_HOSTED_SCHEDULES.map((s) => ({
         name: s.name,
         schedule: s.schedule,
-        run: () =>
-          s.name === 'backup-incremental'
-            ? runtime.runJob('backup', { kind: 'incremental' })
-            : runtime.runJob(s.name as 'daily-cleanup' | 'sync-check' | 'backup'),
+        run: () => runtime.runJob(s.name),
       })),
       claim: (job, slot) => runtime.cron.claim(job, slot),
       finish: (job, slot, ok, report) => runtime.cron.finish(job, slot, ok, report),

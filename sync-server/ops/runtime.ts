@@ -23,6 +23,7 @@ import { putObject, s3TargetFromEnv } from './backup/s3';
 import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
+import { certHosts, runCertCheck } from './cert/cert-check-job';
 import type { CronJobName } from './cron/cron-jobs';
 import { readOpsSettings, type OpsSettings } from './settings';
 import { checkDataStorage } from './health/database-size';
@@ -51,6 +52,7 @@ export interface OpsRuntime {
   checkAlerts(): Promise<{ firing: string[]; notified: number }>;
   /** Writes what the shared counters hold in memory (at shutdown). */
   flush(): Promise<void>;
+  /** Runs a job; `backup` takes a kind (the admin endpoint's choice), `backup-incremental` is its hourly form. */
   runJob(
     name: CronJobName,
     options?: { onProgress?: OnProgress; kind?: 'full' | 'incremental' },
@@ -162,6 +164,16 @@ export function createOpsRuntime(
       const report = await runDailyCleanup(ctx.db.withTimeout(0), { now: ctx.now });
       return { ok: report.ok, report };
     }
+    if (name === 'cert-check') {
+      const { report, alerts: results } = await runCertCheck(certHosts(env.CERT_HOSTS), {
+        now: ctx.now(),
+      });
+      const notified = await alerts.process(results);
+      if (!report.ok)
+        ctx.logger.error({ job: name, hosts: report.hosts }, 'certificate check failed');
+      return { ok: report.ok, report: { ...report, notified: notified.length } };
+    }
+    if (name === 'backup-incremental') return runJob('backup', { onProgress, kind: 'incremental' });
     if (name === 'sync-check') {
       const sync = await checkSync(ctx.db, new Date(ctx.now()));
       return { ok: true, report: { sync, ...(await checkAlerts()) } };

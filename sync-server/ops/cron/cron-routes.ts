@@ -15,9 +15,11 @@ export function installCronRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx } = ops;
   for (const job of CRON_JOBS) {
     app.on(['GET', 'POST'], job.path, requireCronSecret(ctx), async (c) => {
-      const kind = c.req.query('kind') === 'incremental' ? 'incremental' : 'full';
+      // `/api/cron/backup?kind=incremental` is the older spelling of `/api/cron/backup-incremental`.
       const jobName =
-        job.name === 'backup' && kind === 'incremental' ? 'backup-incremental' : job.name;
+        job.name === 'backup' && c.req.query('kind') === 'incremental'
+          ? 'backup-incremental'
+          : job.name;
       const slot = scheduledMinute(ctx.now());
       const started = performance.now();
       if (!(await ops.cron.claim(jobName, slot))) {
@@ -27,7 +29,7 @@ export function installCronRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
         );
       }
       try {
-        const { ok, report } = await ops.runJob(job.name, { kind });
+        const { ok, report } = await ops.runJob(jobName);
         await ops.cron.finish(jobName, slot, ok, report);
         ctx.logger.info({ job: jobName, ok }, 'cron job finished');
         return c.json(

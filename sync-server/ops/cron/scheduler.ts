@@ -34,11 +34,8 @@ export interface Scheduler {
   stop(): void;
 }
 
-/** The operations specification's three schedules plus the hourly incremental user-data backup (not at the full backup's hour). */
-export const SELF_HOSTED_SCHEDULES = [
-  ...CRON_JOBS.map((j) => ({ name: j.name, schedule: j.schedule })),
-  { name: 'backup-incremental', schedule: '0 0-2,4-23 * * *' },
-] as const;
+/** The same jobs and schedules as Vercel Cron (cron-jobs.ts). */
+export const SELF_HOSTED_SCHEDULES = CRON_JOBS.map((j) => ({ name: j.name, schedule: j.schedule }));
 
 export function createScheduler({
   jobs,
