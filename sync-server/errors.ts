@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from './db/unavailable';
 import type { Logger } from './logging/logger';
+import { requestLogFields } from './middleware/request-observer';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -85,7 +86,10 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return reply(503, 'database_unavailable', 'The database is unavailable; retry shortly');
     }
-    logger.error({ err, path: c.req.path, method: c.req.method }, 'unhandled error');
+    logger.error(
+      { ...requestLogFields(c), err, path: c.req.path, method: c.req.method },
+      'unhandled error',
+    );
     return reply(500, 'internal_error', 'Internal server error');
   };
 }

@@ -5,6 +5,7 @@ import { pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol
 import { requireUser } from '../middleware/auth';
 import type { AppContext, AppEnv } from '../context';
 import { parseOr400 } from '../errors';
+import { logTasksCreated } from '../logging/task-events';
 import { readJson } from '../middleware/json-body';
 import { announceCommitted } from '../live/announce';
 import { createEventsHandler } from '../live/events-route';
@@ -16,6 +17,7 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   app.post('/push', async (c) => {
+    const startedAt = performance.now();
     const body = await readJson(c, pushRequestSchema);
     const user = c.get('user');
     const result = await ctx.db.asUser(user.claims, (tx) =>
@@ -26,6 +28,7 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
       }),
     );
     announceCommitted(ctx, user.id, result);
+    logTasksCreated(ctx.logger, c, result, startedAt);
     if (result.rejected.length > 0) {
       ctx.logger.warn(
         { userId: user.id, rejected: result.rejected.length },

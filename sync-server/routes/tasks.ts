@@ -12,6 +12,7 @@ import { requireUser } from '../middleware/auth';
 import type { AppContext, AppEnv } from '../context';
 import type { Claims, Queryable } from '../db/types';
 import { HttpError, parseOr400, validationError } from '../errors';
+import { logTasksCreated } from '../logging/task-events';
 import { readJson } from '../middleware/json-body';
 import { announceCommitted } from '../live/announce';
 import { TASK_COLUMNS, rowToRecord } from '../sync/records';
@@ -104,6 +105,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   app.post('/', async (c) => {
+    const startedAt = performance.now();
     const body = await readJson(c, objectBody);
     let fields: TaskChanges;
     if ('text' in body) {
@@ -123,10 +125,12 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     const id = ctx.newId();
     const hlc = clock.tick();
     const created = tryCreate(fields, id, hlc.slice(0, 24));
-    const record = await writeAsUser(c.get('user'), async (tx, push) => {
-      const result = await push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]);
-      return result.changed.get(id)!;
-    });
+    const result = await writeAsUser(c.get('user'), (tx, push) =>
+      push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]),
+    );
+    // After commit: a rolled-back transaction created nothing.
+    logTasksCreated(ctx.logger, c, result, startedAt);
+    const record = result.changed.get(id)!;
     return c.json(toApiTask(record), 201);
   });
 

@@ -18,6 +18,8 @@ export interface PushResult {
   rejected: Rejection[];
   /** Records this batch changed (after merge), for callers that answer with the task. */
   changed: Map<string, TaskRecord>;
+  /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
+  created: string[];
   /** The user's sequence after the batch. */
   seq: number;
 }
@@ -127,6 +129,7 @@ export async function pushMutations(
   const setsParent = validated.some((v) => v.ok && v.mutation.changes.parentId);
   const links = setsParent ? await loadParentLinks(tx, records) : null;
   const changed = new Map<string, TaskRecord>();
+  const created: string[] = [];
   const applied: string[] = [];
   const rejected: Rejection[] = [];
   const log: Record<string, unknown>[] = [];
@@ -157,7 +160,8 @@ export async function pushMutations(
       continue;
     }
     const m = v.mutation;
-    const result = applyMutation(records.get(m.taskId), m);
+    const before = records.get(m.taskId);
+    const result = applyMutation(before, m);
     // A parent that would make a cycle or too deep a tree is refused here; one that is deleted or
     // unknown is accepted (another device may have deleted it: clients lift such a sub-task).
     const problem =
@@ -180,6 +184,7 @@ export async function pushMutations(
     }
     if (links) trackParent(links, result.record);
     if (result.applied.length > 0) {
+      if (!before) created.push(m.taskId);
       records.set(m.taskId, result.record);
       changed.set(m.taskId, result.record);
     }
@@ -215,5 +220,5 @@ export async function pushMutations(
     next !== seq ? options.announce?.(tx, next) : undefined,
   ]);
   if (options.beforeCommit) await options.beforeCommit();
-  return { applied, rejected, changed, seq: next };
+  return { applied, rejected, changed, created, seq: next };
 }

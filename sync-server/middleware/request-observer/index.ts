@@ -17,6 +17,21 @@ export function getRequestId(c: Context): string | null {
   return requestIds.get(c.req.raw) ?? null;
 }
 
+/** The ids every log line about a request carries: request, user and session (as the request line does). */
+export function requestLogFields(c: Context): {
+  requestId: string | undefined;
+  userId: string | undefined;
+  sessionId: string | undefined;
+} {
+  const user = (c as Context<AppEnv>).get('user') as AppEnv['Variables']['user'] | undefined;
+  const sessionId = user?.claims.session_id;
+  return {
+    requestId: getRequestId(c) ?? undefined,
+    userId: user?.id,
+    sessionId: typeof sessionId === 'string' ? sessionId : undefined,
+  };
+}
+
 export function observeRequests(
   ctx: Pick<AppContext, 'logger' | 'newId' | 'now'>,
   window: RequestRecorder,
@@ -34,13 +49,9 @@ export function observeRequests(
     // 503 + Retry-After is a dependency outage (the database is down), not this server's own error.
     const outage = status === 503 && c.res.headers.has('Retry-After');
     window.record({ at: ctx.now(), durationMs, status, outage });
-    const user = c.get('user');
-    const sessionId = user?.claims.session_id;
     ctx.logger.http(
       {
-        requestId,
-        userId: user?.id,
-        sessionId: typeof sessionId === 'string' ? sessionId : undefined,
+        ...requestLogFields(c),
         method: c.req.method,
         path: c.req.path,
         status,

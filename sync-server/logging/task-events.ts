@@ -1,0 +1,30 @@
+// The operations specification's "Task created" event: one info line per task a request created (through
+// sync push or the REST API), with the request, user and session ids, how long the request had taken, and
+// what the task looks like (priority, whether it has a due date), never its title.
+import type { Context } from 'hono';
+import type { TaskRecord } from '../../src/core/merge';
+import { requestLogFields } from '../middleware/request-observer';
+import type { Logger } from './logger';
+
+export function logTasksCreated(
+  logger: Logger,
+  c: Context,
+  result: { created: readonly string[]; changed: ReadonlyMap<string, TaskRecord> },
+  startedAt: number,
+): void {
+  if (result.created.length === 0) return;
+  const fields = requestLogFields(c);
+  const duration = Math.round((performance.now() - startedAt) * 100) / 100;
+  for (const taskId of result.created) {
+    const task = result.changed.get(taskId);
+    logger.info(
+      {
+        ...fields,
+        taskId,
+        duration,
+        metadata: { priority: task?.priority ?? null, hasDeadline: Boolean(task?.due) },
+      },
+      'Task created',
+    );
+  }
+}
