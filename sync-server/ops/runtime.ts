@@ -2,8 +2,6 @@
 // job progress and cron slots in state shared by every instance (PostgreSQL, or Redis when REDIS_URL is
 // set), the CPU sampler of this process, and the jobs themselves (shared by the cron routes, the in-process
 // scheduler and the admin endpoints, so each job has one implementation).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ENV_NAMES, SECRET_ENV_NAMES, type Env } from '../config';
 import type { AppContext } from '../context';
 import { openRedis } from '../db/redis';
@@ -19,7 +17,8 @@ import { routeChannels } from './alerts/channels';
 import { ALERT_RULES } from './alerts/rules';
 import { runBackup, backupSystemConfig } from './backup/run-backup';
 import type { OnProgress } from './backup/progress';
-import { putObject, s3TargetFromEnv } from './backup/s3';
+import { applyOffsiteRetention, uploadBackup } from './backup/offsite';
+import { s3TargetFromEnv } from './backup/s3';
 import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
 import { checkSync } from './cron/sync-check';
@@ -136,24 +135,43 @@ export function createOpsRuntime(
     };
   }
 
-  /** Copies a finished backup and its manifest to the S3-compatible bucket when BACKUP_S3_* are set. */
+  /** Copies a finished backup and its manifest to the S3-compatible bucket when BACKUP_S3_* are set,
+   * then applies the retention policy there too. */
   async function copyOffsite(
     manifest: BackupManifest | null,
-  ): Promise<{ uploaded: string[]; error?: string }> {
+  ): Promise<{ uploaded: string[]; pruned: string[]; error?: string }> {
     const target = s3TargetFromEnv(env);
-    if (!target || !manifest) return { uploaded: [] };
-    const files = [manifest.file, `${manifest.id}.manifest.json`];
+    if (!target || !manifest) return { uploaded: [], pruned: [] };
     try {
-      for (const file of files) {
-        await putObject(target, file, await readFile(join(settings.backupDir, file)), {
-          fetchImpl,
-        });
-      }
-      return { uploaded: files };
+      const uploaded = await uploadBackup(target, settings.backupDir, manifest, fetchImpl);
+      const pruned = await applyOffsiteRetention(target, new Date(ctx.now()), fetchImpl);
+      return { uploaded, pruned };
     } catch (error) {
       ctx.logger.error({ err: String(error), file: manifest.file }, 'off-site backup copy failed');
-      return { uploaded: [], error: String(error) };
+      return { uploaded: [], pruned: [], error: String(error) };
     }
+  }
+
+  /** On Vercel the function's filesystem is thrown away, so a production backup without the bucket
+   * is not a backup: the job fails (error log, critical alert, 500 from the cron route). */
+  async function refuseWithoutDurableDestination(): Promise<string | null> {
+    if (!(ctx.config.production && ctx.config.vercel.env) || s3TargetFromEnv(env)) return null;
+    const reason =
+      'no durable backup destination: set BACKUP_S3_* (the function filesystem on Vercel does not survive)';
+    ctx.logger.error({ job: 'backup' }, reason);
+    await alerts.process([
+      {
+        id: 'backup_destination_missing',
+        name: 'Backup has no durable destination',
+        severity: 'critical',
+        action: 'page_on_call',
+        condition: 'production backup without BACKUP_S3_*',
+        firing: true,
+        value: null,
+        threshold: 0,
+      },
+    ]);
+    return reason;
   }
 
   async function runJob(
@@ -178,6 +196,8 @@ export function createOpsRuntime(
       const sync = await checkSync(ctx.db, new Date(ctx.now()));
       return { ok: true, report: { sync, ...(await checkAlerts()) } };
     }
+    const refused = await refuseWithoutDurableDestination();
+    if (refused) return { ok: false, report: { error: refused } };
     const options = {
       // A backup reads every table: longer than a request may wait.
       db: ctx.db.withTimeout(0),

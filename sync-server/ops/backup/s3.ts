@@ -1,5 +1,5 @@
-// Off-site copies of backups ("encrypted_s3" in the operations specification): a PUT of each encrypted file and its manifest to an
-// S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, …), signed with AWS Signature Version 4 by hand so no SDK
+// Off-site copies of backups ("encrypted_s3" in the operations specification): PUT, GET, DELETE and LIST of the
+// encrypted files and their manifests in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, …), signed with AWS Signature Version 4 by hand so no SDK
 // is needed. The files are already encrypted client-side; the bucket only ever sees ciphertext.
 import { createHash, createHmac } from 'node:crypto';
 
@@ -91,37 +91,114 @@ export function signV4({
   };
 }
 
-export async function putObject(
+interface RequestOptions {
+  now?: Date;
+  fetchImpl?: typeof fetch;
+}
+
+/** One signed path-style request to the bucket; `key` is relative to the target's prefix. */
+async function s3Request(
   target: S3Target,
-  key: string,
-  body: Buffer,
+  method: 'GET' | 'PUT' | 'DELETE',
+  path: string,
   {
     now = new Date(),
     fetchImpl = fetch,
-    contentType = 'application/octet-stream',
-  }: { now?: Date; fetchImpl?: typeof fetch; contentType?: string } = {},
-): Promise<void> {
-  const url = new URL(
-    `${target.endpoint.replace(/\/+$/, '')}/${target.bucket}/${target.prefix ?? ''}${key}`,
-  );
+    body,
+    contentType,
+    query = {},
+  }: RequestOptions & { body?: Buffer; contentType?: string; query?: Record<string, string> },
+): Promise<Response> {
+  const url = new URL(`${target.endpoint.replace(/\/+$/, '')}/${target.bucket}${path}`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const headers = signV4({
-    method: 'PUT',
+    method,
     url,
-    headers: { 'content-type': contentType },
-    payloadSha256: sha256Hex(body),
+    headers: contentType ? { 'content-type': contentType } : {},
+    payloadSha256: sha256Hex(body ?? ''),
     region: target.region,
     accessKeyId: target.accessKeyId,
     secretAccessKey: target.secretAccessKey,
     now,
   });
   delete headers.host; // fetch sets Host itself
-  const response = await fetchImpl(url, {
-    method: 'PUT',
+  return fetchImpl(url, {
+    method,
     headers,
-    body: new Uint8Array(body),
+    body: body ? new Uint8Array(body) : undefined,
     signal: AbortSignal.timeout(120_000),
   });
+}
+
+const objectPath = (target: S3Target, key: string) => `/${target.prefix ?? ''}${key}`;
+
+export async function putObject(
+  target: S3Target,
+  key: string,
+  body: Buffer,
+  {
+    contentType = 'application/octet-stream',
+    ...options
+  }: RequestOptions & { contentType?: string } = {},
+): Promise<void> {
+  const response = await s3Request(target, 'PUT', objectPath(target, key), {
+    ...options,
+    body,
+    contentType,
+  });
   if (!response.ok) throw new Error(`S3 PUT ${key} answered HTTP ${response.status}`);
+}
+
+export async function getObject(
+  target: S3Target,
+  key: string,
+  options: RequestOptions = {},
+): Promise<Buffer> {
+  const response = await s3Request(target, 'GET', objectPath(target, key), options);
+  if (!response.ok) throw new Error(`S3 GET ${key} answered HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+export async function deleteObject(
+  target: S3Target,
+  key: string,
+  options: RequestOptions = {},
+): Promise<void> {
+  const response = await s3Request(target, 'DELETE', objectPath(target, key), options);
+  // S3 answers 204 for a delete, also of a key that is already gone.
+  if (!response.ok) throw new Error(`S3 DELETE ${key} answered HTTP ${response.status}`);
+}
+
+const xmlText = (xml: string, tag: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) =>
+    m[1]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+
+/** Every key under the target's prefix (ListObjectsV2, following continuation tokens), prefix removed. */
+export async function listObjects(
+  target: S3Target,
+  options: RequestOptions = {},
+): Promise<string[]> {
+  const prefix = target.prefix ?? '';
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const query: Record<string, string> = { 'list-type': '2', prefix };
+    if (token) query['continuation-token'] = token;
+    const response = await s3Request(target, 'GET', '/', { ...options, query });
+    if (!response.ok) throw new Error(`S3 LIST answered HTTP ${response.status}`);
+    const xml = await response.text();
+    keys.push(...xmlText(xml, 'Key').map((k) => k.slice(prefix.length)));
+    token = xml.includes('<IsTruncated>true</IsTruncated>')
+      ? xmlText(xml, 'NextContinuationToken')[0]
+      : undefined;
+  } while (token);
+  return keys;
 }
 
 export function s3TargetFromEnv(env: Record<string, string | undefined>): S3Target | null {

@@ -30,9 +30,11 @@ export interface TestApp {
 export async function createTestApp(
   db: Db,
   env: Record<string, string | undefined> = {},
+  /** Variables for the app's configuration (NODE_ENV, VERCEL_ENV…), over a test configuration. */
+  configEnv: Record<string, string | undefined> = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tend-ops-app-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...configEnv });
   const ctx = createContext({
     config,
     db,
