@@ -1,24 +1,29 @@
-// `npm run bench:sync`: push throughput (20 clients x 500-mutation batches) as a ratio to a raw multi-row
-// INSERT ... ON CONFLICT of the same rows through the driver in the same run, single-mutation push latency
-// with 100 concurrent clients (autocannon), and the server's peak RSS, on PostgreSQL and on PGlite.
-// Options: --db=postgres|pglite (default both), --rounds=N (batches per client), --duration=S (latency),
-// --rate=N (paced latency run); BENCH_NODE_FLAGS='--max-old-space-size=96' passes flags to the server.
+// `npm run bench:sync`: Tend's push path as ratios to a baseline measured in the same run, on the same machine
+// and database, with the same load generator, each figure beside the load average it was taken under.
+// - single push: Tend's POST /api/sync/push (one mutation) against raw-server.ts, the bare transactional work
+//   (lock sync_state, upsert the task row, insert the sync_log row, commit); saturated with 100 connections,
+//   and paced at --rate req/s with evenly spaced arrivals (open loop). Alternated --ab times.
+// - batch push: 20 clients x --rounds pushes of 500 mutations against one multi-row INSERT ... ON CONFLICT of
+//   the same rows through the driver.
+// - server RSS: idle and the peak under that load.
+// Options: --db=postgres|pglite|both (default both), --duration=S, --rate=N, --rounds=N, --ab=N, --pool=N,
+// --port=N (first of two; default 9500); BENCH_NODE_FLAGS passes node flags to Tend's server.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { PGlite } from '@electric-sql/pglite';
-import { formatHlc } from '../../src/core/hlc';
-import { applyMutation, createMutation } from '../../src/core/merge';
+import { applyMutation } from '../../src/core/merge';
 import type { Mutation } from '../../src/core/merge';
-import { createTask } from '../../src/core/task';
 import { migrate } from '../../sync-server/db/migrate';
 import { fromPglite } from '../../sync-server/db/pglite';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow } from '../../sync-server/sync/records';
+import type { LatencyFigures } from './load';
+import { loadAverage, paced, saturated } from './load';
+import { SECRET, mutation, rawPushes, tendPushes, token } from './pushes';
 import { startServer } from './server-process';
+import type { ServerProcess } from './server-process';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -29,41 +34,17 @@ const args = Object.fromEntries(
 const CLIENTS = 20;
 const BATCH = 500;
 const ROUNDS = Number(args.rounds ?? 3);
-const LATENCY_CLIENTS = 100;
+const CONNECTIONS = 100;
 const DURATION = Number(args.duration ?? 10);
-/** 100 clients pushing once a second each: a busy but realistic load, measured open-loop. */
 const PACED_RATE = Number(args.rate ?? 100);
-const SECRET = 'bench-jwt-secret-0123456789-0123456789';
+/** Runs of each single-push measurement, alternating Tend and the baseline so drifting load hits both. */
+const AB = Number(args.ab ?? 2);
+/** Database connections, the same for Tend and the baseline. */
+const POOL = Number(args.pool ?? 20);
+const PORT = Number(args.port ?? 9500);
 const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PORT = 8824;
-const T0 = Date.parse('2026-11-26T09:00:00.000Z');
-let seq = 0;
-
-function mutation(): Mutation {
-  const hlc = formatHlc({ millis: T0 + seq++, counter: 0, node: '0123456789ABCDEF' });
-  const task = createTask(
-    { title: `Task ${seq}`, notes: 'bench', labels: ['a', 'b'] },
-    { id: randomUUID(), now: hlc.slice(0, 24) },
-  );
-  return createMutation(task, hlc, randomUUID());
-}
-
-async function token(sub: string): Promise<string> {
-  return new SignJWT({ role: 'authenticated' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setAudience('authenticated')
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(SECRET));
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /** Baseline: the same rows, one multi-row INSERT ... ON CONFLICT per batch, straight through the driver. */
-async function baseline(
+async function batchBaseline(
   exec: (sql: string, params: unknown[]) => Promise<unknown>,
   batches: Mutation[][],
 ) {
@@ -79,6 +60,7 @@ async function baseline(
       .map((c) => `${c} = excluded.${c}`)
       .join(', ')}`;
   const owners = Array.from({ length: CLIENTS }, () => randomUUID());
+  const load0 = loadAverage();
   const start = performance.now();
   await Promise.all(
     owners.map(async (owner, c) => {
@@ -91,11 +73,12 @@ async function baseline(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return (CLIENTS * ROUNDS * BATCH) / seconds;
+  return { perSecond: (CLIENTS * ROUNDS * BATCH) / seconds, loadAverage: [load0, loadAverage()] };
 }
 
-async function pushThroughput(base: string, batches: Mutation[][]) {
+async function batchPush(base: string, batches: Mutation[][]) {
   const tokens = await Promise.all(Array.from({ length: CLIENTS }, () => token(randomUUID())));
+  const load0 = loadAverage();
   const start = performance.now();
   let failed = 0;
   await Promise.all(
@@ -112,110 +95,76 @@ async function pushThroughput(base: string, batches: Mutation[][]) {
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { perSecond: (CLIENTS * ROUNDS * BATCH) / seconds, failedBatches: failed };
-}
-
-async function latency(base: string, overallRate?: number) {
-  const tokens = await Promise.all(
-    Array.from({ length: LATENCY_CLIENTS }, () => token(randomUUID())),
-  );
-  const times: number[] = [];
-  let errors = 0;
-  const statuses: Record<string, number> = {};
-  const instance = autocannon({
-    url: `${base}/api/sync/push`,
-    connections: LATENCY_CLIENTS,
-    duration: DURATION,
-    ...(overallRate ? { overallRate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req: Record<string, unknown>) => ({
-          ...req,
-          headers: {
-            authorization: `Bearer ${tokens[Math.floor(Math.random() * tokens.length)]}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({ clientId: 'lat', mutations: [mutation()] }),
-        }),
-      },
-    ],
-  });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status !== 200) errors += 1;
-    statuses[status] = (statuses[status] ?? 0) + 1;
-    times.push(ms);
-  });
-  const result = await instance;
-  times.sort((a, b) => a - b);
   return {
-    connections: LATENCY_CLIENTS,
-    mode: overallRate
-      ? `paced: ${overallRate} req/s across all clients`
-      : 'saturated: each client sends as soon as answered',
-    requests: times.length,
-    errors: errors + result.errors,
-    timeouts: result.timeouts,
-    statuses,
-    p50Ms: Number(percentile(times, 50).toFixed(2)),
-    p95Ms: Number(percentile(times, 95).toFixed(2)),
-    p99Ms: Number(percentile(times, 99).toFixed(2)),
-    requestsPerSecond: Math.round(result.requests.average),
-    targetP95Ms: 25,
+    perSecond: (CLIENTS * ROUNDS * BATCH) / seconds,
+    failedBatches: failed,
+    loadAverage: [load0, loadAverage()],
   };
 }
 
-/**
- * 100 devices as they really behave: each pushes one change, waits for the answer, then pauses
- * 0.5-1.5 s (about one push a second per device, arrivals spread out rather than in autocannon's
- * once-a-second bursts). Bounded by DURATION; loopback only.
- */
-async function steadyLatency(base: string) {
-  const tokens = await Promise.all(
-    Array.from({ length: LATENCY_CLIENTS }, () => token(randomUUID())),
+async function batchFigures(
+  base: string,
+  exec: (sql: string, params: unknown[]) => Promise<unknown>,
+) {
+  const batches = Array.from({ length: CLIENTS * ROUNDS }, () =>
+    Array.from({ length: BATCH }, mutation),
   );
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const times: number[] = [];
-  const statuses: Record<string, number> = {};
-  let errors = 0;
-  const started = performance.now();
-  const end = started + DURATION * 1000;
-  await Promise.all(
-    tokens.map(async (t) => {
-      await sleep(Math.random() * 1000);
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const res = await fetch(`${base}/api/sync/push`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ clientId: 'steady', mutations: [mutation()] }),
-          });
-          await res.arrayBuffer();
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status !== 200) errors += 1;
-        } catch {
-          errors += 1;
-        }
-        times.push(performance.now() - t0);
-        await sleep(500 + Math.random() * 1000);
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
+  const raw = await batchBaseline(exec, batches);
+  const push = await batchPush(base, batches);
   return {
-    connections: LATENCY_CLIENTS,
-    mode: 'steady: each client pushes, then pauses 0.5-1.5 s (spread arrivals)',
-    requests: times.length,
-    errors,
-    timeouts: 0,
-    statuses,
-    p50Ms: Number(percentile(times, 50).toFixed(2)),
-    p95Ms: Number(percentile(times, 95).toFixed(2)),
-    p99Ms: Number(percentile(times, 99).toFixed(2)),
-    requestsPerSecond: Math.round(times.length / ((performance.now() - started) / 1000)),
-    targetP95Ms: 25,
+    clients: CLIENTS,
+    batchSize: BATCH,
+    batchesPerClient: ROUNDS,
+    tendMutationsPerSecond: Math.round(push.perSecond),
+    baselineRowsPerSecond: Math.round(raw.perSecond),
+    ratio: Number((push.perSecond / raw.perSecond).toFixed(3)),
+    target: '>= 0.5',
+    failedBatches: push.failedBatches,
+    loadAverage: { baseline: raw.loadAverage, tend: push.loadAverage },
   };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratio = (a: number, b: number) => Number((a / b).toFixed(3));
+
+/** Single-push figures of Tend and the baseline, alternated AB times; ratios of the medians. */
+async function singlePush(tend: ServerProcess, raw: ServerProcess) {
+  const tendNext = await tendPushes(CONNECTIONS);
+  const rawNext = rawPushes(CONNECTIONS);
+  const runs = { saturated: { tend: [], raw: [] }, paced: { tend: [], raw: [] } } as Record<
+    'saturated' | 'paced',
+    { tend: LatencyFigures[]; raw: LatencyFigures[] }
+  >;
+  for (let i = 0; i < AB; i++) {
+    runs.saturated.raw.push(await saturated(raw.base, CONNECTIONS, DURATION, rawNext));
+    runs.saturated.tend.push(await saturated(tend.base, CONNECTIONS, DURATION, tendNext));
+    runs.paced.raw.push(await paced(raw.base, PACED_RATE, DURATION, rawNext));
+    runs.paced.tend.push(await paced(tend.base, PACED_RATE, DURATION, tendNext));
+  }
+  const rps = (f: LatencyFigures[]) => median(f.map((x) => x.requestsPerSecond));
+  const p95 = (f: LatencyFigures[]) => median(f.map((x) => x.p95Ms));
+  return {
+    saturatedThroughput: {
+      connections: CONNECTIONS,
+      tendRequestsPerSecond: rps(runs.saturated.tend),
+      baselineRequestsPerSecond: rps(runs.saturated.raw),
+      ratio: ratio(rps(runs.saturated.tend), rps(runs.saturated.raw)),
+      target: '>= 0.7',
+    },
+    pacedP95: {
+      rate: PACED_RATE,
+      tendP95Ms: p95(runs.paced.tend),
+      baselineP95Ms: p95(runs.paced.raw),
+      ratio: ratio(p95(runs.paced.tend), p95(runs.paced.raw)),
+      target: '<= 1.5',
+    },
+    runs,
+  };
+}
+
+async function idleRss(server: ServerProcess): Promise<number> {
+  await new Promise((r) => setTimeout(r, 3000));
+  return Math.round(server.rssMb());
 }
 
 async function benchPostgres() {
@@ -223,29 +172,37 @@ async function benchPostgres() {
   const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
-  const server = await startServer(PORT, {
-    DATABASE_URL: url,
-    // As many connections as the baseline's 20 concurrent clients get.
-    DB_POOL_MAX: String(CLIENTS),
+  const env = { DATABASE_URL: url, DB_POOL_MAX: String(POOL) };
+  // Tend's server migrates the database; the baseline starts after it.
+  const tend = await startServer(PORT, {
+    ...env,
     JWT_SECRET: SECRET,
     ENCRYPTION_KEY: 'b',
     CRON_SECRET: 'b',
   });
+  const raw = await startServer(PORT + 1, env, 'raw');
   const direct = postgres(url, { max: CLIENTS, onnotice: () => {} });
   try {
-    const batches = Array.from({ length: CLIENTS * ROUNDS }, () =>
-      Array.from({ length: BATCH }, mutation),
+    const idle = await idleRss(tend);
+    const single = await singlePush(tend, raw);
+    const batch = await batchFigures(tend.base, (sql, params) =>
+      direct.unsafe(sql, params as never[]),
     );
-    const raw = await baseline((sql, params) => direct.unsafe(sql, params as never[]), batches);
-    const push = await pushThroughput(server.base, batches);
-    const lat = [
-      await steadyLatency(server.base),
-      await latency(server.base, PACED_RATE),
-      await latency(server.base),
-    ];
-    return report(push, raw, lat, server.maxRssMb());
+    return {
+      database: 'postgres',
+      pool: POOL,
+      singlePush: single,
+      batchPush: batch,
+      serverRss: {
+        idleMb: idle,
+        maxUnderLoadMb: Math.round(tend.maxRssMb()),
+        baselineServerMaxMb: Math.round(raw.maxRssMb()),
+        targetMb: '<= 150',
+      },
+    };
   } finally {
-    await server.stop();
+    await tend.stop();
+    await raw.stop();
     await direct.end();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -254,58 +211,51 @@ async function benchPostgres() {
 
 async function benchPglite() {
   const dir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
-  const server = await startServer(PORT, {
+  const tend = await startServer(PORT, {
     DATA_DIR: join(dir, 'server'),
     JWT_SECRET: SECRET,
     ENCRYPTION_KEY: 'b',
     CRON_SECRET: 'b',
   });
-  const pg = await PGlite.create(join(dir, 'baseline'));
   try {
-    const db = fromPglite(pg);
-    await migrate(db);
-    const batches = Array.from({ length: CLIENTS * ROUNDS }, () =>
-      Array.from({ length: BATCH }, mutation),
-    );
-    const raw = await baseline((sql, params) => db.query(sql, params), batches);
-    const push = await pushThroughput(server.base, batches);
-    const lat = [
-      await steadyLatency(server.base),
-      await latency(server.base, PACED_RATE),
-      await latency(server.base),
-    ];
-    return report(push, raw, lat, server.maxRssMb());
+    const idle = await idleRss(tend);
+    const next = await tendPushes(CONNECTIONS);
+    const single = {
+      saturated: await saturated(tend.base, CONNECTIONS, DURATION, next),
+      paced: await paced(tend.base, PACED_RATE, DURATION, next),
+    };
+    // The batch baseline runs on its own PGlite in this process (an embedded database has one owner).
+    const pg = await PGlite.create(join(dir, 'baseline'));
+    let batch;
+    try {
+      const db = fromPglite(pg);
+      await migrate(db);
+      batch = await batchFigures(tend.base, (sql, params) => db.query(sql, params));
+    } finally {
+      await pg.close();
+    }
+    return {
+      database: 'pglite',
+      singlePush: single,
+      batchPush: batch,
+      serverRss: {
+        idleMb: idle,
+        maxUnderLoadMb: Math.round(tend.maxRssMb()),
+        targetMb: '<= 300',
+      },
+    };
   } finally {
-    await server.stop();
-    await pg.close();
+    await tend.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(
-  push: { perSecond: number; failedBatches: number },
-  raw: number,
-  lat: Awaited<ReturnType<typeof latency>>[],
-  rss: number,
-) {
-  return {
-    pushThroughput: {
-      clients: CLIENTS,
-      batchSize: BATCH,
-      batchesPerClient: ROUNDS,
-      mutationsPerSecond: Math.round(push.perSecond),
-      baselineRowsPerSecond: Math.round(raw),
-      ratio: Number((push.perSecond / raw).toFixed(3)),
-      target: 0.5,
-      failedBatches: push.failedBatches,
-    },
-    singlePushLatency: lat,
-    serverRss: { maxMb: Math.round(rss), targetMb: 150 },
-  };
-}
-
 const which = String(args.db ?? 'both');
-const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+const out: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  loadAverageAtStart: loadAverage(),
+};
 if (which === 'both' || which === 'postgres') {
   try {
     out.postgres = await benchPostgres();
@@ -314,4 +264,5 @@ if (which === 'both' || which === 'postgres') {
   }
 }
 if (which === 'both' || which === 'pglite') out.pglite = await benchPglite();
+out.loadAverageAtEnd = loadAverage();
 console.log(JSON.stringify(out, null, 2));

@@ -1,4 +1,5 @@
-// Starts the real sync server as a child process (as `npm start` runs it) and samples its RSS.
+// Starts the real sync server (as `npm start` runs it) or the baseline server as a child process on plain
+// node, and samples its RSS.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,23 @@ export interface ServerProcess {
 }
 
 const BUILD_SCRIPT = '../../scripts/build-server.mjs';
+const RAW_ENTRY = 'node_modules/.cache/tend-bench/raw-server.mjs';
+
+/** The baseline server bundled like the real one, so both run on plain node without a TypeScript loader. */
+async function buildRawServer(): Promise<string> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: ['bench/sync/raw-server.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: RAW_ENTRY,
+    logLevel: 'warning',
+  });
+  return RAW_ENTRY;
+}
 
 function rssMb(pid: number): number {
   try {
@@ -27,25 +45,24 @@ function rssMb(pid: number): number {
 export async function startServer(
   port: number,
   env: Record<string, string>,
+  which: 'tend' | 'raw' = 'tend',
 ): Promise<ServerProcess> {
-  // What `npm start` runs: the bundled server on plain node.
+  // What `npm start` runs: the bundled server on plain node. BENCH_NODE_FLAGS (e.g. --cpu-prof) apply to
+  // Tend's server only.
   const { buildServer } = (await import(BUILD_SCRIPT)) as { buildServer: () => Promise<string> };
-  const entry = await buildServer();
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), entry],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const entry = which === 'tend' ? await buildServer() : await buildRawServer();
+  const flags =
+    which === 'tend' ? (process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  const child = spawn(process.execPath, [...flags, entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
