@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuthUser } from './auth/user';
 import type { Mailer } from './auth/mailer';
 import { createSmtpMailer } from './auth/mailer';
+import { cacheVerifiedTokens } from './auth/verified-tokens';
 import type { TokenVerifier } from './auth/verify';
 import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
@@ -54,12 +55,15 @@ export function createContext(
   const now = parts.now ?? Date.now;
   const verifyToken =
     parts.verifyToken ??
-    createTokenVerifier({
-      // In local mode our own secret signs tokens; with Supabase, its legacy HS256 secret if configured.
-      hsSecret: localAuth ? secrets.jwtSecret : config.jwtSecret,
-      jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
-      now,
-    });
+    cacheVerifiedTokens(
+      createTokenVerifier({
+        // In local mode our own secret signs tokens; with Supabase, its legacy HS256 secret if configured.
+        hsSecret: localAuth ? secrets.jwtSecret : config.jwtSecret,
+        jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
+        now,
+      }),
+      { now },
+    );
   const mailer =
     parts.mailer !== undefined
       ? parts.mailer
