@@ -88,17 +88,63 @@ function trackParent(links: Map<string, string | null>, record: TaskRecord): voi
   links.set(record.id, record.deletedAt ? null : (record.parentId ?? null));
 }
 
-export async function upsertRecords(tx: Queryable, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = TASK_COLUMNS.split(', ');
-  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  await tx.query(
-    `insert into public.tasks as t (owner, ${TASK_COLUMNS})
-     select auth.uid(), ${columns.map((c) => `r.${c}`).join(', ')}
-       from jsonb_to_recordset($1::text::jsonb) as r(${RECORDSET_COLUMNS})
-     on conflict (owner, id) do update set ${updates.join(', ')}`,
-    [JSON.stringify(rows)],
+const TASK_COLUMN_LIST = TASK_COLUMNS.split(', ');
+
+/** Mutation ids already logged for the caller, and the current rows of the tasks a batch touches. */
+export const LOAD_PUSH_STATE_SQL = `
+  select
+    (select coalesce(json_agg(l), '[]') from jsonb_array_elements_text($1::text::jsonb) as k(id)
+       cross join lateral (
+         select mutation_id, status, code, message from public.sync_log
+          where owner = auth.uid() and mutation_id = k.id limit 1
+       ) l) as logged,
+    (select coalesce(json_agg(t), '[]') from jsonb_array_elements_text($2::text::jsonb) as k(id)
+       cross join lateral (
+         select ${TASK_COLUMNS} from public.tasks where owner = auth.uid() and id = k.id::uuid limit 1
+       ) t) as records`;
+
+/**
+ * A batch's writes in one statement: the merged rows (multi-row upsert), the sync_log entries and the user's
+ * new sequence. $1 rows, $2 log entries (JSON arrays), $3 client id, $4 new sequence.
+ */
+export const WRITE_PUSH_SQL = `
+  with upserted as (
+    insert into public.tasks as t (owner, ${TASK_COLUMNS})
+    select auth.uid(), ${TASK_COLUMN_LIST.map((c) => `r.${c}`).join(', ')}
+      from jsonb_to_recordset($1::text::jsonb) as r(${RECORDSET_COLUMNS})
+    on conflict (owner, id) do update set ${TASK_COLUMN_LIST.filter((c) => c !== 'id')
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}
+    returning 1
+  ), logged as (
+    insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
+    select auth.uid(), r.mutation_id, r.task_id, r.hlc, $3, r.status, r.code, r.message
+      from jsonb_to_recordset($2::text::jsonb)
+        as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
+    on conflict (owner, mutation_id) do nothing
+    returning 1
+  )
+  update public.sync_state set seq = $4 where owner = auth.uid() and seq < $4`;
+
+interface LoggedOutcome {
+  mutation_id: string;
+  status: string;
+  code: string | null;
+  message: string | null;
+}
+
+async function loadPushState(
+  tx: Queryable,
+  mutationIds: string[],
+  taskIds: string[],
+): Promise<{ logged: LoggedOutcome[]; records: Map<string, TaskRecord> }> {
+  const [row] = await tx.query<{ logged: LoggedOutcome[]; records: TaskRow[] }>(
+    LOAD_PUSH_STATE_SQL,
+    [JSON.stringify(mutationIds), JSON.stringify(taskIds)],
   );
+  const records = new Map<string, TaskRecord>();
+  for (const task of row.records) records.set(task.id, rowToRecord(task));
+  return { logged: row.logged, records };
 }
 
 export async function pushMutations(
@@ -109,21 +155,14 @@ export async function pushMutations(
   const validated = rawMutations.map(validateMutation);
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
   const taskIds = [...new Set(validated.flatMap((v) => (v.ok ? [v.mutation.taskId] : [])))];
-  // Issued together so the driver pipelines them; the server runs them in order, so the reads after the
-  // lock see every commit that preceded it (READ COMMITTED takes a snapshot per statement).
-  const [{ seq }, logged, records] = await Promise.all([
+  // Issued together so the driver pipelines them; the server runs them in order, so the read after the
+  // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
+  // the read cannot share one).
+  const [{ seq }, { logged, records }] = await Promise.all([
     lockSyncState(tx),
-    tx.query<{ mutation_id: string; status: string; code: string | null; message: string | null }>(
-      `select l.* from jsonb_array_elements_text($1::text::jsonb) as k(id)
-         cross join lateral (
-           select mutation_id, status, code, message from public.sync_log
-            where owner = auth.uid() and mutation_id = k.id limit 1
-         ) l`,
-      [JSON.stringify(ids)],
-    ),
-    loadRecords(tx, taskIds),
+    loadPushState(tx, ids, taskIds),
   ]);
-  const seen = new Map<string, { status: string; code: string | null; message: string | null }>();
+  const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
 
   const setsParent = validated.some((v) => v.ok && v.mutation.changes.parentId);
@@ -203,19 +242,13 @@ export async function pushMutations(
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
   await Promise.all([
-    upsertRecords(tx, rows),
-    log.length > 0
-      ? tx.query(
-          `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
-           select auth.uid(), r.mutation_id, r.task_id, r.hlc, $2, r.status, r.code, r.message
-             from jsonb_to_recordset($1::text::jsonb)
-               as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
-           on conflict (owner, mutation_id) do nothing`,
-          [JSON.stringify(log), options.clientId],
-        )
-      : undefined,
-    next !== seq
-      ? tx.query('update public.sync_state set seq = $1 where owner = auth.uid()', [next])
+    rows.length > 0 || log.length > 0
+      ? tx.query(WRITE_PUSH_SQL, [
+          JSON.stringify(rows),
+          JSON.stringify(log),
+          options.clientId,
+          next,
+        ])
       : undefined,
     next !== seq ? options.announce?.(tx, next) : undefined,
   ]);
