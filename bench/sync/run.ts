@@ -6,8 +6,9 @@
 // - batch push: 20 clients x --rounds pushes of 500 mutations against one multi-row INSERT ... ON CONFLICT of
 //   the same rows through the driver.
 // - server RSS: idle and the peak under that load.
+// - --scale: push p95 and pull time as other users' tasks and sync_log rows grow, with the query plans.
 // Options: --db=postgres|pglite|both (default both), --duration=S, --rate=N, --rounds=N, --ab=N, --pool=N,
-// --port=N (first of two; default 9500); BENCH_NODE_FLAGS passes node flags to Tend's server.
+// --port=N (first of three; default 9500), --scale; BENCH_NODE_FLAGS passes node flags to Tend's server.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow } from '../../sync-server/
 import type { LatencyFigures } from './load';
 import { loadAverage, paced, saturated } from './load';
 import { SECRET, mutation, rawPushes, tendPushes, token } from './pushes';
+import { benchScale } from './scale';
 import { startServer } from './server-process';
 import type { ServerProcess } from './server-process';
 
@@ -256,13 +258,22 @@ const out: Record<string, unknown> = {
   node: process.version,
   loadAverageAtStart: loadAverage(),
 };
-if (which === 'both' || which === 'postgres') {
-  try {
-    out.postgres = await benchPostgres();
-  } catch (error) {
-    out.postgres = { skipped: `PostgreSQL unavailable or failed: ${(error as Error).message}` };
+if (args.scale) {
+  out.scale = await benchScale({
+    admin: PG_ADMIN,
+    port: PORT + 2,
+    seconds: DURATION,
+    rate: PACED_RATE,
+  });
+} else {
+  if (which === 'both' || which === 'postgres') {
+    try {
+      out.postgres = await benchPostgres();
+    } catch (error) {
+      out.postgres = { skipped: `PostgreSQL unavailable or failed: ${(error as Error).message}` };
+    }
   }
+  if (which === 'both' || which === 'pglite') out.pglite = await benchPglite();
 }
-if (which === 'both' || which === 'pglite') out.pglite = await benchPglite();
 out.loadAverageAtEnd = loadAverage();
 console.log(JSON.stringify(out, null, 2));

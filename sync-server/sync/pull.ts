@@ -14,6 +14,11 @@ export interface PullResult {
   archived?: string[];
 }
 
+/** One page of the caller's tasks after a cursor: $1 cursor, $2 page size. */
+export const PULL_PAGE_SQL = `select ${TASK_COLUMNS} from public.tasks
+  where owner = auth.uid() and version > $1
+  order by version limit $2`;
+
 export function parseCursor(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 0;
   if (!/^\d{1,15}$/.test(raw))
@@ -39,12 +44,7 @@ export async function pullChanges(
       cursor: String(cursor),
     });
   }
-  const rows = await tx.query<TaskRow>(
-    `select ${TASK_COLUMNS} from public.tasks
-      where owner = auth.uid() and version > $1
-      order by version limit $2`,
-    [cursor, limit + 1],
-  );
+  const rows = await tx.query<TaskRow>(PULL_PAGE_SQL, [cursor, limit + 1]);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.length > 0 ? Number(page[page.length - 1].version) : cursor;

@@ -35,12 +35,14 @@ export interface PushOptions {
   beforeCommit?: () => Promise<void>;
 }
 
+export const LOCK_SYNC_STATE_SQL = `insert into public.sync_state as s (owner) values (auth.uid())
+  on conflict (owner) do update set seq = s.seq
+  returning seq, pruned_seq`;
+
 /** Locks the caller's sync_state row (creating it) and returns its sequence. */
 export async function lockSyncState(tx: Queryable): Promise<{ seq: number; prunedSeq: number }> {
   const rows = await tx.query<{ seq: string | number; pruned_seq: string | number }>(
-    `insert into public.sync_state as s (owner) values (auth.uid())
-     on conflict (owner) do update set seq = s.seq
-     returning seq, pruned_seq`,
+    LOCK_SYNC_STATE_SQL,
   );
   return { seq: Number(rows[0].seq), prunedSeq: Number(rows[0].pruned_seq) };
 }

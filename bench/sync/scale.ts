@@ -1,0 +1,175 @@
+// `npm run bench:sync -- --scale`: does a push or a pull cost more as the database grows? Push p95 (paced, open
+// loop) and full-pull time for one user, with 1k, 100k and 1M other users' rows in `tasks` and 10k and 1M in
+// `sync_log`, and the plans of the push's and the pull's statements (EXPLAIN ANALYZE as the user, rolled back)
+// to show they probe indexes instead of scanning.
+import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
+import { AS_USER_SQL } from '../../sync-server/db/types';
+import { PULL_PAGE_SQL } from '../../sync-server/sync/pull';
+import {
+  LOAD_PUSH_STATE_SQL,
+  LOCK_SYNC_STATE_SQL,
+  WRITE_PUSH_SQL,
+} from '../../sync-server/sync/push';
+import { recordToRow } from '../../sync-server/sync/records';
+import { applyMutation } from '../../src/core/merge';
+import { loadAverage, paced } from './load';
+import { SECRET, mutation, tendPushes, token } from './pushes';
+import { startServer } from './server-process';
+
+const LEVELS = [
+  { tasks: 1_000, syncLog: 10_000 },
+  { tasks: 100_000, syncLog: 10_000 },
+  { tasks: 1_000_000, syncLog: 10_000 },
+  { tasks: 1_000_000, syncLog: 1_000_000 },
+];
+/** The measured user's own tasks: one full pull page. */
+const OWN_TASKS = 500;
+const PULLS = 30;
+
+/** Other users' rows, 100 per user, numbered from `from` to `to`. */
+async function seed(sql: postgres.Sql, table: 'tasks' | 'sync_log', from: number, to: number) {
+  if (to <= from) return;
+  if (table === 'tasks') {
+    await sql.unsafe(
+      `insert into public.tasks (owner, id, title, notes, labels, clock, created_at, updated_at, version)
+       select md5('owner' || (g / 100))::uuid, md5('task' || g)::uuid, 'Task ' || g, 'seeded', '["a"]',
+              '{"title": "2026-11-26T09:00:00.000Z_0000_0123456789ABCDEF"}', now(), now(), g
+         from generate_series($1::int, $2::int) g`,
+      [from + 1, to],
+    );
+  } else {
+    await sql.unsafe(
+      `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status)
+       select md5('owner' || (g / 100))::uuid, 'seed-' || g, md5('task' || g)::uuid::text,
+              '2026-11-26T09:00:00.000Z_0000_0123456789ABCDEF', 'seed', 'applied'
+         from generate_series($1::int, $2::int) g`,
+      [from + 1, to],
+    );
+  }
+}
+
+/** Plans of the statements, run as the user with EXPLAIN ANALYZE in a transaction that is rolled back. */
+async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
+  const m = mutation();
+  const row = recordToRow(applyMutation(undefined, m).record, 1_000_000);
+  const statements: Record<string, [string, unknown[]]> = {
+    lock: [LOCK_SYNC_STATE_SQL, []],
+    loadPushState: [
+      LOAD_PUSH_STATE_SQL,
+      [JSON.stringify([m.id, 'seed-1']), JSON.stringify(taskIds.slice(0, 1))],
+    ],
+    writePush: [WRITE_PUSH_SQL, [JSON.stringify([row]), JSON.stringify([]), 'bench', 1_000_000]],
+    pullPage: [PULL_PAGE_SQL, [0, 501]],
+  };
+  const out: Record<string, { plan: string[]; scans: string[] }> = {};
+  for (const [name, [text, params]] of Object.entries(statements)) {
+    const lines = await sql
+      .begin(async (tx) => {
+        await tx.unsafe(AS_USER_SQL, [JSON.stringify({ sub: owner, role: 'authenticated' })]);
+        const rows = await tx.unsafe(
+          `explain (analyze, costs off, timing off, summary off) ${text}`,
+          params as never[],
+        );
+        throw Object.assign(new Error('rollback'), { rows });
+      })
+      .catch((e: { rows?: { 'QUERY PLAN': string }[] }) => {
+        if (!e.rows) throw e;
+        return e.rows.map((r) => r['QUERY PLAN']);
+      });
+    out[name] = {
+      plan: lines,
+      scans: lines.filter((l) => /Seq Scan on (tasks|sync_log)\b/.test(l)),
+    };
+  }
+  return out;
+}
+
+export async function benchScale(options: {
+  admin: string;
+  port: number;
+  seconds: number;
+  rate: number;
+}) {
+  const name = `tend_scale_${randomUUID().slice(0, 8)}`;
+  const admin = postgres(options.admin, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = options.admin.replace(/\/[^/]*$/, `/${name}`);
+  const server = await startServer(options.port, {
+    DATABASE_URL: url,
+    JWT_SECRET: SECRET,
+    ENCRYPTION_KEY: 'b',
+    CRON_SECRET: 'b',
+  });
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  try {
+    const me = randomUUID();
+    const auth = { authorization: `Bearer ${await token(me)}` };
+    const own = Array.from({ length: OWN_TASKS }, mutation);
+    const pushed = await fetch(`${server.base}/api/sync/push`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'scale', mutations: own }),
+    });
+    if (pushed.status !== 200) throw new Error(`seeding the user's tasks: ${pushed.status}`);
+    const next = await tendPushes(100);
+    const rows: Record<string, unknown>[] = [];
+    let seeded = { tasks: 0, syncLog: 0 };
+    for (const level of LEVELS) {
+      const started = performance.now();
+      await seed(sql, 'tasks', seeded.tasks, level.tasks);
+      await seed(sql, 'sync_log', seeded.syncLog, level.syncLog);
+      await sql.unsafe('analyze public.tasks, public.sync_log');
+      seeded = level;
+      const seedSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+
+      const push = await paced(server.base, options.rate, options.seconds, next);
+      const load0 = loadAverage();
+      const pullMs: number[] = [];
+      for (let i = 0; i < PULLS; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${server.base}/api/sync/pull?limit=${OWN_TASKS}`, {
+          headers: auth,
+        });
+        const body = (await res.json()) as { tasks: unknown[] };
+        if (body.tasks.length !== OWN_TASKS) throw new Error('pull returned a short page');
+        pullMs.push(performance.now() - t0);
+      }
+      pullMs.sort((a, b) => a - b);
+      rows.push({
+        otherTasks: level.tasks,
+        syncLogRows: level.syncLog,
+        seedSeconds,
+        pushP95Ms: push.p95Ms,
+        pushLoadAverage: push.loadAverage,
+        fullPullP50Ms: Number(pullMs[Math.floor(PULLS / 2)].toFixed(2)),
+        fullPullP95Ms: Number(pullMs[Math.floor(PULLS * 0.95)].toFixed(2)),
+        pullLoadAverage: [load0, loadAverage()],
+        plans: await plans(
+          sql,
+          me,
+          own.map((m) => m.taskId),
+        ),
+      });
+    }
+    const first = rows[0] as { pushP95Ms: number; fullPullP50Ms: number };
+    const last = rows[rows.length - 1] as { pushP95Ms: number; fullPullP50Ms: number };
+    return {
+      rate: options.rate,
+      levels: rows,
+      growth: {
+        pushP95: Number((last.pushP95Ms / first.pushP95Ms).toFixed(2)),
+        fullPullP50: Number((last.fullPullP50Ms / first.fullPullP50Ms).toFixed(2)),
+        target: '<= 1.5',
+      },
+      sequentialScans: rows.flatMap((r) =>
+        Object.values(r.plans as Record<string, { scans: string[] }>).flatMap((p) => p.scans),
+      ),
+    };
+  } finally {
+    await server.stop();
+    await sql.end();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
