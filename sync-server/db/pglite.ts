@@ -1,4 +1,7 @@
 // Embedded database: PGlite persisted in DATA_DIR (or in memory for tests).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Claims, Db, Queryable, Row } from './types';
 import { AS_USER_SQL } from './types';
@@ -25,7 +28,28 @@ const START_PARAMS = [
   'temp_buffers=4MB',
 ];
 
+/**
+ * Creates a new data directory in a short-lived child process. initdb runs in its own WebAssembly instance,
+ * and a process that ran it keeps about 500 MB more resident for good (measured: 720-790 MB after a first
+ * start, 230 MB when the same directory is opened by a fresh process; closing and reopening in-process
+ * still leaves 350 MB).
+ */
+function createDataDirInChild(dataDir: string): void {
+  const pglite =
+    typeof import.meta.resolve === 'function'
+      ? import.meta.resolve('@electric-sql/pglite')
+      : '@electric-sql/pglite';
+  const script = `const { PGlite } = await import(${JSON.stringify(pglite)});
+    const pg = await PGlite.create(${JSON.stringify(dataDir)});
+    await pg.close();`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`could not create the PGlite data directory ${dataDir}`);
+}
+
 export async function openPglite(dataDir: string | undefined, timeoutMs = 5000): Promise<Db> {
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) createDataDirInChild(dataDir);
   // relaxedDurability only skips awaiting PGlite's own sync step, a no-op for Node's file system, whose
   // writes reach the OS as they happen (a killed process loses nothing committed).
   const pg = await PGlite.create({ dataDir, startParams: START_PARAMS, relaxedDurability: true });
