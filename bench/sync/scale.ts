@@ -86,7 +86,8 @@ async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
       });
     out[name] = {
       plan: lines,
-      scans: lines.filter((l) => /Seq Scan on (tasks|sync_log)\b/.test(l)),
+      // A sequential scan, or an index walk that filters rows out (the index did not find the row).
+      scans: lines.filter((l) => /Seq Scan on (tasks|sync_log)\b|Rows Removed by Filter/.test(l)),
     };
   }
   return out;

@@ -47,16 +47,22 @@ export async function lockSyncState(tx: Queryable): Promise<{ seq: number; prune
   return { seq: Number(rows[0].seq), prunedSeq: Number(rows[0].pruned_seq) };
 }
 
+/**
+ * One task of the caller by id, as a primary-key probe (lateral over `k.id`, a uuid). Under row-level
+ * security the planner puts the policy's condition first and may use a query's own conditions in the index
+ * only if they are leakproof: `auth.uid()` called directly and a text-to-uuid cast are not, which turned this
+ * into a walk over all the user's rows with a filter. `(select auth.uid())` is evaluated once, like the
+ * policy's, and the cast happens before the lateral. `limit 1` keeps the lateral from being flattened.
+ */
+const TASK_BY_ID = `select ${TASK_COLUMNS} from public.tasks
+  where owner = (select auth.uid()) and id = k.id limit 1`;
+
 export async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<string, TaskRecord>> {
   const map = new Map<string, TaskRecord>();
   if (ids.length === 0) return map;
   const rows = await tx.query<TaskRow>(
-    // One primary-key probe per id: `limit 1` keeps the lateral from being flattened into a scan of all
-    // the user's rows, whatever the planner's statistics say.
-    `select t.* from jsonb_array_elements_text($1::text::jsonb) as k(id)
-       cross join lateral (
-         select ${TASK_COLUMNS} from public.tasks where owner = auth.uid() and id = k.id::uuid limit 1
-       ) t`,
+    `select t.* from (select (jsonb_array_elements_text($1::text::jsonb))::uuid as id) as k
+       cross join lateral (${TASK_BY_ID}) t`,
     [JSON.stringify(ids)],
   );
   for (const row of rows) map.set(row.id, rowToRecord(row));
@@ -98,12 +104,11 @@ export const LOAD_PUSH_STATE_SQL = `
     (select coalesce(json_agg(l), '[]') from jsonb_array_elements_text($1::text::jsonb) as k(id)
        cross join lateral (
          select mutation_id, status, code, message from public.sync_log
-          where owner = auth.uid() and mutation_id = k.id limit 1
+          where owner = (select auth.uid()) and mutation_id = k.id limit 1
        ) l) as logged,
-    (select coalesce(json_agg(t), '[]') from jsonb_array_elements_text($2::text::jsonb) as k(id)
-       cross join lateral (
-         select ${TASK_COLUMNS} from public.tasks where owner = auth.uid() and id = k.id::uuid limit 1
-       ) t) as records`;
+    (select coalesce(json_agg(t), '[]')
+       from (select (jsonb_array_elements_text($2::text::jsonb))::uuid as id) as k
+       cross join lateral (${TASK_BY_ID}) t) as records`;
 
 /**
  * A batch's writes in one statement: the merged rows (multi-row upsert), the sync_log entries and the user's
