@@ -78,6 +78,21 @@ async function batchBaseline(
   return { perSecond: (CLIENTS * ROUNDS * BATCH) / seconds, loadAverage: [load0, loadAverage()] };
 }
 
+/**
+ * One push, sent again once if the connection fails: a kept-alive connection that sat idle past the
+ * server's keep-alive timeout can be closed as it is reused (ECONNRESET). A push is idempotent by mutation id,
+ * as the client's retries rely on.
+ */
+async function pushOnce(base: string, token: string, body: unknown): Promise<Response> {
+  const send = () =>
+    fetch(`${base}/api/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  return send().catch(send);
+}
+
 async function batchPush(base: string, batches: Mutation[][]) {
   const tokens = await Promise.all(Array.from({ length: CLIENTS }, () => token(randomUUID())));
   const load0 = loadAverage();
@@ -86,10 +101,9 @@ async function batchPush(base: string, batches: Mutation[][]) {
   await Promise.all(
     tokens.map(async (t, c) => {
       for (let r = 0; r < ROUNDS; r++) {
-        const res = await fetch(`${base}/api/sync/push`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ clientId: `bench-${c}`, mutations: batches[c * ROUNDS + r] }),
+        const res = await pushOnce(base, t, {
+          clientId: `bench-${c}`,
+          mutations: batches[c * ROUNDS + r],
         });
         const body = (await res.json()) as { applied?: string[] };
         if (res.status !== 200 || body.applied?.length !== BATCH) failed += 1;
@@ -126,7 +140,11 @@ async function batchFigures(
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 const ratio = (a: number, b: number) => Number((a / b).toFixed(3));
 
 /** Single-push figures of Tend and the baseline, alternated AB times; ratios of the medians. */
@@ -137,6 +155,9 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
     'saturated' | 'paced',
     { tend: LatencyFigures[]; raw: LatencyFigures[] }
   >;
+  // Warm-up, not counted: each pooled connection prepares its statements and V8 compiles the hot paths.
+  await saturated(raw.base, CONNECTIONS, 3, rawNext);
+  await saturated(tend.base, CONNECTIONS, 3, tendNext);
   for (let i = 0; i < AB; i++) {
     runs.saturated.raw.push(await saturated(raw.base, CONNECTIONS, DURATION, rawNext));
     runs.saturated.tend.push(await saturated(tend.base, CONNECTIONS, DURATION, tendNext));
@@ -222,6 +243,7 @@ async function benchPglite() {
   try {
     const idle = await idleRss(tend);
     const next = await tendPushes(CONNECTIONS);
+    await saturated(tend.base, CONNECTIONS, 3, next);
     const single = {
       saturated: await saturated(tend.base, CONNECTIONS, DURATION, next),
       paced: await paced(tend.base, PACED_RATE, DURATION, next),
@@ -273,7 +295,13 @@ if (args.scale) {
       out.postgres = { skipped: `PostgreSQL unavailable or failed: ${(error as Error).message}` };
     }
   }
-  if (which === 'both' || which === 'pglite') out.pglite = await benchPglite();
+  if (which === 'both' || which === 'pglite') {
+    try {
+      out.pglite = await benchPglite();
+    } catch (error) {
+      out.pglite = { failed: (error as Error).message };
+    }
+  }
 }
 out.loadAverageAtEnd = loadAverage();
 console.log(JSON.stringify(out, null, 2));
