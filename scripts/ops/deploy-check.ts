@@ -58,7 +58,19 @@ export function readGauge(text: string, name: string, label?: string): number | 
     if (line.startsWith('#')) continue;
     const [metric, value] = line.trim().split(/\s+/);
     if (!metric || value === undefined) continue;
-    if (metric === name || (label && metric === `${name}{${label}}`)) return Number(value);
+    // Each instance labels its own series (`name{instance="…"}`): match the name, then the label asked for.
+    const brace = metric.indexOf('{');
+    const metricName = brace < 0 ? metric : metric.slice(0, brace);
+    if (metricName !== name) continue;
+    if (
+      label &&
+      !metric
+        .slice(brace + 1, -1)
+        .split(',')
+        .includes(label)
+    )
+      continue;
+    return Number(value);
   }
   return null;
 }

@@ -167,7 +167,8 @@ export function createOpsRuntime(
         action: 'page_on_call',
         condition: 'production backup without BACKUP_S3_*',
         firing: true,
-        value: null,
+        // One refused run: a reading, not "no data" (which the alert manager skips).
+        value: 1,
         threshold: 0,
       },
     ]);
