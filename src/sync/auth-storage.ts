@@ -12,18 +12,34 @@ export interface AsyncStorage {
   removeItem(key: string): Promise<void>;
 }
 
+/**
+ * supabase-js keeps a refresh timer that can outlive the database (a wiped account, a closed tab's last
+ * tick): a closed database holds no session, and nothing written to it could be kept anyway.
+ */
+async function unlessClosed<T>(work: () => Promise<T>, closed: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as { name?: string } | null)?.name === 'DatabaseClosedError') return closed;
+    throw error;
+  }
+}
+
 export function createMetaStorage(db: TendDb): AsyncStorage {
   return {
-    async getItem(key) {
-      const value = (await db.meta.get(prefix(key)))?.value;
-      return typeof value === 'string' ? value : null;
-    },
-    async setItem(key, value) {
-      await db.meta.put({ key: prefix(key), value });
-    },
-    async removeItem(key) {
-      await db.meta.delete(prefix(key));
-    },
+    getItem: (key) =>
+      unlessClosed(async () => {
+        const value = (await db.meta.get(prefix(key)))?.value;
+        return typeof value === 'string' ? value : null;
+      }, null),
+    setItem: (key, value) =>
+      unlessClosed(async () => {
+        await db.meta.put({ key: prefix(key), value });
+      }, undefined),
+    removeItem: (key) =>
+      unlessClosed(async () => {
+        await db.meta.delete(prefix(key));
+      }, undefined),
   };
 }
 
