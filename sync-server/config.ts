@@ -63,6 +63,11 @@ const envSchema = z.object({
   VERCEL_URL: optional,
   VERCEL_REGION: optional,
   TRUST_PROXY: optional.transform((v) => v === '1' || v === 'true'),
+  MAX_CLOCK_DRIFT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
   DB_POOL_MAX: optional,
   DB_PREPARE: optional,
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -147,6 +152,8 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   /** Live event streams one instance holds: per user, and in all (0 turns live sync off). */
   live: { maxStreamsPerUser: number; maxStreams: number };
+  /** A pushed timestamp further ahead of the server's clock than this is refused (`clock_drift`). */
+  maxClockDriftMs: number;
 }>;
 
 /** The client build reads VITE_*; the operations specification names NEXT_PUBLIC_*; the server accepts either. */
@@ -220,5 +227,6 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     mailerAutoconfirm: e.MAILER_AUTOCONFIRM,
     redisUrl: e.REDIS_URL,
     live: { maxStreamsPerUser: e.LIVE_MAX_STREAMS_PER_USER, maxStreams: e.LIVE_MAX_STREAMS },
+    maxClockDriftMs: e.MAX_CLOCK_DRIFT_MS,
   };
 }

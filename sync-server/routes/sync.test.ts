@@ -50,7 +50,11 @@ describe.each(kinds)('sync API on %s', (kind) => {
     const edit = editMutation(create.taskId, { priority: 1 }, 1000);
     const res = await push(user, [create, edit]);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ applied: [create.id, edit.id], rejected: [] });
+    expect(await res.json()).toEqual({
+      applied: [create.id, edit.id],
+      rejected: [],
+      serverTime: expect.any(String),
+    });
 
     const { tasks } = await pullAll(user);
     expect(tasks).toHaveLength(1);
@@ -78,10 +82,13 @@ describe.each(kinds)('sync API on %s', (kind) => {
   it('is idempotent: a replayed batch changes nothing and is acknowledged again', async () => {
     const user = await createTestUser();
     const batch = [createMutationFor('One'), createMutationFor('Two')];
-    const first = await (await push(user, batch)).json();
+    const { serverTime: _t1, ...first } = (await (await push(user, batch)).json()) as object & {
+      serverTime: string;
+    };
     const after1 = await pullAll(user);
     const replay = await push(user, batch, 'device-1-retry');
-    expect(await replay.json()).toEqual(first);
+    const { serverTime: _t2, ...again } = (await replay.json()) as object & { serverTime: string };
+    expect(again).toEqual(first);
     const after2 = await pullAll(user, after1.cursor);
     expect(after2.tasks).toEqual([]);
     const all = await pullAll(user);

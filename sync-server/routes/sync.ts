@@ -20,10 +20,13 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     const startedAt = performance.now();
     const body = await readJson(c, pushRequestSchema);
     const user = c.get('user');
+    const now = ctx.now();
     const result = await ctx.db.asUser(user.claims, (tx) =>
       pushMutations(tx, body.mutations, {
         clientId: body.clientId,
         announce: ctx.live?.feed.announceInTransaction,
+        now,
+        maxDriftMs: ctx.config.maxClockDriftMs,
         beforeCommit: ctx.hooks?.beforePushCommit,
       }),
     );
@@ -35,7 +38,11 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
         'push rejected mutations',
       );
     }
-    return c.json({ applied: result.applied, rejected: result.rejected });
+    return c.json({
+      applied: result.applied,
+      rejected: result.rejected,
+      serverTime: new Date(ctx.now()).toISOString(),
+    });
   });
 
   app.get('/pull', async (c) => {

@@ -1,5 +1,7 @@
 // Plain REST over tasks for scripts and integrations. Every write is a mutation with a server timestamp
 // through the same push path and merge as the sync API; another user's task is 404, never 403.
+// Each write gets its own clock, fed by the server's time and the caller's own stored field clocks only:
+// a shared clock would let one user's timestamps decide every other user's.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createClock, createNodeId, tickAfter } from '../../src/core/hlc';
@@ -41,7 +43,8 @@ function toApiTask(record: TaskRecord) {
 
 export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const clock = createClock({ now: ctx.now, nodeId: createNodeId() });
+  // The node id is the server's, not client data; only the clock state is per request.
+  const nodeId = createNodeId();
   app.use('*', requireUser(ctx));
 
   type Push = (tx: Queryable, mutations: unknown[]) => ReturnType<typeof pushMutations>;
@@ -56,6 +59,8 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       const result = await pushMutations(tx, mutations, {
         clientId: 'rest',
         announce: ctx.live?.feed.announceInTransaction,
+        now: ctx.now(),
+        maxDriftMs: ctx.config.maxClockDriftMs,
       });
       if (result.changed.size > 0) last = result;
       return result;
@@ -71,9 +76,10 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     push: Push,
     taskId: string,
     changes: TaskChanges,
-    existing?: TaskRecord,
+    existing: TaskRecord,
   ) {
-    const hlc = tickAfter(clock, Object.values(existing?.clock ?? {}));
+    // Newer than every field of this task, so a script's edit wins over the devices' earlier ones.
+    const hlc = tickAfter(createClock({ now: ctx.now, nodeId }), Object.values(existing.clock));
     const mutation = { id: `rest-${ctx.newId()}`, taskId, hlc, changes };
     const result = await push(tx, [mutation]);
     if (result.rejected.length > 0) {
@@ -123,7 +129,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       fields = parseOr400(taskChangesSchema, body);
     }
     const id = ctx.newId();
-    const hlc = clock.tick();
+    const hlc = createClock({ now: ctx.now, nodeId }).tick();
     const created = tryCreate(fields, id, hlc.slice(0, 24));
     const result = await writeAsUser(c.get('user'), (tx, push) =>
       push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]),

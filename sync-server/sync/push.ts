@@ -5,7 +5,7 @@ import { checkParent } from '../../src/core/hierarchy';
 import type { ParentProblem } from '../../src/core/hierarchy';
 import type { TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
-import { validateMutation } from '../../src/core/sync/protocol';
+import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Queryable } from '../db/types';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow, rowToRecord } from './records';
@@ -31,6 +31,9 @@ export interface PushOptions {
    * Runs only when the batch changed something.
    */
   announce?: (tx: Queryable, seq: number) => Promise<void>;
+  /** Server time (ms) and how far ahead of it a timestamp may be: later ones are refused, `clock_drift`. */
+  now: number;
+  maxDriftMs: number;
   /** Test hook: runs after the writes, before commit (used to force commit-order races). */
   beforeCommit?: () => Promise<void>;
 }
@@ -38,6 +41,10 @@ export interface PushOptions {
 export const LOCK_SYNC_STATE_SQL = `insert into public.sync_state as s (owner) values (auth.uid())
   on conflict (owner) do update set seq = s.seq
   returning seq, pruned_seq`;
+
+function driftMessage(leadMs: number): string {
+  return `Timestamp is ${Math.round(leadMs / 1000)} s ahead of the server's clock: re-stamp and retry`;
+}
 
 /** Locks the caller's sync_state row (creating it) and returns its sequence. */
 export async function lockSyncState(tx: Queryable): Promise<{ seq: number; prunedSeq: number }> {
@@ -206,6 +213,12 @@ export async function pushMutations(
       continue;
     }
     const m = v.mutation;
+    const lead = clockLeadMs(m.hlc, options.now);
+    if (lead > options.maxDriftMs) {
+      // Not logged: the same change is welcome once re-stamped (or once the server's clock catches up).
+      rejected.push({ id, code: CLOCK_DRIFT, message: driftMessage(lead) });
+      continue;
+    }
     const before = records.get(m.taskId);
     const result = applyMutation(before, m);
     // A parent that would make a cycle or too deep a tree is refused here; one that is deleted or

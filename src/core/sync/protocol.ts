@@ -2,7 +2,7 @@
 // `GET /api/sync/pull`, shared by the page, the service worker and the server so both ends validate alike.
 // zod/mini like the task schema: this module ships in the page and service worker bundles.
 import * as z from 'zod/mini';
-import { isHlc } from '../hlc';
+import { isHlc, parseHlc } from '../hlc';
 import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
 import type { Mutation, TaskRecord } from '../merge';
 
@@ -14,6 +14,7 @@ export const MAX_PULL_LIMIT = 1000;
 
 const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
 const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
+const isoSchema = z.iso.datetime({ offset: true });
 
 /** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
 export const mutationSchema = z.strictObject({
@@ -59,8 +60,19 @@ export const pushRequestSchema = z.object({
 });
 
 /**
+ * A mutation stamped further ahead of the server's clock than it allows (`MAX_CLOCK_DRIFT_MS`): the device
+ * clock is wrong. The client re-stamps it from the push reply's `serverTime` and sends it again.
+ */
+export const CLOCK_DRIFT = 'clock_drift';
+
+/** How far (ms) `hlc` runs ahead of `serverNow`; a server refuses a lead over its bound with CLOCK_DRIFT. */
+export function clockLeadMs(hlc: string, serverNow: number): number {
+  return parseHlc(hlc).millis - serverNow;
+}
+
+/**
  * A mutation the server refused ('invalid_mutation', 'invalid_parent' for a cycle or too deep a tree,
- * 'forbidden' or 'conflict'), with its reason.
+ * 'forbidden', 'conflict' or CLOCK_DRIFT), with its reason.
  */
 const rejectionSchema = z.object({
   id: z.string(),
@@ -72,6 +84,8 @@ export type Rejection = z.infer<typeof rejectionSchema>;
 export const pushResponseSchema = z.object({
   applied: z.array(z.string()),
   rejected: z.array(rejectionSchema),
+  /** The server's wall clock when it answered (ISO): a device re-stamps `clock_drift` rejections from it. */
+  serverTime: z.optional(isoSchema),
 });
 
 /** Query of `GET /api/sync/pull`; no cursor means "from the beginning" (initial or full resync). */
