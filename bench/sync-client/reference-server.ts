@@ -10,6 +10,8 @@ import type { TaskRecord } from '../../src/core/merge.ts';
 import { describeValidationError } from '../../src/core/task.ts';
 import { formatChangeFrame } from '../../src/core/sync/live-events.ts';
 import {
+  CLOCK_DRIFT,
+  clockLeadMs,
   CURSOR_EXPIRED,
   mutationSchema,
   pullQuerySchema,
@@ -48,6 +50,8 @@ export interface ReferenceServer {
   liveUnavailable: boolean;
   /** Rejects mutations whose change matches this predicate (e.g. a server-side rule). */
   rejectIf?: (m: { changes: Record<string, unknown> }) => string | undefined;
+  /** The server's wall clock (default Date.now): timestamps more than 5 minutes ahead get CLOCK_DRIFT. */
+  now: () => number;
   close(): Promise<void>;
 }
 
@@ -80,6 +84,8 @@ function send(
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
+
+const MAX_CLOCK_DRIFT_MS = 5 * 60_000;
 
 const error = (code: string, message: string) => ({ error: { code, message } });
 
@@ -141,6 +147,10 @@ export async function startReferenceServer(
           });
           continue;
         }
+        if (clockLeadMs(m.data.hlc, api.now()) > MAX_CLOCK_DRIFT_MS) {
+          rejected.push({ id: m.data.id, code: CLOCK_DRIFT, message: 'Timestamp ahead of server' });
+          continue;
+        }
         const reason = api.rejectIf?.(m.data);
         if (reason) {
           rejected.push({ id: m.data.id, code: 'invalid_mutation', message: reason });
@@ -157,7 +167,7 @@ export async function startReferenceServer(
         applied.push(m.data.id);
       }
       if (user.seq !== seqBefore) announce(userId);
-      return send(res, 200, { applied, rejected });
+      return send(res, 200, { applied, rejected, serverTime: new Date(api.now()).toISOString() });
     }
     if (req.method === 'GET' && url.pathname === '/api/sync/pull') {
       const q = pullQuerySchema.safeParse(Object.fromEntries(url.searchParams));
@@ -206,6 +216,7 @@ export async function startReferenceServer(
     users,
     faults: [],
     requests: [],
+    now: Date.now,
     prune(userId) {
       const user = userData(userId);
       user.prunedThrough = user.seq;

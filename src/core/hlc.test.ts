@@ -99,4 +99,21 @@ describe('hlc', () => {
     expect(compareHlc(stamp, ahead)).toBe(1);
     expect(tickAfter(clock, [])).not.toBe(stamp);
   });
+
+  it('rebases onto the server time: offset wall clock, restart point, and back to monotonic', () => {
+    const wall = Date.parse('2027-06-01T00:00:00.000Z'); // the device clock, months ahead
+    const server = Date.parse('2026-11-26T09:00:00.000Z');
+    const clock = createClock({ now: () => wall, nodeId: NODE_A });
+    const ahead = clock.tick();
+    clock.rebase(server - wall, formatHlc({ millis: server, counter: 0, node: NODE_A }));
+    expect(clock.offsetMs()).toBe(server - wall);
+    const fresh = clock.tick();
+    expect(fresh < ahead).toBe(true);
+    expect(parseHlc(fresh)).toMatchObject({ millis: server, counter: 1 });
+    // The correction survives a restart through the option, and dropping it never goes back.
+    const restarted = createClock({ now: () => wall, nodeId: NODE_A, offsetMs: server - wall });
+    expect(parseHlc(restarted.tick()).millis).toBe(server);
+    restarted.rebase(0);
+    expect(restarted.tick() > fresh).toBe(true);
+  });
 });

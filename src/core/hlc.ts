@@ -16,6 +16,8 @@ export interface ClockOptions {
   now: () => number;
   nodeId: string;
   maxDriftMs?: number;
+  /** Added to `now()`: the correction a device learned from the server (see `rebase`). */
+  offsetMs?: number;
 }
 
 export interface Clock {
@@ -28,6 +30,14 @@ export interface Clock {
   skewMs(): number;
   /** The last timestamp issued or received. */
   last(): string;
+  /**
+   * Reads the wall clock as `now() + offsetMs` from here on and continues from `from` (default: where it
+   * is). A device whose clock ran too far ahead for the server restarts at the server's time this way;
+   * it is the one way a clock goes back, so only the sync layer calls it.
+   */
+  rebase(offsetMs: number, from?: string): void;
+  /** The correction in use (0 unless `rebase` set one). */
+  offsetMs(): number;
 }
 
 const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9A-F]{4})-([0-9A-F]{16})$/;
@@ -68,11 +78,14 @@ export function createClock({
   now,
   nodeId,
   maxDriftMs = DEFAULT_MAX_DRIFT_MS,
+  offsetMs = 0,
 }: ClockOptions): Clock {
   if (!NODE_RE.test(nodeId))
     throw new RangeError(`Node id must be 16 uppercase hex digits: ${nodeId}`);
   let state: Hlc = { millis: 0, counter: 0, node: nodeId };
   let skew = 0;
+  let offset = offsetMs;
+  const wallNow = () => now() + offset;
 
   function advance(millis: number, counter: number): void {
     if (counter > MAX_COUNTER) {
@@ -86,14 +99,14 @@ export function createClock({
   return {
     nodeId,
     tick() {
-      const wall = now();
+      const wall = wallNow();
       if (wall > state.millis) advance(wall, 0);
       else advance(state.millis, state.counter + 1);
       return formatHlc(state);
     },
     receive(remote) {
       const r = parseHlc(remote);
-      const wall = now();
+      const wall = wallNow();
       const lead = r.millis - wall;
       // A device whose clock runs hours ahead must still converge: we follow its time and
       // record the skew for diagnostics instead of refusing the change.
@@ -108,6 +121,14 @@ export function createClock({
     },
     skewMs: () => skew,
     last: () => formatHlc(state),
+    rebase(nextOffset, from) {
+      offset = nextOffset;
+      if (from !== undefined) {
+        const r = parseHlc(from);
+        state = { millis: r.millis, counter: r.counter, node: nodeId };
+      }
+    },
+    offsetMs: () => offset,
   };
 }
 

@@ -50,6 +50,8 @@ export interface SavedFilter {
 export const META_KEYS = {
   nodeId: 'nodeId',
   lastHlc: 'lastHlc',
+  /** ms added to the device clock after the server found it running ahead (0 or absent: none). */
+  clockOffset: 'clockOffset',
   syncCursor: 'syncCursor',
   /** The account whose server copy this device's tasks were last synced with. */
   syncUserId: 'syncUserId',

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClientApp } from '../../sync-server/test/client-app';
 import type { ClientApp } from '../../sync-server/test/client-app';
 import type { TestUser } from '../../sync-server/test/harness';
-import { createClock } from '../core/hlc';
+import { createClock, parseHlc } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
@@ -30,14 +30,14 @@ afterEach(() => {
   server.requests.length = 0;
 });
 
-function setup() {
+function setup(deviceNow = () => T0) {
   db = openTendDb(`replay-${++dbCount}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   let seq = 0;
-  const clock = createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' });
+  const clock = createClock({ now: deviceNow, nodeId: 'AAAAAAAAAAAAAAAA' });
   const store = createTasksStore({
     db,
     clock,
-    now: () => T0,
+    now: deviceNow,
     newId: () => `00000000-0000-4000-8000-${String(dbCount * 100_000 + ++seq).padStart(12, '0')}`,
   });
   const sleeps: number[] = [];
@@ -47,10 +47,11 @@ function setup() {
     fetch: server.fetch,
     baseUrl: server.url,
     getAccessToken: async () => user.token,
-    now: () => T0,
+    now: deviceNow,
+    clock,
     retry: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), maxAttempts: 4 },
   };
-  return { store, options, sleeps };
+  return { store, options, sleeps, clock };
 }
 
 /** Rewrites the priority of a task's queued change, past the store's own validation. */
@@ -176,5 +177,35 @@ describe('replayOutbox', () => {
     expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 1 });
     const [entry] = (await db.outbox.toArray()) as SyncOutboxEntry[];
     expect(entry.rejected?.message).toBe('Bad field');
+  });
+
+  it('a device clock far ahead: clock_drift, re-stamped from the server time in order, sent again', async () => {
+    const YEAR = 365 * 86_400_000;
+    const { store, options, clock } = setup(() => Date.now() + YEAR);
+    const task = await store.addTask({ title: 'from the future' });
+    await store.updateTask(task.id, { title: 'edited later' });
+    await store.updateTask(task.id, { priority: 1 });
+    const result = await replayOutbox(options);
+    expect(result).toMatchObject({ applied: 3, rejected: 0 });
+    expect(Math.abs(result.clockAheadMs! - YEAR)).toBeLessThan(60_000);
+    expect(await db.outbox.count()).toBe(0);
+    // The server kept the last edit (the order survived), stamped near its own time.
+    const onServer = (await server.tasksOf(user.id)).get(task.id)!;
+    expect(onServer).toMatchObject({ title: 'edited later', priority: 1 });
+    for (const hlc of Object.values(onServer.clock))
+      expect(Math.abs(parseHlc(hlc).millis - Date.now())).toBeLessThan(60_000);
+    // The local copy carries the same stamps, a full resync (which brings createdAt) is due, and the
+    // correction is kept.
+    const local = (await db.tasks.get(task.id))!;
+    expect(local.clock).toEqual(onServer.clock);
+    expect(local.updatedAt).toBe(onServer.updatedAt);
+    expect(await db.meta.get('syncCursor')).toBeUndefined();
+    expect(Math.abs(((await db.meta.get('clockOffset'))?.value as number) + YEAR)).toBeLessThan(
+      60_000,
+    );
+    // Later edits on this device are stamped from the corrected clock and go through at once.
+    await store.updateTask(task.id, { notes: 'now' });
+    expect(Math.abs(parseHlc(clock.last()).millis - Date.now())).toBeLessThan(60_000);
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
   });
 });

@@ -1,11 +1,14 @@
 // Pushes the outbox to the server: batches of at most 500, acknowledged entries removed, permanently
 // rejected ones kept with the server's reason, transient failures retried with backoff. Runs in the page
 // and in the service worker (Background Sync), so it touches no DOM API.
-import { CLIENT_PUSH_BATCH, pushResponseSchema } from '../core/sync/protocol';
+import type { Clock } from '../core/hlc';
+import { CLIENT_PUSH_BATCH, CLOCK_DRIFT, pushResponseSchema } from '../core/sync/protocol';
 import type { TendDb } from '../db/database';
+import { createPersistentClock } from '../db/persistent-clock';
 import { requestJson, SyncHttpError } from './http';
 import type { SyncTransport } from './http';
 import { nextPending, toWire } from './outbox';
+import { forgetClockOffsetIfRight, restampAheadOfServer } from './restamp';
 import type { SyncOutboxEntry } from './outbox';
 import { withRetry } from './retry';
 import type { RetryOptions } from './retry';
@@ -15,11 +18,15 @@ export interface ReplayOptions extends SyncTransport {
   clientId: string;
   batchSize?: number;
   retry?: RetryOptions;
+  /** The device clock; the service worker has none and opens the stored one when it must re-stamp. */
+  clock?: Clock;
 }
 
 export interface ReplayResult {
   applied: number;
   rejected: number;
+  /** Set when the server found the device clock this far (ms) ahead and the changes were re-stamped. */
+  clockAheadMs?: number;
 }
 
 /**
@@ -73,7 +80,15 @@ export async function replayOutbox(options: ReplayOptions): Promise<ReplayResult
     }
     const inBatch = new Set(batch.map((e) => e.id));
     const applied = response.applied.filter((id) => inBatch.has(id));
-    const rejected = response.rejected.filter((r) => inBatch.has(r.id));
+    const serverMillis = response.serverTime ? Date.parse(response.serverTime) : undefined;
+    // Re-stamped once per run: a server that keeps refusing gets the entries marked rejected instead.
+    const restamp =
+      serverMillis !== undefined &&
+      result.clockAheadMs === undefined &&
+      response.rejected.some((r) => r.code === CLOCK_DRIFT && inBatch.has(r.id));
+    const rejected = response.rejected.filter(
+      (r) => inBatch.has(r.id) && !(restamp && r.code === CLOCK_DRIFT),
+    );
     await db.transaction('rw', db.outbox, async () => {
       await db.outbox.bulkDelete(applied);
       for (const r of rejected) {
@@ -81,7 +96,17 @@ export async function replayOutbox(options: ReplayOptions): Promise<ReplayResult
         await db.outbox.put(rejectedEntry(entry, r.code, r.message, now()));
       }
     });
-    const answered = new Set([...applied, ...rejected.map((r) => r.id)]);
+    if (restamp) {
+      const clock = options.clock ?? (await createPersistentClock(db, { now }));
+      result.clockAheadMs = await restampAheadOfServer(db, clock, serverMillis, now());
+    } else if (serverMillis !== undefined && options.clock) {
+      await forgetClockOffsetIfRight(db, options.clock, serverMillis, now());
+    }
+    const answered = new Set([
+      ...applied,
+      ...rejected.map((r) => r.id),
+      ...(restamp ? response.rejected.map((r) => r.id) : []),
+    ]);
     for (const e of batch) if (!answered.has(e.id)) unanswered.add(e.id);
     result.applied += applied.length;
     result.rejected += rejected.length;
