@@ -28,6 +28,8 @@ export interface SyncStatus {
   skewMs: number;
   /** A live event stream is connected (in this tab or another tab of this browser): no polling. */
   live: boolean;
+  /** How far (ms) this device's clock ran ahead of the server's when its changes were last re-stamped. */
+  deviceClockAheadMs: number;
 }
 
 /** A sync failure: a code the UI turns into words, and the server's or the runtime's own text. */
@@ -37,6 +39,11 @@ export interface SyncProblem {
 }
 
 export const OFFLINE_PROBLEM: SyncProblem = { code: 'offline', detail: 'offline' };
+/** The server found this device's clock ahead of its own and the changes were re-stamped. */
+export const DEVICE_CLOCK_AHEAD_PROBLEM: SyncProblem = {
+  code: 'device_clock_ahead',
+  detail: 'device clock ahead of the server',
+};
 
 const INITIAL: SyncStatus = {
   state: 'local',
@@ -48,6 +55,7 @@ const INITIAL: SyncStatus = {
   pull: null,
   skewMs: 0,
   live: false,
+  deviceClockAheadMs: 0,
 };
 
 const [status, setStatus] = createSignal<SyncStatus>(INITIAL);

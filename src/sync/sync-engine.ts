@@ -15,7 +15,7 @@ import { isUnauthorized, retryAfterRefresh } from './refresh-on-unauthorized';
 import { replayOutbox } from './replay-outbox';
 import { retryDelay } from './retry';
 import type { RetryOptions } from './retry';
-import { OFFLINE_PROBLEM, updateSyncStatus } from './status';
+import { DEVICE_CLOCK_AHEAD_PROBLEM, OFFLINE_PROBLEM, updateSyncStatus } from './status';
 import type { SyncProblem, SyncStatus } from './status';
 
 const LAST_SYNCED_KEY = META_KEYS.lastSyncedAt;
@@ -154,7 +154,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       setStatus({
         state: 'synced',
         lastSyncedAt: at,
-        problem: null,
+        // A corrected device clock stays worth saying until the device agrees with the server again.
+        problem: clock.offsetMs() !== 0 ? DEVICE_CLOCK_AHEAD_PROBLEM : null,
         progress: null,
         pull: null,
         skewMs: clock.skewMs(),
@@ -188,7 +189,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pushThenPull(): Promise<void> {
-    await replayOutbox(options);
+    const pushed = await replayOutbox(options);
+    if (pushed.clockAheadMs !== undefined)
+      setStatus({
+        deviceClockAheadMs: pushed.clockAheadMs,
+        problem: DEVICE_CLOCK_AHEAD_PROBLEM,
+      });
     await pullChanges({
       ...options,
       onProgress: (pull) =>

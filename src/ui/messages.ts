@@ -63,6 +63,8 @@ const MESSAGES: Record<string, string> = {
   managed_by_supabase_auth:
     'Accounts on this server are managed by Supabase. Delete the account there.',
   auth_error: 'The sign-in service had a problem. Try again.',
+  device_clock_ahead:
+    'This device’s clock is ahead of the real time. Tend re-timed your changes so they sync; set the device clock to the right time.',
   // on-device AI
   webgpu_unavailable: 'On-device AI is not available on this device.',
   ai_timeout: 'The on-device model took too long; the task was kept as typed.',

@@ -1,20 +1,25 @@
-// Convergence of the sync protocol as a whole: 5 devices (one also open in a second tab) with skewed clocks write to shared tasks, go
-// offline, push over a network that reorders, duplicates and drops, pull through a log that gets pruned
-// (410 -> full resync). After a final full exchange every replica must equal the server, and the server
-// must equal the oracle: every write ever made, folded in timestamp order (so no edit is lost).
+// Convergence of the sync protocol as a whole: 5 devices (one also open in a second tab) with skewed clocks
+// (one of them far in the future) write to shared tasks, go offline, push over a network that reorders,
+// duplicates and drops, pull through a log that gets pruned (410 -> full resync). The server refuses
+// timestamps more than 5 minutes ahead of its clock (clock_drift) and the device re-stamps them from the
+// server's time. After a final full exchange every replica must equal the server, every write must have
+// reached the server, and the server must equal the oracle: every write, under the timestamp the server
+// applied it with, folded in timestamp order (so no edit is lost).
 // Sub-tasks: edits set parents (the device refuses a cycle it can see, as the store does), and a delete
 // takes the sub-tasks the device knows with it, so concurrent edits leave orphans and cycles for the merge
 // rule of src/core/hierarchy.ts: every replica must show the same forest, with no task under a deleted one.
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock, parseHlc } from '../hlc';
+import { createClock, DEFAULT_MAX_DRIFT_MS, parseHlc } from '../hlc';
 import type { Clock } from '../hlc';
 import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
 import { applyMutation, createMutation, mergeRecords, toTask } from '../merge';
 import type { Mutation, TaskRecord } from '../merge';
 import { createTask } from '../task';
 import type { TaskChanges } from '../task';
+import { clockLeadMs } from './protocol';
+import { rebaseOnServer, restampAhead, restampRecord } from './restamp';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const numRuns = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -23,6 +28,7 @@ const DEVICES = 6;
 const TAB_OF = { [DEVICES - 1]: DEVICES - 2 } as Record<number, number>;
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 const HOUR = 3_600_000;
+const YEAR = 365 * 24 * HOUR;
 const TASK_IDS = [1, 2, 3].map((n) => `0193b5a0-0000-7000-8000-00000000000${n}`);
 
 // ---- the operations a run is made of (plain data, so fast-check prints and shrinks them) ----
@@ -102,18 +108,20 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.constant({ t: 'prune' as const }), weight: 1 },
 );
 const scenarioArb = fc.record({
-  // Each device's wall clock is off by up to 3 hours either way.
+  // Each device's wall clock is off by up to 3 hours either way, except the first: minutes to decades ahead.
   offsets: fc.array(fc.integer({ min: -3 * HOUR, max: 3 * HOUR }), {
     minLength: DEVICES,
     maxLength: DEVICES,
   }),
+  farAhead: fc.integer({ min: DEFAULT_MAX_DRIFT_MS + 1, max: 30 * YEAR }),
   ops: fc.array(opArb, { maxLength: 80, size: 'medium' }),
 });
 
 // ---- the replicas ----
 interface Server {
   tasks: Map<string, TaskRecord>;
-  seen: Set<string>;
+  /** Each applied mutation as the server applied it (its id, under the timestamp it then carried). */
+  applied: Map<string, Mutation>;
   log: { seq: number; taskId: string }[];
   seq: number;
   prunedThrough: number;
@@ -125,6 +133,7 @@ interface Device {
   outbox: Mutation[];
   cursor: number;
   online: boolean;
+  /** Timestamps issued since the clock was last rebased onto the server's time. */
   issued: string[];
   maxRemoteLead: number;
 }
@@ -133,14 +142,46 @@ interface Push {
   mutations: Mutation[];
 }
 
-function serverPush(server: Server, mutations: Mutation[]): string[] {
+interface PushReply {
+  acked: string[];
+  /** Refused with clock_drift: not applied, not remembered. */
+  drifted: string[];
+  serverTime: number;
+}
+
+function serverPush(server: Server, mutations: Mutation[], serverTime: number): PushReply {
+  const reply: PushReply = { acked: [], drifted: [], serverTime };
   for (const m of mutations) {
-    if (server.seen.has(m.id)) continue; // idempotent by mutation id
-    server.seen.add(m.id);
+    if (server.applied.has(m.id)) {
+      reply.acked.push(m.id); // idempotent by mutation id
+      continue;
+    }
+    if (clockLeadMs(m.hlc, serverTime) > DEFAULT_MAX_DRIFT_MS) {
+      reply.drifted.push(m.id);
+      continue;
+    }
+    server.applied.set(m.id, m);
     server.tasks.set(m.taskId, applyMutation(server.tasks.get(m.taskId), m).record);
     server.log.push({ seq: ++server.seq, taskId: m.taskId });
+    reply.acked.push(m.id);
   }
-  return mutations.map((m) => m.id);
+  return reply;
+}
+
+/** What the page does on a reply (replay-outbox.ts, restamp.ts): drop acked entries, re-stamp on drift. */
+function receiveReply(dev: Device, reply: PushReply, trace: string[]): void {
+  dev.outbox = dev.outbox.filter((m) => !reply.acked.includes(m.id));
+  if (reply.drifted.length === 0) return;
+  rebaseOnServer(dev.clock, reply.serverTime, dev.now());
+  dev.issued = [];
+  for (const { entry, hlc } of restampAhead(dev.clock, dev.outbox, reply.serverTime)) {
+    dev.issued.push(hlc);
+    dev.outbox = dev.outbox.map((m) => (m === entry ? { ...m, hlc } : m));
+    const record = dev.tasks.get(entry.taskId);
+    if (record) dev.tasks.set(entry.taskId, restampRecord(record, entry.hlc, hlc));
+    trace.push(`  restamp ${entry.id} ${entry.hlc} -> ${hlc}`);
+  }
+  dev.cursor = 0; // a full resync
 }
 
 type PullResult =
@@ -198,7 +239,13 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   let time = T0;
   let nextMutation = 0;
   const all: Mutation[] = [];
-  const server: Server = { tasks: new Map(), seen: new Set(), log: [], seq: 0, prunedThrough: 0 };
+  const server: Server = {
+    tasks: new Map(),
+    applied: new Map(),
+    log: [],
+    seq: 0,
+    prunedThrough: 0,
+  };
   const devices: Device[] = offsets.map((_, i) => {
     const node = TAB_OF[i] ?? i;
     const now = () => time + offsets[node];
@@ -282,14 +329,14 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
         if (!network.length) break;
         const k = op.msg % network.length;
         const msg = network[k];
-        const acked = serverPush(server, msg.mutations);
+        const reply = serverPush(server, msg.mutations, time);
         if (!op.duplicate) network = network.filter((_, j) => j !== k);
         const dev = devices[msg.from];
         const ackArrives = !op.dropAck && dev.online;
-        if (ackArrives) dev.outbox = dev.outbox.filter((m) => !acked.includes(m.id));
         trace.push(
-          `deliver D${msg.from} [${acked}]${op.duplicate ? ' dup' : ''}${ackArrives ? '' : ' ack-lost'}`,
+          `deliver D${msg.from} [${reply.acked}] drift [${reply.drifted}]${op.duplicate ? ' dup' : ''}${ackArrives ? '' : ' ack-lost'}`,
         );
+        if (ackArrives) receiveReply(dev, reply, trace);
         break;
       }
       case 'drop':
@@ -314,19 +361,22 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
 
   // Final full exchange: stale packets arrive, everyone reconnects, pushes everything, then pulls to the end.
   trace.push('-- final exchange --');
-  for (const msg of network) serverPush(server, msg.mutations);
+  for (const msg of network) serverPush(server, msg.mutations, time);
   for (const dev of devices) {
     dev.online = true;
-    serverPush(server, dev.outbox);
-    dev.outbox = [];
+    // A drift refusal re-stamps from the server's time, so the second round goes through.
+    for (let round = 0; dev.outbox.length > 0; round++) {
+      expect(round, 'rounds to empty an outbox').toBeLessThan(2);
+      receiveReply(dev, serverPush(server, dev.outbox, time), trace);
+    }
   }
   for (const dev of devices) while (pullOnce(server, dev, 2));
   return { server, devices, all };
 }
 
-function oracle(all: Mutation[]): Map<string, TaskRecord> {
+function oracle(applied: Mutation[]): Map<string, TaskRecord> {
   const out = new Map<string, TaskRecord>();
-  for (const m of [...all].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)))
+  for (const m of [...applied].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)))
     out.set(m.taskId, applyMutation(out.get(m.taskId), m).record);
   return out;
 }
@@ -360,16 +410,20 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
     'every replica equals the server after a full exchange, and the server lost no write',
     () => {
       fc.assert(
-        fc.property(scenarioArb, ({ offsets, ops }) => {
+        fc.property(scenarioArb, ({ offsets, farAhead, ops }) => {
           const trace: string[] = [];
+          offsets = [farAhead, ...offsets.slice(1)];
           try {
             const { server, devices, all } = simulate(offsets, ops, trace);
-            expect(asObject(server.tasks)).toEqual(asObject(oracle(all)));
+            // No write lost: every one reached the server (re-stamped or not).
+            expect(all.filter((m) => !server.applied.has(m.id)).map((m) => m.id)).toEqual([]);
+            expect(asObject(server.tasks)).toEqual(asObject(oracle([...server.applied.values()])));
             // Replicas equal the server record for record, so they show this same tree.
             assertNoOrphans(server.tasks);
             devices.forEach((dev, i) => {
               expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
-              // Local timestamps only ever grow, however far behind the wall clock is.
+              // Local timestamps only ever grow, however far behind the wall clock is (a rebase onto
+              // the server's time is the one step back).
               dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));
               // A lead past the drift limit is reported as skew, never refused.
               if (dev.maxRemoteLead > 5 * 60_000) expect(dev.clock.skewMs()).toBeGreaterThan(0);
