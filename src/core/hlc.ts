@@ -1,6 +1,7 @@
 // Hybrid logical clock in Actual Budget's string format, so timestamps sort as plain strings:
 // `2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF` (ISO time, 4-hex counter, 16-hex node id).
 // Time and node id are injected; nothing here reads the wall clock on its own.
+import { isRealIsoInstant } from './safe-text';
 
 export const MAX_COUNTER = 0xffff;
 /** A remote timestamp further ahead of our wall clock than this is reported as skew, not refused. */
@@ -43,17 +44,15 @@ export interface Clock {
 const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9A-F]{4})-([0-9A-F]{16})$/;
 const NODE_RE = /^[0-9A-F]{16}$/;
 
+/** A well-formed timestamp whose time is a real instant from 1970 to 9999 (no Feb 30, no T24:00). */
 export function isHlc(value: unknown): value is string {
-  return (
-    typeof value === 'string' && HLC_RE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 24)))
-  );
+  return typeof value === 'string' && HLC_RE.test(value) && isRealIsoInstant(value.slice(0, 24));
 }
 
 export function parseHlc(value: string): Hlc {
   const m = HLC_RE.exec(value);
-  if (!m) throw new RangeError(`Not an HLC timestamp: ${value}`);
+  if (!m || !isRealIsoInstant(m[1])) throw new RangeError(`Not an HLC timestamp: ${value}`);
   const millis = Date.parse(m[1]);
-  if (Number.isNaN(millis)) throw new RangeError(`Not an HLC timestamp: ${value}`);
   return { millis, counter: parseInt(m[2], 16), node: m[3] };
 }
 

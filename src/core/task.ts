@@ -1,6 +1,7 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
+import { isSafeText, MAX_INSTANT, MIN_INSTANT, UNSAFE_TEXT_MESSAGE } from './safe-text';
 import { DATE_RE, DATETIME_RE, DEFAULT_FIELDS, isRealDate } from './task-shape';
 
 // Zod-free parts live in task-shape.ts so the first paint can use them without loading zod.
@@ -29,10 +30,26 @@ export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3),
 });
 export type Priority = z.infer<typeof prioritySchema>;
 
-const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' });
+const safeText = z.refine<string>(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+
+/** An ISO date-time (zod checks the calendar: no Feb 30, no T24:00) from 1970 to 9999. */
+export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' }).check(
+  z.refine(
+    (s) => {
+      const millis = Date.parse(s);
+      return millis >= MIN_INSTANT && millis <= MAX_INSTANT;
+    },
+    { message: 'Must be a time between 1970 and 9999' },
+  ),
+);
 const nameSchema = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Must not be empty'), z.maxLength(100, 'At most 100 characters'));
+  .check(
+    z.trim(),
+    z.minLength(1, 'Must not be empty'),
+    z.maxLength(100, 'At most 100 characters'),
+    safeText,
+  );
 
 export const taskFieldsSchema = z.object({
   title: z
@@ -41,8 +58,9 @@ export const taskFieldsSchema = z.object({
       z.trim(),
       z.minLength(1, 'Title is required'),
       z.maxLength(500, 'Title is at most 500 characters'),
+      safeText,
     ),
-  notes: z.string().check(z.maxLength(20_000, 'Notes are at most 20,000 characters')),
+  notes: z.string().check(z.maxLength(20_000, 'Notes are at most 20,000 characters'), safeText),
   due: dueSchema,
   priority: prioritySchema,
   project: z.nullable(nameSchema),

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken, requireUser } from '../middleware/auth';
+import { isSafeJson, UNSAFE_TEXT_MESSAGE } from '../../src/core/safe-text';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { emailSchema } from '../auth/email-address';
 import { assertStrongPassword } from '../auth/password-policy';
@@ -33,7 +34,7 @@ import { createRateLimiter } from '../middleware/rate-limit';
 const signupSchema = z.object({
   email: emailSchema,
   password: z.string().max(256),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.record(z.string(), z.unknown()).refine(isSafeJson, UNSAFE_TEXT_MESSAGE).optional(),
 });
 const passwordGrantSchema = z.object({ email: emailSchema, password: z.string().max(256) });
 const refreshGrantSchema = z.object({ refresh_token: z.string().min(1).max(512) });

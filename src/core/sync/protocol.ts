@@ -3,7 +3,8 @@
 // zod/mini like the task schema: this module ships in the page and service worker bundles.
 import * as z from 'zod/mini';
 import { isHlc, parseHlc } from '../hlc';
-import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../safe-text';
+import { SYNCED_FIELDS, describeValidationError, isoSchema, taskChangesSchema } from '../task';
 import type { Mutation, TaskRecord } from '../merge';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
@@ -13,8 +14,8 @@ export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
 const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
-const idSchema = z.string().check(z.minLength(1), z.maxLength(100));
-const isoSchema = z.iso.datetime({ offset: true });
+const idShape = z.string().check(z.minLength(1), z.maxLength(100));
+const idSchema = idShape.check(z.refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE }));
 
 /** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
 export const mutationSchema = z.strictObject({
@@ -38,7 +39,8 @@ export function validateMutation(raw: unknown, index: number): ValidatedMutation
   const parsed = mutationSchema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
   const id = (raw as { id?: unknown } | null)?.id;
-  const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100;
+  // An unusable id (NUL, too long) is reported by position and not recorded: no store would take it.
+  const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100 && isSafeText(id);
   return {
     ok: false,
     id: hasId ? id : `#${index}`,
@@ -55,7 +57,7 @@ export function validateMutation(raw: unknown, index: number): ValidatedMutation
 export const pushRequestSchema = z.object({
   clientId: idSchema,
   mutations: z
-    .array(z.looseObject({ id: idSchema }))
+    .array(z.looseObject({ id: idShape }))
     .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
 
