@@ -3,6 +3,7 @@
 // checked here, in the core schema, so bad input is a validation error on every side, never a 500.
 
 // Without the `u` flag the pattern sees UTF-16 code units, which is what finds an unpaired surrogate.
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSAFE_TEXT_MESSAGE = 'Must not contain NUL or unpaired surrogate characters';
