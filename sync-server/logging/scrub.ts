@@ -3,10 +3,15 @@
 // (path-based redaction only catches the keys someone thought of).
 import { Writable } from 'node:stream';
 
-const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
-const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-const URL_PASSWORD = /(\w+:\/\/[^:/\s"]+:)[^@\s"]+@/g;
+// Every pattern runs in time linear in the line (a hostile 1 MB path must not block the server): a match
+// either starts only where a run of its characters starts (the lookbehinds), or its repeats are bounded.
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
+const BEARER = /(Bearer\s{1,16})[A-Za-z0-9._~+/=-]{8,}/gi;
+// RFC 5321 limits: 64 characters before the @, 255 after.
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{0,63}@([A-Za-z0-9.-]{1,252}\.[A-Za-z]{2,63})/g;
+// A password in a URL has no unescaped "/" or "@" (RFC 3986 userinfo).
+const URL_PASSWORD = /(?<!\w)(\w{1,32}:\/\/[^:/\s"@]{1,255}:)[^@\s"/]{1,255}@/g;
 
 export interface Scrubber {
   (line: string): string;
