@@ -5,9 +5,15 @@ import { HttpError } from '../../errors';
 
 export function limitBody(maxSize: number): MiddlewareHandler {
   const refuse = (): never => {
-    throw new HttpError(413, 'payload_too_large', `Request body exceeds ${maxSize} bytes`, {
-      maxBytes: maxSize,
-    });
+    // The body is refused unread: its bytes would be taken for the next request on a kept-alive
+    // connection, so this one ends here and the client opens a new one.
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      `Request body exceeds ${maxSize} bytes`,
+      { maxBytes: maxSize },
+      { Connection: 'close' },
+    );
   };
   const counted = bodyLimit({ maxSize, onError: refuse });
   return async (c, next) => {
