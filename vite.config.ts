@@ -134,9 +134,8 @@ export default defineConfig({
       },
       devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
     }),
-    visualizer({ filename: 'stats.json', template: 'raw-data', gzipSize: true, emitFile: true }),
-    process.env.ANALYZE === 'true' &&
-      visualizer({ filename: 'stats.json', template: 'raw-data', gzipSize: true }),
+    // Beside dist/, never inside it: the bundle map is for the build's own checks, not for the public.
+    visualizer({ filename: 'stats.json', template: 'raw-data', gzipSize: true }),
   ],
   build: {
     target: 'es2022',

@@ -90,7 +90,7 @@ describe('app: static PWA, health, headers, errors', () => {
       const res = await get(path);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), path).toBe('DENY');
-      expect(res.headers.get('x-xss-protection'), path).toBe('1; mode=block');
+      expect(res.headers.get('x-xss-protection'), path).toBe('0');
       expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('content-security-policy'), path).toBe(csp);
       expect(res.headers.get('permissions-policy'), path).toBeTruthy();

@@ -52,6 +52,12 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
   }
   app.use('/api/*', limitBody(MAX_API_BODY));
   app.use('/auth/*', limitBody(MAX_AUTH_BODY));
+  // Tokens, sessions and user records: never kept by a browser cache or a proxy (RFC 6749 5.1).
+  app.use('/auth/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('Pragma', 'no-cache');
+  });
 
   // Operations first: their request timing and metrics middleware must wrap every route after them.
   options.installOperations?.(app);

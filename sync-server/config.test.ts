@@ -65,12 +65,15 @@ describe('secrets', () => {
     expect(again).toEqual(first);
     // An explicitly configured secret wins over the stored one.
     expect(
-      resolveSecrets(loadConfig({ DATA_DIR: dir, JWT_SECRET: 'from-env' }), generate).jwtSecret,
-    ).toBe('from-env');
+      resolveSecrets(
+        loadConfig({ DATA_DIR: dir, JWT_SECRET: 'from-env-0123456789abcdefghijklmnop' }),
+        generate,
+      ).jwtSecret,
+    ).toBe('from-env-0123456789abcdefghijklmnop');
     chmodSync(file, 0o644);
     resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readFileSync(file, 'utf8')).not.toContain('from-env');
+    expect(readFileSync(file, 'utf8')).not.toContain('from-env-0123456789abcdefghijklmnop');
   });
 
   it('refuses to start in production without a required secret, naming it', () => {
@@ -78,12 +81,23 @@ describe('secrets', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       DATA_DIR: dir,
-      JWT_SECRET: 'x',
-      ENCRYPTION_KEY: 'y',
+      JWT_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEY: 'y'.repeat(32),
     });
     expect(() => resolveSecrets(config)).toThrow(MissingSecretError);
     expect(() => resolveSecrets(config)).toThrow(/CRON_SECRET/);
     expect(() => resolveSecrets(config)).not.toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses to start with a configured secret shorter than 32 bytes, naming each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-secrets-'));
+    const short = (env: Record<string, string>) => () =>
+      resolveSecrets(loadConfig({ NODE_ENV: 'development', DATA_DIR: dir, ...env }));
+    expect(short({ JWT_SECRET: 'x'.repeat(31) })).toThrow(/JWT_SECRET must be at least 32 bytes/);
+    expect(short({ CRON_SECRET: 'short', ENCRYPTION_KEY: 'also short' })).toThrow(
+      /CRON_SECRET, ENCRYPTION_KEY|ENCRYPTION_KEY, CRON_SECRET/,
+    );
+    expect(short({ JWT_SECRET: 'x'.repeat(32), CRON_SECRET: 'c'.repeat(32) })).not.toThrow();
   });
 });
 

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 export type Env = Record<string, string | undefined>;
 
+/** The built-in auth's token issuer unless JWT_ISSUER names another (never taken from a request). */
+export const LOCAL_JWT_ISSUER = 'tend';
+
 const optional = z
   .string()
   .optional()
@@ -37,6 +40,7 @@ const envSchema = z.object({
   SUPABASE_SERVICE_KEY: secret(optional),
   ENCRYPTION_KEY: secret(optional),
   JWT_SECRET: secret(optional),
+  JWT_ISSUER: optional,
   JWT_EXPIRY: z.coerce.number().int().min(60).max(86_400).default(3600),
   CORS_ORIGINS: list,
   ADMIN_EMAILS: list.transform((l) => l.map((e) => e.toLowerCase())),
@@ -127,6 +131,8 @@ export type Config = Readonly<{
   supabaseServiceKey: string | undefined;
   encryptionKey: string | undefined;
   jwtSecret: string | undefined;
+  /** `iss` of the access tokens the built-in auth signs, and the only one it accepts. */
+  jwtIssuer: string;
   jwtExpirySeconds: number;
   corsOrigins: string[];
   adminEmails: string[];
@@ -209,6 +215,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     supabaseServiceKey: e.SUPABASE_SERVICE_KEY,
     encryptionKey: e.ENCRYPTION_KEY,
     jwtSecret: e.JWT_SECRET,
+    jwtIssuer: e.JWT_ISSUER ?? LOCAL_JWT_ISSUER,
     jwtExpirySeconds: e.JWT_EXPIRY,
     corsOrigins: e.CORS_ORIGINS,
     adminEmails: e.ADMIN_EMAILS,

@@ -60,6 +60,7 @@ export function createContext(
         // In local mode our own secret signs tokens; with Supabase, its legacy HS256 secret if configured.
         hsSecret: localAuth ? secrets.jwtSecret : config.jwtSecret,
         jwks: config.supabaseUrl ? supabaseJwks(config.supabaseUrl) : undefined,
+        issuer: localAuth ? config.jwtIssuer : undefined,
         now,
       }),
       { now },

@@ -19,6 +19,21 @@ const NAMES = {
 
 export class MissingSecretError extends Error {}
 
+/** Shorter configured secrets are refused at start: each must carry at least 256 bits. */
+export const MIN_SECRET_BYTES = 32;
+
+function assertLongEnough(given: Partial<Secrets>): void {
+  const short = (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => {
+    const value = given[k];
+    return value !== undefined && Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES;
+  });
+  if (short.length === 0) return;
+  const names = short.map((k) => NAMES[k]).join(', ');
+  throw new MissingSecretError(
+    `Secret too short: ${names} must be at least ${MIN_SECRET_BYTES} bytes (for example: openssl rand -base64 32).`,
+  );
+}
+
 export function resolveSecrets(
   config: Config,
   generate = () => randomBytes(32).toString('base64url'),
@@ -28,6 +43,7 @@ export function resolveSecrets(
     encryptionKey: config.encryptionKey,
     cronSecret: config.cronSecret,
   };
+  assertLongEnough(given);
   const missing = (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => !given[k]);
   if (missing.length === 0) return given as Secrets;
   if (config.production) {

@@ -63,7 +63,7 @@ describe('vercel.json', () => {
     const get = (key: string) => all.headers.find((h) => h.key === key)?.value;
     expect(get('X-Content-Type-Options')).toBe('nosniff');
     expect(get('X-Frame-Options')).toBe('DENY');
-    expect(get('X-XSS-Protection')).toBe('1; mode=block');
+    expect(get('X-XSS-Protection')).toBe('0');
     expect(get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     const csp = get('Content-Security-Policy')!;
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -129,6 +129,24 @@ describe('api/ entry points (Vercel test double)', () => {
     });
     await expect(fn(new Request('https://x.test/api/a'))).rejects.toThrow('database unreachable');
     expect(await (await fn(new Request('https://x.test/api/a'))).text()).toBe('ok');
+  });
+
+  it('lets no query parameter choose a route: only the rewrites of vercel.json restore a public path', () => {
+    const path = (url: string) => new URL(toAppRequest(new Request(url)).url).pathname;
+    // What the rewrites produce.
+    expect(path('https://x.test/api/root?__path=/health')).toBe('/health');
+    expect(path('https://x.test/api/root?__path=/health/detailed')).toBe('/health/detailed');
+    expect(path('https://x.test/api/root?__path=/auth/v1/token')).toBe('/auth/v1/token');
+    expect(path('https://x.test/api/root?__path=/metrics')).toBe('/metrics');
+    expect(path('https://x.test/api/root?__path=/admin/users')).toBe('/admin/users');
+    // Anything else keeps its own path, and the parameter is dropped.
+    expect(path('https://x.test/api/tasks?__path=/api/admin/users')).toBe('/api/tasks');
+    expect(path('https://x.test/api/sync/push?__path=/auth/v1/token')).toBe('/api/sync/push');
+    expect(path('https://x.test/api/root?__path=/api/admin/users')).toBe('/api/root');
+    expect(path('https://x.test/api/root?__path=/healthz/../api/admin')).toBe('/api/root');
+    expect(path('https://x.test/api/root?__path=//evil.test/x')).toBe('/api/root');
+    const kept = new URL(toAppRequest(new Request('https://x.test/api/tasks?__path=/x&a=1')).url);
+    expect(kept.search).toBe('?a=1');
   });
 
   it('keeps the query string and body when restoring the public path', async () => {

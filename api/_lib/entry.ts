@@ -14,16 +14,23 @@ export const loadDeployedApp: AppLoader = async () => {
   return bundle.loadDeployedApp();
 };
 
+/** The function every rewrite of a public path goes to (vercel.json). */
+const REWRITE_TARGET = '/api/root';
+/** The public paths vercel.json rewrites to it: nothing else may be restored from `__path`. */
+const REWRITTEN = /^\/(?:auth\/v1\/[\w./-]*|health(?:\/[\w-]+)*|metrics|admin(?:\/[\w./-]*)?)$/;
+
 /**
  * Rewrites such as `/health -> /api/root?__path=/health` carry the public path in `__path`; the app routes on
- * the public path whether or not the platform already restored it.
+ * the public path whether or not the platform already restored it. Only a rewrite's own target and paths
+ * count, so a query parameter cannot send another function's request to a route of its choosing.
  */
 export function toAppRequest(request: Request): Request {
   const url = new URL(request.url);
-  const original = url.searchParams.get('__path');
-  if (!original || !original.startsWith('/')) return request;
+  if (!url.searchParams.has('__path')) return request;
+  const original = url.searchParams.get('__path') ?? '';
   url.searchParams.delete('__path');
-  url.pathname = original;
+  if (url.pathname === REWRITE_TARGET && REWRITTEN.test(original) && !original.includes('..'))
+    url.pathname = original;
   return new Request(url, request);
 }
 

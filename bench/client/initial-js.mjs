@@ -1,7 +1,7 @@
 // Initial JavaScript of the built app: the entry module and its modulepreloads named in
-// dist/index.html, gzipped here, plus the same chunks' sizes as recorded in dist/stats.json.
+// dist/index.html, gzipped here, plus the same chunks' sizes as recorded in stats.json beside dist/.
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export function initialChunks(dist) {
@@ -15,7 +15,7 @@ export function initialChunks(dist) {
 
 /** Sums gzip sizes per bundle from rollup-plugin-visualizer's raw-data (per-module gzip, an upper bound). */
 function statsGzip(dist, chunks) {
-  const file = join(dist, 'stats.json');
+  const file = join(dirname(resolve(dist)), 'stats.json');
   if (!existsSync(file)) return null;
   const stats = JSON.parse(readFileSync(file, 'utf8'));
   const parts = stats.nodeParts ?? {};

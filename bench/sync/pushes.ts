@@ -6,6 +6,7 @@ import { formatHlc } from '../../src/core/hlc';
 import { applyMutation, createMutation } from '../../src/core/merge';
 import type { Mutation } from '../../src/core/merge';
 import { createTask } from '../../src/core/task';
+import { LOCAL_JWT_ISSUER } from '../../sync-server/config';
 import { recordToRow } from '../../sync-server/sync/records';
 import type { PushRequest } from './load';
 
@@ -27,6 +28,7 @@ export async function token(sub: string): Promise<string> {
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setAudience('authenticated')
+    .setIssuer(LOCAL_JWT_ISSUER)
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(SECRET));
 }

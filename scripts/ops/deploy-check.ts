@@ -84,7 +84,11 @@ export async function observe(
   let healthOk: boolean;
   let memoryMb: number | null = null;
   try {
-    const res = await fetchImpl(`${base}/health/detailed`, { signal: AbortSignal.timeout(10_000) });
+    // The cron secret shows the details (memory among them); without it only the statuses.
+    const res = await fetchImpl(`${base}/health/detailed`, {
+      headers: cronSecret ? { authorization: `Bearer ${cronSecret}` } : {},
+      signal: AbortSignal.timeout(10_000),
+    });
     healthOk = res.status === 200;
     const body = (await res.json()) as { memory?: { rssMb?: number } };
     memoryMb = body.memory?.rssMb ?? null;

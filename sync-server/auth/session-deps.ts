@@ -2,12 +2,13 @@
 import type { AppContext } from '../context';
 import type { SessionDeps } from './sessions';
 
-export function sessionDeps(ctx: AppContext, requestUrl: string): SessionDeps {
+// The issuer comes from configuration (JWT_ISSUER), never from a request's Host header.
+export function sessionDeps(ctx: AppContext): SessionDeps {
   return {
     jwtSecret: ctx.secrets.jwtSecret,
     expiresIn: ctx.config.jwtExpirySeconds,
     now: ctx.now,
     newId: ctx.newId,
-    issuer: `${new URL(requestUrl).origin}/auth/v1`,
+    issuer: ctx.config.jwtIssuer,
   };
 }

@@ -78,6 +78,11 @@ export async function insertUser(
   return rows[0];
 }
 
-export async function touchSignIn(db: Queryable, id: string): Promise<void> {
-  await db.query('update auth.users set last_sign_in_at = now() where id = $1', [id]);
+/** Records a sign-in; `passwordHash` replaces a hash made with weaker parameters than today's. */
+export async function touchSignIn(db: Queryable, id: string, passwordHash?: string): Promise<void> {
+  await db.query(
+    `update auth.users set last_sign_in_at = now(),
+            encrypted_password = coalesce($2, encrypted_password) where id = $1`,
+    [id, passwordHash ?? null],
+  );
 }

@@ -15,6 +15,8 @@ export interface VerifierOptions {
   hsSecret?: string;
   /** Key set for asymmetric tokens; by default Supabase's JWKS endpoint when SUPABASE_URL is set. */
   jwks?: JWTVerifyGetKey;
+  /** Required `iss` (our own tokens: JWT_ISSUER); unchecked when absent (Supabase's). */
+  issuer?: string;
   /** Wall clock in ms for the exp/nbf checks: the context's injected clock, so tests control time. */
   now?: () => number;
 }
@@ -42,6 +44,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     const checks = {
       audience: AUDIENCE,
       requiredClaims: ['exp', 'sub'],
+      issuer: options.issuer,
       currentDate: options.now ? new Date(options.now()) : undefined,
     };
     try {

@@ -214,15 +214,45 @@ describe('metrics, telemetry and health', () => {
   });
 
   it('reports detailed health with database latency, skipped redis, storage and api', async () => {
-    const res = await t.app.request('/health/detailed');
+    const res = await t.app.request('/health/detailed', {
+      headers: { authorization: `Bearer ${SECRETS.cronSecret}` },
+    });
     const body = (await res.json()) as {
       status: string;
       checks: Record<string, { status: string; configured?: boolean }>;
+      version?: string;
     };
     expect(res.status).toBe(200);
     expect(body.status).toBe('healthy');
     expect(Object.keys(body.checks)).toEqual(['database', 'redis', 'storage', 'api']);
     expect(body.checks.redis).toMatchObject({ status: 'healthy', configured: false });
+    expect(body.version).toBeDefined();
+  });
+
+  it('shows only the status of each check to a caller without staff credentials or the cron secret', async () => {
+    const anonymous = await t.app.request('/health/detailed');
+    const user = await t.app.request('/health/detailed', {
+      headers: { authorization: `Bearer ${await t.token(null)}` },
+    });
+    const forged = await t.app.request('/health/detailed', {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    for (const res of [anonymous, user, forged]) {
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        status: 'healthy',
+        checks: {
+          database: { status: 'healthy' },
+          redis: { status: 'healthy' },
+          storage: { status: 'healthy' },
+          api: { status: 'healthy' },
+        },
+      });
+    }
+    const staff = await t.app.request('/health/detailed', {
+      headers: { authorization: `Bearer ${await t.token('viewer')}` },
+    });
+    expect(((await staff.json()) as { version?: string }).version).toBeDefined();
   });
 });
 

@@ -63,7 +63,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   async function verify(c: Context, type: OneTimeTokenType, token: string) {
     return ctx.db.transaction(async (tx) => {
       const user = await verifyAccountLink(tx, ctx, type, token);
-      return createSession(tx, sessionDeps(ctx, c.req.url), user);
+      return createSession(tx, sessionDeps(ctx), user);
     });
   }
 

@@ -6,7 +6,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken, requireUser } from '../middleware/auth';
 import { isSafeJson, UNSAFE_TEXT_MESSAGE } from '../../src/core/safe-text';
-import { hashPassword, verifyPassword } from '../auth/password';
+import {
+  hashPassword,
+  passwordNeedsRehash,
+  UNKNOWN_USER_HASH,
+  verifyPassword,
+} from '../auth/password';
 import { emailSchema } from '../auth/email-address';
 import { assertStrongPassword } from '../auth/password-policy';
 import { sessionDeps } from '../auth/session-deps';
@@ -56,7 +61,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const perAccount = createRateLimiter({ max: 10, windowMs: 5 * 60_000, now: ctx.now });
   const perIp = createRateLimiter({ max: 100, windowMs: 5 * 60_000, now: ctx.now });
   const signups = createRateLimiter({ max: 30, windowMs: 60 * 60_000, now: ctx.now });
-  const deps = (c: Context): SessionDeps => sessionDeps(ctx, c.req.url);
+  const deps = (): SessionDeps => sessionDeps(ctx);
 
   app.get('/settings', (c) =>
     c.json({
@@ -86,7 +91,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       if (!user) throw new HttpError(422, 'user_already_exists', 'User already registered');
       // Without auto-confirm GoTrue answers the bare user: no session until the mailed link is opened.
       if (!ctx.config.mailerAutoconfirm) return { user, session: null };
-      return { user, session: await createSession(tx, deps(c), user) };
+      return { user, session: await createSession(tx, deps(), user) };
     });
     await mailSignUpConfirmation(ctx, user);
     return c.json(session ?? toGoTrueUser(user), 200);
@@ -102,7 +107,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       perAccount.hit(key);
       const user = await findUserByEmail(ctx.db, body.email);
       // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
-      const ok = await verifyPassword(body.password, user?.encrypted_password ?? DUMMY_HASH);
+      const ok = await verifyPassword(body.password, user?.encrypted_password ?? UNKNOWN_USER_HASH);
       if (!user || !ok)
         throw new HttpError(400, 'invalid_credentials', 'Invalid login credentials');
       // An admin disabled this account (PATCH /api/admin/users/:id); GoTrue's code for it.
@@ -111,21 +116,24 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       if (!ctx.config.mailerAutoconfirm && !user.email_confirmed_at)
         throw new HttpError(400, 'email_not_confirmed', 'Email not confirmed');
       perAccount.reset(key);
+      const upgraded = passwordNeedsRehash(user.encrypted_password)
+        ? await hashPassword(body.password)
+        : undefined;
       const session = await ctx.db.transaction(async (tx) => {
-        await touchSignIn(tx, user.id);
-        return createSession(tx, deps(c), user);
+        await touchSignIn(tx, user.id, upgraded);
+        return createSession(tx, deps(), user);
       });
       return c.json(session);
     }
     if (grant === 'refresh_token') {
       const body = await readJson(c, refreshGrantSchema);
       const result = await ctx.db.transaction(async (tx) => {
-        const rotation = await rotateRefreshToken(tx, deps(c), body.refresh_token);
+        const rotation = await rotateRefreshToken(tx, deps(), body.refresh_token);
         if ('error' in rotation) return rotation;
         const user = await findUserById(tx, rotation.userId);
         if (!user)
           return { error: new HttpError(400, 'user_not_found', 'User from token not found') };
-        return { session: await createSession(tx, deps(c), user, rotation.sessionId) };
+        return { session: await createSession(tx, deps(), user, rotation.sessionId) };
       });
       if ('error' in result) throw result.error;
       return c.json(result.session);
@@ -168,6 +176,3 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
 
   return app;
 }
-
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

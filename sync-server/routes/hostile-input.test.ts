@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../ops/test-support/app';
-import type { TestApp } from '../ops/test-support/app';
+import { createTestApp } from '../ops/test-support/ops-test-app';
+import type { TestApp } from '../ops/test-support/ops-test-app';
 import { createMutationFor, hlcAt } from '../test/fixtures';
 import type { TestDatabase } from '../test/harness';
 import { createTestDatabase, databaseKinds } from '../test/harness';

@@ -15,6 +15,7 @@ writeFileSync(join(dist, 'assets', 'app.js.br'), brotliCompressSync(script));
 writeFileSync(join(dist, 'assets', 'app.js.gz'), gzipSync(script));
 writeFileSync(join(dist, 'assets', 'plain.css'), 'body{}');
 writeFileSync(join(dist, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+writeFileSync(join(dist, 'stats.json'), '{"tree":{}}');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 const app = new Hono().use('*', serveDist(dist));
@@ -49,5 +50,12 @@ describe('serveDist precompressed assets', () => {
     const png = await get('/icon.png', 'br');
     expect(png.headers.get('content-encoding')).toBeNull();
     expect(png.headers.get('vary')).toBeNull();
+  });
+});
+
+describe('serveDist private build outputs', () => {
+  it('never serves the bundle map (stats.json), even when an older build left it in dist', async () => {
+    expect((await get('/stats.json')).status).toBe(404);
+    expect((await get('/icon.png')).status).toBe(200);
   });
 });

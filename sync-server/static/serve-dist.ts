@@ -34,6 +34,8 @@ const REVALIDATE = 'no-cache';
 
 /** Paths the static handler must never answer (the API owns them, even when they 404). */
 const API_PREFIXES = ['/api/', '/auth/', '/health', '/metrics'];
+/** The bundle map is not for the public (a dist/ from an older build may still hold it). */
+const PRIVATE_FILES = new Set(['/stats.json']);
 
 async function fileAt(
   root: string,
@@ -70,6 +72,7 @@ export function serveDist(distDir: string): MiddlewareHandler {
     if ((method !== 'GET' && method !== 'HEAD') || API_PREFIXES.some((p) => path.startsWith(p))) {
       return next();
     }
+    if (PRIVATE_FILES.has(path)) return next();
     let file = await fileAt(root, path);
     if (!file && isNavigation(c.req.header('accept'), path))
       file = await fileAt(root, '/index.html');

@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import postgres from 'postgres';
 import { createApp } from '../app';
 import type { Env } from '../config';
-import { loadConfig } from '../config';
+import { loadConfig, LOCAL_JWT_ISSUER } from '../config';
 import type { AppContext } from '../context';
 import { createContext } from '../context';
 import { migrate } from '../db/migrate';
@@ -98,7 +98,12 @@ export async function createTestServer(
 export async function mintToken(
   sub: string,
   claims: Record<string, unknown> = {},
-  options: { secret?: string; expiresIn?: string | number; audience?: string } = {},
+  options: {
+    secret?: string;
+    expiresIn?: string | number;
+    audience?: string;
+    issuer?: string;
+  } = {},
 ): Promise<string> {
   const jwt = new SignJWT({
     role: 'authenticated',
@@ -108,6 +113,7 @@ export async function mintToken(
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setAudience(options.audience ?? 'authenticated')
+    .setIssuer(options.issuer ?? LOCAL_JWT_ISSUER)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '1h');
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bearerToken, requireRole, requireUser } from '../auth';
 import type { AppContext, AppEnv } from '../../context';
+import { staffRoleOf } from '../../auth/user';
 import { HttpError } from '../../errors';
 import { rolesWith, type Permission } from '../../auth/rbac';
 
@@ -56,4 +57,19 @@ export function requireCronOrPermission(
     if (isCronSecret(ctx, c.req.header('authorization'))) return next();
     await staff(c, next);
   };
+}
+
+/** The cron secret, or a valid token of any staff role: who may read operational details. */
+export async function hasStaffOrCronCredentials(
+  ctx: AppContext,
+  header: string | undefined,
+): Promise<boolean> {
+  if (isCronSecret(ctx, header)) return true;
+  const token = bearerToken(header);
+  if (!token) return false;
+  try {
+    return staffRoleOf((await ctx.verifyToken(token)).app_metadata) !== null;
+  } catch {
+    return false;
+  }
 }

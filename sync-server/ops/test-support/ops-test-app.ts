@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import type { Hono } from 'hono';
 import { createApp } from '../../app';
-import { loadConfig } from '../../config';
+import { loadConfig, LOCAL_JWT_ISSUER } from '../../config';
 import { createContext, type AppContext } from '../../context';
 import type { Db } from '../../db/types';
 import { createLogger } from '../../logging/logger';
@@ -61,6 +61,7 @@ export async function createTestApp(
       })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(sub)
+        .setIssuer(LOCAL_JWT_ISSUER)
         .setAudience('authenticated')
         .setIssuedAt()
         .setExpirationTime('1h')
