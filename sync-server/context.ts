@@ -8,6 +8,7 @@ import { cacheVerifiedTokens } from './auth/verified-tokens';
 import type { TokenVerifier } from './auth/verify';
 import { createTokenVerifier, supabaseJwks } from './auth/verify';
 import type { Config } from './config';
+import { HttpError } from './errors';
 import type { Db } from './db/types';
 import type { Logger } from './logging/logger';
 import { createDatabaseChangeFeed } from './live/change-feed';
@@ -15,6 +16,8 @@ import { createLiveHub } from './live/hub';
 import { createRedisChangeFeed } from './live/redis-change-feed';
 import type { LiveHub } from './live/hub';
 import type { Secrets } from './secrets';
+import type { RevokedSessions } from './state/sessions';
+import { createRevokedSessions } from './state/sessions';
 
 /** Hono's typing of what middleware puts on a request (requireUser sets `user`). */
 export type AppEnv = { Variables: { user: AuthUser } };
@@ -24,10 +27,15 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   secrets: Secrets;
-  /** Verifies a bearer access token and returns its claims (401 HttpError otherwise). */
+  /**
+   * Verifies a bearer access token and returns its claims (401 HttpError otherwise), refusing a token
+   * whose session was revoked on any instance.
+   */
   verifyToken: TokenVerifier;
   /** Account mail through SMTP_URL, or null when the server cannot send mail. */
   mailer: Mailer | null;
+  /** Sessions ended before their tokens expire, shared by every instance (state/sessions.ts). */
+  revokedSessions: RevokedSessions;
   /** True when this server answers the Supabase Auth endpoints itself (no SUPABASE_URL configured). */
   localAuth: boolean;
   /** Wall clock in ms; injected so tests control time. */
@@ -53,7 +61,7 @@ export function createContext(
   const { config, secrets } = parts;
   const localAuth = parts.localAuth ?? !config.supabaseUrl;
   const now = parts.now ?? Date.now;
-  const verifyToken =
+  const verifySignature =
     parts.verifyToken ??
     cacheVerifiedTokens(
       createTokenVerifier({
@@ -71,10 +79,28 @@ export function createContext(
       : config.smtpUrl
         ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
         : null;
+  const revokedSessions = parts.revokedSessions ?? createRevokedSessions(parts.db, { now });
+  const verifyToken: TokenVerifier = async (token) => {
+    const claims = await verifySignature(token);
+    const sessionId = claims.session_id;
+    if (typeof sessionId === 'string' && (await revokedSessions.isRevoked(sessionId))) {
+      throw new HttpError(
+        401,
+        'session_not_found',
+        'This session was signed out or revoked',
+        null,
+        {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        },
+      );
+    }
+    return claims;
+  };
   return {
     ...parts,
     mailer,
     verifyToken,
+    revokedSessions,
     localAuth,
     now,
     newId: parts.newId ?? randomUUID,

@@ -119,8 +119,14 @@ export async function rotateRefreshToken(
       ),
     };
   }
+  // A session that was ended (sign-out, reuse, disable, role or password change) is over, grace or not.
+  if (await isSessionRevoked(db, row.session_id)) {
+    return {
+      error: invalidRefresh('session_not_found', 'Invalid Refresh Token: Session Revoked'),
+    };
+  }
   // Just exchanged (another tab or the service worker refreshing at the same moment): answer with a new
-  // token of the same session, as GoTrue does. Later, or after logout, a reuse means the token leaked.
+  // token of the same session, as GoTrue does. Later, a reuse means the token leaked.
   if (row.revoked && !row.within_reuse_interval) {
     await revokeSession(db, row.session_id);
     return {
@@ -138,17 +144,55 @@ export async function rotateRefreshToken(
   return { userId: row.user_id, sessionId: row.session_id };
 }
 
-export async function revokeSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.query('update tend_auth.refresh_tokens set revoked = true where session_id = $1', [
-    sessionId,
-  ]);
+/**
+ * Ends one session at once: its refresh tokens die and its access tokens are refused by every server
+ * instance within seconds (tend_auth.revoked_sessions, read by state/sessions.ts). Returns the session id.
+ */
+export async function revokeSession(db: Queryable, sessionId: string): Promise<string[]> {
+  const rows = await db.query<{ session_id: string }>(
+    `with ended as (
+       update tend_auth.refresh_tokens set revoked = true where session_id = $1
+       returning session_id, user_id
+     )
+     insert into tend_auth.revoked_sessions (session_id, user_id)
+     select distinct session_id, user_id from ended
+     on conflict (session_id) do nothing
+     returning session_id`,
+    [sessionId],
+  );
+  return rows.length > 0 ? rows.map((r) => r.session_id) : [sessionId];
 }
 
-export async function revokeUserSessions(db: Queryable, userId: string, exceptSession?: string) {
-  await db.query(
-    'update tend_auth.refresh_tokens set revoked = true where user_id = $1 and session_id is distinct from $2',
-    [userId, exceptSession ?? null],
+/**
+ * Ends every session of a user but `except` (the caller's own, on a password change or "sign out other
+ * devices"): sign-out everywhere, an admin disabling the user or changing their role. Returns the ids.
+ */
+export async function revokeSessions(
+  db: Queryable,
+  userId: string,
+  { except }: { except?: string } = {},
+): Promise<string[]> {
+  const rows = await db.query<{ session_id: string }>(
+    `with ended as (
+       update tend_auth.refresh_tokens set revoked = true
+        where user_id = $1 and session_id is distinct from $2::text::uuid
+       returning session_id, user_id
+     )
+     insert into tend_auth.revoked_sessions (session_id, user_id)
+     select distinct session_id, user_id from ended
+     on conflict (session_id) do nothing
+     returning session_id`,
+    [userId, except ?? null],
   );
+  return rows.map((r) => r.session_id);
+}
+
+/** True once the session was revoked (sign-out, reuse, disable, role or password change). */
+export async function isSessionRevoked(db: Queryable, sessionId: string): Promise<boolean> {
+  const rows = await db.query('select 1 from tend_auth.revoked_sessions where session_id = $1', [
+    sessionId,
+  ]);
+  return rows.length > 0;
 }
 
 /** A session whose every refresh token is revoked is over (logged out or compromised). */

@@ -1,7 +1,7 @@
 // Supabase Auth (GoTrue) endpoints answered locally when no SUPABASE_URL is configured, so the client always
 // talks through @supabase/supabase-js. Errors use GoTrue's body (error_code, msg), see errors.ts.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken, requireUser } from '../middleware/auth';
@@ -20,7 +20,7 @@ import {
   createSession,
   isSessionActive,
   revokeSession,
-  revokeUserSessions,
+  revokeSessions,
   rotateRefreshToken,
 } from '../auth/sessions';
 import {
@@ -133,6 +133,10 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
         const user = await findUserById(tx, rotation.userId);
         if (!user)
           return { error: new HttpError(400, 'user_not_found', 'User from token not found') };
+        // Disabled after this session began: no new token (the disable revoked it too, but a user
+        // disabled by hand in the database has no revocation row).
+        if (user.raw_app_meta_data.disabled === true)
+          return { error: new HttpError(400, 'user_banned', 'User is banned') };
         return { session: await createSession(tx, deps(), user, rotation.sessionId) };
       });
       if ('error' in result) throw result.error;
@@ -145,7 +149,18 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
     );
   });
 
-  app.get('/user', requireUser(ctx), async (c) => {
+  // GoTrue answers a revoked session here with 403 session_not_found (the API routes answer 401).
+  const asGoTrueSessionError: MiddlewareHandler<AppEnv> = async (_c, next) => {
+    try {
+      await next();
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'session_not_found')
+        throw new HttpError(403, error.code, 'Session from session_id claim in JWT does not exist');
+      throw error;
+    }
+  };
+
+  app.get('/user', asGoTrueSessionError, requireUser(ctx), async (c) => {
     const claims = c.get('user').claims;
     const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
     if (sessionId && !(await isSessionActive(ctx.db, sessionId))) {
@@ -168,9 +183,12 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
     const claims = await ctx.verifyToken(token);
     const scope = c.req.query('scope') ?? 'global';
     const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
-    if (scope === 'local' && sessionId) await revokeSession(ctx.db, sessionId);
-    else if (scope === 'others') await revokeUserSessions(ctx.db, claims.sub, sessionId);
-    else await revokeUserSessions(ctx.db, claims.sub);
+    let ended: string[];
+    if (scope === 'local' && sessionId) ended = await revokeSession(ctx.db, sessionId);
+    else if (scope === 'others')
+      ended = await revokeSessions(ctx.db, claims.sub, { except: sessionId });
+    else ended = await revokeSessions(ctx.db, claims.sub);
+    ctx.revokedSessions.noteRevoked(ended);
     return c.body(null, 204);
   });
 

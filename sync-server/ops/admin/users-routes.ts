@@ -2,7 +2,7 @@
 // audited reads of one user's tasks (support).
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { revokeUserSessions } from '../../auth/sessions';
+import { revokeSessions } from '../../auth/sessions';
 import { STAFF_ROLES } from '../../auth/user';
 import { HttpError, parseOr400 } from '../../errors';
 import { readJson } from '../../middleware/json-body';
@@ -70,8 +70,10 @@ export function installUserRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
                     coalesce((raw_app_meta_data ->> 'disabled')::boolean, false) as disabled`,
         [id, JSON.stringify(patch)],
       );
-      // A disabled user's refresh tokens stop working now; their access token expires within JWT_EXPIRY.
-      if (updated.length > 0 && body.disabled) await revokeUserSessions(tx, id);
+      // Disabled or given another role: every session ends now, on every instance (the next sign-in
+      // carries the new role).
+      if (updated.length > 0 && (body.disabled || body.role !== undefined))
+        ctx.revokedSessions.noteRevoked(await revokeSessions(tx, id));
       return updated;
     });
     if (rows.length === 0) throw new HttpError(404, 'not_found', 'No such user');

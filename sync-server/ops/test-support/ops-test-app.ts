@@ -32,6 +32,7 @@ export async function createTestApp(
   env: Record<string, string | undefined> = {},
   /** Variables for the app's configuration (NODE_ENV, VERCEL_ENV…), over a test configuration. */
   configEnv: Record<string, string | undefined> = {},
+  parts: Partial<AppContext> = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tend-ops-app-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...configEnv });
@@ -41,6 +42,7 @@ export async function createTestApp(
     logger: createLogger({ level: 'silent' }),
     secrets: SECRETS,
     audit: (entry) => recordAudit(db, entry),
+    ...parts,
   });
   const opsEnv = { OPS_SCHEDULER: '0', BACKUP_DIR: join(dataDir, 'backups'), ...env };
   const app = createApp(ctx, {
