@@ -3,10 +3,13 @@
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import { createClient } from '@supabase/supabase-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { TestServer } from '../test/harness';
 import { createTestServer } from '../test/harness';
+
+// Every sign-up and sign-in hashes at OWASP's scrypt cost (about 0.3 s a core): room on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const PORT = 8828;
 const URL_BASE = `http://127.0.0.1:${PORT}`;

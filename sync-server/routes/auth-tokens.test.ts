@@ -3,9 +3,12 @@
 // older hashes upgraded at the next sign-in.
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../test/harness';
 import { createTestServer, mintToken } from '../test/harness';
+
+// Every sign-up and sign-in hashes at OWASP's scrypt cost (about 0.3 s a core): room on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ISSUER = 'https://tend.example/auth/v1';
 type Session = { access_token: string; refresh_token: string };

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requireRole, requireUser } from '../middleware/auth';
 import type { TestServer } from '../test/harness';
 import { createTestServer, databaseKinds, mintToken } from '../test/harness';
 import type { AppEnv } from '../context';
+
+// Every sign-up and sign-in hashes at OWASP's scrypt cost (about 0.3 s a core): room on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 interface Session {
   access_token: string;

@@ -3,7 +3,7 @@
 // shared injected clock so the cache expiry is stepped, not waited for. The refresh grant keeps GoTrue's
 // grace for concurrent refreshes but refuses a revoked session at once, and a disabled user.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres } from '../db/postgres';
 import type { Db } from '../db/types';
 import { createTestApp } from '../ops/test-support/ops-test-app';
@@ -11,6 +11,9 @@ import type { TestApp } from '../ops/test-support/ops-test-app';
 import type { TestDatabase } from '../test/harness';
 import { createTestDatabase, databaseKinds } from '../test/harness';
 import { SESSION_CACHE_MS } from './sessions';
+
+// Every sign-up and sign-in hashes at OWASP's scrypt cost (about 0.3 s a core): room on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const kinds = await databaseKinds();
 type Session = { access_token: string; refresh_token: string; user: { id: string } };
