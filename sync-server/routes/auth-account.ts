@@ -60,7 +60,7 @@ export async function mailSignUpConfirmation(ctx: AppContext, user: UserRow): Pr
 export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  async function verify(c: Context, type: OneTimeTokenType, token: string) {
+  async function verify(type: OneTimeTokenType, token: string) {
     return ctx.db.transaction(async (tx) => {
       const user = await verifyAccountLink(tx, ctx, type, token);
       return createSession(tx, sessionDeps(ctx), user);
@@ -90,7 +90,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
 
   app.post('/verify', async (c) => {
     const body = await readJson(c, verifySchema);
-    return c.json(await verify(c, body.type, (body.token_hash ?? body.token)!));
+    return c.json(await verify(body.type, (body.token_hash ?? body.token)!));
   });
 
   // The link in the mail: verify, then back to the app with the session (or the error) in the fragment,
@@ -103,7 +103,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
     try {
       if (!type.success || !token.success)
         throw new HttpError(400, 'validation_failed', 'Verify requires a token and a type');
-      const session = await verify(c, type.data, token.data);
+      const session = await verify(type.data, token.data);
       fragment.set('access_token', session.access_token);
       fragment.set('token_type', session.token_type);
       fragment.set('expires_in', String(session.expires_in));
@@ -168,7 +168,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
           [user.id, passwordHash],
         );
         // A new password ends every other session and voids recovery links already mailed.
-        await revokeAccountSessions(tx, user.id, { except: sessionId });
+        await revokeAccountSessions(ctx, tx, user.id, { except: sessionId });
         await tx.query(
           "delete from tend_auth.one_time_tokens where user_id = $1 and type = 'recovery'",
           [user.id],

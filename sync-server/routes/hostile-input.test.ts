@@ -58,7 +58,7 @@ describe.each(kinds)('hostile task values on %s', (kind) => {
   });
   afterAll(() => database.drop());
 
-  const errorRate = () => t.ops.runtime.requests.stats(Date.now()).error_rate;
+  const errorRate = async () => (await t.ops.runtime.requests.stats(Date.now())).error_rate;
 
   it('rejects each bad value per mutation; the good ones in the same push apply', async () => {
     const good = createMutationFor('fine');
@@ -93,7 +93,7 @@ describe.each(kinds)('hostile task values on %s', (kind) => {
     expect(body.applied).toEqual([good.id, after.id]);
     expect(body.rejected.map((r) => r.code)).toEqual(bad.map(() => 'invalid_mutation'));
     expect(body.rejected).toHaveLength(bad.length);
-    expect(errorRate()).toBe(0);
+    expect(await errorRate()).toBe(0);
   });
 
   it('answers 400 in REST for each bad value, on create and on edit', async () => {
@@ -124,7 +124,7 @@ describe.each(kinds)('hostile task values on %s', (kind) => {
       body: JSON.stringify({ text: 'buy \u0000 milk tomorrow' }),
     });
     expect(quickAdd.status).toBe(400);
-    expect(errorRate()).toBe(0);
+    expect(await errorRate()).toBe(0);
   });
 
   it('a NUL client id is a 400 for the envelope, not a 500', async () => {
@@ -134,7 +134,7 @@ describe.each(kinds)('hostile task values on %s', (kind) => {
       body: JSON.stringify({ clientId: 'dev\u0000', mutations: [createMutationFor('x')] }),
     });
     expect(res.status).toBe(400);
-    expect(errorRate()).toBe(0);
+    expect(await errorRate()).toBe(0);
   });
 
   it('a sign-up whose user data holds NUL or a lone surrogate is a 400, not a 500', async () => {
@@ -150,6 +150,6 @@ describe.each(kinds)('hostile task values on %s', (kind) => {
       });
       expect(res.status, JSON.stringify(data)).toBe(400);
     }
-    expect(errorRate()).toBe(0);
+    expect(await errorRate()).toBe(0);
   });
 });
