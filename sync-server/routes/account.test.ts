@@ -147,7 +147,10 @@ describe.each(kinds)('the account API on %s', (kind) => {
       body: JSON.stringify({ password: 'correct horse' }),
     });
     expect(res.status).toBe(204);
+    // Besides the audit entry, only the ended session's marker stays (no content): it keeps the
+    // account's access tokens refused on every instance until they would have expired.
     expect(await rowsOf(server, ann.session.user.id)).toEqual({
+      'tend_auth.revoked_sessions.user_id': 1,
       'tend_ops.audit_log.actor': 1,
       'tend_ops.audit_log.subject': 1,
     });
