@@ -30,8 +30,8 @@ describe.each(kinds)('revoked sessions across instances on %s', (kind) => {
     database = await createTestDatabase(kind, 'sessions');
     // PostgreSQL: a second connection pool, as a second instance has. PGlite is one process's database.
     second = database.url ? openPostgres(database.url, { max: 2 }) : database.db;
-    a = await createTestApp(database.db, {}, { now });
-    b = await createTestApp(second, {}, { now });
+    a = await createTestApp(database.db, {}, {}, { now });
+    b = await createTestApp(second, {}, {}, { now });
   });
   afterAll(async () => {
     if (second !== database.db) await second.close();
