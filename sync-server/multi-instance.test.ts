@@ -18,7 +18,7 @@ import { startServerProcess, type ServerProcess } from './test/server-process';
 
 const reachable = await pgReachable();
 const WINDOW_MS = 10_000;
-const CRON_SECRET = 'multi-instance-cron-secret';
+const CRON_SECRET = 'multi-instance-cron-secret-0123456789abcdef';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Notification {

@@ -2,7 +2,7 @@
 // app host's disk; on PGlite the data directory's disk stays the measure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, pgReachable, type TestServer } from '../../test/harness';
-import { createTestApp } from '../test-support/ops-test-app';
+import { SECRETS, createTestApp } from '../test-support/ops-test-app';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { ALERT_RULES } from '../alerts/rules';
 import { createOpsRuntime } from '../runtime';
@@ -37,7 +37,10 @@ describe.skipIf(!hasPg)('storage on PostgreSQL', () => {
 
   it('is reported by /health/detailed as the database source', async () => {
     const t = await createTestApp(server.db);
-    const res = await t.app.request('/health/detailed');
+    // The full check (with sizes) is for staff and the cron secret; others get statuses only.
+    const res = await t.app.request('/health/detailed', {
+      headers: { authorization: `Bearer ${SECRETS.cronSecret}` },
+    });
     const body = (await res.json()) as { checks: { storage: Record<string, unknown> } };
     expect(body.checks.storage.source).toBe('database');
     expect(body.checks.storage.databaseBytes).toEqual(expect.any(Number));
