@@ -22,6 +22,37 @@ const list = optional.transform((v) =>
     : [],
 );
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+const DURATION = /^(\d+)([smh])$/;
+
+function parseDuration(value: string): number | null {
+  const m = DURATION.exec(value);
+  return m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : null;
+}
+
+/** A length of time such as `90s`, `5m` or `1h`, in ms. */
+const duration = (fallback: string) =>
+  optional.transform((v, ctx) => {
+    const ms = parseDuration(v ?? fallback);
+    if (ms === null || ms === 0) {
+      ctx.addIssue({ code: 'custom', message: 'expected a duration such as 30s, 5m or 1h' });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** `max/window`, such as `100/5m`: at most max requests per window. */
+const windowLimit = (fallback: string) =>
+  optional.transform((v, ctx) => {
+    const [max, window] = (v ?? fallback).split('/');
+    const windowMs = parseDuration(window ?? '');
+    if (!/^\d+$/.test(max) || Number(max) < 1 || windowMs === null || windowMs === 0) {
+      ctx.addIssue({ code: 'custom', message: 'expected max/window such as 100/5m' });
+      return z.NEVER;
+    }
+    return { max: Number(max), windowMs };
+  });
+
 /**
  * Marks a variable whose value is a credential: the logger masks its value in every line, and the versioned
  * configuration backup records it as set or unset only.
@@ -66,7 +97,14 @@ const envSchema = z.object({
   VERCEL_ENV: optional,
   VERCEL_URL: optional,
   VERCEL_REGION: optional,
-  TRUST_PROXY: optional.transform((v) => v === '1' || v === 'true'),
+  // How many proxies of ours stand in front: `true` or `1` for one (Vercel, one reverse proxy), or a count.
+  TRUST_PROXY: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'false') return 0;
+    if (v === 'true') return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'expected true, false or a number of proxies' });
+    return z.NEVER;
+  }),
   MAX_CLOCK_DRIFT_MS: z.coerce
     .number()
     .int()
@@ -75,6 +113,17 @@ const envSchema = z.object({
   DB_POOL_MAX: optional,
   DB_PREPARE: optional,
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // Rate limits (middleware/rate-limit): `max/window` per client address, window in s, m or h.
+  RATE_LIMIT_LOGIN: windowLimit('100/5m'),
+  RATE_LIMIT_SIGNUP: windowLimit('30/1h'),
+  RATE_LIMIT_REFRESH: windowLimit('600/5m'),
+  RATE_LIMIT_RECOVERY: windowLimit('10/1h'),
+  RATE_LIMIT_RECOVERY_ACCOUNT: windowLimit('5/1h'),
+  RATE_LIMIT_VERIFY: windowLimit('30/1h'),
+  RATE_LIMIT_TELEMETRY: windowLimit('60/1m'),
+  // The per-account login back-off: free failures, then 1 s, 2 s, 4 s ... up to the maximum.
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_BACKOFF_MAX: duration('5m'),
   // Live sync: event streams this instance holds, per user and in all.
   LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
   LIVE_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
@@ -118,6 +167,17 @@ export const SECRET_ENV_NAMES: ReadonlySet<EnvName> = new Set(
   ENV_NAMES.filter((name) => z.globalRegistry.get(envSchema.shape[name])?.secret === true),
 );
 
+export interface RateLimitConfig {
+  login: { max: number; windowMs: number };
+  signup: { max: number; windowMs: number };
+  refresh: { max: number; windowMs: number };
+  recovery: { max: number; windowMs: number };
+  recoveryAccount: { max: number; windowMs: number };
+  verify: { max: number; windowMs: number };
+  telemetry: { max: number; windowMs: number };
+  loginBackoff: { freeFailures: number; baseMs: number; maxMs: number; forgetMs: number };
+}
+
 export type Config = Readonly<{
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
@@ -145,6 +205,10 @@ export type Config = Readonly<{
   vercel: { env: string | undefined; url: string | undefined; region: string | undefined };
   /** Trust X-Forwarded-For / X-Forwarded-Proto (set behind Vercel or a reverse proxy). */
   trustProxy: boolean;
+  /** Proxies of ours in front (TRUST_PROXY): the client address is that many X-Forwarded-For hops from the right. */
+  trustProxyHops: number;
+  /** Per client address (and recovery per account too); the login back-off per account. */
+  rateLimits: RateLimitConfig;
   /** Longest a request waits for the database (connect, statement, transaction) before it gets a 503. */
   dbTimeoutMs: number;
   /** The public address of the app: account mail links point here, never at a request's Host header. */
@@ -226,7 +290,24 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     llmWorkerMemoryMb: e.LLM_WORKER_MEMORY,
     datadogApiKey: e.DATADOG_API_KEY,
     vercel: { env: e.VERCEL_ENV, url: e.VERCEL_URL, region: e.VERCEL_REGION },
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY > 0,
+    trustProxyHops: e.TRUST_PROXY,
+    rateLimits: {
+      login: e.RATE_LIMIT_LOGIN,
+      signup: e.RATE_LIMIT_SIGNUP,
+      refresh: e.RATE_LIMIT_REFRESH,
+      recovery: e.RATE_LIMIT_RECOVERY,
+      recoveryAccount: e.RATE_LIMIT_RECOVERY_ACCOUNT,
+      verify: e.RATE_LIMIT_VERIFY,
+      telemetry: e.RATE_LIMIT_TELEMETRY,
+      loginBackoff: {
+        freeFailures: e.LOGIN_FREE_FAILURES,
+        baseMs: 1000,
+        maxMs: e.LOGIN_BACKOFF_MAX,
+        // A run of failures is forgotten an hour after its last wait ended.
+        forgetMs: 60 * 60_000,
+      },
+    },
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     siteUrl: e.SITE_URL?.replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,

@@ -16,6 +16,9 @@ import { createLiveHub } from './live/hub';
 import { createRedisChangeFeed } from './live/redis-change-feed';
 import type { LiveHub } from './live/hub';
 import type { Secrets } from './secrets';
+import { createRouteLimits, type RouteLimits } from './middleware/rate-limit/route-limits';
+import { openStateBackend, type StateBackend } from './state/backend';
+import { createRateLimitStore } from './state/rate-limits';
 import type { RevokedSessions } from './state/sessions';
 import { createRevokedSessions } from './state/sessions';
 
@@ -36,6 +39,10 @@ export interface AppContext {
   mailer: Mailer | null;
   /** Sessions ended before their tokens expire, shared by every instance (state/sessions.ts). */
   revokedSessions: RevokedSessions;
+  /** Where state shared by every instance lives: the database, or Redis when REDIS_URL is set. */
+  state: StateBackend;
+  /** Per-address and per-account limits of the auth and telemetry routes, counted across instances. */
+  rateLimits: RouteLimits;
   /** True when this server answers the Supabase Auth endpoints itself (no SUPABASE_URL configured). */
   localAuth: boolean;
   /** Wall clock in ms; injected so tests control time. */
@@ -79,7 +86,28 @@ export function createContext(
       : config.smtpUrl
         ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
         : null;
+  const state =
+    parts.state ??
+    openStateBackend({
+      db: parts.db,
+      redisUrl: config.redisUrl,
+      now,
+      onRedisError: (error) => parts.logger.warn({ err: error.message }, 'redis error'),
+    });
   const revokedSessions = parts.revokedSessions ?? createRevokedSessions(parts.db, { now });
+  const rateLimits =
+    parts.rateLimits ??
+    createRouteLimits(
+      createRateLimitStore(state, {
+        onPruneError: (err) => parts.logger.debug({ err: String(err) }, 'rate limits not pruned'),
+      }),
+      config.rateLimits,
+      {
+        now,
+        onStoreError: (err) =>
+          parts.logger.warn({ err: String(err) }, 'rate limit store failed; request let through'),
+      },
+    );
   const verifyToken: TokenVerifier = async (token) => {
     const claims = await verifySignature(token);
     const sessionId = claims.session_id;
@@ -101,6 +129,8 @@ export function createContext(
     mailer,
     verifyToken,
     revokedSessions,
+    state,
+    rateLimits,
     localAuth,
     now,
     newId: parts.newId ?? randomUUID,

@@ -120,6 +120,31 @@ describe('api/ entry points (Vercel test double)', () => {
     expect(loads).toBe(1);
   });
 
+  it('limits sign-ins by the address Vercel reports, and never lumps requests without one together', async () => {
+    const { app } = await createTestApp(
+      db,
+      {},
+      { VERCEL_ENV: 'production', RATE_LIMIT_LOGIN: '2/5m' },
+    );
+    const fn = createVercelHandler(async () => app);
+    const signIn = (n: number, headers: Record<string, string> = {}) =>
+      fn(
+        new Request('https://app.vercel.app/api/root?__path=/auth/v1/token&grant_type=password', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ email: `vercel${n}@example.test`, password: 'wrong guess' }),
+        }),
+      ).then((res) => res.status);
+    // No socket here: one client reported by the platform header is limited alone...
+    const one = { 'x-vercel-forwarded-for': '198.51.100.20' };
+    expect([await signIn(1, one), await signIn(2, one), await signIn(3, one)]).toEqual([
+      400, 400, 429,
+    ]);
+    expect(await signIn(4, { 'x-vercel-forwarded-for': '198.51.100.21' })).toBe(400);
+    // ...and requests without any address share no key that a few bad tries would lock for everyone.
+    expect([await signIn(5), await signIn(6), await signIn(7)]).toEqual([400, 400, 400]);
+  });
+
   it('retries a failed cold start on the next request', async () => {
     let attempts = 0;
     const fn = createVercelHandler(async () => {

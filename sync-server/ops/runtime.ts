@@ -4,10 +4,9 @@
 // scheduler and the admin endpoints, so each job has one implementation).
 import { ENV_NAMES, SECRET_ENV_NAMES, type Env } from '../config';
 import type { AppContext } from '../context';
-import { openRedis } from '../db/redis';
 import { createAiTelemetryTotals, type AiTelemetryTotals } from '../state/ai-telemetry';
 import { createAlertStates } from '../state/alert-states';
-import { createStateBackend, type StateBackend } from '../state/backend';
+import { openStateBackend, type StateBackend } from '../state/backend';
 import { createCronSlots, type CronSlots } from '../state/cron-slots';
 import { createJobRegistry, type JobRegistry } from '../state/jobs';
 import { createRequestWindows, type RequestWindows } from '../state/request-windows';
@@ -64,13 +63,16 @@ export function createOpsRuntime(
   fetchImpl: typeof fetch = fetch,
 ): OpsRuntime {
   const settings = readOpsSettings(env, ctx.config);
-  const redis = settings.redisUrl
-    ? openRedis(settings.redisUrl, {
-        name: 'tend-state',
-        onError: (error) => ctx.logger.warn({ err: error.message }, 'redis error'),
-      })
-    : null;
-  const state = createStateBackend({ db: ctx.db, redis, now: ctx.now });
+  // The app's own shared state unless this runtime was handed another Redis (tests do).
+  const state =
+    settings.redisUrl === ctx.config.redisUrl
+      ? ctx.state
+      : openStateBackend({
+          db: ctx.db,
+          redisUrl: settings.redisUrl,
+          now: ctx.now,
+          onRedisError: (error) => ctx.logger.warn({ err: error.message }, 'redis error'),
+        });
   // A flush fails while the store is down; the totals stay in memory and go out with the next one.
   const onFlushError = (error: unknown) =>
     ctx.logger.debug({ err: String(error) }, 'shared counters not flushed');

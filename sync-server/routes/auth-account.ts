@@ -19,6 +19,7 @@ import type { AppContext, AppEnv } from '../context';
 import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
+import { clientAddress } from '../middleware/rate-limit/client-address';
 
 const tokenSchema = z.string().min(16).max(256);
 const typeSchema = z.enum(ONE_TIME_TOKEN_TYPES);
@@ -59,6 +60,13 @@ export async function mailSignUpConfirmation(ctx: AppContext, user: UserRow): Pr
 
 export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const limits = ctx.rateLimits;
+
+  /** Mail to an address: limited per client and per address mailed, so nobody floods an inbox. */
+  async function limitMail(c: Context, email: string) {
+    await limits.recovery.hit(clientAddress(c, ctx.config));
+    await limits.recoveryAccount.hit(email);
+  }
 
   async function verify(type: OneTimeTokenType, token: string) {
     return ctx.db.transaction(async (tx) => {
@@ -69,6 +77,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
 
   app.post('/recover', async (c) => {
     const { email } = await readJson(c, recoverSchema);
+    await limitMail(c, email);
     if (!ctx.mailer) throw smtpNotConfigured();
     const user = await findUserByEmail(ctx.db, email);
     // The same answer whether or not the address has an account, so it reveals nothing.
@@ -80,6 +89,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
 
   app.post('/resend', async (c) => {
     const { email } = await readJson(c, resendSchema);
+    await limitMail(c, email);
     if (!ctx.mailer) throw smtpNotConfigured();
     const user = await findUserByEmail(ctx.db, email);
     if (user && !user.email_confirmed_at) {
@@ -89,6 +99,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   app.post('/verify', async (c) => {
+    await limits.verify.hit(clientAddress(c, ctx.config));
     const body = await readJson(c, verifySchema);
     return c.json(await verify(body.type, (body.token_hash ?? body.token)!));
   });
@@ -101,6 +112,7 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
     const token = tokenSchema.safeParse(c.req.query('token'));
     const fragment = new URLSearchParams();
     try {
+      await limits.verify.hit(clientAddress(c, ctx.config));
       if (!type.success || !token.success)
         throw new HttpError(400, 'validation_failed', 'Verify requires a token and a type');
       const session = await verify(type.data, token.data);

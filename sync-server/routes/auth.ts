@@ -1,7 +1,5 @@
 // Supabase Auth (GoTrue) endpoints answered locally when no SUPABASE_URL is configured, so the client always
 // talks through @supabase/supabase-js. Errors use GoTrue's body (error_code, msg), see errors.ts.
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { bearerToken } from '../middleware/auth';
@@ -34,7 +32,7 @@ import type { AppContext, AppEnv } from '../context';
 import { mailSignUpConfirmation } from './auth-account';
 import { HttpError } from '../errors';
 import { readJson } from '../middleware/json-body';
-import { createRateLimiter } from '../middleware/rate-limit';
+import { clientAddress } from '../middleware/rate-limit/client-address';
 
 const signupSchema = z.object({
   email: emailSchema,
@@ -44,23 +42,9 @@ const signupSchema = z.object({
 const passwordGrantSchema = z.object({ email: emailSchema, password: z.string().max(256) });
 const refreshGrantSchema = z.object({ refresh_token: z.string().min(1).max(512) });
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
-
 export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const perAccount = createRateLimiter({ max: 10, windowMs: 5 * 60_000, now: ctx.now });
-  const perIp = createRateLimiter({ max: 100, windowMs: 5 * 60_000, now: ctx.now });
-  const signups = createRateLimiter({ max: 30, windowMs: 60 * 60_000, now: ctx.now });
+  const limits = ctx.rateLimits;
   const deps = (): SessionDeps => sessionDeps(ctx);
 
   app.get('/settings', (c) =>
@@ -73,7 +57,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   );
 
   app.post('/signup', async (c) => {
-    signups.hit(clientIp(c, ctx.config.trustProxy));
+    await limits.signup.hit(clientAddress(c, ctx.config));
     const body = await readJson(c, signupSchema);
     assertStrongPassword(body.password);
     // No role from sign-up, not even for ADMIN_EMAILS: that waits until a mailed link proves the address.
@@ -100,22 +84,22 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   app.post('/token', async (c) => {
     const grant = c.req.query('grant_type');
     if (grant === 'password') {
-      const ip = clientIp(c, ctx.config.trustProxy);
-      perIp.hit(ip);
+      await limits.login.hit(clientAddress(c, ctx.config));
       const body = await readJson(c, passwordGrantSchema);
-      const key = `${ip}|${body.email}`;
-      perAccount.hit(key);
+      // Per account whatever the address, so many addresses buy no more guesses; a back-off, not a lock, so
+      // a stranger cannot shut the owner out for long. Counted before the check: a parallel burst gains nothing.
+      await limits.loginBackoff.attempt(body.email);
       const user = await findUserByEmail(ctx.db, body.email);
       // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
       const ok = await verifyPassword(body.password, user?.encrypted_password ?? UNKNOWN_USER_HASH);
       if (!user || !ok)
         throw new HttpError(400, 'invalid_credentials', 'Invalid login credentials');
+      await limits.loginBackoff.succeeded(body.email);
       // An admin disabled this account (PATCH /api/admin/users/:id); GoTrue's code for it.
       if (user.raw_app_meta_data.disabled === true)
         throw new HttpError(400, 'user_banned', 'User is banned');
       if (!ctx.config.mailerAutoconfirm && !user.email_confirmed_at)
         throw new HttpError(400, 'email_not_confirmed', 'Email not confirmed');
-      perAccount.reset(key);
       const upgraded = passwordNeedsRehash(user.encrypted_password)
         ? await hashPassword(body.password)
         : undefined;
@@ -126,6 +110,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       return c.json(session);
     }
     if (grant === 'refresh_token') {
+      await limits.refresh.hit(clientAddress(c, ctx.config));
       const body = await readJson(c, refreshGrantSchema);
       const result = await ctx.db.transaction(async (tx) => {
         const rotation = await rotateRefreshToken(tx, deps(), body.refresh_token);

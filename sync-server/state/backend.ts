@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/types';
-import type { RedisClient } from '../db/redis';
+import { openRedis, type RedisClient } from '../db/redis';
 
 export interface StateBackend {
   db: Pick<Db, 'kind' | 'query' | 'transaction'>;
@@ -30,4 +30,20 @@ export function createStateBackend(
     now: Date.now,
     ...parts,
   };
+}
+
+/** The backend a server process uses: Redis when `redisUrl` is set (REDIS_URL), else its database. */
+export function openStateBackend({
+  db,
+  redisUrl,
+  now,
+  onRedisError,
+}: Pick<StateBackend, 'db' | 'now'> & {
+  redisUrl: string | undefined;
+  onRedisError: (error: Error) => void;
+}): StateBackend {
+  const redis = redisUrl
+    ? openRedis(redisUrl, { name: 'tend-state', onError: onRedisError })
+    : null;
+  return createStateBackend({ db, redis, now });
 }

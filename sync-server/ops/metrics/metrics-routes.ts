@@ -2,7 +2,7 @@
 // staff), POST /api/telemetry/ai (opted-in clients' AI numbers), GET /api/alerts (rule states, evaluated now).
 import type { Hono } from 'hono';
 import { readJson } from '../../middleware/json-body';
-import { createRateLimiter } from '../../middleware/rate-limit';
+import { clientAddress } from '../../middleware/rate-limit/client-address';
 import { evaluateAlerts } from '../alerts/evaluate';
 import { ALERT_RULES } from '../alerts/rules';
 import { aiTelemetryBatchSchema } from './ai-telemetry';
@@ -26,17 +26,8 @@ export function installMetricsRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   });
 
   // Telemetry may come from signed-out devices too, so it is rate limited per address instead of authenticated.
-  const limiter = createRateLimiter({
-    max: 60,
-    windowMs: 60_000,
-    now: ctx.now,
-    code: 'telemetry_rate_limited',
-  });
   app.post('/api/telemetry/ai', async (c) => {
-    const address = ctx.config.trustProxy
-      ? (c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct')
-      : 'direct';
-    limiter.hit(address);
+    await ctx.rateLimits.telemetry.hit(clientAddress(c, ctx.config));
     const { events } = await readJson(c, aiTelemetryBatchSchema);
     ops.ai.record(events, ctx.now());
     return c.json({ accepted: events.length }, 202);
