@@ -121,8 +121,9 @@ const envSchema = z.object({
   RATE_LIMIT_RECOVERY_ACCOUNT: windowLimit('5/1h'),
   RATE_LIMIT_VERIFY: windowLimit('30/1h'),
   RATE_LIMIT_TELEMETRY: windowLimit('60/1m'),
-  // The per-account login back-off: free failures, then 1 s, 2 s, 4 s ... up to the maximum.
+  // The per-account login back-off: free failures, then the base wait (1 s), twice that ... up to the maximum.
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_BACKOFF_BASE: duration('1s'),
   LOGIN_BACKOFF_MAX: duration('5m'),
   // Live sync: event streams this instance holds, per user and in all.
   LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
@@ -302,7 +303,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       telemetry: e.RATE_LIMIT_TELEMETRY,
       loginBackoff: {
         freeFailures: e.LOGIN_FREE_FAILURES,
-        baseMs: 1000,
+        baseMs: e.LOGIN_BACKOFF_BASE,
         maxMs: e.LOGIN_BACKOFF_MAX,
         // A run of failures is forgotten an hour after its last wait ended.
         forgetMs: 60 * 60_000,
