@@ -94,7 +94,7 @@ export function createContext(
       now,
       onRedisError: (error) => parts.logger.warn({ err: error.message }, 'redis error'),
     });
-  const revokedSessions = parts.revokedSessions ?? createRevokedSessions(parts.db, { now });
+  const revokedSessions = parts.revokedSessions ?? createRevokedSessions(state);
   const rateLimits =
     parts.rateLimits ??
     createRouteLimits(

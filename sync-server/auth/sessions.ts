@@ -85,11 +85,12 @@ function invalidRefresh(code: string, message: string): HttpError {
   return new HttpError(400, code, message);
 }
 
-export type Rotation = { userId: string; sessionId: string } | { error: HttpError };
+export type Rotation =
+  { userId: string; sessionId: string } | { error: HttpError; ended?: string[] };
 
 /**
  * Marks a refresh token used and returns its user and session. Errors are returned, not thrown, so the
- * caller commits the family revocation of a reused token before answering.
+ * caller commits the family revocation of a reused token (`ended`) before answering, and then notes it.
  */
 export async function rotateRefreshToken(
   db: Queryable,
@@ -128,9 +129,9 @@ export async function rotateRefreshToken(
   // Just exchanged (another tab or the service worker refreshing at the same moment): answer with a new
   // token of the same session, as GoTrue does. Later, a reuse means the token leaked.
   if (row.revoked && !row.within_reuse_interval) {
-    await revokeSession(db, row.session_id);
     return {
       error: invalidRefresh('refresh_token_already_used', 'Invalid Refresh Token: Already Used'),
+      ended: await revokeSession(db, row.session_id),
     };
   }
   if (row.expired)

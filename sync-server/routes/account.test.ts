@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExport } from '../../src/core/transfer/json-export';
 import { issueOneTimeToken } from '../auth/one-time-tokens';
 import { recordAudit } from '../ops/admin/audit-log';
+import { runDailyCleanup } from '../ops/cron/daily-cleanup';
 import type { TestServer } from '../test/harness';
 import { createTestServer, databaseKinds } from '../test/harness';
 
@@ -175,5 +176,15 @@ describe.each(kinds)('the account API on %s', (kind) => {
       body: JSON.stringify({ email: 'delete-ann@example.test', password: 'correct horse' }),
     });
     expect(signIn.status).toBe(400);
+    // Once the account's access tokens have all expired, the daily maintenance removes that last marker.
+    await server.db.query(
+      `update tend_auth.revoked_sessions set revoked_at = now() - interval '25 hours' where user_id = $1`,
+      [ann.session.user.id],
+    );
+    await runDailyCleanup(server.db);
+    expect(await rowsOf(server, ann.session.user.id)).toEqual({
+      'tend_ops.audit_log.actor': 1,
+      'tend_ops.audit_log.subject': 1,
+    });
   });
 });

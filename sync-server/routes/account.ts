@@ -18,11 +18,10 @@ import type { TaskRow } from '../sync/records';
 const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
 
 /** Every row the user owns, children first; auth.users last (profiles and one-time links cascade). */
-async function deleteAccountData(ctx: AppContext, tx: Queryable, userId: string): Promise<void> {
+async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
   for (const table of ['tasks', 'tasks_archive', 'sync_log', 'sync_state']) {
     await tx.query(`delete from public.${table} where owner = $1`, [userId]);
   }
-  await revokeAccountSessions(ctx, tx, userId);
   await tx.query('delete from tend_auth.refresh_tokens where user_id = $1', [userId]);
   await tx.query('delete from auth.users where id = $1', [userId]);
 }
@@ -64,7 +63,9 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
     if (!(await verifyPassword(password, user.encrypted_password))) {
       throw new HttpError(400, 'invalid_credentials', 'The password is not correct');
     }
-    await ctx.db.transaction((tx) => deleteAccountData(ctx, tx, user.id));
+    // The ended sessions' markers outlive the account until its access tokens have expired; the daily
+    // maintenance then deletes them, and nothing of the account is left.
+    await revokeAccountSessions(ctx, user.id, (tx) => deleteAccountData(tx, user.id));
     // That an account went, and when; nothing it held (no email, no task).
     await ctx.audit?.({ actor: caller, action: 'account.delete', subject: user.id });
     // The statistics view keeps one row per owner until refreshed; refresh now rather than at the nightly job.

@@ -16,6 +16,7 @@ import { createSession, isSessionActive } from '../auth/sessions';
 import { findUserByEmail, findUserById, toGoTrueUser } from '../auth/users';
 import type { UserRow } from '../auth/users';
 import type { AppContext, AppEnv } from '../context';
+import type { Queryable } from '../db/types';
 import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
@@ -173,26 +174,34 @@ export function createAccountAuthRoutes(ctx: AppContext): Hono<AppEnv> {
       }
       passwordHash = await hashPassword(body.password);
     }
-    await ctx.db.transaction(async (tx) => {
-      if (passwordHash) {
-        await tx.query(
-          'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
-          [user.id, passwordHash],
-        );
-        // A new password ends every other session and voids recovery links already mailed.
-        await revokeAccountSessions(ctx, tx, user.id, { except: sessionId });
-        await tx.query(
-          "delete from tend_auth.one_time_tokens where user_id = $1 and type = 'recovery'",
-          [user.id],
-        );
-      }
-      if (body.data) {
-        await tx.query(
-          'update auth.users set raw_user_meta_data = raw_user_meta_data || $2::text::jsonb, updated_at = now() where id = $1',
-          [user.id, JSON.stringify(body.data)],
-        );
-      }
-    });
+    const updateMetadata = async (tx: Queryable) => {
+      if (!body.data) return;
+      await tx.query(
+        'update auth.users set raw_user_meta_data = raw_user_meta_data || $2::text::jsonb, updated_at = now() where id = $1',
+        [user.id, JSON.stringify(body.data)],
+      );
+    };
+    if (passwordHash) {
+      // A new password ends every other session and voids recovery links already mailed.
+      await revokeAccountSessions(
+        ctx,
+        user.id,
+        async (tx) => {
+          await tx.query(
+            'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
+            [user.id, passwordHash],
+          );
+          await tx.query(
+            "delete from tend_auth.one_time_tokens where user_id = $1 and type = 'recovery'",
+            [user.id],
+          );
+          await updateMetadata(tx);
+        },
+        { except: sessionId },
+      );
+    } else {
+      await ctx.db.transaction(updateMetadata);
+    }
     let emailChangeSentAt: string | undefined;
     if (newEmail) {
       // The address changes only when the link mailed to it is opened.

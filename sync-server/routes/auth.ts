@@ -124,7 +124,11 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
           return { error: new HttpError(400, 'user_banned', 'User is banned') };
         return { session: await createSession(tx, deps(), user, rotation.sessionId) };
       });
-      if ('error' in result) throw result.error;
+      if ('error' in result) {
+        // Committed by now: a reused token's session ends on every instance.
+        if ('ended' in result && result.ended) await ctx.revokedSessions.noteRevoked(result.ended);
+        throw result.error;
+      }
       return c.json(result.session);
     }
     throw new HttpError(
@@ -170,7 +174,7 @@ export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
     else if (scope === 'others')
       ended = await revokeSessions(ctx.db, claims.sub, { except: sessionId });
     else ended = await revokeSessions(ctx.db, claims.sub);
-    ctx.revokedSessions.noteRevoked(ended);
+    await ctx.revokedSessions.noteRevoked(ended);
     return c.body(null, 204);
   });
 

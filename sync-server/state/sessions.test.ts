@@ -10,7 +10,10 @@ import { createTestApp } from '../ops/test-support/ops-test-app';
 import type { TestApp } from '../ops/test-support/ops-test-app';
 import type { TestDatabase } from '../test/harness';
 import { createTestDatabase, databaseKinds } from '../test/harness';
-import { SESSION_CACHE_MS } from './sessions';
+import { openRedis, type RedisClient } from '../db/redis';
+import { REDIS_TEST_URL } from '../test/state-backends';
+import { createStateBackend } from './backend';
+import { REVOKED_SESSION_TTL_MS, SESSION_CACHE_MS } from './sessions';
 
 // Every sign-up and sign-in hashes at OWASP's scrypt cost (about 0.3 s a core): room on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -132,5 +135,83 @@ describe.each(kinds)('revoked sessions across instances on %s', (kind) => {
     const res = await refresh(b, session.refresh_token);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error_code: string }).error_code).toBe('user_banned');
+  });
+});
+
+describe('revoked sessions across instances in Redis (REDIS_URL set)', () => {
+  let database: TestDatabase;
+  let redis: RedisClient;
+  let a: TestApp;
+  let b: TestApp;
+  let time = Date.now();
+  const now = () => time;
+  const prefix = `tend-test:sessions:${randomUUID().slice(0, 8)}:`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite', 'sessions_redis');
+    redis = openRedis(REDIS_TEST_URL);
+    // Two instances: one database, one Redis, each its own process cache.
+    const state = (instanceId: string) =>
+      createStateBackend({ db: database.db, redis, redisPrefix: prefix, instanceId, now });
+    a = await createTestApp(database.db, {}, {}, { now, state: state('a') });
+    b = await createTestApp(database.db, {}, {}, { now, state: state('b') });
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await database.drop();
+  });
+
+  async function signUp(): Promise<Session> {
+    const res = await a.app.request('/auth/v1/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${randomUUID()}@example.test`, password: 'correct horse' }),
+    });
+    return (await res.json()) as Session;
+  }
+
+  it('a sign-out on one instance is refused on the other from Redis, with an expiry', async () => {
+    const session = await signUp();
+    const pull = (t: TestApp) =>
+      t.app.request('/api/sync/pull', {
+        headers: { authorization: `Bearer ${session.access_token}` },
+      });
+    expect((await pull(b)).status).toBe(200);
+    const logout = await a.app.request('/auth/v1/logout?scope=local', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.access_token}` },
+    });
+    expect(logout.status).toBe(204);
+    // Not the database row that answers: Redis does, so no request reads the database for it.
+    await database.db.query('delete from tend_auth.revoked_sessions');
+    time += SESSION_CACHE_MS + 1;
+    expect((await pull(b)).status).toBe(401);
+    const claims = JSON.parse(
+      Buffer.from(session.access_token.split('.')[1], 'base64url').toString(),
+    ) as { session_id: string };
+    const ttl = await redis.pttl(`${prefix}revoked-session:${claims.session_id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(REVOKED_SESSION_TTL_MS);
+  });
+
+  it('a reused refresh token ends its session in Redis too, once the refresh grant committed', async () => {
+    const session = await signUp();
+    const refresh = () =>
+      a.app.request('/auth/v1/token?grant_type=refresh_token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refresh_token: session.refresh_token }),
+      });
+    expect((await refresh()).status).toBe(200);
+    time += 11_000; // past GoTrue's reuse grace
+    expect((await refresh()).status).toBe(400);
+    await database.db.query('delete from tend_auth.revoked_sessions');
+    time += SESSION_CACHE_MS + 1;
+    const pull = await b.app.request('/api/sync/pull', {
+      headers: { authorization: `Bearer ${session.access_token}` },
+    });
+    expect(pull.status).toBe(401);
   });
 });

@@ -61,7 +61,7 @@ export function installUserRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
     const patch: Record<string, unknown> = {};
     if (body.role !== undefined) patch.role = body.role;
     if (body.disabled !== undefined) patch.disabled = body.disabled;
-    const rows = await db.transaction(async (tx) => {
+    const { rows, ended } = await db.transaction(async (tx) => {
       const updated = await tx.query<{ id: string; role: string | null; disabled: boolean }>(
         `update auth.users
             set raw_app_meta_data = jsonb_strip_nulls(raw_app_meta_data || $2::text::jsonb), updated_at = now()
@@ -72,10 +72,13 @@ export function installUserRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
       );
       // Disabled or given another role: every session ends now, on every instance (the next sign-in
       // carries the new role).
-      if (updated.length > 0 && (body.disabled || body.role !== undefined))
-        ctx.revokedSessions.noteRevoked(await revokeSessions(tx, id));
-      return updated;
+      const ended =
+        updated.length > 0 && (body.disabled || body.role !== undefined)
+          ? await revokeSessions(tx, id)
+          : [];
+      return { rows: updated, ended };
     });
+    await ctx.revokedSessions.noteRevoked(ended);
     if (rows.length === 0) throw new HttpError(404, 'not_found', 'No such user');
     await recordAudit(db, {
       actor,

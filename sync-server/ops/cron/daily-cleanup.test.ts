@@ -23,6 +23,19 @@ function suite(name: string, open: OpenDb) {
          values ($1, 'old', 'applied', now() - interval '31 days'), ($1, 'recent', 'applied', now() - interval '29 days')`,
         [owner],
       );
+      // Revoked-session markers: one older than the longest access-token lifetime, one younger.
+      await h.db.query(
+        `insert into tend_auth.revoked_sessions (session_id, user_id, revoked_at)
+         values ('20000000-0000-4000-8000-000000000000', $1, now() - interval '25 hours'),
+                ('20000000-0000-4000-8000-000000000001', $1, now() - interval '23 hours')`,
+        [owner],
+      );
+      const nowMs = Date.now();
+      await h.db.query(
+        `insert into tend_auth.rate_limits (key, count, blocked_until, expires_at)
+         values ('expired', 3, 0, $1), ('live', 1, 0, $2)`,
+        [nowMs - 60_000, nowMs + 3_600_000],
+      );
     });
     afterAll(() => h.close());
 
@@ -40,6 +53,8 @@ function suite(name: string, open: OpenDb) {
         'refresh task_statistics',
         'archive tasks deleted over 90 days ago',
         'delete sync_log older than 30 days',
+        'delete revoked-session markers whose tokens have expired',
+        'delete expired rate-limit counters',
       ]);
       expect(report.steps.every((s) => s.durationMs === 5)).toBe(true);
       expect(report.steps.find((s) => s.name.startsWith('archive'))?.rows).toBe(1);
@@ -55,6 +70,14 @@ function suite(name: string, open: OpenDb) {
         'select mutation_id from public.sync_log order by 1',
       );
       expect(logs.map((r) => r.mutation_id)).toEqual(['m1', 'recent']);
+      const markers = await h.db.query<{ session_id: string }>(
+        'select session_id from tend_auth.revoked_sessions',
+      );
+      expect(markers.map((r) => r.session_id)).toEqual(['20000000-0000-4000-8000-000000000001']);
+      const counters = await h.db.query<{ key: string }>('select key from tend_auth.rate_limits');
+      expect(counters.map((r) => r.key)).toEqual(['live']);
+      expect(report.steps.find((s) => s.name.startsWith('delete revoked'))?.rows).toBe(1);
+      expect(report.steps.find((s) => s.name.startsWith('delete expired rate'))?.rows).toBe(1);
     });
 
     it('reports a failing step and still runs the others', async () => {

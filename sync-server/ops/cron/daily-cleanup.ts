@@ -2,6 +2,7 @@
 // outside any transaction: VACUUM refuses to run inside one. Archiving and log pruning go through the
 // migrations' own functions so the SQL exists once (they are the operations specification's INSERT ... SELECT / DELETE).
 import type { OpsDb } from '../db';
+import { PRUNE_REVOKED_SESSIONS_SQL } from '../../state/sessions';
 
 export interface MaintenanceStep {
   name: string;
@@ -37,6 +38,18 @@ const MAINTENANCE_STEPS: readonly { name: string; sql: string; returnsRows?: boo
   {
     name: 'delete sync_log older than 30 days',
     sql: `select public.prune_sync_log(interval '30 days') as rows`,
+    returnsRows: true,
+  },
+  {
+    name: 'delete revoked-session markers whose tokens have expired',
+    sql: `with gone as (${PRUNE_REVOKED_SESSIONS_SQL} returning 1) select count(*)::int as rows from gone`,
+    returnsRows: true,
+  },
+  {
+    name: 'delete expired rate-limit counters',
+    sql: `with gone as (delete from tend_auth.rate_limits
+            where expires_at < extract(epoch from now()) * 1000 returning 1)
+          select count(*)::int as rows from gone`,
     returnsRows: true,
   },
 ];
