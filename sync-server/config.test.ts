@@ -101,6 +101,38 @@ describe('secrets', () => {
   });
 });
 
+describe('rate-limit configuration', () => {
+  it('reads max/window limits, durations and the proxy count, with defaults', () => {
+    const c = loadConfig({
+      RATE_LIMIT_SIGNUP: '3/90s',
+      LOGIN_BACKOFF_MAX: '2h',
+      TRUST_PROXY: '2',
+    });
+    expect(c.rateLimits.signup).toEqual({ max: 3, windowMs: 90_000 });
+    expect(c.rateLimits.login).toEqual({ max: 100, windowMs: 300_000 });
+    expect(c.rateLimits.loginBackoff).toMatchObject({
+      freeFailures: 5,
+      baseMs: 1000,
+      maxMs: 7_200_000,
+    });
+    expect([c.trustProxy, c.trustProxyHops]).toEqual([true, 2]);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('names a malformed limit instead of guessing', () => {
+    for (const env of [
+      { RATE_LIMIT_LOGIN: '100' },
+      { RATE_LIMIT_LOGIN: '0/5m' },
+      { RATE_LIMIT_LOGIN: '10/5 minutes' },
+      { LOGIN_BACKOFF_BASE: '0s' },
+      { TRUST_PROXY: 'yes' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(new RegExp(Object.keys(env)[0]));
+    }
+  });
+});
+
 describe('environment schema', () => {
   it('declares every variable that .env.example documents', () => {
     const documented = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8')
