@@ -99,6 +99,7 @@ export function createContext(
     parts.rateLimits ??
     createRouteLimits(
       createRateLimitStore(state, {
+        keySecret: secrets.jwtSecret,
         onPruneError: (err) => parts.logger.debug({ err: String(err) }, 'rate limits not pruned'),
       }),
       config.rateLimits,

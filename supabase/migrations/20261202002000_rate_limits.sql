@@ -1,7 +1,8 @@
 -- Rate-limit counters shared by every server instance (state/rate-limits.ts; Redis holds them instead when
 -- REDIS_URL is set). One row per limited key: a fixed window's count, or an account's login back-off
--- (failures so far and the time before which the next attempt is refused). Keys are hashes: no email or
--- address is stored. Times are epoch milliseconds from the server's injected clock; expired rows are pruned.
+-- (failures so far and the time before which the next attempt is refused). Keys are keyed hashes (HMAC): no
+-- email or address is stored. Times are epoch milliseconds from the server's injected clock; expired rows are
+-- pruned.
 -- Only the server's own (privileged) connection reads or writes it: RLS on and forced, no policies, and no
 -- grants to the API roles.
 create table if not exists tend_auth.rate_limits (

@@ -6,6 +6,7 @@ import { REDIS_TEST_URL } from '../test/state-backends';
 import { createStateBackend } from './backend';
 import { backoffWait, createRateLimitStore, storedKey, type BackoffPolicy } from './rate-limits';
 
+const SECRET = 'rate-limit-test-secret';
 const POLICY: BackoffPolicy = { freeFailures: 3, baseMs: 1000, maxMs: 8000, forgetMs: 60_000 };
 const kinds = ['pglite', ...((await pgReachable()) ? ['postgres'] : []), 'redis'] as const;
 
@@ -46,7 +47,7 @@ describe.each(kinds)('rate-limit store on %s', (kind) => {
         instanceId: name,
         now: () => now,
       }),
-      { pruneEveryMs },
+      { keySecret: SECRET, pruneEveryMs },
     );
 
   it('counts a fixed window across instances and starts a new one when it ends', async () => {
@@ -127,20 +128,20 @@ describe.each(kinds)('rate-limit store on %s', (kind) => {
       const key = `window:${randomUUID()}`;
       await instance('a').hitWindow(key, 5, 60_000);
       const stored = await redis!.keys(`${prefix}limit:*`);
-      expect(stored).toContain(`${prefix}limit:${storedKey(key)}`);
+      expect(stored).toContain(`${prefix}limit:${storedKey(key, SECRET)}`);
       expect(stored.join()).not.toContain(key);
-      expect(await redis!.pttl(`${prefix}limit:${storedKey(key)}`)).toBeGreaterThan(0);
+      expect(await redis!.pttl(`${prefix}limit:${storedKey(key, SECRET)}`)).toBeGreaterThan(0);
       return;
     }
     const store = instance('a', Infinity);
     await store.hitWindow('window:someone@example.test', 5, 60_000);
     const rows = await database.db.query<{ key: string }>('select key from tend_auth.rate_limits');
-    expect(rows.map((r) => r.key)).toContain(storedKey('window:someone@example.test'));
+    expect(rows.map((r) => r.key)).toContain(storedKey('window:someone@example.test', SECRET));
     expect(rows.some((r) => r.key.includes('@'))).toBe(false);
     now += 2 * 60 * 60_000;
     await store.hitWindow('window:fresh', 5, 60_000);
     expect(await store.prune()).toBe(rows.length);
     const left = await database.db.query<{ key: string }>('select key from tend_auth.rate_limits');
-    expect(left.map((r) => r.key)).toEqual([storedKey('window:fresh')]);
+    expect(left.map((r) => r.key)).toEqual([storedKey('window:fresh', SECRET)]);
   });
 });

@@ -3,7 +3,7 @@
 // back-off (each failure past a free budget doubles the wait, capped; a success clears it). The policies are
 // plain functions of the previous row, so both stores run the same logic: PostgreSQL under a row lock, Redis
 // by compare-and-set in a Lua script. Keys are stored hashed, so no email or address sits in the store.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { StateBackend } from './backend';
 
 /** What the store keeps per key; times in epoch ms of the injected clock. A row past `expiresAt` is gone. */
@@ -94,9 +94,12 @@ export function nextAttempt(
   };
 }
 
-/** Stored key: a hash, so the store never holds an email or an address in the clear. */
-export function storedKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+/**
+ * Stored key: a keyed hash, so the store never holds an email or an address, nor one that a list of
+ * addresses could be hashed to find. Every instance holds the same secret, so they agree on the keys.
+ */
+export function storedKey(key: string, secret: string): string {
+  return createHmac('sha256', secret).update(key).digest('base64url');
 }
 
 interface RowStore {
@@ -201,9 +204,10 @@ function redisRows({ redis, redisPrefix }: StateBackend): RowStore {
 export function createRateLimitStore(
   backend: StateBackend,
   {
+    keySecret,
     pruneEveryMs = 60_000,
     onPruneError = () => {},
-  }: { pruneEveryMs?: number; onPruneError?: (error: unknown) => void } = {},
+  }: { keySecret: string; pruneEveryMs?: number; onPruneError?: (error: unknown) => void },
 ): RateLimitStore {
   const rows = backend.redis ? redisRows(backend) : postgresRows(backend);
   let lastPrune = backend.now();
@@ -217,14 +221,16 @@ export function createRateLimitStore(
     async hitWindow(key, max, windowMs) {
       const now = backend.now();
       pruneSometimes(now);
-      return rows.update(storedKey(key), now, (prev) => nextWindow(prev, now, max, windowMs));
+      return rows.update(storedKey(key, keySecret), now, (prev) =>
+        nextWindow(prev, now, max, windowMs),
+      );
     },
     async attempt(key, policy) {
       const now = backend.now();
       pruneSometimes(now);
-      return rows.update(storedKey(key), now, (prev) => nextAttempt(prev, now, policy));
+      return rows.update(storedKey(key, keySecret), now, (prev) => nextAttempt(prev, now, policy));
     },
-    clear: (key) => rows.remove(storedKey(key)),
+    clear: (key) => rows.remove(storedKey(key, keySecret)),
     prune: () => rows.prune(backend.now()),
   };
 }

@@ -27,7 +27,9 @@ describe('rate limiters on PGlite', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite', 'limiter');
-    store = createRateLimitStore(createStateBackend({ db: database.db, now: () => now }));
+    store = createRateLimitStore(createStateBackend({ db: database.db, now: () => now }), {
+      keySecret: 'limiter-test-secret',
+    });
   });
   afterAll(() => database.drop());
 
