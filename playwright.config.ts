@@ -71,6 +71,8 @@ export default defineConfig({
           DATA_DIR: process.env.TEND_E2E_DATA_DIR,
           NODE_ENV: 'test',
           SKIP_BUILD: '1',
+          // The suite signs up dozens of accounts from 127.0.0.1 (retries included); production keeps 30/1h.
+          RATE_LIMIT_SIGNUP: '500/1h',
         },
       },
 });
