@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
+import { recordAudit } from '../admin/audit-log';
 import { onEachDatabase, seedUsersAndTasks, type OpenDb } from '../test-support/databases';
 import { readTableRows } from './dump';
 import { readCatalog, qualified } from './catalog';
@@ -18,7 +19,9 @@ const KEY = 'test-encryption-key-0123456789abcdef';
 const NOW = new Date('2026-11-26T03:00:00Z');
 
 async function snapshot(db: Db) {
-  const tables = await readCatalog(db, ['auth', 'tend_auth', 'public']);
+  const tables = (await readCatalog(db, ['auth', 'tend_auth', 'public', 'tend_ops'])).filter(
+    (t) => t.schema !== 'tend_ops' || t.name === 'audit_log',
+  );
   const out: Record<string, string[]> = {};
   await db.transaction(async (tx) => {
     await tx.query(`set local timezone = 'UTC'`);
@@ -33,7 +36,15 @@ function suite(name: string, open: OpenDb) {
     let dir: string;
     beforeAll(async () => {
       source = await open();
-      await seedUsersAndTasks(source.db, { users: 3, tasksPerUser: 7 });
+      const [admin, user] = await seedUsersAndTasks(source.db, { users: 3, tasksPerUser: 7 });
+      const actor = {
+        id: admin,
+        email: undefined,
+        staffRole: 'admin' as const,
+        claims: { sub: admin, role: 'authenticated' },
+      };
+      await recordAudit(source.db, { actor, action: 'user.read', subject: user, requestId: 'r-1' });
+      await recordAudit(source.db, { actor, action: 'user.disable', subject: user });
       dir = await mkdtemp(join(tmpdir(), 'tend-backup-'));
     });
     afterAll(async () => {
@@ -79,7 +90,17 @@ function suite(name: string, open: OpenDb) {
           ['completed_tasks', 9],
         ]);
         expect(restoreProgress.at(-1)?.percent).toBe(100);
-        expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+        const restored = await snapshot(target.db);
+        expect(restored).toEqual(await snapshot(source.db));
+        // The staff audit trail (operations schema) comes back with its identities and details.
+        expect(restored['tend_ops.audit_log']).toHaveLength(2);
+        expect(report.steps).toContainEqual(
+          expect.objectContaining({
+            group: 'analytics_data',
+            table: 'tend_ops.audit_log',
+            rows: 2,
+          }),
+        );
         const [stats] = await target.db.query<{ n: number }>(
           'select count(*)::int as n from public.task_statistics',
         );

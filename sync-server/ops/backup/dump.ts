@@ -7,7 +7,14 @@ import { qualified, quoteIdent, quoteTable, readCatalog, type TableInfo } from '
 import { ignoreProgress, type OnProgress } from './progress';
 
 export const DUMP_FORMAT = 'tend-backup/1';
-export const DEFAULT_SCHEMAS = ['auth', 'tend_auth', 'public'];
+export const DEFAULT_SCHEMAS = ['auth', 'tend_auth', 'public', 'tend_ops'];
+/**
+ * Of the operations schema only the audit log is kept: the other tables there (jobs, job runs, metric buckets,
+ * alert states) coordinate the running instances, and a restore that truncated them would drop its own job.
+ */
+const BACKED_UP_OPS_TABLES = new Set(['tend_ops.audit_log']);
+const isBackedUp = (t: TableInfo) =>
+  t.schema !== 'tend_ops' || BACKED_UP_OPS_TABLES.has(qualified(t));
 
 export interface TableDigest {
   table: string;
@@ -69,7 +76,7 @@ export async function dumpDatabase(
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     await tx.query(`set local timezone = 'UTC'`);
-    const catalog = await readCatalog(tx, schemas);
+    const catalog = (await readCatalog(tx, schemas)).filter(isBackedUp);
     // An incremental backup carries the user data that changed: tasks touched since the last backup.
     const tables = since ? catalog.filter((t) => INCREMENTAL_TABLES.has(qualified(t))) : catalog;
     const body: string[] = [];

@@ -16,6 +16,7 @@ import {
   type RestoreGroup,
   type TableInfo,
 } from './catalog';
+import { ensureOpsSchema } from '../schema';
 import { ignoreProgress, type OnProgress } from './progress';
 import { readVerifiedBackup } from './store';
 
@@ -168,6 +169,8 @@ export async function restoreBackup(
     );
   const { header, rows } = splitDump(decryptBackup(encrypted, encryptionKey));
   const schemas = [...new Set(header.tables.map((t) => t.table.split('.')[0]))];
+  // The audit log's table is created on first use, not by migrations: a fresh target may not have it yet.
+  if (schemas.includes('tend_ops')) await ensureOpsSchema(db);
   const catalog = new Map((await readCatalog(db, schemas)).map((t) => [qualified(t), t]));
   const missing = header.tables.filter((t) => !catalog.has(t.table)).map((t) => t.table);
   if (missing.length > 0)
