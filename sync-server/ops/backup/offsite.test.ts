@@ -6,13 +6,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate';
 import { openPglite } from '../../db/pglite';
 import type { Db } from '../../db/types';
 import { createPgliteDb, seedUsersAndTasks } from '../test-support/databases';
 import { createTestApp, SECRETS } from '../test-support/ops-test-app';
+import { startS3Server } from '../test-support/s3-server';
 import { applyOffsiteRetention, downloadBackup, listOffsiteBackups, uploadBackup } from './offsite';
 import { restoreBackup } from './restore';
 import { runBackup } from './run-backup';
@@ -26,23 +27,7 @@ let db: Db;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tend-offsite-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: join(dir, 's3'),
-    configureBuckets: [{ name: 'tend-backups', configs: [] }],
-  });
-  const address = (await server.run()) as AddressInfo;
-  target = {
-    endpoint: `http://127.0.0.1:${address.port}`,
-    bucket: 'tend-backups',
-    region: 'us-east-1',
-    // s3rver's documented default credentials.
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
-    prefix: 'tend/',
-  };
+  ({ server, target } = await startS3Server(dir));
   db = await createPgliteDb();
   await seedUsersAndTasks(db, { users: 2, tasksPerUser: 4 });
 });
