@@ -15,7 +15,7 @@ import { readJson } from '../middleware/json-body';
 import { TASK_COLUMNS, rowToRecord } from '../sync/records';
 import type { TaskRow } from '../sync/records';
 
-const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
+export const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
 
 /** Every row the user owns, children first; auth.users last (profiles and one-time links cascade). */
 async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {

@@ -9,7 +9,7 @@ import { HttpError, parseOr400 } from '../errors';
 
 const WALL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-const parseRequestSchema = z
+export const parseRequestSchema = z
   .object({
     text: z
       .string()

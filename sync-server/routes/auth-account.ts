@@ -22,16 +22,16 @@ import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
 import { clientAddress } from '../middleware/rate-limit/client-address';
 
-const tokenSchema = z.string().min(16).max(256);
-const typeSchema = z.enum(ONE_TIME_TOKEN_TYPES);
+export const tokenSchema = z.string().min(16).max(256);
+export const typeSchema = z.enum(ONE_TIME_TOKEN_TYPES);
 
-const recoverSchema = z.object({ email: emailSchema });
-const resendSchema = z.object({ type: z.literal('signup'), email: emailSchema });
+export const recoverSchema = z.object({ email: emailSchema });
+export const resendSchema = z.object({ type: z.literal('signup'), email: emailSchema });
 // supabase-js sends `token_hash` for a link's token; GoTrue's own links carry it as `token`.
-const verifySchema = z
+export const verifySchema = z
   .object({ type: typeSchema, token_hash: tokenSchema.optional(), token: tokenSchema.optional() })
   .refine((b) => b.token_hash ?? b.token, { message: 'Verify requires a token' });
-const userUpdateSchema = z.object({
+export const userUpdateSchema = z.object({
   email: emailSchema.optional(),
   password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
   data: z.record(z.string(), z.unknown()).optional(),

@@ -34,13 +34,13 @@ import { HttpError } from '../errors';
 import { readJson } from '../middleware/json-body';
 import { clientAddress } from '../middleware/rate-limit/client-address';
 
-const signupSchema = z.object({
+export const signupSchema = z.object({
   email: emailSchema,
   password: z.string().max(256),
   data: z.record(z.string(), z.unknown()).refine(isSafeJson, UNSAFE_TEXT_MESSAGE).optional(),
 });
-const passwordGrantSchema = z.object({ email: emailSchema, password: z.string().max(256) });
-const refreshGrantSchema = z.object({ refresh_token: z.string().min(1).max(512) });
+export const passwordGrantSchema = z.object({ email: emailSchema, password: z.string().max(256) });
+export const refreshGrantSchema = z.object({ refresh_token: z.string().min(1).max(512) });
 
 export function createAuthRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -22,8 +22,8 @@ import type { TaskRow } from '../sync/records';
 import { loadRecords, lockSyncState, pushMutations } from '../sync/push';
 
 const objectBody = z.record(z.string(), z.unknown());
-const quickAddSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
-const listQuery = z.object({
+export const quickAddSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export const listQuery = z.object({
   include: z.enum(['deleted']).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });

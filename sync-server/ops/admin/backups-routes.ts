@@ -15,7 +15,7 @@ import type { AppEnv } from '../../context';
 
 const BACKUP_FILE = /^tend-(full|incremental)-[\w-]+\.bak$/;
 
-const restoreSchema = z
+export const restoreSchema = z
   .object({
     file: z.string().regex(BACKUP_FILE, 'A backup file name from GET /api/admin/backups'),
     confirm: z.literal('RESTORE'),
@@ -23,7 +23,9 @@ const restoreSchema = z
   })
   .strict();
 
-const backupSchema = z.object({ kind: z.enum(['full', 'incremental']).default('full') }).strict();
+export const backupSchema = z
+  .object({ kind: z.enum(['full', 'incremental']).default('full') })
+  .strict();
 
 export function installBackupRoutes(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx, settings } = ops;

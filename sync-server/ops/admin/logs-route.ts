@@ -26,16 +26,16 @@ async function tailLines(path: string, maxBytes = 512 * 1024): Promise<string[]>
   }
 }
 
+/** The lowest pino level to return (30 info, 40 warn, 50 error); 0 returns every line. */
+export const logLevelSchema = z.coerce.number().int().min(0).max(60).default(0);
+
 export function installLogsRoute(app: Hono<AppEnv>, ops: OpsRuntime) {
   const { ctx, settings } = ops;
   const db = ctx.db;
 
   app.get('/api/admin/logs', requirePermission(ctx, 'logs:read'), async (c) => {
     const limit = parseOr400(limitSchema, c.req.query('limit'));
-    const minLevel = parseOr400(
-      z.coerce.number().int().min(0).max(60).default(0),
-      c.req.query('level'),
-    );
+    const minLevel = parseOr400(logLevelSchema, c.req.query('level'));
     if (!settings.logDir) {
       return c.json({
         configured: false,

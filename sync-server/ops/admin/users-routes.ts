@@ -16,7 +16,7 @@ import type { AppEnv } from '../../context';
 
 const uuid = z.uuid();
 
-const userPatchSchema = z
+export const userPatchSchema = z
   .object({ role: z.enum(STAFF_ROLES).nullable().optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((b) => b.role !== undefined || b.disabled !== undefined, {
