@@ -4,6 +4,9 @@ import { cors } from 'hono/cors';
 import type { AppContext, AppEnv } from './context';
 import { createErrorHandler, errorBody } from './errors';
 import { limitBody } from './middleware/body-limit';
+import { API_OPERATIONS, AUTH_OPERATIONS } from './openapi/api-operations';
+import { registerOperations } from './openapi/registry';
+import { installOpenApiRoute } from './openapi/route';
 import { securityHeaders } from './middleware/security-headers';
 import { createAiRoutes } from './routes/ai';
 import { createAccountRoutes } from './routes/account';
@@ -62,7 +65,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
   // Operations first: their request timing and metrics middleware must wrap every route after them.
   options.installOperations?.(app);
   app.route('/health', createHealthRoutes(ctx));
+  installOpenApiRoute(app, ctx);
+  registerOperations(app, API_OPERATIONS);
   if (ctx.localAuth) {
+    registerOperations(app, AUTH_OPERATIONS);
     app.route('/auth/v1', createAuthRoutes(ctx));
     app.route('/auth/v1', createAccountAuthRoutes(ctx));
   }

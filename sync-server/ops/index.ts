@@ -11,6 +11,8 @@ import { installDashboardRoute } from './metrics/dashboard-route';
 import { installHealthRoutes } from './health/detailed-health-route';
 import { installMetricsRoutes } from './metrics/metrics-routes';
 import { observeRequests } from '../middleware/request-observer';
+import { registerOperations } from '../openapi/registry';
+import { OPS_OPERATIONS } from './openapi-operations';
 import { createOpsRuntime, type OpsRuntime } from './runtime';
 
 export interface InstallOpsOptions {
@@ -43,6 +45,7 @@ export function installOps(
   installCronRoutes(app, runtime);
   installAdminRoutes(app, runtime);
   installDashboardRoute(app);
+  registerOperations(app, OPS_OPERATIONS);
 
   let scheduler: Scheduler | null = null;
   if (runtime.settings.scheduler) {
