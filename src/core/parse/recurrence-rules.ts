@@ -178,7 +178,7 @@ function readEvery(reader: Reader): { rule: RecurrenceRule; minutes?: number } |
   return null;
 }
 
-const KEYWORD_RULES: Record<string, RecurrenceRule> = {
+export const KEYWORD_RULES: Record<string, RecurrenceRule> = {
   daily: rule('DAILY'),
   everyday: rule('DAILY'),
   weekly: rule('WEEKLY'),

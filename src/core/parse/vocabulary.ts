@@ -6,25 +6,49 @@ export const MONTH_PATTERN =
 export const WEEKDAY_PATTERN =
   'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
 
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+/** Monday first, as the parser counts weeks. */
+export const WEEKDAY_NAMES = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+const MONTH_KEYS = MONTH_NAMES.map((name) => name.slice(0, 3));
+const WEEKDAY_KEYS = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
+
 /** 1-12 for a month name or abbreviation, else 0. */
 export function monthIndex(word: string): number {
-  const key = word.toLowerCase().replace(/\.$/, '').slice(0, 3);
-  return (
-    ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
-      key,
-    ) + 1
-  );
+  return MONTH_KEYS.indexOf(word.toLowerCase().replace(/\.$/, '').slice(0, 3)) + 1;
 }
 
 /** 0 = Monday .. 6 = Sunday, or -1. */
 export function weekdayIndex(word: string): number {
-  return ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(word.toLowerCase().slice(0, 3));
+  return WEEKDAY_KEYS.indexOf(word.toLowerCase().slice(0, 3));
 }
 
 /** Abbreviations that are also ordinary words ("Sun cream", "newly wed", "sat down") need context. */
 export const AMBIGUOUS_WEEKDAY_ABBREVIATIONS = new Set(['wed', 'sat', 'sun']);
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
   one: 1,
@@ -53,7 +77,7 @@ export function countValue(word: string): number {
   return /^\d+$/.test(key) ? Number(key) : (NUMBER_WORDS[key] ?? NaN);
 }
 
-const ORDINAL_WORDS: Record<string, number> = {
+export const ORDINAL_WORDS: Record<string, number> = {
   first: 1,
   second: 2,
   third: 3,

@@ -3,9 +3,7 @@ import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { Dialog } from '../lib/Dialog';
 import { Icon } from '../icons';
-import { shortcutSheetRows } from './keymap';
-
-const GROUPS = ['General', 'Navigation', 'Tasks'] as const;
+import { SHORTCUT_GROUPS, shortcutSheetRows } from './keymap';
 
 export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
   const rows = shortcutSheetRows();
@@ -20,7 +18,7 @@ export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
       {/* It scrolls on small screens, so it must take focus for keyboard scrolling (axe's
           scrollable-region-focusable). */}
       <div class="shortcut-groups" tabIndex={0}>
-        <For each={GROUPS}>
+        <For each={SHORTCUT_GROUPS}>
           {(group) => (
             <section class="shortcut-group" aria-labelledby={`shortcut-group-${group}`}>
               <h3 id={`shortcut-group-${group}`}>{group}</h3>

@@ -22,6 +22,8 @@ export type ShortcutAction =
   /** Handled before the interpreter (it carries Ctrl/Cmd); listed here for the sheet. */
   | 'undo';
 
+export const SHORTCUT_GROUPS = ['General', 'Navigation', 'Tasks'] as const;
+
 export interface Shortcut {
   /** Keys as typed, a space separating a sequence ("g t"). */
   keys: string;
@@ -29,7 +31,7 @@ export interface Shortcut {
   display?: string[];
   action: ShortcutAction;
   description: string;
-  group: 'General' | 'Navigation' | 'Tasks';
+  group: (typeof SHORTCUT_GROUPS)[number];
 }
 
 export const SHORTCUTS: Shortcut[] = [
