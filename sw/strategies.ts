@@ -1,7 +1,7 @@
 // The service worker's named strategies, one per kind of request.
 import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute } from 'workbox-routing';
-import { CacheFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { RouteHandlerCallback } from 'workbox-core';
 import { AI_CACHE_NAME, isAiAssetPath, isServerPath } from '../src/core/sw-protocol.ts';
 
@@ -31,4 +31,19 @@ export function createAiAssetHandler(): RouteHandlerCallback {
     if (await caches.has(AI_CACHE_NAME)) return cacheFirst.handle(options);
     return fetch(options.request);
   };
+}
+
+/** The server's API description, which the API reference page renders. */
+export const API_DOCUMENT_PATH = '/api/openapi.json';
+
+export function isApiDocument(url: URL, origin: string): boolean {
+  return url.origin === origin && url.pathname === API_DOCUMENT_PATH;
+}
+
+/**
+ * The network's copy when there is one (it follows the server's version), else the last one seen, so the
+ * API reference opens offline like the rest of the documentation.
+ */
+export function createApiDocumentHandler(): NetworkFirst {
+  return new NetworkFirst({ cacheName: 'tend-docs', networkTimeoutSeconds: 5 });
 }

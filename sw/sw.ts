@@ -3,7 +3,13 @@
 // ./strategies.ts; this file only wires listeners.
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { createAiAssetHandler, createShellNavigationRoute, isAiAsset } from './strategies.ts';
+import {
+  createAiAssetHandler,
+  createApiDocumentHandler,
+  createShellNavigationRoute,
+  isAiAsset,
+  isApiDocument,
+} from './strategies.ts';
 import { isSkipWaitingMessage, OUTBOX_SYNC_TAG } from '../src/core/sw-protocol.ts';
 import { replayOutboxFromWorker } from '../src/sync/worker-replay.ts';
 
@@ -23,6 +29,10 @@ registerRoute(createShellNavigationRoute());
 registerRoute(
   ({ url, request }) => request.method === 'GET' && isAiAsset(url, self.location.origin),
   createAiAssetHandler(),
+);
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isApiDocument(url, self.location.origin),
+  createApiDocumentHandler(),
 );
 
 // A new version waits until the user presses "Reload" (never swap code under someone typing).

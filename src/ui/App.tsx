@@ -23,7 +23,7 @@ import { createLive } from './lib/live';
 import type { QuickAddApi } from './quick-add/QuickAdd';
 import { QuickAdd } from './quick-add/QuickAdd';
 import { sharedText } from './quick-add/chips';
-import { createRouter, interceptLinkClick } from './router';
+import { createRouter, interceptLinkClick, routeHref } from './router';
 import type { Router } from './router';
 import { Sidebar } from './shell/Sidebar';
 import { SyncStatus } from './shell/SyncStatus';
@@ -48,6 +48,8 @@ const InstallButton = lazy(() =>
 const TaskDetail = lazy(() => import('./detail/TaskDetail'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 const TrashPage = lazy(() => import('./views/TrashPage'));
+const DocumentationPage = lazy(() => import('./docs/DocumentationPage'));
+const ApiReference = lazy(() => import('./docs/ApiReference'));
 const ShortcutSheet = lazy(() =>
   import('./shortcuts/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })),
 );
@@ -133,6 +135,14 @@ export function App(props: AppProps): JSX.Element {
 
   createEffect(() => {
     document.title = documentTitle(route());
+  });
+
+  // /docs and /documentation/ show the guide under its one address (the service worker serves them offline).
+  createEffect(() => {
+    const current = route();
+    if (current.view !== 'documentation') return;
+    const canonical = routeHref(current);
+    if (window.location.pathname !== canonical) router.navigate(canonical, { replace: true });
   });
 
   // Move focus to the new view's heading after in-app navigation (not on first load).
@@ -313,6 +323,15 @@ export function App(props: AppProps): JSX.Element {
             </Match>
             <Match when={route().view === 'trash'}>
               <TrashPage />
+            </Match>
+            <Match
+              when={(() => {
+                const current = route();
+                return current.view === 'documentation' ? current.section : null;
+              })()}
+              keyed
+            >
+              {(section) => (section === 'api' ? <ApiReference /> : <DocumentationPage />)}
             </Match>
             <Match when={viewKey()} keyed>
               {(_key) => <ViewPage route={route()} spec={spec()!} title={savedFilter()?.name} />}

@@ -20,6 +20,18 @@ describe('parseRoute', () => {
     });
   });
 
+  it('maps the documentation, its API reference and the older /docs address', () => {
+    expect(parseRoute('/documentation')).toEqual({ view: 'documentation', section: 'guide' });
+    expect(parseRoute('/documentation/api/')).toEqual({ view: 'documentation', section: 'api' });
+    expect(parseRoute('/docs')).toEqual({ view: 'documentation', section: 'guide' });
+    expect(parseRoute('/documentation/other')).toEqual({
+      view: 'not-found',
+      path: '/documentation/other',
+    });
+    expect(routeHref({ view: 'documentation', section: 'api' })).toBe('/documentation/api');
+    expect(routeHref(parseRoute('/docs'))).toBe('/documentation');
+  });
+
   it('reads the share target parameters', () => {
     expect(parseRoute('/share', '?title=T&text=Hello&url=https://x.test')).toEqual({
       view: 'share',
@@ -67,6 +79,22 @@ describe('createRouter', () => {
       router.navigate('/search?q=x', { replace: true });
       expect(router.route()).toEqual({ view: 'search', query: 'x' });
       window.history.replaceState(null, '', '/today');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(router.route()).toEqual({ view: 'today' });
+      router.dispose();
+      dispose();
+    });
+  });
+
+  it('keeps the route when only the anchor changes (a jump within the page)', () => {
+    createRoot((dispose) => {
+      window.history.replaceState(null, '', '/documentation');
+      const router = createRouter(window);
+      const before = router.route();
+      window.history.pushState(null, '', '/documentation#doc-privacy');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(router.route()).toBe(before);
+      window.history.pushState(null, '', '/today');
       window.dispatchEvent(new PopStateEvent('popstate'));
       expect(router.route()).toEqual({ view: 'today' });
       router.dispose();

@@ -13,6 +13,8 @@ export type Route =
   | { view: 'filter'; id: string }
   | { view: 'trash' }
   | { view: 'settings' }
+  /** The user guide, or the server's API reference; `/docs` is an older address of the guide. */
+  | { view: 'documentation'; section: 'guide' | 'api' }
   | { view: 'share'; title: string; text: string; url: string }
   | { view: 'not-found'; path: string };
 
@@ -42,6 +44,15 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'project':
     case 'label':
       return second ? { view: first, name: decode(second) } : { view: 'not-found', path };
+    case 'documentation':
+      if (second === undefined) return { view: 'documentation', section: 'guide' };
+      return second === 'api' && path.split('/').length === 3
+        ? { view: 'documentation', section: 'api' }
+        : { view: 'not-found', path };
+    case 'docs':
+      return second === undefined
+        ? { view: 'documentation', section: 'guide' }
+        : { view: 'not-found', path };
     case 'search':
       return { view: 'search', query: params.get('q') ?? '' };
     case 'filter':
@@ -70,6 +81,8 @@ export function routeHref(route: Route): string {
       return `/filter/${encodeURIComponent(route.id)}`;
     case 'share':
       return '/share';
+    case 'documentation':
+      return route.section === 'api' ? '/documentation/api' : '/documentation';
     case 'not-found':
       return route.path;
     default:
@@ -88,7 +101,14 @@ export interface Router {
 export function createRouter(win: Window = window): Router {
   const read = () => parseRoute(win.location.pathname, win.location.search);
   const [route, setRoute] = createSignal<Route>(read(), { equals: false });
-  const onPop = () => setRoute(read());
+  const where = () => win.location.pathname + win.location.search;
+  let shown = where();
+  // A jump to an anchor in the page (#section) also pops state: the route, and the focus, stay.
+  const onPop = () => {
+    if (where() === shown) return;
+    shown = where();
+    setRoute(read());
+  };
   win.addEventListener('popstate', onPop);
   return {
     route,
@@ -98,6 +118,7 @@ export function createRouter(win: Window = window): Router {
         if (options?.replace) win.history.replaceState(null, '', href);
         else win.history.pushState(null, '', href);
       }
+      shown = where();
       setRoute(read());
     },
     dispose: () => win.removeEventListener('popstate', onPop),

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveDist } from './serve-dist';
+import { REDIRECTS, serveDist } from './serve-dist';
 
 const dist = mkdtempSync(join(tmpdir(), 'tend-dist-'));
 const script = 'console.log("tend");'.repeat(20);
@@ -57,5 +57,23 @@ describe('serveDist private build outputs', () => {
   it('never serves the bundle map (stats.json), even when an older build left it in dist', async () => {
     expect((await get('/stats.json')).status).toBe(404);
     expect((await get('/icon.png')).status).toBe(200);
+  });
+});
+
+describe('serveDist redirects', () => {
+  it('moves /docs to /documentation for good, as vercel.json does', async () => {
+    const res = await get('/docs');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/documentation');
+    const vercel = JSON.parse(readFileSync('vercel.json', 'utf8')) as {
+      redirects: { source: string; destination: string; permanent: boolean }[];
+    };
+    expect(vercel.redirects).toEqual(
+      Object.entries(REDIRECTS).map(([source, destination]) => ({
+        source,
+        destination,
+        permanent: true,
+      })),
+    );
   });
 });

@@ -34,6 +34,8 @@ const REVALIDATE = 'no-cache';
 
 /** Paths the static handler must never answer (the API owns them, even when they 404). */
 const API_PREFIXES = ['/api/', '/auth/', '/health', '/metrics'];
+/** Older addresses, permanently moved; vercel.json's `redirects` say the same on Vercel (serve-dist.test.ts). */
+export const REDIRECTS: Readonly<Record<string, string>> = { '/docs': '/documentation' };
 /** The bundle map is not for the public (a dist/ from an older build may still hold it). */
 const PRIVATE_FILES = new Set(['/stats.json']);
 
@@ -73,6 +75,8 @@ export function serveDist(distDir: string): MiddlewareHandler {
       return next();
     }
     if (PRIVATE_FILES.has(path)) return next();
+    const moved = REDIRECTS[path];
+    if (moved) return c.redirect(moved, 301);
     let file = await fileAt(root, path);
     if (!file && isNavigation(c.req.header('accept'), path))
       file = await fileAt(root, '/index.html');

@@ -192,6 +192,15 @@ export function Sidebar(props: SidebarProps): JSX.Element {
             onNavigate={props.onNavigate}
           />
         </li>
+        <li>
+          <NavLink
+            target={{ view: 'documentation', section: 'guide' }}
+            label="Help"
+            icon="help"
+            idBase="help"
+            onNavigate={props.onNavigate}
+          />
+        </li>
       </ul>
     </nav>
   );

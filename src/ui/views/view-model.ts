@@ -46,6 +46,8 @@ export function viewTitle(route: Route): string {
       return 'Trash';
     case 'settings':
       return 'Settings';
+    case 'documentation':
+      return route.section === 'api' ? 'API reference' : 'Help';
     case 'share':
       return 'Inbox';
     case 'not-found':

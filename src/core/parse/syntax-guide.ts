@@ -1,0 +1,183 @@
+// The quick-add syntax as the documentation page shows it: worked examples with what each one must mean
+// (syntax-guide.test.ts parses every one with the real parser against GUIDE_NOW), and the word lists the
+// rules read, taken from the parser's own vocabulary so the page cannot fall behind it.
+import { DAY_PARTS } from './time-rules.ts';
+import { KEYWORD_RULES } from './recurrence-rules.ts';
+import type { QuickAddResult } from './types.ts';
+import {
+  DATE_CONNECTORS,
+  MONTH_NAMES,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
+  QUANTITY_WORDS,
+  WEEKDAY_NAMES,
+} from './vocabulary.ts';
+
+/** The examples are read on Thursday 26 November 2026 at 09:00, local time. */
+export const GUIDE_NOW = new Date(2026, 10, 26, 9, 0);
+
+export type GuideReading = Partial<
+  Pick<QuickAddResult, 'title' | 'due' | 'priority' | 'project' | 'labels' | 'recurrence'>
+>;
+
+export interface GuideExample {
+  text: string;
+  means: GuideReading;
+}
+
+export interface GuideWords {
+  label: string;
+  /** Read when the page renders, from the parser's own collections. */
+  words: () => readonly string[];
+}
+
+export interface GuideSection {
+  id: string;
+  heading: string;
+  intro: string;
+  examples: GuideExample[];
+  words: GuideWords[];
+}
+
+export const QUICK_ADD_GUIDE: GuideSection[] = [
+  {
+    id: 'markers',
+    heading: 'Priority, project and labels',
+    intro:
+      'Type them anywhere in the line. p1 is the most urgent, p4 (the default) the least; a project or label name needs a letter, and quotes allow spaces.',
+    examples: [
+      { text: 'Call mum p1', means: { title: 'Call mum', priority: 1 } },
+      { text: 'Pay rent !!2', means: { title: 'Pay rent', priority: 2 } },
+      { text: 'Draft the agenda #Work', means: { title: 'Draft the agenda', project: 'Work' } },
+      {
+        text: 'Plan trip #"Summer holiday"',
+        means: { title: 'Plan trip', project: 'Summer holiday' },
+      },
+      {
+        text: 'Buy milk @errands @home',
+        means: { title: 'Buy milk', labels: ['errands', 'home'] },
+      },
+    ],
+    words: [
+      {
+        label: 'Markers',
+        words: () => ['p1', 'p2', 'p3', 'p4', '!!1', '!!4', '#project', '@label'],
+      },
+    ],
+  },
+  {
+    id: 'dates',
+    heading: 'Dates',
+    intro:
+      'A weekday means the next one (today if it is that day); "next" means the one in the following week. A month and day already past means next year.',
+    examples: [
+      { text: 'Submit report today', means: { title: 'Submit report', due: '2026-11-26' } },
+      { text: 'Dentist tomorrow', means: { title: 'Dentist', due: '2026-11-27' } },
+      { text: 'Gym friday', means: { title: 'Gym', due: '2026-11-27' } },
+      { text: 'Review next friday', means: { title: 'Review', due: '2026-12-04' } },
+      { text: 'Water plants in 3 days', means: { title: 'Water plants', due: '2026-11-29' } },
+      { text: 'Renew passport dec 4', means: { title: 'Renew passport', due: '2026-12-04' } },
+      { text: 'Send invoice 11/30', means: { title: 'Send invoice', due: '2026-11-30' } },
+      {
+        text: 'Close the books end of month',
+        means: { title: 'Close the books', due: '2026-11-30' },
+      },
+      { text: 'Clean gutters next week', means: { title: 'Clean gutters', due: '2026-11-30' } },
+    ],
+    words: [
+      { label: 'Months (or their first three letters)', words: () => MONTH_NAMES },
+      { label: 'Weekdays (or their first three letters)', words: () => WEEKDAY_NAMES },
+      { label: 'Numbers in words', words: () => Object.keys(NUMBER_WORDS) },
+      { label: 'Days of the month in words', words: () => Object.keys(ORDINAL_WORDS) },
+      {
+        label: 'Words that belong to the date ("due on Friday")',
+        words: () => [...DATE_CONNECTORS],
+      },
+    ],
+  },
+  {
+    id: 'times',
+    heading: 'Times',
+    intro:
+      'A time needs am/pm, "at", hours and minutes, or a part of the day. Without am/pm, 1 to 6 mean the afternoon and 7 to 11 the morning. A time with no date means today, or tomorrow once it has passed.',
+    examples: [
+      { text: 'Call at 5', means: { title: 'Call', due: '2026-11-26T17:00' } },
+      { text: 'Standup at 9:30am', means: { title: 'Standup', due: '2026-11-26T09:30' } },
+      {
+        text: 'Lunch with Sam tomorrow at noon',
+        means: { title: 'Lunch with Sam', due: '2026-11-27T12:00' },
+      },
+      { text: 'Movie tonight', means: { title: 'Movie', due: '2026-11-26T19:00' } },
+      { text: 'Run friday morning', means: { title: 'Run', due: '2026-11-27T09:00' } },
+    ],
+    words: [
+      {
+        label: 'Parts of the day',
+        words: () => [...Object.keys(DAY_PARTS), 'noon', 'midnight', 'tonight'],
+      },
+    ],
+  },
+  {
+    id: 'repeating',
+    heading: 'Repeating tasks',
+    intro:
+      'Start with "every" (or use one of the words below). The task is due on the first occurrence; completing it moves it to the next.',
+    examples: [
+      { text: 'Stretch every day', means: { title: 'Stretch', recurrence: 'FREQ=DAILY' } },
+      {
+        text: 'Team sync every monday at 10am',
+        means: { title: 'Team sync', due: '2026-11-30T10:00', recurrence: 'FREQ=WEEKLY;BYDAY=MO' },
+      },
+      {
+        text: 'Timesheet every weekday',
+        means: { title: 'Timesheet', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+      },
+      {
+        text: 'Water plants every 3 days',
+        means: { title: 'Water plants', recurrence: 'FREQ=DAILY;INTERVAL=3' },
+      },
+      {
+        text: 'Bins every other thursday',
+        means: { title: 'Bins', recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH' },
+      },
+      {
+        text: 'Book club every 2nd tuesday',
+        means: { title: 'Book club', due: '2026-12-08', recurrence: 'FREQ=MONTHLY;BYDAY=2TU' },
+      },
+      {
+        text: 'Review budget every last friday',
+        means: { title: 'Review budget', recurrence: 'FREQ=MONTHLY;BYDAY=-1FR' },
+      },
+      {
+        text: 'Pay rent monthly on the 1st',
+        means: { title: 'Pay rent', due: '2026-12-01', recurrence: 'FREQ=MONTHLY;BYMONTHDAY=1' },
+      },
+      {
+        text: 'Birthday card every jan 15',
+        means: { title: 'Birthday card', recurrence: 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15' },
+      },
+    ],
+    words: [
+      { label: 'Repeat words', words: () => ['every', 'each', ...Object.keys(KEYWORD_RULES)] },
+    ],
+  },
+  {
+    id: 'not-dates',
+    heading: 'What stays in the title',
+    intro:
+      'Quoted text, links and plain numbers are never dates, and a number followed by a unit is a quantity. If a reading is wrong, remove its chip under the field and the words stay in the title.',
+    examples: [
+      {
+        text: 'Read "Next Friday" by Mon',
+        means: { title: 'Read "Next Friday"', due: '2026-11-30' },
+      },
+      { text: 'Buy 2 apples', means: { title: 'Buy 2 apples', due: null } },
+      {
+        text: 'Rate the hotel at 5 stars',
+        means: { title: 'Rate the hotel at 5 stars', due: null },
+      },
+      { text: 'Weekly report draft', means: { title: 'Weekly report draft', recurrence: null } },
+    ],
+    words: [{ label: 'Units that make a number a quantity', words: () => [...QUANTITY_WORDS] }],
+  },
+];

@@ -1,0 +1,43 @@
+// The keyboard section of the documentation, from the keymap the app's key handling runs on.
+import { For } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { shortcutSheetRows, SHORTCUT_GROUPS } from '../shortcuts/keymap';
+
+export function ShortcutsGuide(): JSX.Element {
+  const rows = shortcutSheetRows();
+  return (
+    <section class="doc-section" aria-labelledby="doc-shortcuts">
+      <h2 id="doc-shortcuts">Keyboard shortcuts</h2>
+      <p>
+        Everything in Tend works from the keyboard. Shortcuts are off while you type in a field
+        (press Esc to leave it); two-key shortcuts such as <kbd>g</kbd> <kbd>t</kbd> are typed one
+        after the other. Press <kbd>?</kbd> anywhere to see this list.
+      </p>
+      <For each={SHORTCUT_GROUPS}>
+        {(group) => (
+          <table class="doc-table">
+            <caption>{group}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Keys</th>
+                <th scope="col">What they do</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows.filter((r) => r.group === group)}>
+                {(row) => (
+                  <tr>
+                    <td>
+                      <For each={row.keys}>{(key) => <kbd>{key}</kbd>}</For>
+                    </td>
+                    <td>{row.description}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </For>
+    </section>
+  );
+}
