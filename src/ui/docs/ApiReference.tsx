@@ -9,9 +9,9 @@ import type { ApiDocument, ApiOperation } from './api-reference';
 function Operation(props: { op: ApiOperation }): JSX.Element {
   return (
     <article class="api-op" aria-labelledby={props.op.id}>
-      <h4 id={props.op.id}>
+      <h3 id={props.op.id}>
         <span class="api-method">{props.op.method}</span> <code>{props.op.path}</code>
-      </h4>
+      </h3>
       <p>{props.op.summary}</p>
       <Show when={props.op.description}>
         <p class="hint">{props.op.description}</p>
@@ -54,14 +54,14 @@ function Operation(props: { op: ApiOperation }): JSX.Element {
       <Show when={props.op.body}>
         {(body) => (
           <>
-            <h5>Request body (application/json)</h5>
+            <h4>Request body (application/json)</h4>
             <pre class="api-schema">
               <code>{body()}</code>
             </pre>
           </>
         )}
       </Show>
-      <h5>Responses</h5>
+      <h4>Responses</h4>
       <dl class="api-responses">
         <For each={props.op.responses}>
           {(r) => (

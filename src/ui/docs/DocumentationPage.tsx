@@ -48,7 +48,9 @@ export default function DocumentationPage(): JSX.Element {
       <ShortcutsGuide />
 
       <section class="doc-section" aria-labelledby="doc-offline">
-        <h2 id="doc-offline">Offline and sync</h2>
+        <h2 id="doc-offline" tabIndex={-1}>
+          Offline and sync
+        </h2>
         <p>
           Every task is saved on this device first, the moment you press Enter, whether or not you
           are online. Without an account Tend never needs the network.
@@ -68,7 +70,9 @@ export default function DocumentationPage(): JSX.Element {
       </section>
 
       <section class="doc-section" aria-labelledby="doc-privacy">
-        <h2 id="doc-privacy">Privacy: what leaves your device, and when</h2>
+        <h2 id="doc-privacy" tabIndex={-1}>
+          Privacy: what leaves your device, and when
+        </h2>
         <ul>
           <li>
             <strong>Without an account:</strong> nothing. Tasks are stored in this browser only.
@@ -94,7 +98,9 @@ export default function DocumentationPage(): JSX.Element {
       </section>
 
       <section class="doc-section" aria-labelledby="doc-install">
-        <h2 id="doc-install">Install on desktop and phone</h2>
+        <h2 id="doc-install" tabIndex={-1}>
+          Install on desktop and phone
+        </h2>
         <p>
           Installed, Tend opens in its own window, starts offline and appears with your other apps.
         </p>
@@ -121,7 +127,9 @@ export default function DocumentationPage(): JSX.Element {
       </section>
 
       <section class="doc-section" aria-labelledby="doc-account">
-        <h2 id="doc-account">Your account</h2>
+        <h2 id="doc-account" tabIndex={-1}>
+          Your account
+        </h2>
         <p>An account is optional; it is what lets your devices share one task list.</p>
         <ul>
           <li>

@@ -28,7 +28,9 @@ export function QuickAddGuide(): JSX.Element {
   });
   return (
     <section class="doc-section" aria-labelledby="doc-quick-add">
-      <h2 id="doc-quick-add">Quick add</h2>
+      <h2 id="doc-quick-add" tabIndex={-1}>
+        Quick add
+      </h2>
       <p>
         Type a task the way you would say it. Tend reads dates, times, repeats, priority, project
         and labels from the line, shows each as a chip under the field, and keeps the rest as the

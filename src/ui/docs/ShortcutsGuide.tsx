@@ -7,7 +7,9 @@ export function ShortcutsGuide(): JSX.Element {
   const rows = shortcutSheetRows();
   return (
     <section class="doc-section" aria-labelledby="doc-shortcuts">
-      <h2 id="doc-shortcuts">Keyboard shortcuts</h2>
+      <h2 id="doc-shortcuts" tabIndex={-1}>
+        Keyboard shortcuts
+      </h2>
       <p>
         Everything in Tend works from the keyboard. Shortcuts are off while you type in a field
         (press Esc to leave it); two-key shortcuts such as <kbd>g</kbd> <kbd>t</kbd> are typed one
