@@ -88,6 +88,28 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/cron/backup'].post.security).toEqual([{ cronSecret: [] }]);
   });
 
+  it('says which operations need credentials, and the app refuses those without them', async () => {
+    const guarded = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security.length > 0)
+        .map(([method]) => ({ method, path })),
+    );
+    expect(guarded.length).toBeGreaterThan(30);
+    const refused: string[] = [];
+    for (const { method, path } of guarded) {
+      const url = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000001');
+      const res = await t.app.request(url, {
+        method: method.toUpperCase(),
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'get' || method === 'delete' ? undefined : '{}',
+      });
+      if (res.status === 401) refused.push(`${method} ${path}`);
+      else refused.push(`${method} ${path} answered ${res.status}`);
+      expect(Object.keys(doc.paths[path][method].responses)).toContain('401');
+    }
+    expect(refused).toEqual(guarded.map(({ method, path }) => `${method} ${path}`));
+  });
+
   it("describes a request body with the route's own schema", () => {
     const body = JSON.stringify(doc.paths['/api/sync/push'].post);
     // pushRequestSchema from src/core/sync/protocol.ts: clientId and a bounded list of mutations.
