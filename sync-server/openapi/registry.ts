@@ -1,7 +1,6 @@
 // The operations the server answers, declared once beside the routes with the same zod schemas the routes
 // validate with; GET /api/openapi.json is built from what is registered on the app, so the core and the
 // operations side each add their own and the document shows what this server actually mounts.
-import type { Hono } from 'hono';
 import type { z } from 'zod';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -40,7 +39,8 @@ export interface OperationSpec {
 
 const registries = new WeakMap<object, OperationSpec[]>();
 
-export function registerOperations(app: Hono<never> | object, operations: OperationSpec[]): void {
+/** Adds operations to what `app` documents; keyed by the app object, so each app has its own list. */
+export function registerOperations(app: object, operations: OperationSpec[]): void {
   const list = registries.get(app) ?? [];
   list.push(...operations);
   registries.set(app, list);
