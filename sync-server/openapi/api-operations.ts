@@ -105,7 +105,7 @@ const auth: OperationSpec[] = [
     errors: {
       ...BAD_INPUT,
       422: 'Weak password (`weak_password`) or address already registered (`user_already_exists`)',
-      429: 'Too many sign-ups from this address (`over_request_rate_limit`)',
+      429: 'Too many sign-ups from this client (`over_request_rate_limit`, with Retry-After)',
     },
   },
   {
@@ -120,7 +120,7 @@ const auth: OperationSpec[] = [
     errors: {
       ...BAD_INPUT,
       400: 'Invalid input, `invalid_credentials`, `email_not_confirmed`, `user_banned`, `refresh_token_not_found`, `unsupported_grant_type`',
-      429: 'Too many attempts (`over_request_rate_limit`)',
+      429: 'Too many attempts from this client, or the account is backing off after failed sign-ins (`over_request_rate_limit`, with Retry-After)',
     },
   },
   {
@@ -173,7 +173,11 @@ const auth: OperationSpec[] = [
     access: PUBLIC,
     body: recoverSchema,
     responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
-    errors: { ...BAD_INPUT, 422: 'Mail is not configured on this server (`smtp_not_configured`)' },
+    errors: {
+      ...BAD_INPUT,
+      422: 'Mail is not configured on this server (`smtp_not_configured`)',
+      429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
+    },
   },
   {
     method: 'post',
@@ -183,7 +187,11 @@ const auth: OperationSpec[] = [
     access: PUBLIC,
     body: resendSchema,
     responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
-    errors: { ...BAD_INPUT, 422: 'Mail is not configured on this server (`smtp_not_configured`)' },
+    errors: {
+      ...BAD_INPUT,
+      422: 'Mail is not configured on this server (`smtp_not_configured`)',
+      429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
+    },
   },
   {
     method: 'post',
@@ -193,7 +201,11 @@ const auth: OperationSpec[] = [
     access: PUBLIC,
     body: verifySchema,
     responses: { 200: { description: 'A session', schema: goTrueSessionSchema } },
-    errors: { ...BAD_INPUT, 403: 'Link expired or already used (`otp_expired`)' },
+    errors: {
+      ...BAD_INPUT,
+      403: 'Link expired or already used (`otp_expired`)',
+      429: 'Too many attempts from this client (`over_request_rate_limit`), with Retry-After',
+    },
   },
   {
     method: 'get',
