@@ -11,6 +11,12 @@ import { recordToRow } from '../../sync-server/sync/records';
 import type { PushRequest } from './load';
 
 export const SECRET = 'bench-jwt-secret-0123456789-0123456789';
+/** The secrets Tend's server needs to start (each at least 32 bytes, as the configuration requires). */
+export const SERVER_SECRETS = {
+  JWT_SECRET: SECRET,
+  ENCRYPTION_KEY: 'bench-encryption-key-0123456789-0123456789',
+  CRON_SECRET: 'bench-cron-secret-0123456789-0123456789',
+};
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 let seq = 0;
 
@@ -24,7 +30,8 @@ export function mutation(): Mutation {
 }
 
 export async function token(sub: string): Promise<string> {
-  return new SignJWT({ role: 'authenticated' })
+  // A session id, as the server's own tokens carry: every push then passes the revoked-session check.
+  return new SignJWT({ role: 'authenticated', session_id: randomUUID() })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setAudience('authenticated')

@@ -22,7 +22,7 @@ import { fromPglite } from '../../sync-server/db/pglite';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow } from '../../sync-server/sync/records';
 import type { LatencyFigures } from './load';
 import { loadAverage, paced, saturated } from './load';
-import { SECRET, mutation, rawPushes, tendPushes, token } from './pushes';
+import { SERVER_SECRETS, mutation, rawPushes, tendPushes, token } from './pushes';
 import { benchScale } from './scale';
 import { startServer } from './server-process';
 import type { ServerProcess } from './server-process';
@@ -199,9 +199,7 @@ async function benchPostgres() {
   // Tend's server migrates the database; the baseline starts after it.
   const tend = await startServer(PORT, {
     ...env,
-    JWT_SECRET: SECRET,
-    ENCRYPTION_KEY: 'b',
-    CRON_SECRET: 'b',
+    ...SERVER_SECRETS,
   });
   const raw = await startServer(PORT + 1, env, 'raw');
   const direct = postgres(url, { max: CLIENTS, onnotice: () => {} });
@@ -236,9 +234,7 @@ async function benchPglite() {
   const dir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
   const tend = await startServer(PORT, {
     DATA_DIR: join(dir, 'server'),
-    JWT_SECRET: SECRET,
-    ENCRYPTION_KEY: 'b',
-    CRON_SECRET: 'b',
+    ...SERVER_SECRETS,
   });
   try {
     const idle = await idleRss(tend);

@@ -14,7 +14,7 @@ import {
 import { recordToRow } from '../../sync-server/sync/records';
 import { applyMutation } from '../../src/core/merge';
 import { loadAverage, paced } from './load';
-import { SECRET, mutation, tendPushes, token } from './pushes';
+import { SERVER_SECRETS, mutation, tendPushes, token } from './pushes';
 import { startServer } from './server-process';
 
 const LEVELS = [
@@ -105,9 +105,7 @@ export async function benchScale(options: {
   const url = options.admin.replace(/\/[^/]*$/, `/${name}`);
   const server = await startServer(options.port, {
     DATABASE_URL: url,
-    JWT_SECRET: SECRET,
-    ENCRYPTION_KEY: 'b',
-    CRON_SECRET: 'b',
+    ...SERVER_SECRETS,
   });
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   try {

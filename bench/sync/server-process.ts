@@ -11,6 +11,8 @@ export interface ServerProcess {
   maxRssMb(): number;
   /** Resident set size now, MB. */
   rssMb(): number;
+  /** CPU time (user + system) the process has used since start, ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,17 @@ function rssMb(pid: number): number {
   }
 }
 
+/** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 export async function startServer(
   port: number,
   env: Record<string, string>,
@@ -65,6 +78,8 @@ export async function startServer(
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before answering`);
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {
@@ -79,6 +94,7 @@ export async function startServer(
     base,
     maxRssMb: () => Math.max(max, rssMb(child.pid!)),
     rssMb: () => rssMb(child.pid!),
+    cpuMs: () => cpuMs(child.pid!),
     async stop() {
       clearInterval(timer);
       const exited = new Promise((r) => child.once('exit', r));
