@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import type { DestinationStream, Level, Logger as PinoLogger, StreamEntry } from 'pino';
 import { SECRET_ENV_NAMES } from '../config';
 import { createDatadogStream, type DatadogStream } from './datadog';
+import { createKeyRedactor } from './redact';
 import { createScrubber, scrubbingStream } from './scrub';
 
 /** pino orders levels by number, higher = more severe; the specification's order is kept, npm's numbers are not. */
@@ -42,19 +43,8 @@ const configKey = (name: string) =>
   name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 const SECRET_KEYS = [...CREDENTIAL_KEYS, ...[...SECRET_ENV_NAMES].map(configKey)];
-
-/** Redaction paths: the key at the top level, one and two levels down, and in request headers. */
-const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
-  const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;
-  const dot = key.startsWith('[') ? '' : '.';
-  return [
-    key.startsWith('[') ? key : k,
-    `*${dot}${key}`,
-    `*.*${dot}${key}`,
-    `req.headers${dot}${key}`,
-    `headers${dot}${key}`,
-  ];
-});
+/** Keys searched at the top level, one and two levels down (request headers, bodies, configuration). */
+const redactor = createKeyRedactor(SECRET_KEYS);
 
 export interface LoggerOptions {
   env?: Record<string, string | undefined>;
@@ -119,7 +109,8 @@ export function createLogging({
       name: 'tend-sync',
       level,
       customLevels: CUSTOM_LEVELS,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { log: redactor.object, bindings: redactor.object },
+      serializers: { err: redactor.err },
       base: { environment: env.VERCEL_ENV ?? env.NODE_ENV ?? 'development' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
