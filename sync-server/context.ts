@@ -156,7 +156,7 @@ function createInstanceLiveHub(
           url: config.redisUrl,
           onError: (err) => onError(err, 'live: redis'),
         })
-      : createDatabaseChangeFeed(db),
+      : createDatabaseChangeFeed(db, { onError: (err) => onError(err, 'live: notify') }),
     limits: config.live,
     now,
     onError,

@@ -66,3 +66,38 @@ describe.skipIf(!reachable)('openPostgres when the connection is lost', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe.skipIf(!reachable)('openPostgres: a last statement pipelined with the commit', () => {
+  let database: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres', 'lastcommit');
+    db = openPostgres(database.url!, { max: 2, timeoutMs: 3000 });
+    await db.query('create table pipelined (id int primary key)');
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  const ids = async () =>
+    (await db.query<{ id: number }>('select id from pipelined order by id')).map((r) => r.id);
+
+  it('commits it with the transaction', async () => {
+    await db.transaction(async (tx) => {
+      await tx.query('insert into pipelined values (1)');
+      tx.queryBeforeCommit!('insert into pipelined values ($1)', [2]);
+    });
+    expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('rolls the whole transaction back and rejects with its error when it fails', async () => {
+    const outcome = db.transaction(async (tx) => {
+      await tx.query('insert into pipelined values (3)');
+      tx.queryBeforeCommit!('insert into pipelined values ($1)', [1]);
+      return 'answered';
+    });
+    await expect(outcome).rejects.toMatchObject({ code: '23505' });
+    expect(await ids()).toEqual([1, 2]);
+  });
+});

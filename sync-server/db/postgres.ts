@@ -55,6 +55,8 @@ function guardedTransaction<T>(
   claims?: Claims,
 ): Promise<T> {
   let broken = false;
+  /** The statements sent with queryBeforeCommit, answered after fn returns and before the commit's answer. */
+  const last: Promise<unknown>[] = [];
   return withDeadline(
     new Promise<T>((resolve, reject) => {
       const lost = (error: unknown) => {
@@ -74,6 +76,12 @@ function guardedTransaction<T>(
         query: <R extends Row>(text: string, params: unknown[] = []) =>
           guarded(() => run<R>(tx, text, params)),
         exec: (text: string) => guarded(async () => void (await tx.unsafe(text))),
+        queryBeforeCommit: (text: string, params: unknown[] = []) => {
+          const answer = guarded(() => run(tx, text, params));
+          // Read after the commit's answer: a rejection is not unhandled in between.
+          answer.catch(() => undefined);
+          last.push(answer);
+        },
       });
       const never = new Promise<never>(() => {});
       sql
@@ -92,7 +100,9 @@ function guardedTransaction<T>(
             (error: unknown) => (broken ? never : Promise.reject(error)),
           );
         })
-        .then(resolve as (value: unknown) => void, lost);
+        // A failed last statement aborted the transaction, so PostgreSQL answered the COMMIT with a
+        // rollback: its error is the transaction's.
+        .then((value) => Promise.all(last).then(() => resolve(value as T), reject), lost);
     }),
     timeoutMs,
   );

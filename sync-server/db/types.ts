@@ -7,6 +7,12 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * A transaction's last statement, when the driver can pipeline it: the COMMIT is sent right behind it
+   * instead of after its answer, a round trip less per transaction. The caller gives up its rows; if it
+   * fails, the transaction rolls back and rejects with its error. Absent: run it with `query` instead.
+   */
+  queryBeforeCommit?(sql: string, params?: unknown[]): void;
 }
 
 /** JWT claims as Supabase sets them for a request (`request.jwt.claims`). */

@@ -1,7 +1,7 @@
 // How one instance learns that a user's data changed on any instance: PostgreSQL LISTEN/NOTIFY by default
 // (PGlite has it in-process), Redis pub/sub when REDIS_URL is set. Each instance listens once, whatever
 // the number of open streams; the hub fans the events out to its own streams.
-import type { Db, Queryable } from '../db/types';
+import type { Db } from '../db/types';
 
 /** "The user's sequence is now `seq`": every commit that changed the user's data announces one. */
 export interface ChangeEvent {
@@ -12,11 +12,9 @@ export interface ChangeEvent {
 export interface ChangeFeed {
   readonly kind: 'database' | 'redis';
   /**
-   * Runs inside the writing transaction once the user's new sequence is known. PostgreSQL queues the
-   * NOTIFY and delivers it on commit (never for a rolled-back push), so nothing is announced early.
+   * Runs after the commit that changed the user's data, never for a rolled-back write. A lost announcement
+   * costs a second or so of latency (clients still pull on focus, online and reconnect), never data.
    */
-  announceInTransaction(tx: Queryable, seq: number): Promise<void>;
-  /** Runs after the commit (Redis has no transactions: publishing earlier would announce too soon). */
   announceCommitted(event: ChangeEvent): void;
   /**
    * Delivers every instance's announcements. `onGap` runs when the listening connection came back after
@@ -44,19 +42,46 @@ export function decodeChange(payload: string): ChangeEvent | null {
   return { owner: owner.toLowerCase(), seq };
 }
 
-/** LISTEN on the server's own database: PostgreSQL or PGlite. */
-export function createDatabaseChangeFeed(db: Pick<Db, 'listen'>): ChangeFeed {
+/**
+ * LISTEN on the server's own database: PostgreSQL or PGlite. Announcements are sent after the commit,
+ * gathered per turn of the event loop into one statement (the highest sequence per owner), one statement
+ * at a time. A NOTIFY inside the push's transaction cost a statement per push and, worse, PostgreSQL holds
+ * one database-wide lock from a notifying transaction's pre-commit to its end, so every push's commit
+ * (and its WAL flush) waited for the one before it.
+ */
+export function createDatabaseChangeFeed(
+  db: Pick<Db, 'listen' | 'query'>,
+  { onError }: { onError?: (error: unknown) => void } = {},
+): ChangeFeed {
   let unlisten: (() => Promise<void>) | undefined;
+  let pending = new Map<string, number>();
+  /** The running drain: it takes what is pending, one statement at a time, until nothing is. */
+  let sending: Promise<void> | null = null;
+
+  const drain = async () => {
+    while (pending.size > 0) {
+      const payloads = [...pending].map(([owner, seq]) => encodeChange({ owner, seq }));
+      pending = new Map();
+      try {
+        await db.query(
+          'select pg_notify($1, p) from jsonb_array_elements_text($2::text::jsonb) as p',
+          [CHANGE_CHANNEL, JSON.stringify(payloads)],
+        );
+      } catch (error) {
+        onError?.(error);
+      }
+    }
+    sending = null;
+  };
+
   return {
     kind: 'database',
-    async announceInTransaction(tx, seq) {
-      // auth.uid() is the pusher: the owner comes from the verified token, not from the request body.
-      await tx.query(`select pg_notify($1, auth.uid()::text || ' ' || $2::text)`, [
-        CHANGE_CHANNEL,
-        String(seq),
-      ]);
+    announceCommitted(event) {
+      const owner = event.owner.toLowerCase();
+      if ((pending.get(owner) ?? -1) < event.seq) pending.set(owner, event.seq);
+      // The rest of this turn's commits join the same statement.
+      sending ??= new Promise((resolve) => setImmediate(resolve)).then(drain);
     },
-    announceCommitted() {},
     async listen(onChange, onGap) {
       let listening = false;
       unlisten = await db.listen(
@@ -72,6 +97,7 @@ export function createDatabaseChangeFeed(db: Pick<Db, 'listen'>): ChangeFeed {
       );
     },
     async close() {
+      await sending;
       await unlisten?.().catch(() => undefined);
       unlisten = undefined;
     },

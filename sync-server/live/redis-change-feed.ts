@@ -21,7 +21,6 @@ export function createRedisChangeFeed(options: RedisChangeFeedOptions): ChangeFe
 
   return {
     kind: 'redis',
-    async announceInTransaction() {},
     announceCommitted(event) {
       // A lost publish costs a second or so of latency (the client still pulls on focus, online and
       // reconnect), never data: errors are reported, not thrown into the push that already committed.

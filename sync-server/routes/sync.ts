@@ -24,10 +24,10 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     const result = await ctx.db.asUser(user.claims, (tx) =>
       pushMutations(tx, body.mutations, {
         clientId: body.clientId,
-        announce: ctx.live?.feed.announceInTransaction,
         now,
         maxDriftMs: ctx.config.maxClockDriftMs,
         beforeCommit: ctx.hooks?.beforePushCommit,
+        lastInTransaction: true,
       }),
     );
     announceCommitted(ctx, user.id, result);

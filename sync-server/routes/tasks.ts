@@ -58,7 +58,6 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     const push: Push = async (tx, mutations) => {
       const result = await pushMutations(tx, mutations, {
         clientId: 'rest',
-        announce: ctx.live?.feed.announceInTransaction,
         now: ctx.now(),
         maxDriftMs: ctx.config.maxClockDriftMs,
       });

@@ -26,16 +26,16 @@ export interface PushResult {
 
 export interface PushOptions {
   clientId: string;
-  /**
-   * Announces the user's new sequence from inside the transaction (live sync's NOTIFY, sent on commit).
-   * Runs only when the batch changed something.
-   */
-  announce?: (tx: Queryable, seq: number) => Promise<void>;
   /** Server time (ms) and how far ahead of it a timestamp may be: later ones are refused, `clock_drift`. */
   now: number;
   maxDriftMs: number;
   /** Test hook: runs after the writes, before commit (used to force commit-order races). */
   beforeCommit?: () => Promise<void>;
+  /**
+   * The caller commits as soon as this returns: the write goes out with the COMMIT right behind it
+   * (`queryBeforeCommit`), and its failure rejects the transaction instead of this call.
+   */
+  lastInTransaction?: boolean;
 }
 
 export const LOCK_SYNC_STATE_SQL = `insert into public.sync_state as s (owner) values (auth.uid())
@@ -261,17 +261,12 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
-  await Promise.all([
-    rows.length > 0 || log.length > 0
-      ? tx.query(WRITE_PUSH_SQL, [
-          JSON.stringify(rows),
-          JSON.stringify(log),
-          options.clientId,
-          next,
-        ])
-      : undefined,
-    next !== seq ? options.announce?.(tx, next) : undefined,
-  ]);
+  if (rows.length > 0 || log.length > 0) {
+    const params = [JSON.stringify(rows), JSON.stringify(log), options.clientId, next];
+    if (options.lastInTransaction && !options.beforeCommit && tx.queryBeforeCommit)
+      tx.queryBeforeCommit(WRITE_PUSH_SQL, params);
+    else await tx.query(WRITE_PUSH_SQL, params);
+  }
   if (options.beforeCommit) await options.beforeCommit();
   return { applied, rejected, changed, created, seq: next };
 }
