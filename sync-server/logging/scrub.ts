@@ -25,19 +25,22 @@ export function createScrubber(
   const secrets = [
     ...new Set(secretValues.filter((s): s is string => typeof s === 'string' && s.length >= 8)),
   ].sort((a, b) => b.length - a.length);
+  // Secrets also appear JSON-escaped inside a log line.
+  const forms = secrets.flatMap((secret) => {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    return escaped === secret ? [secret] : [secret, escaped];
+  });
+  // Each pattern is tried only when the line holds the text every match contains: most lines (a task
+  // created, a request) hold none, and the scans were a large part of writing them.
   return (line) => {
     let out = line;
-    for (const secret of secrets) {
-      out = out.split(secret).join('[redacted]');
-      // Secrets also appear JSON-escaped inside a log line.
-      const escaped = JSON.stringify(secret).slice(1, -1);
-      if (escaped !== secret) out = out.split(escaped).join('[redacted]');
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join('[redacted]');
+    if (out.includes('eyJ')) out = out.replace(JWT, '[redacted-jwt]');
+    if (/bearer/i.test(out)) out = out.replace(BEARER, '$1[redacted]');
+    if (out.includes('@')) {
+      out = out.replace(URL_PASSWORD, '$1[redacted]@');
+      if (maskEmails) out = out.replace(EMAIL, '$1***@$2');
     }
-    out = out
-      .replace(JWT, '[redacted-jwt]')
-      .replace(BEARER, '$1[redacted]')
-      .replace(URL_PASSWORD, '$1[redacted]@');
-    if (maskEmails) out = out.replace(EMAIL, '$1***@$2');
     return out;
   };
 }
