@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServer } from './build-server.mjs';
+import { SERVER_NODE_FLAGS, buildServer } from './build-server.mjs';
 
 const SOURCES = [
   'index.html',
@@ -53,7 +53,7 @@ const env = {
 // Plain node on a bundle of the server (no TypeScript loader in production); .env is read when present.
 const entry = await buildServer();
 const envFile = existsSync('.env') ? ['--env-file=.env'] : [];
-const child = spawn(process.execPath, [...envFile, '--enable-source-maps', entry], {
+const child = spawn(process.execPath, [...envFile, ...SERVER_NODE_FLAGS, entry], {
   stdio: 'inherit',
   env,
 });

@@ -62,10 +62,15 @@ export async function startServer(
 ): Promise<ServerProcess> {
   // What `npm start` runs: the bundled server on plain node. BENCH_NODE_FLAGS (e.g. --cpu-prof) apply to
   // Tend's server only.
-  const { buildServer } = (await import(BUILD_SCRIPT)) as { buildServer: () => Promise<string> };
+  const { buildServer, SERVER_NODE_FLAGS } = (await import(BUILD_SCRIPT)) as {
+    buildServer: () => Promise<string>;
+    SERVER_NODE_FLAGS: string[];
+  };
   const entry = which === 'tend' ? await buildServer() : await buildRawServer();
   const flags =
-    which === 'tend' ? (process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+    which === 'tend'
+      ? [...SERVER_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])]
+      : [];
   const child = spawn(process.execPath, [...flags, entry], {
     env: {
       ...process.env,
