@@ -20,7 +20,7 @@ import type { Mutation } from '../../src/core/merge';
 import { migrate } from '../../sync-server/db/migrate';
 import { fromPglite } from '../../sync-server/db/pglite';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow } from '../../sync-server/sync/records';
-import type { LatencyFigures } from './load';
+import type { LatencyFigures, PushRequest } from './load';
 import { loadAverage, paced, saturated } from './load';
 import { SERVER_SECRETS, mutation, rawPushes, tendPushes, token } from './pushes';
 import { benchScale } from './scale';
@@ -158,9 +158,17 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
   // Warm-up, not counted: each pooled connection prepares its statements and V8 compiles the hot paths.
   await saturated(raw.base, CONNECTIONS, 3, rawNext);
   await saturated(tend.base, CONNECTIONS, 3, tendNext);
+  // Server CPU (user + system) per answered push: less at the mercy of the load average than throughput.
+  const cpu = { tend: [] as number[], raw: [] as number[] };
+  const measured = async (server: ServerProcess, next: () => PushRequest, into: number[]) => {
+    const before = server.cpuMs();
+    const figures = await saturated(server.base, CONNECTIONS, DURATION, next);
+    into.push((server.cpuMs() - before) / Math.max(1, figures.requests));
+    return figures;
+  };
   for (let i = 0; i < AB; i++) {
-    runs.saturated.raw.push(await saturated(raw.base, CONNECTIONS, DURATION, rawNext));
-    runs.saturated.tend.push(await saturated(tend.base, CONNECTIONS, DURATION, tendNext));
+    runs.saturated.raw.push(await measured(raw, rawNext, cpu.raw));
+    runs.saturated.tend.push(await measured(tend, tendNext, cpu.tend));
     runs.paced.raw.push(await paced(raw.base, PACED_RATE, DURATION, rawNext));
     runs.paced.tend.push(await paced(tend.base, PACED_RATE, DURATION, tendNext));
   }
@@ -173,6 +181,10 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
       baselineRequestsPerSecond: rps(runs.saturated.raw),
       ratio: ratio(rps(runs.saturated.tend), rps(runs.saturated.raw)),
       target: '>= 0.7',
+      serverCpuMsPerPush: {
+        tend: Number(median(cpu.tend).toFixed(3)),
+        baseline: Number(median(cpu.raw).toFixed(3)),
+      },
     },
     pacedP95: {
       rate: PACED_RATE,
