@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { applyMutation, createMutation, mergeRecords, toTask } from './merge';
-import type { Mutation, TaskRecord } from './merge';
+import {
+  applyMutation,
+  createMutation,
+  createProjectMutation,
+  mergeRecords,
+  recordToMutations,
+  toTask,
+} from './merge';
+import type { Mutation, ProjectMutation, TaskRecord } from './merge';
+import { createProject } from './project';
+import type { ProjectRecord } from './project';
 import { createTask } from './task';
 
 const A = 'AAAAAAAAAAAAAAAA';
@@ -129,5 +138,56 @@ describe('merge', () => {
     expect(a.updatedAt).toBe('2026-11-26T09:00:00.030Z');
     expect(applyAll([edit, empty])).toEqual(a);
     expect(mergeRecords(applyAll([edit]), applyAll([empty])!).record.updatedAt).toBe(a.updatedAt);
+  });
+});
+
+describe('merge over projects', () => {
+  const PID = '0193b5a0-0000-7000-8000-0000000000c1';
+  const project = createProject({ name: 'Work' }, { id: PID, now: '2026-11-26T09:00:00.000Z' });
+  const createP = createProjectMutation(project, h(0, A), 'p0');
+  const rename: ProjectMutation = {
+    id: 'p1',
+    taskId: PID,
+    hlc: h(10, A),
+    changes: { name: 'Job' },
+    kind: 'project',
+  };
+  const recolour: ProjectMutation = {
+    id: 'p2',
+    taskId: PID,
+    hlc: h(5, B),
+    changes: { colour: 'blue', name: 'Office' },
+    kind: 'project',
+  };
+
+  function applyProjects(ms: ProjectMutation[]): ProjectRecord | undefined {
+    let r: ProjectRecord | undefined;
+    for (const m of ms) r = applyMutation(r, m).record;
+    return r;
+  }
+
+  it('merges project fields with the same last-writer-wins as task fields', () => {
+    const r = applyProjects([createP, rename, recolour])!;
+    expect(r).toMatchObject({ name: 'Job', colour: 'blue', archived: false });
+    expect(applyProjects([recolour, rename, createP])).toEqual(r);
+    expect(applyMutation(r, rename).applied).toEqual([]);
+  });
+
+  it('a project mutation writes only project fields', () => {
+    const stray = { ...rename, changes: { name: 'Job', title: 'not a project field' } };
+    const r = applyMutation(undefined, stray as ProjectMutation).record;
+    expect(r).not.toHaveProperty('title');
+    expect(r.clock).toEqual({ name: h(10, A) });
+  });
+
+  it('merges whole project records and rebuilds them from their writes', () => {
+    const a = applyProjects([createP, rename])!;
+    const b = applyProjects([createP, recolour])!;
+    const ab = mergeRecords(a, b, 'project').record;
+    expect(ab).toEqual(mergeRecords(b, a, 'project').record);
+    expect(ab).toEqual(applyProjects([createP, rename, recolour]));
+    const writes = recordToMutations(ab, () => 'x', undefined, 'project');
+    expect(writes.every((m) => m.kind === 'project')).toBe(true);
+    expect(applyProjects(writes)).toEqual(ab);
   });
 });

@@ -1,7 +1,10 @@
 // Per-field last-writer-wins merge: the single implementation shared by page, service worker and server.
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
-// merge is commutative, associative and idempotent by construction (max per field).
+// merge is commutative, associative and idempotent by construction (max per field). It runs over every
+// record kind (tasks, projects): a kind is only the list of its synced fields.
 import { parseHlc } from './hlc';
+import { PROJECT_FIELDS } from './project';
+import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
 import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
 import type { FieldClock, SyncedField, Task, TaskChanges, TaskFields } from './task';
 
@@ -15,30 +18,72 @@ export type TaskRecord = Partial<TaskFields> & {
   clock: FieldClock;
 };
 
+/** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
+export type RecordKind = 'task' | 'project';
+
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
   id: string;
   taskId: string;
   hlc: string;
   changes: TaskChanges;
+  kind?: 'task';
 }
 
-/** A value that lost to a newer write from another device; kept in the conflict journal. */
-export interface Overwrite {
+/** One write to a project. The record id travels in `taskId`, the wire's one name for it. */
+export interface ProjectMutation {
+  id: string;
   taskId: string;
-  field: SyncedField;
+  hlc: string;
+  changes: ProjectChanges;
+  kind: 'project';
+}
+
+export type AnyMutation = Mutation | ProjectMutation;
+export type AnyRecord = TaskRecord | ProjectRecord;
+
+/** A value that lost to a newer write from another device; kept in the conflict journal. */
+export interface Overwrite<F extends string = SyncedField> {
+  taskId: string;
+  field: F;
   oldValue: unknown;
   newValue: unknown;
   oldHlc: string;
   newHlc: string;
 }
 
-export interface MergeResult {
-  record: TaskRecord;
+export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
+  record: R;
   /** Fields whose value or clock this mutation changed. */
-  applied: SyncedField[];
-  overwritten: Overwrite[];
+  applied: F[];
+  overwritten: Overwrite<F>[];
 }
+export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
+
+/** The synced fields of a kind of record. */
+export function fieldsOfKind(kind: RecordKind | undefined): readonly string[] {
+  return kind === 'project' ? PROJECT_FIELDS : SYNCED_FIELDS;
+}
+
+/** The kind a mutation writes to (absent: a task). */
+export function kindOf(mutation: { kind?: RecordKind }): RecordKind {
+  return mutation.kind ?? 'task';
+}
+
+type LooseRecord = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  clock: Record<string, string | undefined>;
+};
+type LooseMutation = {
+  id: string;
+  taskId: string;
+  hlc: string;
+  changes: Record<string, unknown>;
+  kind?: RecordKind;
+};
+type LooseResult = MergeResult<LooseRecord, string>;
 
 function hlcIso(hlc: string): string {
   return new Date(parseHlc(hlc).millis).toISOString();
@@ -58,19 +103,38 @@ function winsTie(candidate: unknown, current: unknown): boolean {
 }
 
 /** Applies one mutation to a record (or creates it). Pure: the input record is not modified. */
-export function applyMutation(current: TaskRecord | undefined, mutation: Mutation): MergeResult {
+export function applyMutation(current: TaskRecord | undefined, mutation: Mutation): MergeResult;
+export function applyMutation(
+  current: ProjectRecord | undefined,
+  mutation: ProjectMutation,
+): ProjectMergeResult;
+export function applyMutation(
+  current: AnyRecord | undefined,
+  mutation: AnyMutation,
+): MergeResult<AnyRecord, string>;
+export function applyMutation(
+  current: AnyRecord | undefined,
+  mutation: AnyMutation,
+): MergeResult<AnyRecord, string> {
+  return applyLoose(current as LooseRecord | undefined, mutation as LooseMutation) as MergeResult<
+    AnyRecord,
+    string
+  >;
+}
+
+function applyLoose(current: LooseRecord | undefined, mutation: LooseMutation): LooseResult {
   const iso = hlcIso(mutation.hlc);
-  const record: TaskRecord = current
+  const record: LooseRecord = current
     ? { ...current, clock: { ...current.clock } }
     : { id: mutation.taskId, createdAt: iso, updatedAt: iso, clock: {} };
-  const applied: SyncedField[] = [];
-  const overwritten: Overwrite[] = [];
+  const applied: string[] = [];
+  const overwritten: Overwrite<string>[] = [];
 
-  for (const field of SYNCED_FIELDS) {
+  for (const field of fieldsOfKind(mutation.kind)) {
     if (!(field in mutation.changes)) continue;
     const seen = record.clock[field];
     const newValue = mutation.changes[field];
-    const oldValue = record[field];
+    const oldValue = (record as Record<string, unknown>)[field];
     if (seen !== undefined && seen > mutation.hlc) continue;
     // Equal timestamps carrying different values happen when two tabs of one device share a node id and
     // tick in the same millisecond; breaking the tie by value keeps the merge commutative on every replica.
@@ -99,25 +163,41 @@ export function applyMutation(current: TaskRecord | undefined, mutation: Mutatio
   return { record, applied, overwritten };
 }
 
-/** Merges two replicas of the same task field by field (used when a full record arrives from a pull). */
-export function mergeRecords(a: TaskRecord | undefined, b: TaskRecord): MergeResult {
-  if (!a) return { record: { ...b, clock: { ...b.clock } }, applied: fieldsOf(b), overwritten: [] };
-  let record = a;
-  const applied: SyncedField[] = [];
-  const overwritten: Overwrite[] = [];
-  for (const mutation of recordToMutations(b, () => '')) {
-    const result = applyMutation(record, { ...mutation, taskId: a.id });
+/**
+ * Merges two replicas of the same record field by field (used when a full record arrives from a pull);
+ * `kind` says which fields the records have (tasks unless told).
+ */
+export function mergeRecords(a: TaskRecord | undefined, b: TaskRecord): MergeResult;
+export function mergeRecords(
+  a: ProjectRecord | undefined,
+  b: ProjectRecord,
+  kind: 'project',
+): ProjectMergeResult;
+export function mergeRecords(
+  a: AnyRecord | undefined,
+  b: AnyRecord,
+  kind: RecordKind = 'task',
+): MergeResult<AnyRecord, string> {
+  const fields = fieldsOfKind(kind);
+  const other = b as LooseRecord;
+  if (!a)
+    return {
+      record: { ...b, clock: { ...b.clock } },
+      applied: fields.filter((f) => other.clock[f] !== undefined),
+      overwritten: [],
+    };
+  let record = a as LooseRecord;
+  const applied: string[] = [];
+  const overwritten: Overwrite<string>[] = [];
+  for (const mutation of mutationsOf(other, fields, () => '')) {
+    const result = applyLoose(record, { ...mutation, taskId: a.id, kind });
     record = result.record;
     applied.push(...result.applied);
     overwritten.push(...result.overwritten);
   }
   if (b.createdAt < record.createdAt) record = { ...record, createdAt: b.createdAt };
   if (b.updatedAt > record.updatedAt) record = { ...record, updatedAt: b.updatedAt };
-  return { record, applied, overwritten };
-}
-
-function fieldsOf(r: TaskRecord): SyncedField[] {
-  return SYNCED_FIELDS.filter((f) => r.clock[f] !== undefined);
+  return { record: record as AnyRecord, applied, overwritten };
 }
 
 /** The task a view can show, or null while the record is still missing required fields. */
@@ -146,20 +226,49 @@ export function createMutation(task: Task, hlc: string, id: string): Mutation {
 export function recordToMutations(
   record: TaskRecord,
   newId: () => string,
-  skip: (field: SyncedField, hlc: string) => boolean = () => false,
-): Mutation[] {
+  skip?: (field: SyncedField, hlc: string) => boolean,
+): Mutation[];
+export function recordToMutations(
+  record: ProjectRecord,
+  newId: () => string,
+  skip: ((field: ProjectField, hlc: string) => boolean) | undefined,
+  kind: 'project',
+): ProjectMutation[];
+export function recordToMutations(
+  record: AnyRecord,
+  newId: () => string,
+  skip: (field: never, hlc: string) => boolean = () => false,
+  kind: RecordKind = 'task',
+): AnyMutation[] {
+  const mutations = mutationsOf(record as LooseRecord, fieldsOfKind(kind), newId, skip);
+  return (kind === 'project' ? mutations.map((m) => ({ ...m, kind })) : mutations) as AnyMutation[];
+}
+
+function mutationsOf(
+  record: LooseRecord,
+  fields: readonly string[],
+  newId: () => string,
+  skip: (field: never, hlc: string) => boolean = () => false,
+): LooseMutation[] {
   const byHlc = new Map<string, Record<string, unknown>>();
-  for (const field of SYNCED_FIELDS) {
+  for (const field of fields) {
     const hlc = record.clock[field];
-    if (!hlc || skip(field, hlc)) continue;
+    if (!hlc || skip(field as never, hlc)) continue;
     const changes = byHlc.get(hlc) ?? {};
-    changes[field] = record[field];
+    changes[field] = (record as Record<string, unknown>)[field];
     byHlc.set(hlc, changes);
   }
   return [...byHlc.keys()].sort().map((hlc) => ({
     id: newId(),
     taskId: record.id,
     hlc,
-    changes: byHlc.get(hlc) as TaskChanges,
+    changes: byHlc.get(hlc)!,
   }));
+}
+
+/** The mutation that creates a project with every field, all under one timestamp. */
+export function createProjectMutation(project: Project, hlc: string, id: string): ProjectMutation {
+  const changes: Record<string, unknown> = {};
+  for (const field of PROJECT_FIELDS) changes[field] = project[field];
+  return { id, taskId: project.id, hlc, changes: changes as ProjectChanges, kind: 'project' };
 }

@@ -18,6 +18,7 @@ export const SYNCED_FIELDS = [
   'deletedAt',
   'order',
   'parentId',
+  'projectId',
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -35,6 +36,7 @@ export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   deletedAt: null,
   order: 0,
   parentId: null,
+  projectId: null,
 };
 
 /** A record is a showable task once its title has arrived; every other field has a default. */

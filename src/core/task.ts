@@ -42,7 +42,8 @@ export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO d
     { message: 'Must be a time between 1970 and 9999' },
   ),
 );
-const nameSchema = z
+/** A project, section or label name: trimmed, 1-100 characters, safe text. */
+export const nameSchema = z
   .string()
   .check(
     z.trim(),
@@ -78,6 +79,11 @@ export const taskFieldsSchema = z.object({
   order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
   /** The task this one is a sub-task of; cycles and depth are checked against the other tasks (hierarchy.ts). */
   parentId: z.nullable(z.uuid({ error: 'Parent must be a task id' })),
+  /**
+   * The project record the task is in (project.ts). It wins over `project`, the name older clients and
+   * REST callers write, which resolves to a project by name (`effectiveProjectId`).
+   */
+  projectId: z.nullable(z.uuid({ error: 'Project must be a project id' })),
 });
 
 export const taskSchema = z

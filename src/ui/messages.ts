@@ -31,7 +31,7 @@ const MESSAGES: Record<string, string> = {
   invalid_csv: 'That file is not a Todoist CSV export.',
   unsupported_format:
     'Tend can import its own JSON exports and Todoist CSV exports. This file is neither.',
-  invalid_records: 'Some tasks in that file are not valid, so nothing was imported.',
+  invalid_records: 'Some records in that file are not valid, so nothing was imported.',
   empty_file: 'That file is empty.',
   file_too_large: 'That file is too large to import.',
   unknown_format:

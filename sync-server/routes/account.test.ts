@@ -65,18 +65,25 @@ describe.each(kinds)('the account API on %s', (kind) => {
         body: JSON.stringify({ email, password: 'correct horse' }),
       })
     ).json()) as Session;
-  const addTask = async (token: string, title: string) =>
+  const addTask = async (token: string, title: string, project?: string) =>
     (
       (await (
-        await request('/api/tasks', { method: 'POST', token, body: JSON.stringify({ title }) })
+        await request('/api/tasks', {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ title, project }),
+        })
       ).json()) as { id: string }
     ).id;
 
-  /** A user with live tasks, a deleted and archived one, sync log rows and a pending mailed link. */
+  /**
+   * A user with live tasks (one in a project), a deleted and archived one, sync log rows and a pending
+   * mailed link.
+   */
   async function userWithData(email: string) {
     const session = await signUp(email);
     const kept = [
-      await addTask(session.access_token, `${email} one`),
+      await addTask(session.access_token, `${email} one`, `${email} project`),
       await addTask(session.access_token, `${email} two`),
     ];
     const gone = await addTask(session.access_token, `${email} gone`);
@@ -102,6 +109,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(file.tasks.map((t) => t.id).sort()).toEqual([...ann.kept, ann.gone].sort());
     expect(file.tasks.find((t) => t.id === ann.gone)?.deletedAt).toBeTruthy();
     expect(file.tasks.some((t) => other.kept.includes(t.id))).toBe(false);
+    expect(file.projects?.map((p) => p.name)).toEqual(['export-ann@example.test project']);
     expect((await request('/api/account/export')).status).toBe(401);
   });
 
@@ -135,6 +143,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(Object.keys(annBefore).sort()).toEqual([
       'auth.users.id',
       'public.profiles.id',
+      'public.projects.owner',
       'public.sync_log.owner',
       'public.sync_state.owner',
       'public.tasks.owner',

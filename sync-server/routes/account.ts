@@ -12,14 +12,14 @@ import type { Queryable } from '../db/types';
 import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
-import { TASK_COLUMNS, rowToRecord } from '../sync/records';
+import { PROJECT_COLUMNS, TASK_COLUMNS, rowToProject, rowToRecord } from '../sync/records';
 import type { TaskRow } from '../sync/records';
 
 export const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
 
 /** Every row the user owns, children first; auth.users last (profiles and one-time links cascade). */
 async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
-  for (const table of ['tasks', 'tasks_archive', 'sync_log', 'sync_state']) {
+  for (const table of ['tasks', 'tasks_archive', 'projects', 'sync_log', 'sync_state']) {
     await tx.query(`delete from public.${table} where owner = $1`, [userId]);
   }
   await tx.query('delete from tend_auth.refresh_tokens where user_id = $1', [userId]);
@@ -31,15 +31,25 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   app.get('/export', async (c) => {
-    const rows = await ctx.db.asUser(c.get('user').claims, (tx) =>
-      tx.query<TaskRow>(
-        `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
-         union all
-         select ${TASK_COLUMNS} from public.tasks_archive where owner = auth.uid()
-         order by created_at, id`,
-      ),
+    const [rows, projects] = await ctx.db.asUser(c.get('user').claims, (tx) =>
+      Promise.all([
+        tx.query<TaskRow>(
+          `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
+           union all
+           select ${TASK_COLUMNS} from public.tasks_archive where owner = auth.uid()
+           order by created_at, id`,
+        ),
+        tx.query<TaskRow>(
+          `select ${PROJECT_COLUMNS} from public.projects where owner = auth.uid()
+           order by created_at, id`,
+        ),
+      ]),
     );
-    const file = buildExport(rows.map(rowToRecord), new Date(ctx.now()).toISOString());
+    const file = buildExport(
+      rows.map(rowToRecord),
+      new Date(ctx.now()).toISOString(),
+      projects.map(rowToProject),
+    );
     const day = file.exportedAt.slice(0, 10);
     return c.body(serializeExport(file), 200, {
       'Content-Type': 'application/json; charset=utf-8',

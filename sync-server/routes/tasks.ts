@@ -5,9 +5,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createClock, createNodeId, tickAfter } from '../../src/core/hlc';
-import { createMutation, toTask } from '../../src/core/merge';
+import { createMutation, createProjectMutation, toTask } from '../../src/core/merge';
 import type { TaskRecord } from '../../src/core/merge';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
+import { createProject } from '../../src/core/project';
 import { createTask, taskChangesSchema } from '../../src/core/task';
 import type { TaskChanges } from '../../src/core/task';
 import { requireUser } from '../middleware/auth';
@@ -19,6 +20,8 @@ import { readJson } from '../middleware/json-body';
 import { announceCommitted } from '../live/announce';
 import { TASK_COLUMNS, rowToRecord } from '../sync/records';
 import type { TaskRow } from '../sync/records';
+import { loadProjectRefs, resolveProjectName, withProjectName } from '../sync/project-names';
+import type { ProjectRef } from '../sync/project-names';
 import { loadRecords, lockSyncState, pushMutations } from '../sync/push';
 
 const objectBody = z.record(z.string(), z.unknown());
@@ -61,12 +64,38 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
         now: ctx.now(),
         maxDriftMs: ctx.config.maxClockDriftMs,
       });
-      if (result.changed.size > 0) last = result;
+      if (result.changed.size + result.changedProjects.size > 0) last = result;
       return result;
     };
     const value = await ctx.db.asUser(user.claims, (tx) => fn(tx, push));
     if (last) announceCommitted(ctx, user.id, last);
     return value;
+  }
+
+  /**
+   * The changes with a project given by name turned into its id (see project-names.ts), creating the
+   * project in the caller's transaction when no live one has that name. `project: null` alone clears both.
+   */
+  async function resolveProject(
+    tx: Queryable,
+    push: Push,
+    changes: TaskChanges,
+    refs: Map<string, ProjectRef>,
+  ): Promise<TaskChanges> {
+    if (changes.projectId !== undefined || changes.project === undefined) return changes;
+    if (changes.project === null) return { ...changes, projectId: null };
+    const { id, create } = resolveProjectName(refs, changes.project, ctx.newId);
+    if (create) {
+      const hlc = createClock({ now: ctx.now, nodeId }).tick();
+      const project = parseOrThrow(() =>
+        createProject({ name: changes.project! }, { id, now: hlc.slice(0, 24) }),
+      );
+      const result = await push(tx, [createProjectMutation(project, hlc, `rest-${ctx.newId()}`)]);
+      if (result.rejected.length > 0)
+        throw new HttpError(400, result.rejected[0].code, result.rejected[0].message);
+      refs.set(id, { id, name: project.name, deleted: false });
+    }
+    return { ...changes, project: null, projectId: id };
   }
 
   /** Writes `changes` to one task in the caller's transaction; 404 unless it exists (or `create`). */
@@ -99,14 +128,17 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const query = parseOr400(listQuery, c.req.query());
-    const rows = await ctx.db.asUser(c.get('user').claims, (tx) =>
-      tx.query<TaskRow>(
-        `select ${TASK_COLUMNS} from public.tasks
-          where ($1 or deleted_at is null) order by sort_order nulls last, created_at limit $2`,
-        [query.include === 'deleted', query.limit],
-      ),
+    const [rows, refs] = await ctx.db.asUser(c.get('user').claims, (tx) =>
+      Promise.all([
+        tx.query<TaskRow>(
+          `select ${TASK_COLUMNS} from public.tasks
+            where ($1 or deleted_at is null) order by sort_order nulls last, created_at limit $2`,
+          [query.include === 'deleted', query.limit],
+        ),
+        loadProjectRefs(tx),
+      ]),
     );
-    return c.json({ tasks: rows.map((r) => toApiTask(rowToRecord(r))) });
+    return c.json({ tasks: rows.map((r) => withProjectName(toApiTask(rowToRecord(r)), refs)) });
   });
 
   app.post('/', async (c) => {
@@ -128,25 +160,29 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       fields = parseOr400(taskChangesSchema, body);
     }
     const id = ctx.newId();
-    const hlc = createClock({ now: ctx.now, nodeId }).tick();
-    const created = tryCreate(fields, id, hlc.slice(0, 24));
-    const result = await writeAsUser(c.get('user'), (tx, push) =>
-      push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]),
-    );
+    // Checked before anything is written, so an invalid task creates no project either.
+    tryCreate(fields, id, new Date(ctx.now()).toISOString());
+    const [result, refs] = await writeAsUser(c.get('user'), async (tx, push) => {
+      const projects = await loadProjectRefs(tx);
+      const resolved = await resolveProject(tx, push, fields, projects);
+      const hlc = createClock({ now: ctx.now, nodeId }).tick();
+      const created = tryCreate(resolved, id, hlc.slice(0, 24));
+      return [await push(tx, [createMutation(created, hlc, `rest-${ctx.newId()}`)]), projects];
+    });
     // After commit: a rolled-back transaction created nothing.
     logTasksCreated(ctx.logger, c, result, startedAt);
     const record = result.changed.get(id)!;
-    return c.json(toApiTask(record), 201);
+    return c.json(withProjectName(toApiTask(record), refs), 201);
   });
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
     if (!uuidRe.test(id)) throw notFound();
-    const record = await ctx.db.asUser(c.get('user').claims, async (tx) =>
-      (await loadRecords(tx, [id])).get(id),
+    const [record, refs] = await ctx.db.asUser(c.get('user').claims, async (tx) =>
+      Promise.all([(await loadRecords(tx, [id])).get(id), loadProjectRefs(tx)]),
     );
     if (!record) throw notFound();
-    return c.json(toApiTask(record));
+    return c.json(withProjectName(toApiTask(record), refs));
   });
 
   app.patch('/:id', async (c) => {
@@ -156,10 +192,13 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
     if (Object.keys(changes).length === 0) {
       throw new HttpError(400, 'validation_failed', 'Nothing to change: send at least one field');
     }
-    const record = await writeAsUser(c.get('user'), async (tx, push) =>
-      writeTaskChanges(tx, push, id, changes, await loadLocked(tx, id)),
-    );
-    return c.json(toApiTask(record));
+    const [record, refs] = await writeAsUser(c.get('user'), async (tx, push) => {
+      const existing = await loadLocked(tx, id);
+      const projects = await loadProjectRefs(tx);
+      const resolved = await resolveProject(tx, push, changes, projects);
+      return [await writeTaskChanges(tx, push, id, resolved, existing), projects] as const;
+    });
+    return c.json(withProjectName(toApiTask(record), refs));
   });
 
   app.delete('/:id', async (c) => {
@@ -183,8 +222,13 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
 }
 
 function tryCreate(fields: TaskChanges, id: string, now: string) {
+  return parseOrThrow(() => createTask({ ...fields, title: fields.title ?? '' }, { id, now }));
+}
+
+/** A zod failure as the API's 400 validation error. */
+function parseOrThrow<T>(parse: () => T): T {
   try {
-    return createTask({ ...fields, title: fields.title ?? '' }, { id, now });
+    return parse();
   } catch (error) {
     if (error instanceof z.core.$ZodError) throw validationError(error);
     throw error;

@@ -1,14 +1,26 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
+// Tasks and projects go through the same steps; projects (a handful per user) load and write in their own
+// statements, run only when a batch has project writes, so task pushes cost what they did.
 import { checkParent } from '../../src/core/hierarchy';
 import type { ParentProblem } from '../../src/core/hierarchy';
-import type { TaskRecord } from '../../src/core/merge';
+import type { AnyMutation, AnyRecord, TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
+import type { ProjectRecord } from '../../src/core/project';
 import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Queryable } from '../db/types';
-import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow, rowToRecord } from './records';
+import {
+  PROJECT_COLUMNS,
+  PROJECT_RECORDSET_COLUMNS,
+  RECORDSET_COLUMNS,
+  TASK_COLUMNS,
+  projectToRow,
+  recordToRow,
+  rowToProject,
+  rowToRecord,
+} from './records';
 import type { TaskRow } from './records';
 
 export type { Rejection };
@@ -18,6 +30,8 @@ export interface PushResult {
   rejected: Rejection[];
   /** Records this batch changed (after merge), for callers that answer with the task. */
   changed: Map<string, TaskRecord>;
+  /** Projects this batch changed (after merge). */
+  changedProjects: Map<string, ProjectRecord>;
   /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
   created: string[];
   /** The user's sequence after the batch. */
@@ -82,6 +96,53 @@ const PARENT_MESSAGES: Record<ParentProblem, string> = {
   too_deep: 'Sub-tasks go at most 4 levels deep',
 };
 
+const PROJECT_PARENT_MESSAGES: Record<ParentProblem, string> = {
+  self: 'A project cannot be its own sub-project',
+  cycle: 'The new parent is one of the project’s own sub-projects',
+  too_deep: 'Projects nest at most 4 levels deep',
+};
+
+/** The caller's projects by id: $1 a JSON array of ids. */
+const LOAD_PROJECTS_SQL = `select ${PROJECT_COLUMNS} from public.projects
+  where owner = (select auth.uid()) and id = any(array(select jsonb_array_elements_text($1::text::jsonb)::uuid))`;
+
+export async function loadProjects(
+  tx: Queryable,
+  ids: string[],
+): Promise<Map<string, ProjectRecord>> {
+  const map = new Map<string, ProjectRecord>();
+  if (ids.length === 0) return map;
+  const rows = await tx.query<TaskRow>(LOAD_PROJECTS_SQL, [JSON.stringify(ids)]);
+  for (const row of rows) map.set(row.id, rowToProject(row));
+  return map;
+}
+
+/** The merged project rows of a batch: $1 a JSON array of rows. */
+const WRITE_PROJECTS_SQL = `
+  insert into public.projects as p (owner, ${PROJECT_COLUMNS})
+  select auth.uid(), ${PROJECT_COLUMNS.split(', ')
+    .map((c) => `r.${c}`)
+    .join(', ')}
+    from jsonb_to_recordset($1::text::jsonb) as r(${PROJECT_RECORDSET_COLUMNS})
+  on conflict (owner, id) do update set ${PROJECT_COLUMNS.split(', ')
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+
+/** Every project's parent (few rows per user), with this batch's records laid over them. */
+async function loadProjectLinks(
+  tx: Queryable,
+  records: Map<string, ProjectRecord>,
+): Promise<Map<string, string | null>> {
+  const rows = await tx.query<{ id: string; parent_id: string }>(
+    `select id, parent_id from public.projects
+      where owner = auth.uid() and parent_id is not null and deleted_at is null`,
+  );
+  const links = new Map<string, string | null>(rows.map((r) => [r.id, r.parent_id]));
+  for (const record of records.values()) trackParent(links, record);
+  return links;
+}
+
 /**
  * The user's parent links (only tasks that have a parent are rows here), with this batch's records laid
  * over them; loaded only when the batch sets a parent, since most pushes never do.
@@ -99,7 +160,7 @@ async function loadParentLinks(
   return links;
 }
 
-function trackParent(links: Map<string, string | null>, record: TaskRecord): void {
+function trackParent(links: Map<string, string | null>, record: AnyRecord): void {
   links.set(record.id, record.deletedAt ? null : (record.parentId ?? null));
 }
 
@@ -168,20 +229,34 @@ export async function pushMutations(
 ): Promise<PushResult> {
   const validated = rawMutations.map(validateMutation);
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
-  const taskIds = [...new Set(validated.flatMap((v) => (v.ok ? [v.mutation.taskId] : [])))];
+  const idsOf = (kind: 'task' | 'project') => [
+    ...new Set(
+      validated.flatMap((v) =>
+        v.ok && (v.mutation.kind ?? 'task') === kind ? [v.mutation.taskId] : [],
+      ),
+    ),
+  ];
+  const taskIds = idsOf('task');
+  const projectIds = idsOf('project');
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }] = await Promise.all([
+  const [{ seq }, { logged, records }, projects] = await Promise.all([
     lockSyncState(tx),
     loadPushState(tx, ids, taskIds),
+    loadProjects(tx, projectIds),
   ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
 
-  const setsParent = validated.some((v) => v.ok && v.mutation.changes.parentId);
-  const links = setsParent ? await loadParentLinks(tx, records) : null;
+  const setsParent = (kind: 'task' | 'project') =>
+    validated.some(
+      (v) => v.ok && (v.mutation.kind ?? 'task') === kind && v.mutation.changes.parentId,
+    );
+  const links = setsParent('task') ? await loadParentLinks(tx, records) : null;
+  const projectLinks = setsParent('project') ? await loadProjectLinks(tx, projects) : null;
   const changed = new Map<string, TaskRecord>();
+  const changedProjects = new Map<string, ProjectRecord>();
   const created: string[] = [];
   const applied: string[] = [];
   const rejected: Rejection[] = [];
@@ -212,23 +287,26 @@ export async function pushMutations(
       }
       continue;
     }
-    const m = v.mutation;
+    const m: AnyMutation = v.mutation;
     const lead = clockLeadMs(m.hlc, options.now);
     if (lead > options.maxDriftMs) {
       // Not logged: the same change is welcome once re-stamped (or once the server's clock catches up).
       rejected.push({ id, code: CLOCK_DRIFT, message: driftMessage(lead) });
       continue;
     }
-    const before = records.get(m.taskId);
+    const isProject = m.kind === 'project';
+    const store: Map<string, AnyRecord> = isProject ? projects : records;
+    const before = store.get(m.taskId);
     const result = applyMutation(before, m);
+    const kindLinks = isProject ? projectLinks : links;
     // A parent that would make a cycle or too deep a tree is refused here; one that is deleted or
     // unknown is accepted (another device may have deleted it: clients lift such a sub-task).
     const problem =
-      links && result.applied.includes('parentId')
-        ? checkParent(links, m.taskId, result.record.parentId ?? null)
+      kindLinks && result.applied.includes('parentId')
+        ? checkParent(kindLinks, m.taskId, result.record.parentId ?? null)
         : null;
     if (problem) {
-      const message = PARENT_MESSAGES[problem];
+      const message = (isProject ? PROJECT_PARENT_MESSAGES : PARENT_MESSAGES)[problem];
       rejected.push({ id, code: 'invalid_parent', message });
       seen.set(id, { status: 'rejected', code: 'invalid_parent', message });
       log.push({
@@ -241,11 +319,14 @@ export async function pushMutations(
       });
       continue;
     }
-    if (links) trackParent(links, result.record);
+    if (kindLinks) trackParent(kindLinks, result.record);
     if (result.applied.length > 0) {
-      if (!before) created.push(m.taskId);
-      records.set(m.taskId, result.record);
-      changed.set(m.taskId, result.record);
+      store.set(m.taskId, result.record);
+      if (isProject) changedProjects.set(m.taskId, result.record as ProjectRecord);
+      else {
+        if (!before) created.push(m.taskId);
+        changed.set(m.taskId, result.record as TaskRecord);
+      }
     }
     applied.push(id);
     seen.set(id, { status: 'applied', code: null, message: null });
@@ -261,6 +342,9 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
+  const projectRows = [...changedProjects.values()].map((record) => projectToRow(record, ++next));
+  // Project writes are rare; they go first so the push write below can still ride with the COMMIT.
+  if (projectRows.length > 0) await tx.query(WRITE_PROJECTS_SQL, [JSON.stringify(projectRows)]);
   if (rows.length > 0 || log.length > 0) {
     const params = [JSON.stringify(rows), JSON.stringify(log), options.clientId, next];
     if (options.lastInTransaction && !options.beforeCommit && tx.queryBeforeCommit)
@@ -268,5 +352,5 @@ export async function pushMutations(
     else await tx.query(WRITE_PUSH_SQL, params);
   }
   if (options.beforeCommit) await options.beforeCommit();
-  return { applied, rejected, changed, created, seq: next };
+  return { applied, rejected, changed, changedProjects, created, seq: next };
 }

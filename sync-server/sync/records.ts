@@ -1,10 +1,18 @@
-// Maps between a task row (one column per field, a jsonb `clock`) and the shared TaskRecord of src/core.
-// A field exists in the record exactly when its clock entry exists, so partial records survive a round trip.
+// Maps between a row (one column per field, a jsonb `clock`) and the shared records of src/core: tasks
+// and projects alike. A field exists in the record exactly when its clock entry exists, so partial records
+// survive a round trip.
 import type { TaskRecord } from '../../src/core/merge';
+import { PROJECT_FIELDS } from '../../src/core/project';
+import type { ProjectField, ProjectRecord } from '../../src/core/project';
 import type { SyncedField } from '../../src/core/task';
 import { SYNCED_FIELDS } from '../../src/core/task';
 
-const FIELD_COLUMNS: Record<SyncedField, { column: string; type: string }> = {
+interface Column {
+  column: string;
+  type: string;
+}
+
+const FIELD_COLUMNS: Record<SyncedField, Column> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },
@@ -16,26 +24,55 @@ const FIELD_COLUMNS: Record<SyncedField, { column: string; type: string }> = {
   deletedAt: { column: 'deleted_at', type: 'timestamptz' },
   order: { column: 'sort_order', type: 'double precision' },
   parentId: { column: 'parent_id', type: 'uuid' },
+  projectId: { column: 'project_id', type: 'uuid' },
 };
 
-export const TASK_COLUMNS = [
-  'id',
-  ...SYNCED_FIELDS.map((f) => FIELD_COLUMNS[f].column),
-  'clock',
-  'created_at',
-  'updated_at',
-  'version',
-].join(', ');
+const PROJECT_COLUMNS_BY_FIELD: Record<ProjectField, Column> = {
+  name: { column: 'name', type: 'text' },
+  colour: { column: 'colour', type: 'text' },
+  order: { column: 'sort_order', type: 'double precision' },
+  archived: { column: 'archived', type: 'boolean' },
+  parentId: { column: 'parent_id', type: 'uuid' },
+  deletedAt: { column: 'deleted_at', type: 'timestamptz' },
+};
+
+/** How one kind of record sits in its table. */
+interface RecordTable {
+  fields: readonly string[];
+  columns: Record<string, Column>;
+}
+
+const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS, columns: FIELD_COLUMNS };
+const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS, columns: PROJECT_COLUMNS_BY_FIELD };
+
+function columnList(table: RecordTable): string {
+  return [
+    'id',
+    ...table.fields.map((f) => table.columns[f].column),
+    'clock',
+    'created_at',
+    'updated_at',
+    'version',
+  ].join(', ');
+}
+
+function recordsetColumns(table: RecordTable): string {
+  return [
+    'id uuid',
+    ...table.fields.map((f) => `${table.columns[f].column} ${table.columns[f].type}`),
+    'clock jsonb',
+    'created_at timestamptz',
+    'updated_at timestamptz',
+    'version bigint',
+  ].join(', ');
+}
+
+export const TASK_COLUMNS = columnList(TASK_TABLE);
+export const PROJECT_COLUMNS = columnList(PROJECT_TABLE);
 
 /** Column definitions for `jsonb_to_recordset(...) as r(<this>)`. */
-export const RECORDSET_COLUMNS = [
-  'id uuid',
-  ...SYNCED_FIELDS.map((f) => `${FIELD_COLUMNS[f].column} ${FIELD_COLUMNS[f].type}`),
-  'clock jsonb',
-  'created_at timestamptz',
-  'updated_at timestamptz',
-  'version bigint',
-].join(', ');
+export const RECORDSET_COLUMNS = recordsetColumns(TASK_TABLE);
+export const PROJECT_RECORDSET_COLUMNS = recordsetColumns(PROJECT_TABLE);
 
 export type TaskRow = Record<string, unknown> & {
   id: string;
@@ -50,7 +87,18 @@ function iso(value: unknown): string | null {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }
 
+const TIME_FIELDS = new Set(['completedAt', 'deletedAt']);
+const NUMBER_FIELDS = new Set(['priority', 'order']);
+
 export function rowToRecord(row: TaskRow): TaskRecord {
+  return readRow(row, TASK_TABLE) as TaskRecord;
+}
+
+export function rowToProject(row: TaskRow): ProjectRecord {
+  return readRow(row, PROJECT_TABLE) as ProjectRecord;
+}
+
+function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord {
   const record: TaskRecord = {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -58,12 +106,11 @@ export function rowToRecord(row: TaskRow): TaskRecord {
     clock: { ...row.clock },
   };
   const out = record as Record<string, unknown>;
-  for (const field of SYNCED_FIELDS) {
+  for (const field of table.fields) {
     if (row.clock[field] === undefined) continue;
-    const value = row[FIELD_COLUMNS[field].column];
-    if (field === 'completedAt' || field === 'deletedAt') out[field] = iso(value);
-    else if (field === 'priority' || field === 'order')
-      out[field] = value === null ? null : Number(value);
+    const value = row[table.columns[field].column];
+    if (TIME_FIELDS.has(field)) out[field] = iso(value);
+    else if (NUMBER_FIELDS.has(field)) out[field] = value === null ? null : Number(value);
     else out[field] = value ?? null;
   }
   return record;
@@ -71,6 +118,20 @@ export function rowToRecord(row: TaskRow): TaskRecord {
 
 /** A record as one element of the JSON array that a multi-row upsert reads with jsonb_to_recordset. */
 export function recordToRow(record: TaskRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, TASK_TABLE);
+}
+
+export function projectToRow(record: ProjectRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, PROJECT_TABLE);
+}
+
+function writeRow(
+  record: TaskRecord | ProjectRecord,
+  version: number,
+  table: RecordTable,
+): Record<string, unknown> {
+  const clock = record.clock as Record<string, string | undefined>;
+  const values = record as Record<string, unknown>;
   const row: Record<string, unknown> = {
     id: record.id,
     clock: record.clock,
@@ -78,9 +139,8 @@ export function recordToRow(record: TaskRecord, version: number): Record<string,
     updated_at: record.updatedAt,
     version,
   };
-  for (const field of SYNCED_FIELDS) {
-    row[FIELD_COLUMNS[field].column] =
-      record.clock[field] === undefined ? null : (record[field] ?? null);
+  for (const field of table.fields) {
+    row[table.columns[field].column] = clock[field] === undefined ? null : (values[field] ?? null);
   }
   return row;
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../src/core/hlc';
 import { createMutation } from '../../src/core/merge';
-import type { Mutation } from '../../src/core/merge';
+import type { Mutation, ProjectMutation } from '../../src/core/merge';
+import type { ProjectChanges } from '../../src/core/project';
 import { createTask } from '../../src/core/task';
 import type { TaskChanges } from '../../src/core/task';
 
@@ -25,4 +26,20 @@ export function editMutation(
   node?: string,
 ): Mutation {
   return { id: randomUUID(), taskId, hlc: hlcAt(offsetMs, node), changes };
+}
+
+/** A project write (`kind: 'project'`) at `offsetMs` after T0. */
+export function projectMutation(
+  projectId: string,
+  changes: ProjectChanges,
+  offsetMs: number,
+  node?: string,
+): ProjectMutation {
+  return {
+    id: randomUUID(),
+    taskId: projectId,
+    hlc: hlcAt(offsetMs, node),
+    changes,
+    kind: 'project',
+  };
 }

@@ -8,14 +8,18 @@
 // Sub-tasks: edits set parents (the device refuses a cycle it can see, as the store does), and a delete
 // takes the sub-tasks the device knows with it, so concurrent edits leave orphans and cycles for the merge
 // rule of src/core/hierarchy.ts: every replica must show the same forest, with no task under a deleted one.
+// Projects: records of their own, renamed and recoloured while tasks move between them (by id, or by a
+// legacy name from an older client); every replica must put each task in the same project, named alike.
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClock, DEFAULT_MAX_DRIFT_MS, parseHlc } from '../hlc';
 import type { Clock } from '../hlc';
 import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
-import { applyMutation, createMutation, mergeRecords, toTask } from '../merge';
-import type { Mutation, TaskRecord } from '../merge';
+import { applyMutation, createMutation, kindOf, mergeRecords, toTask } from '../merge';
+import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../merge';
+import { effectiveProjectId, projectIdForName, toProject } from '../project';
+import type { ProjectChanges, ProjectRecord } from '../project';
 import { createTask } from '../task';
 import type { TaskChanges } from '../task';
 import { clockLeadMs } from './protocol';
@@ -30,11 +34,21 @@ const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 const HOUR = 3_600_000;
 const YEAR = 365 * 24 * HOUR;
 const TASK_IDS = [1, 2, 3].map((n) => `0193b5a0-0000-7000-8000-00000000000${n}`);
+/** Two projects made in the app, and the one the legacy name "Garden" resolves to. */
+const PROJECT_IDS = [
+  '0193b5a0-0000-7000-8000-0000000000a1',
+  '0193b5a0-0000-7000-8000-0000000000a2',
+  projectIdForName('Garden'),
+];
+/** Replicas keep both kinds in one map, keyed by kind and id. */
+const keyOf = (kind: RecordKind | undefined, id: string) => `${kind ?? 'task'}:${id}`;
+const taskKey = (id: string) => keyOf('task', id);
 
 // ---- the operations a run is made of (plain data, so fast-check prints and shrinks them) ----
 type Op =
   | { t: 'create'; d: number; task: number; title: string }
   | { t: 'edit'; d: number; task: number; changes: TaskChanges }
+  | { t: 'project'; d: number; project: number; changes: ProjectChanges }
   | { t: 'delete' | 'restore'; d: number; task: number }
   | { t: 'net'; d: number; online: boolean }
   | { t: 'push'; d: number; pick: number[] }
@@ -54,12 +68,32 @@ const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
     labels: fc.array(fc.constantFrom('home', 'work'), { maxLength: 2 }),
     due: fc.constantFrom(null, '2026-12-01', '2026-12-02T09:30'),
     project: fc.constantFrom(null, 'Inbox', 'Garden'),
+    projectId: fc.constantFrom(null, ...PROJECT_IDS),
     order: fc.integer({ min: 0, max: 3 }),
     parentId: fc.constantFrom(null, ...TASK_IDS),
   },
   { requiredKeys: [] },
 );
+const projectChangesArb: fc.Arbitrary<ProjectChanges> = fc.record(
+  {
+    name: fc.constantFrom('Home', 'Home Renovation', 'Garden'),
+    colour: fc.constantFrom('grey' as const, 'blue' as const),
+    order: fc.integer({ min: 0, max: 3 }),
+    archived: fc.boolean(),
+    deletedAt: fc.constantFrom(null, '2026-11-26T10:00:00.000Z'),
+  },
+  { requiredKeys: [] },
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      t: fc.constant('project' as const),
+      d,
+      project: fc.nat({ max: PROJECT_IDS.length - 1 }),
+      changes: projectChangesArb,
+    }),
+    weight: 3,
+  },
   {
     arbitrary: fc.record({
       t: fc.constant('create' as const),
@@ -119,18 +153,18 @@ const scenarioArb = fc.record({
 
 // ---- the replicas ----
 interface Server {
-  tasks: Map<string, TaskRecord>;
+  tasks: Map<string, AnyRecord>;
   /** Each applied mutation as the server applied it (its id, under the timestamp it then carried). */
-  applied: Map<string, Mutation>;
-  log: { seq: number; taskId: string }[];
+  applied: Map<string, AnyMutation>;
+  log: { seq: number; key: string }[];
   seq: number;
   prunedThrough: number;
 }
 interface Device {
   clock: Clock;
   now: () => number;
-  tasks: Map<string, TaskRecord>;
-  outbox: Mutation[];
+  tasks: Map<string, AnyRecord>;
+  outbox: AnyMutation[];
   cursor: number;
   online: boolean;
   /** Timestamps issued since the clock was last rebased onto the server's time. */
@@ -139,7 +173,7 @@ interface Device {
 }
 interface Push {
   from: number;
-  mutations: Mutation[];
+  mutations: AnyMutation[];
 }
 
 interface PushReply {
@@ -149,7 +183,13 @@ interface PushReply {
   serverTime: number;
 }
 
-function serverPush(server: Server, mutations: Mutation[], serverTime: number): PushReply {
+/** One merge for both kinds: the mutation's kind picks the fields. */
+function apply(records: Map<string, AnyRecord>, m: AnyMutation): void {
+  const key = keyOf(m.kind, m.taskId);
+  records.set(key, applyMutation(records.get(key), m).record);
+}
+
+function serverPush(server: Server, mutations: AnyMutation[], serverTime: number): PushReply {
   const reply: PushReply = { acked: [], drifted: [], serverTime };
   for (const m of mutations) {
     if (server.applied.has(m.id)) {
@@ -161,8 +201,8 @@ function serverPush(server: Server, mutations: Mutation[], serverTime: number): 
       continue;
     }
     server.applied.set(m.id, m);
-    server.tasks.set(m.taskId, applyMutation(server.tasks.get(m.taskId), m).record);
-    server.log.push({ seq: ++server.seq, taskId: m.taskId });
+    apply(server.tasks, m);
+    server.log.push({ seq: ++server.seq, key: keyOf(m.kind, m.taskId) });
     reply.acked.push(m.id);
   }
   return reply;
@@ -177,32 +217,38 @@ function receiveReply(dev: Device, reply: PushReply, trace: string[]): void {
   for (const { entry, hlc } of restampAhead(dev.clock, dev.outbox, reply.serverTime)) {
     dev.issued.push(hlc);
     dev.outbox = dev.outbox.map((m) => (m === entry ? { ...m, hlc } : m));
-    const record = dev.tasks.get(entry.taskId);
-    if (record) dev.tasks.set(entry.taskId, restampRecord(record, entry.hlc, hlc));
+    const key = keyOf(entry.kind, entry.taskId);
+    const record = dev.tasks.get(key);
+    if (record) dev.tasks.set(key, restampRecord(record, entry.hlc, hlc));
     trace.push(`  restamp ${entry.id} ${entry.hlc} -> ${hlc}`);
   }
   dev.cursor = 0; // a full resync
 }
 
 type PullResult =
-  { expired: true } | { expired: false; tasks: TaskRecord[]; cursor: number; hasMore: boolean };
+  | { expired: true }
+  | { expired: false; records: [string, AnyRecord][]; cursor: number; hasMore: boolean };
 
 function serverPull(server: Server, cursor: number, limit: number): PullResult {
   if (cursor < server.prunedThrough) return { expired: true };
   const entries = server.log.filter((e) => e.seq > cursor).slice(0, limit);
-  const ids = [...new Set(entries.map((e) => e.taskId))];
+  const keys = [...new Set(entries.map((e) => e.key))];
   const last = entries.at(-1)?.seq ?? cursor;
   return {
     expired: false,
-    tasks: ids.map((id) => server.tasks.get(id)!),
+    records: keys.map((key) => [key, server.tasks.get(key)!]),
     cursor: last,
     hasMore: last < server.seq,
   };
 }
 
-function applyPulled(dev: Device, records: TaskRecord[]): void {
-  for (const remote of records) {
-    dev.tasks.set(remote.id, mergeRecords(dev.tasks.get(remote.id), remote).record);
+function applyPulled(dev: Device, records: [string, AnyRecord][]): void {
+  for (const [key, remote] of records) {
+    const local = dev.tasks.get(key);
+    const merged = key.startsWith('project:')
+      ? mergeRecords(local as ProjectRecord | undefined, remote as ProjectRecord, 'project')
+      : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
+    dev.tasks.set(key, merged.record);
     for (const hlc of Object.values(remote.clock)) {
       dev.maxRemoteLead = Math.max(dev.maxRemoteLead, parseHlc(hlc).millis - dev.now());
       dev.clock.receive(hlc);
@@ -213,9 +259,10 @@ function applyPulled(dev: Device, records: TaskRecord[]): void {
 /** A pull never hides a local write that the server has not acknowledged yet. */
 function assertLocalWritesVisible(dev: Device): void {
   for (const m of dev.outbox)
-    for (const field of Object.keys(m.changes) as (keyof TaskChanges)[])
+    for (const field of Object.keys(m.changes))
       expect(
-        (dev.tasks.get(m.taskId)?.clock[field] ?? '') >= m.hlc,
+        ((dev.tasks.get(keyOf(m.kind, m.taskId))?.clock as Record<string, string>)[field] ?? '') >=
+          m.hlc,
         `${m.id}.${field} visible`,
       ).toBe(true);
 }
@@ -224,12 +271,12 @@ function pullOnce(server: Server, dev: Device, limit: number): boolean {
   const res = serverPull(server, dev.cursor, limit);
   if (res.expired) {
     // 410: start over from a snapshot; the local records (and outbox) stay and are merged with it.
-    applyPulled(dev, [...server.tasks.values()]);
+    applyPulled(dev, [...server.tasks]);
     dev.cursor = server.seq;
     assertLocalWritesVisible(dev);
     return false;
   }
-  applyPulled(dev, res.tasks);
+  applyPulled(dev, res.records);
   dev.cursor = res.cursor;
   assertLocalWritesVisible(dev);
   return res.hasMore;
@@ -238,7 +285,7 @@ function pullOnce(server: Server, dev: Device, limit: number): boolean {
 function simulate(offsets: number[], ops: Op[], trace: string[]) {
   let time = T0;
   let nextMutation = 0;
-  const all: Mutation[] = [];
+  const all: AnyMutation[] = [];
   const server: Server = {
     tasks: new Map(),
     applied: new Map(),
@@ -262,32 +309,48 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   });
   let network: Push[] = [];
 
-  function write(i: number, taskId: string, changes: TaskChanges, full?: string) {
+  function write(
+    i: number,
+    taskId: string,
+    changes: TaskChanges | ProjectChanges,
+    full?: string,
+    kind?: 'project',
+  ) {
     const dev = devices[i];
     const hlc = dev.clock.tick();
     dev.issued.push(hlc);
     const id = `m${nextMutation++}`;
-    const m = full
+    const m: AnyMutation = full
       ? createMutation(
           createTask({ title: full }, { id: taskId, now: new Date(dev.now()).toISOString() }),
           hlc,
           id,
         )
-      : { id, taskId, hlc, changes };
-    dev.tasks.set(taskId, applyMutation(dev.tasks.get(taskId), m).record);
+      : kind
+        ? { id, taskId, hlc, changes: changes as ProjectChanges, kind }
+        : { id, taskId, hlc, changes: changes as TaskChanges };
+    apply(dev.tasks, m);
     dev.outbox.push(m);
     all.push(m);
-    trace.push(`D${i} write ${id} ${taskId.slice(-1)} ${hlc} ${JSON.stringify(m.changes)}`);
+    trace.push(
+      `D${i} write ${id} ${kindOf(m)} ${taskId.slice(-2)} ${hlc} ${JSON.stringify(m.changes)}`,
+    );
   }
 
   /** The parent links a device can see: what the store checks a new parent against. */
   const linksOf = (dev: Device) =>
-    new Map([...dev.tasks.values()].map((r) => [r.id, r.deletedAt ? null : (r.parentId ?? null)]));
+    new Map(
+      tasksOf(dev.tasks).map((r) => [r.id, r.deletedAt ? null : (r.parentId ?? null)] as const),
+    );
 
   for (const op of ops) {
     switch (op.t) {
       case 'create':
         write(op.d, TASK_IDS[op.task], {}, op.title);
+        break;
+      case 'project':
+        if (Object.keys(op.changes).length)
+          write(op.d, PROJECT_IDS[op.project], op.changes, undefined, 'project');
         break;
       case 'edit': {
         const { parentId, ...rest } = op.changes;
@@ -374,28 +437,46 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   return { server, devices, all };
 }
 
-function oracle(applied: Mutation[]): Map<string, TaskRecord> {
-  const out = new Map<string, TaskRecord>();
+function oracle(applied: AnyMutation[]): Map<string, AnyRecord> {
+  const out = new Map<string, AnyRecord>();
   for (const m of [...applied].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)))
-    out.set(m.taskId, applyMutation(out.get(m.taskId), m).record);
+    apply(out, m);
   return out;
 }
 
-const asObject = (m: Map<string, TaskRecord>) =>
+function tasksOf(records: Map<string, AnyRecord>): TaskRecord[] {
+  return [...records].flatMap(([key, r]) => (key.startsWith('task:') ? [r as TaskRecord] : []));
+}
+
+/** Where each shown task is, as a person reads it: the name of its project (null: the Inbox or unnamed). */
+function projectNames(records: Map<string, AnyRecord>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const record of tasksOf(records)) {
+    const task = toTask(record);
+    if (!task) continue;
+    const projectId = effectiveProjectId(task);
+    const project = projectId ? records.get(keyOf('project', projectId)) : undefined;
+    out[task.id] = project ? (toProject(project as ProjectRecord)?.name ?? null) : null;
+  }
+  return out;
+}
+
+const asObject = (m: Map<string, AnyRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** The merge rule for sub-tasks, checked on the tasks a replica shows. */
-function assertNoOrphans(tasks: Map<string, TaskRecord>): void {
-  const shown = [...tasks.values()].flatMap((r) => {
+function assertNoOrphans(records: Map<string, AnyRecord>): void {
+  const shown = tasksOf(records).flatMap((r) => {
     const task = toTask(r);
     return task && task.deletedAt === null ? [task] : [];
   });
   const parents = effectiveParents(shown);
   for (const task of shown) {
     const parent = parents.get(task.id) ?? null;
-    const stored = task.parentId === null ? undefined : tasks.get(task.parentId);
+    const stored = task.parentId === null ? undefined : records.get(taskKey(task.parentId));
     // Under a deleted (or never created) parent: shown at top level, in its own project.
-    if (!stored || stored.deletedAt || !toTask(stored)) expect(parent, task.id).toBeNull();
+    if (!stored || stored.deletedAt || !toTask(stored as TaskRecord))
+      expect(parent, task.id).toBeNull();
     let depth = 1;
     for (let at = parent; at !== null; at = parents.get(at) ?? null) {
       expect(parents.has(at), `${task.id} under a shown task`).toBe(true);
@@ -422,6 +503,10 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
             assertNoOrphans(server.tasks);
             devices.forEach((dev, i) => {
               expect(asObject(dev.tasks), `device ${i}`).toEqual(asObject(server.tasks));
+              // A rename reaches the tasks without writing them: each is in the same, same-named project.
+              expect(projectNames(dev.tasks), `device ${i} projects`).toEqual(
+                projectNames(server.tasks),
+              );
               // Local timestamps only ever grow, however far behind the wall clock is (a rebase onto
               // the server's time is the one step back).
               dev.issued.forEach((h, k) => k > 0 && expect(h > dev.issued[k - 1]).toBe(true));

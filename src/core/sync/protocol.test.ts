@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
 import {
+  isProjectRecordShape,
   isTaskRecordShape,
   MAX_PUSH_MUTATIONS,
   mutationSchema,
   pullQuerySchema,
   pushRequestSchema,
   pushResponseSchema,
+  validateMutation,
 } from './protocol';
 
 const ID = '0193b5a0-0000-7000-8000-000000000001';
@@ -68,5 +70,33 @@ describe('protocol schemas', () => {
     expect(isTaskRecordShape({ ...ok, clock: null })).toBe(false);
     expect(isTaskRecordShape({ ...ok, id: 1 })).toBe(false);
     expect(isTaskRecordShape(null)).toBe(false);
+  });
+
+  it('reads a mutation without a kind as a task write, and validates project writes by their own schema', () => {
+    const task = validateMutation({ id: 'm1', taskId: ID, hlc: HLC, changes: { title: 'x' } }, 0);
+    expect(task).toMatchObject({ ok: true, mutation: { changes: { title: 'x' } } });
+    const project = { id: 'm2', taskId: ID, hlc: HLC, kind: 'project', changes: { name: 'Work' } };
+    expect(validateMutation(project, 1)).toMatchObject({ ok: true, mutation: project });
+    // A task field on a project, a project field on a task, hostile names and unknown kinds are refused.
+    for (const bad of [
+      { ...project, changes: { title: 'x' } },
+      { id: 'm3', taskId: ID, hlc: HLC, changes: { colour: 'red' } },
+      { ...project, changes: { name: 'a\u0000b' } },
+      { ...project, changes: { name: '\udc00' } },
+      { ...project, changes: { name: 'x'.repeat(101) } },
+      { ...project, changes: { parentId: 'not-a-uuid' } },
+      { ...project, kind: 'label' },
+    ])
+      expect(validateMutation(bad, 2), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        code: 'invalid_mutation',
+      });
+  });
+
+  it('checks pulled projects against the project fields', () => {
+    const ok = { id: ID, createdAt: 'x', updatedAt: 'y', clock: { name: HLC }, name: 'Work' };
+    expect(isProjectRecordShape(ok)).toBe(true);
+    expect(isProjectRecordShape({ ...ok, clock: { title: HLC } })).toBe(false);
+    expect(isTaskRecordShape(ok)).toBe(false);
   });
 });

@@ -5,7 +5,9 @@ import * as z from 'zod/mini';
 import { isHlc, parseHlc } from '../hlc';
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../safe-text';
 import { SYNCED_FIELDS, describeValidationError, isoSchema, taskChangesSchema } from '../task';
-import type { Mutation, TaskRecord } from '../merge';
+import type { AnyMutation, TaskRecord } from '../merge';
+import { PROJECT_FIELDS, projectChangesSchema } from '../project';
+import type { ProjectRecord } from '../project';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
 export const MAX_PUSH_MUTATIONS = 1000;
@@ -17,27 +19,39 @@ const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timest
 const idShape = z.string().check(z.minLength(1), z.maxLength(100));
 const idSchema = idShape.check(z.refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE }));
 
+const changesSomething = z.refine((c: unknown) => Object.keys(c as object).length > 0, {
+  message: 'A mutation changes at least one field',
+});
+
 /** One mutation, validated strictly: the server rejects (not fails) a push entry that does not pass. */
 export const mutationSchema = z.strictObject({
   id: idSchema,
   taskId: z.uuid(),
   hlc: hlcSchema,
-  changes: taskChangesSchema.check(
-    z.refine((c) => Object.keys(c).length > 0, {
-      message: 'A mutation changes at least one field',
-    }),
-  ),
+  changes: taskChangesSchema.check(changesSomething),
+  /** Absent for a task: clients from before projects send none. */
+  kind: z.optional(z.literal('task')),
+});
+
+/** A write to a project: the same envelope, `kind: 'project'`, the project's id in `taskId`. */
+export const projectMutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: projectChangesSchema.check(changesSomething),
+  kind: z.literal('project'),
 });
 
 export type ValidatedMutation =
-  | { ok: true; mutation: Mutation }
+  | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
   | { ok: false; id: string; hasId: boolean; code: string; message: string };
 
 /** One push entry checked against `mutationSchema`; a failure names the entry by id or position. */
 export function validateMutation(raw: unknown, index: number): ValidatedMutation {
-  const parsed = mutationSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, mutation: parsed.data as Mutation };
+  const isProject = (raw as { kind?: unknown } | null)?.kind === 'project';
+  const parsed = (isProject ? projectMutationSchema : mutationSchema).safeParse(raw);
+  if (parsed.success) return { ok: true, mutation: parsed.data as AnyMutation };
   const id = (raw as { id?: unknown } | null)?.id;
   // An unusable id (NUL, too long) is reported by position and not recorded: no store would take it.
   const hasId = typeof id === 'string' && id.length > 0 && id.length <= 100 && isSafeText(id);
@@ -114,6 +128,8 @@ export const pullQuerySchema = z.object({
  */
 export const pullEnvelopeSchema = z.object({
   tasks: z.array(z.unknown()),
+  /** Projects changed in the same range of the user's sequence (servers from before projects send none). */
+  projects: z.optional(z.array(z.unknown())),
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
@@ -121,9 +137,19 @@ export const pullEnvelopeSchema = z.object({
 });
 
 const SYNCED = new Set<string>(SYNCED_FIELDS);
+const PROJECT_SYNCED = new Set<string>(PROJECT_FIELDS);
 
 /** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
 export function isTaskRecordShape(value: unknown): value is TaskRecord {
+  return hasRecordShape(value, SYNCED);
+}
+
+/** The same check for a pulled project. */
+export function isProjectRecordShape(value: unknown): value is ProjectRecord {
+  return hasRecordShape(value, PROJECT_SYNCED);
+}
+
+function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   if (
@@ -134,7 +160,7 @@ export function isTaskRecordShape(value: unknown): value is TaskRecord {
     return false;
   if (typeof r.clock !== 'object' || r.clock === null) return false;
   for (const [field, hlc] of Object.entries(r.clock))
-    if (!SYNCED.has(field) || !isHlc(hlc)) return false;
+    if (!fields.has(field) || !isHlc(hlc)) return false;
   return true;
 }
 

@@ -4,8 +4,7 @@
 // Pure, so the page and the convergence property test run the same steps.
 import { formatHlc, parseHlc } from '../hlc';
 import type { Clock } from '../hlc';
-import type { TaskRecord } from '../merge';
-import { SYNCED_FIELDS } from '../task';
+import type { AnyRecord } from '../merge';
 
 const millisOf = (hlc: string) => parseHlc(hlc).millis;
 const isoOf = (hlc: string) => new Date(millisOf(hlc)).toISOString();
@@ -35,9 +34,11 @@ export function restampAhead<M extends { hlc: string }>(
  * newest field clock. createdAt stays: whichever stamp the server ends up applying, the full resync that
  * follows brings the earlier time (min over writes) from the server, so replicas agree.
  */
-export function restampRecord(stored: TaskRecord, from: string, to: string): TaskRecord {
-  const record: TaskRecord = { ...stored, clock: { ...stored.clock } };
-  for (const field of SYNCED_FIELDS) if (record.clock[field] === from) record.clock[field] = to;
+export function restampRecord<R extends AnyRecord>(stored: R, from: string, to: string): R {
+  const clock: Record<string, string | undefined> = { ...stored.clock };
+  const record = { ...stored, clock } as R;
+  // Every key of a clock is a synced field of its record's kind (the merge writes no other).
+  for (const field of Object.keys(clock)) if (clock[field] === from) clock[field] = to;
   const newest = Object.values(record.clock)
     .filter((h): h is string => h !== undefined)
     .sort()

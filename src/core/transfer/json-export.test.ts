@@ -140,4 +140,37 @@ describe('JSON export file', () => {
     expect(error!.message).toContain('tasks.2.id: must be a UUID');
     expect(error!.message).toContain('(and 10 more)');
   });
+
+  it('round-trips projects with their clocks, and reads files from before projects', () => {
+    const project = applyMutation(undefined, {
+      id: 'p1',
+      taskId: '0193b5a0-0000-7000-8000-0000000000a1',
+      hlc: h(5),
+      changes: { name: 'Home Renovation', colour: 'teal', order: 2, archived: false },
+      kind: 'project',
+    }).record;
+    const file = buildExport([record()], '2026-11-26T10:00:00.000Z', [project]);
+    expect(parseExport(serializeExport(file))).toEqual(file);
+    const { projects: _projects, ...older } = file;
+    expect(parseExport(JSON.stringify(older)).projects).toEqual([]);
+  });
+
+  it('checks project records as the project schema does', () => {
+    const bad = {
+      id: '0193b5a0-0000-7000-8000-0000000000a1',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      updatedAt: '2026-11-26T09:00:00.000Z',
+      clock: { name: h(0), title: h(0) },
+      name: 'nul\u0000',
+    };
+    const file = { ...buildExport([], '2026-11-26T10:00:00.000Z'), projects: [bad] };
+    try {
+      parseExport(JSON.stringify(file));
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as TransferError).details.map((p) => `${p.at}: ${p.message}`);
+      expect(problems).toContain('projects.0.clock.title: not a project field');
+      expect(problems.some((p) => p.startsWith('projects.0.name:'))).toBe(true);
+    }
+  });
 });

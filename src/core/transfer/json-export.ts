@@ -1,9 +1,10 @@
-// Tend's own export file: every task record with its per-field clocks, so importing it back (here or on
-// another device) merges exactly like sync does and loses nothing.
+// Tend's own export file: every task and project record with its per-field clocks, so importing it back
+// (here or on another device) merges exactly like sync does and loses nothing.
 import { isHlc } from '../hlc';
 import type { TaskRecord } from '../merge';
+import { PROJECT_FIELDS, projectChangesSchema } from '../project';
+import type { ProjectRecord } from '../project';
 import { SYNCED_FIELDS, taskChangesSchema } from '../task';
-import type { FieldClock, TaskChanges } from '../task';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
@@ -16,11 +17,31 @@ export interface ExportFile {
   /** ISO time of the export. */
   exportedAt: string;
   tasks: TaskRecord[];
+  /** Absent from files written before projects were records: their tasks carry project names. */
+  projects?: ProjectRecord[];
 }
 
-export function buildExport(records: TaskRecord[], exportedAt: string): ExportFile {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tasks: records };
+export function buildExport(
+  records: TaskRecord[],
+  exportedAt: string,
+  projects: ProjectRecord[] = [],
+): ExportFile {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tasks: records, projects };
 }
+
+/** How a kind of record is checked: its synced fields, their schema, and what to call one. */
+interface RecordSpec {
+  fields: readonly string[];
+  schema: typeof taskChangesSchema | typeof projectChangesSchema;
+  noun: string;
+}
+
+const TASK_SPEC: RecordSpec = { fields: SYNCED_FIELDS, schema: taskChangesSchema, noun: 'task' };
+const PROJECT_SPEC: RecordSpec = {
+  fields: PROJECT_FIELDS,
+  schema: projectChangesSchema,
+  noun: 'project',
+};
 
 export function serializeExport(file: ExportFile): string {
   return JSON.stringify(file, null, 1);
@@ -37,7 +58,12 @@ export function parseExport(text: string): ExportFile {
   } catch (error) {
     throw new TransferError('invalid_json', `The file is not JSON (${(error as Error).message})`);
   }
-  if (!isObject(data) || data.format !== EXPORT_FORMAT || !Array.isArray(data.tasks)) {
+  if (
+    !isObject(data) ||
+    data.format !== EXPORT_FORMAT ||
+    !Array.isArray(data.tasks) ||
+    !(data.projects === undefined || Array.isArray(data.projects))
+  ) {
     throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
   if (data.version !== EXPORT_VERSION) {
@@ -47,21 +73,30 @@ export function parseExport(text: string): ExportFile {
     );
   }
   const problems: TransferProblem[] = [];
-  const tasks = data.tasks.map((item, i) => checkRecord(item, `tasks.${i}`, problems));
+  const tasks = data.tasks.map((item, i) => checkRecord(item, `tasks.${i}`, problems, TASK_SPEC));
+  const projects = ((data.projects ?? []) as unknown[]).map((item, i) =>
+    checkRecord(item, `projects.${i}`, problems, PROJECT_SPEC),
+  );
   if (problems.length) {
-    throw new TransferError('invalid_records', 'Some tasks in the file are not valid', problems);
+    throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: typeof data.exportedAt === 'string' ? data.exportedAt : '',
     tasks: tasks as TaskRecord[],
+    projects: projects as ProjectRecord[],
   };
 }
 
-function checkRecord(item: unknown, at: string, problems: TransferProblem[]): TaskRecord | null {
+function checkRecord(
+  item: unknown,
+  at: string,
+  problems: TransferProblem[],
+  spec: RecordSpec,
+): TaskRecord | ProjectRecord | null {
   if (!isObject(item)) {
-    problems.push({ at, message: 'not a task record' });
+    problems.push({ at, message: `not a ${spec.noun} record` });
     return null;
   }
   const before = problems.length;
@@ -76,14 +111,14 @@ function checkRecord(item: unknown, at: string, problems: TransferProblem[]): Ta
   const clock = isObject(item.clock) ? item.clock : {};
   if (!isObject(item.clock)) problems.push({ at: `${at}.clock`, message: 'missing field clocks' });
   for (const [field, hlc] of Object.entries(clock)) {
-    if (!(SYNCED_FIELDS as readonly string[]).includes(field)) {
-      problems.push({ at: `${at}.clock.${field}`, message: 'not a task field' });
+    if (!spec.fields.includes(field)) {
+      problems.push({ at: `${at}.clock.${field}`, message: `not a ${spec.noun} field` });
     } else if (!isHlc(hlc)) {
       problems.push({ at: `${at}.clock.${field}`, message: 'not a timestamp' });
     }
   }
   const fields: Record<string, unknown> = {};
-  for (const field of SYNCED_FIELDS) {
+  for (const field of spec.fields) {
     const has = field in item && item[field] !== undefined;
     if (has !== field in clock) {
       problems.push({
@@ -93,7 +128,7 @@ function checkRecord(item: unknown, at: string, problems: TransferProblem[]): Ta
     }
     if (has) fields[field] = item[field];
   }
-  const parsed = taskChangesSchema.safeParse(fields);
+  const parsed = spec.schema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ at: `${at}.${issue.path.join('.')}`, message: issue.message });
@@ -101,11 +136,11 @@ function checkRecord(item: unknown, at: string, problems: TransferProblem[]): Ta
   }
   if (problems.length > before) return null;
   return {
-    ...(parsed.data as TaskChanges),
+    ...parsed.data,
     id: item.id as string,
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
-    clock: clock as FieldClock,
+    clock: clock as Record<string, string>,
   };
 }
 

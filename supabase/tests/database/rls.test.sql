@@ -161,5 +161,43 @@ select is((select title from public.tasks where id = '11111111-0000-4000-8000-00
 select is((select count(*)::int from public.sync_log where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 2,
   'the owner''s sync log holds exactly the owner''s entries');
 
+------------------------------------------------------------------ projects (their own table, same rules)
+insert into public.projects (owner, id, name, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '33333333-0000-4000-8000-000000000001', 'Work',
+   '{"name":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 10);
+select is((select relforcerowsecurity from pg_class where oid = 'public.projects'::regclass), true,
+  'row-level security is forced on projects');
+
+select tend_test.act_as('bbbbbbbb-0000-4000-8000-000000000002');
+select is((select count(*)::int from public.projects), 0, 'projects: other user sees none of the owner''s');
+select throws_ok($$insert into public.projects (owner, id, name, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), 'x', '{}', now(), now(), 11)$$,
+  '42501', null, 'projects: other user cannot insert a row owned by someone else');
+select is(tend_test.affected($$update public.projects set name = 'hijacked'$$), 0, 'projects: other user updates nothing');
+select is(tend_test.affected($$delete from public.projects$$), 0, 'projects: other user deletes nothing');
+select lives_ok($$insert into public.projects (id, name, clock, created_at, updated_at, version)
+  values ('33333333-0000-4000-8000-000000000001', 'Mine', '{}', now(), now(), 1)$$,
+  'projects: the same id is another row for another owner');
+
+reset role;
+select tend_test.act_as_anon();
+select throws_ok($$select * from public.projects$$, '42501', null, 'projects: anon cannot select');
+select throws_ok($$insert into public.projects (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'projects: anon cannot insert');
+select throws_ok($$update public.projects set name = 'x'$$, '42501', null, 'projects: anon cannot update');
+select throws_ok($$delete from public.projects$$, '42501', null, 'projects: anon cannot delete');
+
+reset role;
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+select is((select name from public.projects), 'Work', 'projects: owner selects own row only');
+select is(tend_test.affected($$update public.projects set name = 'Job'$$), 1, 'projects: owner updates own row');
+select is(tend_test.affected($$delete from public.projects$$), 1, 'projects: owner deletes own row');
+
+reset role;
+select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 10,
+  'deleting a project records the pruned version, so older pull cursors expire');
+select is((select name from public.projects where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
+  'the other user''s project is untouched');
+
 select * from finish();
 rollback;

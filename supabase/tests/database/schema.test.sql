@@ -1,6 +1,6 @@
 -- Schema facts the server and the daily maintenance rely on.
 begin;
-select plan(14);
+select plan(16);
 
 select has_table('public', 'profiles', 'profiles exists');
 select has_table('public', 'tasks', 'tasks exists');
@@ -33,6 +33,16 @@ insert into public.tasks (owner, id, title, clock, created_at, updated_at, versi
 insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days';
 select is((select parent_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000004'),
   'eeeeeeee-0000-4000-8000-000000000005'::uuid, 'archiving keeps a sub-task''s parent');
+
+-- Projects: the task's project survives archiving the same way (project_id sits before archived_at).
+select has_column('public', 'tasks', 'project_id', 'tasks has project_id');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at, project_id) values
+  ('cccccccc-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000006', 'filed', '{}', now(), now(), 9,
+   now() - interval '100 days', '33333333-0000-4000-8000-000000000005');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days'
+  on conflict (owner, id) do nothing;
+select is((select project_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000006'),
+  '33333333-0000-4000-8000-000000000005'::uuid, 'archiving keeps a task''s project');
 
 select * from finish();
 rollback;
