@@ -153,24 +153,29 @@ async function refineTask(
     });
   }
 
-  const applied = await db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
-    const current = await db.tasks.get(taskId);
-    // Any write since capture (an edit here, a completion, a synced change) moved a field clock.
-    if (!current || !sameValue(current.clock, capturedClock)) return false;
-    const before: Record<string, unknown> = {};
-    for (const field of Object.keys(changes)) before[field] = current[field as AiField];
-    await input.store.updateTask(taskId, changes);
-    await saveRefinement(db, {
-      taskId,
-      model,
-      at: (input.wallNow ?? Date.now)(),
-      inferenceMs: inferenceMs ?? 0,
-      before: before as TaskChanges,
-      after: changes,
-      settled: false,
-    });
-    return true;
-  });
+  // Projects too: the store's write may name a project (the model proposes `#Work`).
+  const applied = await db.transaction(
+    'rw',
+    [db.tasks, db.projects, db.outbox, db.meta],
+    async () => {
+      const current = await db.tasks.get(taskId);
+      // Any write since capture (an edit here, a completion, a synced change) moved a field clock.
+      if (!current || !sameValue(current.clock, capturedClock)) return false;
+      const before: Record<string, unknown> = {};
+      for (const field of Object.keys(changes)) before[field] = current[field as AiField];
+      await input.store.updateTask(taskId, changes);
+      await saveRefinement(db, {
+        taskId,
+        model,
+        at: (input.wallNow ?? Date.now)(),
+        inferenceMs: inferenceMs ?? 0,
+        before: before as TaskChanges,
+        after: changes,
+        settled: false,
+      });
+      return true;
+    },
+  );
   if (!applied) return finish(db, { outcome: 'skipped' });
   (input.onRefined ?? announceRefined)(taskId, changes);
   // A cache hit that changed the task still counts as a cache hit for the figures.

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeValidationError } from './task';
 import { applyMutation } from './merge';
+import { projectMutationSchema } from './sync/protocol';
 import {
   checkProjectParent,
   createProject,
   effectiveProjectId,
   LEGACY_PROJECT_NODE,
   legacyProjectMutations,
+  legacyProjectRecord,
   projectChangesSchema,
   projectIdForName,
   projectSchema,
@@ -111,6 +113,11 @@ describe('legacy project names become records', () => {
       projectIdForName('Work'),
     ]);
     expect(writes.every((m) => m.id.length <= 100 && m.kind === 'project')).toBe(true);
+    // Valid writes, and the records the page's upgrade stores are what the one merge makes of them.
+    for (const m of writes) {
+      expect(projectMutationSchema.safeParse(m).success).toBe(true);
+      expect(legacyProjectRecord(m)).toEqual(applyMutation(undefined, m).record);
+    }
   });
 
   it('loses to any later write, such as a rename', () => {

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../core/hlc';
 import { applyMutation } from '../core/merge';
+import { projectIdForName } from '../core/project-id';
 import { CONFLICT_RETENTION_MS, getMeta, openTendDb, pruneConflicts, setMeta } from './database';
 import type { TendDb } from './database';
 import { createPersistentClock } from './persistent-clock';
@@ -34,6 +35,7 @@ describe('database schema', () => {
       'filters',
       'meta',
       'outbox',
+      'projects',
       'tasks',
     ]);
     const indexes = db.tasks.schema.indexes.map((i) => i.name).sort();
@@ -52,7 +54,7 @@ describe('database schema', () => {
     expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(8);
   });
 
   it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {
@@ -105,7 +107,8 @@ describe('database schema', () => {
     await db.tasks.update(ID, { completedAt: '2026-11-26T10:00:00.000Z', project: 'Home' });
     expect(await db.tasks.get(ID)).toMatchObject({
       status: 'done',
-      projectKey: 'Home',
+      // A legacy name is keyed by the id of the project record it resolves to.
+      projectKey: projectIdForName('Home'),
       openLabels: [],
     });
     await db.tasks.update(ID, { deletedAt: '2026-11-26T10:00:00.000Z' });
@@ -149,6 +152,7 @@ describe('database schema', () => {
       deletedAt: null,
       order: 0,
       parentId: null,
+      projectId: null,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });

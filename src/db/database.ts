@@ -2,17 +2,23 @@
 // add a `this.version(n + 1).stores({...})` for a new table or index, never edit a shipped one.
 import Dexie from 'dexie';
 import type { DBCore, DBCoreTable, DexieOptions, Table } from 'dexie';
-import type { Mutation, Overwrite, TaskRecord } from '../core/merge';
+import type { AnyMutation, Overwrite, TaskRecord } from '../core/merge';
+import {
+  effectiveProjectId,
+  legacyProjectMutations,
+  legacyProjectRecord,
+} from '../core/project-id';
+import type { ProjectRecord } from '../core/project';
 import { withIndexFields } from './task-index';
 import type { StoredTask } from './task-index';
 
-/** A local write waiting for the server: the merge's Mutation plus delivery bookkeeping. */
-export interface OutboxEntry extends Mutation {
+/** A local write waiting for the server: the merge's mutation (task or project) plus delivery bookkeeping. */
+export type OutboxEntry = AnyMutation & {
   /** ISO time the write was made on this device. */
   createdAt: string;
   attempts: number;
   lastError?: string;
-}
+};
 
 export interface MetaEntry<T = unknown> {
   key: string;
@@ -68,6 +74,7 @@ export class TendDb extends Dexie {
   declare conflicts: Table<ConflictEntry, number>;
   declare aiCache: Table<AiCacheEntry, string>;
   declare filters: Table<SavedFilter, string>;
+  declare projects: Table<ProjectRecord, string>;
 
   constructor(name = 'tend', options?: DexieOptions) {
     super(name, options);
@@ -90,6 +97,26 @@ export class TendDb extends Dexie {
         'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
       filters: 'id, order',
     });
+    // Projects become records (versions 6 and 7 are other features' and may land in either order).
+    // Tasks keep their legacy names; the upgrade writes a record for each name (queued for sync, the
+    // same record on every device: src/core/project.ts) and re-keys the project index by project id.
+    this.version(8)
+      .stores({ projects: 'id' })
+      .upgrade(async (tx) => {
+        const tasks = await tx.table<TaskRecord>('tasks').toArray();
+        const createdAt = new Date().toISOString();
+        const writes = legacyProjectMutations(tasks, () => false);
+        await tx.table<ProjectRecord>('projects').bulkPut(writes.map(legacyProjectRecord));
+        await tx
+          .table<OutboxEntry>('outbox')
+          .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
+        await tx
+          .table('tasks')
+          .toCollection()
+          .modify((task: TaskRecord & { projectKey: string }) => {
+            task.projectKey = effectiveProjectId(task) ?? '';
+          });
+      });
     this.use({ stack: 'dbcore', name: 'taskIndexFields', create: indexFieldsMiddleware });
   }
 }

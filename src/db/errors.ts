@@ -4,7 +4,13 @@
 import type { ParentProblem } from '../core/hierarchy';
 
 export type TendDbErrorCode =
-  'invalid_task' | 'task_not_found' | 'invalid_parent' | 'task_archived';
+  | 'invalid_task'
+  | 'task_not_found'
+  | 'invalid_parent'
+  | 'task_archived'
+  | 'invalid_project'
+  | 'project_not_found'
+  | 'invalid_project_parent';
 
 export class TendDbError extends Error {
   constructor(
@@ -48,5 +54,36 @@ export class InvalidParentError extends TendDbError {
 export class TaskArchivedError extends TendDbError {
   constructor(readonly taskId: string) {
     super('task_archived', `Task ${taskId} is archived and read-only`, { taskId });
+  }
+}
+
+/** A project write failed the project schema; nothing was changed. */
+export class ProjectValidationError extends TendDbError {
+  constructor(message: string, details?: unknown) {
+    super('invalid_project', message, details);
+  }
+}
+
+/** The action named a project id that is not stored (or not yet complete after a partial sync). */
+export class ProjectNotFoundError extends TendDbError {
+  constructor(readonly projectId: string) {
+    super('project_not_found', `Project ${projectId} does not exist`, { projectId });
+  }
+}
+
+/** A parent project that would make a cycle or too deep a tree. */
+export class InvalidProjectParentError extends TendDbError {
+  constructor(
+    readonly projectId: string,
+    readonly problem: ParentProblem | 'missing',
+  ) {
+    super(
+      'invalid_project_parent',
+      `Project ${projectId} cannot go under that project (${problem})`,
+      {
+        projectId,
+        problem,
+      },
+    );
   }
 }

@@ -10,9 +10,32 @@ import { groupForView, sortForView, sortNamedCounts } from '../core/views';
 import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';
+import { projectNameKey } from '../core/project-id';
 import type { TendDb } from './database';
+import { projectLookup } from './project-lookup';
+import type { ProjectLookup } from './project-lookup';
 import { storedToTask } from './task-index';
 import type { StoredTask } from './task-index';
+
+/**
+ * Open tasks keyed by any of `keys` (project ids, '' for none). One `equals` range per key, not
+ * `anyOf`: live queries did not re-run on writes inside an `anyOf` range of this compound index.
+ */
+function openIn(db: TendDb, keys: string[]): TaskCollection[] {
+  return keys.map((key) => db.tasks.where('[status+projectKey]').equals(['open', key]));
+}
+
+async function rowsOf(collections: TaskCollection[]): Promise<StoredTask[]> {
+  return (await Promise.all(collections.map((c) => c.toArray()))).flat();
+}
+
+/** Ids of the live projects named `name` (ignoring case and surrounding space). */
+function idsNamed(lookup: ProjectLookup, name: string): string[] {
+  const key = projectNameKey(name);
+  return [...lookup.live.values()]
+    .filter((p) => projectNameKey(p.name as string) === key)
+    .map((p) => p.id);
+}
 
 export interface ViewQueryOptions {
   /** The user's local day, `YYYY-MM-DD`. */
@@ -25,13 +48,24 @@ export interface ViewQueryOptions {
 
 type TaskCollection = Collection<StoredTask, string, TaskRecord>;
 
-function viewCollection(db: TendDb, view: ViewSpec, today: string): TaskCollection {
+function viewCollections(
+  db: TendDb,
+  view: ViewSpec,
+  today: string,
+  lookup?: ProjectLookup,
+): TaskCollection[] {
+  if (view.kind === 'inbox') return openIn(db, ['', ...(lookup?.gone ?? [])]);
+  if (view.kind === 'project') return openIn(db, lookup ? idsNamed(lookup, view.project) : []);
+  return [viewCollection(db, view, today)];
+}
+
+function viewCollection(
+  db: TendDb,
+  view: Exclude<ViewSpec, { kind: 'inbox' | 'project' }>,
+  today: string,
+): TaskCollection {
   const { minKey, maxKey } = Dexie;
   switch (view.kind) {
-    case 'inbox':
-      return db.tasks.where('[status+projectKey]').equals(['open', '']);
-    case 'project':
-      return db.tasks.where('[status+projectKey]').equals(['open', view.project]);
     case 'today':
       // `\uffff` sorts after any `THH:mm` suffix, so timed tasks of today are included.
       return db.tasks
@@ -56,22 +90,30 @@ function viewCollection(db: TendDb, view: ViewSpec, today: string): TaskCollecti
   }
 }
 
+/** One task as views show it (its project's current name), or null while it is partial or missing. */
+export async function queryTask(db: TendDb, id: string): Promise<Task | null> {
+  const [stored, { read }] = await Promise.all([db.tasks.get(id), projectLookup(db)]);
+  return stored && stored.status !== 'partial' ? read(stored) : null;
+}
+
 /** The sorted tasks of a view. */
 export async function queryView(
   db: TendDb,
   view: ViewSpec,
   { today, limit, sort }: ViewQueryOptions,
 ): Promise<Task[]> {
-  let collection = viewCollection(db, view, today);
+  const lookup = await projectLookup(db);
+  let collections = viewCollections(db, view, today, lookup);
   if (view.kind === 'search') {
     const match = compileQuery(view.query, today);
-    const matches = (await collection.toArray()).map(storedToTask).filter(match);
+    const matches = (await rowsOf(collections)).map(lookup.read).filter(match);
     const found = sortForView(view, matches, sort);
     return limit === undefined ? found : found.slice(0, limit);
   }
   // Completed is read newest first from its index, so a limit keeps the most recent.
-  if (limit !== undefined && view.kind === 'completed') collection = collection.limit(limit);
-  const sorted = sortForView(view, (await collection.toArray()).map(storedToTask), sort);
+  if (limit !== undefined && view.kind === 'completed')
+    collections = collections.map((c) => c.limit(limit));
+  const sorted = sortForView(view, (await rowsOf(collections)).map(lookup.read), sort);
   return limit === undefined ? sorted : sorted.slice(0, limit);
 }
 
@@ -86,23 +128,57 @@ export async function queryViewGroups(
 
 /** Counts for the navigation, from index ranges only (no rows read). */
 export async function countNav(db: TendDb, today: string): Promise<NavCounts> {
+  const lookup = await projectLookup(db);
   const [inbox, todayCount, upcoming, completed] = await Promise.all(
     (['inbox', 'today', 'upcoming', 'completed'] as const).map((kind) =>
-      viewCollection(db, { kind }, today).count(),
+      Promise.all(viewCollections(db, { kind }, today, lookup).map((c) => c.count())).then(
+        (counts) => counts.reduce((a, b) => a + b, 0),
+      ),
     ),
   );
   return { inbox, today: todayCount, upcoming, completed };
 }
 
-/** Projects with open tasks, with their open counts, sorted by name. */
-export async function listProjects(db: TendDb): Promise<NamedCount[]> {
+/** A project as the sidebar and the project page show it. */
+export interface ProjectSummary extends NamedCount {
+  id: string;
+  colour: string;
+  order: number;
+  archived: boolean;
+  parentId: string | null;
+}
+
+/** Live projects (archived ones included, flagged) with their open counts, in the user's order. */
+export async function listProjectSummaries(db: TendDb): Promise<ProjectSummary[]> {
+  const { live } = await projectLookup(db);
   const index = db.tasks.where('[status+projectKey]');
-  // Distinct keys, then one native count each: walking every key with a cursor is far slower.
-  const keys = await index.between(['open', ''], ['open', Dexie.maxKey], false, true).uniqueKeys();
-  const counts = await Promise.all(keys.map((key) => index.equals(key).count()));
-  return countedNames(
-    keys.map((key) => (key as unknown as [string, string])[1]),
-    counts,
+  const ids = [...live.keys()];
+  const counts = await Promise.all(ids.map((id) => index.equals(['open', id]).count()));
+  const summaries = ids.map((id, i): ProjectSummary => {
+    const p = live.get(id)!;
+    return {
+      id,
+      name: p.name as string,
+      count: counts[i],
+      colour: p.colour ?? 'grey',
+      order: p.order ?? 0,
+      archived: p.archived ?? false,
+      parentId: p.parentId ?? null,
+    };
+  });
+  return summaries.sort(
+    (a, b) =>
+      a.order - b.order ||
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+/** Projects that are not archived, with their open counts, sorted by name (pickers, filters). */
+export async function listProjects(db: TendDb): Promise<NamedCount[]> {
+  const summaries = await listProjectSummaries(db);
+  return sortNamedCounts(
+    summaries.filter((p) => !p.archived).map(({ name, count }) => ({ name, count })),
   );
 }
 
@@ -121,8 +197,11 @@ function countedNames(names: string[], counts: number[]): NamedCount[] {
 
 /** Sub-tasks of one task (deleted ones left out), open first, each part in manual order. */
 export async function querySubtasks(db: TendDb, parentId: string): Promise<Task[]> {
-  const rows = await db.tasks.where('parentId').equals(parentId).toArray();
-  const shown = rows.filter((r) => r.status === 'open' || r.status === 'done').map(storedToTask);
+  const [rows, { read }] = await Promise.all([
+    db.tasks.where('parentId').equals(parentId).toArray(),
+    projectLookup(db),
+  ]);
+  const shown = rows.filter((r) => r.status === 'open' || r.status === 'done').map(read);
   return sortForView({ kind: 'inbox' }, shown).sort(
     (a, b) => Number(a.completedAt !== null) - Number(b.completedAt !== null),
   );
@@ -158,11 +237,14 @@ export async function queryDescendants(db: TendDb, taskId: string): Promise<Task
 
 /** Open tasks due from `first` to `last` (inclusive days), for the week view. */
 export async function queryDays(db: TendDb, first: string, last: string): Promise<Task[]> {
-  const rows = await db.tasks
-    .where('[status+due]')
-    .between(['open', first], ['open', `${last}\uffff`], true, true)
-    .toArray();
-  return rows.map(storedToTask);
+  const [rows, { read }] = await Promise.all([
+    db.tasks
+      .where('[status+due]')
+      .between(['open', first], ['open', `${last}\uffff`], true, true)
+      .toArray(),
+    projectLookup(db),
+  ]);
+  return rows.map(read);
 }
 
 /** A task's level in its tree (1 at top level), following stored parents that are not deleted. */
@@ -187,7 +269,8 @@ export async function queryTrash(db: TendDb, limit = 500): Promise<Task[]> {
     .between(['deleted', Dexie.minKey], ['deleted', Dexie.maxKey], true, true)
     .toArray();
   // A record deleted before its title arrived (out-of-order sync) has nothing to show or restore.
-  const tasks = rows.filter((row) => typeof row.title === 'string').map(storedToTask);
+  const { read } = await projectLookup(db);
+  const tasks = rows.filter((row) => typeof row.title === 'string').map(read);
   tasks.sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
   return tasks.slice(0, limit);
 }

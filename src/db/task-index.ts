@@ -1,6 +1,7 @@
 // Derived, indexed fields of a stored task. IndexedDB cannot index null, so the views' "no project",
 // "not completed" and "not deleted" become plain values here, recomputed on every write to the table.
 import type { TaskRecord } from '../core/merge';
+import { effectiveProjectId } from '../core/project-id';
 import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
 
@@ -12,7 +13,7 @@ export type TaskStatus = 'open' | 'done' | 'deleted' | 'partial' | 'archived';
 
 export interface TaskIndexFields {
   status: TaskStatus;
-  /** The project, or '' for the Inbox. */
+  /** The project's id (a legacy name's: the id it resolves to), or '' for the Inbox. */
   projectKey: string;
   /** Labels of open tasks only, so label views and counts use one multiEntry index. */
   openLabels: string[];
@@ -35,7 +36,7 @@ export function withIndexFields(record: TaskRecord): StoredTask {
   return {
     ...record,
     status,
-    projectKey: record.project ?? '',
+    projectKey: effectiveProjectId(record) ?? '',
     openLabels: status === 'open' ? [...new Set(record.labels ?? [])] : [],
   };
 }

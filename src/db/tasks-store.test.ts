@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, formatHlc } from '../core/hlc';
 import { toTask } from '../core/merge';
+import { projectIdForName } from '../core/project-id';
 import type { Task } from '../core/task';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
@@ -275,16 +276,21 @@ describe('tasks store: bulk actions', () => {
     const ids = tasks.map((t) => t.id);
     const moved = await store.bulkMove([...ids, ids[0]], 'Work');
     expect(moved.map((t) => t.project)).toEqual(['Work', 'Work', 'Work']);
-    expect(await db.outbox.count()).toBe(6);
+    // Three creates, three moves, and the project "Work" the first move made.
+    expect(await db.outbox.count()).toBe(7);
     const done = await store.bulkComplete(ids.slice(0, 2));
     expect(done.every((t) => t.completedAt !== null)).toBe(true);
     const deleted = await store.bulkDelete(ids);
     expect(deleted.every((t) => t.deletedAt !== null)).toBe(true);
     const restored = await store.bulkRestore(ids);
     expect(restored.every((t) => t.deletedAt === null)).toBe(true);
-    expect(await db.outbox.count()).toBe(14);
+    expect(await db.outbox.count()).toBe(15);
+    // Stored by id: the tasks point at the project record, not at its name.
     const records = await db.tasks.toArray();
-    expect(records.map((r) => toTask(r)?.project)).toEqual(['Work', 'Work', 'Work']);
+    const work = projectIdForName('Work');
+    expect(records.map((r) => [toTask(r)?.project, toTask(r)?.projectId])).toEqual(
+      ids.map(() => [null, work]),
+    );
   });
 
   it('changes nothing when one of the ids is unknown or the change is invalid', async () => {

@@ -25,6 +25,8 @@ import {
 } from './errors';
 import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
+import { projectLookup } from './project-lookup';
+import { resolveProjectNames } from './projects-store';
 import { toTaskRecord } from './task-index';
 
 /** `id` is optional: a capture journal names its task up front so a replay can never add it twice. */
@@ -80,7 +82,7 @@ export function createTasksStore({
 
   /** Runs a write with the clock caught up on what other tabs (same node id, own clock) issued. */
   function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
       await catchUpClock(db, clock);
       return work();
     });
@@ -129,12 +131,22 @@ export function createTasksStore({
       const tasks: Task[] = [];
       const records: TaskRecord[] = [];
       const mutations: Mutation[] = [];
-      unique.forEach((id, i) => {
+      const current = unique.map((id, i) => {
         if (stored[i]?.status === 'archived') throw new TaskArchivedError(id);
         const record = stored[i] && toTaskRecord(stored[i]);
         const task = record && toTask(record);
         if (!record || !task) throw new TaskNotFoundError(id);
-        const changes = onlyChanged(task, validateChanges(change(task)));
+        return { id, record, task, changes: validateChanges(change(task)) };
+      });
+      const named = await resolveProjectNames(
+        db,
+        clock,
+        newId,
+        nowIso(),
+        current.map((c) => c.changes),
+      );
+      current.forEach(({ id, record, task }, i) => {
+        const changes = onlyChanged(task, named[i]);
         if (changes.parentId === id) throw new InvalidParentError(id, 'self');
         if (Object.keys(changes).length === 0) {
           tasks.push(task);
@@ -158,7 +170,7 @@ export function createTasksStore({
         mutations.map((m) => 'parentId' in m.changes),
       );
       if (mutations.length) await commit(records, mutations);
-      return tasks;
+      return withProjectNames(tasks);
     });
   }
 
@@ -175,8 +187,11 @@ export function createTasksStore({
 
   async function addTasks(list: NewTaskFields[]): Promise<Task[]> {
     const created = nowIso();
-    const drafts = list.map(({ id, ...fields }) => validateNew(fields, id ?? newId(), created));
+    const validatedDrafts = list.map(({ id, ...fields }) =>
+      validateNew(fields, id ?? newId(), created),
+    );
     return transact(async () => {
+      const drafts = await resolveProjectNames(db, clock, newId, created, validatedDrafts);
       let last = (await db.tasks.orderBy('order').last())?.order ?? 0;
       const mutations: Mutation[] = [];
       const records: TaskRecord[] = [];
@@ -193,14 +208,21 @@ export function createTasksStore({
         records.map((r) => r.parentId != null),
       );
       await commit(records, mutations);
-      return tasks;
+      return withProjectNames(tasks);
     });
+  }
+
+  /** Tasks as views show them: `project` holds the current name of the project they point at. */
+  async function withProjectNames(tasks: Task[]): Promise<Task[]> {
+    const { name } = await projectLookup(db);
+    return tasks.map(name);
   }
 
   return {
     async getTask(id) {
       const stored = await db.tasks.get(id);
-      return stored ? toTask(toTaskRecord(stored)) : null;
+      const task = stored && toTask(toTaskRecord(stored));
+      return task ? (await withProjectNames([task]))[0] : null;
     },
     addTasks,
     addTask: async (fields) => (await addTasks([fields]))[0],

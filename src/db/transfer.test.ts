@@ -4,6 +4,8 @@ import { createClock } from '../core/hlc';
 import { TransferError } from '../core/transfer/errors';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
+import { projectIdForName } from '../core/project-id';
+import { createProjectsStore } from './projects-store';
 import { createTasksStore } from './tasks-store';
 import { exportJson, exportTasks, importJson, importTodoistCsv } from './transfer';
 
@@ -46,6 +48,39 @@ async function seed() {
 const records = async (db: TendDb) => (await exportTasks(db, 0)).tasks;
 
 describe('JSON export and import', () => {
+  it('round-trips projects: the imported tasks are in the same, renamed project', async () => {
+    const { a, ids } = await seed();
+    const projects = createProjectsStore({ db: a.db, clock: a.clock, now: a.now });
+    a.advance(1000);
+    await projects.updateProject(projectIdForName('Home'), { name: 'House', colour: 'teal' });
+    const text = await exportJson(a.db, T0 + 5000);
+    const b = device('BBBBBBBBBBBBBBBB');
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.projects.toArray()).toEqual(await a.db.projects.toArray());
+    expect((await b.store.getTask(ids[1]))?.project).toBe('House');
+    // Importing again changes nothing: the projects merged like sync.
+    const outbox = await b.db.outbox.count();
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.outbox.count()).toBe(outbox);
+  });
+
+  it('gives the project names of a file from before project records their records', async () => {
+    const { a, ids } = await seed();
+    const file = JSON.parse(await exportJson(a.db, T0 + 5000));
+    delete file.projects;
+    for (const task of file.tasks)
+      if (task.projectId) {
+        task.project = 'Home';
+        task.projectId = null;
+      }
+    const b = device('BBBBBBBBBBBBBBBB');
+    await importJson(b.db, JSON.stringify(file), { clock: b.clock });
+    expect((await b.db.projects.toArray()).map((p) => [p.id, p.name])).toEqual([
+      [projectIdForName('Home'), 'Home'],
+    ]);
+    expect((await b.store.getTask(ids[1]))?.project).toBe('Home');
+  });
+
   it('round-trips every record, deleted and completed ones included, clocks and all', async () => {
     const { a } = await seed();
     const text = await exportJson(a.db, T0 + 5000);
@@ -139,7 +174,8 @@ describe('Todoist CSV import', () => {
     ]);
     expect(tasks[0].order).toBeLessThan(tasks[1].order);
     expect(warnings).toHaveLength(1);
-    expect(await db.outbox.count()).toBe(2);
+    // Two tasks and their project, "Travel".
+    expect(await db.outbox.count()).toBe(3);
     expect(
       await importTodoistCsv(store, 'TYPE,CONTENT\n', { project: null, now: new Date(T0) }),
     ).toEqual({

@@ -1,10 +1,9 @@
 // The outbox as sync sees it: pending entries in timestamp order, permanently rejected ones kept (with
 // the server's reason) until the user retries or discards them. Nothing here drops an unacknowledged change.
-import type { Mutation, TaskRecord } from '../core/merge';
-import type { SyncedField } from '../core/task';
+import type { AnyMutation } from '../core/merge';
 import { META_KEYS } from '../db/database';
 import type { OutboxEntry, TendDb } from '../db/database';
-import { toTaskRecord } from '../db/task-index';
+import { recordTable, storedRecord } from '../db/record-tables';
 
 export interface Rejection {
   code: string;
@@ -45,9 +44,12 @@ export async function listRejected(db: TendDb): Promise<SyncOutboxEntry[]> {
   return rejected.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
-/** What goes on the wire: the Mutation without the outbox's bookkeeping. */
-export function toWire(entry: SyncOutboxEntry): Mutation {
-  return { id: entry.id, taskId: entry.taskId, hlc: entry.hlc, changes: entry.changes };
+/** What goes on the wire: the mutation without the outbox's bookkeeping (a task's without a kind). */
+export function toWire(entry: SyncOutboxEntry): AnyMutation {
+  const { id, taskId, hlc, changes } = entry;
+  return entry.kind === 'project'
+    ? { id, taskId, hlc, changes: entry.changes, kind: 'project' }
+    : ({ id, taskId, hlc, changes } as AnyMutation);
 }
 
 /** Sends a rejected change again (the user fixed the cause, or the server was wrong). */
@@ -65,23 +67,22 @@ export async function retryRejected(db: TendDb, id: string): Promise<void> {
  * is a full resync, so the server's value comes back instead of a value only this device has.
  */
 export async function discardRejected(db: TendDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
     const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
     if (!entry?.rejected) return;
     await db.outbox.delete(id);
-    const stored = await db.tasks.get(entry.taskId);
+    const table = recordTable(db, entry.kind);
+    const stored = await table.get(entry.taskId);
     if (stored) {
-      const record = { ...toTaskRecord(stored), clock: { ...stored.clock } } as Record<
-        string,
-        unknown
-      > &
-        TaskRecord;
-      for (const field of Object.keys(entry.changes) as SyncedField[]) {
-        if (record.clock[field] !== entry.hlc) continue;
-        delete record.clock[field];
-        delete record[field];
+      const record = storedRecord(stored);
+      const clock = { ...record.clock } as Record<string, string | undefined>;
+      const values = { ...record, clock } as Record<string, unknown>;
+      for (const field of Object.keys(entry.changes)) {
+        if (clock[field] !== entry.hlc) continue;
+        delete clock[field];
+        delete values[field];
       }
-      await db.tasks.put(record);
+      await table.put(values as never);
     }
     await db.meta.delete(META_KEYS.syncCursor);
   });

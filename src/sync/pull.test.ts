@@ -9,6 +9,9 @@ import { clearArchive, listArchived } from '../db/archive';
 import { META_KEYS, openTendDb, setMeta } from '../db/database';
 import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
+import { projectIdForName } from '../core/project-id';
+import { createProjectsStore } from '../db/projects-store';
+import { queryTask } from '../db/queries';
 import { toTaskRecord } from '../db/task-index';
 import { createTasksStore } from '../db/tasks-store';
 import { listConflicts, restoreConflict } from './conflicts';
@@ -314,5 +317,55 @@ describe('pullChanges', () => {
       }),
     ).rejects.toMatchObject({ kind: 'permanent' });
     expect(await getCursor(b.db)).toBe('2');
+  });
+});
+
+describe('projects between devices', () => {
+  it('a rename on one device reaches the other device’s tasks without rewriting them', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Paint hall', project: 'Home Renovation' });
+    await a.push();
+    await b.pull();
+    expect((await queryTask(b.db, task.id))?.project).toBe('Home Renovation');
+
+    a.advance(60_000);
+    const projects = createProjectsStore({ db: a.db, clock: a.clock, now: () => T0 + 60_000 });
+    await projects.updateProject(task.projectId!, { name: 'House' });
+    expect(await a.db.outbox.count()).toBe(1);
+    await a.push();
+    const before = await b.db.tasks.get(task.id);
+    await b.pull();
+    expect(await b.db.tasks.get(task.id)).toEqual(before);
+    expect((await queryTask(b.db, task.id))?.project).toBe('House');
+    expect((await b.db.projects.toArray()).map((p) => p.name)).toEqual(['House']);
+  });
+
+  it('a task an older client filed by name gets that name’s project on arrival', async () => {
+    const b = device('B');
+    const old = device('C');
+    // An older client: a task write with a project name and no project id, straight to the outbox.
+    const task = await old.store.addTask({ title: 'Legacy' });
+    await old.db.outbox.clear();
+    await old.db.outbox.add({
+      id: 'legacy-write',
+      taskId: task.id,
+      hlc: old.clock.tick(),
+      changes: { title: 'Legacy', project: 'Garden', projectId: null },
+      createdAt: new Date(T0).toISOString(),
+      attempts: 0,
+    });
+    await old.push();
+    await b.pull();
+    const garden = projectIdForName('Garden');
+    expect(await b.db.projects.toArray()).toEqual([
+      expect.objectContaining({ id: garden, name: 'Garden' }),
+    ]);
+    expect(await b.db.outbox.toArray()).toEqual([
+      expect.objectContaining({ kind: 'project', taskId: garden }),
+    ]);
+    expect((await queryTask(b.db, task.id))?.project).toBe('Garden');
+    await b.push();
+    expect(await b.db.outbox.count()).toBe(0);
   });
 });

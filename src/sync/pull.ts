@@ -4,12 +4,15 @@
 // pending local writes are re-applied on top, so unsent changes survive a full resync, and tasks the
 // server archived meanwhile stay on the device as a read-only archive.
 import { applyMutation, mergeRecords } from '../core/merge';
-import type { TaskRecord } from '../core/merge';
+import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
+import type { ProjectRecord } from '../core/project';
 import { editsLostToDeletion, ownOverwrites } from '../core/sync/lost-edits';
-import { isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
+import { isProjectRecordShape, isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
 import { markArchived } from '../db/archive';
 import type { ConflictEntry, TendDb } from '../db/database';
+import { recordLegacyProjects } from '../db/legacy-projects';
+import { recordTable, storedRecord } from '../db/record-tables';
 import { getMeta, META_KEYS } from '../db/database';
 import { saveClock } from '../db/persistent-clock';
 import { toTaskRecord } from '../db/task-index';
@@ -69,14 +72,22 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       const parsed = pullEnvelopeSchema.safeParse(
         await requestJson(options, 'GET', `/api/sync/pull?${query}`),
       );
-      if (!parsed.success || !parsed.data.tasks.every(isTaskRecordShape))
+      if (
+        !parsed.success ||
+        !parsed.data.tasks.every(isTaskRecordShape) ||
+        !(parsed.data.projects ?? []).every(isProjectRecordShape)
+      )
         throw new SyncHttpError(
           'transient',
           'server_error',
           'The server sent an unexpected pull reply',
           200,
         );
-      return { ...parsed.data, tasks: parsed.data.tasks as TaskRecord[] };
+      return {
+        ...parsed.data,
+        tasks: parsed.data.tasks as TaskRecord[],
+        projects: (parsed.data.projects ?? []) as ProjectRecord[],
+      };
     }, retry);
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
     return request;
@@ -107,6 +118,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       options.clock,
       now(),
       lastSyncedAt,
+      page.projects,
     );
     // `total` counts the changes after the request's cursor, this page included.
     const total = page.total === undefined ? undefined : result.received + page.total;
@@ -127,7 +139,9 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
 /**
  * Merges one page into the local replica and advances the cursor, atomically. The journal gets this
  * device's values that lost to another device's write of the same field, and this device's edits since
- * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable).
+ * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects merge
+ * the same way; a task that arrives with a legacy project name (an older client's write) gets that
+ * name's project record, written and queued as the page's upgrade does.
  */
 export async function applyPage(
   db: TendDb,
@@ -136,36 +150,48 @@ export async function applyPage(
   clock: Clock | undefined,
   at: number,
   lastSyncedAt: string | null = null,
+  projects: ProjectRecord[] = [],
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
-  await db.transaction('rw', [db.tasks, db.conflicts, db.meta], async () => {
-    const local = await db.tasks.bulkGet(remote.map((r) => r.id));
-    const changed: TaskRecord[] = [];
-    const journal: ConflictEntry[] = [];
-    const iso = new Date(at).toISOString();
-    let newest = '';
-    remote.forEach((incoming, i) => {
-      const current = local[i] && toTaskRecord(local[i]);
-      const merged = mergeRecords(current, incoming);
-      if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
-        changed.push(merged.record);
-      if (clock) {
-        for (const o of ownOverwrites(merged.overwritten, clock.nodeId, lastSyncedAt))
-          journal.push({ ...o, at: iso, kind: 'overwritten' });
-        for (const o of editsLostToDeletion(current, merged.record, clock.nodeId, lastSyncedAt))
-          journal.push({ ...o, at: iso, kind: 'deleted' });
-      }
-      for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
-    });
-    // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
-    // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
-    if (clock && newest) clock.receive(newest);
-    if (changed.length) await db.tasks.bulkPut(changed);
-    if (journal.length) await db.conflicts.bulkAdd(journal);
-    await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
-    if (clock) await saveClock(db, clock);
-    conflicts = journal.length;
-  });
+  await db.transaction(
+    'rw',
+    [db.tasks, db.projects, db.outbox, db.conflicts, db.meta],
+    async () => {
+      const local = await db.tasks.bulkGet(remote.map((r) => r.id));
+      const changed: TaskRecord[] = [];
+      const journal: ConflictEntry[] = [];
+      const iso = new Date(at).toISOString();
+      let newest = '';
+      remote.forEach((incoming, i) => {
+        const current = local[i] && toTaskRecord(local[i]);
+        const merged = mergeRecords(current, incoming);
+        if (!current || merged.applied.length > 0 || merged.record.createdAt !== current.createdAt)
+          changed.push(merged.record);
+        if (clock) {
+          for (const o of ownOverwrites(merged.overwritten, clock.nodeId, lastSyncedAt))
+            journal.push({ ...o, at: iso, kind: 'overwritten' });
+          for (const o of editsLostToDeletion(current, merged.record, clock.nodeId, lastSyncedAt))
+            journal.push({ ...o, at: iso, kind: 'deleted' });
+        }
+        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
+      });
+      const localProjects = await db.projects.bulkGet(projects.map((p) => p.id));
+      const mergedProjects = projects.map((incoming, i) => {
+        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
+        return mergeRecords(localProjects[i], incoming, 'project').record;
+      });
+      // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
+      // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
+      if (clock && newest) clock.receive(newest);
+      if (changed.length) await db.tasks.bulkPut(changed);
+      if (mergedProjects.length) await db.projects.bulkPut(mergedProjects);
+      await recordLegacyProjects(db, changed, iso);
+      if (journal.length) await db.conflicts.bulkAdd(journal);
+      await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
+      if (clock) await saveClock(db, clock);
+      conflicts = journal.length;
+    },
+  );
   return { conflicts };
 }
 
@@ -180,9 +206,9 @@ async function settleResync(
   archived: Set<string>,
   at: string,
 ): Promise<void> {
-  await db.transaction('rw', [db.tasks, db.outbox], async () => {
+  await db.transaction('rw', [db.tasks, db.projects, db.outbox], async () => {
     const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
-    const pendingTasks = new Set(entries.map((e) => e.taskId));
+    const pendingTasks = new Set(entries.filter((e) => e.kind !== 'project').map((e) => e.taskId));
     const gone = (await db.tasks.toCollection().primaryKeys()).filter(
       (id) => !onServer.has(id) && !pendingTasks.has(id),
     );
@@ -193,15 +219,18 @@ async function settleResync(
       gone.filter((id) => archived.has(id)),
       at,
     );
-    const byTask = new Map<string, TaskRecord | undefined>();
+    // Projects are never purged (the server keeps them, deleted ones included): only re-applied.
+    const byKey = new Map<string, { entry: SyncOutboxEntry; record: AnyRecord | undefined }>();
     for (const e of entries) {
-      if (!byTask.has(e.taskId)) {
-        const stored = await db.tasks.get(e.taskId);
-        byTask.set(e.taskId, stored && toTaskRecord(stored));
+      const key = `${e.kind ?? 'task'}:${e.taskId}`;
+      if (!byKey.has(key)) {
+        const stored = await recordTable(db, e.kind).get(e.taskId);
+        byKey.set(key, { entry: e, record: stored && storedRecord(stored) });
       }
-      byTask.set(e.taskId, applyMutation(byTask.get(e.taskId), e).record);
+      const slot = byKey.get(key)!;
+      slot.record = applyMutation(slot.record, e).record;
     }
-    const records = [...byTask.values()].filter((r): r is TaskRecord => r !== undefined);
-    if (records.length) await db.tasks.bulkPut(records);
+    for (const { entry, record } of byKey.values())
+      if (record) await recordTable(db, entry.kind).put(record as never);
   });
 }

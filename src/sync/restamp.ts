@@ -3,12 +3,12 @@
 // other tabs keep it), the pending changes stamped ahead are stamped again (core/sync/restamp.ts), and
 // the next pull is a full resync, so anything the far-ahead stamps hid locally comes back from the server.
 import type { Clock } from '../core/hlc';
-import type { TaskRecord } from '../core/merge';
+import type { AnyRecord } from '../core/merge';
 import { rebaseOnServer, restampAhead, restampRecord } from '../core/sync/restamp';
 import { META_KEYS } from '../db/database';
 import type { TendDb } from '../db/database';
 import { saveClock } from '../db/persistent-clock';
-import { toTaskRecord } from '../db/task-index';
+import { recordTable, storedRecord } from '../db/record-tables';
 import type { SyncOutboxEntry } from './outbox';
 
 /** A device clock within this of the server's is taken as right again: the correction is dropped. */
@@ -24,19 +24,23 @@ export async function restampAheadOfServer(
   serverMillis: number,
   deviceNow: number,
 ): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.tasks, db.meta], async () => {
+  return db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
     rebaseOnServer(clock, serverMillis, deviceNow);
     const pending = ((await db.outbox.toArray()) as SyncOutboxEntry[]).filter((e) => !e.rejected);
-    const records = new Map<string, TaskRecord>();
+    /** Keyed by kind and id: a project and a task never share a slot. */
+    const records = new Map<string, { kind: SyncOutboxEntry['kind']; record: AnyRecord }>();
     for (const { entry, hlc } of restampAhead(clock, pending, serverMillis)) {
-      const stored = records.get(entry.taskId) ?? (await db.tasks.get(entry.taskId));
+      const key = `${entry.kind ?? 'task'}:${entry.taskId}`;
+      const known = records.get(key)?.record;
+      const stored = known ?? (await recordTable(db, entry.kind).get(entry.taskId));
       if (stored) {
-        const record = records.get(entry.taskId) ?? toTaskRecord(stored);
-        records.set(entry.taskId, restampRecord(record, entry.hlc, hlc));
+        const record = known ?? storedRecord(stored);
+        records.set(key, { kind: entry.kind, record: restampRecord(record, entry.hlc, hlc) });
       }
       await db.outbox.put({ ...entry, hlc, attempts: 0, lastError: undefined });
     }
-    if (records.size > 0) await db.tasks.bulkPut([...records.values()]);
+    for (const { kind, record } of records.values())
+      await recordTable(db, kind).put(record as never);
     await saveClock(db, clock);
     await db.meta.delete(META_KEYS.syncCursor);
     return deviceNow - serverMillis;

@@ -49,12 +49,21 @@ export async function claimLocalData(
   return { kind: 'queued', mutations: await queueLocalTasksForUser(db, userId, options) };
 }
 
-/** Removes every task, unsent change and sync mark from this device (sign-out without a copy). */
+/** Removes every task, project, unsent change and sync mark from this device (sign-out without a copy). */
 export async function removeLocalData(db: TendDb): Promise<void> {
-  await db.transaction('rw', [db.tasks, db.outbox, db.conflicts, db.meta], async () => {
-    await Promise.all([db.tasks.clear(), db.outbox.clear(), db.conflicts.clear()]);
-    await db.meta.bulkDelete([SYNC_USER_KEY, META_KEYS.syncCursor, META_KEYS.lastSyncedAt]);
-  });
+  await db.transaction(
+    'rw',
+    [db.tasks, db.projects, db.outbox, db.conflicts, db.meta],
+    async () => {
+      await Promise.all([
+        db.tasks.clear(),
+        db.projects.clear(),
+        db.outbox.clear(),
+        db.conflicts.clear(),
+      ]);
+      await db.meta.bulkDelete([SYNC_USER_KEY, META_KEYS.syncCursor, META_KEYS.lastSyncedAt]);
+    },
+  );
 }
 
 /**
@@ -70,7 +79,7 @@ export async function queueLocalTasksForUser(
     now = Date.now,
   }: { newId?: () => string; now?: () => number } = {},
 ): Promise<number> {
-  return db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
     if ((await getMeta<string>(db, SYNC_USER_KEY)) === userId) return 0;
     const pending = new Set(
       (await db.outbox.toArray()).flatMap((e) =>
@@ -83,6 +92,11 @@ export async function queueLocalTasksForUser(
       const record = toTaskRecord(stored);
       const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
       for (const m of recordToMutations(record, newId, queued))
+        entries.push({ ...m, createdAt, attempts: 0 });
+    });
+    await db.projects.each((record) => {
+      const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+      for (const m of recordToMutations(record, newId, queued, 'project'))
         entries.push({ ...m, createdAt, attempts: 0 });
     });
     if (entries.length) await db.outbox.bulkAdd(entries);

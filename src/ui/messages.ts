@@ -23,6 +23,9 @@ const MESSAGES: Record<string, string> = {
   invalid_import: 'That file could not be imported.',
   empty_title: 'Type a task first: the title cannot be empty.',
   invalid_parent: 'That task cannot be a sub-task there.',
+  invalid_project: 'That project name is not valid: use 1 to 100 characters.',
+  project_not_found: 'That project no longer exists. It may have been deleted on another device.',
+  invalid_project_parent: 'That project cannot go inside that one.',
   // import / export
   invalid_json: 'That file is not valid JSON. Choose a file exported from Tend.',
   invalid_export: 'That file is not a Tend export. Choose a file exported from Tend.',

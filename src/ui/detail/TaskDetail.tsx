@@ -4,8 +4,13 @@
 // follows every other change to the task while it is open (a restore, another tab, a sync).
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { storedToTask } from '../../db/task-index';
-import { listLabels, listProjects, queryDescendants, queryLevel } from '../../db/queries';
+import {
+  listLabels,
+  listProjects,
+  queryDescendants,
+  queryLevel,
+  queryTask,
+} from '../../db/queries';
 import type { Task, TaskChanges } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';
@@ -55,8 +60,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
     () => props.taskId,
   );
   const stored = createLive(
-    (id) =>
-      app.db.tasks.get(id).then((s) => (s && s.status !== 'partial' ? storedToTask(s) : null)),
+    (id) => queryTask(app.db, id),
     null as Task | null,
     () => props.taskId,
   );

@@ -9,6 +9,7 @@ import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
 import type { QuickAddApi } from './QuickAdd';
 import { refineCaptureInBackground } from '../../ai/after-capture';
+import { queryTask } from '../../db/queries';
 
 let services: TestServices;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('<QuickAdd />', () => {
     expect(screen.queryByText('Due')).toBeNull();
     submit();
     await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
-    const [task] = await services.db.tasks.toArray();
+    const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
     expect(task).toMatchObject({ title: 'Read 1984 friday', due: null, project: 'Books' });
   });
 
@@ -69,14 +70,14 @@ describe('<QuickAdd />', () => {
     submit();
     expect(input.value).toBe('');
     await waitFor(() => expect(onCaptured).toHaveBeenCalledTimes(1));
-    const [task] = await services.db.tasks.toArray();
+    const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
     expect(task).toMatchObject({
       title: 'Write summary',
       project: 'Work',
       labels: ['focus', 'writing'],
     });
     const event = (onCaptured.mock.calls[0] as unknown[])[0] as { taskId: string; text: string };
-    expect(event).toMatchObject({ taskId: task.id, text: 'Write summary @writing' });
+    expect(event).toMatchObject({ taskId: task!.id, text: 'Write summary @writing' });
   });
 
   it('gives the text back and shows why when saving fails', async () => {

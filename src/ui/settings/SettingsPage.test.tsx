@@ -7,6 +7,7 @@ import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import SettingsPage from './SettingsPage';
 import { isCsvFile, projectFromFileName } from './DataTransfer';
+import { queryTask } from '../../db/queries';
 
 let services: TestServices;
 beforeEach(async () => {
@@ -62,7 +63,7 @@ describe('<SettingsPage />', () => {
     renderSettings();
     choose(new File([csv], 'Errands.csv', { type: 'text/csv' }));
     expect(await screen.findByText(/Imported 1 task from Todoist into Errands/)).toBeTruthy();
-    const [task] = await services.db.tasks.toArray();
+    const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
     expect(task).toMatchObject({ title: 'Buy stamps', project: 'Errands' });
   });
 

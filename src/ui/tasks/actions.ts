@@ -167,7 +167,9 @@ export function createTaskActions({
       await attempt(() =>
         store.updateTask(
           task.id,
-          parent ? { parentId: parent.id, project: parent.project } : { parentId: null },
+          parent
+            ? { parentId: parent.id, projectId: parent.projectId, project: null }
+            : { parentId: null },
         ),
       );
     },

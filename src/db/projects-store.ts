@@ -1,0 +1,257 @@
+// The projects store: every local action on project records. Like the tasks store, each write validates
+// with the core schema, merges through the one `applyMutation` and stores the record with its outbox
+// entry in one transaction. Deleting a project deletes its tasks in the same transaction, so one Undo
+// (`restoreProject` with what `deleteProject` returned) brings both back.
+import * as z from 'zod/mini';
+import { applyMutation, createProjectMutation } from '../core/merge';
+import type { AnyRecord, ProjectMutation, Mutation, TaskRecord } from '../core/merge';
+import type { Clock } from '../core/hlc';
+import { tickAfter } from '../core/hlc';
+import {
+  checkProjectParent,
+  createProject,
+  projectChangesSchema,
+  projectIdForName,
+  projectNameKey,
+  toProject,
+} from '../core/project';
+import type { Project, ProjectChanges, ProjectRecord } from '../core/project';
+import { describeValidationError } from '../core/task-shape';
+import type { OutboxEntry, TendDb } from './database';
+import { InvalidProjectParentError, ProjectNotFoundError, ProjectValidationError } from './errors';
+import { catchUpClock, saveClock } from './persistent-clock';
+import { toTaskRecord } from './task-index';
+
+export interface ProjectsStoreOptions {
+  db: TendDb;
+  clock: Clock;
+  newId?: () => string;
+  now?: () => number;
+}
+
+/** What a project deletion took with it, for its Undo. */
+export interface DeletedProject {
+  projectId: string;
+  taskIds: string[];
+}
+
+export interface ProjectsStore {
+  /** A new project at the end of the list; its id is the name's hash unless another record holds it. */
+  addProject(fields: Partial<ProjectChanges> & { name: string }): Promise<Project>;
+  /** Rename, recolour, archive, reorder or re-parent: one write to the project, none to its tasks. */
+  updateProject(id: string, changes: ProjectChanges): Promise<Project>;
+  /** Deletes the project and its tasks that were not deleted yet. */
+  deleteProject(id: string): Promise<DeletedProject>;
+  /** Undoes `deleteProject`: the project and exactly the tasks it took come back. */
+  restoreProject(deleted: DeletedProject): Promise<Project>;
+}
+
+/** The live project named `name` (ignoring case and surrounding space) among `records`, if any. */
+export function findProjectByName(
+  records: readonly ProjectRecord[],
+  name: string,
+): ProjectRecord | undefined {
+  const key = projectNameKey(name);
+  return records
+    .filter((r) => !r.deletedAt && r.name !== undefined && projectNameKey(r.name) === key)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
+}
+
+/** The id a new project named `name` gets: the name's hash, or `newId()` when a record already holds it. */
+export function newProjectId(
+  records: readonly ProjectRecord[],
+  name: string,
+  newId: () => string,
+): string {
+  const hashed = projectIdForName(name);
+  return records.some((r) => r.id === hashed) ? newId() : hashed;
+}
+
+export function createProjectsStore({
+  db,
+  clock,
+  newId = () => crypto.randomUUID(),
+  now = Date.now,
+}: ProjectsStoreOptions): ProjectsStore {
+  const nowIso = () => new Date(now()).toISOString();
+
+  function transact<T>(work: () => Promise<T>): Promise<T> {
+    return db.transaction('rw', [db.projects, db.tasks, db.outbox, db.meta], async () => {
+      await catchUpClock(db, clock);
+      return work();
+    });
+  }
+
+  async function commit(
+    projects: ProjectRecord[],
+    tasks: TaskRecord[],
+    mutations: (Mutation | ProjectMutation)[],
+  ): Promise<void> {
+    const createdAt = nowIso();
+    const entries = mutations.map((m): OutboxEntry => ({ ...m, createdAt, attempts: 0 }));
+    if (projects.length) await db.projects.bulkPut(projects);
+    if (tasks.length) await db.tasks.bulkPut(tasks);
+    await db.outbox.bulkAdd(entries);
+    await saveClock(db, clock);
+  }
+
+  async function loadProject(id: string): Promise<ProjectRecord> {
+    const record = await db.projects.get(id);
+    if (!record || !toProject(record)) throw new ProjectNotFoundError(id);
+    return record;
+  }
+
+  async function writeProject(record: ProjectRecord, changes: ProjectChanges) {
+    const mutation: ProjectMutation = {
+      id: newId(),
+      taskId: record.id,
+      hlc: tickAfter(clock, Object.values(record.clock)),
+      changes,
+      kind: 'project',
+    };
+    return { mutation, record: applyMutation(record, mutation).record };
+  }
+
+  /** Deletes or restores tasks (deletedAt only), one write each. */
+  function writeTasks(records: TaskRecord[], deletedAt: string | null) {
+    return records.map((record) => {
+      const mutation: Mutation = {
+        id: newId(),
+        taskId: record.id,
+        hlc: tickAfter(clock, Object.values(record.clock)),
+        changes: { deletedAt },
+      };
+      return { mutation, record: applyMutation(record, mutation).record };
+    });
+  }
+
+  async function tasksIn(projectId: string): Promise<TaskRecord[]> {
+    const stored = await db.tasks
+      .where('[status+projectKey]')
+      .anyOf([
+        ['open', projectId],
+        ['done', projectId],
+      ])
+      .toArray();
+    return stored.map(toTaskRecord);
+  }
+
+  return {
+    async addProject(fields) {
+      return transact(async () => {
+        const all = await db.projects.toArray();
+        const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
+        const id = newProjectId(all, fields.name, newId);
+        const project = validated(() => createProject({ order, ...fields }, { id, now: nowIso() }));
+        const mutation = createProjectMutation(project, clock.tick(), newId());
+        const record = applyMutation(undefined, mutation).record;
+        await checkParent(all, record);
+        await commit([record], [], [mutation]);
+        return project;
+      });
+    },
+    async updateProject(id, changes) {
+      const valid = validated(() => projectChangesSchema.parse(changes));
+      return transact(async () => {
+        const { mutation, record } = await writeProject(await loadProject(id), valid);
+        if ('parentId' in valid) await checkParent(await db.projects.toArray(), record);
+        await commit([record], [], [mutation]);
+        return toProject(record) as Project;
+      });
+    },
+    async deleteProject(id) {
+      return transact(async () => {
+        const project = await writeProject(await loadProject(id), { deletedAt: nowIso() });
+        const tasks = writeTasks(
+          (await tasksIn(id)).filter((t) => !t.deletedAt),
+          nowIso(),
+        );
+        await commit(
+          [project.record],
+          tasks.map((t) => t.record),
+          [project.mutation, ...tasks.map((t) => t.mutation)],
+        );
+        return { projectId: id, taskIds: tasks.map((t) => t.record.id) };
+      });
+    },
+    async restoreProject({ projectId, taskIds }) {
+      return transact(async () => {
+        const project = await writeProject(await loadProject(projectId), { deletedAt: null });
+        const stored = await db.tasks.bulkGet(taskIds);
+        const tasks = writeTasks(
+          stored.flatMap((s) => (s && s.deletedAt ? [toTaskRecord(s)] : [])),
+          null,
+        );
+        await commit(
+          [project.record],
+          tasks.map((t) => t.record),
+          [project.mutation, ...tasks.map((t) => t.mutation)],
+        );
+        return toProject(project.record) as Project;
+      });
+    },
+  };
+
+  async function checkParent(all: AnyRecord[], record: ProjectRecord): Promise<void> {
+    const parentId = record.parentId ?? null;
+    if (parentId === null) return;
+    const projects = (all as ProjectRecord[]).map((p) => ({
+      id: p.id,
+      parentId: p.parentId ?? null,
+      deletedAt: p.deletedAt ?? null,
+    }));
+    const parent = projects.find((p) => p.id === parentId);
+    if (!parent || parent.deletedAt) throw new InvalidProjectParentError(record.id, 'missing');
+    const problem = checkProjectParent(projects, record.id, parentId);
+    if (problem) throw new InvalidProjectParentError(record.id, problem);
+  }
+}
+
+/**
+ * Task writes name projects (quick add's `#Work`, a move to "Work"); tasks point at records by id. Each
+ * `project` name in `list` becomes `projectId` (the live project of that name, or a new one, written and
+ * queued here) with `project: null`; `project: null` alone clears both. Call inside a transaction over
+ * projects, outbox and meta.
+ */
+export async function resolveProjectNames<
+  T extends { project?: string | null; projectId?: string | null },
+>(db: TendDb, clock: Clock, newId: () => string, createdAt: string, list: T[]): Promise<T[]> {
+  const named = (c: T) => typeof c.project === 'string' && !c.projectId;
+  const cleared = (c: T) => c.project === null && c.projectId === undefined;
+  if (!list.some((c) => named(c) || cleared(c))) return list;
+  const all = await db.projects.toArray();
+  const made: ProjectRecord[] = [];
+  const entries: OutboxEntry[] = [];
+  const resolved = list.map((changes) => {
+    if (cleared(changes)) return { ...changes, projectId: null };
+    if (!named(changes)) return changes;
+    const name = changes.project as string;
+    let record = findProjectByName(all, name);
+    if (!record) {
+      const id = newProjectId(all, name, newId);
+      const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
+      const project = validated(() => createProject({ name, order }, { id, now: createdAt }));
+      const mutation = createProjectMutation(project, clock.tick(), newId());
+      record = applyMutation(undefined, mutation).record;
+      all.push(record);
+      made.push(record);
+      entries.push({ ...mutation, createdAt, attempts: 0 });
+    }
+    return { ...changes, project: null, projectId: record.id };
+  });
+  if (made.length) {
+    await db.projects.bulkPut(made);
+    await db.outbox.bulkAdd(entries);
+  }
+  return resolved;
+}
+
+function validated<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof z.core.$ZodError)
+      throw new ProjectValidationError(describeValidationError(error), error.issues);
+    throw error;
+  }
+}
