@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/tasks.css';
 import './styles/view-tools.css';
+import './styles/projects.css';
 import './styles/week-view.css';
 import './styles/quick-add.css';
 import './styles/search-box.css';

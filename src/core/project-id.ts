@@ -4,6 +4,20 @@ import { formatHlc } from './hlc';
 import type { ProjectMutation } from './merge';
 import type { ProjectChanges, ProjectRecord } from './project';
 
+/** Named colours, not hex: the stylesheet gives each one a shade that passes contrast in both themes. */
+export const PROJECT_COLOURS = [
+  'grey',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'purple',
+  'pink',
+] as const;
+export type ProjectColour = (typeof PROJECT_COLOURS)[number];
+
 const LEGACY_DEFAULTS = {
   colour: 'grey',
   order: 0,

@@ -5,10 +5,13 @@ import * as z from 'zod/mini';
 import type { HierarchyNode } from './hierarchy';
 import { checkParent, parentLinks } from './hierarchy';
 import type { ParentProblem } from './hierarchy';
+import { PROJECT_COLOURS } from './project-id';
 import { isoSchema, nameSchema } from './task';
 
 // The zod-free half (ids from names, legacy names) loads with the first paint: see project-id.ts.
+export type { ProjectColour } from './project-id';
 export {
+  PROJECT_COLOURS,
   effectiveProjectId,
   LEGACY_PROJECT_NODE,
   legacyProjectMutations,
@@ -16,20 +19,6 @@ export {
   projectIdForName,
   projectNameKey,
 } from './project-id';
-
-/** Named colours, not hex: the stylesheet gives each one a shade that passes contrast in both themes. */
-export const PROJECT_COLOURS = [
-  'grey',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'teal',
-  'blue',
-  'purple',
-  'pink',
-] as const;
-export type ProjectColour = (typeof PROJECT_COLOURS)[number];
 
 /** The project fields that sync; each carries its own last-writer-wins timestamp. */
 export const PROJECT_FIELDS = [

@@ -14,7 +14,7 @@ import {
 } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { listFiltersWithCounts } from '../db/filters';
-import { countNav, listLabels, listProjects } from '../db/queries';
+import { countNav, listLabels, listProjectSummaries } from '../db/queries';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
 import { Icon } from './icons';
@@ -105,7 +105,10 @@ export function App(props: AppProps): JSX.Element {
     EMPTY_COUNTS,
     () => ({ day: today() }),
   );
-  const projects = createLive(() => listProjects(props.db), []);
+  const projects = createLive(
+    async () => (await listProjectSummaries(props.db)).filter((p) => !p.archived),
+    [],
+  );
   const labels = createLive(() => listLabels(props.db), []);
   const filters = createLive(
     ({ day }) => listFiltersWithCounts(props.db, day),

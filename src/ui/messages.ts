@@ -200,3 +200,41 @@ export function describeError(error: unknown): string {
 function isHumanReadable(message: string): boolean {
   return message.length <= 300 && !/\bat \S+ \(|undefined is not|Cannot read propert/.test(message);
 }
+
+/** The words of the project tools (sidebar and project page). */
+export const PROJECT_WORDS = {
+  newProject: 'New project',
+  newProjectName: 'New project name',
+  addProject: 'Add project',
+  cancel: 'Cancel',
+  projectTools: 'Project',
+  rename: 'Rename',
+  projectName: 'Project name',
+  save: 'Save',
+  colour: 'Colour',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  archive: 'Archive',
+  unarchive: 'Unarchive',
+  delete: 'Delete project',
+  archivedNote: 'This project is archived: it is hidden from the sidebar.',
+  colours: {
+    grey: 'Grey',
+    red: 'Red',
+    orange: 'Orange',
+    yellow: 'Yellow',
+    green: 'Green',
+    teal: 'Teal',
+    blue: 'Blue',
+    purple: 'Purple',
+    pink: 'Pink',
+  },
+  added: (name: string) => `Added the project “${name}”`,
+  renamed: (name: string) => `Renamed the project to “${name}”`,
+  archived: (name: string) => `Archived “${name}”`,
+  unarchived: (name: string) => `Unarchived “${name}”`,
+  deleted: (name: string, tasks: number) =>
+    tasks === 0
+      ? `Deleted the project “${name}”`
+      : `Deleted the project “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+} as const;

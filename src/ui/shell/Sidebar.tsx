@@ -1,10 +1,13 @@
 // The navigation landmark: the four views (accessible names exactly "Inbox", "Today", "Upcoming",
 // "Completed"; counts are descriptions, not part of the name), then projects, labels and Settings.
-import { For, Show } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
 import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
+import { PROJECT_WORDS as W, describeError } from '../messages';
+import { NameForm } from '../projects/NameForm';
+import { projectsStore } from '../projects/projects-store';
 import { Icon } from '../icons';
 import type { IconName } from '../icons';
 import type { Route } from '../router';
@@ -12,7 +15,8 @@ import { routeHref } from '../router';
 
 export interface SidebarProps {
   counts: NavCounts;
-  projects: NamedCount[];
+  /** Projects that are not archived, in the user's order. */
+  projects: (NamedCount & { colour?: string })[];
   labels: NamedCount[];
   /** Saved filters with their counts (this device only). */
   filters: FilterWithCount[];
@@ -75,6 +79,8 @@ interface SectionLink {
   label: string;
   count: number;
   idBase: string;
+  /** A project's colour, shown as a dot (decoration: the name says which project it is). */
+  colour?: string;
 }
 
 /** A headed list of links (projects, labels, saved filters), or a hint while it is empty. */
@@ -85,17 +91,20 @@ function NavSection(props: {
   links: SectionLink[];
   icon: IconName;
   onNavigate: () => void;
+  /** Controls under the heading (the project section's "New project"). */
+  tools?: JSX.Element;
 }): JSX.Element {
   return (
     <>
       <h2 class="nav-heading" id={props.id}>
         {props.heading}
       </h2>
+      {props.tools}
       <Show when={props.links.length > 0} fallback={<p class="nav-empty">{props.empty}</p>}>
         <ul class="nav-list" aria-labelledby={props.id}>
           <For each={props.links}>
             {(link) => (
-              <li>
+              <li class="nav-item" data-colour={link.colour}>
                 <NavLink
                   target={link.target}
                   label={link.label}
@@ -110,6 +119,58 @@ function NavSection(props: {
         </ul>
       </Show>
     </>
+  );
+}
+
+/** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
+function NewProject(props: { onNavigate: () => void }): JSX.Element {
+  const app = useApp();
+  const [open, setOpen] = createSignal(false);
+  const [name, setName] = createSignal('');
+  let button: HTMLButtonElement | undefined;
+  const close = () => {
+    setOpen(false);
+    setName('');
+    queueMicrotask(() => button?.focus());
+  };
+  async function add(event: Event) {
+    event.preventDefault();
+    try {
+      const store = await projectsStore(app);
+      const project = await store.addProject({ name: name() });
+      close();
+      app.toasts.show(W.added(project.name));
+      app.router.navigate(routeHref({ view: 'project', name: project.name }));
+      props.onNavigate();
+    } catch (error) {
+      app.toasts.show(describeError(error), { tone: 'error' });
+    }
+  }
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button
+          ref={(element) => (button = element)}
+          type="button"
+          class="btn btn-ghost nav-new"
+          onClick={() => setOpen(true)}
+        >
+          {W.newProject}
+        </button>
+      }
+    >
+      <NameForm
+        id="new-project-name"
+        label={W.newProjectName}
+        submitLabel={W.addProject}
+        class="nav-new-form"
+        value={name()}
+        onInput={setName}
+        onSubmit={add}
+        onClose={close}
+      />
+    </Show>
   );
 }
 
@@ -142,9 +203,11 @@ export function Sidebar(props: SidebarProps): JSX.Element {
           label: p.name,
           count: p.count,
           idBase: idFor('p', p.name),
+          colour: p.colour,
         }))}
         icon="hash"
         onNavigate={props.onNavigate}
+        tools={<NewProject onNavigate={props.onNavigate} />}
       />
       <NavSection
         id="nav-labels"

@@ -8,7 +8,14 @@ import type { SortKey } from '../../core/sort';
 import { groupForView, matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
-import { countSubtasks, listProjects, queryDescendants, queryViewGroups } from '../../db/queries';
+import { projectNameKey } from '../../core/project-id';
+import {
+  countSubtasks,
+  listProjectSummaries,
+  listProjects,
+  queryDescendants,
+  queryViewGroups,
+} from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import { describeError, describeFilterError } from '../messages';
@@ -26,6 +33,9 @@ import { emptyStateFor, listItemsFor, viewTitle } from './view-model';
 
 // The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
 const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));
+const ProjectTools = lazy(() =>
+  import('../projects/ProjectTools').then((m) => ({ default: m.ProjectTools })),
+);
 // Reschedule shows only when Today has overdue tasks; the week view only when chosen.
 const Reschedule = lazy(() =>
   import('../tasks/Reschedule').then((m) => ({ default: m.Reschedule })),
@@ -100,6 +110,13 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   );
   const subtaskCounts = createLive(() => countSubtasks(app.db), new Map());
   const projects = createLive(() => listProjects(app.db), []);
+  const summaries = createLive(() => listProjectSummaries(app.db), []);
+  /** The project this page shows (by name, as the address names it), once the list has loaded. */
+  const shownProject = () => {
+    if (props.spec.kind !== 'project') return undefined;
+    const key = projectNameKey(props.spec.project);
+    return summaries.value().find((p) => projectNameKey(p.name) === key);
+  };
   // Provisional rows take their place in the view (their day, their time), never the end of the
   // list: a capture in Upcoming must not move what the user is reading.
   const items = createMemo(() => {
@@ -219,6 +236,9 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
           </Show>
         </div>
       </div>
+      <Show when={shownProject()}>
+        {(project) => <ProjectTools project={project()} all={summaries.value()} />}
+      </Show>
       <Show when={props.spec.kind === 'search' ? props.spec : undefined}>
         {(spec) => (
           <FilterTools

@@ -1,0 +1,157 @@
+// The project page's tools: rename, recolour, reorder, archive and delete (its tasks go with it, and one
+// Undo brings both back). Every control is a plain button, select or form, so all of it works from the
+// keyboard.
+import { For, Show, createSignal } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { PROJECT_COLOURS } from '../../core/project-id';
+import type { ProjectSummary } from '../../db/queries';
+import { useApp } from '../app-context';
+import { PROJECT_WORDS as W, describeError } from '../messages';
+import { routeHref } from '../router';
+import { NameForm } from './NameForm';
+import { projectsStore } from './projects-store';
+
+export interface ProjectToolsProps {
+  project: ProjectSummary;
+  /** Every project in sidebar order (archived ones included), for Move up / Move down. */
+  all: ProjectSummary[];
+}
+
+export function ProjectTools(props: ProjectToolsProps): JSX.Element {
+  const app = useApp();
+  const [renaming, setRenaming] = createSignal(false);
+  const [name, setName] = createSignal('');
+
+  async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      app.toasts.show(describeError(error), { tone: 'error' });
+      return undefined;
+    }
+  }
+
+  const goTo = (projectName: string) =>
+    app.router.navigate(routeHref({ view: 'project', name: projectName }), { replace: true });
+
+  async function rename(event: Event) {
+    event.preventDefault();
+    const { id } = props.project;
+    const chosen = name();
+    const store = await projectsStore(app);
+    const done = await act(() => store.updateProject(id, { name: chosen }));
+    if (!done) return;
+    setRenaming(false);
+    app.toasts.show(W.renamed(done.name));
+    goTo(done.name);
+  }
+
+  /** Swaps places with the neighbour above (-1) or below (+1), renumbering so orders stay distinct. */
+  async function move(step: -1 | 1) {
+    const list = props.all;
+    const at = list.findIndex((p) => p.id === props.project.id);
+    const other = list[at + step];
+    if (!other) return;
+    const store = await projectsStore(app);
+    const reordered = [...list];
+    reordered[at] = other;
+    reordered[at + step] = props.project;
+    await act(async () => {
+      for (const [i, p] of reordered.entries())
+        if (p.order !== i + 1) await store.updateProject(p.id, { order: i + 1 });
+    });
+  }
+
+  async function setArchived(archived: boolean) {
+    const { id, name: projectName } = props.project;
+    const store = await projectsStore(app);
+    if (await act(() => store.updateProject(id, { archived })))
+      app.toasts.show((archived ? W.archived : W.unarchived)(projectName));
+  }
+
+  async function remove() {
+    const store = await projectsStore(app);
+    const project = props.project;
+    const deleted = await act(() => store.deleteProject(project.id));
+    if (!deleted) return;
+    app.router.navigate(routeHref({ view: 'inbox' }));
+    app.toasts.show(W.deleted(project.name, deleted.taskIds.length), {
+      action: {
+        label: 'Undo',
+        run: () =>
+          void act(async () => {
+            await store.restoreProject(deleted);
+            goTo(project.name);
+          }),
+      },
+    });
+  }
+
+  const index = () => props.all.findIndex((p) => p.id === props.project.id);
+
+  return (
+    <div class="project-tools" role="group" aria-label={W.projectTools}>
+      <Show when={props.project.archived}>
+        <p class="project-archived">{W.archivedNote}</p>
+      </Show>
+      <Show
+        when={renaming()}
+        fallback={
+          <button
+            type="button"
+            class="btn"
+            onClick={() => {
+              setName(props.project.name);
+              setRenaming(true);
+            }}
+          >
+            {W.rename}
+          </button>
+        }
+      >
+        <NameForm
+          id="project-name"
+          label={W.projectName}
+          submitLabel={W.save}
+          class="project-rename"
+          value={name()}
+          onInput={setName}
+          onSubmit={rename}
+          onClose={() => setRenaming(false)}
+        />
+      </Show>
+      <label class="project-colour-label" for="project-colour">
+        {W.colour}
+      </label>
+      <select
+        id="project-colour"
+        class="input"
+        value={props.project.colour}
+        onChange={async (event) => {
+          const colour = event.currentTarget.value as (typeof PROJECT_COLOURS)[number];
+          const store = await projectsStore(app);
+          await act(() => store.updateProject(props.project.id, { colour }));
+        }}
+      >
+        <For each={PROJECT_COLOURS}>{(c) => <option value={c}>{W.colours[c]}</option>}</For>
+      </select>
+      <button type="button" class="btn" disabled={index() <= 0} onClick={() => void move(-1)}>
+        {W.moveUp}
+      </button>
+      <button
+        type="button"
+        class="btn"
+        disabled={index() < 0 || index() >= props.all.length - 1}
+        onClick={() => void move(1)}
+      >
+        {W.moveDown}
+      </button>
+      <button type="button" class="btn" onClick={() => void setArchived(!props.project.archived)}>
+        {props.project.archived ? W.unarchive : W.archive}
+      </button>
+      <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+        {W.delete}
+      </button>
+    </div>
+  );
+}
