@@ -19,6 +19,7 @@ export const SYNCED_FIELDS = [
   'order',
   'parentId',
   'projectId',
+  'reminders',
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -37,6 +38,7 @@ export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   order: 0,
   parentId: null,
   projectId: null,
+  reminders: [],
 };
 
 /** A record is a showable task once its title has arrived; every other field has a default. */

@@ -42,6 +42,39 @@ export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO d
     { message: 'Must be a time between 1970 and 9999' },
   ),
 );
+/** At most this many reminders per task, and "before" at most four weeks: bounds any hostile write. */
+export const MAX_REMINDERS = 10;
+export const MAX_REMINDER_BEFORE_MINUTES = 4 * 7 * 24 * 60;
+
+const reminderIdSchema = z.uuid({ error: 'Reminder id must be a UUID' });
+/**
+ * A reminder at an instant, or `before` minutes ahead of the task's timed due date (resolved in the time
+ * zone the device reports: src/core/reminders.ts).
+ */
+export const reminderSchema = z.union(
+  [
+    z.strictObject({ id: reminderIdSchema, at: isoSchema }),
+    z.strictObject({
+      id: reminderIdSchema,
+      before: z
+        .int({ error: 'Minutes before must be a whole number' })
+        .check(
+          z.gte(0, 'Minutes before must not be negative'),
+          z.lte(MAX_REMINDER_BEFORE_MINUTES, 'At most four weeks before'),
+        ),
+    }),
+  ],
+  { error: 'A reminder is { id, at } or { id, before }' },
+);
+export type Reminder = z.infer<typeof reminderSchema>;
+
+const remindersSchema = z.array(reminderSchema).check(
+  z.maxLength(MAX_REMINDERS, `At most ${MAX_REMINDERS} reminders`),
+  z.refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+    message: 'Reminder ids must be unique',
+  }),
+);
+
 /** A project, section or label name: trimmed, 1-100 characters, safe text. */
 export const nameSchema = z
   .string()
@@ -84,6 +117,7 @@ export const taskFieldsSchema = z.object({
    * REST callers write, which resolves to a project by name (`effectiveProjectId`).
    */
   projectId: z.nullable(z.uuid({ error: 'Project must be a project id' })),
+  reminders: remindersSchema,
 });
 
 export const taskSchema = z

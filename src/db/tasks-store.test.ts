@@ -198,6 +198,28 @@ describe('tasks store: complete, delete, restore', () => {
     expect(next).toMatchObject({ due: '2026-11-27T09:30', completedAt: null });
   });
 
+  it('carries reminders to the next occurrence: absolute ones move with the due date', async () => {
+    const { store } = setup();
+    const reminders = [
+      { id: '0193b5a0-0000-7000-8000-0000000000a1', at: '2026-11-26T08:00:00.000Z' },
+      { id: '0193b5a0-0000-7000-8000-0000000000a2', before: 10 },
+    ];
+    const task = await store.addTask({
+      title: 'Standup',
+      due: '2026-11-26T09:30',
+      recurrence: 'FREQ=DAILY',
+      reminders,
+    });
+    const next = await store.completeTask(task.id);
+    expect(next.due).toBe('2026-11-27T09:30');
+    expect(next.reminders).toEqual([
+      { id: '0193b5a0-0000-7000-8000-0000000000a1', at: '2026-11-27T08:00:00.000Z' },
+      reminders[1],
+    ]);
+    const entries = await db.outbox.orderBy('hlc').toArray();
+    expect(entries[1].changes).toEqual({ due: '2026-11-27T09:30', reminders: next.reminders });
+  });
+
   it('completes a recurring task whose rule has ended', async () => {
     const { store } = setup({ nextOccurrence: () => null });
     const task = await store.addTask({

@@ -3,7 +3,7 @@
 // is either stored and queued for sync, or not made at all.
 import * as z from 'zod/mini';
 import { checkParent } from '../core/hierarchy';
-import { applyMutation, createMutation, toTask } from '../core/merge';
+import { applyMutation, createMutation, sameValue, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
@@ -16,6 +16,7 @@ import {
 import type { Task, TaskChanges, TaskFields } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/calendar';
+import { carryReminders } from '../core/reminders';
 import type { OutboxEntry, TendDb } from './database';
 import {
   InvalidParentError,
@@ -180,7 +181,10 @@ export function createTasksStore({
     if (task.completedAt !== null) return {};
     if (task.recurrence) {
       const next = nextOccurrence(task.recurrence, task.due, today());
-      if (next !== null && next !== task.due) return { due: next };
+      if (next !== null && next !== task.due) {
+        const reminders = carryReminders(task.reminders, task.due, next);
+        return sameValue(reminders, task.reminders) ? { due: next } : { due: next, reminders };
+      }
     }
     return { completedAt: nowIso() };
   }

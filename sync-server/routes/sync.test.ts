@@ -159,6 +159,39 @@ describe.each(kinds)('sync API on %s', (kind) => {
     expect(tasks.find((t) => t.title === 'B')!.clock.parentId).toBe(chain[0].hlc);
   });
 
+  it('syncs reminders per field, and rejects hostile ones per mutation', async () => {
+    const user = await createTestUser();
+    const create = createMutationFor('Dentist');
+    const reminders = [
+      { id: randomUUID(), at: '2026-12-03T14:00:00.000Z' },
+      { id: randomUUID(), before: 30 },
+    ];
+    const set = editMutation(create.taskId, { reminders }, 10);
+    const tooMany = editMutation(
+      create.taskId,
+      { reminders: Array.from({ length: 11 }, () => ({ id: randomUUID(), before: 5 })) },
+      20,
+    );
+    const badInstant = editMutation(
+      create.taskId,
+      { reminders: [{ id: randomUUID(), at: '2026-02-30T09:00:00Z' }] },
+      30,
+    );
+    const nul = editMutation(create.taskId, { reminders: [{ id: 'a\u0000', before: 5 }] }, 40);
+    const body = (await (await push(user, [create, set, tooMany, badInstant, nul])).json()) as {
+      applied: string[];
+      rejected: { id: string; code: string }[];
+    };
+    expect(body.applied).toEqual([create.id, set.id]);
+    expect(body.rejected.map((r) => [r.id, r.code])).toEqual([
+      [tooMany.id, 'invalid_mutation'],
+      [badInstant.id, 'invalid_mutation'],
+      [nul.id, 'invalid_mutation'],
+    ]);
+    const { tasks } = await pullAll(user);
+    expect(tasks[0]).toMatchObject({ reminders, clock: { reminders: set.hlc } });
+  });
+
   it('isolates users: pulls, pushes to the same task id, and the log', async () => {
     const m = createMutationFor('Alice secret');
     await push(alice, [m]);

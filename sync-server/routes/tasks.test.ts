@@ -55,6 +55,26 @@ describe.each(kinds)('REST tasks on %s', (kind) => {
     expect(task.priority).toBe(1);
   });
 
+  it('reads and writes reminders, and answers 400 for a hostile one', async () => {
+    const reminders = [{ id: randomUUID(), before: 15 }];
+    const created = (await (
+      await call(alice, 'POST', '', { title: 'Dentist', due: '2026-11-27T15:00', reminders })
+    ).json()) as Task;
+    expect(created.reminders).toEqual(reminders);
+    const at = [{ id: randomUUID(), at: '2026-11-27T13:00:00.000Z' }];
+    const patched = await call(alice, 'PATCH', `/${created.id}`, { reminders: at });
+    expect(((await patched.json()) as Task).reminders).toEqual(at);
+    for (const bad of [
+      [{ id: randomUUID(), before: 60 * 24 * 29 }],
+      [{ id: randomUUID(), at: 'tomorrow' }],
+      [{ id: randomUUID() }],
+      'soon',
+    ]) {
+      const res = await call(alice, 'PATCH', `/${created.id}`, { reminders: bad });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+  });
+
   it('patches through the merge with a server timestamp newer than every field', async () => {
     // A device clock minutes ahead (inside the drift bound) wrote the title; a REST edit must still win.
     const m = createMutationFor('From the future', 4 * 60_000);

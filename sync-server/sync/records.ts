@@ -25,6 +25,7 @@ const FIELD_COLUMNS: Record<SyncedField, Column> = {
   order: { column: 'sort_order', type: 'double precision' },
   parentId: { column: 'parent_id', type: 'uuid' },
   projectId: { column: 'project_id', type: 'uuid' },
+  reminders: { column: 'reminders', type: 'jsonb' },
 };
 
 const PROJECT_COLUMNS_BY_FIELD: Record<ProjectField, Column> = {

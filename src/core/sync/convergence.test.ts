@@ -71,6 +71,14 @@ const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
     projectId: fc.constantFrom(null, ...PROJECT_IDS),
     order: fc.integer({ min: 0, max: 3 }),
     parentId: fc.constantFrom(null, ...TASK_IDS),
+    reminders: fc.constantFrom(
+      [],
+      [{ id: '0193b5a0-0000-7000-8000-0000000000a1', before: 30 }],
+      [
+        { id: '0193b5a0-0000-7000-8000-0000000000a1', at: '2026-12-02T08:00:00.000Z' },
+        { id: '0193b5a0-0000-7000-8000-0000000000a2', before: 0 },
+      ],
+    ),
   },
   { requiredKeys: [] },
 );

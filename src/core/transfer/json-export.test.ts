@@ -54,6 +54,25 @@ describe('JSON export file', () => {
     expect(() => parseExport(JSON.stringify(broken))).toThrow(TransferError);
   });
 
+  it('keeps reminders of both forms with their clock, and refuses a hostile one', () => {
+    const reminders = [
+      { id: '0193b5a0-0000-7000-8000-0000000000a1', at: '2026-11-27T17:00:00.000Z' },
+      { id: '0193b5a0-0000-7000-8000-0000000000a2', before: 30 },
+    ];
+    const reminded = applyMutation(record(), {
+      id: 'm3',
+      taskId: ID,
+      hlc: h(20),
+      changes: { reminders },
+    }).record;
+    const file = buildExport([reminded], '2026-11-26T10:00:00.000Z');
+    const back = parseExport(serializeExport(file));
+    expect(back.tasks[0]).toMatchObject({ reminders, clock: { reminders: h(20) } });
+    expect(back).toEqual(file);
+    const broken = { ...file, tasks: [{ ...reminded, reminders: [{ id: 'x', before: -1 }] }] };
+    expect(() => parseExport(JSON.stringify(broken))).toThrow(TransferError);
+  });
+
   it('turns a record back into its writes, one per timestamp, oldest first', () => {
     const ids = ['a', 'b'];
     const mutations = recordToMutations(record(), () => ids.shift()!);

@@ -1,6 +1,6 @@
 -- Schema facts the server and the daily maintenance rely on.
 begin;
-select plan(16);
+select plan(18);
 
 select has_table('public', 'profiles', 'profiles exists');
 select has_table('public', 'tasks', 'tasks exists');
@@ -43,6 +43,15 @@ insert into tasks_archive select * from tasks where deleted_at < now() - interva
   on conflict (owner, id) do nothing;
 select is((select project_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000006'),
   '33333333-0000-4000-8000-000000000005'::uuid, 'archiving keeps a task''s project');
+-- Reminders survive archiving the same way (reminders sit before archived_at).
+select has_column('public', 'tasks', 'reminders', 'tasks has reminders');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at, reminders) values
+  ('cccccccc-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000008', 'reminded', '{}', now(), now(), 9,
+   now() - interval '100 days', '[{"id": "eeeeeeee-0000-4000-8000-000000000007", "before": 30}]');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days'
+  on conflict do nothing;
+select is((select reminders from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000008'),
+  '[{"id": "eeeeeeee-0000-4000-8000-000000000007", "before": 30}]'::jsonb, 'archiving keeps a task''s reminders');
 
 select * from finish();
 rollback;
