@@ -39,8 +39,10 @@ try {
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (line.trim() === '') continue;
-  const { title, due, priority, project, labels, recurrence } = parseQuickAdd(line, { now });
+  const { title, due, priority, project, labels, recurrence, reminders } = parseQuickAdd(line, {
+    now,
+  });
   process.stdout.write(
-    `${JSON.stringify({ title, due, priority, project, labels, recurrence })}\n`,
+    `${JSON.stringify({ title, due, priority, project, labels, recurrence, reminders })}\n`,
   );
 }

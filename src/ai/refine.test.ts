@@ -34,6 +34,7 @@ const RULES: QuickAddResult = {
   project: null,
   labels: [],
   recurrence: null,
+  reminders: [],
   chips: [],
 };
 
@@ -77,7 +78,7 @@ function setup(
   };
   let tick = 0;
   const capture = async (text = TEXT, rules: QuickAddResult = RULES) => {
-    const { chips: _chips, ...fields } = rules;
+    const { chips: _chips, reminders: _reminders, ...fields } = rules;
     const task = await store.addTask(fields);
     return {
       task,

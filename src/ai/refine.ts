@@ -42,7 +42,8 @@ export interface OnDeviceParser {
   ): Promise<string>;
 }
 
-export type RulesResult = Omit<QuickAddResult, 'chips'> & Partial<Pick<QuickAddResult, 'chips'>>;
+export type RulesResult = Omit<QuickAddResult, 'chips' | 'reminders'> &
+  Partial<Pick<QuickAddResult, 'chips' | 'reminders'>>;
 
 export interface RefineInput {
   taskId: string;

@@ -171,3 +171,23 @@ export function carryReminders(
     'at' in r ? { id: r.id, at: new Date(Date.parse(r.at) + shift).toISOString() } : r,
   );
 }
+
+/** Quick add's reminders (no ids yet) as the task's, each with its own id. */
+export function withReminderIds(
+  drafts: ReadonlyArray<{ at: string } | { before: number }>,
+  newId: () => string,
+): Reminder[] {
+  return drafts.map((d) =>
+    'at' in d ? { id: newId(), at: d.at } : { id: newId(), before: d.before },
+  );
+}
+
+/** The default reminder (a setting) for a new task: only a task with a due time gets one. */
+export function defaultReminders(
+  due: string | null,
+  beforeMinutes: number | null,
+  newId: () => string,
+): Reminder[] {
+  if (beforeMinutes === null || due === null || !DATETIME_RE.test(due)) return [];
+  return [{ id: newId(), before: beforeMinutes }];
+}

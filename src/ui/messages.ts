@@ -238,3 +238,32 @@ export const PROJECT_WORDS = {
       ? `Deleted the project “${name}”`
       : `Deleted the project “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
 } as const;
+/** Reminder words: the detail's section, the quick-add chip and the notification itself. */
+export const REMINDER_WORDS = {
+  section: 'Reminders',
+  none: 'No reminders.',
+  add: 'Add reminder',
+  remove: (what: string) => `Remove reminder ${what}`,
+  kind: 'Remind me',
+  kindAt: 'At a time',
+  kindBefore: 'Before the due time',
+  at: 'Reminder time',
+  before: 'Minutes before',
+  needsTime: 'Fires only when the task has a due time.',
+  defaultLabel: 'Default reminder for tasks with a due time',
+  defaultNone: 'None',
+  complete: 'Complete',
+  snooze: 'Snooze 10 min',
+  permissionDenied:
+    'Notifications are blocked for Tend, so reminders cannot alert you. Allow them in the browser’s site settings.',
+  invalidAt: 'Choose a date and time for the reminder.',
+  invalidBefore: 'Minutes before must be a whole number from 0 to 40320 (four weeks).',
+};
+
+/** "30 min before", "1 h before", "2 days before", "At due time". */
+export function describeReminderOffset(minutes: number): string {
+  if (minutes === 0) return 'At due time';
+  if (minutes % 1440 === 0) return `${minutes / 1440} ${minutes === 1440 ? 'day' : 'days'} before`;
+  if (minutes % 60 === 0) return `${minutes / 60} h before`;
+  return `${minutes} min before`;
+}

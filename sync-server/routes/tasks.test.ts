@@ -73,6 +73,12 @@ describe.each(kinds)('REST tasks on %s', (kind) => {
       const res = await call(alice, 'PATCH', `/${created.id}`, { reminders: bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
+    const phrase = await call(alice, 'POST', '', { text: 'Dentist tomorrow 3pm !30 min before' });
+    expect(await phrase.json()).toMatchObject({
+      title: 'Dentist',
+      due: '2026-11-27T15:00',
+      reminders: [{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), before: 30 }],
+    });
   });
 
   it('patches through the merge with a server timestamp newer than every field', async () => {

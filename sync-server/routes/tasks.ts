@@ -9,6 +9,7 @@ import { createMutation, createProjectMutation, toTask } from '../../src/core/me
 import type { TaskRecord } from '../../src/core/merge';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
 import { createProject } from '../../src/core/project';
+import { withReminderIds } from '../../src/core/reminders';
 import { createTask, taskChangesSchema } from '../../src/core/task';
 import type { TaskChanges } from '../../src/core/task';
 import { requireUser } from '../middleware/auth';
@@ -155,6 +156,7 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
         project: parsed.project,
         labels: parsed.labels,
         recurrence: parsed.recurrence,
+        reminders: withReminderIds(parsed.reminders, ctx.newId),
       };
     } else {
       fields = parseOr400(taskChangesSchema, body);

@@ -2,7 +2,8 @@
 // shrunk input on failure; replay with FUZZ_SEED=<seed> npx vitest run src/core/parse/quick-add.property.test.ts
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATETIME_RE, DATE_RE } from '../task.ts';
+import { withReminderIds } from '../reminders.ts';
+import { DATETIME_RE, DATE_RE, taskChangesSchema } from '../task.ts';
 import { parseQuickAdd } from './quick-add.ts';
 
 const WORDS = [
@@ -66,6 +67,11 @@ const WORDS = [
   'Addams',
   'mid',
   'end',
+  '!30',
+  '!2pm',
+  'min',
+  'before',
+  '!',
 ];
 
 const phrase = fc
@@ -87,6 +93,13 @@ describe('parseQuickAdd on arbitrary phrases', () => {
         if (result.recurrence !== null)
           expect(result.recurrence).toMatch(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/);
         for (const chip of result.chips) expect(text.slice(chip.start, chip.end)).toBe(chip.text);
+        // Reminders become valid task fields once the store names them.
+        const reminders = withReminderIds(
+          result.reminders,
+          () => '0193b5a0-0000-7000-8000-0000000000a1',
+        );
+        for (const reminder of reminders)
+          expect(taskChangesSchema.safeParse({ reminders: [reminder] }).success).toBe(true);
         // Dismissing every chip leaves the text alone.
         const dismissed = result.chips.map(({ kind, text: chipText }) => ({
           kind,

@@ -14,12 +14,14 @@ import { calendarDateRules } from './calendar-date-rules.ts';
 import { relativeDateRules } from './relative-date-rules.ts';
 import { findMarkers, type Marker } from './markers.ts';
 import { recurrenceRules } from './recurrence-rules.ts';
+import { findReminderSpans, toReminderDrafts } from './reminder-rules.ts';
 import { timeRules } from './time-rules.ts';
 import { buildTitle, type Range } from './title.ts';
 import type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
 import { adjacent, groupDue, overlaps, selectCandidates } from './select.ts';
 
 export type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
+export type { ReminderDraft } from './reminder-rules.ts';
 
 const ALL_RULES = [...recurrenceRules, ...relativeDateRules, ...calendarDateRules, ...timeRules];
 const MASK = '\uE000';
@@ -83,7 +85,14 @@ function parseOutsideDismissed(text: string, now: Date, blocked: Blocked): Quick
   const chars = text.split('');
   // Quoted titles and links are text, whatever they contain: "Watch \"Next Friday\"", ".../2026-12-03/...".
   for (const m of text.matchAll(PROTECTED)) chars.fill('x', m.index, m.index + m[0].length);
+  // "!tomorrow 9am" is the reminder's time, not the due date: read on its own, then hidden from the rest.
+  const reminderSpans = findReminderSpans(chars.join(''), (body) => {
+    const sub = parseOutsideDismissed(body, now, new Map());
+    const used = sub.chips.filter((c) => c.kind === 'due');
+    return { due: sub.recurrence === null ? sub.due : null, used };
+  }).filter((span) => !isBlocked('reminder', span, blocked));
   for (const m of markers) chars.fill(MASK, m.start, m.end);
+  for (const r of reminderSpans) chars.fill(MASK, r.start, r.end);
   const masked = chars.join('');
   const today = toDayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
   const context: Context = {
@@ -147,6 +156,7 @@ function parseOutsideDismissed(text: string, now: Date, blocked: Blocked): Quick
   const projectMarker = firstOf('project');
   const labelMarkers = usable.filter((m) => m.kind === 'label');
   for (const m of [priorityMarker, projectMarker, ...labelMarkers]) if (m) chip(m.kind, m);
+  for (const r of reminderSpans) chip('reminder', r);
   chips.sort((a, b) => a.start - b.start);
 
   const labels = [...new Set(labelMarkers.map((m) => m.value))];
@@ -159,6 +169,7 @@ function parseOutsideDismissed(text: string, now: Date, blocked: Blocked): Quick
     project: projectMarker?.value ?? null,
     labels,
     recurrence: recurrence ? formatRRule(recurrence.rule) : null,
+    reminders: toReminderDrafts(reminderSpans, due),
     chips,
   };
 }

@@ -1,6 +1,7 @@
 // The quick-add contract: the UI, the CLI and the AI fallback all code against these types.
+import type { ReminderDraft } from './reminder-rules.ts';
 
-export type ChipKind = 'due' | 'recurrence' | 'priority' | 'project' | 'label';
+export type ChipKind = 'due' | 'recurrence' | 'priority' | 'project' | 'label' | 'reminder';
 
 /** A detected part of the input; `start`/`end` are offsets into the original text. */
 export interface Chip {
@@ -19,6 +20,8 @@ export interface QuickAddResult {
   labels: string[];
   /** RFC 5545 RRULE without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=TU,TH`. */
   recurrence: string | null;
+  /** Reminders from `!` ("!30 min before", "!2pm"), without ids: the store gives each its own. */
+  reminders: ReminderDraft[];
   chips: Chip[];
 }
 

@@ -228,3 +228,12 @@ export const WEEKDAY_NAME_PREFIXES = new Set([
   'palm',
   'fat',
 ]);
+
+/** Minutes per unit in a relative reminder ("!30 min before", "!1h before", "!2 days before"). */
+const REMINDER_UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440, w: 10080 };
+
+export const REMINDER_UNIT_PATTERN = 'm|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?';
+
+export function reminderUnitMinutes(unit: string): number {
+  return REMINDER_UNIT_MINUTES[unit.toLowerCase()[0]] ?? NaN;
+}

@@ -80,6 +80,30 @@ describe('<QuickAdd />', () => {
     expect(event).toMatchObject({ taskId: task!.id, text: 'Write summary @writing' });
   });
 
+  it('saves ! reminders with ids, or the default reminder for a task with a due time', async () => {
+    const { type, submit } = renderQuickAdd();
+    type('Dentist tomorrow 3pm !30 min before');
+    expect(screen.getByText('30 min before')).toBeTruthy();
+    submit();
+    await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
+    const [first] = await services.db.tasks.toArray();
+    expect(first.reminders).toEqual([{ id: expect.any(String), before: 30 }]);
+
+    localStorage.setItem('tend.defaultReminder', '10');
+    try {
+      type('Call Bob tomorrow 5pm');
+      submit();
+      type('Buy milk tomorrow');
+      submit();
+      await waitFor(async () => expect(await services.db.tasks.count()).toBe(3));
+      const byTitle = new Map((await services.db.tasks.toArray()).map((t) => [t.title, t]));
+      expect(byTitle.get('Call Bob')!.reminders).toEqual([{ id: expect.any(String), before: 10 }]);
+      expect(byTitle.get('Buy milk')!.reminders).toEqual([]);
+    } finally {
+      localStorage.removeItem('tend.defaultReminder');
+    }
+  });
+
   it('gives the text back and shows why when saving fails', async () => {
     services.store.addTask = async () => {
       throw Object.assign(new Error('x'), { name: 'QuotaExceededError' });

@@ -5,12 +5,14 @@ import type { JSX } from 'solid-js';
 import type { Chip, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
 import type { Task } from '../../core/task';
+import { defaultReminders, withReminderIds } from '../../core/reminders';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { describeError, messageForCode } from '../messages';
 import type { refineCaptureInBackground } from '../../ai/after-capture';
+import { readDefaultReminder } from '../reminders/reminder-prefs';
 import { captureJournal } from './capture-journal';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
@@ -90,13 +92,18 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
       return;
     }
     const defaults = props.defaults?.() ?? {};
+    const due = result.due ?? defaults.due ?? null;
+    const newId = () => crypto.randomUUID();
     const fields: NewTaskFields = {
       title: result.title,
-      due: result.due ?? defaults.due ?? null,
+      due,
       priority: result.priority,
       project: result.project ?? defaults.project ?? null,
       labels: [...new Set([...(defaults.labels ?? []), ...result.labels])],
       recurrence: result.recurrence,
+      reminders: result.reminders.length
+        ? withReminderIds(result.reminders, newId)
+        : defaultReminders(due, readDefaultReminder(), newId),
     };
     const previousDismissed = dismissed();
     // Optimistic: the box is ready for the next task before the write finishes.
@@ -193,7 +200,8 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
         />
       </div>
       <p id="quick-add-help" class="sr-only">
-        Type a task; dates, #project, @label and p1 to p4 are detected. Press Enter to save.
+        Type a task; dates, #project, @label, p1 to p4 and ! reminders are detected. Press Enter to
+        save.
       </p>
       <Show when={parsed().chips.length > 0}>
         <ul class="chips" aria-label="Detected">

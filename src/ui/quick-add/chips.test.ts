@@ -19,6 +19,17 @@ describe('quick-add chips', () => {
     expect(labels).toContain('Label: @phone');
   });
 
+  it('labels reminder chips with what they mean, each with its own reminder', () => {
+    const parsed = parseQuickAdd('Meeting tomorrow at 10 !1h before !9am', { now });
+    const labels = parsed.chips
+      .filter((c) => c.kind === 'reminder')
+      .map((c) => `${chipKindName(c)}: ${chipLabel(c, parsed, '2026-11-26')}`);
+    expect(labels).toEqual([
+      'Reminder: 1 h before',
+      `Reminder: ${formatDue('2026-11-27T09:00', '2026-11-26')}`,
+    ]);
+  });
+
   it('describes recurrences in words once the parser chunk is loaded', async () => {
     await loadParser();
     const parsed = parseQuickAdd('Water plants every 3 days', { now });

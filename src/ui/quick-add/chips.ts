@@ -2,6 +2,8 @@
 import type { Chip, QuickAddResult } from '../../core/parse/quick-add';
 import { describeLoadedRecurrence } from './parser';
 import { formatDue } from '../lib/dates';
+import { localMinute } from '../../core/calendar';
+import { describeReminderOffset } from '../messages';
 
 const KIND_NAMES: Record<Chip['kind'], string> = {
   due: 'Due',
@@ -9,6 +11,7 @@ const KIND_NAMES: Record<Chip['kind'], string> = {
   priority: 'Priority',
   project: 'Project',
   label: 'Label',
+  reminder: 'Reminder',
 };
 
 /** What a chip says: the parsed meaning ("Tomorrow 17:00", "every 2 weeks"), not just the typed text. */
@@ -20,6 +23,15 @@ export function chipLabel(chip: Chip, parsed: QuickAddResult, today: string): st
       return parsed.recurrence ? describeLoadedRecurrence(parsed.recurrence) : chip.text;
     case 'priority':
       return `P${parsed.priority}`;
+    case 'reminder': {
+      // Chips and reminders are both in text order, so the n-th reminder chip is the n-th reminder.
+      const index = parsed.chips.filter((c) => c.kind === 'reminder').indexOf(chip);
+      const reminder = parsed.reminders[index];
+      if (!reminder) return chip.text.trim();
+      return 'before' in reminder
+        ? describeReminderOffset(reminder.before)
+        : formatDue(localMinute(new Date(reminder.at)), today);
+    }
     default:
       return chip.text.trim();
   }

@@ -35,6 +35,7 @@ export function plainResult(text: string): QuickAddResult {
     project: null,
     labels: [],
     recurrence: null,
+    reminders: [],
     chips: [],
   };
 }

@@ -5,6 +5,7 @@ import type { JSX } from 'solid-js';
 import { useApp } from '../app-context';
 import { lazyPanel } from '../lib/lazy-panel';
 import type { ThemePreference } from '../theme/theme';
+import { ReminderSettings } from '../reminders/ReminderSettings';
 import { DataTransfer } from './DataTransfer';
 
 const AccountPanel = lazyPanel(() => import('../sync/AccountPanel'));
@@ -49,6 +50,8 @@ export default function SettingsPage(): JSX.Element {
           </For>
         </fieldset>
       </section>
+
+      <ReminderSettings />
 
       <DataTransfer />
 
