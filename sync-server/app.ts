@@ -13,6 +13,7 @@ import { createAccountRoutes } from './routes/account';
 import { createAuthRoutes } from './routes/auth';
 import { createAccountAuthRoutes } from './routes/auth-account';
 import { createHealthRoutes } from './routes/health';
+import { createPushRoutes } from './routes/push';
 import { createSyncRoutes } from './routes/sync';
 import { createTaskRoutes } from './routes/tasks';
 import { serveDist } from './static/serve-dist';
@@ -76,6 +77,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono<AppEn
   app.route('/api/sync', createSyncRoutes(ctx));
   app.route('/api/tasks', createTaskRoutes(ctx));
   app.route('/api/ai', createAiRoutes(ctx));
+  app.route('/api/push', createPushRoutes(ctx));
 
   app.use('*', serveDist(ctx.config.distDir));
   return app;

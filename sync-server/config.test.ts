@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ENV_NAMES, loadConfig, SECRET_ENV_NAMES } from './config';
+import { generateVapidKeys, isVapidPair } from './push/vapid';
 import { MissingSecretError, resolveSecrets } from './secrets';
 
 describe('config', () => {
@@ -58,7 +59,9 @@ describe('secrets', () => {
       jwtSecret: 'generated-1',
       encryptionKey: 'generated-2',
       cronSecret: 'generated-3',
+      vapid: { publicKey: expect.any(String), privateKey: expect.any(String) },
     });
+    expect(isVapidPair(first.vapid!)).toBe(true);
     const file = join(dir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const again = resolveSecrets(loadConfig({ DATA_DIR: dir }), generate);
@@ -87,6 +90,34 @@ describe('secrets', () => {
     expect(() => resolveSecrets(config)).toThrow(MissingSecretError);
     expect(() => resolveSecrets(config)).toThrow(/CRON_SECRET/);
     expect(() => resolveSecrets(config)).not.toThrow(/JWT_SECRET/);
+  });
+
+  it('takes the VAPID pair from the environment, checks it is one pair, and runs production without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-secrets-'));
+    const pair = generateVapidKeys();
+    const other = generateVapidKeys();
+    const env = { DATA_DIR: dir, VAPID_PUBLIC_KEY: pair.publicKey };
+    expect(
+      resolveSecrets(loadConfig({ ...env, VAPID_PRIVATE_KEY: pair.privateKey })).vapid,
+    ).toEqual(pair);
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(pair.privateKey);
+    expect(() => resolveSecrets(loadConfig(env))).toThrow(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
+    expect(() =>
+      resolveSecrets(loadConfig({ ...env, VAPID_PRIVATE_KEY: other.privateKey })),
+    ).toThrow(MissingSecretError);
+    const production = {
+      NODE_ENV: 'production',
+      DATA_DIR: dir,
+      JWT_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEY: 'y'.repeat(32),
+      CRON_SECRET: 'z'.repeat(32),
+    };
+    expect(resolveSecrets(loadConfig(production)).vapid).toBeUndefined();
+    expect(SECRET_ENV_NAMES.has('VAPID_PRIVATE_KEY')).toBe(true);
+    expect(loadConfig({ VAPID_SUBJECT: 'mailto:ops@tend.example' }).vapidSubject).toBe(
+      'mailto:ops@tend.example',
+    );
+    expect(() => loadConfig({ VAPID_SUBJECT: 'ops@tend.example' })).toThrow(/VAPID_SUBJECT/);
   });
 
   it('refuses to start with a configured secret shorter than 32 bytes, naming each', () => {

@@ -2,6 +2,7 @@
 // (docs/ops/ lists them; VITE_ and NEXT_PUBLIC_ twins of the public ones are accepted), validated once at start
 // so a typo fails loudly instead of half-working. Secrets are marked here, and every other list derives from it.
 import { z } from 'zod';
+import { DEFAULT_PUSH_HOSTS } from './push/subscriptions';
 
 export type Env = Record<string, string | undefined>;
 
@@ -76,6 +77,17 @@ const envSchema = z.object({
   CORS_ORIGINS: list,
   ADMIN_EMAILS: list.transform((l) => l.map((e) => e.toLowerCase())),
   CRON_SECRET: secret(optional),
+  // Web Push (reminders): the VAPID key pair, URL-safe base64 as web-push generates it, and its contact.
+  VAPID_PUBLIC_KEY: optional,
+  VAPID_PRIVATE_KEY: secret(optional),
+  // Hosts the server may send pushes to (comma-separated, `*.` for subdomains); default: the browsers' push services.
+  PUSH_HOSTS: list,
+  VAPID_SUBJECT: optional.pipe(
+    z
+      .string()
+      .regex(/^(?:mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// address')
+      .optional(),
+  ),
   APP_VERSION: optional,
   LOG_LEVEL: z
     .enum([
@@ -198,6 +210,13 @@ export type Config = Readonly<{
   corsOrigins: string[];
   adminEmails: string[];
   cronSecret: string | undefined;
+  /** VAPID keys for Web Push; both or neither (generated into DATA_DIR outside production). */
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  /** The contact push services see with each push: VAPID_SUBJECT, else SITE_URL, else a local mailto. */
+  vapidSubject: string;
+  /** Push endpoint hosts a subscription may name (sync-server/push/subscriptions.ts). */
+  pushHosts: string[];
   appVersion: string;
   logLevel: string;
   llmModelPath: string | undefined;
@@ -285,6 +304,12 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     adminEmails: e.ADMIN_EMAILS,
     cronSecret: e.CRON_SECRET,
+    vapidPublicKey: e.VAPID_PUBLIC_KEY,
+    vapidPrivateKey: e.VAPID_PRIVATE_KEY,
+    vapidSubject:
+      e.VAPID_SUBJECT ??
+      (e.SITE_URL?.startsWith('https://') ? e.SITE_URL : 'mailto:reminders@tend.invalid'),
+    pushHosts: e.PUSH_HOSTS.length > 0 ? e.PUSH_HOSTS : DEFAULT_PUSH_HOSTS,
     appVersion: e.APP_VERSION ?? '0.0.0',
     logLevel: e.LOG_LEVEL,
     llmModelPath: e.LLM_MODEL_PATH,

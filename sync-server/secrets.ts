@@ -4,12 +4,21 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config';
+import { generateVapidKeys, isVapidPair } from './push/vapid';
+import type { VapidKeys } from './push/vapid';
 
 export interface Secrets {
   jwtSecret: string;
   encryptionKey: string;
   cronSecret: string;
+  /** Web Push keys; absent in production unless configured, and reminders then reach open tabs only. */
+  vapid?: VapidKeys;
 }
+
+type Stored = Partial<Omit<Secrets, 'vapid'>> & {
+  vapidPublicKey?: string;
+  vapidPrivateKey?: string;
+};
 
 const NAMES = {
   jwtSecret: 'JWT_SECRET',
@@ -23,7 +32,7 @@ export class MissingSecretError extends Error {}
 export const MIN_SECRET_BYTES = 32;
 
 function assertLongEnough(given: Partial<Secrets>): void {
-  const short = (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => {
+  const short = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => {
     const value = given[k];
     return value !== undefined && Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES;
   });
@@ -34,18 +43,35 @@ function assertLongEnough(given: Partial<Secrets>): void {
   );
 }
 
+/** The configured VAPID pair: both or neither, and a real pair. */
+function givenVapid(config: Config): VapidKeys | undefined {
+  const { vapidPublicKey: publicKey, vapidPrivateKey: privateKey } = config;
+  if (publicKey === undefined && privateKey === undefined) return undefined;
+  if (
+    publicKey === undefined ||
+    privateKey === undefined ||
+    !isVapidPair({ publicKey, privateKey })
+  )
+    throw new MissingSecretError(
+      'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together and be one P-256 key pair (npx web-push generate-vapid-keys).',
+    );
+  return { publicKey, privateKey };
+}
+
 export function resolveSecrets(
   config: Config,
   generate = () => randomBytes(32).toString('base64url'),
+  generateVapid: () => VapidKeys = generateVapidKeys,
 ): Secrets {
   const given: Partial<Secrets> = {
     jwtSecret: config.jwtSecret,
     encryptionKey: config.encryptionKey,
     cronSecret: config.cronSecret,
+    vapid: givenVapid(config),
   };
   assertLongEnough(given);
-  const missing = (Object.keys(NAMES) as (keyof Secrets)[]).filter((k) => !given[k]);
-  if (missing.length === 0) return given as Secrets;
+  const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => !given[k]);
+  if (missing.length === 0 && (given.vapid || config.production)) return given as Secrets;
   if (config.production) {
     const names = missing.map((k) => NAMES[k]).join(', ');
     throw new MissingSecretError(
@@ -53,8 +79,8 @@ export function resolveSecrets(
     );
   }
   const file = join(config.dataDir, 'secrets.json');
-  let stored: Partial<Secrets> = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  let stored: Stored = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
   let changed = false;
   for (const k of missing) {
     if (!stored[k]) {
@@ -62,12 +88,20 @@ export function resolveSecrets(
       changed = true;
     }
   }
+  if (!given.vapid && !(stored.vapidPublicKey && stored.vapidPrivateKey)) {
+    const keys = generateVapid();
+    stored.vapidPublicKey = keys.publicKey;
+    stored.vapidPrivateKey = keys.privateKey;
+    changed = true;
+  }
   if (changed) {
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
   }
   chmodSync(file, 0o600);
-  return { ...stored, ...stripUndefined(given) } as Secrets;
+  const { vapidPublicKey, vapidPrivateKey, ...rest } = stored;
+  const vapid = given.vapid ?? { publicKey: vapidPublicKey!, privateKey: vapidPrivateKey! };
+  return { ...rest, ...stripUndefined(given), vapid } as Secrets;
 }
 
 function stripUndefined(o: Partial<Secrets>): Partial<Secrets> {

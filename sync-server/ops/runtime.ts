@@ -20,6 +20,7 @@ import { applyOffsiteRetention, uploadBackup } from './backup/offsite';
 import { s3TargetFromEnv } from './backup/s3';
 import type { BackupManifest } from './backup/store';
 import { runDailyCleanup } from './cron/daily-cleanup';
+import { sendDueReminders } from '../push/send-reminders';
 import { checkSync } from './cron/sync-check';
 import { certHosts, runCertCheck } from './cert/cert-check-job';
 import type { CronJobName } from './cron/cron-jobs';
@@ -195,6 +196,18 @@ export function createOpsRuntime(
       return { ok: report.ok, report: { ...report, notified: notified.length } };
     }
     if (name === 'backup-incremental') return runJob('backup', { onProgress, kind: 'incremental' });
+    if (name === 'reminders') {
+      const vapid = ctx.secrets.vapid;
+      if (!vapid) return { ok: true, report: { skipped: 'no VAPID keys: Web Push is off' } };
+      const report = await sendDueReminders({
+        db: ctx.db,
+        vapid,
+        subject: ctx.config.vapidSubject,
+        now: ctx.now(),
+      });
+      if (report.failed > 0) ctx.logger.warn({ job: name, ...report }, 'reminder pushes failed');
+      return { ok: true, report };
+    }
     if (name === 'sync-check') {
       const sync = await checkSync(ctx.db, new Date(ctx.now()));
       return { ok: true, report: { sync, ...(await checkAlerts()) } };

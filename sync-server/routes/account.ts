@@ -19,7 +19,15 @@ export const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSW
 
 /** Every row the user owns, children first; auth.users last (profiles and one-time links cascade). */
 async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
-  for (const table of ['tasks', 'tasks_archive', 'projects', 'sync_log', 'sync_state']) {
+  for (const table of [
+    'tasks',
+    'tasks_archive',
+    'projects',
+    'sync_log',
+    'sync_state',
+    'reminder_deliveries',
+    'push_subscriptions',
+  ]) {
     await tx.query(`delete from public.${table} where owner = $1`, [userId]);
   }
   await tx.query('delete from tend_auth.refresh_tokens where user_id = $1', [userId]);

@@ -11,6 +11,8 @@ export const CRON_JOBS = [
     schedule: '0 0-2,4-23 * * *',
   },
   { name: 'cert-check', path: '/api/cron/cert-check', schedule: '0 6 * * *' },
+  // Due reminders by Web Push: every minute, so a reminder arrives within a minute of its time.
+  { name: 'reminders', path: '/api/cron/reminders', schedule: '* * * * *' },
 ] as const;
 
 export type CronJobName = (typeof CRON_JOBS)[number]['name'];

@@ -16,6 +16,41 @@ export const hasOpenssl = (() => {
   }
 })();
 
+/** A throwaway certificate and key (PEM files in `dir`) that openssl makes; `subjectAltName` as openssl writes it. */
+export function makeSelfSignedCertificate(
+  dir: string,
+  name: string,
+  {
+    days,
+    commonName = 'tend.test',
+    subjectAltName,
+  }: { days: number; commonName?: string; subjectAltName?: string },
+): { key: string; cert: string } {
+  const key = join(dir, `key-${name}.pem`);
+  const cert = join(dir, `cert-${name}.pem`);
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      String(days),
+      '-subj',
+      `/CN=${commonName}`,
+      ...(subjectAltName ? ['-addext', `subjectAltName=${subjectAltName}`] : []),
+    ],
+    { stdio: 'ignore' },
+  );
+  return { key, cert };
+}
+
 export interface TlsServers {
   /** Listens on a free loopback port with a certificate valid for `days`; returns the port. */
   serve(days: number): Promise<number>;
@@ -27,27 +62,7 @@ export function createTlsServers(): TlsServers {
   const servers: Server[] = [];
   return {
     async serve(days) {
-      const key = join(dir, `key-${days}.pem`);
-      const cert = join(dir, `cert-${days}.pem`);
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          key,
-          '-out',
-          cert,
-          '-days',
-          String(days),
-          '-subj',
-          '/CN=tend.test',
-        ],
-        { stdio: 'ignore' },
-      );
+      const { key, cert } = makeSelfSignedCertificate(dir, String(days), { days });
       const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) =>
         socket.end(),
       );
