@@ -5,6 +5,10 @@ import type { TaskFields } from './task';
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DATETIME_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
 
+/** At most this many reminders per task, and "before" at most four weeks: bounds any hostile write. */
+export const MAX_REMINDERS = 10;
+export const MAX_REMINDER_BEFORE_MINUTES = 4 * 7 * 24 * 60;
+
 /** The fields that sync; each carries its own last-writer-wins timestamp. */
 export const SYNCED_FIELDS = [
   'title',

@@ -2,13 +2,22 @@
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
 import { isSafeText, MAX_INSTANT, MIN_INSTANT, UNSAFE_TEXT_MESSAGE } from './safe-text';
-import { DATE_RE, DATETIME_RE, DEFAULT_FIELDS, isRealDate } from './task-shape';
+import {
+  DATE_RE,
+  DATETIME_RE,
+  DEFAULT_FIELDS,
+  MAX_REMINDER_BEFORE_MINUTES,
+  MAX_REMINDERS,
+  isRealDate,
+} from './task-shape';
 
 // Zod-free parts live in task-shape.ts so the first paint can use them without loading zod.
 export {
   DATE_RE,
   DATETIME_RE,
   DEFAULT_FIELDS,
+  MAX_REMINDER_BEFORE_MINUTES,
+  MAX_REMINDERS,
   SYNCED_FIELDS,
   describeValidationError,
   isRealDate,
@@ -42,10 +51,6 @@ export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO d
     { message: 'Must be a time between 1970 and 9999' },
   ),
 );
-/** At most this many reminders per task, and "before" at most four weeks: bounds any hostile write. */
-export const MAX_REMINDERS = 10;
-export const MAX_REMINDER_BEFORE_MINUTES = 4 * 7 * 24 * 60;
-
 const reminderIdSchema = z.uuid({ error: 'Reminder id must be a UUID' });
 /**
  * A reminder at an instant, or `before` minutes ahead of the task's timed due date (resolved in the time

@@ -59,6 +59,13 @@ export interface AppContextValue extends AppServices, ShellControls {
   pending: PendingTasks;
   /** The local day `YYYY-MM-DD`, refreshed when the date changes. */
   today: Accessor<string>;
+  /** Reminder delivery on this device (src/ui/reminders/); absent in tests that do not need it. */
+  reminders?: ReminderControls;
+}
+
+export interface ReminderControls {
+  /** After the user added a reminder: the moment to ask for the notification permission. */
+  onReminderAdded(): void;
 }
 
 export const AppContext = createContext<AppContextValue>();

@@ -9,3 +9,8 @@ alter table public.tasks_archive rename column archived_at to archived_at_before
 alter table public.tasks_archive add column archived_at timestamptz not null default now();
 update public.tasks_archive set archived_at = archived_at_before_reminders;
 alter table public.tasks_archive drop column archived_at_before_reminders;
+
+-- The reminder job reads the open tasks with reminders of every subscribed user each minute.
+create index tasks_open_reminders on public.tasks (owner)
+  where jsonb_array_length(coalesce(reminders, '[]'::jsonb)) > 0
+    and completed_at is null and deleted_at is null;

@@ -87,7 +87,7 @@ export async function sendDueReminders(deps: ReminderJobDeps): Promise<ReminderJ
   if (subscriptions.length === 0) return report;
   const tasks = await db.query<TaskRow>(
     `select owner, id, title, due, reminders from public.tasks
-      where owner = any($1::uuid[]) and jsonb_array_length(coalesce(reminders, '[]')) > 0
+      where owner = any($1::uuid[]) and jsonb_array_length(coalesce(reminders, '[]'::jsonb)) > 0
         and completed_at is null and deleted_at is null`,
     [[...new Set(subscriptions.map((s) => s.owner))]],
   );

@@ -22,6 +22,7 @@ import { lazyPanel } from '../lib/lazy-panel';
 import { describeError } from '../messages';
 import { createTaskActions } from '../tasks/actions';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
+import { ReminderList } from '../reminders/ReminderList';
 import { SubtaskList } from './SubtaskList';
 import {
   CUSTOM_RECURRENCE,
@@ -403,6 +404,11 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                       {formatDateTime(task().updatedAt)}
                     </p>
                   </form>
+                  <ReminderList
+                    task={task()}
+                    actions={actions}
+                    onAdded={() => app.reminders?.onReminderAdded()}
+                  />
                   <SubtaskList parent={task()} level={level.value()} actions={actions} />
                 </>
               );

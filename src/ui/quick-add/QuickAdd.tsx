@@ -119,6 +119,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     try {
       const task = await app.store.addTask({ ...fields, id });
       captureJournal.remove(id);
+      if (task.reminders.length > 0) app.reminders?.onReminderAdded();
       app.pending.resolve(provisional, task);
       props.onSaved?.(task);
       const view = props.view?.();

@@ -2,8 +2,7 @@
 import type { Chip, QuickAddResult } from '../../core/parse/quick-add';
 import { describeLoadedRecurrence } from './parser';
 import { formatDue } from '../lib/dates';
-import { localMinute } from '../../core/calendar';
-import { describeReminderOffset } from '../messages';
+import { describeReminder } from '../reminders/reminder-text';
 
 const KIND_NAMES: Record<Chip['kind'], string> = {
   due: 'Due',
@@ -27,10 +26,7 @@ export function chipLabel(chip: Chip, parsed: QuickAddResult, today: string): st
       // Chips and reminders are both in text order, so the n-th reminder chip is the n-th reminder.
       const index = parsed.chips.filter((c) => c.kind === 'reminder').indexOf(chip);
       const reminder = parsed.reminders[index];
-      if (!reminder) return chip.text.trim();
-      return 'before' in reminder
-        ? describeReminderOffset(reminder.before)
-        : formatDue(localMinute(new Date(reminder.at)), today);
+      return reminder ? describeReminder(reminder, today) : chip.text.trim();
     }
     default:
       return chip.text.trim();

@@ -1,7 +1,7 @@
 // The default reminder for tasks with a due time (minutes before, or none), a setting of this device kept
 // in localStorage and read synchronously by quick add.
 import { createSignal } from 'solid-js';
-import { MAX_REMINDER_BEFORE_MINUTES } from '../../core/task';
+import { MAX_REMINDER_BEFORE_MINUTES } from '../../core/task-shape';
 
 const STORAGE_KEY = 'tend.defaultReminder';
 
