@@ -12,6 +12,11 @@ import { reminderFromInput } from './reminder-form';
 import type { ReminderKind } from './reminder-form';
 import { describeReminder } from './reminder-text';
 
+const KINDS: { value: ReminderKind; label: string }[] = [
+  { value: 'before', label: REMINDER_WORDS.kindBefore },
+  { value: 'at', label: REMINDER_WORDS.kindAt },
+];
+
 export interface ReminderListProps {
   task: Task;
   actions: TaskActions;
@@ -93,26 +98,20 @@ export function ReminderList(props: ReminderListProps): JSX.Element {
       <form class="reminder-add" onSubmit={add} novalidate>
         <fieldset class="reminder-kind">
           <legend>{REMINDER_WORDS.kind}</legend>
-          <label>
-            <input
-              type="radio"
-              name="reminder-kind"
-              value="before"
-              checked={kind() === 'before'}
-              onChange={() => setKind('before')}
-            />
-            {REMINDER_WORDS.kindBefore}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="reminder-kind"
-              value="at"
-              checked={kind() === 'at'}
-              onChange={() => setKind('at')}
-            />
-            {REMINDER_WORDS.kindAt}
-          </label>
+          <For each={KINDS}>
+            {(option) => (
+              <label>
+                <input
+                  type="radio"
+                  name="reminder-kind"
+                  value={option.value}
+                  checked={kind() === option.value}
+                  onChange={() => setKind(option.value)}
+                />
+                {option.label}
+              </label>
+            )}
+          </For>
         </fieldset>
         <div class="reminder-add-row">
           <Show
