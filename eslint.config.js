@@ -82,10 +82,16 @@ export default tseslint.config(
       fenceLayer(`src/${layer}`, ['db', 'core'], `src/${layer} imports only src/db and src/core.`),
     )
     .flat(),
+  // Reminder notifications' buttons write offline through the page's own store (the outbox path), and
+  // the worker records what it showed: those two src/db modules and the database itself, nothing else.
   ...fenceLayer(
     'sw',
-    ['src/core', 'src/sync/worker-replay\\.ts$'],
-    'The service worker imports from src/ only src/core and the outbox replay.',
+    [
+      'src/core',
+      'src/sync/worker-replay\\.ts$',
+      'src/db/(database|notification-actions|reminder-deliveries)\\.ts$',
+    ],
+    'The service worker imports from src/ only src/core, the outbox replay and the reminder writes of src/db.',
   ),
   {
     // The server stands alone: from the page's code it shares only the pure core.

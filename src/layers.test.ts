@@ -28,6 +28,7 @@ describe('layer fences', () => {
     ['src/pwa/probe.ts', '../ui/lib/live'],
     ['sw/probe.ts', '../src/ui/messages'],
     ['sw/probe.ts', '../src/sync/outbox.ts'],
+    ['sw/probe.ts', '../src/db/tasks-store.ts'],
     ['sync-server/http/probe.ts', '../../src/ai/models'],
     ['api/probe.ts', '../src/db/database'],
   ])('%s may not import %s', async (file, path) => {
@@ -43,6 +44,8 @@ describe('layer fences', () => {
     ['src/ui/sync/probe.tsx', '../../sync/status'],
     ['sw/probe.ts', '../src/core/sw-protocol.ts'],
     ['sw/probe.ts', '../src/sync/worker-replay.ts'],
+    ['sw/probe.ts', '../src/db/notification-actions.ts'],
+    ['sw/probe.ts', '../src/db/reminder-deliveries.ts'],
     ['sync-server/http/probe.ts', '../../src/core/model-hosts'],
   ])('%s may import %s', async (file, path) => {
     expect(await fenceErrors(file, importing(path))).toEqual([]);

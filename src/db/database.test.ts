@@ -32,6 +32,7 @@ describe('database schema', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'aiCache',
       'conflicts',
+      'delivered',
       'filters',
       'meta',
       'outbox',
@@ -54,6 +55,7 @@ describe('database schema', () => {
     expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
+    expect(db.delivered.schema.indexes.map((i) => i.name)).toEqual(['at']);
     expect(db.verno).toBe(8);
   });
 
@@ -153,6 +155,7 @@ describe('database schema', () => {
       order: 0,
       parentId: null,
       projectId: null,
+      reminders: [],
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });

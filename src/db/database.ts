@@ -45,6 +45,17 @@ export interface AiCacheEntry {
   at: string;
 }
 
+/** A reminder firing this device has shown (by the page or the service worker): never shown twice. */
+export interface DeliveredReminder {
+  /** The firing key, `<reminder id>@<instant>`. */
+  key: string;
+  taskId: string;
+  /** The firing's instant (ms): old entries are pruned by it. */
+  at: number;
+  by: 'page' | 'push';
+  deliveredAt: number;
+}
+
 /** A search the user saved under a name, shown in the sidebar with its count (this device only). */
 export interface SavedFilter {
   id: string;
@@ -64,6 +75,8 @@ export const META_KEYS = {
   /** ISO time of the last complete push + pull. */
   lastSyncedAt: 'lastSyncedAt',
   settings: 'settings',
+  /** The push endpoint the server accepted for this device: reminders then come by Web Push. */
+  pushEndpoint: 'pushEndpoint',
 } as const;
 
 export class TendDb extends Dexie {
@@ -75,6 +88,7 @@ export class TendDb extends Dexie {
   declare aiCache: Table<AiCacheEntry, string>;
   declare filters: Table<SavedFilter, string>;
   declare projects: Table<ProjectRecord, string>;
+  declare delivered: Table<DeliveredReminder, string>;
 
   constructor(name = 'tend', options?: DexieOptions) {
     super(name, options);
@@ -97,6 +111,8 @@ export class TendDb extends Dexie {
         'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
       filters: 'id, order',
     });
+    // Reminder firings this device showed, so the page and the service worker never show one twice.
+    this.version(7).stores({ delivered: 'key, at' });
     // Projects become records (versions 6 and 7 are other features' and may land in either order).
     // Tasks keep their legacy names; the upgrade writes a record for each name (queued for sync, the
     // same record on every device: src/core/project.ts) and re-keys the project index by project id.

@@ -8,6 +8,7 @@ import { createAuth, resolveAuthConfig } from './auth';
 import { connectLiveSync } from './live/connect';
 import type { TendAuth } from './auth';
 import { createSyncEngine } from './sync-engine';
+import { subscribeToPush, unsubscribeFromPush } from './push-subscription';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine';
 import {
   claimLocalData,
@@ -81,6 +82,8 @@ export function startSync({
   // A mailed account link lands here with its session in the URL fragment.
   void consumeAccountLink(auth);
   auth.onSignedIn((user) => {
+    // Reminders by push from now on, if this device already allows notifications.
+    void subscribeWhenAllowed(db, origin, auth);
     void claimLocalData(db, user.id).then((claim) => {
       setQuestion(claim.kind === 'ask' ? { userId: user.id, tasks: claim.tasks } : null);
       if (claim.kind !== 'ask') return engine.syncNow();
@@ -107,10 +110,39 @@ export function startSync({
  */
 export async function signOut(s: SyncServices, { keep }: { keep: boolean }): Promise<void> {
   if (!question()) await s.engine.syncNow();
+  const pushManager = await devicePushManager();
+  if (pushManager)
+    await unsubscribeFromPush({
+      db: s.db,
+      baseUrl: location.origin,
+      fetch: (...args) => fetch(...args),
+      getAccessToken: s.auth.getAccessToken,
+      pushManager,
+    });
   await s.auth.signOut();
   setQuestion(null);
   if (!keep) await removeLocalData(s.db);
   await s.engine.syncNow();
+}
+
+async function devicePushManager(): Promise<PushManager | null> {
+  const registration = await globalThis.navigator?.serviceWorker
+    ?.getRegistration()
+    .catch(() => undefined);
+  return registration?.pushManager ?? null;
+}
+
+async function subscribeWhenAllowed(db: TendDb, origin: string, auth: TendAuth): Promise<void> {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  const pushManager = await devicePushManager();
+  if (!pushManager) return;
+  await subscribeToPush({
+    db,
+    baseUrl: origin,
+    fetch: (...args) => fetch(...args),
+    getAccessToken: auth.getAccessToken,
+    pushManager,
+  });
 }
 
 /** The answer to "Add these N tasks to this account?". */

@@ -34,6 +34,9 @@ import { createTheme } from './theme/theme';
 import { ToastRegion } from './toast/ToastRegion';
 import { createToasts } from './toast/toasts';
 import { createPendingTasks } from './tasks/pending';
+import { isOpenTaskMessage } from '../core/sw-protocol';
+import { pushIsActive } from '../sync/push-subscription';
+import { browserNotifications, startInPageReminders } from './reminders/in-page-reminders';
 import { ViewPage } from './views/ViewPage';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
 
@@ -99,6 +102,37 @@ export function App(props: AppProps): JSX.Element {
     focusSearch: () => searchInput?.focus(),
     setViewController: (controller) => (view = controller),
   };
+
+  // Reminders fire in the page while no push subscription carries them (src/ui/reminders/).
+  // eslint-disable-next-line solid/reactivity -- services are fixed for the app's lifetime
+  const { db } = props;
+  const reminders = startInPageReminders({
+    db,
+    now: () => props.now().getTime(),
+    ...browserNotifications(),
+    pushActive: async () => {
+      const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
+      return pushIsActive(db, registration?.pushManager ?? null);
+    },
+    onGranted: () =>
+      void import('./reminders/push-device').then((m) => m.subscribeSignedInDevice(db)),
+  });
+  app.reminders = reminders;
+  onCleanup(() => reminders.stop());
+  // A clicked reminder opens its task: in this window (the worker's message), or in a new one (?task=).
+  const openFromWorker = (event: MessageEvent) => {
+    if (isOpenTaskMessage(event.data)) setOpenTaskId(event.data.taskId);
+  };
+  navigator.serviceWorker?.addEventListener('message', openFromWorker);
+  onCleanup(() => navigator.serviceWorker?.removeEventListener('message', openFromWorker));
+  onMount(() => {
+    const url = new URL(location.href);
+    const taskId = url.searchParams.get('task');
+    if (!taskId) return;
+    url.searchParams.delete('task');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    setOpenTaskId(taskId);
+  });
 
   const counts = createLive(
     ({ day }) => countNav(props.db, day),

@@ -2,6 +2,7 @@
 // import, sync and on-device AI failures all arrive as codes or exceptions and leave as text.
 import type { FilterError, FilterErrorCode } from '../core/filter/parse';
 import type { ParentProblem } from '../core/hierarchy';
+import { REMINDER_ACTION_TITLES } from '../core/sw-protocol';
 import { describeValidationError } from '../core/task-shape';
 import type { AuthFailure } from '../sync/auth';
 import type { SyncProblem, SyncState } from '../sync/status';
@@ -252,8 +253,8 @@ export const REMINDER_WORDS = {
   needsTime: 'Fires only when the task has a due time.',
   defaultLabel: 'Default reminder for tasks with a due time',
   defaultNone: 'None',
-  complete: 'Complete',
-  snooze: 'Snooze 10 min',
+  complete: REMINDER_ACTION_TITLES.complete,
+  snooze: REMINDER_ACTION_TITLES.snooze,
   permissionDenied:
     'Notifications are blocked for Tend, so reminders cannot alert you. Allow them in the browser’s site settings.',
   invalidAt: 'Choose a date and time for the reminder.',

@@ -7,22 +7,14 @@ import webpush from 'web-push';
 import type { RequestOptions, SendResult } from 'web-push';
 import { dueFirings, REMINDER_GRACE_MS } from '../../src/core/reminders';
 import type { ReminderFiring } from '../../src/core/reminders';
+import type { ReminderNotice } from '../../src/core/sw-protocol';
 import type { Reminder } from '../../src/core/task';
 import type { Queryable } from '../db/types';
 import type { PushSubscriptionRow } from './subscriptions';
 import type { VapidKeys } from './vapid';
 
-/** What the service worker receives (sw/ reads it with src/core/sw-protocol.ts). */
-export interface ReminderPayload {
-  type: 'reminder';
-  taskId: string;
-  reminderId: string;
-  key: string;
-  title: string;
-  /** The firing's instant, ISO. */
-  at: string;
-  due: string | null;
-}
+/** What the service worker receives: the notice the page would show itself (src/core/sw-protocol.ts). */
+export type ReminderPayload = ReminderNotice;
 
 export interface ReminderJobReport {
   subscriptions: number;

@@ -1,0 +1,99 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createClock } from '../../core/hlc';
+import { openTendDb } from '../../db/database';
+import type { TendDb } from '../../db/database';
+import { claimFiring } from '../../db/reminder-deliveries';
+import { createTasksStore } from '../../db/tasks-store';
+import { startInPageReminders } from './in-page-reminders';
+import type { InPageReminderDeps } from './in-page-reminders';
+
+const T0 = Date.parse('2026-12-02T09:00:00.000Z');
+const R1 = '0193b5a0-0000-7000-8000-0000000000a1';
+const R2 = '0193b5a0-0000-7000-8000-0000000000a2';
+let db: TendDb;
+let stop = () => {};
+
+async function setup(overrides: Partial<InPageReminderDeps> = {}) {
+  db = openTendDb('in-page-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  let time = T0;
+  const now = () => time;
+  const store = createTasksStore({
+    db,
+    clock: createClock({ now, nodeId: 'AAAAAAAAAAAAAAAA' }),
+    now,
+  });
+  const shown: { title: string; options: { tag: string } }[] = [];
+  let permission: NotificationPermission = 'default';
+  const requestPermission = vi.fn(
+    async (): Promise<NotificationPermission> => (permission = 'granted'),
+  );
+  const reminders = startInPageReminders({
+    db,
+    now,
+    timeZone: 'UTC',
+    permission: () => permission,
+    requestPermission,
+    show: async (n) => void shown.push(n),
+    pushActive: async () => false,
+    maxWaitMs: 10,
+    ...overrides,
+  });
+  stop = () => reminders.stop();
+  return { store, reminders, shown, requestPermission, advance: (ms: number) => (time += ms) };
+}
+afterEach(() => {
+  stop();
+  db?.close();
+});
+
+describe('in-page reminders', () => {
+  it('asks for permission only after a reminder is added, then shows due firings once', async () => {
+    const { store, reminders, shown, requestPermission, advance } = await setup();
+    expect(requestPermission).not.toHaveBeenCalled();
+    await store.addTask({
+      title: 'Call the dentist',
+      due: '2026-12-02T09:30',
+      reminders: [
+        { id: R1, before: 30 },
+        { id: R2, at: '2026-12-02T09:05:00.000Z' },
+      ],
+    });
+    expect(await reminders.check()).toEqual([]);
+    reminders.onReminderAdded();
+    await vi.waitFor(() => expect(requestPermission).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() =>
+      expect(shown.map((n) => n.options.tag)).toEqual([`${R1}@2026-12-02T09:00:00.000Z`]),
+    );
+    expect(shown[0].title).toBe('Call the dentist');
+    expect(await reminders.check()).toEqual([]);
+    advance(5 * 60_000);
+    expect(await reminders.check()).toEqual([`${R2}@2026-12-02T09:05:00.000Z`]);
+    reminders.onReminderAdded();
+    expect(requestPermission).toHaveBeenCalledTimes(1);
+  });
+
+  it('skips a firing the service worker already showed, and stands aside while push is active', async () => {
+    let push = false;
+    const { store, reminders, shown } = await setup({
+      permission: () => 'granted',
+      pushActive: async () => push,
+    });
+    const task = await store.addTask({
+      title: 'a',
+      reminders: [{ id: R1, at: '2026-12-02T09:00:00.000Z' }],
+    });
+    await claimFiring(
+      db,
+      { key: `${R1}@2026-12-02T09:00:00.000Z`, taskId: task.id, at: T0 },
+      'push',
+      T0,
+    );
+    expect(await reminders.check()).toEqual([]);
+    await store.addTask({ title: 'b', reminders: [{ id: R2, at: '2026-12-02T09:00:00.000Z' }] });
+    push = true;
+    expect(await reminders.check()).toEqual([]);
+    push = false;
+    await vi.waitFor(async () => expect(shown.map((n) => n.title)).toEqual(['b']));
+  });
+});
