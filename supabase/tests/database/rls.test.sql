@@ -198,6 +198,33 @@ select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa
   'deleting a project records the pruned version, so older pull cursors expire');
 select is((select name from public.projects where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
   'the other user''s project is untouched');
+------------------------------------------------------------------ reminders: push subscriptions and deliveries
+reset role;
+insert into public.push_subscriptions (id, owner, endpoint, p256dh, auth, time_zone) values
+  ('33333333-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001', 'https://push.example/a', 'p', 'a', 'UTC'),
+  ('33333333-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000002', 'https://push.example/b', 'p', 'a', 'UTC');
+insert into public.reminder_deliveries (subscription_id, owner, firing_key, task_id) values
+  ('33333333-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000001', 'r@t', '11111111-0000-4000-8000-000000000001');
+select is(
+  (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relname in ('push_subscriptions', 'reminder_deliveries')
+      and c.relforcerowsecurity),
+  2, 'row-level security is forced on the push tables');
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+select is((select count(*)::int from public.push_subscriptions), 1, 'push_subscriptions: a user sees only their own devices');
+select is(tend_test.affected($$delete from public.push_subscriptions where endpoint = 'https://push.example/b'$$), 0,
+  'push_subscriptions: a user cannot delete another''s device');
+select throws_ok($$insert into public.push_subscriptions (owner, endpoint, p256dh, auth, time_zone)
+  values ('bbbbbbbb-0000-4000-8000-000000000002', 'https://push.example/c', 'p', 'a', 'UTC')$$, '42501', null,
+  'push_subscriptions: a user cannot subscribe a device for another');
+select is((select count(*)::int from public.reminder_deliveries), 1, 'reminder_deliveries: a user reads what was sent to them');
+select throws_ok($$insert into public.reminder_deliveries (subscription_id, firing_key, task_id)
+  values ('33333333-0000-4000-8000-000000000001', 'x', '11111111-0000-4000-8000-000000000001')$$, '42501', null,
+  'reminder_deliveries: only the server records deliveries');
+select tend_test.act_as_anon();
+select throws_ok($$select * from public.push_subscriptions$$, '42501', null, 'push_subscriptions: anon cannot select');
+select throws_ok($$select * from public.reminder_deliveries$$, '42501', null, 'reminder_deliveries: anon cannot select');
+reset role;
 
 select * from finish();
 rollback;
