@@ -206,6 +206,10 @@ export function createOpsRuntime(
         now: ctx.now(),
       });
       if (report.failed > 0) ctx.logger.warn({ job: name, ...report }, 'reminder pushes failed');
+      // A run a minute is 1,440 run records a day: keep two days of them (retries look back an hour).
+      await ctx.db.query(
+        `delete from tend_ops.job_runs where job = 'reminders' and scheduled_for < now() - interval '2 days'`,
+      );
       return { ok: true, report };
     }
     if (name === 'sync-check') {

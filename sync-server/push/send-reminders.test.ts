@@ -118,8 +118,17 @@ describe.runIf(runs)('reminders by Web Push', () => {
     });
     expect(((await push.json()) as { rejected: unknown[] }).rejected).toEqual([]);
 
+    // The job keeps two days of its own run records (one a minute).
+    await database.db.query(
+      `insert into tend_ops.job_runs (job, scheduled_for, holder, lease_until, attempts)
+       values ('reminders', now() - interval '3 days', 'old', now() - interval '3 days', 1)`,
+    );
     const res = await cron();
     const body = (await res.json()) as { ok: boolean; report: Record<string, number> };
+    const old = await database.db.query(
+      `select 1 from tend_ops.job_runs where job = 'reminders' and holder = 'old'`,
+    );
+    expect(old).toEqual([]);
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.report).toMatchObject({ subscriptions: 3, sent: 2, failed: 1, removed: 1 });
 
