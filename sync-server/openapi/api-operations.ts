@@ -10,6 +10,8 @@ import {
 import { taskChangesSchema, taskSchema } from '../../src/core/task';
 import { deleteSchema } from '../routes/account';
 import { parseRequestSchema } from '../routes/ai';
+import { unsubscribeSchema } from '../routes/push';
+import { DEFAULT_PUSH_HOSTS, subscriptionSchema } from '../push/subscriptions';
 import { passwordGrantSchema, refreshGrantSchema, signupSchema } from '../routes/auth';
 import {
   recoverSchema,
@@ -383,6 +385,53 @@ const ai: OperationSpec[] = [
   },
 ];
 
+const PUSH_OFF = { 503: 'Web Push is not configured on this server (`push_unavailable`)' };
+
+const push: OperationSpec[] = [
+  {
+    method: 'get',
+    path: '/api/push/vapid-public-key',
+    tag: 'Push',
+    summary: "The server's VAPID public key, which a browser subscribes with",
+    access: PUBLIC,
+    responses: {
+      200: { description: 'The key', schema: z.object({ publicKey: z.string() }) },
+    },
+    errors: PUSH_OFF,
+  },
+  {
+    method: 'post',
+    path: '/api/push/subscriptions',
+    tag: 'Push',
+    summary:
+      "Save this device's push subscription (the browser's PushSubscription JSON and its IANA time zone)",
+    access: USER,
+    body: subscriptionSchema(DEFAULT_PUSH_HOSTS),
+    responses: {
+      201: {
+        description: 'Saved; an endpoint another account held moves to this one',
+        schema: z.object({ endpoint: z.string(), timeZone: z.string() }),
+      },
+    },
+    errors: { ...BAD_INPUT, ...SIGNED_IN, ...PUSH_OFF },
+  },
+  {
+    method: 'delete',
+    path: '/api/push/subscriptions',
+    tag: 'Push',
+    summary: "Remove this device's push subscription",
+    access: USER,
+    body: unsubscribeSchema,
+    responses: {
+      200: {
+        description: 'How many subscriptions were removed (0 when there was none)',
+        schema: z.object({ removed: z.int() }),
+      },
+    },
+    errors: { ...BAD_INPUT, ...SIGNED_IN, ...UNAVAILABLE },
+  },
+];
+
 export const API_OPERATIONS: OperationSpec[] = [
   openApiOperation,
   ...health,
@@ -390,6 +439,7 @@ export const API_OPERATIONS: OperationSpec[] = [
   ...sync,
   ...tasks,
   ...ai,
+  ...push,
 ];
 /** Only where the server answers auth itself (no SUPABASE_URL). */
 export const AUTH_OPERATIONS: OperationSpec[] = auth;

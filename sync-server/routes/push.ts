@@ -8,7 +8,7 @@ import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
 import { saveSubscription, subscriptionSchema } from '../push/subscriptions';
 
-const unsubscribeSchema = z.object({ endpoint: z.string().min(1).max(2048) });
+export const unsubscribeSchema = z.object({ endpoint: z.string().min(1).max(2048) });
 
 function pushUnavailable(): HttpError {
   return new HttpError(
