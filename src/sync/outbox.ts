@@ -1,8 +1,11 @@
 // The outbox as sync sees it: pending entries in timestamp order, permanently rejected ones kept (with
 // the server's reason) until the user retries or discards them. Nothing here drops an unacknowledged change.
+import type { Clock } from '../core/hlc';
 import type { AnyMutation } from '../core/merge';
+import { restampRecord } from '../core/sync/restamp';
 import { META_KEYS } from '../db/database';
 import type { OutboxEntry, TendDb } from '../db/database';
+import { catchUpClock, createPersistentClock, saveClock } from '../db/persistent-clock';
 import { recordTable, storedRecord } from '../db/record-tables';
 
 export interface Rejection {
@@ -52,13 +55,41 @@ export function toWire(entry: SyncOutboxEntry): AnyMutation {
     : ({ id, taskId, hlc, changes } as AnyMutation);
 }
 
-/** Sends a rejected change again (the user fixed the cause, or the server was wrong). */
-export async function retryRejected(db: TendDb, id: string): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
+/**
+ * Sends a rejected change again (the user fixed the cause, or the server was wrong). The server answers
+ * a mutation id it has seen with its first outcome, so the change goes as a new mutation: a new id and a
+ * new timestamp, the record's fields moved to it. Fields edited since stay with their later change.
+ */
+export async function retryRejected(
+  db: TendDb,
+  id: string,
+  { clock, newId = () => crypto.randomUUID() }: { clock?: Clock; newId?: () => string } = {},
+): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
     const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
-    if (!entry) return;
+    if (!entry?.rejected) return;
+    await db.outbox.delete(id);
+    const table = recordTable(db, entry.kind);
+    const stored = await table.get(entry.taskId);
+    const record = stored && storedRecord(stored);
+    const clocks = (record?.clock ?? {}) as Record<string, string | undefined>;
+    const changes = entry.changes as Record<string, unknown>;
+    const owned = Object.keys(changes).filter((field) => !record || clocks[field] === entry.hlc);
+    if (owned.length === 0) return;
+    const stamper = clock ?? (await createPersistentClock(db));
+    if (clock) await catchUpClock(db, clock);
+    const hlc = stamper.tick();
     const { rejected: _rejected, ...rest } = entry;
-    await db.outbox.put({ ...rest, attempts: 0, lastError: undefined });
+    await db.outbox.put({
+      ...rest,
+      id: newId(),
+      hlc,
+      changes: Object.fromEntries(owned.map((field) => [field, changes[field]])),
+      attempts: 0,
+      lastError: undefined,
+    } as OutboxEntry);
+    if (record) await table.put(restampRecord(record, entry.hlc, hlc) as never);
+    await saveClock(db, stamper);
   });
 }
 

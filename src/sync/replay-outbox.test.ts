@@ -149,11 +149,68 @@ describe('replayOutbox', () => {
     server.requests.length = 0;
     expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 0 });
     expect(pushes()).toHaveLength(0);
-    // ...until the user retries it. The server answers a mutation id it has logged with its first
-    // outcome, so the same change is refused again.
+    // ...until the user retries it: it goes again as a new change, and its invalid value is refused again.
     await retryRejected(db, rejected[0].id);
     expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 1 });
     expect(pushes()).toHaveLength(1);
+  });
+
+  it('a retried refusal is sent as a new change (new id, new stamp), so the server can accept it', async () => {
+    const { store, options } = setup();
+    const parent = await store.addTask({ title: 'parent' });
+    const child = await store.addTask({ title: 'child' });
+    expect(await replayOutbox(options)).toEqual({ applied: 2, rejected: 0 });
+    // Another device makes the parent a sub-task of the child; this one, not yet pulled, nests the child
+    // under the parent: the server refuses the cycle and logs the refusal under the mutation's id.
+    const other = createClock({ now: () => T0 + 1_000, nodeId: 'BBBBBBBBBBBBBBBB' });
+    const otherDevicePush = (taskId: string, parentId: string | null) =>
+      server.fetch(`${server.url}/api/sync/push`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${user.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          clientId: 'client-b',
+          mutations: [
+            { id: crypto.randomUUID(), taskId, hlc: other.tick(), changes: { parentId } },
+          ],
+        }),
+      });
+    expect((await otherDevicePush(parent.id, child.id)).status).toBe(200);
+    await store.updateTask(child.id, { parentId: parent.id });
+    expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 1 });
+    const [refused] = await listRejected(db);
+    expect(refused.rejected?.code).toBe('invalid_parent');
+    // The other device lifts the parent out again; the user retries the refused change.
+    expect((await otherDevicePush(parent.id, null)).status).toBe(200);
+    await retryRejected(db, refused.id);
+    const [retried] = (await db.outbox.toArray()) as SyncOutboxEntry[];
+    expect(retried.id).not.toBe(refused.id);
+    expect(retried.hlc > refused.hlc).toBe(true);
+    expect(retried.changes).toEqual({ parentId: parent.id });
+    expect((await db.tasks.get(child.id))?.clock.parentId).toBe(retried.hlc);
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
+    expect((await server.tasksOf(user.id)).get(child.id)?.parentId).toBe(parent.id);
+  });
+
+  it('a retried refusal leaves out the fields edited since, which their own later change carries', async () => {
+    const { store, options } = setup();
+    const task = await store.addTask({ title: 'kept' });
+    expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
+    await store.updateTask(task.id, { title: 'refused', notes: 'refused too' });
+    server.faults.push({ path: '/api/sync/push', status: 400 });
+    expect(await replayOutbox(options)).toEqual({ applied: 0, rejected: 1 });
+    const [refused] = await listRejected(db);
+    await store.updateTask(task.id, { title: 'newer' });
+    await retryRejected(db, refused.id);
+    const retried = ((await db.outbox.toArray()) as SyncOutboxEntry[]).find(
+      (e) => e.id !== refused.id && 'notes' in e.changes,
+    );
+    expect(retried?.changes).toEqual({ notes: 'refused too' });
+    expect(await db.outbox.get(refused.id)).toBeUndefined();
+    expect(await replayOutbox(options)).toEqual({ applied: 2, rejected: 0 });
+    expect((await server.tasksOf(user.id)).get(task.id)).toMatchObject({
+      title: 'newer',
+      notes: 'refused too',
+    });
   });
 
   it('on 413 sends smaller batches; a request-level 4xx isolates and rejects only the offending change', async () => {
