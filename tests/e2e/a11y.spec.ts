@@ -33,6 +33,8 @@ async function seedTasks(page: Page) {
   await expect(taskCheckbox(page, 'Old shopping list')).toHaveCount(0);
 }
 
+const HOVER = { light: 'rgb(240, 240, 236)', dark: 'rgb(35, 39, 44)' };
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} scheme`, () => {
     // One seeded page per scheme; after a failure Playwright starts a new worker and seeds again,
@@ -63,6 +65,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoViolations(page, `task detail (${colorScheme})`);
       await page.keyboard.press('Escape');
+    });
+
+    test('a hovered row has no violations (its priority label on the hover colour)', async () => {
+      await page.goto('/project/Garden');
+      const row = page.locator('.task-row', { hasText: 'Order seeds' });
+      await row.hover();
+      await expect(row.locator('.meta-priority.p2')).toHaveText('P2');
+      // The --hover token of the scheme: axe checks the label on the colour the user sees.
+      await expect(row).toHaveCSS('background-color', HOVER[colorScheme]);
+      await expectNoViolations(page, `hovered row (${colorScheme})`);
     });
 
     test('the sync status panel has no violations', async () => {
