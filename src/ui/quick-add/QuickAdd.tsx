@@ -14,6 +14,7 @@ import { describeError, messageForCode } from '../messages';
 import type { refineCaptureInBackground } from '../../ai/after-capture';
 import { readDefaultReminder } from '../reminders/reminder-prefs';
 import { captureJournal } from './capture-journal';
+import { createFittingPlaceholder } from './fitting-placeholder';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
@@ -48,6 +49,14 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   const [error, setError] = createSignal('');
   const [scrollLeft, setScrollLeft] = createSignal(0);
   let input!: HTMLInputElement; // eslint-disable-line no-unassigned-vars -- assigned by ref
+  const placeholder = createFittingPlaceholder(
+    () => input,
+    [
+      'Add a task: “Call mom tomorrow 5pm p1 #Family”',
+      'Add a task: “Call mom tomorrow 5pm”',
+      'Add a task',
+    ],
+  );
 
   const [parser, setParser] = createSignal<Parse | null>(loadedParser());
   const parseWith = (parse: Parse | null) =>
@@ -175,7 +184,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           aria-label="Quick add"
           aria-describedby="quick-add-help"
           aria-invalid={error() ? 'true' : undefined}
-          placeholder="Add a task: “Call mom tomorrow 5pm p1 #Family”"
+          placeholder={placeholder()}
           autocomplete="off"
           spellcheck={false}
           enterkeyhint="done"

@@ -19,6 +19,7 @@ import { TaskRow } from './TaskRow';
 import type { Selection } from './selection';
 import {
   ROW_HEIGHT,
+  dragShift,
   groupOf,
   indentTarget,
   itemAt,
@@ -76,6 +77,12 @@ export function TaskList(props: TaskListProps): JSX.Element {
   const [drag, setDrag] = createSignal<{ id: string; dy: number } | null>(null);
 
   const layout = createMemo(() => layoutItems(props.items));
+  // Found once per drag, not once per row and pointer move.
+  const draggedId = createMemo(() => drag()?.id ?? null);
+  const dragFrom = createMemo(() => {
+    const id = draggedId();
+    return id === null ? -1 : indexOfTask(id);
+  });
   const range = createMemo(() =>
     visibleRange(layout(), props.items.length, scrollTop(), viewportHeight()),
   );
@@ -288,10 +295,20 @@ export function TaskList(props: TaskListProps): JSX.Element {
         if (next && !viewportEl.contains(next)) focusInList = false;
       }}
     >
-      <ul class="task-list" aria-label={props.label} style={{ height: `${layout().total}px` }}>
+      <ul
+        class="task-list"
+        classList={{ 'is-dragging': drag() !== null }}
+        aria-label={props.label}
+        style={{ height: `${layout().total}px` }}
+      >
         <Index each={visible()}>
           {(item, i) => {
-            const top = () => layout().offsets[range().start + i];
+            const top = () => {
+              const index = range().start + i;
+              const from = dragFrom();
+              const shift = from < 0 ? 0 : dragShift(layout(), from, drag()?.dy ?? 0, index);
+              return layout().offsets[index] + shift;
+            };
             const task = () => {
               const value = item();
               return value.kind === 'task' ? value : null;
@@ -335,9 +352,8 @@ export function TaskList(props: TaskListProps): JSX.Element {
                     onSelect={onSelect}
                     onFocusRow={(t) => props.selection.setCursor(t.id)}
                     onDragStart={onDragStart}
-                    style={{
-                      transform: `translateY(${top() + (drag()?.id === entry().task.id ? drag()!.dy : 0)}px)`,
-                    }}
+                    dragging={drag()?.id === entry().task.id}
+                    style={{ transform: `translateY(${top()}px)` }}
                   />
                 )}
               </Show>

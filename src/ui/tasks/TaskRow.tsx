@@ -32,6 +32,8 @@ export interface TaskRowProps {
   onSelect: (task: Task, mode: 'toggle' | 'range') => void;
   onFocusRow: (task: Task) => void;
   onDragStart?: (task: Task, event: PointerEvent) => void;
+  /** Being dragged: lifted above the rows that make room for it. */
+  dragging?: boolean;
   style?: JSX.CSSProperties;
   ref?: (element: HTMLLIElement) => void;
 }
@@ -62,6 +64,7 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
         'is-cursor': props.isCursor,
         'is-selected': props.isSelected,
         'is-done': done(),
+        'is-dragging': props.dragging,
       }}
       data-task-id={props.task.id}
       style={{ ...props.style, '--level': String((props.level ?? 1) - 1) }}

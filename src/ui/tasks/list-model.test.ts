@@ -4,6 +4,7 @@ import type { Task } from '../../core/task';
 import {
   HEADING_HEIGHT,
   ROW_HEIGHT,
+  dragShift,
   groupOf,
   indentTarget,
   layoutItems,
@@ -30,6 +31,21 @@ function rows(count: number, group = 'all'): ListItem[] {
     group,
   }));
 }
+
+describe('dragShift', () => {
+  it('moves the dragged row with the pointer and the rows it passes aside, as the drop counts them', () => {
+    const items = rows(4);
+    const layout = layoutItems(items);
+    const shifts = (from: number, dy: number) =>
+      items.map((_, i) => dragShift(layout, from, dy, i));
+    expect(shifts(0, 0)).toEqual([0, 0, 0, 0]);
+    // Down 1.2 rows: one row passed (the drop's Math.round(1.2) = 1) steps up into the gap left behind.
+    expect(shifts(0, 1.2 * ROW_HEIGHT)).toEqual([1.2 * ROW_HEIGHT, -ROW_HEIGHT, 0, 0]);
+    expect(shifts(0, 2.4 * ROW_HEIGHT)).toEqual([2.4 * ROW_HEIGHT, -ROW_HEIGHT, -ROW_HEIGHT, 0]);
+    // Up from the last row: the rows passed step down.
+    expect(shifts(3, -1.6 * ROW_HEIGHT)).toEqual([0, ROW_HEIGHT, ROW_HEIGHT, -1.6 * ROW_HEIGHT]);
+  });
+});
 
 describe('layout and visible window', () => {
   it('places rows and headings at cumulative offsets', () => {

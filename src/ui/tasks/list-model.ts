@@ -36,6 +36,20 @@ export function layoutItems(items: ListItem[]): ListLayout {
   return { offsets, total: offsets[items.length] };
 }
 
+/**
+ * While item `from` is dragged by `dy`, how far item `index` is drawn from its place: the dragged one
+ * follows the pointer; the others it has passed (its middle beyond their near edge, as the drop counts
+ * them) step aside by its height, leaving a gap where it would land.
+ */
+export function dragShift(layout: ListLayout, from: number, dy: number, index: number): number {
+  if (index === from) return dy;
+  const height = layout.offsets[from + 1] - layout.offsets[from];
+  const middle = layout.offsets[from] + dy + height / 2;
+  if (index > from && layout.offsets[index] < middle) return -height;
+  if (index < from && layout.offsets[index + 1] > middle) return height;
+  return 0;
+}
+
 /** Index of the last item whose top is <= y (binary search). */
 export function itemAt(offsets: Float64Array, count: number, y: number): number {
   let lo = 0;
