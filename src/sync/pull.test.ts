@@ -296,14 +296,12 @@ describe('pullChanges', () => {
         hasMore: false,
       },
     });
-    const noRetry = { maxAttempts: 1 };
     await expect(
       pullChanges({
         db: b.db,
         fetch: server.fetch,
         baseUrl: server.url,
         getAccessToken: async () => user.token,
-        retry: noRetry,
       }),
     ).rejects.toMatchObject({ kind: 'transient' });
     expect(await getCursor(b.db)).toBe('2');

@@ -19,8 +19,6 @@ import { toTaskRecord } from '../db/task-index';
 import { requestJson, SyncHttpError } from './http';
 import type { SyncTransport } from './http';
 import type { SyncOutboxEntry } from './outbox';
-import { withRetry } from './retry';
-import type { RetryOptions } from './retry';
 
 export interface PullProgress {
   /** Tasks applied so far in this pull. */
@@ -37,7 +35,6 @@ export interface PullOptions extends SyncTransport {
   /** The device clock: remote timestamps are folded in so later local writes sort after them. */
   clock?: Clock;
   limit?: number;
-  retry?: RetryOptions;
   onProgress?: (progress: PullProgress) => void;
 }
 
@@ -53,7 +50,7 @@ export async function getCursor(db: TendDb): Promise<string | undefined> {
 }
 
 export async function pullChanges(options: PullOptions): Promise<PullResult> {
-  const { db, limit = 1000, retry, onProgress } = options;
+  const { db, limit = 1000, onProgress } = options;
   const now = options.now ?? Date.now;
   const result: PullResult = { received: 0, conflicts: 0, resynced: false };
   /** Ids the server still has, collected during a full resync. */
@@ -68,7 +65,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (from !== undefined) query.set('cursor', from);
     if (result.resynced) query.set('include', 'archived');
-    const request = withRetry(async () => {
+    const request = (async () => {
       const parsed = pullEnvelopeSchema.safeParse(
         await requestJson(options, 'GET', `/api/sync/pull?${query}`),
       );
@@ -88,7 +85,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         tasks: parsed.data.tasks as TaskRecord[],
         projects: (parsed.data.projects ?? []) as ProjectRecord[],
       };
-    }, retry);
+    })();
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
     return request;
   };

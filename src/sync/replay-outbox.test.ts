@@ -7,7 +7,7 @@ import { createClock, parseHlc } from '../core/hlc';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
 import { createTasksStore } from '../db/tasks-store';
-import { SyncHttpError } from './http';
+import type { SyncHttpError } from './http';
 import { countPending, listRejected, retryRejected } from './outbox';
 import type { SyncOutboxEntry } from './outbox';
 import { replayOutbox } from './replay-outbox';
@@ -40,7 +40,6 @@ function setup(deviceNow = () => T0) {
     now: deviceNow,
     newId: () => `00000000-0000-4000-8000-${String(dbCount * 100_000 + ++seq).padStart(12, '0')}`,
   });
-  const sleeps: number[] = [];
   const options: ReplayOptions = {
     db,
     clientId: 'client-a',
@@ -49,9 +48,8 @@ function setup(deviceNow = () => T0) {
     getAccessToken: async () => user.token,
     now: deviceNow,
     clock,
-    retry: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), maxAttempts: 4 },
   };
-  return { store, options, sleeps, clock };
+  return { store, options, clock };
 }
 
 /** Rewrites the priority of a task's queued change, past the store's own validation. */
@@ -78,39 +76,34 @@ describe('replayOutbox', () => {
     for (const t of tasks) expect(stored.get(t.id)?.title).toBe(t.title);
   });
 
-  it('a 5xx, a dropped connection and a non-JSON 200 are not success: retried with jittered backoff', async () => {
-    const { store, options, sleeps } = setup();
+  it('a 5xx, a dropped connection and a non-JSON 200 are not success: each stops the run, nothing lost', async () => {
+    const { store, options } = setup();
     await store.addTask({ title: 'survives' });
     server.faults.push(
       { path: '/api/sync/push', status: 503 },
       { path: '/api/sync/push', status: 'drop' },
       { path: '/api/sync/push', status: 200, body: 'not the protocol' },
     );
+    // Sent once per run: the caller (the sync engine, or the browser's Background Sync) runs it again.
+    for (const kind of ['transient', 'network', 'transient']) {
+      const error = await replayOutbox(options).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind });
+    }
+    const [entry] = await db.outbox.toArray();
+    expect(entry.attempts).toBe(3);
+    expect(entry.lastError).toBe('The server sent no JSON');
     expect(await replayOutbox(options)).toEqual({ applied: 1, rejected: 0 });
-    // full jitter with random()=0.5: half of 500, 1000, 2000 ms
-    expect(sleeps).toEqual([250, 500, 1000]);
     expect(pushes()).toHaveLength(4);
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('waits at least as long as 429 Retry-After says', async () => {
-    const { store, options, sleeps } = setup();
+  it('a 429 stops the run with the Retry-After the next run must wait', async () => {
+    const { store, options } = setup();
     await store.addTask({ title: 'x' });
     server.faults.push({ path: '/api/sync/push', status: 429, headers: { 'Retry-After': '7' } });
-    await replayOutbox(options);
-    expect(sleeps).toEqual([7000]);
-  });
-
-  it('when retries run out, throws and keeps every change queued with the error noted', async () => {
-    const { store, options } = setup();
-    await store.addTask({ title: 'kept' });
-    for (let i = 0; i < 4; i++) server.faults.push({ path: '/api/sync/push', status: 500 });
     const error = await replayOutbox(options).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SyncHttpError);
-    expect((error as SyncHttpError).kind).toBe('transient');
-    const [entry] = await db.outbox.toArray();
-    expect(entry.attempts).toBe(1);
-    expect(entry.lastError).toBe('Injected 500');
+    expect(error).toMatchObject({ kind: 'transient', retryAfterMs: 7000 });
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('a 401 stops at once (no retry) and leaves the outbox alone', async () => {

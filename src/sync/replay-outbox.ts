@@ -1,6 +1,7 @@
 // Pushes the outbox to the server: batches of at most 500, acknowledged entries removed, permanently
-// rejected ones kept with the server's reason, transient failures retried with backoff. Runs in the page
-// and in the service worker (Background Sync), so it touches no DOM API.
+// rejected ones kept with the server's reason. A transient failure stops the run with the entries queued;
+// the caller decides when to run again (retry.ts). Runs in the page and in the service worker (Background
+// Sync), so it touches no DOM API.
 import type { Clock } from '../core/hlc';
 import { CLIENT_PUSH_BATCH, CLOCK_DRIFT, pushResponseSchema } from '../core/sync/protocol';
 import type { TendDb } from '../db/database';
@@ -10,14 +11,11 @@ import type { SyncTransport } from './http';
 import { nextPending, toWire } from './outbox';
 import { forgetClockOffsetIfRight, restampAheadOfServer } from './restamp';
 import type { SyncOutboxEntry } from './outbox';
-import { withRetry } from './retry';
-import type { RetryOptions } from './retry';
 
 export interface ReplayOptions extends SyncTransport {
   db: TendDb;
   clientId: string;
   batchSize?: number;
-  retry?: RetryOptions;
   /** The device clock; the service worker has none and opens the stored one when it must re-stamp. */
   clock?: Clock;
 }
@@ -31,10 +29,10 @@ export interface ReplayResult {
 
 /**
  * Replays every pending outbox entry. Resolves when all were acknowledged or rejected; throws the
- * SyncHttpError that stopped it otherwise (network, 401, retries exhausted), leaving the rest queued.
+ * SyncHttpError that stopped it otherwise (network, server error, 401), leaving the rest queued.
  */
 export async function replayOutbox(options: ReplayOptions): Promise<ReplayResult> {
-  const { db, clientId, retry } = options;
+  const { db, clientId } = options;
   const now = options.now ?? Date.now;
   let batchSize = Math.min(options.batchSize ?? CLIENT_PUSH_BATCH, CLIENT_PUSH_BATCH);
   const result: ReplayResult = { applied: 0, rejected: 0 };
@@ -46,21 +44,19 @@ export async function replayOutbox(options: ReplayOptions): Promise<ReplayResult
     if (batch.length === 0) return result;
     let response;
     try {
-      response = await withRetry(async () => {
-        const json = await requestJson(options, 'POST', '/api/sync/push', {
-          clientId,
-          mutations: batch.map(toWire),
-        });
-        const parsed = pushResponseSchema.safeParse(json);
-        if (!parsed.success)
-          throw new SyncHttpError(
-            'transient',
-            'server_error',
-            'The server sent an unexpected push reply',
-            200,
-          );
-        return parsed.data;
-      }, retry);
+      const json = await requestJson(options, 'POST', '/api/sync/push', {
+        clientId,
+        mutations: batch.map(toWire),
+      });
+      const parsed = pushResponseSchema.safeParse(json);
+      if (!parsed.success)
+        throw new SyncHttpError(
+          'transient',
+          'server_error',
+          'The server sent an unexpected push reply',
+          200,
+        );
+      response = parsed.data;
     } catch (error) {
       if (
         error instanceof SyncHttpError &&

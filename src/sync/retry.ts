@@ -1,18 +1,19 @@
-// Exponential backoff with full jitter for transient sync failures; time and randomness are injected.
+// When a failed sync runs again. A run (push, then pull) sends each request once and throws the
+// classified failure (http.ts); the page's sync engine is the one place that waits and runs again, by
+// this policy. The service worker makes one attempt and leaves the next to the browser's Background Sync.
 import { SyncHttpError } from './http';
 
-export interface RetryOptions {
-  /** Tries in total, the first included. */
-  maxAttempts?: number;
-  baseMs?: number;
-  maxMs?: number;
-  random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  /** Called before each wait, e.g. to show "retrying in 4 s". */
-  onRetry?: (error: SyncHttpError, delayMs: number, attempt: number) => void;
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  random: () => number;
 }
 
-export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Quick at first (a blip), minutes apart in an outage. */
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'random'> = {
+  baseMs: 1_000,
+  maxMs: 5 * 60_000,
+};
 
 /** Full jitter (AWS architecture blog): a random wait in [0, min(max, base * 2^attempt)). */
 export function backoffDelay(
@@ -24,38 +25,15 @@ export function backoffDelay(
   return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }
 
-/** The wait before the next try after `error`: the jittered back-off, never less than a Retry-After. */
+/**
+ * The wait before the next run after the `attempt`-th failure in a row: the jittered back-off, at least
+ * `baseMs` (no hot loop) and never less than the server's Retry-After.
+ */
 export function retryDelay(
   error: unknown,
   attempt: number,
-  { baseMs, maxMs, random }: { baseMs: number; maxMs: number; random: () => number },
+  { baseMs, maxMs, random }: RetryPolicy,
 ): number {
   const retryAfterMs = error instanceof SyncHttpError ? (error.retryAfterMs ?? 0) : 0;
-  return Math.max(retryAfterMs, backoffDelay(attempt, baseMs, maxMs, random));
-}
-
-export function isRetryable(error: unknown): error is SyncHttpError {
-  return error instanceof SyncHttpError && (error.kind === 'network' || error.kind === 'transient');
-}
-
-/** Runs `work`, retrying network and transient failures; never waits less than a Retry-After. */
-export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const {
-    maxAttempts = 5,
-    baseMs = 500,
-    maxMs = 60_000,
-    random = Math.random,
-    sleep = defaultSleep,
-    onRetry,
-  } = options;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isRetryable(error) || attempt + 1 >= maxAttempts) throw error;
-      const delay = retryDelay(error, attempt, { baseMs, maxMs, random });
-      onRetry?.(error, delay, attempt + 1);
-      await sleep(delay);
-    }
-  }
+  return Math.max(baseMs, retryAfterMs, backoffDelay(attempt, baseMs, maxMs, random));
 }

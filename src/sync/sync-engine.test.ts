@@ -38,6 +38,7 @@ function setup(
     online?: boolean;
     intervalMs?: number;
     serverDown?: boolean;
+    retry?: { baseMs: number; maxMs: number };
   } = {},
 ) {
   db = openTendDb(`engine-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -79,7 +80,7 @@ function setup(
     env,
     debounceMs: 5,
     intervalMs: overrides.intervalMs,
-    retry: { maxAttempts: 2, sleep: async () => undefined },
+    retry: overrides.retry,
     setStatus: (patch) => Object.assign(status, patch),
   });
   return {
@@ -132,10 +133,7 @@ describe('sync engine', () => {
   it('on failure shows the error, keeps the change pending and hands over to Background Sync', async () => {
     const { store, status, backgroundSyncs } = setup();
     await store.addTask({ title: 'kept' });
-    server.faults.push(
-      { path: '/api/sync/push', status: 500 },
-      { path: '/api/sync/push', status: 502 },
-    );
+    server.faults.push({ path: '/api/sync/push', status: 500 });
     await engine!.syncNow();
     expect(status.state).toBe('error');
     expect(status.problem?.code).toBe('server_error');
@@ -143,6 +141,24 @@ describe('sync engine', () => {
     expect(backgroundSyncs.length).toBeGreaterThan(0);
     await engine!.syncNow();
     expect(status).toMatchObject({ state: 'synced', pending: 0 });
+  });
+
+  it('is the one retry of a push: after a failure it runs again by itself, not before Retry-After', async () => {
+    const { store, status, requests } = setup({ retry: { baseMs: 10, maxMs: 20 } });
+    await store.addTask({ title: 'retried' });
+    server.faults.push({ path: '/api/sync/push', status: 503, headers: { 'Retry-After': '1' } });
+    const times: number[] = [];
+    const origin = Date.now();
+    engine!.start();
+    await vi.waitFor(() => expect(status.state).toBe('error'));
+    times.push(Date.now() - origin);
+    await vi.waitFor(() => expect(status).toMatchObject({ state: 'synced', pending: 0 }), {
+      timeout: 5_000,
+    });
+    times.push(Date.now() - origin);
+    // One request per run: the failed push, then the run that succeeded a second later.
+    expect(requests.filter((path) => path === '/api/sync/push')).toHaveLength(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(900);
   });
 
   it('after a 401 on a token the device thinks valid (clock behind), refreshes once and retries', async () => {

@@ -13,8 +13,8 @@ import { countPending, listRejected } from './outbox';
 import { pullChanges } from './pull';
 import { isUnauthorized, retryAfterRefresh } from './refresh-on-unauthorized';
 import { replayOutbox } from './replay-outbox';
-import { retryDelay } from './retry';
-import type { RetryOptions } from './retry';
+import { DEFAULT_RETRY_POLICY, retryDelay } from './retry';
+import type { RetryPolicy } from './retry';
 import { DEVICE_CLOCK_AHEAD_PROBLEM, OFFLINE_PROBLEM, updateSyncStatus } from './status';
 import type { SyncProblem, SyncStatus } from './status';
 
@@ -43,7 +43,8 @@ export interface SyncEngineOptions extends SyncTransport {
   intervalMs?: number;
   /** Delay between a local change and its push, so a burst of edits goes in one request. */
   debounceMs?: number;
-  retry?: RetryOptions;
+  /** When a failed run goes again (the one retry decision of a sync). */
+  retry?: Partial<Omit<RetryPolicy, 'random'>>;
   setStatus?: (patch: Partial<SyncStatus>) => void;
 }
 
@@ -108,6 +109,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setStatus = updateSyncStatus,
   } = options;
   const now = options.now ?? Date.now;
+  const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, random };
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
@@ -175,13 +177,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       if (!isUnauthorized(error)) {
         void env.registerBackgroundSync?.().catch(() => undefined);
-        // The next run waits as a retry would (jitter, Retry-After), on the scale of minutes.
-        schedule(
-          Math.max(
-            1_000,
-            retryDelay(error, failures, { baseMs: 5_000, maxMs: 5 * 60_000, random }),
-          ),
-        );
+        // The one retry of a sync: the whole run again, after a jittered wait that respects Retry-After.
+        schedule(retryDelay(error, failures, retryPolicy));
       }
     } finally {
       await refreshCounts();

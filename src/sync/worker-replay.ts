@@ -1,5 +1,6 @@
 // The service worker's Background Sync handler: replays the outbox with the stored session, under the
-// same lock as the page. Resolves quietly when signed out; rejects on a failure the browser should retry.
+// same lock as the page. Resolves quietly when signed out; rejects on a failure the browser should retry
+// (one attempt here: the browser schedules the next Background Sync itself).
 import { getMeta, META_KEYS, openTendDb } from '../db/database';
 import { resolveAuthConfig } from './auth-config';
 import { runExclusive, SYNC_LOCK } from './lock';
@@ -48,8 +49,6 @@ export async function replayOutboxFromWorker(
           fetch: fetchFn,
           baseUrl: options.origin,
           getAccessToken,
-          // Short: the browser schedules the next Background Sync attempt itself.
-          retry: { maxAttempts: 3, baseMs: 1_000, maxMs: 10_000 },
         }),
       options.locks,
     );

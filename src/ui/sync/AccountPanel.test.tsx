@@ -61,7 +61,6 @@ function setup() {
     baseUrl: server.url,
     getAccessToken: auth.getAccessToken,
     env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
-    retry: { maxAttempts: 1 },
   });
   services = { db, auth, engine };
   return { store: createTasksStore({ db, clock }) };
