@@ -1,7 +1,7 @@
-// A minimal, real HTTP implementation of the sync protocol (node:http, in memory), used by the client's
-// unit tests and the client benchmark so neither waits on the full server. It validates with the shared
-// schemas and merges with the shared merge, and can inject faults (status codes, dropped connections).
-// It streams live change events (GET /api/sync/events) and keeps an archive like the real server.
+// An in-memory copy of the sync API (node:http) for the live-stream client test only
+// (src/sync/live/live-sync.test.ts), which needs what the real server does not expose to a test: its
+// open streams per user, ending them all, and refusing streams as a serverless host does. Every other
+// client test and the client benchmark run against the real server; this goes once that test does.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,10 +29,8 @@ export interface Fault {
 
 export interface ReferenceServer {
   url: string;
-  /** Bearer token -> user id. Sign-in through /auth/v1 adds entries. */
+  /** Bearer token -> user id. */
   tokens: Map<string, string>;
-  /** Access token lifetime for sessions it issues, in seconds. */
-  accessTokenTtl: number;
   /** Per user: tasks, the change log and applied mutation ids. */
   users: Map<string, UserData>;
   /** Answered in order before normal handling. */
@@ -48,8 +46,6 @@ export interface ReferenceServer {
   endStreams(): void;
   /** When set, GET /api/sync/events answers 503 live_unavailable (a serverless host). */
   liveUnavailable: boolean;
-  /** Rejects mutations whose change matches this predicate (e.g. a server-side rule). */
-  rejectIf?: (m: { changes: Record<string, unknown> }) => string | undefined;
   /** The server's wall clock (default Date.now): timestamps more than 5 minutes ahead get CLOCK_DRIFT. */
   now: () => number;
   close(): Promise<void>;
@@ -102,7 +98,6 @@ export async function startReferenceServer(
 ): Promise<ReferenceServer> {
   const users = new Map<string, UserData>();
   const tokenMap = new Map(Object.entries(tokens));
-  const auth = createAuthDouble(tokenMap, () => api.accessTokenTtl);
   const userData = (id: string) => users.get(id) ?? users.set(id, newUser()).get(id)!;
   const streams = new Map<string, Set<ServerResponse>>();
   const announce = (userId: string) => {
@@ -125,7 +120,6 @@ export async function startReferenceServer(
         fault.headers,
       );
     }
-    if (url.pathname.startsWith('/auth/v1/')) return auth(req, res, url, body);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const userId = token && tokenMap.get(token);
     if (!userId) return send(res, 401, error('unauthorized', 'Missing or invalid access token'));
@@ -149,11 +143,6 @@ export async function startReferenceServer(
         }
         if (clockLeadMs(m.data.hlc, api.now()) > MAX_CLOCK_DRIFT_MS) {
           rejected.push({ id: m.data.id, code: CLOCK_DRIFT, message: 'Timestamp ahead of server' });
-          continue;
-        }
-        const reason = api.rejectIf?.(m.data);
-        if (reason) {
-          rejected.push({ id: m.data.id, code: 'invalid_mutation', message: reason });
           continue;
         }
         if (!user.seen.has(m.data.id)) {
@@ -212,7 +201,6 @@ export async function startReferenceServer(
   const api: ReferenceServer = {
     url: `http://127.0.0.1:${address.port}`,
     tokens: tokenMap,
-    accessTokenTtl: 3600,
     users,
     faults: [],
     requests: [],
@@ -240,97 +228,4 @@ export async function startReferenceServer(
       }),
   };
   return api;
-}
-
-/** Seeds a user's log directly (for the benchmark's 10,000 tasks). */
-export function seedTasks(server: ReferenceServer, userId: string, records: TaskRecord[]): void {
-  const user = server.users.get(userId) ?? newUser();
-  server.users.set(userId, user);
-  for (const r of records) {
-    user.tasks.set(r.id, r);
-    user.log.push({ seq: ++user.seq, taskId: r.id });
-  }
-}
-
-/**
- * The few GoTrue endpoints supabase-js calls (signup, password and refresh_token grants, user, logout),
- * in memory with plain-text passwords: a test double of the real server's auth, for client tests only.
- */
-function createAuthDouble(tokens: Map<string, string>, ttl: () => number) {
-  const accounts = new Map<string, { id: string; password: string }>();
-  const refreshTokens = new Map<string, { userId: string; used: boolean }>();
-  let counter = 0;
-  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-  function userJson(id: string) {
-    const email = [...accounts].find(([, a]) => a.id === id)?.[0];
-    return {
-      id,
-      aud: 'authenticated',
-      role: 'authenticated',
-      email,
-      app_metadata: {},
-      user_metadata: {},
-      created_at: '2026-11-26T00:00:00Z',
-    };
-  }
-  function session(userId: string) {
-    const exp = Math.floor(Date.now() / 1000) + ttl();
-    const access = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, exp, aud: 'authenticated', role: 'authenticated', n: ++counter })}.test-double`;
-    const refresh = `refresh-${counter}-${Math.random().toString(36).slice(2)}`;
-    tokens.set(access, userId);
-    refreshTokens.set(refresh, { userId, used: false });
-    return {
-      access_token: access,
-      token_type: 'bearer',
-      expires_in: ttl(),
-      expires_at: exp,
-      refresh_token: refresh,
-      user: userJson(userId),
-    };
-  }
-  const fail = (res: ServerResponse, status: number, code: string, msg: string) =>
-    send(res, status, { code: status, error_code: code, msg });
-
-  return (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
-    const b = (body ?? {}) as { email?: string; password?: string; refresh_token?: string };
-    const path = url.pathname.slice('/auth/v1'.length);
-    if (req.method === 'POST' && path === '/signup') {
-      if (!b.email || !b.password || b.password.length < 6)
-        return fail(res, 422, 'weak_password', 'Password should be at least 6 characters.');
-      if (accounts.has(b.email))
-        return fail(res, 422, 'user_already_exists', 'User already registered');
-      const id = crypto.randomUUID();
-      accounts.set(b.email, { id, password: b.password });
-      return send(res, 200, session(id));
-    }
-    if (req.method === 'POST' && path === '/token') {
-      const grant = url.searchParams.get('grant_type');
-      if (grant === 'password') {
-        const account = accounts.get(b.email ?? '');
-        if (!account || account.password !== b.password)
-          return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
-        return send(res, 200, session(account.id));
-      }
-      if (grant === 'refresh_token') {
-        const entry = refreshTokens.get(b.refresh_token ?? '');
-        if (!entry || entry.used)
-          return fail(res, 400, 'refresh_token_already_used', 'Invalid Refresh Token');
-        entry.used = true;
-        return send(res, 200, session(entry.userId));
-      }
-      return fail(res, 400, 'unsupported_grant_type', 'Unsupported grant type');
-    }
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const userId = token && tokens.get(token);
-    if (req.method === 'GET' && path === '/user') {
-      return userId ? send(res, 200, userJson(userId)) : fail(res, 401, 'bad_jwt', 'Invalid token');
-    }
-    if (req.method === 'POST' && path === '/logout') {
-      if (token) tokens.delete(token);
-      res.writeHead(204).end();
-      return;
-    }
-    return fail(res, 404, 'not_found', 'No such auth route');
-  };
 }

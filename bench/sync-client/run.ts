@@ -1,7 +1,7 @@
 // bench:sync-client — initial sync of 10,000 tasks onto a new device (pull + Dexie apply) in Chromium,
-// against the real server (`scripts/start.mjs`, embedded PGlite, throw-away DATA_DIR) or, with
-// --reference, the in-memory reference server. Prints JSON; the baseline (same run) is fetching the same
-// pages and one raw bulkPut, i.e. the floor without merge, per-page transactions and cursor writes.
+// against the real server (`scripts/start.mjs`, embedded PGlite, throw-away DATA_DIR). Prints JSON; the
+// baseline (same run) is fetching the same pages and one raw bulkPut, i.e. the floor without merge,
+// per-page transactions and cursor writes.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,14 +13,11 @@ import { createMutation } from '../../src/core/merge.ts';
 import { formatHlc } from '../../src/core/hlc.ts';
 import { createTask } from '../../src/core/task.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
-import { seedTasks, startReferenceServer } from './reference-server.ts';
-import { applyMutation } from '../../src/core/merge.ts';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIMIT_MS = 1_500;
 const PORT = Number(process.env.BENCH_PORT ?? 8874);
-const useReference = process.argv.includes('--reference');
 
 function mutations() {
   const t0 = Date.parse('2026-11-26T09:00:00.000Z');
@@ -102,16 +99,6 @@ async function startRealServer(): Promise<{ baseUrl: string; token: string; stop
   }
 }
 
-async function startReference() {
-  const server = await startReferenceServer({ bench: 'bench-user' }, PORT);
-  seedTasks(
-    server,
-    'bench-user',
-    mutations().map((m) => applyMutation(undefined, m).record),
-  );
-  return { baseUrl: server.url, token: 'bench', stop: () => void server.close() };
-}
-
 async function bundlePage(): Promise<string> {
   const output = await build({
     configFile: false,
@@ -136,7 +123,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   const code = await bundlePage();
-  const server = useReference ? await startReference() : await startRealServer();
+  const server = await startRealServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -168,7 +155,7 @@ async function main() {
     const baselineMs = median(runs.map((r) => r.fetchOnlyMs + r.bulkPutOnlyMs));
     const result = {
       benchmark: 'sync-client',
-      server: useReference ? 'reference (in-memory)' : 'tend server (PGlite)',
+      server: 'tend server (PGlite)',
       initialSync: {
         tasks: TASKS,
         runs: runs.map((r) => Math.round(r.pullApplyMs)),

@@ -16,10 +16,11 @@ import { openPglite } from '../db/pglite';
 import { openPostgres } from '../db/postgres';
 import type { Db } from '../db/types';
 import { createLogger } from '../logging/logger';
+import { TEST_JWT_SECRET } from './test-secrets';
 
 export const PG_ADMIN_URL =
   process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
+export { TEST_JWT_SECRET };
 export type DbKind = 'pglite' | 'postgres';
 
 export async function pgReachable(): Promise<boolean> {

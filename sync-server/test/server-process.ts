@@ -2,7 +2,7 @@
 // runs it, for tests about several instances or about faults that a process must survive.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { TEST_JWT_SECRET } from './harness';
+import { TEST_JWT_SECRET } from './test-secrets';
 
 export interface ServerProcess {
   child: ChildProcess;
