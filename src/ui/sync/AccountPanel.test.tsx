@@ -128,8 +128,10 @@ describe('<AccountPanel />', () => {
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'grace@example.com' } });
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'wrongpass' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await vi.waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('That email and password do not match.'),
+    await vi.waitFor(
+      () =>
+        expect(screen.getByRole('alert').textContent).toBe('That email and password do not match.'),
+      { timeout: 10_000 },
     );
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(container);

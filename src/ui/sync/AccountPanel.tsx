@@ -172,6 +172,8 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
     else setError(describeAccountFailure(result.code));
   }
 
+  const errorId = () => (error() ? 'account-error' : undefined);
+
   async function submit(mode: 'signIn' | 'signUp') {
     setError(null);
     setNotice(null);
@@ -203,26 +205,8 @@ function SignInForm(props: { services: SyncServices }): JSX.Element {
         Tend works fully on this device without an account. Sign in to sync your tasks across
         devices.
       </p>
-      <AccountField
-        id="account-email"
-        label="Email"
-        type="email"
-        autocomplete="email"
-        value={email()}
-        onInput={setEmail}
-        invalid={!!error()}
-        errorId="account-error"
-      />
-      <AccountField
-        id="account-password"
-        label="Password"
-        type="password"
-        autocomplete="current-password"
-        value={password()}
-        onInput={setPassword}
-        invalid={!!error()}
-        errorId="account-error"
-      />
+      <AccountField field="email" value={[email, setEmail]} errorId={errorId()} />
+      <AccountField field="password" value={[password, setPassword]} errorId={errorId()} />
       <p class="hint" role="status">
         {notice() ?? accountNotice() ?? ''}
       </p>

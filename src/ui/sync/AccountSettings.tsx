@@ -47,10 +47,26 @@ function createOutcome() {
       setDone(null);
       setError(message);
     },
+    /** The error line's id while it shows an error, for the field it is about. */
+    errorIdWhenShown: (id: string) => (error() ? id : undefined),
   };
 }
 
 type Outcome = ReturnType<typeof createOutcome>;
+
+/** A form's submit button, then its outcome lines. */
+function SubmitWithOutcome(props: { label: string; id: string; outcome: Outcome }): JSX.Element {
+  return (
+    <>
+      <div class="detail-actions">
+        <button type="submit" class="btn" disabled={props.outcome.busy()}>
+          {props.label}
+        </button>
+      </div>
+      <OutcomeLines id={props.id} outcome={props.outcome} />
+    </>
+  );
+}
 
 function OutcomeLines(props: { id: string; outcome: Outcome }): JSX.Element {
   return (
@@ -158,22 +174,12 @@ function ChangePassword(props: { actions: AccountActions }): JSX.Element {
         }}
       >
         <AccountField
-          id="account-new-password"
-          label="New password"
-          type="password"
-          autocomplete="new-password"
-          value={password()}
-          onInput={setPassword}
-          errorId="change-password-error"
-          invalid={!!outcome.error()}
+          field="newPassword"
+          value={[password, setPassword]}
+          errorId={outcome.errorIdWhenShown('change-password-error')}
           ref={(el) => (input = el)}
         />
-        <div class="detail-actions">
-          <button type="submit" class="btn" disabled={outcome.busy()}>
-            Change password
-          </button>
-        </div>
-        <OutcomeLines id="change-password-error" outcome={outcome} />
+        <SubmitWithOutcome label="Change password" id="change-password-error" outcome={outcome} />
       </form>
     </section>
   );
@@ -198,21 +204,11 @@ function ChangeEmail(props: { actions: AccountActions }): JSX.Element {
         }}
       >
         <AccountField
-          id="account-new-email"
-          label="New email"
-          type="email"
-          autocomplete="email"
-          value={email()}
-          onInput={setEmail}
-          errorId="change-email-error"
-          invalid={!!outcome.error()}
+          field="newEmail"
+          value={[email, setEmail]}
+          errorId={outcome.errorIdWhenShown('change-email-error')}
         />
-        <div class="detail-actions">
-          <button type="submit" class="btn" disabled={outcome.busy()}>
-            Change email
-          </button>
-        </div>
-        <OutcomeLines id="change-email-error" outcome={outcome} />
+        <SubmitWithOutcome label="Change email" id="change-email-error" outcome={outcome} />
       </form>
     </section>
   );
@@ -303,14 +299,9 @@ function DeleteAccount(props: { actions: AccountActions }): JSX.Element {
           }}
         >
           <AccountField
-            id="account-delete-password"
-            label="Password"
-            type="password"
-            autocomplete="current-password"
-            value={password()}
-            onInput={setPassword}
-            errorId="delete-account-error"
-            invalid={!!outcome.error()}
+            field="deletePassword"
+            value={[password, setPassword]}
+            errorId={outcome.errorIdWhenShown('delete-account-error')}
             ref={(el) => {
               input = el;
               queueMicrotask(() => el.focus());
