@@ -144,6 +144,27 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
     return `${loaded}${total} downloaded (${p.percent}%)`;
   };
 
+  /** An on/off switch for one setting, described by the paragraph about it. */
+  function SettingSwitch(p: {
+    setting: 'enabled' | 'telemetry';
+    onChange: (on: boolean) => Promise<unknown>;
+    children: JSX.Element;
+  }): JSX.Element {
+    return (
+      <label class="ai-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-describedby={p.setting === 'enabled' ? 'ai-model' : 'ai-telemetry-help'}
+          checked={settings()?.[p.setting] ?? false}
+          disabled={settings.loading}
+          onChange={(e) => void p.onChange(e.currentTarget.checked)}
+        />
+        {p.children}
+      </label>
+    );
+  }
+
   return (
     <section class="settings-section ai-settings" aria-labelledby="settings-ai">
       <h2 id="settings-ai">On-device AI</h2>
@@ -171,17 +192,9 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
                 needs about {formatBytes((chosen().record.vram_required_MB ?? 0) * MB)} of GPU
                 memory.
               </p>
-              <label class="ai-switch">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-describedby="ai-model"
-                  checked={settings()?.enabled ?? false}
-                  disabled={settings.loading}
-                  onChange={(e) => void toggleEnabled(e.currentTarget.checked)}
-                />
+              <SettingSwitch setting="enabled" onChange={toggleEnabled}>
                 Use on-device AI for quick add
-              </label>
+              </SettingSwitch>
 
               <Switch>
                 <Match when={download().state === 'running' && download()}>
@@ -241,17 +254,9 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
       </dl>
       <InferenceChart samples={counts()?.inferenceMs ?? []} />
 
-      <label class="ai-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-describedby="ai-telemetry-help"
-          checked={settings()?.telemetry ?? false}
-          disabled={settings.loading}
-          onChange={(e) => void save({ telemetry: e.currentTarget.checked })}
-        />
+      <SettingSwitch setting="telemetry" onChange={(telemetry) => save({ telemetry })}>
         Share these figures with the Tend server
-      </label>
+      </SettingSwitch>
       <p id="ai-telemetry-help">Numbers only, never what you type. Off unless you turn it on.</p>
     </section>
   );
