@@ -34,109 +34,44 @@ export function formatPrometheus(
   return lines.join('\n') + '\n';
 }
 
+type GaugeRow = [
+  name: string,
+  help: string,
+  value: (s: MetricsSnapshot) => number | null,
+  labels?: Record<string, string>,
+];
+
+/** Every exported gauge, in order: name, help, where its value is in the snapshot, its labels. */
+// prettier-ignore
+const GAUGES: GaugeRow[] = [
+  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p50_response_time, { quantile: '0.5' }],
+  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p95_response_time, { quantile: '0.95' }],
+  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p99_response_time, { quantile: '0.99' }],
+  ['tend_http_error_rate', 'Share of responses that were the server own 5xx errors (database outages excluded)', (s) => s.performance.error_rate],
+  ['tend_http_outage_responses_in_window', 'Responses answered 503 + Retry-After because the database was unavailable', (s) => s.performance.outage_count],
+  ['tend_http_requests_in_window', 'Requests in the sliding window', (s) => s.performance.request_count],
+  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.daily, { period: 'daily' }],
+  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.weekly, { period: 'weekly' }],
+  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.monthly, { period: 'monthly' }],
+  ['tend_tasks_created_24h', 'Tasks created in the last 24 hours', (s) => s.usage.tasks_created],
+  ['tend_tasks_completed_24h', 'Of those, tasks completed', (s) => s.usage.tasks_completed],
+  ['tend_completion_rate', 'Completed share of tasks created in 24 h', (s) => s.usage.completion_rate],
+  ['tend_uptime_seconds', 'Process uptime', (s) => s.health.uptime],
+  ['tend_cpu_usage_ratio', 'Process CPU share of all cores since last read', (s) => s.health.cpu_usage],
+  ['tend_memory_rss_bytes', 'Resident set size', (s) => s.health.memory_rss_bytes],
+  ['tend_database_connections', 'Open database connections', (s) => s.health.database_connections],
+  ['tend_ai_inference_time_ms', 'Mean client-reported inference time', (s) => s.ai.inference_time],
+  ['tend_ai_parse_accuracy', 'Share of AI parses accepted unchanged', (s) => s.ai.parse_accuracy],
+  ['tend_ai_cache_hit_rate', 'Share of AI parses served from cache', (s) => s.ai.cache_hit_rate],
+  ['tend_ai_fallback_rate', 'Share of AI parses that fell back to rules', (s) => s.ai.fallback_rate],
+  ['tend_ai_timeout_rate', 'Share of AI parses that timed out', (s) => s.ai.timeout_rate],
+  ['tend_storage_used_ratio', 'Used share of the data volume', (s) => s.storage.used_ratio],
+  ['tend_sync_failures_last_hour', 'Rejected sync changes in the last hour', (s) => s.sync.failures_last_hour],
+];
+
 export function snapshotToPrometheus(s: MetricsSnapshot, instance?: string): string {
-  const q = (quantile: string, value: number): Gauge => ({
-    name: 'tend_http_response_time_ms',
-    help: 'HTTP response time over the sliding window, in milliseconds',
-    value,
-    labels: { quantile },
-  });
-  const active = (period: string, value: number): Gauge => ({
-    name: 'tend_active_users',
-    help: 'Distinct users seen in the period',
-    value,
-    labels: { period },
-  });
   return formatPrometheus(
-    [
-      q('0.5', s.performance.p50_response_time),
-      q('0.95', s.performance.p95_response_time),
-      q('0.99', s.performance.p99_response_time),
-      {
-        name: 'tend_http_error_rate',
-        help: 'Share of responses that were the server own 5xx errors (database outages excluded)',
-        value: s.performance.error_rate,
-      },
-      {
-        name: 'tend_http_outage_responses_in_window',
-        help: 'Responses answered 503 + Retry-After because the database was unavailable',
-        value: s.performance.outage_count,
-      },
-      {
-        name: 'tend_http_requests_in_window',
-        help: 'Requests in the sliding window',
-        value: s.performance.request_count,
-      },
-      active('daily', s.activeUsers.daily),
-      active('weekly', s.activeUsers.weekly),
-      active('monthly', s.activeUsers.monthly),
-      {
-        name: 'tend_tasks_created_24h',
-        help: 'Tasks created in the last 24 hours',
-        value: s.usage.tasks_created,
-      },
-      {
-        name: 'tend_tasks_completed_24h',
-        help: 'Of those, tasks completed',
-        value: s.usage.tasks_completed,
-      },
-      {
-        name: 'tend_completion_rate',
-        help: 'Completed share of tasks created in 24 h',
-        value: s.usage.completion_rate,
-      },
-      { name: 'tend_uptime_seconds', help: 'Process uptime', value: s.health.uptime },
-      {
-        name: 'tend_cpu_usage_ratio',
-        help: 'Process CPU share of all cores since last read',
-        value: s.health.cpu_usage,
-      },
-      {
-        name: 'tend_memory_rss_bytes',
-        help: 'Resident set size',
-        value: s.health.memory_rss_bytes,
-      },
-      {
-        name: 'tend_database_connections',
-        help: 'Open database connections',
-        value: s.health.database_connections,
-      },
-      {
-        name: 'tend_ai_inference_time_ms',
-        help: 'Mean client-reported inference time',
-        value: s.ai.inference_time,
-      },
-      {
-        name: 'tend_ai_parse_accuracy',
-        help: 'Share of AI parses accepted unchanged',
-        value: s.ai.parse_accuracy,
-      },
-      {
-        name: 'tend_ai_cache_hit_rate',
-        help: 'Share of AI parses served from cache',
-        value: s.ai.cache_hit_rate,
-      },
-      {
-        name: 'tend_ai_fallback_rate',
-        help: 'Share of AI parses that fell back to rules',
-        value: s.ai.fallback_rate,
-      },
-      {
-        name: 'tend_ai_timeout_rate',
-        help: 'Share of AI parses that timed out',
-        value: s.ai.timeout_rate,
-      },
-      {
-        name: 'tend_storage_used_ratio',
-        help: 'Used share of the data volume',
-        value: s.storage.used_ratio,
-      },
-      {
-        name: 'tend_sync_failures_last_hour',
-        help: 'Rejected sync changes in the last hour',
-        value: s.sync.failures_last_hour,
-      },
-    ],
+    GAUGES.map(([name, help, value, labels]) => ({ name, help, value: value(s), labels })),
     instance ? { instance } : {},
   );
 }
