@@ -2,14 +2,13 @@
 // out and in again with it, download the data, delete the account keeping or wiping this device's copy;
 // and password recovery by real mail, on a server of this spec's own that sends through a local SMTP
 // capture server.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { linkIn, startSmtpCapture, type SmtpCapture } from '../../sync-server/test/smtp-capture.ts';
 import { captureTask, openApp, taskCheckbox } from './support/app.ts';
 import { E2E_PORT } from './support/chromium.ts';
+import { startAppServer } from './support/instances.ts';
 
 const uniqueEmail = (who: string) =>
   `${who}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -146,32 +145,11 @@ test.describe('password recovery by mail', () => {
     // Starting a second server (bundling it first) can take a while on a busy machine.
     test.setTimeout(120_000);
     smtp = await startSmtpCapture();
-    server = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'test',
-        SKIP_BUILD: '1',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'tend-e2e-mail-')),
-        SITE_URL: origin,
-        SMTP_URL: smtp.url,
-        SMTP_FROM: 'Tend <accounts@example.com>',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    server = await startAppServer(port, {
+      SITE_URL: origin,
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'Tend <accounts@example.com>',
     });
-    await expect
-      .poll(
-        () =>
-          fetch(`${origin}/manifest.webmanifest`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toBe(200);
   });
   test.afterAll(async () => {
     server?.kill('SIGTERM');

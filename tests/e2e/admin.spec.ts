@@ -2,14 +2,12 @@
 // control, and sees the operations dashboard with its chart. The server here is its own (PostgreSQL, a
 // fresh database) so the test can grant the staff role the way an operator does: in SQL, never through
 // sign-up.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { waitForServiceWorkerControl } from './support/app.ts';
 import { E2E_PORT } from './support/chromium.ts';
+import { startAppServer } from './support/instances.ts';
 import { PASSWORD, accountPanel, uniqueEmail } from './support/account.ts';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,30 +21,9 @@ test.beforeAll(async () => {
   const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${database}`);
   await admin.end();
-  server = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tend-admin-e2e-')),
-      DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`),
-      NODE_ENV: 'test',
-      SKIP_BUILD: '1',
-    },
-    stdio: 'ignore',
+  server = await startAppServer(PORT, {
+    DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${database}`),
   });
-  await expect
-    .poll(
-      () =>
-        fetch(`${origin}/manifest.webmanifest`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      {
-        timeout: 90_000,
-      },
-    )
-    .toBe(200);
 });
 
 test.afterAll(async () => {

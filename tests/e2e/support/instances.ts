@@ -78,3 +78,37 @@ export async function startInstances(ports: number[]): Promise<Instances> {
   }
   return { urls, databaseUrl, close };
 }
+
+/**
+ * A spec's own server as `npm start` runs it (the built app and the API on one origin), on `port` with a
+ * throw-away DATA_DIR and the given environment; resolves once it serves the app.
+ */
+export async function startAppServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      SKIP_BUILD: '1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tend-e2e-server-')),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Starting a second server (bundling it first) can take a while on a busy machine.
+  for (let i = 0; i < 900; i++) {
+    if (server.exitCode !== null) throw new Error(`server on ${port} exited (${server.exitCode})`);
+    const status = await fetch(`http://127.0.0.1:${port}/manifest.webmanifest`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return server;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill('SIGTERM');
+  throw new Error(`server on ${port} did not start`);
+}
