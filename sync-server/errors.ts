@@ -8,7 +8,7 @@ import type { Logger } from './logging/logger';
 import { requestLogFields } from './middleware/request-observer';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 export class HttpError extends Error {
   constructor(

@@ -29,7 +29,7 @@ const NAMES = {
 export class MissingSecretError extends Error {}
 
 /** Shorter configured secrets are refused at start: each must carry at least 256 bits. */
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 
 function assertLongEnough(given: Partial<Secrets>): void {
   const short = (Object.keys(NAMES) as (keyof typeof NAMES)[]).filter((k) => {

@@ -5,7 +5,7 @@ import type { TendDb } from '../db/database';
 import { aiAnswerSchema } from './schema';
 import type { AiAnswer } from './schema';
 
-export const AI_CACHE_LIMIT = 500;
+const AI_CACHE_LIMIT = 500;
 
 export function normaliseText(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();

@@ -43,14 +43,14 @@ export function readAiEnv(env: Record<string, unknown>): AiEnv {
   };
 }
 
-export const REASON_TEXT: Record<UnavailableReason, string> = {
+const REASON_TEXT: Record<UnavailableReason, string> = {
   'no-webgpu': 'This browser does not offer WebGPU (no navigator.gpu).',
   'no-adapter': 'WebGPU is present but no GPU adapter is available.',
   'too-little-memory': 'The GPU has too little memory for any of the models.',
 };
 
 /** The first model, in order of preference, that fits the budget and the adapter. */
-export function chooseModel(opts: {
+function chooseModel(opts: {
   memoryMB?: number;
   lowResource: boolean;
   shaderF16: boolean;

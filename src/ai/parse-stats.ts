@@ -41,7 +41,7 @@ export interface AiFigures {
   timeout_rate: number | null;
 }
 
-export const FIGURES_KEY = 'ai:figures';
+const FIGURES_KEY = 'ai:figures';
 export const TELEMETRY_QUEUE_KEY = 'ai:telemetry-queue';
 const MAX_SAMPLES = 200;
 /** The telemetry endpoint takes at most 100 events per request; older unsent events are dropped. */

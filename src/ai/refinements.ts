@@ -22,8 +22,8 @@ export interface Refinement {
   settled: boolean;
 }
 
-export const REFINED_PREFIX = 'ai:refined:';
-export const CORRECTION_WINDOW_MS = 10 * 60_000;
+const REFINED_PREFIX = 'ai:refined:';
+const CORRECTION_WINDOW_MS = 10 * 60_000;
 /** Badges and records older than this are dropped. */
 const KEEP_MS = 30 * 24 * 3600_000;
 

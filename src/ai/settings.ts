@@ -10,7 +10,7 @@ export interface AiSettings {
   telemetry: boolean;
 }
 
-export const AI_SETTINGS_KEY = 'ai:settings';
+const AI_SETTINGS_KEY = 'ai:settings';
 const DEFAULTS: AiSettings = { enabled: false, telemetry: false };
 
 export async function getAiSettings(db: TendDb): Promise<AiSettings> {

@@ -18,14 +18,14 @@ export function isSkipWaitingMessage(data: unknown): boolean {
 }
 
 /** URL prefixes the server answers itself: navigations there never get the app shell. */
-export const SERVER_PATH_PREFIXES = ['/api/', '/auth/', '/health', '/admin'] as const;
+const SERVER_PATH_PREFIXES = ['/api/', '/auth/', '/health', '/admin'] as const;
 
 export function isServerPath(pathname: string): boolean {
   return SERVER_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
 /** Lazy on-device AI chunks, emitted by vite.config.ts into this folder and never precached. */
-export const AI_ASSETS_PATH = '/assets/ai/';
+const AI_ASSETS_PATH = '/assets/ai/';
 
 export function isAiAssetPath(pathname: string): boolean {
   return pathname.startsWith(AI_ASSETS_PATH);

@@ -12,7 +12,7 @@ import { recordTable, storedRecord } from '../db/record-tables';
 import type { SyncOutboxEntry } from './outbox';
 
 /** A device clock within this of the server's is taken as right again: the correction is dropped. */
-export const CLOCK_AGREES_MS = 60_000;
+const CLOCK_AGREES_MS = 60_000;
 
 /**
  * Rebases the clock onto `serverMillis` and re-stamps the pending changes ahead of it. Returns how far

@@ -92,7 +92,7 @@ const KIND_CODES: Partial<Record<string, string>> = {
 };
 
 /** The problem a failed sync reports: by failure kind first, so injected or unknown codes still read well. */
-export function syncProblemOf(error: unknown): SyncProblem {
+function syncProblemOf(error: unknown): SyncProblem {
   if (error instanceof SyncHttpError)
     return { code: KIND_CODES[error.kind] ?? error.code, detail: error.message };
   return { code: 'sync_failed', detail: error instanceof Error ? error.message : String(error) };

@@ -10,7 +10,7 @@ import { grantRoleForProvenEmail } from './roles';
 import type { UserRow } from './users';
 import { findUserByEmail, findUserById } from './users';
 
-export const ACCOUNT_MAIL_SUBJECTS: Record<OneTimeTokenType, string> = {
+const ACCOUNT_MAIL_SUBJECTS: Record<OneTimeTokenType, string> = {
   signup: 'Confirm your email address for Tend',
   recovery: 'Reset your Tend password',
   email_change: 'Confirm your new email address for Tend',
@@ -31,12 +31,12 @@ export function smtpNotConfigured(): HttpError {
   );
 }
 
-export function linkExpired(): HttpError {
+function linkExpired(): HttpError {
   return new HttpError(403, 'otp_expired', 'Email link is invalid or has expired');
 }
 
 /** GoTrue's confirmation URL: the verify endpoint, which signs the user in and returns to Settings. */
-export function accountLinkUrl(siteUrl: string, type: OneTimeTokenType, token: string): string {
+function accountLinkUrl(siteUrl: string, type: OneTimeTokenType, token: string): string {
   const url = new URL('/auth/v1/verify', siteUrl);
   url.searchParams.set('token', token);
   url.searchParams.set('type', type);

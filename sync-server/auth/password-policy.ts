@@ -1,7 +1,7 @@
 // What a new password must be (sign-up, change, recovery), with GoTrue's error shape for a weak one.
 import { HttpError } from '../errors';
 
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 256;
 
 export function assertStrongPassword(password: string): void {

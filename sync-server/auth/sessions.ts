@@ -189,7 +189,7 @@ export async function revokeSessions(
 }
 
 /** True once the session was revoked (sign-out, reuse, disable, role or password change). */
-export async function isSessionRevoked(db: Queryable, sessionId: string): Promise<boolean> {
+async function isSessionRevoked(db: Queryable, sessionId: string): Promise<boolean> {
   const rows = await db.query('select 1 from tend_auth.revoked_sessions where session_id = $1', [
     sessionId,
   ]);

@@ -12,7 +12,7 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 // pooler (Supabase's port 6543), which cannot keep prepared statements.
 const PREPARE = process.env.DB_PREPARE !== 'false';
 
-export const DEFAULT_DB_TIMEOUT_MS = 5000;
+const DEFAULT_DB_TIMEOUT_MS = 5000;
 
 export interface PostgresOptions {
   max?: number;

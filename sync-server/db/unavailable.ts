@@ -57,7 +57,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** The same error, as a DatabaseUnavailableError when it is an outage. */
-export function toUnavailable(error: unknown): unknown {
+function toUnavailable(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || !isDatabaseUnavailable(error)) return error;
   const code = (error as { code: string }).code;
   return new DatabaseUnavailableError(code, { cause: error });

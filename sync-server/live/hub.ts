@@ -19,7 +19,7 @@ export interface LiveLimits {
   retryAfterSeconds: number;
 }
 
-export const DEFAULT_LIVE_LIMITS: LiveLimits = {
+const DEFAULT_LIVE_LIMITS: LiveLimits = {
   maxStreams: 5_000,
   maxStreamsPerUser: 10,
   heartbeatMs: 20_000,

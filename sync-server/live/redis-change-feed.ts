@@ -6,7 +6,7 @@ import { openRedis } from '../db/redis';
 import type { ChangeFeed } from './change-feed';
 import { decodeChange, encodeChange } from './change-feed';
 
-export const REDIS_CHANGE_CHANNEL = 'tend:sync:changes';
+const REDIS_CHANGE_CHANNEL = 'tend:sync:changes';
 
 export interface RedisChangeFeedOptions {
   url: string;

@@ -16,7 +16,7 @@ export interface StateBackend {
 }
 
 /** Unique per process start, readable in a dashboard: host, pid and a few random characters. */
-export function createInstanceId(): string {
+function createInstanceId(): string {
   return `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
 }
 

@@ -34,7 +34,7 @@ export interface RequestWindows {
 }
 
 /** Upper bounds (ms) of the latency buckets; the alert's 2 s threshold is one of them. */
-export const LATENCY_BOUNDS_MS = [
+const LATENCY_BOUNDS_MS = [
   1, 2, 5, 10, 20, 35, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10_000,
   30_000, 60_000,
 ] as const;

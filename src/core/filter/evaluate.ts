@@ -46,7 +46,7 @@ function matchesTerm(term: FilterTerm, task: Task, { today }: FilterContext): bo
   }
 }
 
-export function matchesFilter(node: FilterNode, task: Task, context: FilterContext): boolean {
+function matchesFilter(node: FilterNode, task: Task, context: FilterContext): boolean {
   switch (node.op) {
     case 'and':
       return matchesFilter(node.left, task, context) && matchesFilter(node.right, task, context);

@@ -12,8 +12,8 @@ import type { ProjectRecord } from '../project';
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
 export const MAX_PUSH_MUTATIONS = 1000;
 export const CLIENT_PUSH_BATCH = 500;
-export const DEFAULT_PULL_LIMIT = 500;
-export const MAX_PULL_LIMIT = 1000;
+const DEFAULT_PULL_LIMIT = 500;
+const MAX_PULL_LIMIT = 1000;
 
 const hlcSchema = z.string().check(z.refine(isHlc, { message: 'Not an HLC timestamp' }));
 const idShape = z.string().check(z.minLength(1), z.maxLength(100));

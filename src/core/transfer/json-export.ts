@@ -8,8 +8,8 @@ import { SYNCED_FIELDS, taskChangesSchema } from '../task';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
-export const EXPORT_FORMAT = 'tend-export';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'tend-export';
+const EXPORT_VERSION = 1;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;

@@ -17,7 +17,7 @@ export interface ConnectLiveSyncOptions extends SyncTransport {
   refreshAccessToken?: () => Promise<string | null>;
 }
 
-export function liveSyncSupported(): boolean {
+function liveSyncSupported(): boolean {
   return (
     typeof navigator !== 'undefined' && !!navigator.locks && typeof BroadcastChannel === 'function'
   );

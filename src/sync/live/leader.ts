@@ -34,7 +34,7 @@ export interface Leader {
   stop(): void;
 }
 
-export const liveLockName = (userId: string) => `tend-live:${userId}`;
+const liveLockName = (userId: string) => `tend-live:${userId}`;
 
 function isLiveMessage(value: unknown): value is LiveMessage {
   const m = value as Partial<LiveMessage> | null;

@@ -3,7 +3,7 @@
 import { daysBetween, localDay, localMinute } from '../../core/calendar';
 
 /** A local Date at midnight of a YYYY-MM-DD day. */
-export function dayToDate(day: string): Date {
+function dayToDate(day: string): Date {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number);
   return new Date(y, m - 1, d);
 }

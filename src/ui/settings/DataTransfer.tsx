@@ -10,7 +10,7 @@ import { describeImportError } from './import-errors';
 import { describeTodoistImport, plural } from './import-summary';
 
 /** Larger files are refused before reading: an export of 10,000 tasks is about 5 MB. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 

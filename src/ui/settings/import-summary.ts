@@ -7,7 +7,7 @@ const SHOWN_WARNINGS = 3;
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Todoist's CSV numbers priorities as its app shows them; the summary says so, so nobody has to guess. */
-export const TODOIST_PRIORITY_NOTE =
+const TODOIST_PRIORITY_NOTE =
   'Priorities were read as Todoist’s CSV format defines them: 1 is P1 (highest), 4 is P4.';
 
 export function describeTodoistImport(

@@ -10,7 +10,7 @@ import { Icon } from '../icons';
 import { formatDateTime, formatMomentTime } from '../lib/dates';
 import { LIVE_LABEL, SYNC_STATE_LABELS, describeSyncProblem } from '../messages';
 
-export function useOnline(win: Window = window): Accessor<boolean> {
+function useOnline(win: Window = window): Accessor<boolean> {
   const [online, setOnline] = createSignal(win.navigator.onLine);
   const update = () => setOnline(win.navigator.onLine);
   win.addEventListener('online', update);

@@ -20,7 +20,7 @@ export type ListItem =
 export const ROW_HEIGHT = 56;
 export const HEADING_HEIGHT = 48;
 
-export function itemHeight(item: ListItem): number {
+function itemHeight(item: ListItem): number {
   return item.kind === 'task' ? ROW_HEIGHT : HEADING_HEIGHT;
 }
 

@@ -7,7 +7,7 @@ import { checkStorage, type CheckResult } from './checks';
 /** Supabase's free plan caps a database at 500 MB; DATABASE_SIZE_LIMIT_MB names another plan's limit. */
 export const DEFAULT_DATABASE_SIZE_LIMIT_MB = 500;
 
-export async function checkDatabaseSize(
+async function checkDatabaseSize(
   db: OpsDb,
   limitBytes: number,
   warnRatio = 0.8,
