@@ -4,13 +4,7 @@
 // follows every other change to the task while it is open (a restore, another tab, a sync).
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
-import {
-  listLabels,
-  listProjects,
-  queryDescendants,
-  queryLevel,
-  queryTask,
-} from '../../db/queries';
+import { listLabels, listProjects, queryLevel, queryTask } from '../../db/queries';
 import type { Task, TaskChanges } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';
@@ -20,7 +14,7 @@ import { Dialog } from '../lib/Dialog';
 import { createLive } from '../lib/live';
 import { lazyPanel } from '../lib/lazy-panel';
 import { describeError } from '../messages';
-import { createTaskActions } from '../tasks/actions';
+import { createAppTaskActions } from '../tasks/actions';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { ReminderList } from '../reminders/ReminderList';
 import { SubtaskList } from './SubtaskList';
@@ -47,14 +41,7 @@ const PRIORITIES = [
 export default function TaskDetail(props: { taskId: string; onClose: () => void }): JSX.Element {
   const app = useApp();
   const prompt = createSubtaskPrompt();
-  const actions = createTaskActions({
-    store: app.store,
-    toasts: app.toasts,
-    today: app.today,
-    pending: app.pending,
-    descendants: (id) => queryDescendants(app.db, id),
-    askCompleteSubtasks: prompt.ask,
-  });
+  const actions = createAppTaskActions(app, prompt.ask);
   const level = createLive(
     (id) => queryLevel(app.db, id),
     1,

@@ -1,7 +1,9 @@
 // User-level task actions: each calls the store, reports failure as a sentence in a toast, and offers
 // Undo where a change is destructive. Views and shortcuts call these, never the store directly.
 import type { Task } from '../../core/task';
+import { queryDescendants } from '../../db/queries';
 import type { TasksStore } from '../../db/tasks-store';
+import type { AppContextValue } from '../app-context';
 import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
 import { formatDue } from '../lib/dates';
@@ -20,6 +22,21 @@ export interface TaskActionsDeps {
   pending?: Pick<PendingTasks, 'stored'>;
   toasts: Toasts;
   today: () => string;
+}
+
+/** The actions of a view or the task detail: on the app's store, sub-tasks found in its database. */
+export function createAppTaskActions(
+  app: AppContextValue,
+  askCompleteSubtasks: TaskActionsDeps['askCompleteSubtasks'],
+) {
+  return createTaskActions({
+    store: app.store,
+    toasts: app.toasts,
+    today: app.today,
+    pending: app.pending,
+    descendants: (id) => queryDescendants(app.db, id),
+    askCompleteSubtasks,
+  });
 }
 
 export function createTaskActions({

@@ -13,7 +13,6 @@ import {
   countSubtasks,
   listProjectSummaries,
   listProjects,
-  queryDescendants,
   queryViewGroups,
 } from '../../db/queries';
 import { useApp } from '../app-context';
@@ -22,7 +21,7 @@ import { describeError, describeFilterError } from '../messages';
 import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
-import { createTaskActions } from '../tasks/actions';
+import { createAppTaskActions } from '../tasks/actions';
 import { ArchivedTasks } from './ArchivedTasks';
 import { taskItems } from '../tasks/list-model';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
@@ -73,14 +72,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   const app = useApp();
   const selection = createSelection();
   const prompt = createSubtaskPrompt();
-  const actions = createTaskActions({
-    store: app.store,
-    toasts: app.toasts,
-    today: app.today,
-    pending: app.pending,
-    descendants: (id) => queryDescendants(app.db, id),
-    askCompleteSubtasks: prompt.ask,
-  });
+  const actions = createAppTaskActions(app, prompt.ask);
   const prefs = createViewPrefs();
   const key = () => prefsKey(props.route, props.spec);
   const sort = () => prefs.get(key()).sort;
