@@ -66,7 +66,12 @@ export async function createClientApp(suite: string): Promise<ClientApp> {
           headers: { 'Content-Type': 'application/json', ...fault.headers },
         });
       }
-      return server.app.request(request);
+      const response = await server.app.request(request);
+      // As over a network: aborting the request ends the body being read (a live stream, say).
+      if (!init?.signal || !response.body) return response;
+      const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+      response.body.pipeTo(writable, { signal: init.signal }).catch(() => undefined);
+      return new Response(readable, response);
     },
     createUser: () => createTestUser(),
     async tasksOf(userId) {

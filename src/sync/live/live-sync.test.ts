@@ -1,10 +1,14 @@
 // Live sync in two "tabs" of one browser (one Web Locks double, Node's real BroadcastChannel) against the
-// reference sync server over real HTTP: one stream for both, pulls on changes ahead of the cursor,
-// takeover when the holder goes, reconnects, token refresh, and the polling fallback.
+// real server's app on PGlite (`app.request` as fetch): one stream for both, pulls on changes ahead of the
+// cursor, takeover when the holder goes, reconnects, token refresh, and the polling fallback.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer } from '../../../bench/sync-client/reference-server';
-import type { ReferenceServer } from '../../../bench/sync-client/reference-server';
+import { createDatabaseChangeFeed } from '../../../sync-server/live/change-feed';
+import { createLiveHub } from '../../../sync-server/live/hub';
+import type { LiveHub } from '../../../sync-server/live/hub';
+import { createClientApp } from '../../../sync-server/test/client-app';
+import type { ClientApp } from '../../../sync-server/test/client-app';
+import type { TestUser } from '../../../sync-server/test/harness';
 import { formatHlc } from '../../core/hlc';
 import { createMutation } from '../../core/merge';
 import { createTask } from '../../core/task';
@@ -12,34 +16,64 @@ import type { LiveConnection, LiveSync, LiveSyncOptions } from './live-sync';
 import { reconnectDelay, startLiveSync } from './live-sync';
 import { createWebLocksDouble } from './testing/web-locks-double';
 
-let server: ReferenceServer;
+let server: ClientApp;
+let userA: TestUser;
+let userB: TestUser;
 const running: LiveSync[] = [];
+/** The app's live hub, swapped by the tests that end every stream or run without one. */
+const hub = () => server.server.ctx as { live: LiveHub | null };
+let liveHub: LiveHub | null;
 
 beforeAll(async () => {
-  server = await startReferenceServer({ 'tok-a': 'user-a', 'tok-b': 'user-b' });
+  server = await createClientApp('live-sync');
+  [userA, userB] = [await server.createUser(), await server.createUser()];
+  liveHub = hub().live;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await liveHub?.close();
+  await server.close();
+});
 afterEach(() => {
   running.splice(0).forEach((l) => l.stop());
-  server.liveUnavailable = false;
+  hub().live = liveHub;
   server.faults.length = 0;
 });
 
+/** The user's change sequence on the server: the cursor a device that pulled everything holds. */
+async function seqOf(user: TestUser): Promise<number> {
+  const [row] = await server.server.db.query<{ seq: string | number }>(
+    'select seq from public.sync_state where owner = $1',
+    [user.id],
+  );
+  return Number(row?.seq ?? 0);
+}
+
+/** Ends every open stream, as a restart does: a new hub takes over and the old one closes. */
+async function endStreams() {
+  const old = liveHub!;
+  liveHub = createLiveHub({ feed: createDatabaseChangeFeed(server.server.db) });
+  hub().live = liveHub;
+  await old.close();
+}
+
+const streams = () => hub().live?.count().streams ?? 0;
+
 /** One browser: the device's cursor lives in shared storage (here a variable), as IndexedDB is. */
-function createBrowser(token = 'tok-a', userId = 'user-a') {
+function createBrowser(user = userA) {
+  const { token, id: userId } = user;
   const locks = createWebLocksDouble();
   const device = { cursor: undefined as number | undefined };
   const openTab = (overrides: Partial<LiveSyncOptions> = {}) => {
     const tab = { connection: [] as LiveConnection[], pulls: 0 };
     const live = startLiveSync({
       userId,
-      fetch: (...args) => fetch(...args),
+      fetch: server.fetch,
       baseUrl: server.url,
       getAccessToken: async () => token,
       getCursor: async () => device.cursor,
       async pull() {
         tab.pulls += 1;
-        const res = await fetch(`${server.url}/api/sync/pull`, {
+        const res = await server.fetch(`${server.url}/api/sync/pull`, {
           headers: { Authorization: `Bearer ${token}` },
         });
         device.cursor = Number(((await res.json()) as { cursor: string }).cursor);
@@ -57,7 +91,7 @@ function createBrowser(token = 'tok-a', userId = 'user-a') {
   return { device, openTab };
 }
 
-async function pushFromAnotherDevice(token: string, count = 1) {
+async function pushFromAnotherDevice({ token }: TestUser, count = 1) {
   // One after another, as fast as the server answers: a burst.
   for (let i = 0; i < count; i++) {
     const task = createTask(
@@ -65,7 +99,7 @@ async function pushFromAnotherDevice(token: string, count = 1) {
       { id: randomUUID(), now: new Date().toISOString() },
     );
     const hlc = formatHlc({ millis: Date.now(), counter: i, node: 'EEEEEEEEEEEEEEEE' });
-    const res = await fetch(`${server.url}/api/sync/push`, {
+    const res = await server.fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -77,7 +111,6 @@ async function pushFromAnotherDevice(token: string, count = 1) {
   }
 }
 
-const streamsOf = (userId: string) => server.streams.get(userId)?.size ?? 0;
 const lastOf = (list: LiveConnection[]) => list.at(-1);
 
 describe('live sync', () => {
@@ -87,16 +120,16 @@ describe('live sync', () => {
     const b = browser.openTab();
     await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
     await expect.poll(() => lastOf(b.tab.connection)).toBe('live');
-    expect(streamsOf('user-a')).toBe(1);
+    expect(streams()).toBe(1);
     // The stream's first event (the server's current sequence) brings a never-synced device up to date.
     await expect.poll(() => browser.device.cursor).toBeDefined();
     const before = { a: a.tab.pulls, b: b.tab.pulls };
 
-    const seqBefore = server.users.get('user-a')!.seq;
+    const seqBefore = await seqOf(userA);
     const burstStarted = Date.now();
-    await pushFromAnotherDevice('tok-a', 50);
+    await pushFromAnotherDevice(userA, 50);
     const burstMs = Date.now() - burstStarted;
-    const seq = server.users.get('user-a')!.seq;
+    const seq = await seqOf(userA);
     expect(seq).toBe(seqBefore + 50);
     await expect.poll(() => browser.device.cursor).toBe(seq);
     await new Promise((r) => setTimeout(r, 700));
@@ -108,7 +141,7 @@ describe('live sync', () => {
     expect(a.tab.pulls - before.a).toBeLessThanOrEqual(bound);
     expect(b.tab.pulls - before.b).toBeLessThanOrEqual(bound);
     expect(bound).toBeLessThan(50);
-    expect(streamsOf('user-a')).toBe(1);
+    expect(streams()).toBe(1);
   });
 
   it("another user's changes make no tab pull", async () => {
@@ -117,9 +150,9 @@ describe('live sync', () => {
     await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
     await expect.poll(() => browser.device.cursor).toBeDefined();
     const pulls = a.tab.pulls;
-    await pushFromAnotherDevice('tok-b', 3);
-    await pushFromAnotherDevice('tok-a', 1); // a marker: once this arrives, the others would have too
-    await expect.poll(() => browser.device.cursor).toBe(server.users.get('user-a')!.seq);
+    await pushFromAnotherDevice(userB, 3);
+    await pushFromAnotherDevice(userA, 1); // a marker: once this arrives, the others would have too
+    await expect.poll(async () => browser.device.cursor === (await seqOf(userA))).toBe(true);
     expect(a.tab.pulls).toBe(pulls + 1);
   });
 
@@ -129,10 +162,10 @@ describe('live sync', () => {
     const b = browser.openTab();
     await expect.poll(() => lastOf(b.tab.connection)).toBe('live');
     a.live.stop();
-    await expect.poll(() => streamsOf('user-a')).toBe(1);
+    await expect.poll(() => streams()).toBe(1);
     const pulls = b.tab.pulls;
-    await pushFromAnotherDevice('tok-a', 1);
-    await expect.poll(() => browser.device.cursor).toBe(server.users.get('user-a')!.seq);
+    await pushFromAnotherDevice(userA, 1);
+    await expect.poll(async () => browser.device.cursor === (await seqOf(userA))).toBe(true);
     expect(b.tab.pulls).toBeGreaterThan(pulls);
   });
 
@@ -140,11 +173,12 @@ describe('live sync', () => {
     const browser = createBrowser();
     const a = browser.openTab();
     await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
-    server.endStreams();
+    await endStreams();
     await expect.poll(() => a.tab.connection.includes('connecting')).toBe(true);
-    await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
-    await pushFromAnotherDevice('tok-a', 1);
-    await expect.poll(() => browser.device.cursor).toBe(server.users.get('user-a')!.seq);
+    // The server's `retry:` is seconds, spread with jitter.
+    await expect.poll(() => lastOf(a.tab.connection), { timeout: 10_000 }).toBe('live');
+    await pushFromAnotherDevice(userA, 1);
+    await expect.poll(async () => browser.device.cursor === (await seqOf(userA))).toBe(true);
   });
 
   it('refreshes the token once after a 401 and connects with the new one', async () => {
@@ -152,17 +186,18 @@ describe('live sync', () => {
     const browser = createBrowser();
     const a = browser.openTab({
       getAccessToken: async () => token,
-      refreshAccessToken: async () => (token = 'tok-a'),
+      refreshAccessToken: async () => (token = userA.token),
     });
     await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
   });
 
   it('falls back (unavailable) when the server cannot hold streams', async () => {
-    server.liveUnavailable = true;
+    // A serverless host holds no streams.
+    hub().live = null;
     const browser = createBrowser();
     const a = browser.openTab();
     await expect.poll(() => lastOf(a.tab.connection)).toBe('unavailable');
-    expect(streamsOf('user-a')).toBe(0);
+    expect(streams()).toBe(0);
   });
 
   it('waits with jitter: spread reconnects after an ended stream, Retry-After at least, back-off on failures', () => {
