@@ -118,8 +118,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cleanups: (() => void)[] = [];
 
-  function schedule(ms: number) {
+  /** Whether the pending timer is the interval poll (not a retry, nor a push after a local change). */
+  let polling = false;
+
+  function schedule(ms: number, poll = false) {
     clearTimeout(timer);
+    polling = poll;
     if (!stopped)
       timer = setTimeout(() => {
         timer = undefined;
@@ -163,7 +167,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         skewMs: clock.skewMs(),
       });
       // The poll is the fallback for when no stream is connected.
-      if (!live) schedule(intervalMs);
+      if (!live) schedule(intervalMs, true);
     } catch (error) {
       failures += 1;
       // A request that never got an answer: the device is offline, or (online) the server is down.
@@ -256,7 +260,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (value === live) return;
       live = value;
       setStatus({ live });
-      if (!live && timer === undefined) schedule(intervalMs);
+      // The stream says when to pull now: a poll already set would be one pull too many.
+      if (live && polling) {
+        clearTimeout(timer);
+        timer = undefined;
+        polling = false;
+      }
+      if (!live && timer === undefined) schedule(intervalMs, true);
     },
   };
 }
