@@ -1,12 +1,16 @@
 // `npm run bench:client`: the client's speed goals measured in headless
 // Chromium against the built app, printed as JSON with each target beside its result.
-// With 10,000 tasks in IndexedDB: cold start to the first task row (and its ratio to a plain
-// IndexedDB getAll of the same table, same run), quick add Enter -> row, view switches; then the
-// initial JS gzip of dist/ and Lighthouse (mobile). Progress goes to stderr, the JSON to stdout.
+// For each size in BENCH_TASKS (comma-separated, default 1,000 / 10,000 / 100,000; 80% completed),
+// each in a fresh browser profile: cold start to the first task row (and its ratio to a plain
+// IndexedDB getAll of the same table), the JS heap after cold start, quick add Enter -> row, view
+// switches and search; the sizes side by side with each one's ratio to the smallest. Then the
+// initial JS gzip of dist/ and Lighthouse (mobile, BENCH_LIGHTHOUSE=0 skips it). Progress goes to
+// stderr, the JSON to stdout. BENCH_TRACE=dir writes a Chromium performance trace of one cold start
+// per size there (open it in the Performance panel). Notes: bench/client/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS as CHROME_FLAGS, CHROMIUM_PATH as CHROME_PATH } from './chromium.mjs';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,7 +18,14 @@ import { build, preview } from 'vite';
 import { measureInitialJs } from '../bench/client/initial-js.mjs';
 import { runLighthouse } from '../bench/client/lighthouse.mjs';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
+const SIZES = (process.env.BENCH_TASKS ?? '1000,10000,100000')
+  .split(',')
+  .map((n) => Number(n.replace(/_/g, '')))
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const COMPLETED_SHARE = Number(process.env.BENCH_COMPLETED ?? 0.8);
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
+const TRACE_DIR = process.env.BENCH_TRACE;
 // pending: leave the 10,000 creations unsent in the outbox (a big offline import) instead of synced.
 const OUTBOX = process.env.BENCH_OUTBOX === 'pending' ? 'pending' : 'synced';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -24,6 +35,12 @@ const TARGETS = {
   coldStartMs: 300,
   quickAddMs: 50,
   viewSwitchMs: 50,
+  searchMs: 50,
+  heapAfterColdStartMB: 60,
+  /** Largest size over smallest. */
+  coldStartRatio: 1.3,
+  viewSwitchRatio: 1.5,
+  searchRatio: 1.5,
   initialJsGzipKB: 60,
   lighthousePerformance: 95,
   lighthouseAccessibility: 100,
@@ -149,7 +166,7 @@ function armQuickAdd(title) {
   };
   window.addEventListener('keydown', onKey, { capture: true });
   window.__quickAdd = new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error(`no row "${title}" within 5 s of Enter`)), 5_000);
+    setTimeout(() => reject(new Error(`no row "${title}" within 30 s of Enter`)), 30_000);
     const seen = () =>
       [...document.querySelectorAll('[data-task-id]')].some((row) =>
         row.textContent.includes(title),
@@ -170,7 +187,7 @@ function armViewSwitch(name) {
   const onClick = () => (clickAt = performance.now());
   window.addEventListener('click', onClick, { capture: true, once: true });
   window.__viewSwitch = new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error(`view "${name}" did not show rows within 5 s`)), 5_000);
+    setTimeout(() => reject(new Error(`view "${name}" did not show rows within 30 s`)), 30_000);
     const ready = () =>
       document.querySelector('#view-title')?.textContent?.trim().startsWith(name) &&
       document.querySelector('main [data-task-id]');
@@ -200,13 +217,48 @@ async function plainGetAll() {
   return { ms, rows };
 }
 
-async function measureInBrowser(seederCode) {
-  const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    args: CHROME_FLAGS,
-    headless: true,
+// Resolves with ms from the search box's input event to the frame after rows of that search.
+function armSearch(query) {
+  let inputAt = 0;
+  const onInput = () => (inputAt = performance.now());
+  window.addEventListener('input', onInput, { capture: true, once: true });
+  window.__search = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`no results for "${query}" within 30 s`)), 30_000);
+    const ready = () => {
+      const row = document.querySelector('main [data-task-id]');
+      return (
+        document.querySelector('#view-title')?.textContent?.includes(query) &&
+        row?.textContent?.toLowerCase().includes(query.toLowerCase())
+      );
+    };
+    const observer = new MutationObserver(() => {
+      if (!inputAt || !ready()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - inputAt));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   });
-  // bypassCSP only so the seeder can be injected; the measured pages run the app as shipped.
+}
+
+/** Bytes of JS heap in use after a full garbage collection (CDP). */
+async function heapUsed(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+const SEARCH_WORDS =
+  'water call email pay book fix plan write read clean buy order send check review'.split(' ');
+
+async function waitFirstRow(page) {
+  await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__bench);
+}
+
+async function measureSize(browser, seederCode, tasks) {
+  // A fresh profile per size: its own IndexedDB, service worker and HTTP cache.
   const context = await browser.newContext({
     bypassCSP: true,
     viewport: { width: 1280, height: 800 },
@@ -219,32 +271,47 @@ async function measureInBrowser(seederCode) {
       .waitForFunction(
         () => navigator.serviceWorker?.controller || !('serviceWorker' in navigator),
         null,
-        {
-          timeout: 15_000,
-        },
+        { timeout: 15_000 },
       )
       .catch(() => log('no service worker control yet; measuring anyway'));
     await page.addScriptTag({ content: seederCode });
     const t0 = Date.now();
     const stored = await page.evaluate(
-      ([n, synced]) => window.TendBench.seed(n, { synced }),
-      [TASKS, OUTBOX === 'synced'],
+      ([n, synced, completedShare]) => window.TendBench.seed(n, { synced, completedShare }),
+      [tasks, OUTBOX === 'synced', COMPLETED_SHARE],
     );
-    log(`seeded ${stored} tasks in ${Date.now() - t0} ms`);
+    log(`${tasks}: seeded ${stored} tasks in ${Date.now() - t0} ms`);
     await page.close();
 
     const coldStart = [];
     const coldStartDom = [];
+    const heapMB = [];
     for (let i = 0; i < RUNS; i++) {
       const p = await context.newPage();
+      const trace = TRACE_DIR && i === RUNS - 1;
+      if (trace) {
+        mkdirSync(TRACE_DIR, { recursive: true });
+        await browser.startTracing(p, {
+          path: join(TRACE_DIR, `cold-start-${tasks}.json`),
+          screenshots: false,
+        });
+      }
       await p.goto(`${BASE}/inbox`);
-      await p.waitForFunction(() => window.__bench.firstRowAt !== null, null, { timeout: 10_000 });
-      const b = await p.evaluate(() => window.__bench);
+      const b = await waitFirstRow(p);
       coldStart.push(b.firstRowAt);
       coldStartDom.push(b.firstRowDomAt);
+      if (trace) {
+        await p.waitForTimeout(3_000);
+        await browser.stopTracing();
+      }
+      // The heap once the work after the first paint has settled (first run only: it is stable).
+      if (i === 0) {
+        await p.waitForTimeout(3_000);
+        heapMB.push((await heapUsed(p)) / 2 ** 20);
+      }
       await p.close();
     }
-    log('cold start', coldStart.map(round));
+    log(`${tasks}: cold start`, coldStart.map(round), 'heap MB', heapMB.map(round));
 
     const getAll = [];
     const probe = await context.newPage();
@@ -257,7 +324,7 @@ async function measureInBrowser(seederCode) {
     await probe.close();
 
     // Quick add in a project view: new tasks go to the end of their list, and a project view
-    // shows them on screen while the other 10,000 tasks stay in the database and its indexes.
+    // shows them on screen while the other tasks stay in the database and its indexes.
     const app = await context.newPage();
     await app.goto(`${BASE}/project/Bench`);
     const box = app.getByRole('textbox', { name: 'Quick add' });
@@ -270,9 +337,11 @@ async function measureInBrowser(seederCode) {
       await box.press('Enter');
       quickAdd.push(await app.evaluate(() => window.__quickAdd));
     }
-    log('quick add', quickAdd.map(round));
+    log(`${tasks}: quick add`, quickAdd.map(round));
     await app.goto(`${BASE}/inbox`);
-    await app.waitForFunction(() => window.__bench.firstRowAt !== null);
+    await waitFirstRow(app);
+    // Let the work after the first paint finish, as a user would before switching views.
+    await app.waitForTimeout(2_000);
 
     const viewSwitch = [];
     const order = ['Today', 'Upcoming', 'Completed', 'Inbox'];
@@ -282,12 +351,105 @@ async function measureInBrowser(seederCode) {
       await app.getByRole('navigation').getByRole('link', { name, exact: true }).click();
       viewSwitch.push(await app.evaluate(() => window.__viewSwitch));
     }
-    log('view switch', viewSwitch.map(round));
+    log(`${tasks}: view switch`, viewSwitch.map(round));
+
+    // Search from the Inbox: odd runs a common word (thousands of matches at 100,000), even runs
+    // one task's title; the Inbox link returns there between runs.
+    const search = [];
+    const searchBox = app.getByRole('searchbox', { name: 'Search' });
+    for (let i = 0; i < RUNS; i++) {
+      const n = (i * 37) % Math.min(...SIZES);
+      const query =
+        i % 2 ? SEARCH_WORDS[i % SEARCH_WORDS.length] : `${SEARCH_WORDS[n % 15]} item ${n}`;
+      await searchBox.focus();
+      await app.evaluate(armSearch, query);
+      await searchBox.fill(query);
+      search.push(await app.evaluate(() => window.__search));
+      await app.getByRole('navigation').getByRole('link', { name: 'Inbox', exact: true }).click();
+      await app.waitForFunction(() =>
+        document.querySelector('#view-title')?.textContent?.trim().startsWith('Inbox'),
+      );
+    }
+    log(`${tasks}: search`, search.map(round));
     await app.close();
-    return { stored, coldStart, coldStartDom, getAll, quickAdd, viewSwitch };
+    return { stored, coldStart, coldStartDom, heapMB, getAll, quickAdd, viewSwitch, search };
   } finally {
-    await browser.close();
+    await context.close();
   }
+}
+
+function sizeResult(m, loadBefore) {
+  const coldMedian = median(m.coldStart);
+  return {
+    tasks: m.stored,
+    // Timings are wall-clock on a shared machine: read them with its load, before and after.
+    loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]) },
+    coldStartMs: {
+      ...summary(m.coldStart, TARGETS.coldStartMs),
+      note: 'navigation start -> frame after the first task row of /inbox, service worker in control',
+      domMedian: round(median(m.coldStartDom)),
+    },
+    heapAfterColdStartMB: {
+      ...summary(m.heapMB, TARGETS.heapAfterColdStartMB),
+      note: 'JS heap used after GC, 3 s after the first row (CDP Runtime.getHeapUsage)',
+    },
+    plainGetAllMs: {
+      ...summary(m.getAll, Infinity),
+      note: 'indexedDB.open + getAll of the tasks table',
+    },
+    coldStartToGetAllRatio: round(coldMedian / median(m.getAll)),
+    quickAddMs: {
+      ...summary(m.quickAdd, TARGETS.quickAddMs),
+      note: 'Enter keydown -> frame after the new row',
+    },
+    viewSwitchMs: {
+      ...summary(m.viewSwitch, TARGETS.viewSwitchMs),
+      note: 'click on a view link -> frame after its rows',
+    },
+    searchMs: {
+      ...summary(m.search, TARGETS.searchMs),
+      note: 'input in the search box -> frame after rows of that search (from the Inbox)',
+    },
+  };
+}
+
+const METRICS = ['coldStartMs', 'heapAfterColdStartMB', 'quickAddMs', 'viewSwitchMs', 'searchMs'];
+
+/** One line per metric, the sizes side by side, each with its ratio to the smallest size. */
+function sideBySide(results) {
+  const base = results[0];
+  const rows = METRICS.map((metric) => {
+    const row = { metric };
+    for (const r of results) {
+      const ratio = base[metric].median ? r[metric].median / base[metric].median : null;
+      row[r.tasks] = `${r[metric].median} (x${round(ratio)})`;
+    }
+    return row;
+  });
+  rows.push({
+    metric: 'loadAverage1m',
+    ...Object.fromEntries(
+      results.map((r) => [r.tasks, `${r.loadAverage1m.before} -> ${r.loadAverage1m.after}`]),
+    ),
+  });
+  return rows;
+}
+
+function ratioChecks(results) {
+  const first = results[0];
+  const last = results[results.length - 1];
+  const ratio = (metric) => round(median(last[metric].runs) / median(first[metric].runs));
+  const check = (metric, target) => ({
+    value: ratio(metric),
+    target,
+    meetsTarget: ratio(metric) <= target,
+  });
+  return {
+    of: `${last.tasks} / ${first.tasks} tasks`,
+    coldStart: check('coldStartMs', TARGETS.coldStartRatio),
+    viewSwitch: check('viewSwitchMs', TARGETS.viewSwitchRatio),
+    search: check('searchMs', TARGETS.searchRatio),
+  };
 }
 
 async function main() {
@@ -297,49 +459,30 @@ async function main() {
   const seederCode = await buildSeeder();
   const server = await startServer();
   log(`serving dist/ with ${server.kind} on ${BASE}`);
+  const browser = await chromium.launch({
+    executablePath: CHROME_PATH,
+    args: CHROME_FLAGS,
+    headless: true,
+  });
   try {
-    const m = await measureInBrowser(seederCode);
-    log('lighthouse (mobile)');
-    const lh = await runLighthouse(`${BASE}/`, {
-      chromePath: CHROME_PATH,
-      chromeFlags: CHROME_FLAGS,
-    });
-    const coldMedian = median(m.coldStart);
-    const getAllMedian = median(m.getAll);
-    const result = {
-      benchmark: 'client',
-      tasks: m.stored,
-      outbox: OUTBOX,
-      runs: RUNS,
-      server: server.kind,
-      // Timings are wall-clock on a shared machine: read them with its load.
-      machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0]) },
-      coldStartMs: {
-        ...summary(m.coldStart, TARGETS.coldStartMs),
-        note: 'navigation start -> frame after the first task row of /inbox, service worker in control',
-        domMedian: round(median(m.coldStartDom)),
-      },
-      plainGetAllMs: {
-        ...summary(m.getAll, Infinity),
-        note: 'indexedDB.open + getAll of the tasks table',
-      },
-      coldStartToGetAllRatio: round(coldMedian / getAllMedian),
-      quickAddMs: {
-        ...summary(m.quickAdd, TARGETS.quickAddMs),
-        note: 'Enter keydown -> frame after the new row',
-      },
-      viewSwitchMs: {
-        ...summary(m.viewSwitch, TARGETS.viewSwitchMs),
-        note: 'click on a view link -> frame after its rows',
-      },
-      initialJsGzipKB: {
-        value: round(js.gzipBytes / 1024),
-        target: TARGETS.initialJsGzipKB,
-        meetsTarget: js.gzipBytes / 1024 <= TARGETS.initialJsGzipKB,
-        statsJsonKB: js.statsJsonGzipBytes === null ? null : round(js.statsJsonGzipBytes / 1024),
-        files: js.files,
-      },
-      lighthouse: {
+    const sizes = [];
+    for (const tasks of SIZES) {
+      const loadBefore = loadavg()[0];
+      sizes.push(sizeResult(await measureSize(browser, seederCode, tasks), loadBefore));
+    }
+    await browser.close();
+    const table = sideBySide(sizes);
+    console.error('[bench:client] medians in ms (heap in MB), (xN) = ratio to the smallest size:');
+    // stdout carries only the JSON.
+    new console.Console(process.stderr).table(table);
+    let lighthouse = null;
+    if (LIGHTHOUSE) {
+      log('lighthouse (mobile)');
+      const lh = await runLighthouse(`${BASE}/`, {
+        chromePath: CHROME_PATH,
+        chromeFlags: CHROME_FLAGS,
+      });
+      lighthouse = {
         performance: {
           score: lh.performance,
           target: TARGETS.lighthousePerformance,
@@ -357,10 +500,31 @@ async function main() {
         },
         metrics: lh.metrics,
         failingAudits: lh.failingAudits,
+      };
+    }
+    const result = {
+      benchmark: 'client',
+      sizes: SIZES,
+      completedShare: COMPLETED_SHARE,
+      outbox: OUTBOX,
+      runs: RUNS,
+      server: server.kind,
+      machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0]) },
+      sideBySide: table,
+      ratios: ratioChecks(sizes),
+      bySize: sizes,
+      initialJsGzipKB: {
+        value: round(js.gzipBytes / 1024),
+        target: TARGETS.initialJsGzipKB,
+        meetsTarget: js.gzipBytes / 1024 <= TARGETS.initialJsGzipKB,
+        statsJsonKB: js.statsJsonGzipBytes === null ? null : round(js.statsJsonGzipBytes / 1024),
+        files: js.files,
       },
+      lighthouse,
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
+    await browser.close().catch(() => undefined);
     await server.close();
   }
 }

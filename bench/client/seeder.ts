@@ -12,21 +12,31 @@ const WORDS =
 const day = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
-/** A deterministic mix: a small inbox and today, most tasks in projects, a long completed history. */
-export function benchTasks(count: number, today = new Date()): NewTaskFields[] {
+/**
+ * A deterministic mix: a small inbox and today, most tasks in projects, and a long completed history
+ * (`completedShare` of the tasks, 0.8 by default: years of imported Todoist history).
+ */
+export function benchTasks(
+  count: number,
+  today = new Date(),
+  completedShare = 0.8,
+): NewTaskFields[] {
+  const completedKinds = Math.round(20 * completedShare);
   const tasks: NewTaskFields[] = [];
   for (let i = 0; i < count; i++) {
     const due = new Date(today);
-    due.setDate(due.getDate() + ((i * 7) % 30) - 5);
+    due.setDate(due.getDate() + ((i * 7 + Math.floor(i / 20)) % 30) - 5);
     const kind = i % 20;
     tasks.push({
       title: `${WORDS[i % WORDS.length]} item ${i}`,
       notes: i % 5 === 0 ? `Notes for item ${i}` : '',
       priority: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-      project: kind < 3 ? null : PROJECTS[i % PROJECTS.length],
+      // Open tasks are kinds 0-3 (at 80% completed): one in four of them is in the Inbox.
+      project: kind === 0 || kind === 19 ? null : PROJECTS[i % PROJECTS.length],
       labels: i % 3 === 0 ? [LABELS[i % LABELS.length]] : [],
       due: kind % 4 === 1 ? day(due) : null,
-      completedAt: kind >= 12 ? new Date(today.getTime() - i * 60_000).toISOString() : null,
+      completedAt:
+        kind >= 20 - completedKinds ? new Date(today.getTime() - i * 60_000).toISOString() : null,
     });
   }
   return tasks;
@@ -36,12 +46,15 @@ export function benchTasks(count: number, today = new Date()): NewTaskFields[] {
  * Writes `count` tasks through the store. `synced` then empties the outbox, as after a successful
  * push: the steady state of a device whose changes reached the server.
  */
-export async function seed(count: number, { synced = true } = {}): Promise<number> {
+export async function seed(
+  count: number,
+  { synced = true, completedShare = 0.8 } = {},
+): Promise<number> {
   const db = openTendDb();
   const clock = await createPersistentClock(db);
   const store = createTasksStore({ db, clock });
   const batch = 1_000;
-  const all = benchTasks(count);
+  const all = benchTasks(count, new Date(), completedShare);
   for (let i = 0; i < all.length; i += batch) await store.addTasks(all.slice(i, i + batch));
   if (synced) await db.outbox.clear();
   const stored = await db.tasks.count();
