@@ -44,6 +44,11 @@ function start(root: HTMLElement) {
     Promise.all([import('./sync/setup'), clock])
       .then(([{ startSync }, deviceClock]) => startSync({ db, clock: deviceClock }))
       .catch(() => undefined);
+    // The search index reads every task once, a slice per idle moment; searches before it is ready
+    // read the tasks themselves, as they always did.
+    import('./db/search-index')
+      .then(({ buildSearchIndex }) => buildSearchIndex(db, { pause: idleMoment }))
+      .catch(() => undefined);
   });
 }
 
@@ -52,6 +57,14 @@ function whenSettled(work: () => void): void {
   const idle = () =>
     'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work();
   setTimeout(idle, 300);
+}
+
+function idleMoment(): Promise<void> {
+  return new Promise((resolve) =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(() => resolve(), { timeout: 200 })
+      : setTimeout(resolve, 0),
+  );
 }
 
 function showFatal(root: HTMLElement, error: unknown): void {

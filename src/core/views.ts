@@ -27,7 +27,6 @@ export interface NavCounts {
   inbox: number;
   today: number;
   upcoming: number;
-  completed: number;
 }
 
 export interface NamedCount {
@@ -161,7 +160,6 @@ export function countForNav(tasks: Task[], today: string): NavCounts {
     inbox: count({ kind: 'inbox' }),
     today: count({ kind: 'today' }),
     upcoming: count({ kind: 'upcoming' }),
-    completed: count({ kind: 'completed' }),
   };
 }
 

@@ -45,6 +45,7 @@ describe('database schema', () => {
         '[status+completedAt]',
         '[status+due]',
         '[status+projectKey]',
+        '[status+projectKey+order]',
         'labels',
         'openLabels',
         'order',

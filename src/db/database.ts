@@ -89,6 +89,10 @@ export class TendDb extends Dexie {
   declare filters: Table<SavedFilter, string>;
   declare projects: Table<ProjectRecord, string>;
   declare delivered: Table<DeliveredReminder, string>;
+  /** The word index of search-index.ts, loaded after the first paint; searches read rows without it. */
+  searchIndex?: TaskWordIndex;
+  /** Told of every committed write to `tasks` made through this handle (see `onTaskWrites`). */
+  readonly taskWrites = new Set<(change: TaskWrite) => void>();
 
   constructor(name = 'tend', options?: DexieOptions) {
     super(name, options);
@@ -110,6 +114,12 @@ export class TendDb extends Dexie {
       tasks:
         'id, [status+projectKey], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
       filters: 'id, order',
+    });
+    // The Inbox and project views page through their open tasks in manual order, so the first screen
+    // reads one page of the index instead of the whole view.
+    this.version(6).stores({
+      tasks:
+        'id, [status+projectKey], [status+projectKey+order], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
     });
     // Reminder firings this device showed, so the page and the service worker never show one twice.
     this.version(7).stores({ delivered: 'key, at' });
@@ -133,15 +143,45 @@ export class TendDb extends Dexie {
             task.projectKey = effectiveProjectId(task) ?? '';
           });
       });
-    this.use({ stack: 'dbcore', name: 'taskIndexFields', create: indexFieldsMiddleware });
+    this.use({
+      stack: 'dbcore',
+      name: 'taskIndexFields',
+      create: (down) =>
+        indexFieldsMiddleware(down, (change) => [...this.taskWrites].forEach((l) => l(change))),
+    });
   }
+}
+
+export interface WordHits {
+  /** Tasks containing every word (as substrings of their words), in manual order. */
+  hits: { id: string; order: number }[];
+  /** Every hit is a match (plain single words): no row needs checking. */
+  exact: boolean;
+}
+
+export interface TaskWordIndex {
+  /** Null when the index cannot answer (not complete yet, or no word to look up). */
+  lookup(words: readonly string[]): WordHits | null;
+}
+
+/** IDBTransaction's addEventListener, without needing the DOM types (the worker builds use this). */
+type CommitListener = (type: 'complete', listener: () => void, options: { once: true }) => void;
+
+/** A committed write to `tasks`: the rows put, the ids deleted, or a range cleared. */
+export type TaskWrite =
+  { kind: 'put'; tasks: StoredTask[] } | { kind: 'delete'; ids: string[] } | { kind: 'cleared' };
+
+/** Calls `listener` after each committed write to `tasks` on this handle; returns the unsubscribe. */
+export function onTaskWrites(db: TendDb, listener: (change: TaskWrite) => void): () => void {
+  db.taskWrites.add(listener);
+  return () => db.taskWrites.delete(listener);
 }
 
 /**
  * Recomputes the derived index fields on every put/add to `tasks`, whoever writes (store, sync, import),
- * so the views can never see a stale status.
+ * so the views can never see a stale status; tells `written` once the write's transaction commits.
  */
-function indexFieldsMiddleware(down: DBCore): DBCore {
+function indexFieldsMiddleware(down: DBCore, written: (change: TaskWrite) => void): DBCore {
   return {
     ...down,
     table(name: string): DBCoreTable {
@@ -149,11 +189,25 @@ function indexFieldsMiddleware(down: DBCore): DBCore {
       if (name !== 'tasks') return table;
       return {
         ...table,
-        mutate(req) {
+        async mutate(req) {
+          let change: TaskWrite;
           if (req.type === 'add' || req.type === 'put') {
-            return table.mutate({ ...req, values: req.values.map(withIndexFields) });
+            const values = req.values.map(withIndexFields);
+            change = { kind: 'put', tasks: values };
+            req = { ...req, values };
+          } else if (req.type === 'delete') {
+            change = { kind: 'delete', ids: req.keys as string[] };
+          } else {
+            change = { kind: 'cleared' };
           }
-          return table.mutate(req);
+          const result = await table.mutate(req);
+          // Outside the writer's transaction: listeners may read the database themselves.
+          const tell = () => Dexie.ignoreTransaction(() => written(change));
+          const trans = req.trans as unknown as { addEventListener?: CommitListener };
+          if (typeof trans.addEventListener === 'function')
+            trans.addEventListener('complete', tell, { once: true });
+          else tell();
+          return result;
         },
       };
     },

@@ -13,12 +13,16 @@ import { openTendDb } from './database';
 import type { TendDb } from './database';
 import {
   countNav,
+  countSubtasks,
   listLabels,
   listProjects,
   queryTrash,
   queryView,
   queryViewGroups,
+  queryViewPage,
 } from './queries';
+import { buildSearchIndex } from './search-index';
+import type { StoredTask } from './task-index';
 import { createTasksStore } from './tasks-store';
 import type { NewTaskFields } from './tasks-store';
 
@@ -139,6 +143,149 @@ describe('view queries agree with the view definitions', () => {
   });
 });
 
+describe('pages', () => {
+  const paged = views.filter((v) => v.kind !== 'upcoming');
+
+  it.each(paged)('$kind $project$label$query: a page is the start of the view', async (view) => {
+    const expected = selectView(view, all, TODAY);
+    for (const limit of [1, 7, 50]) {
+      expect(await queryView(db, view, { today: TODAY, limit })).toEqual(expected.slice(0, limit));
+      const page = await queryViewPage(db, view, { today: TODAY, limit });
+      expect(page.total).toBe(expected.length);
+    }
+  });
+
+  it('pages Upcoming by whole days, so its day groups are complete', async () => {
+    const view: ViewSpec = { kind: 'upcoming' };
+    const expected = groupForView(view, selectView(view, all, TODAY), TODAY);
+    expect(expected.length).toBeGreaterThan(3);
+    for (const limit of [1, 7, 30]) {
+      const { groups } = await queryViewPage(db, view, { today: TODAY, limit });
+      expect(groups.flatMap((g) => g.tasks).length).toBeGreaterThanOrEqual(limit);
+      expect(groups).toEqual(expected.slice(0, groups.length));
+    }
+  });
+
+  it('pages in other orders than manual by reading the view (its index has the manual order)', async () => {
+    const view: ViewSpec = { kind: 'project', project: 'Work' };
+    const expected = groupForView(view, selectView(view, all, TODAY), TODAY, 'priority')[0].tasks;
+    expect(await queryView(db, view, { today: TODAY, limit: 5, sort: 'priority' })).toEqual(
+      expected.slice(0, 5),
+    );
+  });
+});
+
+describe('search through the search index', () => {
+  const queries = [
+    'report PRIYA',
+    'waiting',
+    'call',
+    'epor',
+    'view bud',
+    'milk notes',
+    'call 1',
+    '#Work & call',
+    'call | gym',
+    '!call & #Home',
+    'p1',
+    'nothing-matches-this',
+  ];
+
+  it.each(queries)('%s: the same tasks, pages and totals as reading every task', async (query) => {
+    await buildSearchIndex(db);
+    const view: ViewSpec = { kind: 'search', query };
+    const expected = selectView(view, all, TODAY);
+    expect(await queryView(db, view, { today: TODAY })).toEqual(expected);
+    const page = await queryViewPage(db, view, { today: TODAY, limit: 4 });
+    expect(page.groups.flatMap((g) => g.tasks)).toEqual(expected.slice(0, 4));
+    expect(page.total).toBe(expected.length);
+  });
+
+  it('follows writes: a renamed, a new and a deleted task', async () => {
+    const search = openTendDb('search-writes', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = createTasksStore({
+      db: search,
+      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
+      now: () => T0,
+    });
+    const [kept, renamed, removed] = await store.addTasks([
+      { title: 'Water the ferns' },
+      { title: 'Call the plumber' },
+      { title: 'Water the lawn' },
+    ]);
+    await buildSearchIndex(search, { slice: 2 });
+    const titles = async (query: string) =>
+      (await queryView(search, { kind: 'search', query }, { today: TODAY })).map((t) => t.title);
+    expect(await titles('water')).toEqual(['Water the ferns', 'Water the lawn']);
+    await store.updateTask(renamed.id, { title: 'Water the roses' });
+    await store.deleteTask(removed.id);
+    await store.addTask({ title: 'Watering can', notes: 'buy' });
+    expect(await titles('water')).toEqual(['Water the ferns', 'Water the roses', 'Watering can']);
+    expect(await titles('plumber')).toEqual([]);
+    await store.completeTask(kept.id);
+    expect(await titles('ferns')).toEqual(['Water the ferns']);
+    // A cleared table (wipe) rebuilds the index from what is stored.
+    await search.tasks.clear();
+    await store.addTask({ title: 'Water again' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await titles('water')).toEqual(['Water again']);
+    search.close();
+  });
+});
+
+describe('the first screen', () => {
+  it('reads no completed task: counts and the first page come from open-task index ranges', async () => {
+    const read: StoredTask[] = [];
+    const counted = openTendDb('first-screen', { indexedDB: new IDBFactory(), IDBKeyRange });
+    counted.use({
+      stack: 'dbcore',
+      name: 'readRows',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            async query(req) {
+              const res = await table.query(req);
+              if (name === 'tasks' && req.values) read.push(...(res.result as StoredTask[]));
+              return res;
+            },
+            async getMany(req) {
+              const res = await table.getMany(req);
+              if (name === 'tasks') read.push(...(res as StoredTask[]).filter(Boolean));
+              return res;
+            },
+          };
+        },
+      }),
+    });
+    const store = createTasksStore({
+      db: counted,
+      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
+      now: () => T0,
+    });
+    await store.addTasks(randomTasks(600, mulberry32(7)).map((t) => ({ ...t, deletedAt: null })));
+    read.length = 0;
+    const PAGE = 20;
+    await Promise.all([
+      countNav(counted, TODAY),
+      listProjects(counted),
+      listLabels(counted),
+      countSubtasks(counted),
+      queryViewPage(counted, { kind: 'inbox' }, { today: TODAY, limit: PAGE }),
+    ]);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThanOrEqual(PAGE + 10);
+    expect(read.filter((r) => r.status === 'done')).toEqual([]);
+    // Completed reads its first page, newest first, and nothing older.
+    read.length = 0;
+    await queryViewPage(counted, { kind: 'completed' }, { today: TODAY, limit: PAGE });
+    expect(read.length).toBe(PAGE);
+    counted.close();
+  });
+});
+
 describe('live queries', () => {
   it('re-run when a write moves a task into or out of a view (index fields are visible to Dexie)', async () => {
     const live = openTendDb('live-test');
@@ -155,15 +302,19 @@ describe('live queries', () => {
         poll();
       });
     const subscription = liveQuery(() =>
-      queryView(live, { kind: 'inbox' }, { today: TODAY }),
+      queryView(live, { kind: 'inbox' }, { today: TODAY, limit: 20 }),
     ).subscribe((tasks) => seen.push(tasks.map((t) => t.title)));
     await next();
     const task = await store.addTask({ title: 'Captured' });
     await next();
     await store.updateTask(task.id, { project: 'Work' });
     await next();
+    await store.updateTask(task.id, { project: null });
+    await next();
+    await store.completeTask(task.id);
+    await next();
     subscription.unsubscribe();
     live.close();
-    expect(seen).toEqual([[], ['Captured'], []]);
+    expect(seen).toEqual([[], ['Captured'], [], ['Captured'], []]);
   });
 });

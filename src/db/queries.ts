@@ -4,6 +4,8 @@ import Dexie from 'dexie';
 import type { Collection } from 'dexie';
 import { addDays } from '../core/calendar';
 import { compileQuery } from '../core/filter/evaluate';
+import { isPlainSearch, parseFilter } from '../core/filter/parse';
+import type { FilterNode } from '../core/filter/parse';
 import { descendantsOf, parentLinks } from '../core/hierarchy';
 import type { SortKey } from '../core/sort';
 import { groupForView, sortForView, sortNamedCounts } from '../core/views';
@@ -18,11 +20,15 @@ import { storedToTask } from './task-index';
 import type { StoredTask } from './task-index';
 
 /**
- * Open tasks keyed by any of `keys` (project ids, '' for none). One `equals` range per key, not
- * `anyOf`: live queries did not re-run on writes inside an `anyOf` range of this compound index.
+ * Open tasks keyed by any of `keys` (project ids, '' for none), each in manual order. One range per
+ * key, not `anyOf`: live queries did not re-run on writes inside an `anyOf` range of a compound index.
  */
 function openIn(db: TendDb, keys: string[]): TaskCollection[] {
-  return keys.map((key) => db.tasks.where('[status+projectKey]').equals(['open', key]));
+  return keys.map((key) =>
+    db.tasks
+      .where('[status+projectKey+order]')
+      .between(['open', key, -Infinity], ['open', key, Infinity], true, true),
+  );
 }
 
 async function rowsOf(collections: TaskCollection[]): Promise<StoredTask[]> {
@@ -40,7 +46,11 @@ function idsNamed(lookup: ProjectLookup, name: string): string[] {
 export interface ViewQueryOptions {
   /** The user's local day, `YYYY-MM-DD`. */
   today: string;
-  /** Most rows to return (Completed can grow without bound); all when omitted. */
+  /**
+   * Most rows to return: the first page of the view in its order, read through an index where the
+   * order allows it (Inbox and projects in manual order, Upcoming by day, Completed newest first), so
+   * the cost follows the page and not the tasks stored; all when omitted.
+   */
   limit?: number;
   /** The order within the view (groups stay in day order); manual when omitted. */
   sort?: SortKey;
@@ -96,25 +106,154 @@ export async function queryTask(db: TendDb, id: string): Promise<Task | null> {
   return stored && stored.status !== 'partial' ? read(stored) : null;
 }
 
+/**
+ * The first `limit` rows of a view whose index order is the view's order (from each of its ranges),
+ * plus the rows that tie with a range's last one (same manual order, same day), so the page sorts and
+ * groups exactly like the whole view.
+ */
+async function readPage(
+  db: TendDb,
+  collections: TaskCollection[],
+  view: ViewSpec,
+  limit: number,
+): Promise<StoredTask[]> {
+  const pages = await Promise.all(
+    collections.map(async (collection) => {
+      const rows = await collection.limit(limit).toArray();
+      if (rows.length < limit) return rows;
+      const last = rows[rows.length - 1];
+      let ties: StoredTask[] = [];
+      if (view.kind === 'upcoming' && last.due) {
+        const day = last.due.slice(0, 10);
+        ties = await db.tasks
+          .where('[status+due]')
+          .between(['open', day], ['open', `${day}\uffff`], true, true)
+          .toArray();
+      } else if (view.kind === 'inbox' || view.kind === 'project') {
+        const key = ['open', last.projectKey, last.order];
+        ties = await db.tasks
+          .where('[status+projectKey+order]')
+          .between(key, key, true, true)
+          .toArray();
+      }
+      const seen = new Set(rows.map((r) => r.id));
+      return [...rows, ...ties.filter((r) => !seen.has(r.id))];
+    }),
+  );
+  return pages.flat();
+}
+
+/** Views whose index order is their order, so a page of the index is a page of the view. */
+function pagesByIndex(view: ViewSpec, sort: SortKey): boolean {
+  if (view.kind === 'completed') return true;
+  if (view.kind === 'upcoming') return true;
+  return sort === 'manual' && (view.kind === 'inbox' || view.kind === 'project');
+}
+
 /** The sorted tasks of a view. */
 export async function queryView(
   db: TendDb,
   view: ViewSpec,
-  { today, limit, sort }: ViewQueryOptions,
+  { today, limit, sort = 'manual' }: ViewQueryOptions,
 ): Promise<Task[]> {
   const lookup = await projectLookup(db);
-  let collections = viewCollections(db, view, today, lookup);
+  if (view.kind === 'search')
+    return (await searchTasks(db, lookup, view.query, today, sort, limit)).tasks;
+  const collections = viewCollections(db, view, today, lookup);
+  const rows =
+    limit !== undefined && pagesByIndex(view, sort)
+      ? await readPage(db, collections, view, limit)
+      : await rowsOf(collections);
+  const sorted = sortForView(view, rows.map(lookup.read), sort);
+  // Upcoming keeps whole days (its groups); the others cut at the limit.
+  return limit === undefined || view.kind === 'upcoming' ? sorted : sorted.slice(0, limit);
+}
+
+export interface ViewPage {
+  groups: TaskGroup[];
+  /** Tasks in the whole view (the groups may hold only its first page). */
+  total: number;
+}
+
+async function countIn(collections: TaskCollection[]): Promise<number> {
+  const counts = await Promise.all(collections.map((c) => c.count()));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** A page of the view under its headings, with the view's total from index counts. */
+export async function queryViewPage(
+  db: TendDb,
+  view: ViewSpec,
+  options: ViewQueryOptions,
+): Promise<ViewPage> {
+  const { today, sort = 'manual', limit } = options;
   if (view.kind === 'search') {
-    const match = compileQuery(view.query, today);
-    const matches = (await rowsOf(collections)).map(lookup.read).filter(match);
-    const found = sortForView(view, matches, sort);
-    return limit === undefined ? found : found.slice(0, limit);
+    const lookup = await projectLookup(db);
+    const { tasks, total } = await searchTasks(db, lookup, view.query, today, sort, limit);
+    return { groups: groupForView(view, tasks, today, sort), total };
   }
-  // Completed is read newest first from its index, so a limit keeps the most recent.
-  if (limit !== undefined && view.kind === 'completed')
-    collections = collections.map((c) => c.limit(limit));
-  const sorted = sortForView(view, (await rowsOf(collections)).map(lookup.read), sort);
-  return limit === undefined ? sorted : sorted.slice(0, limit);
+  const [tasks, total] = await Promise.all([
+    queryView(db, view, options),
+    projectLookup(db).then((lookup) => countIn(viewCollections(db, view, today, lookup))),
+  ]);
+  return { groups: groupForView(view, tasks, today, sort), total };
+}
+
+interface SearchResult {
+  tasks: Task[];
+  total: number;
+}
+
+/**
+ * Tasks matching a search query (words and filters), in the view's order. With the search index
+ * built, the words narrow the rows read to the tasks containing them (and, for plain words in manual
+ * order, to the page shown); filters without words read open tasks only, as they match no others.
+ */
+async function searchTasks(
+  db: TendDb,
+  lookup: ProjectLookup,
+  query: string,
+  today: string,
+  sort: SortKey,
+  limit?: number,
+): Promise<SearchResult> {
+  const parsed = parseFilter(query);
+  if (!parsed.ok) return { tasks: [], total: 0 };
+  const spec: ViewSpec = { kind: 'search', query };
+  const match = compileQuery(query, today);
+  const found = (rows: (StoredTask | undefined)[]) =>
+    sortForView(spec, rows.flatMap((r) => (r ? [lookup.read(r)] : [])).filter(match), sort);
+  const page = (tasks: Task[]) => (limit === undefined ? tasks : tasks.slice(0, limit));
+  const plain = isPlainSearch(parsed.filter);
+  // Any write to an open or done task re-runs a live search (a limited read observes its whole range).
+  const searched = viewCollection(db, spec, today);
+  await searched.clone().limit(1).toArray();
+  const words = requiredWords(parsed.filter);
+  const indexed = db.searchIndex?.lookup(words) ?? null;
+  if (indexed === null) {
+    const open = db.tasks
+      .where('[status+projectKey]')
+      .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true);
+    const all = found(await (plain ? searched : open).toArray());
+    return { tasks: page(all), total: all.length };
+  }
+  // Single words with nothing else to check: every hit is a match, so only the page shown is read.
+  const { hits } = indexed;
+  if (plain && indexed.exact && sort === 'manual' && limit !== undefined) {
+    let end = Math.min(limit, hits.length);
+    while (end > 0 && end < hits.length && hits[end].order === hits[end - 1].order) end += 1;
+    const rows = await db.tasks.bulkGet(hits.slice(0, end).map((h) => h.id));
+    return { tasks: page(found(rows)), total: hits.length };
+  }
+  const all = found(await db.tasks.bulkGet(hits.map((h) => h.id)));
+  return { tasks: page(all), total: all.length };
+}
+
+/** Text terms every match must contain: those joined by `and` at the top of the query. */
+function requiredWords(node: FilterNode): string[] {
+  if (node.op === 'term') return node.term.kind === 'text' ? [node.term.text] : [];
+  if (node.op === 'and') return [...requiredWords(node.left), ...requiredWords(node.right)];
+  return [];
 }
 
 /** The view split under headings (overdue/today, one per day in Upcoming). */
@@ -126,17 +265,18 @@ export async function queryViewGroups(
   return groupForView(view, await queryView(db, view, options), options.today, options.sort);
 }
 
-/** Counts for the navigation, from index ranges only (no rows read). */
+/**
+ * Counts for the navigation, from index ranges over open tasks only (no rows read): the completed
+ * history, most of what a long-time user stores, is never counted at start.
+ */
 export async function countNav(db: TendDb, today: string): Promise<NavCounts> {
   const lookup = await projectLookup(db);
-  const [inbox, todayCount, upcoming, completed] = await Promise.all(
-    (['inbox', 'today', 'upcoming', 'completed'] as const).map((kind) =>
-      Promise.all(viewCollections(db, { kind }, today, lookup).map((c) => c.count())).then(
-        (counts) => counts.reduce((a, b) => a + b, 0),
-      ),
+  const [inbox, todayCount, upcoming] = await Promise.all(
+    (['inbox', 'today', 'upcoming'] as const).map((kind) =>
+      countIn(viewCollections(db, { kind }, today, lookup)),
     ),
   );
-  return { inbox, today: todayCount, upcoming, completed };
+  return { inbox, today: todayCount, upcoming };
 }
 
 /** A project as the sidebar and the project page show it. */

@@ -61,7 +61,7 @@ export interface AppProps extends AppServices {
   router?: Router;
 }
 
-const EMPTY_COUNTS = { inbox: 0, today: 0, upcoming: 0, completed: 0 };
+const EMPTY_COUNTS = { inbox: 0, today: 0, upcoming: 0 };
 
 export function App(props: AppProps): JSX.Element {
   // eslint-disable-next-line solid/reactivity -- services are fixed for the app's lifetime

@@ -24,7 +24,8 @@ export interface SidebarProps {
   onNavigate: () => void;
 }
 
-const VIEWS: { view: keyof NavCounts; label: string; icon: IconName }[] = [
+// Completed shows no count: counting years of history would cost every start a scan of it.
+const VIEWS: { view: keyof NavCounts | 'completed'; label: string; icon: IconName }[] = [
   { view: 'inbox', label: 'Inbox', icon: 'inbox' },
   { view: 'today', label: 'Today', icon: 'today' },
   { view: 'upcoming', label: 'Upcoming', icon: 'upcoming' },

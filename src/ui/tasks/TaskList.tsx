@@ -64,7 +64,12 @@ export interface TaskListProps {
   controller?: (controller: ListController) => void;
   /** A stored new task landed away from what the user is looking at; the list did not move. */
   onRevealElsewhere?: (task: Task) => void;
+  /** The rows in view (or the cursor) came near the end of `items`: the view may read its next page. */
+  onNearEnd?: () => void;
 }
+
+/** Rows before the end of the loaded items at which the next page is asked for. */
+const NEAR_END = 40;
 
 /** Fallback when layout is unavailable (jsdom, first paint): enough for a tall window. */
 const DEFAULT_VIEWPORT = 900;
@@ -87,6 +92,9 @@ export function TaskList(props: TaskListProps): JSX.Element {
     visibleRange(layout(), props.items.length, scrollTop(), viewportHeight()),
   );
   const visible = createMemo(() => props.items.slice(range().start, range().end));
+  createEffect(() => {
+    if (range().end >= props.items.length - NEAR_END) props.onNearEnd?.();
+  });
   const tasks = createMemo(() => taskItems(props.items).map((i) => i.task));
   const now = createMemo(() => {
     app.today(); // re-evaluate overdue state when the day changes

@@ -1,6 +1,6 @@
 // One task view (Inbox, Today, Upcoming, a project, a label, Completed, Search): a live query of its
 // tasks, a heading, the bulk bar, and the virtualised list or an empty state that says what to do.
-import { For, Show, createEffect, createMemo, createSignal, lazy, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { parseFilter } from '../../core/filter/parse';
 import { SORT_KEYS } from '../../core/sort';
@@ -13,7 +13,7 @@ import {
   countSubtasks,
   listProjectSummaries,
   listProjects,
-  queryViewGroups,
+  queryViewPage,
 } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
@@ -48,8 +48,11 @@ const SORT_LABELS: Record<SortKey, string> = {
   name: 'Name',
 };
 
-/** Completed grows without bound; the newest this many are shown. */
-const COMPLETED_LIMIT = 2000;
+/**
+ * Rows read per page: the first screen needs about 20, and the list asks for the next page as the
+ * user scrolls near the end of what is loaded, so a view costs what has been shown, not what is stored.
+ */
+const PAGE = 100;
 
 const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'project', 'label']);
 
@@ -90,16 +93,20 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
       if (!next.delete(task.id)) next.add(task.id);
       return next;
     });
-  const groups = createLive(
-    ({ spec, today, sort }) =>
-      queryViewGroups(app.db, spec, {
-        today,
-        sort,
-        limit: spec.kind === 'completed' ? COMPLETED_LIMIT : undefined,
-      }),
-    [],
-    () => ({ spec: props.spec, today: app.today(), sort: sort() }),
+  const [limit, setLimit] = createSignal(PAGE);
+  // A new view (or search, or order) starts again from its first page.
+  createEffect(on([() => props.spec, sort], () => setLimit(PAGE), { defer: true }));
+  const page = createLive(
+    ({ spec, today, sort, limit }) => queryViewPage(app.db, spec, { today, sort, limit }),
+    { groups: [], total: 0 },
+    () => ({ spec: props.spec, today: app.today(), sort: sort(), limit: limit() }),
   );
+  const groups = { ...page, value: () => page.value().groups };
+  const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
+  const nextPage = () => {
+    if (page.ready() && loaded() >= limit() && loaded() < page.value().total)
+      setLimit(loaded() + PAGE);
+  };
   const subtaskCounts = createLive(() => countSubtasks(app.db), new Map());
   const projects = createLive(() => listProjects(app.db), []);
   const summaries = createLive(() => listProjectSummaries(app.db), []);
@@ -175,7 +182,8 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   onCleanup(() => app.setViewController(null));
 
   const countText = () => {
-    const n = tasks().length;
+    // The whole view's size, though only its first pages are read; pending captures add to it.
+    const n = Math.max(tasks().length, page.value().total + (tasks().length - loaded()));
     if (props.spec.kind === 'completed')
       return n === 1 ? '1 completed task' : `${n} completed tasks`;
     if (props.spec.kind === 'search' && props.route.view === 'search')
@@ -308,6 +316,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
             }
             onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
             controller={(c) => (list = c)}
+            onNearEnd={nextPage}
             onRevealElsewhere={(task) =>
               app.toasts.show(`Added “${task.title}” out of sight`, {
                 action: { label: 'Show', run: () => list?.reveal(task.id, { force: true }) },

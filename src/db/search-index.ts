@@ -1,0 +1,208 @@
+// An in-memory inverted index of the words of every open and completed task (title, notes, labels),
+// built after the first paint in slices and kept current by the database's write middleware, so a
+// search at 100,000 tasks reads only the rows it shows instead of every task stored.
+//
+// Search matches substrings ("ant" finds "plant"), so a term is looked up by scanning the vocabulary
+// (one entry per distinct word, far fewer than the words stored) for words containing each of its
+// tokens; the tasks found are a superset of the matches, and the caller checks the rows it reads.
+import { onTaskWrites } from './database';
+import type { TaskWordIndex, TaskWrite, TendDb, WordHits } from './database';
+import type { StoredTask } from './task-index';
+
+/** Letters and digits; search terms are split the same way, so a term's token lies inside one word. */
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+export function searchTokens(text: string): string[] {
+  return text.toLowerCase().split(NOT_WORD).filter(Boolean);
+}
+
+function wordsOf(task: StoredTask): Set<string> {
+  const text = [task.title ?? '', task.notes ?? '', ...(task.labels ?? [])].join('\n');
+  return new Set(searchTokens(text));
+}
+
+const searchable = (task: StoredTask) => task.status === 'open' || task.status === 'done';
+
+export type SearchHit = WordHits['hits'][number];
+
+export class SearchIndex implements TaskWordIndex {
+  /** Task number -> id; a task rewritten gets a new number and its old one goes dead. */
+  private ids: string[] = [];
+  private orders: number[] = [];
+  private alive: boolean[] = [];
+  private numbers = new Map<string, number>();
+  private postings = new Map<string, number[]>();
+  private dead = 0;
+  private complete = false;
+
+  /** True once every stored task has been read: only then can the index answer a search. */
+  get ready(): boolean {
+    return this.complete;
+  }
+
+  markComplete(): void {
+    this.complete = true;
+  }
+
+  /** Forgets everything (after a bulk delete); the caller rebuilds. */
+  reset(): void {
+    this.ids = [];
+    this.orders = [];
+    this.alive = [];
+    this.numbers = new Map();
+    this.postings = new Map();
+    this.dead = 0;
+    this.complete = false;
+  }
+
+  /** Adds or replaces tasks as written. `onlyNew` (the build) keeps what a later write already put. */
+  put(tasks: readonly StoredTask[], onlyNew = false): void {
+    for (const task of tasks) {
+      if (onlyNew && this.numbers.has(task.id)) continue;
+      this.drop(task.id);
+      if (!searchable(task)) continue;
+      const n = this.ids.length;
+      this.ids.push(task.id);
+      this.orders.push(task.order ?? 0);
+      this.alive.push(true);
+      this.numbers.set(task.id, n);
+      for (const word of wordsOf(task)) {
+        const list = this.postings.get(word);
+        if (list) list.push(n);
+        else this.postings.set(word, [n]);
+      }
+    }
+    // Rewritten tasks leave dead numbers behind; compact once they outnumber the live ones.
+    if (this.dead > 1000 && this.dead > this.numbers.size) this.compact();
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) this.drop(id);
+  }
+
+  private drop(id: string): void {
+    const n = this.numbers.get(id);
+    if (n === undefined) return;
+    this.alive[n] = false;
+    this.numbers.delete(id);
+    this.dead += 1;
+  }
+
+  private compact(): void {
+    const renumber = new Map<number, number>();
+    const ids: string[] = [];
+    const orders: number[] = [];
+    this.ids.forEach((id, n) => {
+      if (!this.alive[n]) return;
+      renumber.set(n, ids.length);
+      ids.push(id);
+      orders.push(this.orders[n]);
+    });
+    const postings = new Map<string, number[]>();
+    for (const [word, list] of this.postings) {
+      const kept = list.flatMap((n) => {
+        const m = renumber.get(n);
+        return m === undefined ? [] : [m];
+      });
+      if (kept.length) postings.set(word, kept);
+    }
+    this.ids = ids;
+    this.orders = orders;
+    this.alive = ids.map(() => true);
+    this.numbers = new Map(ids.map((id, n) => [id, n]));
+    this.postings = postings;
+    this.dead = 0;
+  }
+
+  /**
+   * Tasks containing every search word: each of a word's tokens inside one of the task's words.
+   * Single words of letters and digits are exact; others ("e-mail") give a superset to check.
+   */
+  lookup(words: readonly string[]): WordHits | null {
+    const hits = this.lookupTokens(words.flatMap(searchTokens));
+    if (hits === null) return null;
+    const exact = words.every((w) => {
+      const tokens = searchTokens(w);
+      return tokens.length === 1 && tokens[0] === w.toLowerCase();
+    });
+    return { hits, exact };
+  }
+
+  /** Tasks whose words contain every token, in manual order; null when not complete or no tokens. */
+  lookupTokens(tokens: readonly string[]): SearchHit[] | null {
+    if (!this.complete || tokens.length === 0) return null;
+    const unique = [...new Set(tokens)];
+    const hits = new Uint16Array(this.ids.length);
+    for (const [round, token] of unique.entries()) {
+      for (const [word, list] of this.postings) {
+        if (!word.includes(token)) continue;
+        for (const n of list) if (hits[n] === round) hits[n] = round + 1;
+      }
+    }
+    const found: SearchHit[] = [];
+    for (let n = 0; n < hits.length; n++) {
+      if (hits[n] === unique.length && this.alive[n])
+        found.push({ id: this.ids[n], order: this.orders[n] });
+    }
+    return found.sort((a, b) => a.order - b.order);
+  }
+}
+
+const indexes = new WeakMap<TendDb, SearchIndex>();
+
+/** The database's search index (empty and not ready until `buildSearchIndex` has run). */
+export function searchIndexOf(db: TendDb): SearchIndex {
+  let index = indexes.get(db);
+  if (!index) indexes.set(db, (index = new SearchIndex()));
+  db.searchIndex = index;
+  return index;
+}
+
+export interface BuildOptions {
+  /** Rows read per slice. */
+  slice?: number;
+  /** Waits between slices so input and paints run (an idle callback in the page). */
+  pause?: () => Promise<void>;
+}
+
+const building = new WeakMap<TendDb, Promise<void>>();
+
+/**
+ * Reads every task once, a slice at a time in id order, then marks the index ready. Writes through
+ * this handle keep it current from the start of the build; a cleared range (wipe, archive) rebuilds it.
+ */
+export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promise<void> {
+  const running = building.get(db);
+  if (running) return running;
+  const index = searchIndexOf(db);
+  const stop = onTaskWrites(db, (change: TaskWrite) => {
+    if (change.kind === 'put') index.put(change.tasks);
+    else if (change.kind === 'delete') index.remove(change.ids);
+    else {
+      stop();
+      index.reset();
+      building.delete(db);
+      void buildSearchIndex(db, options);
+    }
+  });
+  const run = (async () => {
+    const { slice = 2000, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = options;
+    let after: string | null = null;
+    for (;;) {
+      const rows: StoredTask[] = await (after === null
+        ? db.tasks.orderBy(':id').limit(slice).toArray()
+        : db.tasks.where(':id').above(after).limit(slice).toArray());
+      index.put(rows, true);
+      if (rows.length < slice) break;
+      after = rows[rows.length - 1].id;
+      await pause();
+    }
+    index.markComplete();
+  })();
+  building.set(db, run);
+  run.catch(() => {
+    stop();
+    building.delete(db);
+  });
+  return run;
+}
