@@ -44,10 +44,10 @@ function start(root: HTMLElement) {
     Promise.all([import('./sync/setup'), clock])
       .then(([{ startSync }, deviceClock]) => startSync({ db, clock: deviceClock }))
       .catch(() => undefined);
-    // The search index reads every task once, a slice per idle moment; searches before it is ready
-    // read the tasks themselves, as they always did.
+    // The search index reads every task once, in slices of a few ms between which input runs; a
+    // search made before it is complete waits for it.
     import('./db/search-index')
-      .then(({ buildSearchIndex }) => buildSearchIndex(db, { pause: idleMoment }))
+      .then(({ buildSearchIndex }) => buildSearchIndex(db, { slice: 1000, pause: nextTask }))
       .catch(() => undefined);
   });
 }
@@ -59,12 +59,9 @@ function whenSettled(work: () => void): void {
   setTimeout(idle, 300);
 }
 
-function idleMoment(): Promise<void> {
-  return new Promise((resolve) =>
-    'requestIdleCallback' in window
-      ? requestIdleCallback(() => resolve(), { timeout: 200 })
-      : setTimeout(resolve, 0),
-  );
+/** Lets input and paints run between slices of background work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function showFatal(root: HTMLElement, error: unknown): void {

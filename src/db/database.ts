@@ -162,6 +162,8 @@ export interface WordHits {
 export interface TaskWordIndex {
   /** Null when the index cannot answer (not complete yet, or no word to look up). */
   lookup(words: readonly string[]): WordHits | null;
+  /** Resolves once the index holds every stored task (its build reads them after the first paint). */
+  complete(): Promise<void>;
 }
 
 /** IDBTransaction's addEventListener, without needing the DOM types (the worker builds use this). */

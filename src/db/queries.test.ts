@@ -201,6 +201,35 @@ describe('search through the search index', () => {
     expect(page.total).toBe(expected.length);
   });
 
+  it('answers a search made while the index is being built once the build completes', async () => {
+    const early = openTendDb('search-early', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = createTasksStore({
+      db: early,
+      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
+      now: () => T0,
+    });
+    await store.addTasks([{ title: 'Water the ferns' }, { title: 'Call Sam' }, { title: 'Water' }]);
+    let resume = () => {};
+    const built = buildSearchIndex(early, {
+      slice: 1,
+      pause: () => new Promise<void>((r) => (resume = r)),
+    });
+    const search = queryView(early, { kind: 'search', query: 'water' }, { today: TODAY });
+    let answered = false;
+    void search.then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(early.searchIndex?.lookup(['water'])).toBeNull();
+    // It waits for the index instead of reading every task meanwhile.
+    expect(answered).toBe(false);
+    for (let i = 0; i < 3; i++) {
+      resume();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await built;
+    expect((await search).map((t) => t.title)).toEqual(['Water the ferns', 'Water']);
+    early.close();
+  });
+
   it('follows writes: a renamed, a new and a deleted task', async () => {
     const search = openTendDb('search-writes', { indexedDB: new IDBFactory(), IDBKeyRange });
     const store = createTasksStore({

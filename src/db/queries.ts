@@ -229,6 +229,9 @@ async function searchTasks(
   const searched = viewCollection(db, spec, today);
   await searched.clone().limit(1).toArray();
   const words = requiredWords(parsed.filter);
+  // The index is being built (after the first paint): waiting for it costs less than reading all.
+  if (words.length && db.searchIndex && !db.searchIndex.lookup(words))
+    await Dexie.waitFor(db.searchIndex.complete());
   const indexed = db.searchIndex?.lookup(words) ?? null;
   if (indexed === null) {
     const open = db.tasks

@@ -33,15 +33,22 @@ export class SearchIndex implements TaskWordIndex {
   private numbers = new Map<string, number>();
   private postings = new Map<string, number[]>();
   private dead = 0;
-  private complete = false;
+  private done = false;
+  private finished!: () => void;
+  private finishing = new Promise<void>((resolve) => (this.finished = resolve));
 
   /** True once every stored task has been read: only then can the index answer a search. */
   get ready(): boolean {
-    return this.complete;
+    return this.done;
   }
 
   markComplete(): void {
-    this.complete = true;
+    this.done = true;
+    this.finished();
+  }
+
+  complete(): Promise<void> {
+    return this.finishing;
   }
 
   /** Forgets everything (after a bulk delete); the caller rebuilds. */
@@ -52,7 +59,8 @@ export class SearchIndex implements TaskWordIndex {
     this.numbers = new Map();
     this.postings = new Map();
     this.dead = 0;
-    this.complete = false;
+    this.done = false;
+    this.finishing = new Promise<void>((resolve) => (this.finished = resolve));
   }
 
   /** Adds or replaces tasks as written. `onlyNew` (the build) keeps what a later write already put. */
@@ -130,7 +138,7 @@ export class SearchIndex implements TaskWordIndex {
 
   /** Tasks whose words contain every token, in manual order; null when not complete or no tokens. */
   lookupTokens(tokens: readonly string[]): SearchHit[] | null {
-    if (!this.complete || tokens.length === 0) return null;
+    if (!this.done || tokens.length === 0) return null;
     const unique = [...new Set(tokens)];
     const hits = new Uint16Array(this.ids.length);
     for (const [round, token] of unique.entries()) {
@@ -201,8 +209,11 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
   })();
   building.set(db, run);
   run.catch(() => {
+    // Searches read the rows themselves again.
     stop();
     building.delete(db);
+    indexes.delete(db);
+    db.searchIndex = undefined;
   });
   return run;
 }
