@@ -7,7 +7,14 @@ import type { TendDb } from './database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from './projects-store';
 import { createTasksStore } from './tasks-store';
-import { exportJson, exportTasks, importJson, importTodoistCsv } from './transfer';
+import {
+  exportJson,
+  exportJsonParts,
+  exportTasks,
+  importJson,
+  importJsonStream,
+  importTodoistCsv,
+} from './transfer';
 
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 const open: TendDb[] = [];
@@ -46,6 +53,72 @@ async function seed() {
 }
 
 const records = async (db: TendDb) => (await exportTasks(db, 0)).tasks;
+
+describe('streamed JSON export and import', () => {
+  async function many(count: number) {
+    const a = device('AAAAAAAAAAAAAAAA');
+    await a.store.addTasks(
+      Array.from({ length: count }, (_, i) => ({
+        title: `Task ${i} "quoted" }]`,
+        notes: i % 3 ? '' : `line\nbreak ${i}`,
+        labels: i % 2 ? ['x'] : [],
+        completedAt: i % 5 ? null : new Date(T0).toISOString(),
+      })),
+    );
+    return a;
+  }
+
+  it('exports compactly, one record per line, the same text in slices as at once', async () => {
+    const a = await many(25);
+    const text = await exportJson(a.db, T0);
+    const { parts, count } = await exportJsonParts(a.db, T0, { slice: 4 });
+    expect(count).toBe(25);
+    expect(parts.join('')).toBe(text);
+    expect(text.split('\n')).toHaveLength(25 + 3);
+    const file = JSON.parse(text) as { tasks: unknown[] };
+    expect(text.length).toBeLessThan(JSON.stringify(file, null, 1).length * 0.9);
+  });
+
+  it('imports a file read in small pieces, a slice per transaction, with progress to the end', async () => {
+    const a = await many(40);
+    const text = await exportJson(a.db, T0);
+    const b = device('BBBBBBBBBBBBBBBB');
+    const progress: number[] = [];
+    const pieces = async function* () {
+      for (let i = 0; i < text.length; i += 97) yield text.slice(i, i + 97);
+    };
+    const summary = await importJsonStream(b.db, pieces, {
+      clock: b.clock,
+      slice: 7,
+      size: text.length,
+      onProgress: (f) => progress.push(f),
+    });
+    expect(summary).toEqual({ total: 40, created: 40, updated: 0, unchanged: 0 });
+    expect(await records(b.db)).toEqual(await records(a.db));
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    // Checking the file is reported before any slice is written.
+    expect(progress.filter((f) => f <= 0.2).length).toBeGreaterThan(1);
+  });
+
+  it('reads the indented exports earlier versions of Tend wrote', async () => {
+    const a = await many(5);
+    const indented = JSON.stringify(JSON.parse(await exportJson(a.db, T0)), null, 1);
+    const b = device('BBBBBBBBBBBBBBBB');
+    expect((await importJson(b.db, indented, { clock: b.clock })).created).toBe(5);
+  });
+
+  it('a bad record in a late slice imports nothing', async () => {
+    const a = await many(30);
+    const file = JSON.parse(await exportJson(a.db, T0));
+    file.tasks[29].clock = 'late';
+    const b = device('BBBBBBBBBBBBBBBB');
+    await expect(
+      importJson(b.db, JSON.stringify(file), { clock: b.clock, slice: 5 }),
+    ).rejects.toThrow(TransferError);
+    expect(await b.db.tasks.count()).toBe(0);
+  });
+});
 
 describe('JSON export and import', () => {
   it('round-trips projects: the imported tasks are in the same, renamed project', async () => {

@@ -6,7 +6,17 @@ import { applyMutation, recordToMutations } from '../core/merge';
 import type { AnyMutation, AnyRecord, TaskRecord } from '../core/merge';
 import type { ProjectRecord } from '../core/project';
 import type { Task } from '../core/task';
-import { buildExport, parseExport, serializeExport } from '../core/transfer/json-export';
+import {
+  EXPORT_TAIL,
+  buildExport,
+  checkTaskRecord,
+  exportHead,
+  exportLine,
+  parseExport,
+  serializeExport,
+} from '../core/transfer/json-export';
+import { createExportReader } from '../core/transfer/json-stream';
+import { TransferError } from '../core/transfer/errors';
 import type { ExportFile } from '../core/transfer/json-export';
 import { parseTodoistCsv } from '../core/transfer/todoist-csv';
 import type { TodoistImportOptions } from '../core/transfer/todoist-csv';
@@ -15,6 +25,7 @@ import type { OutboxEntry, TendDb } from './database';
 import { catchUpClock, saveClock } from './persistent-clock';
 import { recordLegacyProjects } from './legacy-projects';
 import { toTaskRecord } from './task-index';
+import type { StoredTask } from './task-index';
 import type { TasksStore } from './tasks-store';
 
 /** Every task and project record, deleted and partial ones included, with their clocks. */
@@ -27,10 +38,53 @@ export async function exportJson(db: TendDb, now: number): Promise<string> {
   return serializeExport(await exportTasks(db, now));
 }
 
-export interface ImportJsonOptions {
+export interface ExportParts {
+  /** The file's text in pieces (Blob parts): the same text as `exportJson`. */
+  parts: string[];
+  count: number;
+}
+
+/** The export read a slice of tasks at a time, so no single step holds the page for long. */
+export async function exportJsonParts(
+  db: TendDb,
+  now: number,
+  { slice = 2000, pause = nextTask }: SliceOptions = {},
+): Promise<ExportParts> {
+  const parts = [exportHead(new Date(now).toISOString(), await db.projects.toArray())];
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const rows: StoredTask[] = await (after === null
+      ? db.tasks.orderBy(':id').limit(slice).toArray()
+      : db.tasks.where(':id').above(after).limit(slice).toArray());
+    if (rows.length)
+      parts.push((count ? ',\n' : '') + rows.map((r) => exportLine(toTaskRecord(r))).join(',\n'));
+    count += rows.length;
+    if (rows.length < slice) break;
+    after = rows[rows.length - 1].id;
+    await pause();
+  }
+  parts.push(EXPORT_TAIL);
+  return { parts, count };
+}
+
+export interface SliceOptions {
+  /** Records per slice (one transaction each when writing). */
+  slice?: number;
+  /** Runs between slices, so input and paints get their turn. */
+  pause?: () => Promise<void>;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface ImportJsonOptions extends SliceOptions {
   clock: Clock;
   newId?: () => string;
   now?: () => number;
+  /** Share of the import done, 0 to 1: checking the file is the first fifth, merging the rest. */
+  onProgress?: (fraction: number) => void;
+  /** The file's length, for the progress of the first pass (characters or bytes). */
+  size?: number;
 }
 
 export interface ImportSummary {
@@ -41,18 +95,91 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-/** Validates the whole file first (a TransferError changes nothing), then merges it in one transaction. */
+/** A file's text, piece by piece; called once per pass over the file. */
+export type TextSource = () => AsyncIterable<string>;
+
+/** A text held in memory as a source of pieces. */
+export function textSource(text: string, piece = 1 << 16): TextSource {
+  return async function* () {
+    for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
+  };
+}
+
+/** Validates the whole file first (a TransferError changes nothing), then merges it. */
 export async function importJson(
   db: TendDb,
   text: string,
-  { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
+  options: ImportJsonOptions,
 ): Promise<ImportSummary> {
-  const file = parseExport(text);
-  const summary: ImportSummary = { total: file.tasks.length, created: 0, updated: 0, unchanged: 0 };
+  return importJsonStream(db, textSource(text), { size: text.length, ...options });
+}
+
+/** The part of an import's progress spent checking the file before anything is written. */
+const CHECK_SHARE = 0.2;
+
+/**
+ * Imports an export read piece by piece, in two passes: the first checks every record without writing
+ * (a TransferError changes nothing), the second merges the projects, then a slice of tasks per
+ * transaction.
+ */
+export async function importJsonStream(
+  db: TendDb,
+  source: TextSource,
+  options: ImportJsonOptions,
+): Promise<ImportSummary> {
+  const { slice = 500, pause = nextTask, onProgress, size } = options;
+  const problems: TransferProblem[] = [];
+  let total = 0;
+  let read = 0;
+  const reader = createExportReader();
+  for await (const text of source()) {
+    for (const item of reader.push(text)) {
+      // The file is named by its first problems; checking the rest would only add memory.
+      if (problems.length < 100) checkTaskRecord(item, `tasks.${total}`, problems);
+      total += 1;
+    }
+    read += text.length;
+    if (size) onProgress?.(Math.min(1, read / size) * CHECK_SHARE);
+    await pause();
+  }
+  // The header and the projects are small: the whole-file check reads them.
+  const { projects = [] } = parseExport(JSON.stringify({ ...reader.end(), tasks: [] }));
+  if (problems.length) {
+    throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
+  }
+  const summary: ImportSummary = { total, created: 0, updated: 0, unchanged: 0 };
+  const merged = createExportReader();
+  let batch: TaskRecord[] = [];
+  let first = true;
+  const flush = async () => {
+    await mergeSlice(db, batch, first ? projects : [], options, summary);
+    first = false;
+    batch = [];
+    const done = summary.created + summary.updated + summary.unchanged;
+    onProgress?.(CHECK_SHARE + (1 - CHECK_SHARE) * (total ? done / total : 1));
+    await pause();
+  };
+  for await (const text of source()) {
+    for (const item of merged.push(text)) {
+      batch.push(checkTaskRecord(item, '', []) as TaskRecord);
+      if (batch.length >= slice) await flush();
+    }
+  }
+  if (batch.length || first) await flush();
+  return summary;
+}
+
+/** Merges checked records in one transaction, each change queued for sync like a local write. */
+async function mergeSlice(
+  db: TendDb,
+  tasks: TaskRecord[],
+  projects: ProjectRecord[],
+  { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
+  summary: ImportSummary,
+): Promise<void> {
   await db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
     await catchUpClock(db, clock);
     const createdAt = new Date(now()).toISOString();
-    const projects = file.projects ?? [];
     const storedProjects = await db.projects.bulkGet(projects.map((r) => r.id));
     const projectWrites = projects.map((incoming, i) =>
       mergeFile(
@@ -61,7 +188,7 @@ export async function importJson(
         recordToMutations(incoming, newId, undefined, 'project'),
       ),
     );
-    const stored = await db.tasks.bulkGet(file.tasks.map((r) => r.id));
+    const stored = await db.tasks.bulkGet(tasks.map((r) => r.id));
     const records: TaskRecord[] = [];
     const entries: OutboxEntry[] = projectWrites.flatMap((w) =>
       w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })),
@@ -71,7 +198,7 @@ export async function importJson(
         w.record && w.queued.length ? [w.record as ProjectRecord] : [],
       ),
     );
-    file.tasks.forEach((incoming, i) => {
+    tasks.forEach((incoming, i) => {
       const current = stored[i] && toTaskRecord(stored[i]);
       const { record, queued } = mergeFile(current, incoming, recordToMutations(incoming, newId));
       if (!record || queued.length === 0) {
@@ -88,7 +215,6 @@ export async function importJson(
     await recordLegacyProjects(db, records, createdAt);
     await saveClock(db, clock);
   });
-  return summary;
 
   /** Applies a file record's writes to the stored one; `queued` holds what actually changed. */
   function mergeFile(
@@ -127,15 +253,27 @@ export interface TodoistImportResult {
   warnings: TransferProblem[];
 }
 
-/** Imports a Todoist CSV export as new tasks, in one transaction, each queued for sync. */
+/** Imports a Todoist CSV export as new tasks, a slice per transaction, each queued for sync. */
 export async function importTodoistCsv(
   store: TasksStore,
   text: string,
-  options: Omit<TodoistImportOptions, 'newId'> & { newId?: () => string },
+  options: Omit<TodoistImportOptions, 'newId'> & {
+    newId?: () => string;
+    /** Share of the tasks written, 0 to 1. */
+    onProgress?: (fraction: number) => void;
+  } & SliceOptions,
 ): Promise<TodoistImportResult> {
+  const { slice = 500, pause = nextTask, onProgress, ...parseOptions } = options;
   const { tasks, warnings } = parseTodoistCsv(text, {
     newId: () => crypto.randomUUID(),
-    ...options,
+    ...parseOptions,
   });
-  return { tasks: tasks.length ? await store.addTasks(tasks) : [], warnings };
+  const added: Task[] = [];
+  for (let i = 0; i < tasks.length; i += slice) {
+    // Sub-tasks follow their parents in the file, so a parent is stored before its sub-tasks' slice.
+    added.push(...(await store.addTasks(tasks.slice(i, i + slice))));
+    onProgress?.(added.length / tasks.length);
+    await pause();
+  }
+  return { tasks: added, warnings };
 }

@@ -2,15 +2,41 @@
 // summary, and a message that says what was wrong when a file cannot be imported (nothing is changed).
 import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { exportJson, importJson, importTodoistCsv } from '../../db/transfer';
+import { exportJsonParts, importJsonStream, importTodoistCsv } from '../../db/transfer';
+import type { TextSource } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
 import { describeError, messageForCode } from '../messages';
 import { describeImportError } from './import-errors';
 import { describeTodoistImport, plural } from './import-summary';
 
-/** Larger files are refused before reading: an export of 10,000 tasks is about 5 MB. */
+/**
+ * Larger CSV files are refused before reading (a CSV is read whole; 100,000 Todoist rows are about
+ * 15 MB). Tend's own exports are read as a stream, whatever their size.
+ */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** The file's text piece by piece, without ever holding all of it. */
+function fileText(file: Blob): TextSource {
+  return async function* () {
+    // Browsers without stream decoding (and jsdom) read the file whole.
+    if (typeof TextDecoderStream === 'undefined' || typeof file.stream !== 'function') {
+      yield await file.text();
+      return;
+    }
+    const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  };
+}
+
+/** The first characters of a file, enough to tell JSON from CSV. */
+async function firstText(file: Blob): Promise<string> {
+  return file.slice(0, 512).text();
+}
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
@@ -33,13 +59,14 @@ export function DataTransfer(): JSX.Element {
   const app = useApp();
   const [status, setStatus] = createSignal<Status>(null);
   const [busy, setBusy] = createSignal<'export' | 'import' | null>(null);
+  const [progress, setProgress] = createSignal(0);
 
   async function exportAll() {
     setBusy('export');
     setStatus(null);
     try {
-      const json = await exportJson(app.db, app.now().getTime());
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const { parts, count } = await exportJsonParts(app.db, app.now().getTime());
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `tend-export-${localDay(app.now())}.json`;
@@ -47,7 +74,6 @@ export function DataTransfer(): JSX.Element {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const count = (JSON.parse(json) as { tasks?: unknown[] }).tasks?.length ?? 0;
       setStatus({ tone: 'info', text: `Exported ${plural(count, 'task')}.` });
     } catch (error) {
       setStatus({ tone: 'error', text: describeError(error) });
@@ -59,23 +85,30 @@ export function DataTransfer(): JSX.Element {
   async function importFile(file: File) {
     setStatus(null);
     if (file.size === 0) return setStatus({ tone: 'error', text: messageForCode('empty_file')! });
-    if (file.size > MAX_IMPORT_BYTES) {
+    const csv = isCsvFile(file, await firstText(file));
+    if (csv && file.size > MAX_IMPORT_BYTES) {
       return setStatus({ tone: 'error', text: messageForCode('file_too_large')! });
     }
+    setProgress(0);
     setBusy('import');
     try {
-      const text = await file.text();
-      if (isCsvFile(file, text)) {
+      if (csv) {
         const project = projectFromFileName(file.name);
-        const result = await importTodoistCsv(app.store, text, { project, now: app.now() });
+        const result = await importTodoistCsv(app.store, await file.text(), {
+          project,
+          now: app.now(),
+          onProgress: setProgress,
+        });
         setStatus({
           tone: 'info',
           text: describeTodoistImport(result.tasks.length, project, result.warnings),
         });
       } else {
-        const summary = await importJson(app.db, text, {
+        const summary = await importJsonStream(app.db, fileText(file), {
           clock: await app.clock,
           now: () => app.now().getTime(),
+          size: file.size,
+          onProgress: setProgress,
         });
         setStatus({
           tone: 'info',
@@ -122,7 +155,8 @@ export function DataTransfer(): JSX.Element {
       </div>
       <Show when={busy() === 'import'}>
         <p class="hint import-progress">
-          <progress aria-label="Import progress" /> Importing…
+          <progress aria-label="Import progress" max={100} value={Math.round(progress() * 100)} />{' '}
+          Importing… {Math.round(progress() * 100)}%
         </p>
       </Show>
       {/* Not role="status": the page keeps exactly one status element, the sync state. */}
