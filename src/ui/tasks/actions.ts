@@ -19,7 +19,7 @@ export interface TaskActionsDeps {
   /** Asks whether completing `task` completes its open sub-tasks too. */
   askCompleteSubtasks?: (task: Task, open: Task[]) => Promise<SubtaskChoice>;
   /** Rows captured a moment ago may still be provisional: act on them once they are stored. */
-  pending?: Pick<PendingTasks, 'stored'>;
+  pending?: Pick<PendingTasks, 'stored' | 'settle'>;
   toasts: Toasts;
   today: () => string;
 }
@@ -52,6 +52,11 @@ export function createTaskActions({
     const found = await Promise.all(tasks.map((t) => pending.stored(t)));
     return found.filter((t): t is Task => t !== null);
   };
+  /**
+   * A provisional row completed or deleted before the live query showed it would stand in the view,
+   * stale, until it expires: the store now holds the truth, so the row goes and the query decides.
+   */
+  const superseded = (ids: string[]) => pending?.settle(new Set(ids));
 
   async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -102,6 +107,7 @@ export function createTaskActions({
       }
       const result = await attempt(() => store.completeTask(task.id));
       if (!result) return;
+      superseded([task.id]);
       if (result.completedAt === null && result.due && result.due !== task.due) {
         toasts.show(`“${task.title}” moved to ${formatDue(result.due, today())}`, {
           action: {
@@ -129,6 +135,7 @@ export function createTaskActions({
         ids.length === 1 ? store.deleteTask(ids[0]) : store.bulkDelete(ids),
       );
       if (!done) return false;
+      superseded(ids);
       const extra = ids.length - chosen.size;
       const message =
         (chosen.size === 1 ? `Deleted “${tasks[0].title}”` : `Deleted ${plural(chosen.size)}`) +
