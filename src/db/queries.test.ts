@@ -301,7 +301,7 @@ describe('the first screen', () => {
       countNav(counted, TODAY),
       listProjects(counted),
       listLabels(counted),
-      countSubtasks(counted),
+      countSubtasks(counted, ['00000000-0000-4000-8000-000000000001']),
       queryViewPage(counted, { kind: 'inbox' }, { today: TODAY, limit: PAGE }),
     ]);
     expect(read.length).toBeGreaterThan(0);
@@ -312,6 +312,31 @@ describe('the first screen', () => {
     await queryViewPage(counted, { kind: 'completed' }, { today: TODAY, limit: PAGE });
     expect(read.length).toBe(PAGE);
     counted.close();
+  });
+});
+
+describe('sub-task counts', () => {
+  it('count under the parents asked for only', async () => {
+    const sub = openTendDb('subtask-counts', { indexedDB: new IDBFactory(), IDBKeyRange });
+    let seq = 0;
+    const store = createTasksStore({
+      db: sub,
+      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
+      now: () => T0,
+      newId: () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`,
+    });
+    const [open, old] = await store.addTasks([{ title: 'Open parent' }, { title: 'Old parent' }]);
+    const done = new Date(T0).toISOString();
+    await store.addTasks([
+      { title: 'a', parentId: open.id },
+      { title: 'b', parentId: open.id, completedAt: done },
+      { title: 'c', parentId: old.id, completedAt: done },
+    ]);
+    expect(await countSubtasks(sub, [open.id])).toEqual(
+      new Map([[open.id, { done: 1, total: 2 }]]),
+    );
+    expect((await countSubtasks(sub)).get(old.id)).toEqual({ done: 1, total: 1 });
+    sub.close();
   });
 });
 

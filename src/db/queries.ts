@@ -355,9 +355,19 @@ export interface SubtaskCount {
   total: number;
 }
 
-/** Completed and total sub-tasks per parent id (direct sub-tasks, deleted ones left out): "2/5". */
-export async function countSubtasks(db: TendDb): Promise<Map<string, SubtaskCount>> {
-  const rows = await db.tasks.where('parentId').above('').toArray();
+/**
+ * Completed and total sub-tasks per parent id (direct sub-tasks, deleted ones left out): "2/5".
+ * `parentIds`: only under these parents (the rows loaded), so completed history elsewhere is not read.
+ */
+export async function countSubtasks(
+  db: TendDb,
+  parentIds?: readonly string[],
+): Promise<Map<string, SubtaskCount>> {
+  const rows = await (
+    parentIds
+      ? db.tasks.where('parentId').anyOf([...parentIds])
+      : db.tasks.where('parentId').above('')
+  ).toArray();
   const counts = new Map<string, SubtaskCount>();
   for (const row of rows) {
     if (row.status !== 'open' && row.status !== 'done') continue;

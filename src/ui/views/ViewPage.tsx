@@ -107,7 +107,14 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     if (page.ready() && loaded() >= limit() && loaded() < page.value().total)
       setLimit(loaded() + PAGE);
   };
-  const subtaskCounts = createLive(() => countSubtasks(app.db), new Map());
+  const loadedIds = createMemo(() => groups.value().flatMap((g) => g.tasks.map((t) => t.id)), [], {
+    equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+  });
+  const subtaskCounts = createLive(
+    ({ ids }) => countSubtasks(app.db, ids),
+    new Map(),
+    () => ({ ids: loadedIds() }),
+  );
   const projects = createLive(() => listProjects(app.db), []);
   const summaries = createLive(() => listProjectSummaries(app.db), []);
   /** The project this page shows (by name, as the address names it), once the list has loaded. */
