@@ -9,12 +9,7 @@ import { groupForView, matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import { projectNameKey } from '../../core/project-id';
-import {
-  countSubtasks,
-  listProjectSummaries,
-  listProjects,
-  queryViewPage,
-} from '../../db/queries';
+import { countSubtasks, listProjectSummaries, listProjects, queryViewPage } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import { describeError, describeFilterError } from '../messages';
