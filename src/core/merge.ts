@@ -1,10 +1,12 @@
 // Per-field last-writer-wins merge: the single implementation shared by page, service worker and server.
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
 // merge is commutative, associative and idempotent by construction (max per field). It runs over every
-// record kind (tasks, projects): a kind is only the list of its synced fields.
+// record kind (tasks, projects, sections): a kind is only the list of its synced fields.
 import { parseHlc } from './hlc';
 import { PROJECT_FIELDS } from './project';
 import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
+import { SECTION_FIELDS } from './section';
+import type { Section, SectionChanges, SectionField, SectionRecord } from './section';
 import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
 import type { FieldClock, SyncedField, Task, TaskChanges, TaskFields } from './task';
 
@@ -19,7 +21,7 @@ export type TaskRecord = Partial<TaskFields> & {
 };
 
 /** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
-export type RecordKind = 'task' | 'project';
+export type RecordKind = 'task' | 'project' | 'section';
 
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
@@ -39,8 +41,17 @@ export interface ProjectMutation {
   kind: 'project';
 }
 
-export type AnyMutation = Mutation | ProjectMutation;
-export type AnyRecord = TaskRecord | ProjectRecord;
+/** One write to a section, in the same envelope. */
+export interface SectionMutation {
+  id: string;
+  taskId: string;
+  hlc: string;
+  changes: SectionChanges;
+  kind: 'section';
+}
+
+export type AnyMutation = Mutation | ProjectMutation | SectionMutation;
+export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord;
 
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
@@ -59,10 +70,17 @@ export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
   overwritten: Overwrite<F>[];
 }
 export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
+export type SectionMergeResult = MergeResult<SectionRecord, SectionField>;
+
+const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
+  task: SYNCED_FIELDS,
+  project: PROJECT_FIELDS,
+  section: SECTION_FIELDS,
+};
 
 /** The synced fields of a kind of record. */
 export function fieldsOfKind(kind: RecordKind | undefined): readonly string[] {
-  return kind === 'project' ? PROJECT_FIELDS : SYNCED_FIELDS;
+  return FIELDS_OF_KIND[kind ?? 'task'];
 }
 
 /** The kind a mutation writes to (absent: a task). */
@@ -108,6 +126,10 @@ export function applyMutation(
   current: ProjectRecord | undefined,
   mutation: ProjectMutation,
 ): ProjectMergeResult;
+export function applyMutation(
+  current: SectionRecord | undefined,
+  mutation: SectionMutation,
+): SectionMergeResult;
 export function applyMutation(
   current: AnyRecord | undefined,
   mutation: AnyMutation,
@@ -174,6 +196,11 @@ export function mergeRecords(
   kind: 'project',
 ): ProjectMergeResult;
 export function mergeRecords(
+  a: SectionRecord | undefined,
+  b: SectionRecord,
+  kind: 'section',
+): SectionMergeResult;
+export function mergeRecords(
   a: AnyRecord | undefined,
   b: AnyRecord,
   kind: RecordKind = 'task',
@@ -235,13 +262,19 @@ export function recordToMutations(
   kind: 'project',
 ): ProjectMutation[];
 export function recordToMutations(
+  record: SectionRecord,
+  newId: () => string,
+  skip: ((field: SectionField, hlc: string) => boolean) | undefined,
+  kind: 'section',
+): SectionMutation[];
+export function recordToMutations(
   record: AnyRecord,
   newId: () => string,
   skip: (field: never, hlc: string) => boolean = () => false,
   kind: RecordKind = 'task',
 ): AnyMutation[] {
   const mutations = mutationsOf(record as LooseRecord, fieldsOfKind(kind), newId, skip);
-  return (kind === 'project' ? mutations.map((m) => ({ ...m, kind })) : mutations) as AnyMutation[];
+  return (kind === 'task' ? mutations : mutations.map((m) => ({ ...m, kind }))) as AnyMutation[];
 }
 
 function mutationsOf(
@@ -271,4 +304,11 @@ export function createProjectMutation(project: Project, hlc: string, id: string)
   const changes: Record<string, unknown> = {};
   for (const field of PROJECT_FIELDS) changes[field] = project[field];
   return { id, taskId: project.id, hlc, changes: changes as ProjectChanges, kind: 'project' };
+}
+
+/** The mutation that creates a section with every field, all under one timestamp. */
+export function createSectionMutation(section: Section, hlc: string, id: string): SectionMutation {
+  const changes: Record<string, unknown> = {};
+  for (const field of SECTION_FIELDS) changes[field] = section[field];
+  return { id, taskId: section.id, hlc, changes: changes as SectionChanges, kind: 'section' };
 }

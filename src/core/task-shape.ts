@@ -24,6 +24,7 @@ export const SYNCED_FIELDS = [
   'parentId',
   'projectId',
   'reminders',
+  'sectionId',
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -43,6 +44,7 @@ export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   parentId: null,
   projectId: null,
   reminders: [],
+  sectionId: null,
 };
 
 /** A record is a showable task once its title has arrived; every other field has a default. */

@@ -123,6 +123,8 @@ export const taskFieldsSchema = z.object({
    */
   projectId: z.nullable(z.uuid({ error: 'Project must be a project id' })),
   reminders: remindersSchema,
+  /** The section of its project the task sits in (section.ts); null: none. */
+  sectionId: z.nullable(z.uuid({ error: 'Section must be a section id' })),
 });
 
 export const taskSchema = z

@@ -5,8 +5,16 @@ import type { AppContext } from '../context';
 export function announceCommitted(
   ctx: Pick<AppContext, 'live'>,
   owner: string,
-  result: { seq: number; changed: { size: number }; changedProjects?: { size: number } },
+  result: {
+    seq: number;
+    changed: { size: number };
+    changedProjects?: { size: number };
+    changedSections?: { size: number };
+  },
 ): void {
-  if (result.changed.size + (result.changedProjects?.size ?? 0) > 0)
+  if (
+    result.changed.size + (result.changedProjects?.size ?? 0) + (result.changedSections?.size ?? 0) >
+    0
+  )
     ctx.live?.feed.announceCommitted({ owner: owner.toLowerCase(), seq: result.seq });
 }

@@ -1,11 +1,13 @@
 // Delete my account and download my data, on PGlite and PostgreSQL, checked at the SQL level: after the
 // deletion no table holds a row of the user, only the audit log's record that an account went.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExport } from '../../src/core/transfer/json-export';
 import { issueOneTimeToken } from '../auth/one-time-tokens';
 import { recordAudit } from '../ops/admin/audit-log';
 import { runDailyCleanup } from '../ops/cron/daily-cleanup';
 import type { TestServer } from '../test/harness';
+import { sectionMutation } from '../test/fixtures';
 import { createTestServer, databaseKinds } from '../test/harness';
 
 interface Session {
@@ -77,8 +79,8 @@ describe.each(kinds)('the account API on %s', (kind) => {
     ).id;
 
   /**
-   * A user with live tasks (one in a project), a deleted and archived one, sync log rows and a pending
-   * mailed link.
+   * A user with live tasks (one in a project), a section, a deleted and archived one, sync log rows and
+   * a pending mailed link.
    */
   async function userWithData(email: string) {
     const session = await signUp(email);
@@ -86,6 +88,17 @@ describe.each(kinds)('the account API on %s', (kind) => {
       await addTask(session.access_token, `${email} one`, `${email} project`),
       await addTask(session.access_token, `${email} two`),
     ];
+    const section = sectionMutation(
+      randomUUID(),
+      { projectId: randomUUID(), name: `${email} section` },
+      0,
+    );
+    const pushed = await request('/api/sync/push', {
+      method: 'POST',
+      token: session.access_token,
+      body: JSON.stringify({ clientId: 'account-test', mutations: [section] }),
+    });
+    expect(pushed.status).toBe(200);
     const gone = await addTask(session.access_token, `${email} gone`);
     await request(`/api/tasks/${gone}`, { method: 'DELETE', token: session.access_token });
     await server.db.query(`select public.archive_deleted_tasks(interval '0 seconds')`);
@@ -110,6 +123,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(file.tasks.find((t) => t.id === ann.gone)?.deletedAt).toBeTruthy();
     expect(file.tasks.some((t) => other.kept.includes(t.id))).toBe(false);
     expect(file.projects?.map((p) => p.name)).toEqual(['export-ann@example.test project']);
+    expect(file.sections?.map((p) => p.name)).toEqual(['export-ann@example.test section']);
     expect((await request('/api/account/export')).status).toBe(401);
   });
 
@@ -144,6 +158,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
       'auth.users.id',
       'public.profiles.id',
       'public.projects.owner',
+      'public.sections.owner',
       'public.sync_log.owner',
       'public.sync_state.owner',
       'public.tasks.owner',

@@ -12,7 +12,14 @@ import type { Queryable } from '../db/types';
 import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
-import { PROJECT_COLUMNS, TASK_COLUMNS, rowToProject, rowToRecord } from '../sync/records';
+import {
+  PROJECT_COLUMNS,
+  SECTION_COLUMNS,
+  TASK_COLUMNS,
+  rowToProject,
+  rowToRecord,
+  rowToSection,
+} from '../sync/records';
 import type { TaskRow } from '../sync/records';
 
 export const deleteSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
@@ -23,6 +30,7 @@ async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
     'tasks',
     'tasks_archive',
     'projects',
+    'sections',
     'sync_log',
     'sync_state',
     'reminder_deliveries',
@@ -39,7 +47,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   app.get('/export', async (c) => {
-    const [rows, projects] = await ctx.db.asUser(c.get('user').claims, (tx) =>
+    const [rows, projects, sections] = await ctx.db.asUser(c.get('user').claims, (tx) =>
       Promise.all([
         tx.query<TaskRow>(
           `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
@@ -51,12 +59,17 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
           `select ${PROJECT_COLUMNS} from public.projects where owner = auth.uid()
            order by created_at, id`,
         ),
+        tx.query<TaskRow>(
+          `select ${SECTION_COLUMNS} from public.sections where owner = auth.uid()
+           order by created_at, id`,
+        ),
       ]),
     );
     const file = buildExport(
       rows.map(rowToRecord),
       new Date(ctx.now()).toISOString(),
       projects.map(rowToProject),
+      sections.map(rowToSection),
     );
     const day = file.exportedAt.slice(0, 10);
     return c.body(serializeExport(file), 200, {

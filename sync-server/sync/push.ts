@@ -1,13 +1,15 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
-// Tasks and projects go through the same steps; projects (a handful per user) load and write in their own
-// statements, run only when a batch has project writes, so task pushes cost what they did.
+// Tasks, projects and sections go through the same steps; projects and sections (a handful per user) load
+// and write in their own statements, run only when a batch has writes of that kind, so task pushes cost
+// what they did.
 import { checkParent } from '../../src/core/hierarchy';
 import type { ParentProblem } from '../../src/core/hierarchy';
-import type { AnyMutation, AnyRecord, TaskRecord } from '../../src/core/merge';
+import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
+import type { SectionRecord } from '../../src/core/section';
 import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Queryable } from '../db/types';
@@ -15,11 +17,15 @@ import {
   PROJECT_COLUMNS,
   PROJECT_RECORDSET_COLUMNS,
   RECORDSET_COLUMNS,
+  SECTION_COLUMNS,
+  SECTION_RECORDSET_COLUMNS,
   TASK_COLUMNS,
   projectToRow,
   recordToRow,
   rowToProject,
   rowToRecord,
+  rowToSection,
+  sectionToRow,
 } from './records';
 import type { TaskRow } from './records';
 
@@ -32,6 +38,8 @@ export interface PushResult {
   changed: Map<string, TaskRecord>;
   /** Projects this batch changed (after merge). */
   changedProjects: Map<string, ProjectRecord>;
+  /** Sections this batch changed (after merge). */
+  changedSections: Map<string, SectionRecord>;
   /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
   created: string[];
   /** The user's sequence after the batch. */
@@ -102,32 +110,70 @@ const PROJECT_PARENT_MESSAGES: Record<ParentProblem, string> = {
   too_deep: 'Projects nest at most 4 levels deep',
 };
 
-/** The caller's projects by id: $1 a JSON array of ids. */
-const LOAD_PROJECTS_SQL = `select ${PROJECT_COLUMNS} from public.projects
-  where owner = (select auth.uid()) and id = any(array(select jsonb_array_elements_text($1::text::jsonb)::uuid))`;
+/** A kind kept beside tasks (a handful of rows per user): its table and how its rows map to records. */
+interface SideTable {
+  /** Loads the caller's rows by id: $1 a JSON array of ids. */
+  load: string;
+  /** Upserts a batch's merged rows: $1 a JSON array of rows. */
+  write: string;
+  read: (row: TaskRow) => AnyRecord;
+  toRow: (record: never, version: number) => Record<string, unknown>;
+}
 
-export async function loadProjects(
+function sideTable(
+  table: string,
+  columns: string,
+  recordset: string,
+  read: (row: TaskRow) => AnyRecord,
+  toRow: (record: never, version: number) => Record<string, unknown>,
+): SideTable {
+  const list = columns.split(', ');
+  return {
+    load: `select ${columns} from public.${table}
+  where owner = (select auth.uid()) and id = any(array(select jsonb_array_elements_text($1::text::jsonb)::uuid))`,
+    write: `
+  insert into public.${table} as p (owner, ${columns})
+  select auth.uid(), ${list.map((c) => `r.${c}`).join(', ')}
+    from jsonb_to_recordset($1::text::jsonb) as r(${recordset})
+  on conflict (owner, id) do update set ${list
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`,
+    read,
+    toRow,
+  };
+}
+
+const PROJECT_TABLE = sideTable(
+  'projects',
+  PROJECT_COLUMNS,
+  PROJECT_RECORDSET_COLUMNS,
+  rowToProject,
+  projectToRow,
+);
+const SECTION_TABLE = sideTable(
+  'sections',
+  SECTION_COLUMNS,
+  SECTION_RECORDSET_COLUMNS,
+  rowToSection,
+  sectionToRow,
+);
+
+async function loadSide<R extends AnyRecord>(
   tx: Queryable,
+  table: SideTable,
   ids: string[],
-): Promise<Map<string, ProjectRecord>> {
-  const map = new Map<string, ProjectRecord>();
+): Promise<Map<string, R>> {
+  const map = new Map<string, R>();
   if (ids.length === 0) return map;
-  const rows = await tx.query<TaskRow>(LOAD_PROJECTS_SQL, [JSON.stringify(ids)]);
-  for (const row of rows) map.set(row.id, rowToProject(row));
+  const rows = await tx.query<TaskRow>(table.load, [JSON.stringify(ids)]);
+  for (const row of rows) map.set(row.id, table.read(row) as R);
   return map;
 }
 
-/** The merged project rows of a batch: $1 a JSON array of rows. */
-const WRITE_PROJECTS_SQL = `
-  insert into public.projects as p (owner, ${PROJECT_COLUMNS})
-  select auth.uid(), ${PROJECT_COLUMNS.split(', ')
-    .map((c) => `r.${c}`)
-    .join(', ')}
-    from jsonb_to_recordset($1::text::jsonb) as r(${PROJECT_RECORDSET_COLUMNS})
-  on conflict (owner, id) do update set ${PROJECT_COLUMNS.split(', ')
-    .filter((c) => c !== 'id')
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+export function loadProjects(tx: Queryable, ids: string[]): Promise<Map<string, ProjectRecord>> {
+  return loadSide(tx, PROJECT_TABLE, ids);
+}
 
 /** Every project's parent (few rows per user), with this batch's records laid over them. */
 async function loadProjectLinks(
@@ -160,7 +206,10 @@ async function loadParentLinks(
   return links;
 }
 
-function trackParent(links: Map<string, string | null>, record: AnyRecord): void {
+function trackParent(
+  links: Map<string, string | null>,
+  record: TaskRecord | ProjectRecord,
+): void {
   links.set(record.id, record.deletedAt ? null : (record.parentId ?? null));
 }
 
@@ -229,7 +278,7 @@ export async function pushMutations(
 ): Promise<PushResult> {
   const validated = rawMutations.map(validateMutation);
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
-  const idsOf = (kind: 'task' | 'project') => [
+  const idsOf = (kind: RecordKind) => [
     ...new Set(
       validated.flatMap((v) =>
         v.ok && (v.mutation.kind ?? 'task') === kind ? [v.mutation.taskId] : [],
@@ -238,25 +287,42 @@ export async function pushMutations(
   ];
   const taskIds = idsOf('task');
   const projectIds = idsOf('project');
+  const sectionIds = idsOf('section');
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }, projects] = await Promise.all([
+  const [{ seq }, { logged, records }, projects, sections] = await Promise.all([
     lockSyncState(tx),
     loadPushState(tx, ids, taskIds),
     loadProjects(tx, projectIds),
+    loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
   ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
 
   const setsParent = (kind: 'task' | 'project') =>
     validated.some(
-      (v) => v.ok && (v.mutation.kind ?? 'task') === kind && v.mutation.changes.parentId,
+      (v) =>
+        v.ok &&
+        (v.mutation.kind ?? 'task') === kind &&
+        'parentId' in v.mutation.changes &&
+        v.mutation.changes.parentId,
     );
   const links = setsParent('task') ? await loadParentLinks(tx, records) : null;
   const projectLinks = setsParent('project') ? await loadProjectLinks(tx, projects) : null;
   const changed = new Map<string, TaskRecord>();
   const changedProjects = new Map<string, ProjectRecord>();
+  const changedSections = new Map<string, SectionRecord>();
+  const stores: Record<RecordKind, Map<string, AnyRecord>> = {
+    task: records,
+    project: projects,
+    section: sections,
+  };
+  const changedOf: Record<RecordKind, Map<string, AnyRecord>> = {
+    task: changed,
+    project: changedProjects,
+    section: changedSections,
+  };
   const created: string[] = [];
   const applied: string[] = [];
   const rejected: Rejection[] = [];
@@ -294,16 +360,21 @@ export async function pushMutations(
       rejected.push({ id, code: CLOCK_DRIFT, message: driftMessage(lead) });
       continue;
     }
-    const isProject = m.kind === 'project';
-    const store: Map<string, AnyRecord> = isProject ? projects : records;
+    const kind = m.kind ?? 'task';
+    const isProject = kind === 'project';
+    const store = stores[kind];
     const before = store.get(m.taskId);
     const result = applyMutation(before, m);
-    const kindLinks = isProject ? projectLinks : links;
+    const kindLinks = isProject ? projectLinks : kind === 'task' ? links : null;
     // A parent that would make a cycle or too deep a tree is refused here; one that is deleted or
     // unknown is accepted (another device may have deleted it: clients lift such a sub-task).
     const problem =
       kindLinks && result.applied.includes('parentId')
-        ? checkParent(kindLinks, m.taskId, result.record.parentId ?? null)
+        ? checkParent(
+            kindLinks,
+            m.taskId,
+            (result.record as TaskRecord | ProjectRecord).parentId ?? null,
+          )
         : null;
     if (problem) {
       const message = (isProject ? PROJECT_PARENT_MESSAGES : PARENT_MESSAGES)[problem];
@@ -319,14 +390,11 @@ export async function pushMutations(
       });
       continue;
     }
-    if (kindLinks) trackParent(kindLinks, result.record);
+    if (kindLinks) trackParent(kindLinks, result.record as TaskRecord | ProjectRecord);
     if (result.applied.length > 0) {
       store.set(m.taskId, result.record);
-      if (isProject) changedProjects.set(m.taskId, result.record as ProjectRecord);
-      else {
-        if (!before) created.push(m.taskId);
-        changed.set(m.taskId, result.record as TaskRecord);
-      }
+      changedOf[kind].set(m.taskId, result.record);
+      if (kind === 'task' && !before) created.push(m.taskId);
     }
     applied.push(id);
     seen.set(id, { status: 'applied', code: null, message: null });
@@ -342,9 +410,16 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
-  const projectRows = [...changedProjects.values()].map((record) => projectToRow(record, ++next));
-  // Project writes are rare; they go first so the push write below can still ride with the COMMIT.
-  if (projectRows.length > 0) await tx.query(WRITE_PROJECTS_SQL, [JSON.stringify(projectRows)]);
+  // Project and section writes are rare; they go first so the push write below can still ride with the
+  // COMMIT.
+  const sides: [SideTable, Map<string, AnyRecord>][] = [
+    [PROJECT_TABLE, changedProjects],
+    [SECTION_TABLE, changedSections],
+  ];
+  for (const [table, changes] of sides) {
+    const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
+    if (sideRows.length > 0) await tx.query(table.write, [JSON.stringify(sideRows)]);
+  }
   if (rows.length > 0 || log.length > 0) {
     const params = [JSON.stringify(rows), JSON.stringify(log), options.clientId, next];
     if (options.lastInTransaction && !options.beforeCommit && tx.queryBeforeCommit)
@@ -352,5 +427,5 @@ export async function pushMutations(
     else await tx.query(WRITE_PUSH_SQL, params);
   }
   if (options.beforeCommit) await options.beforeCommit();
-  return { applied, rejected, changed, changedProjects, created, seq: next };
+  return { applied, rejected, changed, changedProjects, changedSections, created, seq: next };
 }

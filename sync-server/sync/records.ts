@@ -1,9 +1,11 @@
 // Maps between a row (one column per field, a jsonb `clock`) and the shared records of src/core: tasks
-// and projects alike. A field exists in the record exactly when its clock entry exists, so partial records
+// projects and sections alike. A field exists in the record exactly when its clock entry exists, so partial records
 // survive a round trip.
 import type { TaskRecord } from '../../src/core/merge';
 import { PROJECT_FIELDS } from '../../src/core/project';
 import type { ProjectField, ProjectRecord } from '../../src/core/project';
+import { SECTION_FIELDS } from '../../src/core/section';
+import type { SectionField, SectionRecord } from '../../src/core/section';
 import type { SyncedField } from '../../src/core/task';
 import { SYNCED_FIELDS } from '../../src/core/task';
 
@@ -26,6 +28,7 @@ const FIELD_COLUMNS: Record<SyncedField, Column> = {
   parentId: { column: 'parent_id', type: 'uuid' },
   projectId: { column: 'project_id', type: 'uuid' },
   reminders: { column: 'reminders', type: 'jsonb' },
+  sectionId: { column: 'section_id', type: 'uuid' },
 };
 
 const PROJECT_COLUMNS_BY_FIELD: Record<ProjectField, Column> = {
@@ -37,6 +40,13 @@ const PROJECT_COLUMNS_BY_FIELD: Record<ProjectField, Column> = {
   deletedAt: { column: 'deleted_at', type: 'timestamptz' },
 };
 
+const SECTION_COLUMNS_BY_FIELD: Record<SectionField, Column> = {
+  projectId: { column: 'project_id', type: 'uuid' },
+  name: { column: 'name', type: 'text' },
+  order: { column: 'sort_order', type: 'double precision' },
+  deletedAt: { column: 'deleted_at', type: 'timestamptz' },
+};
+
 /** How one kind of record sits in its table. */
 interface RecordTable {
   fields: readonly string[];
@@ -45,6 +55,7 @@ interface RecordTable {
 
 const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS, columns: FIELD_COLUMNS };
 const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS, columns: PROJECT_COLUMNS_BY_FIELD };
+const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS, columns: SECTION_COLUMNS_BY_FIELD };
 
 function columnList(table: RecordTable): string {
   return [
@@ -70,10 +81,12 @@ function recordsetColumns(table: RecordTable): string {
 
 export const TASK_COLUMNS = columnList(TASK_TABLE);
 export const PROJECT_COLUMNS = columnList(PROJECT_TABLE);
+export const SECTION_COLUMNS = columnList(SECTION_TABLE);
 
 /** Column definitions for `jsonb_to_recordset(...) as r(<this>)`. */
 export const RECORDSET_COLUMNS = recordsetColumns(TASK_TABLE);
 export const PROJECT_RECORDSET_COLUMNS = recordsetColumns(PROJECT_TABLE);
+export const SECTION_RECORDSET_COLUMNS = recordsetColumns(SECTION_TABLE);
 
 export type TaskRow = Record<string, unknown> & {
   id: string;
@@ -99,7 +112,11 @@ export function rowToProject(row: TaskRow): ProjectRecord {
   return readRow(row, PROJECT_TABLE) as ProjectRecord;
 }
 
-function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord {
+export function rowToSection(row: TaskRow): SectionRecord {
+  return readRow(row, SECTION_TABLE) as SectionRecord;
+}
+
+function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord | SectionRecord {
   const record: TaskRecord = {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -126,8 +143,12 @@ export function projectToRow(record: ProjectRecord, version: number): Record<str
   return writeRow(record, version, PROJECT_TABLE);
 }
 
+export function sectionToRow(record: SectionRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, SECTION_TABLE);
+}
+
 function writeRow(
-  record: TaskRecord | ProjectRecord,
+  record: TaskRecord | ProjectRecord | SectionRecord,
   version: number,
   table: RecordTable,
 ): Record<string, unknown> {

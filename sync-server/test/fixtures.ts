@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../src/core/hlc';
 import { createMutation } from '../../src/core/merge';
-import type { Mutation, ProjectMutation } from '../../src/core/merge';
+import type { Mutation, ProjectMutation, SectionMutation } from '../../src/core/merge';
 import type { ProjectChanges } from '../../src/core/project';
+import type { SectionChanges } from '../../src/core/section';
 import { createTask } from '../../src/core/task';
 import type { TaskChanges } from '../../src/core/task';
 
@@ -41,5 +42,21 @@ export function projectMutation(
     hlc: hlcAt(offsetMs, node),
     changes,
     kind: 'project',
+  };
+}
+
+/** A section write (`kind: 'section'`) at `offsetMs` after T0. */
+export function sectionMutation(
+  sectionId: string,
+  changes: SectionChanges,
+  offsetMs: number,
+  node?: string,
+): SectionMutation {
+  return {
+    id: randomUUID(),
+    taskId: sectionId,
+    hlc: hlcAt(offsetMs, node),
+    changes,
+    kind: 'section',
   };
 }

@@ -10,6 +10,9 @@
 // rule of src/core/hierarchy.ts: every replica must show the same forest, with no task under a deleted one.
 // Projects: records of their own, renamed and recoloured while tasks move between them (by id, or by a
 // legacy name from an older client); every replica must put each task in the same project, named alike.
+// Sections: records of their own too, renamed, reordered, moved between projects and deleted while tasks
+// move between them; every replica must show each task under the same section, named alike (a task whose
+// section is deleted or in another project shows under none).
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +21,8 @@ import type { Clock } from '../hlc';
 import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
 import { applyMutation, createMutation, kindOf, mergeRecords, toTask } from '../merge';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../merge';
+import { effectiveSectionId, toSection } from '../section';
+import type { SectionChanges, SectionRecord } from '../section';
 import { effectiveProjectId, projectIdForName, toProject } from '../project';
 import type { ProjectChanges, ProjectRecord } from '../project';
 import { createTask } from '../task';
@@ -40,7 +45,9 @@ const PROJECT_IDS = [
   '0193b5a0-0000-7000-8000-0000000000a2',
   projectIdForName('Garden'),
 ];
-/** Replicas keep both kinds in one map, keyed by kind and id. */
+/** Two sections, made in the first project (a write may move one to the second). */
+const SECTION_IDS = ['0193b5a0-0000-7000-8000-0000000000b1', '0193b5a0-0000-7000-8000-0000000000b2'];
+/** Replicas keep every kind in one map, keyed by kind and id. */
 const keyOf = (kind: RecordKind | undefined, id: string) => `${kind ?? 'task'}:${id}`;
 const taskKey = (id: string) => keyOf('task', id);
 
@@ -49,6 +56,7 @@ type Op =
   | { t: 'create'; d: number; task: number; title: string }
   | { t: 'edit'; d: number; task: number; changes: TaskChanges }
   | { t: 'project'; d: number; project: number; changes: ProjectChanges }
+  | { t: 'section'; d: number; section: number; changes: SectionChanges }
   | { t: 'delete' | 'restore'; d: number; task: number }
   | { t: 'net'; d: number; online: boolean }
   | { t: 'push'; d: number; pick: number[] }
@@ -79,6 +87,7 @@ const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
         { id: '0193b5a0-0000-7000-8000-0000000000a2', before: 0 },
       ],
     ),
+    sectionId: fc.constantFrom(null, ...SECTION_IDS),
   },
   { requiredKeys: [] },
 );
@@ -92,7 +101,25 @@ const projectChangesArb: fc.Arbitrary<ProjectChanges> = fc.record(
   },
   { requiredKeys: [] },
 );
+const sectionChangesArb: fc.Arbitrary<SectionChanges> = fc.record(
+  {
+    name: fc.constantFrom('To do', 'Doing', 'Done'),
+    projectId: fc.constantFrom(PROJECT_IDS[0], PROJECT_IDS[1]),
+    order: fc.integer({ min: 0, max: 3 }),
+    deletedAt: fc.constantFrom(null, '2026-11-26T10:00:00.000Z'),
+  },
+  { requiredKeys: [] },
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      t: fc.constant('section' as const),
+      d,
+      section: fc.nat({ max: SECTION_IDS.length - 1 }),
+      changes: sectionChangesArb,
+    }),
+    weight: 3,
+  },
   {
     arbitrary: fc.record({
       t: fc.constant('project' as const),
@@ -255,7 +282,9 @@ function applyPulled(dev: Device, records: [string, AnyRecord][]): void {
     const local = dev.tasks.get(key);
     const merged = key.startsWith('project:')
       ? mergeRecords(local as ProjectRecord | undefined, remote as ProjectRecord, 'project')
-      : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
+      : key.startsWith('section:')
+        ? mergeRecords(local as SectionRecord | undefined, remote as SectionRecord, 'section')
+        : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
     dev.tasks.set(key, merged.record);
     for (const hlc of Object.values(remote.clock)) {
       dev.maxRemoteLead = Math.max(dev.maxRemoteLead, parseHlc(hlc).millis - dev.now());
@@ -320,9 +349,9 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   function write(
     i: number,
     taskId: string,
-    changes: TaskChanges | ProjectChanges,
+    changes: TaskChanges | ProjectChanges | SectionChanges,
     full?: string,
-    kind?: 'project',
+    kind?: 'project' | 'section',
   ) {
     const dev = devices[i];
     const hlc = dev.clock.tick();
@@ -334,9 +363,11 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
           hlc,
           id,
         )
-      : kind
+      : kind === 'project'
         ? { id, taskId, hlc, changes: changes as ProjectChanges, kind }
-        : { id, taskId, hlc, changes: changes as TaskChanges };
+        : kind === 'section'
+          ? { id, taskId, hlc, changes: changes as SectionChanges, kind }
+          : { id, taskId, hlc, changes: changes as TaskChanges };
     apply(dev.tasks, m);
     dev.outbox.push(m);
     all.push(m);
@@ -359,6 +390,18 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
       case 'project':
         if (Object.keys(op.changes).length)
           write(op.d, PROJECT_IDS[op.project], op.changes, undefined, 'project');
+        break;
+      case 'section':
+        // A section is made with its project and name (the store never writes one without them).
+        write(
+          op.d,
+          SECTION_IDS[op.section],
+          devices[op.d].tasks.has(keyOf('section', SECTION_IDS[op.section]))
+            ? op.changes
+            : { projectId: PROJECT_IDS[0], name: 'New', ...op.changes },
+          undefined,
+          'section',
+        );
         break;
       case 'edit': {
         const { parentId, ...rest } = op.changes;
@@ -469,6 +512,22 @@ function projectNames(records: Map<string, AnyRecord>): Record<string, string | 
   return out;
 }
 
+/** Under which section each shown task is, by name (null: none, or a section that is gone or elsewhere). */
+function sectionNames(records: Map<string, AnyRecord>): Record<string, string | null> {
+  const sections = new Map<string, SectionRecord>();
+  for (const [key, r] of records)
+    if (key.startsWith('section:')) sections.set(r.id, r as SectionRecord);
+  const out: Record<string, string | null> = {};
+  for (const record of tasksOf(records)) {
+    const task = toTask(record);
+    if (!task) continue;
+    const sectionId = effectiveSectionId(task, effectiveProjectId(task), sections);
+    const section = sectionId ? sections.get(sectionId) : undefined;
+    out[task.id] = section ? (toSection(section)?.name ?? null) : null;
+  }
+  return out;
+}
+
 const asObject = (m: Map<string, AnyRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
@@ -514,6 +573,9 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
               // A rename reaches the tasks without writing them: each is in the same, same-named project.
               expect(projectNames(dev.tasks), `device ${i} projects`).toEqual(
                 projectNames(server.tasks),
+              );
+              expect(sectionNames(dev.tasks), `device ${i} sections`).toEqual(
+                sectionNames(server.tasks),
               );
               // Local timestamps only ever grow, however far behind the wall clock is (a rebase onto
               // the server's time is the one step back).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
 import {
   isProjectRecordShape,
+  isSectionRecordShape,
   isTaskRecordShape,
   MAX_PUSH_MUTATIONS,
   mutationSchema,
@@ -91,6 +92,41 @@ describe('protocol schemas', () => {
         ok: false,
         code: 'invalid_mutation',
       });
+  });
+
+  it('validates section writes by their own schema', () => {
+    const section = {
+      id: 'm4',
+      taskId: ID,
+      hlc: HLC,
+      kind: 'section',
+      changes: { name: 'Doing', projectId: ID, order: 1 },
+    };
+    expect(validateMutation(section, 0)).toMatchObject({ ok: true, mutation: section });
+    const task = { id: 'm5', taskId: ID, hlc: HLC, changes: { sectionId: ID } };
+    expect(validateMutation(task, 0)).toMatchObject({ ok: true });
+    for (const bad of [
+      { ...section, changes: { title: 'x' } },
+      { ...section, changes: { colour: 'red' } },
+      { ...section, changes: {} },
+      { ...section, changes: { name: 'a\u0000b' } },
+      { ...section, changes: { name: '\udc00' } },
+      { ...section, changes: { name: 'x'.repeat(101) } },
+      { ...section, changes: { projectId: 'Work' } },
+      { ...task, changes: { sectionId: 'Doing' } },
+      { ...task, kind: 'section' },
+    ])
+      expect(validateMutation(bad, 2), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        code: 'invalid_mutation',
+      });
+  });
+
+  it('checks pulled sections against the section fields', () => {
+    const ok = { id: ID, createdAt: 'x', updatedAt: 'y', clock: { name: HLC }, name: 'Doing' };
+    expect(isSectionRecordShape(ok)).toBe(true);
+    expect(isSectionRecordShape({ ...ok, clock: { colour: HLC } })).toBe(false);
+    expect(isSectionRecordShape({ ...ok, clock: { name: 'x' } })).toBe(false);
   });
 
   it('checks pulled projects against the project fields', () => {

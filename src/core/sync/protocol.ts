@@ -8,6 +8,8 @@ import { SYNCED_FIELDS, describeValidationError, isoSchema, taskChangesSchema } 
 import type { AnyMutation, TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';
+import { SECTION_FIELDS, sectionChangesSchema } from '../section';
+import type { SectionRecord } from '../section';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
 export const MAX_PUSH_MUTATIONS = 1000;
@@ -42,6 +44,15 @@ export const projectMutationSchema = z.strictObject({
   kind: z.literal('project'),
 });
 
+/** A write to a section: `kind: 'section'`, the section's id in `taskId`. */
+export const sectionMutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: sectionChangesSchema.check(changesSomething),
+  kind: z.literal('section'),
+});
+
 export type ValidatedMutation =
   | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
@@ -49,8 +60,14 @@ export type ValidatedMutation =
 
 /** One push entry checked against `mutationSchema`; a failure names the entry by id or position. */
 export function validateMutation(raw: unknown, index: number): ValidatedMutation {
-  const isProject = (raw as { kind?: unknown } | null)?.kind === 'project';
-  const parsed = (isProject ? projectMutationSchema : mutationSchema).safeParse(raw);
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  const schema =
+    kind === 'project'
+      ? projectMutationSchema
+      : kind === 'section'
+        ? sectionMutationSchema
+        : mutationSchema;
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as AnyMutation };
   const id = (raw as { id?: unknown } | null)?.id;
   // An unusable id (NUL, too long) is reported by position and not recorded: no store would take it.
@@ -130,6 +147,8 @@ export const pullEnvelopeSchema = z.object({
   tasks: z.array(z.unknown()),
   /** Projects changed in the same range of the user's sequence (servers from before projects send none). */
   projects: z.optional(z.array(z.unknown())),
+  /** Sections, likewise (servers from before sections send none). */
+  sections: z.optional(z.array(z.unknown())),
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
@@ -138,6 +157,7 @@ export const pullEnvelopeSchema = z.object({
 
 const SYNCED = new Set<string>(SYNCED_FIELDS);
 const PROJECT_SYNCED = new Set<string>(PROJECT_FIELDS);
+const SECTION_SYNCED = new Set<string>(SECTION_FIELDS);
 
 /** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
 export function isTaskRecordShape(value: unknown): value is TaskRecord {
@@ -147,6 +167,11 @@ export function isTaskRecordShape(value: unknown): value is TaskRecord {
 /** The same check for a pulled project. */
 export function isProjectRecordShape(value: unknown): value is ProjectRecord {
   return hasRecordShape(value, PROJECT_SYNCED);
+}
+
+/** The same check for a pulled section. */
+export function isSectionRecordShape(value: unknown): value is SectionRecord {
+  return hasRecordShape(value, SECTION_SYNCED);
 }
 
 function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {

@@ -174,6 +174,35 @@ describe('JSON export file', () => {
     expect(parseExport(JSON.stringify(older)).projects).toEqual([]);
   });
 
+  it('round-trips sections with their clocks, reads files from before sections, and checks them', () => {
+    const section = applyMutation(undefined, {
+      id: 's1',
+      taskId: '0193b5a0-0000-7000-8000-0000000000c1',
+      hlc: h(5),
+      changes: { name: 'Doing', projectId: '0193b5a0-0000-7000-8000-0000000000a1', order: 1 },
+      kind: 'section',
+    }).record;
+    const task = applyMutation(record(), {
+      id: 'm9',
+      taskId: ID,
+      hlc: h(6),
+      changes: { sectionId: section.id },
+    }).record;
+    const file = buildExport([task], '2026-11-26T10:00:00.000Z', [], [section]);
+    expect(parseExport(serializeExport(file))).toEqual(file);
+    const { sections: _sections, ...older } = file;
+    expect(parseExport(JSON.stringify(older)).sections).toEqual([]);
+    const bad = { ...section, clock: { ...section.clock, colour: h(0) }, name: 'nul\u0000' };
+    try {
+      parseExport(JSON.stringify({ ...file, sections: [bad] }));
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as TransferError).details.map((p) => `${p.at}: ${p.message}`);
+      expect(problems).toContain('sections.0.clock.colour: not a section field');
+      expect(problems.some((p) => p.startsWith('sections.0.name:'))).toBe(true);
+    }
+  });
+
   it('checks project records as the project schema does', () => {
     const bad = {
       id: '0193b5a0-0000-7000-8000-0000000000a1',

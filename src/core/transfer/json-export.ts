@@ -1,9 +1,11 @@
-// Tend's own export file: every task and project record with its per-field clocks, so importing it back
+// Tend's own export file: every task, project and section record with its per-field clocks, so importing it back
 // (here or on another device) merges exactly like sync does and loses nothing.
 import { isHlc } from '../hlc';
 import type { TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';
+import { SECTION_FIELDS, sectionChangesSchema } from '../section';
+import type { SectionRecord } from '../section';
 import { SYNCED_FIELDS, taskChangesSchema } from '../task';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
@@ -19,20 +21,30 @@ export interface ExportFile {
   tasks: TaskRecord[];
   /** Absent from files written before projects were records: their tasks carry project names. */
   projects?: ProjectRecord[];
+  /** Absent from files written before sections. */
+  sections?: SectionRecord[];
 }
 
 export function buildExport(
   records: TaskRecord[],
   exportedAt: string,
   projects: ProjectRecord[] = [],
+  sections: SectionRecord[] = [],
 ): ExportFile {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tasks: records, projects };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt,
+    tasks: records,
+    projects,
+    sections,
+  };
 }
 
 /** How a kind of record is checked: its synced fields, their schema, and what to call one. */
 interface RecordSpec {
   fields: readonly string[];
-  schema: typeof taskChangesSchema | typeof projectChangesSchema;
+  schema: typeof taskChangesSchema | typeof projectChangesSchema | typeof sectionChangesSchema;
   noun: string;
 }
 
@@ -41,6 +53,11 @@ const PROJECT_SPEC: RecordSpec = {
   fields: PROJECT_FIELDS,
   schema: projectChangesSchema,
   noun: 'project',
+};
+const SECTION_SPEC: RecordSpec = {
+  fields: SECTION_FIELDS,
+  schema: sectionChangesSchema,
+  noun: 'section',
 };
 
 /**
@@ -90,7 +107,8 @@ export function parseExport(text: string): ExportFile {
     !isObject(data) ||
     data.format !== EXPORT_FORMAT ||
     !Array.isArray(data.tasks) ||
-    !(data.projects === undefined || Array.isArray(data.projects))
+    !(data.projects === undefined || Array.isArray(data.projects)) ||
+    !(data.sections === undefined || Array.isArray(data.sections))
   ) {
     throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
@@ -105,6 +123,9 @@ export function parseExport(text: string): ExportFile {
   const projects = ((data.projects ?? []) as unknown[]).map((item, i) =>
     checkRecord(item, `projects.${i}`, problems, PROJECT_SPEC),
   );
+  const sections = ((data.sections ?? []) as unknown[]).map((item, i) =>
+    checkRecord(item, `sections.${i}`, problems, SECTION_SPEC),
+  );
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -114,6 +135,7 @@ export function parseExport(text: string): ExportFile {
     exportedAt: typeof data.exportedAt === 'string' ? data.exportedAt : '',
     tasks: tasks as TaskRecord[],
     projects: projects as ProjectRecord[],
+    sections: sections as SectionRecord[],
   };
 }
 
@@ -122,7 +144,7 @@ function checkRecord(
   at: string,
   problems: TransferProblem[],
   spec: RecordSpec,
-): TaskRecord | ProjectRecord | null {
+): TaskRecord | ProjectRecord | SectionRecord | null {
   if (!isObject(item)) {
     problems.push({ at, message: `not a ${spec.noun} record` });
     return null;

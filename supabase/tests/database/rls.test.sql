@@ -226,5 +226,44 @@ select throws_ok($$select * from public.push_subscriptions$$, '42501', null, 'pu
 select throws_ok($$select * from public.reminder_deliveries$$, '42501', null, 'reminder_deliveries: anon cannot select');
 reset role;
 
+------------------------------------------------------------------ sections (their own table, same rules)
+insert into public.sections (owner, id, project_id, name, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '44444444-0000-4000-8000-000000000001',
+   '33333333-0000-4000-8000-000000000001', 'Doing',
+   '{"name":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 20);
+select is((select relforcerowsecurity from pg_class where oid = 'public.sections'::regclass), true,
+  'row-level security is forced on sections');
+
+select tend_test.act_as('bbbbbbbb-0000-4000-8000-000000000002');
+select is((select count(*)::int from public.sections), 0, 'sections: other user sees none of the owner''s');
+select throws_ok($$insert into public.sections (owner, id, name, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), 'x', '{}', now(), now(), 21)$$,
+  '42501', null, 'sections: other user cannot insert a row owned by someone else');
+select is(tend_test.affected($$update public.sections set name = 'hijacked'$$), 0, 'sections: other user updates nothing');
+select is(tend_test.affected($$delete from public.sections$$), 0, 'sections: other user deletes nothing');
+select lives_ok($$insert into public.sections (id, name, clock, created_at, updated_at, version)
+  values ('44444444-0000-4000-8000-000000000001', 'Mine', '{}', now(), now(), 2)$$,
+  'sections: the same id is another row for another owner');
+
+reset role;
+select tend_test.act_as_anon();
+select throws_ok($$select * from public.sections$$, '42501', null, 'sections: anon cannot select');
+select throws_ok($$insert into public.sections (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'sections: anon cannot insert');
+select throws_ok($$update public.sections set name = 'x'$$, '42501', null, 'sections: anon cannot update');
+select throws_ok($$delete from public.sections$$, '42501', null, 'sections: anon cannot delete');
+
+reset role;
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+select is((select name from public.sections), 'Doing', 'sections: owner selects own row only');
+select is(tend_test.affected($$update public.sections set name = 'Done'$$), 1, 'sections: owner updates own row');
+select is(tend_test.affected($$delete from public.sections$$), 1, 'sections: owner deletes own row');
+
+reset role;
+select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 20,
+  'deleting a section records the pruned version, so older pull cursors expire');
+select is((select name from public.sections where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
+  'the other user''s section is untouched');
+
 select * from finish();
 rollback;

@@ -53,5 +53,15 @@ insert into tasks_archive select * from tasks where deleted_at < now() - interva
 select is((select reminders from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000008'),
   '[{"id": "eeeeeeee-0000-4000-8000-000000000007", "before": 30}]'::jsonb, 'archiving keeps a task''s reminders');
 
+-- Sections: the task's section survives archiving the same way (section_id sits before archived_at).
+select has_column('public', 'tasks', 'section_id', 'tasks has section_id');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at, section_id) values
+  ('cccccccc-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000007', 'sectioned', '{}', now(), now(), 10,
+   now() - interval '100 days', '44444444-0000-4000-8000-000000000007');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days'
+  on conflict (owner, id) do nothing;
+select is((select section_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000007'),
+  '44444444-0000-4000-8000-000000000007'::uuid, 'archiving keeps a task''s section');
+
 select * from finish();
 rollback;

@@ -32,9 +32,15 @@ export function groupOfTable(t: { schema: string; name: string }): RestoreGroup 
     return 'authentication_system';
   }
   if (/pref|setting/.test(t.name)) return 'user_preferences';
-  // sync_state holds the per-owner change sequence the tasks' and projects' versions come from: the
-  // three travel together.
-  if (t.name === 'tasks' || t.name === 'projects' || t.name === 'sync_state') return 'active_tasks';
+  // sync_state holds the per-owner change sequence the tasks', projects' and sections' versions come
+  // from: the four travel together.
+  if (
+    t.name === 'tasks' ||
+    t.name === 'projects' ||
+    t.name === 'sections' ||
+    t.name === 'sync_state'
+  )
+    return 'active_tasks';
   if (/task/.test(t.name) && !/statistic/.test(t.name)) return 'completed_tasks';
   return 'analytics_data';
 }

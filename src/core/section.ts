@@ -1,0 +1,90 @@
+// The section: a named, ordered part of one project, synced per field like a project (one merge, its
+// own record kind), so renaming or reordering a section is one write and never a rewrite of its tasks
+// (they hold its id in `sectionId`).
+import * as z from 'zod/mini';
+import { isoSchema, nameSchema } from './task';
+
+/** The section fields that sync; each carries its own last-writer-wins timestamp. */
+export const SECTION_FIELDS = ['projectId', 'name', 'order', 'deletedAt'] as const;
+export type SectionField = (typeof SECTION_FIELDS)[number];
+export type SectionClock = Partial<Record<SectionField, string>>;
+
+export const sectionFieldsSchema = z.object({
+  projectId: z.uuid({ error: 'Project must be a project id' }),
+  name: nameSchema,
+  order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  deletedAt: z.nullable(isoSchema),
+});
+
+export const sectionSchema = z.extend(sectionFieldsSchema, {
+  id: z.uuid({ error: 'Must be a UUID' }),
+  createdAt: isoSchema,
+  updatedAt: isoSchema,
+});
+
+export type SectionFields = z.infer<typeof sectionFieldsSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+
+export const sectionChangesSchema = z.strictObject(z.partial(sectionFieldsSchema).shape);
+export type SectionChanges = z.infer<typeof sectionChangesSchema>;
+
+export const DEFAULT_SECTION_FIELDS: Pick<SectionFields, 'order' | 'deletedAt'> = {
+  order: 0,
+  deletedAt: null,
+};
+
+/** A section as replicas store it: fields may be partial while an out-of-order delivery is pending. */
+export type SectionRecord = Partial<SectionFields> & {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  clock: SectionClock;
+};
+
+export function createSection(
+  fields: Partial<SectionFields> & { name: string; projectId: string },
+  ids: { id: string; now: string },
+): Section {
+  return sectionSchema.parse({
+    ...DEFAULT_SECTION_FIELDS,
+    ...fields,
+    id: ids.id,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+  });
+}
+
+/** The section a view can show, or null while the record still lacks its name or project. */
+export function toSection(record: SectionRecord): Section | null {
+  const { clock: _clock, ...rest } = record;
+  const parsed = sectionSchema.safeParse({ ...DEFAULT_SECTION_FIELDS, ...rest });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The live sections of one project in the order a person set, ties broken by id so every replica
+ * shows the same order.
+ */
+export function sectionsOfProject(sections: Iterable<SectionRecord>, projectId: string): Section[] {
+  const out: Section[] = [];
+  for (const record of sections) {
+    const section = toSection(record);
+    if (section && section.projectId === projectId && !section.deletedAt) out.push(section);
+  }
+  return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The section a task shows under: its `sectionId` when that section is live and in the task's project,
+ * else none. A section deleted (or moved away) on another device leaves its tasks in the project with no
+ * section, so no task ever hides under a section nobody can see.
+ */
+export function effectiveSectionId(
+  task: { sectionId?: string | null },
+  projectId: string | null,
+  sections: ReadonlyMap<string, SectionRecord>,
+): string | null {
+  if (!task.sectionId || !projectId) return null;
+  const section = sections.get(task.sectionId);
+  return section && !section.deletedAt && section.projectId === projectId ? section.id : null;
+}
