@@ -157,6 +157,7 @@ describe('database schema', () => {
       parentId: null,
       projectId: null,
       reminders: [],
+      sectionId: null,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });

@@ -100,6 +100,47 @@ describe('Todoist CSV import', () => {
     expect(ignored.tasks[0].labels).toEqual([]);
   });
 
+  it('makes section rows sections of the project, with the tasks below each in it', () => {
+    const csv = [
+      HEADER,
+      'task,Before any section,,1,1,,,,,,,',
+      'section,Next week,,,,,,,,,,',
+      'task,Plan,,1,1,,,,,,,',
+      'task,Sub-step,,1,2,,,,,,,',
+      'section,Later,,,,,,,,,,',
+      'task,Someday,,1,1,,,,,,,',
+      'section,next WEEK,,,,,,,,,,',
+      'task,Back in the first,,1,1,,,,,,,',
+      'section,nul\u0000,,,,,,,,,,',
+      'task,Under a bad name,,1,1,,,,,,,',
+    ].join('\n');
+    const { tasks, sections, warnings } = parseTodoistCsv(csv, {
+      project: 'Home',
+      now: NOW,
+      newId,
+      sections: 'section',
+    });
+    expect(sections.map(({ name, order }) => [name, order])).toEqual([
+      ['Next week', 0],
+      ['Later', 1],
+    ]);
+    const [week, later] = sections.map((s) => s.id);
+    expect(tasks.map((t) => [t.title, t.sectionId ?? null])).toEqual([
+      ['Before any section', null],
+      ['Plan', week],
+      ['Sub-step', week],
+      ['Someday', later],
+      ['Back in the first', week],
+      ['Under a bad name', null],
+    ]);
+    expect(tasks.every((t) => t.labels?.length === 0)).toBe(true);
+    expect(warnings).toEqual([
+      { at: 'line 10', message: expect.stringMatching(/^the section was skipped/) },
+    ]);
+    // Callers that store no sections get no section drafts.
+    expect(parseTodoistCsv(csv, { project: null, now: NOW, newId }).sections).toEqual([]);
+  });
+
   it('keeps the hierarchy: INDENT 2, 3 and 4 are sub-tasks of the row above', () => {
     const csv = [
       HEADER,

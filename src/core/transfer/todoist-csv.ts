@@ -9,9 +9,12 @@
 // file urgent helps nobody.
 //
 // Tend has no duration: DURATION goes into the notes, with a warning, so nothing is dropped silently.
+//
+// `section` rows become sections of the imported project (`sections: 'section'`), and the tasks below one
+// go into it; the caller makes the section records, since only it knows the project's id.
 import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
-import { DATE_RE, taskChangesSchema } from '../task';
+import { nameSchema, DATE_RE, taskChangesSchema } from '../task';
 import type { TaskFields } from '../task';
 import { parseCsv } from './csv';
 import { TransferError } from './errors';
@@ -19,6 +22,14 @@ import type { TransferProblem } from './errors';
 
 /** A task to create; `id` is chosen here so sub-tasks can name their parent. */
 export type TaskDraft = Partial<TaskFields> & { title: string; id: string };
+
+/** A section to create in the imported project; `id` is chosen here so its tasks can name it. */
+export interface SectionDraft {
+  id: string;
+  name: string;
+  /** Its place among the file's sections: 0, 1, 2... in file order. */
+  order: number;
+}
 
 export interface ParsedDate {
   due: string | null;
@@ -30,8 +41,11 @@ export interface TodoistImportOptions {
   project: string | null;
   /** Local wall clock that relative dates ("tomorrow", "every monday") count from. */
   now: Date;
-  /** Tend has no sections: keep a section's name as a label on its tasks (default) or drop it. */
-  sections?: 'label' | 'ignore';
+  /**
+   * What a `section` row becomes: a section of the project with the tasks below it in it, a label on
+   * those tasks (the default, for callers that store no sections), or nothing.
+   */
+  sections?: 'section' | 'label' | 'ignore';
   parseDate?: (text: string, now: Date) => ParsedDate;
   /** Ids for the new tasks (the core has no random source of its own; tests pass a counter). */
   newId: () => string;
@@ -39,6 +53,8 @@ export interface TodoistImportOptions {
 
 export interface TodoistImport {
   tasks: TaskDraft[];
+  /** The file's sections, in file order (only with `sections: 'section'`). */
+  sections: SectionDraft[];
   /** Rows imported with a loss (e.g. a date Tend could not read, kept in the notes) or skipped. */
   warnings: TransferProblem[];
 }
@@ -73,6 +89,9 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
   /** Ids of the tasks imported at each INDENT level above this row, so sub-tasks can name theirs. */
   const parents: (string | undefined)[] = [];
   let section: string | null = null;
+  const sectionDrafts: SectionDraft[] = [];
+  /** The section the next tasks go into (with `sections: 'section'`). */
+  let sectionId: string | null = null;
 
   for (const row of rows.slice(1)) {
     const cell = (name: string) => (column(name) >= 0 ? (row.fields[column(name)] ?? '') : '');
@@ -83,6 +102,7 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
     if (type === 'section') {
       section = content.trim() || null;
       parents.length = 0;
+      if (sections === 'section') sectionId = sectionFor(section, sectionDrafts, newId, at, warnings);
       continue;
     }
     if (type === 'note') {
@@ -122,6 +142,7 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       labels: [...new Set(labels)],
       priority: todoistPriority(cell('PRIORITY'), at, warnings),
     };
+    if (sectionId) draft.sectionId = sectionId;
     let dateText = cell('DATE').trim();
     if (/^every!/i.test(dateText)) {
       // Todoist's "every!" repeats from the completion day; Tend repeats from the due date.
@@ -165,7 +186,33 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
     tasks.push(draft);
     parents[indent - 1] = draft.id;
   }
-  return { tasks, warnings };
+  return { tasks, sections: sectionDrafts, warnings };
+}
+
+/**
+ * The id of the section a `section` row names, made on its first mention (a name repeated in the file,
+ * in any case, is one section); null for an empty or unusable name, whose tasks then go in no section.
+ */
+function sectionFor(
+  name: string | null,
+  drafts: SectionDraft[],
+  newId: () => string,
+  at: string,
+  warnings: TransferProblem[],
+): string | null {
+  if (name === null) return null;
+  const checked = nameSchema.safeParse(name);
+  if (!checked.success) {
+    const message = checked.error.issues.map((i) => i.message).join('; ');
+    warnings.push({ at, message: `the section was skipped (${message}); its tasks have none` });
+    return null;
+  }
+  const key = checked.data.toLowerCase();
+  const known = drafts.find((d) => d.name.toLowerCase() === key);
+  if (known) return known.id;
+  const draft = { id: newId(), name: checked.data, order: drafts.length };
+  drafts.push(draft);
+  return draft.id;
 }
 
 function readDate(
