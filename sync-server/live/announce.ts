@@ -12,9 +12,8 @@ export function announceCommitted(
     changedSections?: { size: number };
   },
 ): void {
-  if (
-    result.changed.size + (result.changedProjects?.size ?? 0) + (result.changedSections?.size ?? 0) >
-    0
-  )
+  const changes =
+    result.changed.size + (result.changedProjects?.size ?? 0) + (result.changedSections?.size ?? 0);
+  if (changes > 0)
     ctx.live?.feed.announceCommitted({ owner: owner.toLowerCase(), seq: result.seq });
 }

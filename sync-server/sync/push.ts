@@ -206,10 +206,7 @@ async function loadParentLinks(
   return links;
 }
 
-function trackParent(
-  links: Map<string, string | null>,
-  record: TaskRecord | ProjectRecord,
-): void {
+function trackParent(links: Map<string, string | null>, record: TaskRecord | ProjectRecord): void {
   links.set(record.id, record.deletedAt ? null : (record.parentId ?? null));
 }
 

@@ -46,7 +46,10 @@ const PROJECT_IDS = [
   projectIdForName('Garden'),
 ];
 /** Two sections, made in the first project (a write may move one to the second). */
-const SECTION_IDS = ['0193b5a0-0000-7000-8000-0000000000b1', '0193b5a0-0000-7000-8000-0000000000b2'];
+const SECTION_IDS = [
+  '0193b5a0-0000-7000-8000-0000000000b1',
+  '0193b5a0-0000-7000-8000-0000000000b2',
+];
 /** Replicas keep every kind in one map, keyed by kind and id. */
 const keyOf = (kind: RecordKind | undefined, id: string) => `${kind ?? 'task'}:${id}`;
 const taskKey = (id: string) => keyOf('task', id);

@@ -102,7 +102,8 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
     if (type === 'section') {
       section = content.trim() || null;
       parents.length = 0;
-      if (sections === 'section') sectionId = sectionFor(section, sectionDrafts, newId, at, warnings);
+      if (sections === 'section')
+        sectionId = sectionFor(section, sectionDrafts, newId, at, warnings);
       continue;
     }
     if (type === 'note') {
