@@ -28,7 +28,7 @@ export type Section = z.infer<typeof sectionSchema>;
 export const sectionChangesSchema = z.strictObject(z.partial(sectionFieldsSchema).shape);
 export type SectionChanges = z.infer<typeof sectionChangesSchema>;
 
-export const DEFAULT_SECTION_FIELDS: Pick<SectionFields, 'order' | 'deletedAt'> = {
+const DEFAULT_SECTION_FIELDS: Pick<SectionFields, 'order' | 'deletedAt'> = {
   order: 0,
   deletedAt: null,
 };
