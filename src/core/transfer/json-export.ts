@@ -62,20 +62,24 @@ const SECTION_SPEC: RecordSpec = {
 
 /**
  * The file's text: compact, one task record per line (no indentation: about 15% smaller than the
- * indented form), projects before tasks so a streamed import has them first, and still one JSON
+ * indented form), projects and sections before tasks so a streamed import has them first, and still one JSON
  * document that any JSON reader opens.
  */
 export function serializeExport(file: ExportFile): string {
   return (
-    exportHead(file.exportedAt, file.projects ?? []) +
+    exportHead(file.exportedAt, file.projects ?? [], file.sections ?? []) +
     file.tasks.map(exportLine).join(',\n') +
     EXPORT_TAIL
   );
 }
 
 /** The text before the first task record. */
-export function exportHead(exportedAt: string, projects: ProjectRecord[]): string {
-  const { tasks: _tasks, ...header } = buildExport([], exportedAt, projects);
+export function exportHead(
+  exportedAt: string,
+  projects: ProjectRecord[],
+  sections: SectionRecord[] = [],
+): string {
+  const { tasks: _tasks, ...header } = buildExport([], exportedAt, projects, sections);
   return `${JSON.stringify(header).slice(0, -1)},"tasks":[\n`;
 }
 
