@@ -57,6 +57,22 @@ describe.skipIf(!reachable)('openPostgres when the connection is lost', () => {
     expect(await db.query('select 1 as ok')).toEqual([{ ok: 1 }]);
   });
 
+  it('gives a connection back whose statement was cancelled, so the pool does not run dry', async () => {
+    const single = openPostgres(database.url!, { max: 1, timeoutMs: 2000 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const outcome = single.transaction(async (tx) => {
+          await tx.query("set local statement_timeout = '50ms'");
+          await tx.query('select pg_sleep(1)');
+        });
+        await expect(outcome).rejects.toMatchObject({ code: 'database_unavailable' });
+      }
+      expect(await single.query('select 1 as ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('gives up after the deadline instead of waiting', async () => {
     const quick = db.withTimeout(300);
     const started = performance.now();
@@ -89,6 +105,31 @@ describe.skipIf(!reachable)('openPostgres: a last statement pipelined with the c
       tx.queryBeforeCommit!('insert into pipelined values ($1)', [2]);
     });
     expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('fails and rolls back with a statement that fn caught', async () => {
+    const outcome = db.transaction(async (tx) => {
+      await tx.query('insert into pipelined values (4)');
+      await tx.query('insert into pipelined values (1)').catch(() => undefined);
+      return 'answered';
+    });
+    await expect(outcome).rejects.toMatchObject({ code: '23505' });
+    expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('sets the claims in the transaction, before its first statement', async () => {
+    const claims = { sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' };
+    const [row] = await db.asUser(claims, (tx) =>
+      tx.query<{ role: string; claims: string }>(
+        "select current_user as role, current_setting('request.jwt.claims', true) as claims",
+      ),
+    );
+    expect(row.role).toBe('authenticated');
+    expect(JSON.parse(row.claims)).toEqual(claims);
+    const [after] = await db.query<{ claims: string | null }>(
+      "select nullif(current_setting('request.jwt.claims', true), '') as claims",
+    );
+    expect(after.claims).toBeNull();
   });
 
   it('rolls the whole transaction back and rejects with its error when it fails', async () => {

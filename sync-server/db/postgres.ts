@@ -38,71 +38,141 @@ function wrap(sql: Sql, timeoutMs: number): Queryable {
 
 const lostConnection = () => new DatabaseUnavailableError('connection lost during the transaction');
 
+/** The parts of postgres.js's connection object this module relies on (3.4.9). */
+interface Connection {
+  /** Set by the pool while the connection is reserved, cleared the moment its socket closes. */
+  reserved: unknown;
+  /** Called by the pool when the socket closes (the hook postgres.js's own `begin` uses). */
+  onclose: ((error: unknown) => void) | null;
+}
+
 /**
- * A transaction that never touches its connection after the connection is gone.
+ * A transaction on a reserved connection, its statements pipelined: `begin`, the claims and fn's first
+ * statements go out in one write, and the last statement (`queryBeforeCommit`) with the `commit` in another.
+ * postgres.js's `begin` would wait for the answer to `begin` before fn could send anything, a round trip
+ * and a scope per transaction.
  *
- * postgres.js 3.4.9 (the latest) crashes the process when a query is issued on a transaction's reserved
- * connection after its socket closed: `execute` queues the write with `setImmediate(nextWrite)`, and
- * `nextWrite` calls `socket.write` on the `null` that `closed()` left behind (an uncaught TypeError). Its own
- * `begin` does exactly that when the callback settles after the close (it sends ROLLBACK or COMMIT). So once a
- * statement fails for loss of the connection, or `begin` rejects, this wrapper issues nothing more on it and
- * never settles the callback's promise (so `begin` sends nothing), and answers the caller at once.
+ * It never touches the connection after the connection is gone. postgres.js 3.4.9 (the latest) crashes the
+ * process when a query is issued on a reserved connection after its socket closed: `execute` queues the
+ * write with `setImmediate(nextWrite)`, and `nextWrite` calls `socket.write` on the `null` that `closed()`
+ * left behind (an uncaught TypeError). The pool clears `connection.reserved` in the same turn as `closed()`
+ * nulls the socket, so a statement is sent only while the connection is still this reservation; and once
+ * a statement fails for loss of the connection, fn's later statements are refused and the caller is
+ * answered at once. A connection that closed is never released (the pool already holds it as closed and
+ * reconnects it); one that is still ours is rolled back and released whatever happened.
  */
-function guardedTransaction<T>(
+function pipelinedTransaction<T>(
   sql: postgres.Sql,
   timeoutMs: number,
   fn: (tx: Queryable) => Promise<T>,
   claims?: Claims,
 ): Promise<T> {
-  let broken = false;
-  /** The statements sent with queryBeforeCommit, answered after fn returns and before the commit's answer. */
-  const last: Promise<unknown>[] = [];
   return withDeadline(
     new Promise<T>((resolve, reject) => {
-      const lost = (error: unknown) => {
-        broken = true;
-        reject(error);
-      };
-      const guarded = async <R>(work: () => Promise<R>): Promise<R> => {
-        if (broken) throw lostConnection();
-        try {
-          return await work();
-        } catch (error) {
-          if (isDatabaseUnavailable(error)) lost(error);
-          throw error;
-        }
-      };
-      const guard = (tx: postgres.TransactionSql): Queryable => ({
-        query: <R extends Row>(text: string, params: unknown[] = []) =>
-          guarded(() => run<R>(tx, text, params)),
-        exec: (text: string) => guarded(async () => void (await tx.unsafe(text))),
-        queryBeforeCommit: (text: string, params: unknown[] = []) => {
-          const answer = guarded(() => run(tx, text, params));
-          // Read after the commit's answer: a rejection is not unhandled in between.
+      sql.reserve().then((reserved) => {
+        let connection: Connection | null = null;
+        let mine: unknown;
+        let broken = false;
+        /** The first statement that failed: the transaction fails with it even if fn caught it. */
+        let failed: { error: unknown } | null = null;
+        /** begin, the claims and the statements sent with queryBeforeCommit: answered before the end's. */
+        const pending: Promise<unknown>[] = [];
+        // Before begin's onexecute nothing was written yet: the reservation is fresh.
+        const ours = () => connection === null || connection.reserved === mine;
+        const lost = (error: unknown) => {
+          broken = true;
+          reject(error);
+        };
+        const send = <R extends Row>(
+          text: string,
+          params: unknown[],
+          options: postgres.UnsafeQueryOptions & { onexecute?: (c: Connection) => boolean } = {
+            prepare: PREPARE && params.length > 0,
+          },
+        ): Promise<R[]> => {
+          if (!ours()) return Promise.reject(lostConnection());
+          const answer = reserved.unsafe(
+            text,
+            params as postgres.ParameterOrJSON<never>[],
+            options,
+          ) as unknown as Promise<R[]>;
+          return answer.catch((error: unknown) => {
+            if (isDatabaseUnavailable(error)) lost(error);
+            else failed ??= { error };
+            throw error;
+          });
+        };
+        /** fn's statements: refused once the connection was lost. */
+        const statement = <R extends Row>(text: string, params: unknown[]) =>
+          broken ? Promise.reject<R[]>(lostConnection()) : send<R>(text, params);
+        const background = (answer: Promise<unknown>) => {
           answer.catch(() => undefined);
-          last.push(answer);
-        },
-      });
-      const never = new Promise<never>(() => {});
-      sql
-        .begin((tx) => {
-          const queryable = guard(tx);
-          // Not awaited alone: pipelined ahead of fn's first statement on the same connection. Should it
-          // fail, the transaction is aborted and every later statement fails with it.
-          const work = claims
-            ? Promise.all([
-                queryable.query(AS_USER_SQL, [JSON.stringify(claims)]),
-                fn(queryable),
-              ]).then(([, result]) => result)
-            : fn(queryable);
-          return work.then(
-            (value) => (broken ? never : value),
-            (error: unknown) => (broken ? never : Promise.reject(error)),
-          );
-        })
-        // A failed last statement aborted the transaction, so PostgreSQL answered the COMMIT with a
-        // rollback: its error is the transaction's.
-        .then((value) => Promise.all(last).then(() => resolve(value as T), reject), lost);
+          pending.push(answer);
+        };
+        /**
+         * Ends the transaction while the connection is still this reservation and releases it; a closed one
+         * stays with the pool. Resolves to the first failure among the pipelined statements and the end.
+         */
+        const finish = async (end: 'commit' | 'rollback') => {
+          if (!ours()) return;
+          const answers = await Promise.allSettled([
+            ...pending,
+            send(end, [], { prepare: PREPARE }),
+          ]);
+          if (connection && ours()) {
+            connection.onclose = null;
+            reserved.release();
+          }
+          return answers.find((a) => a.status === 'rejected');
+        };
+
+        // After an outage error the socket's close may still be on its way: a statement written now would
+        // sit in postgres.js's unsent buffer and go out ahead of the reconnect's startup message. A
+        // connection still ours a moment later is alive (a cancelled statement, a read-only standby).
+        const cleanUpLater = () => void setTimeout(() => void finish('rollback'), 100);
+
+        background(
+          send('begin', [], {
+            prepare: PREPARE,
+            onexecute: (c) => {
+              connection = c;
+              mine = c.reserved;
+              // The socket closed while no statement was waiting: nothing else would tell fn.
+              c.onclose = () => lost(lostConnection());
+              return true;
+            },
+          }),
+        );
+        // Not awaited alone: pipelined ahead of fn's first statement. Should it fail, the transaction is
+        // aborted and every later statement fails with it.
+        if (claims) background(send(AS_USER_SQL, [JSON.stringify(claims)]));
+        const work = (async () =>
+          fn({
+            query: <R extends Row>(text: string, params: unknown[] = []) =>
+              statement<R>(text, params),
+            exec: async (text: string) => void (await statement(text, [])),
+            queryBeforeCommit: (text: string, params: unknown[] = []) =>
+              background(statement(text, params)),
+          }))();
+        work.then(
+          async (value) => {
+            if (broken) return cleanUpLater();
+            // A failed statement aborted the transaction, so PostgreSQL answers a COMMIT with a rollback
+            // (no error): the statement's error is the transaction's.
+            const failure = await finish(failed ? 'rollback' : 'commit');
+            if (broken) return;
+            if (failed || failure) reject(failed ? failed.error : failure!.reason);
+            else resolve(value);
+          },
+          async (error: unknown) => {
+            if (broken) return cleanUpLater();
+            await finish('rollback');
+            // "current transaction is aborted" says less than the statement that aborted it.
+            const aborted = (error as { code?: unknown } | null)?.code === '25P02';
+            if (!broken) reject(failed && aborted ? failed.error : error);
+          },
+        );
+      }, reject);
     }),
     timeoutMs,
   );
@@ -128,9 +198,9 @@ function withTimeout(sql: postgres.Sql, timeoutMs: number): Db {
   return {
     kind: 'postgres',
     ...wrap(sql, timeoutMs),
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => guardedTransaction(sql, timeoutMs, fn),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pipelinedTransaction(sql, timeoutMs, fn),
     asUser: <T>(claims: Claims, fn: (tx: Queryable) => Promise<T>) =>
-      guardedTransaction(sql, timeoutMs, fn, claims),
+      pipelinedTransaction(sql, timeoutMs, fn, claims),
     withTimeout: (ms) => withTimeout(sql, ms),
     async listen(channel, onNotify, onListening) {
       const { unlisten } = await sql.listen(channel, onNotify, onListening);
