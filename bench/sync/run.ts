@@ -119,14 +119,16 @@ async function batchPush(base: string, batches: Mutation[][]) {
 }
 
 async function batchFigures(
-  base: string,
+  server: ServerProcess,
   exec: (sql: string, params: unknown[]) => Promise<unknown>,
 ) {
   const batches = Array.from({ length: CLIENTS * ROUNDS }, () =>
     Array.from({ length: BATCH }, mutation),
   );
   const raw = await batchBaseline(exec, batches);
-  const push = await batchPush(base, batches);
+  const cpuBefore = server.cpuMs();
+  const push = await batchPush(server.base, batches);
+  const cpuMs = server.cpuMs() - cpuBefore;
   return {
     clients: CLIENTS,
     batchSize: BATCH,
@@ -136,6 +138,8 @@ async function batchFigures(
     ratio: Number((push.perSecond / raw.perSecond).toFixed(3)),
     target: '>= 0.5',
     failedBatches: push.failedBatches,
+    /** Tend's server CPU (user + system) per mutation pushed; on PGlite it includes the database's. */
+    serverCpuMsPerMutation: Number((cpuMs / (CLIENTS * ROUNDS * BATCH)).toFixed(4)),
     loadAverage: { baseline: raw.loadAverage, tend: push.loadAverage },
   };
 }
@@ -218,9 +222,7 @@ async function benchPostgres() {
   try {
     const idle = await idleRss(tend);
     const single = await singlePush(tend, raw);
-    const batch = await batchFigures(tend.base, (sql, params) =>
-      direct.unsafe(sql, params as never[]),
-    );
+    const batch = await batchFigures(tend, (sql, params) => direct.unsafe(sql, params as never[]));
     return {
       database: 'postgres',
       pool: POOL,
@@ -262,7 +264,7 @@ async function benchPglite() {
     try {
       const db = fromPglite(pg);
       await migrate(db);
-      batch = await batchFigures(tend.base, (sql, params) => db.query(sql, params));
+      batch = await batchFigures(tend, (sql, params) => db.query(sql, params));
     } finally {
       await pg.close();
     }
