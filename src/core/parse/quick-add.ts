@@ -22,6 +22,7 @@ import { adjacent, groupDue, overlaps, selectCandidates } from './select.ts';
 
 export type { Chip, ChipKind, ParseOptions, QuickAddResult } from './types.ts';
 export type { ReminderDraft } from './reminder-rules.ts';
+export type { KnownNames } from './known-names.ts';
 
 const ALL_RULES = [...recurrenceRules, ...relativeDateRules, ...calendarDateRules, ...timeRules];
 const MASK = '\uE000';
@@ -80,14 +81,18 @@ function resolveDue(e: DateExpression, minutes: number | null, context: Context)
   return formatDue(minutes >= nowMinutes ? today : today + 1, minutes);
 }
 
-function parseOutsideDismissed(text: string, now: Date, blocked: Blocked): QuickAddResult {
-  const markers = findMarkers(text);
+function parseOutsideDismissed(
+  text: string,
+  { now, known }: ParseOptions,
+  blocked: Blocked,
+): QuickAddResult {
+  const markers = findMarkers(text, known);
   const chars = text.split('');
   // Quoted titles and links are text, whatever they contain: "Watch \"Next Friday\"", ".../2026-12-03/...".
   for (const m of text.matchAll(PROTECTED)) chars.fill('x', m.index, m.index + m[0].length);
   // "!tomorrow 9am" is the reminder's time, not the due date: read on its own, then hidden from the rest.
   const reminderSpans = findReminderSpans(chars.join(''), (body) => {
-    const sub = parseOutsideDismissed(body, now, new Map());
+    const sub = parseOutsideDismissed(body, { now }, new Map());
     const used = sub.chips.filter((c) => c.kind === 'due');
     return { due: sub.recurrence === null ? sub.due : null, used };
   }).filter((span) => !isBlocked('reminder', span, blocked));
@@ -182,7 +187,7 @@ export function parseQuickAdd(text: string, options: ParseOptions): QuickAddResu
   const dismissed = options.dismissed ?? [];
   // A dismissed chip blocks its span; parsing again may find a shorter part elsewhere, which is checked too.
   for (let round = 0; ; round++) {
-    const result = parseOutsideDismissed(text, options.now, blocked);
+    const result = parseOutsideDismissed(text, options, blocked);
     const hits = result.chips.filter((c) =>
       dismissed.some((d) => d.kind === c.kind && sameText(d.text, c.text)),
     );

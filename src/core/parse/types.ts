@@ -1,5 +1,6 @@
 // The quick-add contract: the UI, the CLI and the AI fallback all code against these types.
 import type { ReminderDraft } from './reminder-rules.ts';
+import type { KnownNames } from './known-names.ts';
 
 export type ChipKind = 'due' | 'recurrence' | 'priority' | 'project' | 'label' | 'reminder';
 
@@ -30,4 +31,6 @@ export interface ParseOptions {
   now: Date;
   /** Chips the user dismissed: their text stays in the title and is not detected again. */
   dismissed?: ReadonlyArray<{ kind: ChipKind; text: string }>;
+  /** Existing project and label names, so a name with spaces is read whole ("#Home Renovation"). */
+  known?: KnownNames;
 }
