@@ -307,6 +307,10 @@ export function App(props: AppProps): JSX.Element {
             onSaved={(task) => view?.reveal(task.id)}
             defaults={() => quickAddDefaults(spec(), today())}
             view={spec}
+            names={() => ({
+              projects: projects.value().map((p) => p.name),
+              labels: labels.value().map((l) => l.name),
+            })}
           />
           <SearchBox ref={(el) => (searchInput = el)} />
           <div class="topbar-end">

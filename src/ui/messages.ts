@@ -268,3 +268,10 @@ export function describeReminderOffset(minutes: number): string {
   if (minutes % 60 === 0) return `${minutes / 60} h before`;
   return `${minutes} min before`;
 }
+
+/** The words of quick add's #project and @label suggestions. */
+export const TAG_SUGGESTION_WORDS = {
+  projects: 'Projects',
+  labels: 'Labels',
+  help: 'Type # for a project or @ for a label to pick an existing one with the arrow keys.',
+} as const;

@@ -30,7 +30,7 @@ function renderQuickAdd(props: Partial<Parameters<typeof QuickAdd>[0]> = {}) {
       <QuickAdd onCaptured={onCaptured} {...props} />
     </WithApp>
   ));
-  const input = screen.getByRole('textbox', { name: 'Quick add' }) as HTMLInputElement;
+  const input = screen.getByRole('combobox', { name: 'Quick add' }) as HTMLInputElement;
   const type = (text: string) => fireEvent.input(input, { target: { value: text } });
   const submit = () => fireEvent.submit(input.closest('form')!);
   return { context, input, type, submit, onCaptured };
@@ -124,6 +124,52 @@ describe('<QuickAdd />', () => {
     expect(input.value).toBe('Shared link');
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(input.value).toBe('');
+  });
+});
+
+describe('<QuickAdd /> suggestions', () => {
+  const names = () => ({ projects: ['Home', 'Home Renovation', 'Work'], labels: ['waiting for'] });
+  const listbox = () => screen.getByRole('listbox', { hidden: true });
+
+  it('offers existing projects after #, spaces included, and chooses one with the keyboard', async () => {
+    const { input, type, submit } = renderQuickAdd({ names });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    type('Paint walls #Home R');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(input.getAttribute('aria-controls')).toBe(listbox().id);
+    const options = within(listbox()).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Home Renovation']);
+    expect(input.hasAttribute('aria-activedescendant')).toBe(false);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0].id);
+    expect(options[0].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('Paint walls #Home Renovation ');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(await services.db.tasks.count()).toBe(0); // Enter chose; it did not save
+    submit();
+    await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
+    const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
+    expect(task).toMatchObject({ title: 'Paint walls', project: 'Home Renovation' });
+  });
+
+  it('offers labels after @ and takes a click', () => {
+    const { input, type } = renderQuickAdd({ names });
+    type('Call @wa');
+    fireEvent.click(within(listbox()).getByRole('option', { name: 'waiting for' }));
+    expect(input.value).toBe('Call @waiting for ');
+  });
+
+  it('closes on Escape and keeps the text; Enter with nothing active saves', async () => {
+    const { input, type } = renderQuickAdd({ names });
+    type('Fix roof #Ho');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(input.value).toBe('Fix roof #Ho');
+    type('Fix roof #Hom');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' }); // nothing active: the key is the form's
+    expect(input.value).toBe('Fix roof #Hom');
   });
 });
 

@@ -2,7 +2,7 @@
 // and saves on Enter at once (the box clears, the live query shows the row). Errors are announced.
 import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
-import type { Chip, ParseOptions } from '../../core/parse/quick-add';
+import type { Chip, KnownNames, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
 import type { Task } from '../../core/task';
 import { defaultReminders, withReminderIds } from '../../core/reminders';
@@ -10,7 +10,7 @@ import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
 import { Icon } from '../icons';
-import { describeError, messageForCode } from '../messages';
+import { TAG_SUGGESTION_WORDS, describeError, messageForCode } from '../messages';
 import type { refineCaptureInBackground } from '../../ai/after-capture';
 import { readDefaultReminder } from '../reminders/reminder-prefs';
 import { captureJournal } from './capture-journal';
@@ -18,6 +18,7 @@ import { createFittingPlaceholder } from './fitting-placeholder';
 import { chipKindName, chipLabel, highlightSegments } from './chips';
 import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
+import { createTagSuggestions } from './TagSuggestions';
 
 export interface QuickAddProps {
   /** Fields implied by the current view (its project, its label, today), used when the text has none. */
@@ -28,6 +29,8 @@ export interface QuickAddProps {
   api?: (api: QuickAddApi) => void;
   /** Called with each new task, provisional then stored (the shell scrolls the view to it). */
   onSaved?: (task: Task) => void;
+  /** Existing project and label names: suggested after # and @, and read whole when they have spaces. */
+  names?: () => KnownNames;
   /** Replaces the lazy AI hook (tests). */
   onCaptured?: typeof refineCaptureInBackground;
 }
@@ -48,6 +51,8 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   const [dismissed, setDismissed] = createSignal<Dismissed[]>([]);
   const [error, setError] = createSignal('');
   const [scrollLeft, setScrollLeft] = createSignal(0);
+  const [caret, setCaret] = createSignal(0);
+  const names = () => props.names?.() ?? {};
   let input!: HTMLInputElement; // eslint-disable-line no-unassigned-vars -- assigned by ref
   const placeholder = createFittingPlaceholder(
     () => input,
@@ -60,7 +65,9 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
 
   const [parser, setParser] = createSignal<Parse | null>(loadedParser());
   const parseWith = (parse: Parse | null) =>
-    parse ? parse(text(), { now: app.now(), dismissed: dismissed() }) : plainResult(text());
+    parse
+      ? parse(text(), { now: app.now(), dismissed: dismissed(), known: names() })
+      : plainResult(text());
   const parsed = createMemo(() => parseWith(parser()));
 
   const load = () => {
@@ -71,6 +78,19 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     const timer = setTimeout(load, 300);
     onCleanup(() => clearTimeout(timer));
   });
+  const tags = createTagSuggestions({
+    text,
+    caret,
+    names,
+    apply(next, at) {
+      setText(next);
+      input.value = next;
+      input.setSelectionRange(at, at);
+      setCaret(at);
+      setScrollLeft(input.scrollLeft);
+    },
+  });
+  const trackCaret = (el: HTMLInputElement) => setCaret(el.selectionStart ?? el.value.length);
   const segments = createMemo(() => highlightSegments(text(), parsed().chips));
 
   function dismiss(chip: Chip) {
@@ -181,7 +201,12 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           ref={input}
           class="quick-add-input"
           type="text"
+          role="combobox"
           aria-label="Quick add"
+          aria-autocomplete="list"
+          aria-expanded={tags.open()}
+          aria-controls={tags.listId}
+          aria-activedescendant={tags.activeId()}
           aria-describedby="quick-add-help"
           aria-invalid={error() ? 'true' : undefined}
           placeholder={placeholder()}
@@ -192,13 +217,19 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           onFocus={load}
           onInput={(event) => {
             setText(event.currentTarget.value);
+            trackCaret(event.currentTarget);
             setScrollLeft(event.currentTarget.scrollLeft);
             if (error()) setError('');
             if (!event.currentTarget.value) setDismissed([]);
           }}
           onScroll={(event) => setScrollLeft(event.currentTarget.scrollLeft)}
-          onKeyUp={(event) => setScrollLeft(event.currentTarget.scrollLeft)}
+          onKeyUp={(event) => {
+            setScrollLeft(event.currentTarget.scrollLeft);
+            trackCaret(event.currentTarget);
+          }}
+          onClick={(event) => trackCaret(event.currentTarget)}
           onKeyDown={(event) => {
+            if (tags.onKeyDown(event)) return;
             if (event.key === 'Escape') {
               if (text()) {
                 setText('');
@@ -208,10 +239,11 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
             }
           }}
         />
+        <tags.Listbox />
       </div>
       <p id="quick-add-help" class="sr-only">
         Type a task; dates, #project, @label, p1 to p4 and ! reminders are detected. Press Enter to
-        save.
+        save. {TAG_SUGGESTION_WORDS.help}
       </p>
       <Show when={parsed().chips.length > 0}>
         <ul class="chips" aria-label="Detected">
