@@ -275,3 +275,8 @@ export const TAG_SUGGESTION_WORDS = {
   labels: 'Labels',
   help: 'Type # for a project or @ for a label to pick an existing one with the arrow keys.',
 } as const;
+
+/** The words of links in a task's notes. */
+export const NOTE_LINK_WORDS = {
+  links: 'Links in the notes',
+} as const;

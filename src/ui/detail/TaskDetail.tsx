@@ -13,10 +13,12 @@ import { formatDateTime } from '../lib/dates';
 import { Dialog } from '../lib/Dialog';
 import { createLive } from '../lib/live';
 import { lazyPanel } from '../lib/lazy-panel';
-import { describeError } from '../messages';
+import { NOTE_LINK_WORDS, describeError } from '../messages';
+import { hasNoteLinks } from '../lib/note-links';
 import { createAppTaskActions } from '../tasks/actions';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { ReminderList } from '../reminders/ReminderList';
+import { LinkedNotes } from './LinkedNotes';
 import { SubtaskList } from './SubtaskList';
 import {
   CUSTOM_RECURRENCE,
@@ -215,6 +217,9 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         {...errorProps('notes')}
                       />
                       <FieldError field="notes" />
+                      <Show when={hasNoteLinks(d().notes)}>
+                        <LinkedNotes text={d().notes} label={NOTE_LINK_WORDS.links} />
+                      </Show>
                     </div>
                     <div class="field-row">
                       <div class="field">
