@@ -2,7 +2,7 @@
 // become links: a "javascript:" or "data:" text stays text, and the UI renders text nodes and anchors,
 // never HTML, so nothing in a note can inject markup.
 
-export type NoteSegment = { text: string; href?: undefined } | { text: string; href: string };
+type NoteSegment = { text: string; href?: undefined } | { text: string; href: string };
 
 const URL_LIKE = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Sentence punctuation after a link ("see https://x.org.") is not part of it. */

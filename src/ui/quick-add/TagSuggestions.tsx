@@ -10,7 +10,7 @@ import { insertName, suggestNames, tagQueryAt } from './tag-suggestions';
 const LIST_ID = 'quick-add-suggestions';
 const optionId = (index: number) => `quick-add-suggestion-${index}`;
 
-export interface TagSuggestionsOptions {
+interface TagSuggestionsOptions {
   text: Accessor<string>;
   caret: Accessor<number>;
   names: Accessor<KnownNames>;

@@ -1,7 +1,7 @@
 // What quick add offers while a #project or @label is being typed: the existing names that continue
 // what was typed (spaces included, so "#Home R" offers "Home Renovation"), and the text once one is chosen.
 
-export interface TagQuery {
+interface TagQuery {
   sigil: '#' | '@';
   /** Offset of the sigil. */
   start: number;
