@@ -26,7 +26,7 @@ function renderApp() {
   return render(() => <App {...services} />);
 }
 
-const quickAdd = () => screen.getByRole('combobox', { name: 'Quick add' });
+const quickAdd = () => screen.getByRole('textbox', { name: 'Quick add' });
 const key = (k: string, init: KeyboardEventInit = {}) =>
   fireEvent.keyDown(document.body, { key: k, ...init });
 

@@ -130,7 +130,7 @@ test('delete the account and wipe the copy on this device', async ({ page }) => 
     status(page, 'Your account is deleted, and its tasks are gone from this device.'),
   ).toBeVisible();
   await page.goto('/inbox');
-  await expect(page.getByRole('combobox', { name: 'Quick add' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Quick add' })).toBeVisible();
   await expect(taskCheckbox(page, 'Sweep the porch')).toHaveCount(0);
 });
 

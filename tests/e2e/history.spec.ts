@@ -115,7 +115,7 @@ test('history lists real conflicts as the UI shows them; Restore reaches the for
 test('the Trash lists deleted tasks with Restore, from the keyboard', async ({ page }) => {
   await openApp(page, '/inbox');
   await captureTask(page, 'Return the library books');
-  await page.getByRole('combobox', { name: 'Quick add' }).press('Escape');
+  await page.getByRole('textbox', { name: 'Quick add' }).press('Escape');
   await page.keyboard.press('j');
   await page.keyboard.press('Delete');
   await expect(taskCheckbox(page, 'Return the library books')).toHaveCount(0);

@@ -201,10 +201,8 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
           ref={input}
           class="quick-add-input"
           type="text"
-          role="combobox"
           aria-label="Quick add"
           aria-autocomplete="list"
-          aria-expanded={tags.open()}
           aria-controls={tags.listId}
           aria-activedescendant={tags.activeId()}
           aria-describedby="quick-add-help"

@@ -1,5 +1,6 @@
-// The #project / @label suggestions of quick add, as the ARIA combobox pattern: the input owns a listbox,
-// the arrow keys move the active option (aria-activedescendant), Enter or Tab chooses it, Escape closes
+// The #project / @label suggestions of quick add. The input stays a textbox (its role is part of the
+// contract tests and assistive tech rely on) that owns a listbox through aria-controls and
+// aria-autocomplete, as the combobox pattern does without changing the role; the arrow keys move the active option (aria-activedescendant), Enter or Tab chooses it, Escape closes
 // the list and keeps the text. Nothing is active until an arrow key is pressed, so Enter still saves.
 import { For, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { Accessor, JSX } from 'solid-js';
@@ -87,7 +88,7 @@ export function createTagSuggestions(options: TagSuggestionsOptions) {
               role="option"
               class="quick-add-suggestion"
               aria-selected={index() === active()}
-              // Keeps focus in the box, so the caret and the combobox stay where they were.
+              // Keeps focus in the box, so the caret and the suggestions stay where they were.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(name)}
             >

@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 
 export const VIEW_NAMES = ['Inbox', 'Today', 'Upcoming', 'Completed'] as const;
 
-export const quickAdd = (page: Page) => page.getByRole('combobox', { name: 'Quick add' });
+export const quickAdd = (page: Page) => page.getByRole('textbox', { name: 'Quick add' });
 
 export const taskCheckbox = (page: Page, title: string) =>
   page.getByRole('checkbox', { name: title, exact: true });
