@@ -12,7 +12,7 @@ function runCli(input: string, args: string[], env: NodeJS.ProcessEnv = process.
 
 describe('npm run parse', () => {
   it('writes one JSON object per non-blank line with exactly the documented keys', () => {
-    const out = runCli('Call mom tomorrow at 5pm p2 #Family @phone\n\nRead 1984\n', [
+    const out = runCli('Call mom tomorrow at 5pm p2 #Family @phone !30 min before\n\nRead 1984\n', [
       '--now',
       '2026-11-26T09:00',
     ]);
@@ -29,8 +29,17 @@ describe('npm run parse', () => {
         project: 'Family',
         labels: ['phone'],
         recurrence: null,
+        reminders: [{ before: 30 }],
       },
-      { title: 'Read 1984', due: null, priority: 4, project: null, labels: [], recurrence: null },
+      {
+        title: 'Read 1984',
+        due: null,
+        priority: 4,
+        project: null,
+        labels: [],
+        recurrence: null,
+        reminders: [],
+      },
     ]);
     expect(Object.keys(lines[0])).toEqual([
       'title',
@@ -39,6 +48,7 @@ describe('npm run parse', () => {
       'project',
       'labels',
       'recurrence',
+      'reminders',
     ]);
   });
 
