@@ -2,9 +2,6 @@
 // the same cursor range as tasks and projects, refused when hostile, and invisible to every other user.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../../src/core/merge';
-import type { ProjectRecord } from '../../src/core/project';
-import type { SectionRecord } from '../../src/core/section';
 import {
   createMutationFor,
   editMutation,
@@ -13,16 +10,9 @@ import {
 } from '../test/fixtures';
 import type { TestServer, TestUser } from '../test/harness';
 import { createTestServer, createTestUser, databaseKinds } from '../test/harness';
+import { pullToEnd, pushAccepted } from '../test/sync-calls';
 
 const kinds = await databaseKinds();
-
-interface PullBody {
-  tasks: TaskRecord[];
-  projects: ProjectRecord[];
-  sections: SectionRecord[];
-  cursor: string;
-  hasMore: boolean;
-}
 
 describe.each(kinds)('sections over the sync API on %s', (kind) => {
   let server: TestServer;
@@ -32,32 +22,10 @@ describe.each(kinds)('sections over the sync API on %s', (kind) => {
   });
   afterAll(() => server.close());
 
-  const push = async (user: TestUser, mutations: unknown[]) => {
-    const res = await server.app.request('/api/sync/push', {
-      method: 'POST',
-      headers: user.headers,
-      body: JSON.stringify({ clientId: 'device-1', mutations }),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as {
-      applied: string[];
-      rejected: { id: string; code: string; message: string }[];
-    };
-  };
+  const push = (user: TestUser, mutations: unknown[]) => pushAccepted(server, user, mutations);
 
-  async function pullAll(user: TestUser, cursor = '', limit = 2) {
-    const out = { tasks: [] as TaskRecord[], sections: [] as SectionRecord[], cursor };
-    for (;;) {
-      const query = `?limit=${limit}${out.cursor ? `&cursor=${out.cursor}` : ''}`;
-      const res = await server.app.request(`/api/sync/pull${query}`, { headers: user.headers });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as PullBody;
-      out.tasks.push(...body.tasks);
-      out.sections.push(...body.sections);
-      out.cursor = body.cursor;
-      if (!body.hasMore) return out;
-    }
-  }
+  const pullAll = (user: TestUser, cursor = '', limit = 2) =>
+    pullToEnd(server, user, cursor, limit);
 
   it('merges section writes per field and renames without touching the tasks in it', async () => {
     const user = await createTestUser();
