@@ -19,7 +19,8 @@ import type { Project, ProjectChanges, ProjectRecord } from '../core/project';
 import { describeValidationError } from '../core/task-shape';
 import type { OutboxEntry, TendDb } from './database';
 import { InvalidProjectParentError, ProjectNotFoundError, ProjectValidationError } from './errors';
-import { catchUpClock, saveClock } from './persistent-clock';
+import { catchUpClock } from './persistent-clock';
+import { commitWrites, writeTasksDeleted } from './record-writes';
 import { toTaskRecord } from './task-index';
 
 export interface ProjectsStoreOptions {
@@ -82,18 +83,12 @@ export function createProjectsStore({
     });
   }
 
-  async function commit(
+  const commit = (
     projects: ProjectRecord[],
     tasks: TaskRecord[],
     mutations: (Mutation | ProjectMutation)[],
-  ): Promise<void> {
-    const createdAt = nowIso();
-    const entries = mutations.map((m): OutboxEntry => ({ ...m, createdAt, attempts: 0 }));
-    if (projects.length) await db.projects.bulkPut(projects);
-    if (tasks.length) await db.tasks.bulkPut(tasks);
-    await db.outbox.bulkAdd(entries);
-    await saveClock(db, clock);
-  }
+  ) =>
+    commitWrites(db, clock, nowIso(), { table: db.projects, records: projects }, tasks, mutations);
 
   async function loadProject(id: string): Promise<ProjectRecord> {
     const record = await db.projects.get(id);
@@ -112,18 +107,8 @@ export function createProjectsStore({
     return { mutation, record: applyMutation(record, mutation).record };
   }
 
-  /** Deletes or restores tasks (deletedAt only), one write each. */
-  function writeTasks(records: TaskRecord[], deletedAt: string | null) {
-    return records.map((record) => {
-      const mutation: Mutation = {
-        id: newId(),
-        taskId: record.id,
-        hlc: tickAfter(clock, Object.values(record.clock)),
-        changes: { deletedAt },
-      };
-      return { mutation, record: applyMutation(record, mutation).record };
-    });
-  }
+  const writeTasks = (records: TaskRecord[], deletedAt: string | null) =>
+    writeTasksDeleted(records, deletedAt, clock, newId);
 
   async function tasksIn(projectId: string): Promise<TaskRecord[]> {
     const stored = await db.tasks
