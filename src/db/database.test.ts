@@ -37,6 +37,7 @@ describe('database schema', () => {
       'meta',
       'outbox',
       'projects',
+      'sections',
       'tasks',
     ]);
     const indexes = db.tasks.schema.indexes.map((i) => i.name).sort();
@@ -57,7 +58,7 @@ describe('database schema', () => {
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
     expect(db.delivered.schema.indexes.map((i) => i.name)).toEqual(['at']);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
   });
 
   it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {

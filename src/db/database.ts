@@ -9,10 +9,11 @@ import {
   legacyProjectRecord,
 } from '../core/project-id';
 import type { ProjectRecord } from '../core/project';
+import type { SectionRecord } from '../core/section';
 import { withIndexFields } from './task-index';
 import type { StoredTask } from './task-index';
 
-/** A local write waiting for the server: the merge's mutation (task or project) plus delivery bookkeeping. */
+/** A local write waiting for the server: the merge's mutation (task, project or section) plus delivery bookkeeping. */
 export type OutboxEntry = AnyMutation & {
   /** ISO time the write was made on this device. */
   createdAt: string;
@@ -88,6 +89,7 @@ export class TendDb extends Dexie {
   declare aiCache: Table<AiCacheEntry, string>;
   declare filters: Table<SavedFilter, string>;
   declare projects: Table<ProjectRecord, string>;
+  declare sections: Table<SectionRecord, string>;
   declare delivered: Table<DeliveredReminder, string>;
   /** The word index of search-index.ts, loaded after the first paint; searches read rows without it. */
   searchIndex?: TaskWordIndex;
@@ -142,6 +144,14 @@ export class TendDb extends Dexie {
           .modify((task: TaskRecord & { projectKey: string }) => {
             task.projectKey = effectiveProjectId(task) ?? '';
           });
+      });
+    // Sections become records. Pages before this version already moved their pull cursor past the
+    // server's sections (they skipped them), so the cursor goes: the next pull is a full one and brings
+    // every section (re-applying what the device has is a no-op for the merge).
+    this.version(9)
+      .stores({ sections: 'id, projectId' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
       });
     this.use({
       stack: 'dbcore',

@@ -10,7 +10,9 @@ export type TendDbErrorCode =
   | 'task_archived'
   | 'invalid_project'
   | 'project_not_found'
-  | 'invalid_project_parent';
+  | 'invalid_project_parent'
+  | 'invalid_section'
+  | 'section_not_found';
 
 export class TendDbError extends Error {
   constructor(
@@ -85,5 +87,19 @@ export class InvalidProjectParentError extends TendDbError {
         problem,
       },
     );
+  }
+}
+
+/** A section write failed the section schema (or named a project that is not live); nothing changed. */
+export class SectionValidationError extends TendDbError {
+  constructor(message: string, details?: unknown) {
+    super('invalid_section', message, details);
+  }
+}
+
+/** The action named a section id that is not stored (or was deleted on another device). */
+export class SectionNotFoundError extends TendDbError {
+  constructor(readonly sectionId: string) {
+    super('section_not_found', `Section ${sectionId} does not exist`, { sectionId });
   }
 }

@@ -6,6 +6,7 @@ import { openTendDb } from './database';
 import type { TendDb } from './database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from './projects-store';
+import { createSectionsStore } from './sections-store';
 import { createTasksStore } from './tasks-store';
 import {
   exportJson,
@@ -132,6 +133,25 @@ describe('JSON export and import', () => {
     expect(await b.db.projects.toArray()).toEqual(await a.db.projects.toArray());
     expect((await b.store.getTask(ids[1]))?.project).toBe('House');
     // Importing again changes nothing: the projects merged like sync.
+    const outbox = await b.db.outbox.count();
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.outbox.count()).toBe(outbox);
+  });
+
+  it('round-trips sections: the imported tasks are in the same sections of the same project', async () => {
+    const { a, ids } = await seed();
+    const sections = createSectionsStore({ db: a.db, clock: a.clock, now: a.now });
+    const home = projectIdForName('Home');
+    const bills = await sections.addSection({ projectId: home, name: 'Bills' });
+    const gone = await sections.addSection({ projectId: home, name: 'Old' });
+    await sections.deleteSection(gone.id);
+    await a.store.updateTask(ids[1], { sectionId: bills.id });
+    const text = await exportJson(a.db, T0 + 5000);
+    const b = device('BBBBBBBBBBBBBBBB');
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.sections.toArray()).toEqual(await a.db.sections.toArray());
+    expect((await b.store.getTask(ids[1]))?.sectionId).toBe(bills.id);
+    expect(await b.db.outbox.where('taskId').equals(bills.id).count()).toBeGreaterThan(0);
     const outbox = await b.db.outbox.count();
     await importJson(b.db, text, { clock: b.clock });
     expect(await b.db.outbox.count()).toBe(outbox);

@@ -1,10 +1,12 @@
-// Export and import against the database. JSON imports merge tasks and projects through `applyMutation`
+// Export and import against the database. JSON imports merge tasks, projects and sections through
+// `applyMutation`
 // with the file's own timestamps (so importing twice changes nothing) and queue what changed in the
 // outbox, like any local write; Todoist imports go through the tasks store as new tasks.
 import type { Clock } from '../core/hlc';
 import { applyMutation, recordToMutations } from '../core/merge';
 import type { AnyMutation, AnyRecord, TaskRecord } from '../core/merge';
 import type { ProjectRecord } from '../core/project';
+import type { SectionRecord } from '../core/section';
 import type { Task } from '../core/task';
 import {
   EXPORT_TAIL,
@@ -28,10 +30,14 @@ import { toTaskRecord } from './task-index';
 import type { StoredTask } from './task-index';
 import type { TasksStore } from './tasks-store';
 
-/** Every task and project record, deleted and partial ones included, with their clocks. */
+/** Every task, project and section record, deleted and partial ones included, with their clocks. */
 export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
-  const [tasks, projects] = await Promise.all([db.tasks.toArray(), db.projects.toArray()]);
-  return buildExport(tasks.map(toTaskRecord), new Date(now).toISOString(), projects);
+  const [tasks, projects, sections] = await Promise.all([
+    db.tasks.toArray(),
+    db.projects.toArray(),
+    db.sections.toArray(),
+  ]);
+  return buildExport(tasks.map(toTaskRecord), new Date(now).toISOString(), projects, sections);
 }
 
 export async function exportJson(db: TendDb, now: number): Promise<string> {
@@ -50,7 +56,12 @@ export async function exportJsonParts(
   now: number,
   { slice = 2000, pause = nextTask }: SliceOptions = {},
 ): Promise<ExportParts> {
-  const parts = [exportHead(new Date(now).toISOString(), await db.projects.toArray())];
+  const head = exportHead(
+    new Date(now).toISOString(),
+    await db.projects.toArray(),
+    await db.sections.toArray(),
+  );
+  const parts = [head];
   let count = 0;
   let after: string | null = null;
   for (;;) {
@@ -143,7 +154,9 @@ export async function importJsonStream(
     await pause();
   }
   // The header and the projects are small: the whole-file check reads them.
-  const { projects = [] } = parseExport(JSON.stringify({ ...reader.end(), tasks: [] }));
+  const { projects = [], sections = [] } = parseExport(
+    JSON.stringify({ ...reader.end(), tasks: [] }),
+  );
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -152,7 +165,7 @@ export async function importJsonStream(
   let batch: TaskRecord[] = [];
   let first = true;
   const flush = async () => {
-    await mergeSlice(db, batch, first ? projects : [], options, summary);
+    await mergeSlice(db, batch, first ? { projects, sections } : {}, options, summary);
     first = false;
     batch = [];
     const done = summary.created + summary.updated + summary.unchanged;
@@ -173,11 +186,12 @@ export async function importJsonStream(
 async function mergeSlice(
   db: TendDb,
   tasks: TaskRecord[],
-  projects: ProjectRecord[],
+  { projects = [], sections = [] }: { projects?: ProjectRecord[]; sections?: SectionRecord[] },
   { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
   summary: ImportSummary,
 ): Promise<void> {
-  await db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
+  const tables = [db.tasks, db.projects, db.sections, db.outbox, db.meta];
+  await db.transaction('rw', tables, async () => {
     await catchUpClock(db, clock);
     const createdAt = new Date(now()).toISOString();
     const storedProjects = await db.projects.bulkGet(projects.map((r) => r.id));
@@ -196,6 +210,21 @@ async function mergeSlice(
     await db.projects.bulkPut(
       projectWrites.flatMap((w) =>
         w.record && w.queued.length ? [w.record as ProjectRecord] : [],
+      ),
+    );
+    const storedSections = await db.sections.bulkGet(sections.map((r) => r.id));
+    const sectionWrites = sections.map((incoming, i) =>
+      mergeFile(
+        storedSections[i],
+        incoming,
+        recordToMutations(incoming, newId, undefined, 'section'),
+      ),
+    );
+    for (const w of sectionWrites)
+      entries.push(...w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })));
+    await db.sections.bulkPut(
+      sectionWrites.flatMap((w) =>
+        w.record && w.queued.length ? [w.record as SectionRecord] : [],
       ),
     );
     tasks.forEach((incoming, i) => {

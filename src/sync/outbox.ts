@@ -50,9 +50,9 @@ export async function listRejected(db: TendDb): Promise<SyncOutboxEntry[]> {
 /** What goes on the wire: the mutation without the outbox's bookkeeping (a task's without a kind). */
 export function toWire(entry: SyncOutboxEntry): AnyMutation {
   const { id, taskId, hlc, changes } = entry;
-  return entry.kind === 'project'
-    ? { id, taskId, hlc, changes: entry.changes, kind: 'project' }
-    : ({ id, taskId, hlc, changes } as AnyMutation);
+  if (entry.kind === 'project') return { id, taskId, hlc, changes: entry.changes, kind: 'project' };
+  if (entry.kind === 'section') return { id, taskId, hlc, changes: entry.changes, kind: 'section' };
+  return { id, taskId, hlc, changes } as AnyMutation;
 }
 
 /**
@@ -65,7 +65,7 @@ export async function retryRejected(
   id: string,
   { clock, newId = () => crypto.randomUUID() }: { clock?: Clock; newId?: () => string } = {},
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
     const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
     if (!entry?.rejected) return;
     await db.outbox.delete(id);
@@ -98,7 +98,7 @@ export async function retryRejected(
  * is a full resync, so the server's value comes back instead of a value only this device has.
  */
 export async function discardRejected(db: TendDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
     const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
     if (!entry?.rejected) return;
     await db.outbox.delete(id);

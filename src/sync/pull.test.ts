@@ -11,6 +11,8 @@ import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from '../db/projects-store';
+import { createSectionsStore, listSections } from '../db/sections-store';
+import { sectionsOfProject } from '../core/section';
 import { queryTask } from '../db/queries';
 import { toTaskRecord } from '../db/task-index';
 import { createTasksStore } from '../db/tasks-store';
@@ -365,5 +367,32 @@ describe('projects between devices', () => {
     expect((await queryTask(b.db, task.id))?.project).toBe('Garden');
     await b.push();
     expect(await b.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('sections between devices', () => {
+  it('sections made, renamed and deleted on one device reach the other, and so do the tasks in them', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Paint hall', project: 'Home' });
+    const sections = createSectionsStore({ db: a.db, clock: a.clock, now: () => T0 });
+    const shopping = await sections.addSection({ projectId: task.projectId!, name: 'Shopping' });
+    const garden = await sections.addSection({ projectId: task.projectId!, name: 'Garden' });
+    await a.store.updateTask(task.id, { sectionId: shopping.id });
+    await a.push();
+    expect(await a.db.outbox.count()).toBe(0);
+    await b.pull();
+    const shown = async () =>
+      sectionsOfProject(await listSections(b.db), task.projectId!).map((s) => s.name);
+    expect(await shown()).toEqual(['Shopping', 'Garden']);
+    expect((await queryTask(b.db, task.id))?.sectionId).toBe(shopping.id);
+
+    a.advance(60_000);
+    const later = createSectionsStore({ db: a.db, clock: a.clock, now: () => T0 + 60_000 });
+    await later.updateSection(shopping.id, { name: 'Buy', order: 5 });
+    await later.deleteSection(garden.id);
+    await a.push();
+    await b.pull();
+    expect(await shown()).toEqual(['Buy']);
   });
 });

@@ -7,8 +7,14 @@ import { applyMutation, mergeRecords } from '../core/merge';
 import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import type { ProjectRecord } from '../core/project';
+import type { SectionRecord } from '../core/section';
 import { editsLostToDeletion, ownOverwrites } from '../core/sync/lost-edits';
-import { isProjectRecordShape, isTaskRecordShape, pullEnvelopeSchema } from '../core/sync/protocol';
+import {
+  isProjectRecordShape,
+  isSectionRecordShape,
+  isTaskRecordShape,
+  pullEnvelopeSchema,
+} from '../core/sync/protocol';
 import { markArchived } from '../db/archive';
 import type { ConflictEntry, TendDb } from '../db/database';
 import { recordLegacyProjects } from '../db/legacy-projects';
@@ -72,7 +78,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       if (
         !parsed.success ||
         !parsed.data.tasks.every(isTaskRecordShape) ||
-        !(parsed.data.projects ?? []).every(isProjectRecordShape)
+        !(parsed.data.projects ?? []).every(isProjectRecordShape) ||
+        !(parsed.data.sections ?? []).every(isSectionRecordShape)
       )
         throw new SyncHttpError(
           'transient',
@@ -84,6 +91,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         ...parsed.data,
         tasks: parsed.data.tasks as TaskRecord[],
         projects: (parsed.data.projects ?? []) as ProjectRecord[],
+        sections: (parsed.data.sections ?? []) as SectionRecord[],
       };
     })();
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
@@ -116,6 +124,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       now(),
       lastSyncedAt,
       page.projects,
+      page.sections,
     );
     // `total` counts the changes after the request's cursor, this page included.
     const total = page.total === undefined ? undefined : result.received + page.total;
@@ -136,8 +145,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
 /**
  * Merges one page into the local replica and advances the cursor, atomically. The journal gets this
  * device's values that lost to another device's write of the same field, and this device's edits since
- * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects merge
- * the same way; a task that arrives with a legacy project name (an older client's write) gets that
+ * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects and
+ * sections merge the same way; a task that arrives with a legacy project name (an older client's write) gets that
  * name's project record, written and queued as the page's upgrade does.
  */
 export async function applyPage(
@@ -148,11 +157,12 @@ export async function applyPage(
   at: number,
   lastSyncedAt: string | null = null,
   projects: ProjectRecord[] = [],
+  sections: SectionRecord[] = [],
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.outbox, db.conflicts, db.meta],
+    [db.tasks, db.projects, db.sections, db.outbox, db.conflicts, db.meta],
     async () => {
       const local = await db.tasks.bulkGet(remote.map((r) => r.id));
       const changed: TaskRecord[] = [];
@@ -177,11 +187,17 @@ export async function applyPage(
         for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
         return mergeRecords(localProjects[i], incoming, 'project').record;
       });
+      const localSections = await db.sections.bulkGet(sections.map((s) => s.id));
+      const mergedSections = sections.map((incoming, i) => {
+        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
+        return mergeRecords(localSections[i], incoming, 'section').record;
+      });
       // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
       // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
       if (clock && newest) clock.receive(newest);
       if (changed.length) await db.tasks.bulkPut(changed);
       if (mergedProjects.length) await db.projects.bulkPut(mergedProjects);
+      if (mergedSections.length) await db.sections.bulkPut(mergedSections);
       await recordLegacyProjects(db, changed, iso);
       if (journal.length) await db.conflicts.bulkAdd(journal);
       await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
@@ -203,9 +219,11 @@ async function settleResync(
   archived: Set<string>,
   at: string,
 ): Promise<void> {
-  await db.transaction('rw', [db.tasks, db.projects, db.outbox], async () => {
+  await db.transaction('rw', [db.tasks, db.projects, db.sections, db.outbox], async () => {
     const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
-    const pendingTasks = new Set(entries.filter((e) => e.kind !== 'project').map((e) => e.taskId));
+    const pendingTasks = new Set(
+      entries.filter((e) => (e.kind ?? 'task') === 'task').map((e) => e.taskId),
+    );
     const gone = (await db.tasks.toCollection().primaryKeys()).filter(
       (id) => !onServer.has(id) && !pendingTasks.has(id),
     );
@@ -216,7 +234,8 @@ async function settleResync(
       gone.filter((id) => archived.has(id)),
       at,
     );
-    // Projects are never purged (the server keeps them, deleted ones included): only re-applied.
+    // Projects and sections are never purged (the server keeps them, deleted ones included): only
+    // re-applied.
     const byKey = new Map<string, { entry: SyncOutboxEntry; record: AnyRecord | undefined }>();
     for (const e of entries) {
       const key = `${e.kind ?? 'task'}:${e.taskId}`;

@@ -24,27 +24,31 @@ export async function restampAheadOfServer(
   serverMillis: number,
   deviceNow: number,
 ): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.tasks, db.projects, db.meta], async () => {
-    rebaseOnServer(clock, serverMillis, deviceNow);
-    const pending = ((await db.outbox.toArray()) as SyncOutboxEntry[]).filter((e) => !e.rejected);
-    /** Keyed by kind and id: a project and a task never share a slot. */
-    const records = new Map<string, { kind: SyncOutboxEntry['kind']; record: AnyRecord }>();
-    for (const { entry, hlc } of restampAhead(clock, pending, serverMillis)) {
-      const key = `${entry.kind ?? 'task'}:${entry.taskId}`;
-      const known = records.get(key)?.record;
-      const stored = known ?? (await recordTable(db, entry.kind).get(entry.taskId));
-      if (stored) {
-        const record = known ?? storedRecord(stored);
-        records.set(key, { kind: entry.kind, record: restampRecord(record, entry.hlc, hlc) });
+  return db.transaction(
+    'rw',
+    [db.outbox, db.tasks, db.projects, db.sections, db.meta],
+    async () => {
+      rebaseOnServer(clock, serverMillis, deviceNow);
+      const pending = ((await db.outbox.toArray()) as SyncOutboxEntry[]).filter((e) => !e.rejected);
+      /** Keyed by kind and id: a project and a task never share a slot. */
+      const records = new Map<string, { kind: SyncOutboxEntry['kind']; record: AnyRecord }>();
+      for (const { entry, hlc } of restampAhead(clock, pending, serverMillis)) {
+        const key = `${entry.kind ?? 'task'}:${entry.taskId}`;
+        const known = records.get(key)?.record;
+        const stored = known ?? (await recordTable(db, entry.kind).get(entry.taskId));
+        if (stored) {
+          const record = known ?? storedRecord(stored);
+          records.set(key, { kind: entry.kind, record: restampRecord(record, entry.hlc, hlc) });
+        }
+        await db.outbox.put({ ...entry, hlc, attempts: 0, lastError: undefined });
       }
-      await db.outbox.put({ ...entry, hlc, attempts: 0, lastError: undefined });
-    }
-    for (const { kind, record } of records.values())
-      await recordTable(db, kind).put(record as never);
-    await saveClock(db, clock);
-    await db.meta.delete(META_KEYS.syncCursor);
-    return deviceNow - serverMillis;
-  });
+      for (const { kind, record } of records.values())
+        await recordTable(db, kind).put(record as never);
+      await saveClock(db, clock);
+      await db.meta.delete(META_KEYS.syncCursor);
+      return deviceNow - serverMillis;
+    },
+  );
 }
 
 /** Drops the correction once the device clock agrees with the server's again (the user fixed it). */

@@ -53,11 +53,12 @@ export async function claimLocalData(
 export async function removeLocalData(db: TendDb): Promise<void> {
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.outbox, db.conflicts, db.meta],
+    [db.tasks, db.projects, db.sections, db.outbox, db.conflicts, db.meta],
     async () => {
       await Promise.all([
         db.tasks.clear(),
         db.projects.clear(),
+        db.sections.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),
       ]);
@@ -79,29 +80,38 @@ export async function queueLocalTasksForUser(
     now = Date.now,
   }: { newId?: () => string; now?: () => number } = {},
 ): Promise<number> {
-  return db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
-    if ((await getMeta<string>(db, SYNC_USER_KEY)) === userId) return 0;
-    const pending = new Set(
-      (await db.outbox.toArray()).flatMap((e) =>
-        Object.keys(e.changes).map((f) => `${e.taskId}|${f}|${e.hlc}`),
-      ),
-    );
-    const createdAt = new Date(now()).toISOString();
-    const entries: OutboxEntry[] = [];
-    await db.tasks.each((stored) => {
-      const record = toTaskRecord(stored);
-      const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-      for (const m of recordToMutations(record, newId, queued))
-        entries.push({ ...m, createdAt, attempts: 0 });
-    });
-    await db.projects.each((record) => {
-      const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-      for (const m of recordToMutations(record, newId, queued, 'project'))
-        entries.push({ ...m, createdAt, attempts: 0 });
-    });
-    if (entries.length) await db.outbox.bulkAdd(entries);
-    await db.meta.delete(META_KEYS.syncCursor);
-    await setMeta(db, SYNC_USER_KEY, userId);
-    return entries.length;
-  });
+  return db.transaction(
+    'rw',
+    [db.tasks, db.projects, db.sections, db.outbox, db.meta],
+    async () => {
+      if ((await getMeta<string>(db, SYNC_USER_KEY)) === userId) return 0;
+      const pending = new Set(
+        (await db.outbox.toArray()).flatMap((e) =>
+          Object.keys(e.changes).map((f) => `${e.taskId}|${f}|${e.hlc}`),
+        ),
+      );
+      const createdAt = new Date(now()).toISOString();
+      const entries: OutboxEntry[] = [];
+      await db.tasks.each((stored) => {
+        const record = toTaskRecord(stored);
+        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+        for (const m of recordToMutations(record, newId, queued))
+          entries.push({ ...m, createdAt, attempts: 0 });
+      });
+      await db.projects.each((record) => {
+        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+        for (const m of recordToMutations(record, newId, queued, 'project'))
+          entries.push({ ...m, createdAt, attempts: 0 });
+      });
+      await db.sections.each((record) => {
+        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+        for (const m of recordToMutations(record, newId, queued, 'section'))
+          entries.push({ ...m, createdAt, attempts: 0 });
+      });
+      if (entries.length) await db.outbox.bulkAdd(entries);
+      await db.meta.delete(META_KEYS.syncCursor);
+      await setMeta(db, SYNC_USER_KEY, userId);
+      return entries.length;
+    },
+  );
 }
