@@ -4,6 +4,8 @@
 export interface KnownNames {
   projects?: readonly string[];
   labels?: readonly string[];
+  /** The sections of the project the task goes to: only these are read after `/`. */
+  sections?: readonly string[];
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;

@@ -1,9 +1,11 @@
-// Explicit markers: priority (p1..p4, !!1..!!4), #project and @label. Word-bounded, so "mp1",
+// Explicit markers: priority (p1..p4, !!1..!!4), #project, @label and /section. Word-bounded, so "mp1",
 // "a@b.com" and "x.com/#anchor" stay text. A known name with spaces ("#Home Renovation") is one marker.
+// A `/section` is read only when it names a known section ("/Shopping"), so "and/or", "1/2" and
+// "/r/cats" stay text.
 import { knownNameAt, type KnownNames } from './known-names.ts';
 
 export interface Marker {
-  kind: 'priority' | 'project' | 'label';
+  kind: 'priority' | 'project' | 'label' | 'section';
   start: number;
   end: number;
   value: string;
@@ -13,6 +15,8 @@ const NAME =
   "[\\p{L}\\p{N}\\p{Extended_Pictographic}_\\-/'’.]*[\\p{L}\\p{N}\\p{Extended_Pictographic}_]";
 const PRIORITY = /(?<=^|[\s(])(?:p|!!)([1-4])(?=$|[\s,.;!?)])/giu;
 const TAG = new RegExp(`(?<=^|[\\s(])([#@])(?:"([^"\\n]{1,100})"|(${NAME}))`, 'gu');
+
+const SLASH = /(?<=^|[\s(])\//gu;
 
 /** "@5pm" and "@ 7pm" are times, not labels. */
 const LOOKS_LIKE_TIME = /^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$/i;
@@ -36,6 +40,12 @@ export function findMarkers(text: string, known: KnownNames = {}): Marker[] {
     const value = m[2] ?? m[3];
     if (!/[\p{L}\p{Extended_Pictographic}]/u.test(value) || LOOKS_LIKE_TIME.test(value)) continue; // "#404" is an issue number
     markers.push({ kind, start: m.index, end: m.index + m[0].length, value });
+  }
+  for (const m of text.matchAll(SLASH)) {
+    const name = knownNameAt(text, m.index + 1, known.sections ?? []);
+    const end = m.index + 1 + (name?.length ?? 0);
+    const inTag = markers.some((t) => t.kind !== 'priority' && m.index < t.end && t.start < end);
+    if (name && !inTag) markers.push({ kind: 'section', start: m.index, end, value: name });
   }
   // A priority spelled inside a known name ("#Plan p1 launch") is part of the name.
   const tags = markers.filter((m) => m.kind !== 'priority');

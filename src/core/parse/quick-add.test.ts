@@ -156,3 +156,44 @@ describe('parseQuickAdd', () => {
     expect(parse(long).due).toBe('2026-11-27T17:00');
   });
 });
+
+describe('sections after /', () => {
+  const known = { projects: ['Home Renovation'], sections: ['Shopping', 'Paint and walls'] };
+
+  it('reads a known section, names with spaces included, as Todoist writes it', () => {
+    const text = 'Buy paint #Home Renovation /Shopping tomorrow';
+    const result = parse(text, { known });
+    expect(result).toMatchObject({
+      title: 'Buy paint',
+      project: 'Home Renovation',
+      section: 'Shopping',
+      due: '2026-11-27',
+    });
+    expect(result.chips.map((c) => [c.kind, c.text])).toEqual([
+      ['project', '#Home Renovation'],
+      ['section', '/Shopping'],
+      ['due', 'tomorrow'],
+    ]);
+    expect(parse('Sand /paint AND WALLS first', { known })).toMatchObject({
+      title: 'Sand first',
+      section: 'Paint and walls',
+    });
+  });
+
+  it('leaves slashes that name no known section as text', () => {
+    for (const text of ['Read /r/cats', 'Pick and/or drop', 'Cut 1/2 inch', 'Buy /Shoppingcart']) {
+      const result = parse(text, { known });
+      expect(result.section, text).toBeNull();
+      expect(result.title, text).toBe(text);
+    }
+    expect(parse('Buy paint /Shopping').section).toBeNull();
+  });
+
+  it('lets a dismissed section chip stay text', () => {
+    const result = parse('Buy paint /Shopping', {
+      known,
+      dismissed: [{ kind: 'section', text: '/Shopping' }],
+    });
+    expect(result).toMatchObject({ title: 'Buy paint /Shopping', section: null });
+  });
+});

@@ -159,8 +159,10 @@ function parseOutsideDismissed(
   const firstOf = (kind: Marker['kind']): Marker | undefined => usable.find((m) => m.kind === kind);
   const priorityMarker = firstOf('priority');
   const projectMarker = firstOf('project');
+  const sectionMarker = firstOf('section');
   const labelMarkers = usable.filter((m) => m.kind === 'label');
-  for (const m of [priorityMarker, projectMarker, ...labelMarkers]) if (m) chip(m.kind, m);
+  for (const m of [priorityMarker, projectMarker, sectionMarker, ...labelMarkers])
+    if (m) chip(m.kind, m);
   for (const r of reminderSpans) chip('reminder', r);
   chips.sort((a, b) => a.start - b.start);
 
@@ -172,6 +174,7 @@ function parseOutsideDismissed(
     due,
     priority: priorityMarker ? (Number(priorityMarker.value) as 1 | 2 | 3 | 4) : 4,
     project: projectMarker?.value ?? null,
+    section: sectionMarker?.value ?? null,
     labels,
     recurrence: recurrence ? formatRRule(recurrence.rule) : null,
     reminders: toReminderDrafts(reminderSpans, due),

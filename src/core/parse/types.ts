@@ -2,7 +2,8 @@
 import type { ReminderDraft } from './reminder-rules.ts';
 import type { KnownNames } from './known-names.ts';
 
-export type ChipKind = 'due' | 'recurrence' | 'priority' | 'project' | 'label' | 'reminder';
+export type ChipKind =
+  'due' | 'recurrence' | 'priority' | 'project' | 'section' | 'label' | 'reminder';
 
 /** A detected part of the input; `start`/`end` are offsets into the original text. */
 export interface Chip {
@@ -18,6 +19,8 @@ export interface QuickAddResult {
   due: string | null;
   priority: 1 | 2 | 3 | 4;
   project: string | null;
+  /** A section of the project, by name (`/Shopping`); only names passed in `known.sections` are read. */
+  section: string | null;
   labels: string[];
   /** RFC 5545 RRULE without the `RRULE:` prefix, e.g. `FREQ=WEEKLY;BYDAY=TU,TH`. */
   recurrence: string | null;

@@ -9,6 +9,7 @@ const KIND_NAMES: Record<Chip['kind'], string> = {
   recurrence: 'Repeats',
   priority: 'Priority',
   project: 'Project',
+  section: 'Section',
   label: 'Label',
   reminder: 'Reminder',
 };

@@ -33,6 +33,7 @@ export function plainResult(text: string): QuickAddResult {
     due: null,
     priority: 4,
     project: null,
+    section: null,
     labels: [],
     recurrence: null,
     reminders: [],
