@@ -13,6 +13,8 @@ import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';
 import { projectNameKey } from '../core/project-id';
+import { sectionsOfProject } from '../core/section';
+import type { Section } from '../core/section';
 import type { TendDb } from './database';
 import { projectLookup } from './project-lookup';
 import type { ProjectLookup } from './project-lookup';
@@ -323,6 +325,23 @@ export async function listProjects(db: TendDb): Promise<NamedCount[]> {
   return sortNamedCounts(
     summaries.filter((p) => !p.archived).map(({ name, count }) => ({ name, count })),
   );
+}
+
+/** The live sections of one project, in their order. */
+export async function listProjectSections(db: TendDb, projectId: string): Promise<Section[]> {
+  return sectionsOfProject(
+    await db.sections.where('projectId').equals(projectId).toArray(),
+    projectId,
+  );
+}
+
+/** The live sections of every project, by project id, each list in its order (quick add). */
+export async function listSectionsByProject(db: TendDb): Promise<Map<string, Section[]>> {
+  const byProject = new Map<string, Section[]>();
+  const records = await db.sections.toArray();
+  for (const projectId of new Set(records.map((r) => r.projectId)))
+    if (projectId) byProject.set(projectId, sectionsOfProject(records, projectId));
+  return byProject;
 }
 
 /** Labels on open tasks, with their open counts, sorted by name. */

@@ -2,12 +2,12 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../core/hlc';
-import { sectionsOfProject } from '../core/section';
 import { toWire } from '../sync/outbox';
 import { META_KEYS, openTendDb } from './database';
 import type { TendDb } from './database';
 import { ProjectNotFoundError, SectionNotFoundError, SectionValidationError } from './errors';
-import { createSectionsStore, listSections } from './sections-store';
+import { createSectionsStore } from './sections-store';
+import { listProjectSections } from './queries';
 import { createTasksStore } from './tasks-store';
 
 const NODE = 'AAAAAAAAAAAAAAAA';
@@ -37,7 +37,7 @@ async function projectWith(tasks: ReturnType<typeof setup>['tasks'], name: strin
 }
 
 const names = async (projectId: string) =>
-  sectionsOfProject(await listSections(db), projectId).map((s) => s.name);
+  (await listProjectSections(db, projectId)).map((s) => s.name);
 
 describe('sections store', () => {
   it('adds sections at the end of their project, each one queued as a section write', async () => {

@@ -167,11 +167,6 @@ export function createSectionsStore({
   };
 }
 
-/** The live sections of every project, for views and quick add (ordering: `sectionsOfProject`). */
-export async function listSections(db: TendDb): Promise<SectionRecord[]> {
-  return (await db.sections.toArray()).filter((s) => !s.deletedAt && toSection(s));
-}
-
 function validated<T>(parse: () => T): T {
   try {
     return parse();

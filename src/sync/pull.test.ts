@@ -11,9 +11,8 @@ import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from '../db/projects-store';
-import { createSectionsStore, listSections } from '../db/sections-store';
-import { sectionsOfProject } from '../core/section';
-import { queryTask } from '../db/queries';
+import { createSectionsStore } from '../db/sections-store';
+import { listProjectSections, queryTask } from '../db/queries';
 import { toTaskRecord } from '../db/task-index';
 import { createTasksStore } from '../db/tasks-store';
 import { listConflicts, restoreConflict } from './conflicts';
@@ -383,7 +382,7 @@ describe('sections between devices', () => {
     expect(await a.db.outbox.count()).toBe(0);
     await b.pull();
     const shown = async () =>
-      sectionsOfProject(await listSections(b.db), task.projectId!).map((s) => s.name);
+      (await listProjectSections(b.db, task.projectId!)).map((s) => s.name);
     expect(await shown()).toEqual(['Shopping', 'Garden']);
     expect((await queryTask(b.db, task.id))?.sectionId).toBe(shopping.id);
 

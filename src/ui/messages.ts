@@ -241,6 +241,27 @@ export const PROJECT_WORDS = {
       ? `Deleted the project “${name}”`
       : `Deleted the project “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
 } as const;
+/** The words of a project's sections (the project page, the detail, quick add). */
+export const SECTION_WORDS = {
+  sections: 'Sections',
+  addSection: 'Add section',
+  sectionName: 'Section name',
+  newSectionName: 'New section name',
+  save: 'Save',
+  section: 'Section',
+  noSection: 'No section',
+  rename: (name: string) => `Rename section “${name}”`,
+  moveUp: (name: string) => `Move section “${name}” up`,
+  moveDown: (name: string) => `Move section “${name}” down`,
+  delete: (name: string) => `Delete section “${name}”`,
+  added: (name: string) => `Added the section “${name}”`,
+  renamed: (name: string) => `Renamed the section to “${name}”`,
+  moved: (title: string, section: string) => `Moved “${title}” to ${section}`,
+  deleted: (name: string, tasks: number) =>
+    tasks === 0
+      ? `Deleted the section “${name}”`
+      : `Deleted the section “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+} as const;
 /** Reminder words: the detail's section, the quick-add chip and the notification itself. */
 export const REMINDER_WORDS = {
   section: 'Reminders',

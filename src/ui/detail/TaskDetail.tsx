@@ -4,7 +4,14 @@
 // follows every other change to the task while it is open (a restore, another tab, a sync).
 import { For, Show, createEffect, createSignal, on } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { listLabels, listProjects, queryLevel, queryTask } from '../../db/queries';
+import {
+  listLabels,
+  listProjectSections,
+  listProjects,
+  queryLevel,
+  queryTask,
+} from '../../db/queries';
+import { effectiveSectionId } from '../../core/section';
 import type { Task, TaskChanges } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';
@@ -13,7 +20,7 @@ import { formatDateTime } from '../lib/dates';
 import { Dialog } from '../lib/Dialog';
 import { createLive } from '../lib/live';
 import { lazyPanel } from '../lib/lazy-panel';
-import { NOTE_LINK_WORDS, describeError } from '../messages';
+import { NOTE_LINK_WORDS, SECTION_WORDS, describeError } from '../messages';
 import { hasNoteLinks } from '../lib/note-links';
 import { createAppTaskActions } from '../tasks/actions';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
@@ -56,6 +63,28 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
   );
   const projects = createLive(() => listProjects(app.db), []);
   const labels = createLive(() => listLabels(app.db), []);
+  const sections = createLive(
+    ({ id }) => (id ? listProjectSections(app.db, id) : []),
+    [],
+    () => ({ id: stored.value()?.projectId ?? null }),
+  );
+  /** The section the task shows under (none when its section is gone or in another project). */
+  const shownSection = () => {
+    const task = stored.value();
+    if (!task) return '';
+    const records = new Map(sections.value().map((s) => [s.id, { ...s, clock: {} }]));
+    return effectiveSectionId(task, task.projectId, records) ?? '';
+  };
+  function moveToSection(id: string) {
+    const task = stored.value();
+    const target = sections.value().find((s) => s.id === id);
+    if (task)
+      void actions.moveToSection(
+        [task],
+        target?.id ?? null,
+        target?.name ?? SECTION_WORDS.noSection,
+      );
+  }
   const [draft, setDraft] = createSignal<DetailDraft | null>(null);
   const [errors, setErrors] = createSignal<DraftErrors>({});
   const [saving, setSaving] = createSignal(false);
@@ -284,6 +313,22 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         </datalist>
                         <FieldError field="project" />
                       </div>
+                      <Show when={sections.value().length > 0}>
+                        <div class="field">
+                          <label for="detail-section">{SECTION_WORDS.section}</label>
+                          <select
+                            id="detail-section"
+                            class="input"
+                            value={shownSection()}
+                            onChange={(event) => moveToSection(event.currentTarget.value)}
+                          >
+                            <option value="">{SECTION_WORDS.noSection}</option>
+                            <For each={sections.value()}>
+                              {(s) => <option value={s.id}>{s.name}</option>}
+                            </For>
+                          </select>
+                        </div>
+                      </Show>
                     </div>
                     <div class="field">
                       <label for="detail-labels">Labels</label>

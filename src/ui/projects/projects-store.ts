@@ -1,18 +1,36 @@
-// The projects store for the UI, loaded on first use (it carries validation, like the tasks store).
+// The projects and sections stores for the UI, loaded on first use (they carry validation, like the
+// tasks store).
 import type { ProjectsStore } from '../../db/projects-store';
+import type { SectionsStore } from '../../db/sections-store';
 import type { AppServices } from '../app-context';
 
-const stores = new WeakMap<object, Promise<ProjectsStore>>();
+type StoreApp = Pick<AppServices, 'db' | 'clock' | 'now'>;
 
-export function projectsStore(
-  app: Pick<AppServices, 'db' | 'clock' | 'now'>,
-): Promise<ProjectsStore> {
-  let store = stores.get(app.db);
+const projectStores = new WeakMap<object, Promise<ProjectsStore>>();
+const sectionStores = new WeakMap<object, Promise<SectionsStore>>();
+
+/** One store per database, made the first time it is asked for. */
+function once<S>(cache: WeakMap<object, Promise<S>>, app: StoreApp, make: () => Promise<S>) {
+  let store = cache.get(app.db);
   if (!store) {
-    store = Promise.all([import('../../db/projects-store'), app.clock]).then(([m, clock]) =>
-      m.createProjectsStore({ db: app.db, clock, now: () => app.now().getTime() }),
-    );
-    stores.set(app.db, store);
+    store = make();
+    cache.set(app.db, store);
   }
   return store;
+}
+
+export function projectsStore(app: StoreApp): Promise<ProjectsStore> {
+  return once(projectStores, app, () =>
+    Promise.all([import('../../db/projects-store'), app.clock]).then(([m, clock]) =>
+      m.createProjectsStore({ db: app.db, clock, now: () => app.now().getTime() }),
+    ),
+  );
+}
+
+export function sectionsStore(app: StoreApp): Promise<SectionsStore> {
+  return once(sectionStores, app, () =>
+    Promise.all([import('../../db/sections-store'), app.clock]).then(([m, clock]) =>
+      m.createSectionsStore({ db: app.db, clock, now: () => app.now().getTime() }),
+    ),
+  );
 }

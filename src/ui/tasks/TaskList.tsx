@@ -60,6 +60,8 @@ export interface TaskListProps {
   indentable?: boolean;
   /** A drag that ends under another day's heading moves the task to that day (Upcoming). */
   onMoveToDay?: (task: Task, day: string) => void;
+  /** A drag that ends under another group's heading (a project's section) moves the task there. */
+  onMoveToGroup?: (task: Task, group: string) => void;
   onOpen: (task: Task) => void;
   controller?: (controller: ListController) => void;
   /** A stored new task landed away from what the user is looking at; the list did not move. */
@@ -254,7 +256,7 @@ export function TaskList(props: TaskListProps): JSX.Element {
       window.removeEventListener('pointerup', onUp);
       window.removeEventListener('pointercancel', onUp);
       setDrag(null);
-      if (e.type === 'pointerup' && dropOnOtherDay(task, e.clientY - startY)) return;
+      if (e.type === 'pointerup' && dropInOtherGroup(task, e.clientY - startY)) return;
       const delta = Math.round((e.clientY - startY) / ROW_HEIGHT);
       const neighbours = reorderNeighbours(props.items, task.id, delta);
       if (neighbours && e.type === 'pointerup')
@@ -265,16 +267,20 @@ export function TaskList(props: TaskListProps): JSX.Element {
     window.addEventListener('pointercancel', onUp);
   }
 
-  /** Where a dragged row lands; under another day's heading, it moves to that day. */
-  function dropOnOtherDay(task: Task, dy: number): boolean {
+  /**
+   * Where a dragged row lands; under another day's heading it moves to that day, under another
+   * section's heading into that section.
+   */
+  function dropInOtherGroup(task: Task, dy: number): boolean {
     const from = indexOfTask(task.id);
-    if (!props.onMoveToDay || from < 0) return false;
+    if ((!props.onMoveToDay && !props.onMoveToGroup) || from < 0) return false;
     const y = layout().offsets[from] + dy + ROW_HEIGHT / 2;
     const target = props.items[itemAt(layout().offsets, props.items.length, y)];
-    const day = target && groupOf(target);
-    const own = groupOf(props.items[from]);
-    if (!day || day === own || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-    props.onMoveToDay(task, day);
+    const group = target && groupOf(target);
+    if (!group || group === groupOf(props.items[from])) return false;
+    if (props.onMoveToDay && /^\d{4}-\d{2}-\d{2}$/.test(group)) props.onMoveToDay(task, group);
+    else if (props.onMoveToGroup) props.onMoveToGroup(task, group);
+    else return false;
     return true;
   }
 

@@ -184,6 +184,28 @@ export function createTaskActions({
       if (done) toasts.show(`Moved ${plural(tasks.length)} to ${project ?? 'Inbox'}`);
     },
 
+    /** Moves tasks into a section of their project (null: out of any), with one Undo. */
+    async moveToSection(shown: Task[], sectionId: string | null, sectionName: string) {
+      const tasks = (await storedTasks(shown)).filter((t) => t.sectionId !== sectionId);
+      if (tasks.length === 0) return;
+      const done = await attempt(() =>
+        store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { sectionId } }))),
+      );
+      if (!done) return;
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      toasts.show(`Moved ${what} to ${sectionName}`, {
+        action: {
+          label: 'Undo',
+          run: () =>
+            void attempt(() =>
+              store.updateTasks(
+                tasks.map((t) => ({ id: t.id, changes: { sectionId: t.sectionId } })),
+              ),
+            ),
+        },
+      });
+    },
+
     /** Makes `task` a sub-task of `parent` (its project too), or moves it to top level (null). */
     async setParent(shown: Task, parent: Task | null): Promise<void> {
       const [task] = await storedTasks([shown]);

@@ -6,13 +6,19 @@ import { parseFilter } from '../../core/filter/parse';
 import { SORT_KEYS } from '../../core/sort';
 import type { SortKey } from '../../core/sort';
 import { groupForView, matchesView } from '../../core/views';
-import type { ViewSpec } from '../../core/views';
+import type { TaskGroup, ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import { projectNameKey } from '../../core/project-id';
-import { countSubtasks, listProjectSummaries, listProjects, queryViewPage } from '../../db/queries';
+import {
+  countSubtasks,
+  listProjectSections,
+  listProjectSummaries,
+  listProjects,
+  queryViewPage,
+} from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
-import { describeError, describeFilterError } from '../messages';
+import { SECTION_WORDS, describeError, describeFilterError } from '../messages';
 import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
@@ -23,6 +29,7 @@ import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { createSelection } from '../tasks/selection';
 import { FilterTools } from './FilterTools';
 import { createViewPrefs } from './view-prefs';
+import { NO_SECTION, projectSectionItems } from './section-groups';
 import { emptyStateFor, listItemsFor, viewTitle } from './view-model';
 
 // The bulk bar appears only once something is selected, so it stays out of the first paint's JS.
@@ -31,6 +38,9 @@ const ProjectTools = lazy(() =>
   import('../projects/ProjectTools').then((m) => ({ default: m.ProjectTools })),
 );
 // Reschedule shows only when Today has overdue tasks; the week view only when chosen.
+const SectionTools = lazy(() =>
+  import('../projects/SectionTools').then((m) => ({ default: m.SectionTools })),
+);
 const Reschedule = lazy(() =>
   import('../tasks/Reschedule').then((m) => ({ default: m.Reschedule })),
 );
@@ -118,6 +128,18 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     const key = projectNameKey(props.spec.project);
     return summaries.value().find((p) => projectNameKey(p.name) === key);
   };
+  const sections = createLive(
+    ({ id }) => (id ? listProjectSections(app.db, id) : []),
+    [],
+    () => ({ id: shownProject()?.id }),
+  );
+  /** A project's tasks are listed by section; other views by their own groups. */
+  const toItems = (grouped: TaskGroup[], today: string) => {
+    const project = shownProject();
+    return project
+      ? projectSectionItems(props.spec, grouped, project.id, sections.value(), today, collapsed())
+      : listItemsFor(props.spec, grouped, today, collapsed());
+  };
   // Provisional rows take their place in the view (their day, their time), never the end of the
   // list: a capture in Upcoming must not move what the user is reading.
   const items = createMemo(() => {
@@ -127,15 +149,15 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     const extra = app.pending
       .tasks()
       .filter((t) => !shown.has(t.id) && matchesView(props.spec, t, today));
-    if (extra.length === 0) return listItemsFor(props.spec, stored, today, collapsed());
+    if (extra.length === 0) return toItems(stored, today);
     const all = [...stored.flatMap((g) => g.tasks), ...extra];
-    return listItemsFor(
-      props.spec,
-      groupForView(props.spec, all, today, sort()),
-      today,
-      collapsed(),
-    );
+    return toItems(groupForView(props.spec, all, today, sort()), today);
   });
+  const moveToSection = (task: Task, group: string) => {
+    const target = sections.value().find((s) => s.id === group);
+    if (group !== NO_SECTION && !target) return;
+    void actions.moveToSection([task], target?.id ?? null, target?.name ?? SECTION_WORDS.noSection);
+  };
   // Provisional rows go as soon as the stored ones arrive.
   createEffect(() =>
     app.pending.settle(new Set(groups.value().flatMap((g) => g.tasks.map((t) => t.id)))),
@@ -239,7 +261,12 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
         </div>
       </div>
       <Show when={shownProject()}>
-        {(project) => <ProjectTools project={project()} all={summaries.value()} />}
+        {(project) => (
+          <>
+            <ProjectTools project={project()} all={summaries.value()} />
+            <SectionTools projectId={project().id} sections={sections.value()} />
+          </>
+        )}
       </Show>
       <Show when={props.spec.kind === 'search' ? props.spec : undefined}>
         {(spec) => (
@@ -291,7 +318,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
         }
       >
         <Show
-          when={!groups.ready() || tasks().length > 0}
+          when={!groups.ready() || items().length > 0}
           fallback={
             <div class="empty-state">
               <div class="empty-art" aria-hidden="true" />
@@ -316,6 +343,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
                 ? (task, day) => void actions.reschedule([task], day)
                 : undefined
             }
+            onMoveToGroup={shownProject() ? moveToSection : undefined}
             onOpen={(task) => void app.pending.stored(task).then((t) => t && app.openTask(t.id))}
             controller={(c) => (list = c)}
             onNearEnd={nextPage}
