@@ -14,7 +14,8 @@ import {
 } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { listFiltersWithCounts } from '../db/filters';
-import { countNav, listLabels, listProjectSummaries } from '../db/queries';
+import { countNav, listLabels, listProjectSummaries, listSectionsByProject } from '../db/queries';
+import { projectNameKey } from '../core/project-id';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
 import { Icon } from './icons';
@@ -144,6 +145,13 @@ export function App(props: AppProps): JSX.Element {
     [],
   );
   const labels = createLive(() => listLabels(props.db), []);
+  const sections = createLive(() => listSectionsByProject(props.db), new Map());
+  /** The sections of the project named `name` (quick add's `/`). */
+  const sectionsOf = (name: string) => {
+    const key = projectNameKey(name);
+    const project = projects.value().find((p) => projectNameKey(p.name) === key);
+    return (project && sections.value().get(project.id)) ?? [];
+  };
   const filters = createLive(
     ({ day }) => listFiltersWithCounts(props.db, day),
     [],
@@ -311,6 +319,7 @@ export function App(props: AppProps): JSX.Element {
               projects: projects.value().map((p) => p.name),
               labels: labels.value().map((l) => l.name),
             })}
+            sectionsOf={sectionsOf}
           />
           <SearchBox ref={(el) => (searchInput = el)} />
           <div class="topbar-end">

@@ -296,7 +296,8 @@ export function describeReminderOffset(minutes: number): string {
 export const TAG_SUGGESTION_WORDS = {
   projects: 'Projects',
   labels: 'Labels',
-  help: 'Type # for a project or @ for a label to pick an existing one with the arrow keys.',
+  sections: 'Sections',
+  help: 'Type # for a project, / for a section of it or @ for a label to pick an existing one with the arrow keys.',
 } as const;
 
 /** The words of links in a task's notes. */

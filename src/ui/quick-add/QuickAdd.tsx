@@ -5,6 +5,7 @@ import type { JSX } from 'solid-js';
 import type { Chip, KnownNames, ParseOptions } from '../../core/parse/quick-add';
 import type { NewTaskFields } from '../../db/tasks-store';
 import type { Task } from '../../core/task';
+import type { Section } from '../../core/section';
 import { defaultReminders, withReminderIds } from '../../core/reminders';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
@@ -31,6 +32,8 @@ export interface QuickAddProps {
   onSaved?: (task: Task) => void;
   /** Existing project and label names: suggested after # and @, and read whole when they have spaces. */
   names?: () => KnownNames;
+  /** The sections of a project, by its name: suggested after / and read as the task's section. */
+  sectionsOf?: (project: string) => readonly Section[];
   /** Replaces the lazy AI hook (tests). */
   onCaptured?: typeof refineCaptureInBackground;
 }
@@ -64,9 +67,24 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   );
 
   const [parser, setParser] = createSignal<Parse | null>(loadedParser());
+  /**
+   * The project the text files the task in (its `#project`, else the view's), and that project's
+   * sections: `/` reads and offers only those, so a section always belongs to the task's project.
+   */
+  const target = createMemo(() => {
+    const parse = parser();
+    const project =
+      (parse && text().includes('#')
+        ? parse(text(), { now: app.now(), dismissed: dismissed(), known: names() }).project
+        : null) ??
+      props.defaults?.().project ??
+      null;
+    return { project, sections: project ? (props.sectionsOf?.(project) ?? []) : [] };
+  });
+  const known = (): KnownNames => ({ ...names(), sections: target().sections.map((s) => s.name) });
   const parseWith = (parse: Parse | null) =>
     parse
-      ? parse(text(), { now: app.now(), dismissed: dismissed(), known: names() })
+      ? parse(text(), { now: app.now(), dismissed: dismissed(), known: known() })
       : plainResult(text());
   const parsed = createMemo(() => parseWith(parser()));
 
@@ -81,7 +99,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   const tags = createTagSuggestions({
     text,
     caret,
-    names,
+    names: known,
     apply(next, at) {
       setText(next);
       input.value = next;
@@ -122,6 +140,10 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     }
     const defaults = props.defaults?.() ?? {};
     const due = result.due ?? defaults.due ?? null;
+    const section = result.section?.toLowerCase();
+    const sectionId = section
+      ? (target().sections.find((s) => s.name.toLowerCase() === section)?.id ?? null)
+      : null;
     const newId = () => crypto.randomUUID();
     const fields: NewTaskFields = {
       title: result.title,
@@ -130,6 +152,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
       project: result.project ?? defaults.project ?? null,
       labels: [...new Set([...(defaults.labels ?? []), ...result.labels])],
       recurrence: result.recurrence,
+      ...(sectionId ? { sectionId } : {}),
       reminders: result.reminders.length
         ? withReminderIds(result.reminders, newId)
         : defaultReminders(due, readDefaultReminder(), newId),
@@ -240,8 +263,8 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
         <tags.Listbox />
       </div>
       <p id="quick-add-help" class="sr-only">
-        Type a task; dates, #project, @label, p1 to p4 and ! reminders are detected. Press Enter to
-        save. {TAG_SUGGESTION_WORDS.help}
+        Type a task; dates, #project, /section, @label, p1 to p4 and ! reminders are detected. Press
+        Enter to save. {TAG_SUGGESTION_WORDS.help}
       </p>
       <Show when={parsed().chips.length > 0}>
         <ul class="chips" aria-label="Detected">

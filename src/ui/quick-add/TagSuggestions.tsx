@@ -1,4 +1,4 @@
-// The #project / @label suggestions of quick add. The input stays a textbox (its role is part of the
+// The #project / @label / /section suggestions of quick add. The input stays a textbox (its role is part of the
 // contract tests and assistive tech rely on) that owns a listbox through aria-controls and
 // aria-autocomplete, as the combobox pattern does without changing the role; the arrow keys move the active option (aria-activedescendant), Enter or Tab chooses it, Escape closes
 // the list and keeps the text. Nothing is active until an arrow key is pressed, so Enter still saves.
@@ -26,7 +26,9 @@ export function createTagSuggestions(options: TagSuggestionsOptions) {
   const suggestions = createMemo(() => {
     const t = tag();
     if (!t) return [];
-    const names = t.sigil === '#' ? options.names().projects : options.names().labels;
+    const known = options.names();
+    const names =
+      t.sigil === '#' ? known.projects : t.sigil === '/' ? known.sections : known.labels;
     return suggestNames(t.query, names ?? []);
   });
   const open = () => suggestions().length > 0 && closedAt() !== options.text();
@@ -77,7 +79,11 @@ export function createTagSuggestions(options: TagSuggestionsOptions) {
         class="quick-add-suggestions"
         role="listbox"
         aria-label={
-          tag()?.sigil === '@' ? TAG_SUGGESTION_WORDS.labels : TAG_SUGGESTION_WORDS.projects
+          {
+            '#': TAG_SUGGESTION_WORDS.projects,
+            '@': TAG_SUGGESTION_WORDS.labels,
+            '/': TAG_SUGGESTION_WORDS.sections,
+          }[tag()?.sigil ?? '#']
         }
         hidden={!open()}
       >

@@ -13,6 +13,18 @@ describe('tagQueryAt', () => {
     expect(tagQueryAt('Call @', 6)).toMatchObject({ sigil: '@', query: '' });
   });
 
+  it('finds the /section being typed after a space, not a slash inside a word or a link', () => {
+    const text = 'Buy paint #Home /Sho';
+    expect(tagQueryAt(text, text.length)).toEqual({
+      sigil: '/',
+      start: 16,
+      end: text.length,
+      query: 'Sho',
+    });
+    expect(tagQueryAt('Pick and/or', 11)).toBeNull();
+    expect(tagQueryAt('see https://x.org/a', 19)).toBeNull();
+  });
+
   it('ignores sigils inside words and text with no sigil', () => {
     expect(tagQueryAt('mail a@b', 8)).toBeNull();
     expect(tagQueryAt('x.com/#anchor', 13)).toBeNull();

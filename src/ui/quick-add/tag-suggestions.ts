@@ -1,8 +1,8 @@
-// What quick add offers while a #project or @label is being typed: the existing names that continue
+// What quick add offers while a #project, /section or @label is being typed: the existing names that continue
 // what was typed (spaces included, so "#Home R" offers "Home Renovation"), and the text once one is chosen.
 
 interface TagQuery {
-  sigil: '#' | '@';
+  sigil: '#' | '@' | '/';
   /** Offset of the sigil. */
   start: number;
   /** Offset of the caret: the typed part ends here. */
@@ -13,13 +13,13 @@ interface TagQuery {
 const MAX_QUERY = 100;
 const SUGGESTION_LIMIT = 8;
 
-/** The #/@ being typed before the caret, or null. A sigil counts at the start or after a space or "(". */
+/** The #, @ or / being typed before the caret, or null. A sigil counts at the start or after a space or "(". */
 export function tagQueryAt(text: string, caret: number): TagQuery | null {
   const from = Math.max(0, caret - MAX_QUERY - 1);
   for (let i = caret - 1; i >= from; i--) {
     const c = text[i];
     if (c === '\n' || c === '"') return null;
-    if ((c === '#' || c === '@') && (i === 0 || /[\s(]/.test(text[i - 1]))) {
+    if ((c === '#' || c === '@' || c === '/') && (i === 0 || /[\s(]/.test(text[i - 1]))) {
       return { sigil: c, start: i, end: caret, query: text.slice(i + 1, caret) };
     }
   }
