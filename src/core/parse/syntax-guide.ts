@@ -44,7 +44,7 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     id: 'markers',
     heading: 'Priority, project and labels',
     intro:
-      'Type them anywhere in the line. p1 is the most urgent, p4 (the default) the least; a project or label name needs a letter, and quotes allow spaces. After # or @ the projects and labels you already have are offered as you type, names with spaces included: choose one with the arrow keys and Enter. After / the sections of the task's project are offered the same way (\u201cBuy paint #Home Renovation /Shopping\u201d files it in that section).',
+      'Type them anywhere in the line. p1 is the most urgent, p4 (the default) the least; a project or label name needs a letter, and quotes allow spaces. After # or @ the projects and labels you already have are offered as you type, names with spaces included: choose one with the arrow keys and Enter. After / the sections of the task’s project are offered the same way (\u201cBuy paint #Home Renovation /Shopping\u201d files it in that section).',
     examples: [
       { text: 'Call mum p1', means: { title: 'Call mum', priority: 1 } },
       { text: 'Pay rent !!2', means: { title: 'Pay rent', priority: 2 } },
