@@ -32,8 +32,8 @@ export interface DeletedSection {
 }
 
 export interface SectionsStore {
-  /** A new section at the end of its project's sections. */
-  addSection(fields: { projectId: string; name: string }): Promise<Section>;
+  /** A new section at the end of its project's sections; `id` lets an import name it before its tasks. */
+  addSection(fields: { projectId: string; name: string; id?: string }): Promise<Section>;
   /** Rename or reorder: one write to the section, none to its tasks. */
   updateSection(id: string, changes: SectionChanges): Promise<Section>;
   /** Deletes the section and its tasks that were not deleted yet. */
@@ -112,14 +112,14 @@ export function createSectionsStore({
   }
 
   return {
-    async addSection({ projectId, name }) {
+    async addSection({ projectId, name, id = newId() }) {
       return transact(async () => {
         await checkProject(projectId);
         const siblings = await db.sections.where('projectId').equals(projectId).toArray();
         const order =
           Math.max(0, ...siblings.filter((s) => !s.deletedAt).map((s) => s.order ?? 0)) + 1;
         const section = validated(() =>
-          createSection({ projectId, name, order }, { id: newId(), now: nowIso() }),
+          createSection({ projectId, name, order }, { id, now: nowIso() }),
         );
         const mutation = createSectionMutation(section, clock.tick(), newId());
         await commit([applyMutation(undefined, mutation).record], [], [mutation]);

@@ -7,6 +7,7 @@ import type { TendDb } from './database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from './projects-store';
 import { createSectionsStore } from './sections-store';
+import { listProjectSections } from './queries';
 import { createTasksStore } from './tasks-store';
 import {
   exportJson,
@@ -275,6 +276,35 @@ describe('Todoist CSV import', () => {
       tasks: [],
       warnings: [],
     });
+  });
+
+  it('makes section rows sections of the project, the tasks below each in it, queued for sync', async () => {
+    const { db, clock, now, store } = device('FFFFFFFFFFFFFFFF');
+    const csv =
+      'TYPE,CONTENT,PRIORITY,INDENT\n' +
+      'task,Measure,1,1\nsection,Shopping,,\ntask,Buy paint,1,1\nsection,Walls,,\ntask,Sand,1,1\n';
+    const sectionsStore = createSectionsStore({ db, clock, now });
+    const { tasks } = await importTodoistCsv(store, csv, {
+      project: 'Home Renovation',
+      now: new Date(T0),
+      sectionsStore,
+    });
+    const projectId = tasks[0].projectId!;
+    const sections = await listProjectSections(db, projectId);
+    expect(sections.map((s) => s.name)).toEqual(['Shopping', 'Walls']);
+    expect(tasks.map((t) => [t.title, sections.find((s) => s.id === t.sectionId)?.name])).toEqual([
+      ['Measure', undefined],
+      ['Buy paint', 'Shopping'],
+      ['Sand', 'Walls'],
+    ]);
+    expect(tasks.every((t) => t.labels.length === 0)).toBe(true);
+    const queued = await db.outbox.toArray();
+    expect(
+      queued
+        .filter((e) => e.kind === 'section')
+        .map((e) => e.taskId)
+        .sort(),
+    ).toEqual(sections.map((s) => s.id).sort());
   });
 
   it('keeps the Todoist hierarchy as sub-tasks, through the store', async () => {

@@ -28,6 +28,7 @@ import { catchUpClock, saveClock } from './persistent-clock';
 import { recordLegacyProjects } from './legacy-projects';
 import { toTaskRecord } from './task-index';
 import type { StoredTask } from './task-index';
+import type { SectionsStore } from './sections-store';
 import type { TasksStore } from './tasks-store';
 
 /** Every task, project and section record, deleted and partial ones included, with their clocks. */
@@ -290,12 +291,15 @@ export async function importTodoistCsv(
     newId?: () => string;
     /** Share of the tasks written, 0 to 1. */
     onProgress?: (fraction: number) => void;
+    /** Where the file's sections are made; without it section rows become labels. */
+    sectionsStore?: SectionsStore;
   } & SliceOptions,
 ): Promise<TodoistImportResult> {
-  const { slice = 500, pause = nextTask, onProgress, ...parseOptions } = options;
-  const { tasks, warnings } = parseTodoistCsv(text, {
+  const { slice = 500, pause = nextTask, onProgress, sectionsStore, ...parseOptions } = options;
+  const { tasks, sections, warnings } = parseTodoistCsv(text, {
     newId: () => crypto.randomUUID(),
     ...parseOptions,
+    sections: parseOptions.sections ?? (sectionsStore ? undefined : 'label'),
   });
   const added: Task[] = [];
   for (let i = 0; i < tasks.length; i += slice) {
@@ -304,5 +308,12 @@ export async function importTodoistCsv(
     onProgress?.(added.length / tasks.length);
     await pause();
   }
+  // The tasks made (or found) the project; its sections take the ids the tasks already name and go
+  // after the sections it has, in file order.
+  const projectId = added.find((t) => t.projectId)?.projectId;
+  if (sectionsStore && projectId)
+    for (const s of sections) await sectionsStore.addSection({ projectId, name: s.name, id: s.id });
+  else if (sections.length)
+    warnings.push({ at: 'file', message: 'the sections were skipped: the file has no tasks' });
   return { tasks: added, warnings };
 }

@@ -92,10 +92,12 @@ describe('Todoist CSV import', () => {
     ]);
   });
 
-  it('keeps sections as labels (or drops them)', () => {
+  it('keeps sections as labels when asked to, or in the Inbox (which has none), or drops them', () => {
     const csv = [HEADER, 'section,Next week,,,,,,,,,,', 'task,Parent,,1,1,,,,,,,'].join('\n');
     const { tasks } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
     expect(tasks[0].labels).toEqual(['Next_week']);
+    const labelled = parseTodoistCsv(csv, { project: 'Home', now: NOW, newId, sections: 'label' });
+    expect([labelled.tasks[0].labels, labelled.sections]).toEqual([['Next_week'], []]);
     const ignored = parseTodoistCsv(csv, { project: null, now: NOW, newId, sections: 'ignore' });
     expect(ignored.tasks[0].labels).toEqual([]);
   });
@@ -114,12 +116,8 @@ describe('Todoist CSV import', () => {
       'section,nul\u0000,,,,,,,,,,',
       'task,Under a bad name,,1,1,,,,,,,',
     ].join('\n');
-    const { tasks, sections, warnings } = parseTodoistCsv(csv, {
-      project: 'Home',
-      now: NOW,
-      newId,
-      sections: 'section',
-    });
+    // Sections are the default for a project's file.
+    const { tasks, sections, warnings } = parseTodoistCsv(csv, { project: 'Home', now: NOW, newId });
     expect(sections.map(({ name, order }) => [name, order])).toEqual([
       ['Next week', 0],
       ['Later', 1],
@@ -137,7 +135,7 @@ describe('Todoist CSV import', () => {
     expect(warnings).toEqual([
       { at: 'line 10', message: expect.stringMatching(/^the section was skipped/) },
     ]);
-    // Callers that store no sections get no section drafts.
+    // The Inbox has no sections: no section drafts.
     expect(parseTodoistCsv(csv, { project: null, now: NOW, newId }).sections).toEqual([]);
   });
 
@@ -160,6 +158,8 @@ describe('Todoist CSV import', () => {
       project: 'Home',
       now: NOW,
       newId: () => `00000000-0000-4000-8000-00000000000${++n}`,
+      // A section row here only cuts the hierarchy (as a label it takes no id).
+      sections: 'label',
     });
     expect(warnings).toEqual([]);
     const short = (id: string | null | undefined) => id && `id${id.slice(-1)}`;

@@ -42,8 +42,9 @@ export interface TodoistImportOptions {
   /** Local wall clock that relative dates ("tomorrow", "every monday") count from. */
   now: Date;
   /**
-   * What a `section` row becomes: a section of the project with the tasks below it in it, a label on
-   * those tasks (the default, for callers that store no sections), or nothing.
+   * What a `section` row becomes: a section of the project with the tasks below it in it (the
+   * default), a label on those tasks, or nothing. The Inbox (`project: null`) has no sections, so
+   * there a section row becomes a label unless told otherwise.
    */
   sections?: 'section' | 'label' | 'ignore';
   parseDate?: (text: string, now: Date) => ParsedDate;
@@ -75,7 +76,8 @@ export function parseTodoistDate(text: string, now: Date): ParsedDate {
 }
 
 export function parseTodoistCsv(text: string, options: TodoistImportOptions): TodoistImport {
-  const { project, now, sections = 'label', parseDate = parseTodoistDate, newId } = options;
+  const { project, now, parseDate = parseTodoistDate, newId } = options;
+  const sections = options.sections ?? (project === null ? 'label' : 'section');
   const rows = parseCsv(text);
   const header = rows[0]?.fields.map((name) => name.trim().toUpperCase()) ?? [];
   const column = (name: string) => header.indexOf(name);

@@ -7,6 +7,7 @@ import type { TextSource } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
 import { describeError, messageForCode } from '../messages';
+import { sectionsStore } from '../projects/projects-store';
 import { describeImportError } from './import-errors';
 import { describeTodoistImport, plural } from './import-summary';
 
@@ -97,6 +98,7 @@ export function DataTransfer(): JSX.Element {
         const result = await importTodoistCsv(app.store, await file.text(), {
           project,
           now: app.now(),
+          sectionsStore: await sectionsStore(app),
           onProgress: setProgress,
         });
         setStatus({
