@@ -32,6 +32,7 @@ const RULES: QuickAddResult = {
   due: null,
   priority: 4,
   project: null,
+  section: null,
   labels: [],
   recurrence: null,
   reminders: [],

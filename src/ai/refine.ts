@@ -42,8 +42,8 @@ export interface OnDeviceParser {
   ): Promise<string>;
 }
 
-export type RulesResult = Omit<QuickAddResult, 'chips' | 'reminders'> &
-  Partial<Pick<QuickAddResult, 'chips' | 'reminders'>>;
+export type RulesResult = Omit<QuickAddResult, 'chips' | 'reminders' | 'section'> &
+  Partial<Pick<QuickAddResult, 'chips' | 'reminders' | 'section'>>;
 
 export interface RefineInput {
   taskId: string;
