@@ -182,4 +182,17 @@ test('a Todoist CSV with section rows imports them as sections of its project', 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByText('Spring')).toHaveCount(0);
   await submitQuickAdd(page, 'Split bulbs /Autumn');
   await expect.poll(async () => (await listShape(page)).at(-1)).toBe('Split bulbs');
+
+  // The bulk bar's Move offers the project's sections too.
+  await page
+    .getByRole('button', { name: 'Order seeds', exact: true })
+    .click({ modifiers: ['Control'] });
+  const bar = page.getByRole('region', { name: 'Selected tasks' });
+  await bar
+    .getByRole('combobox', { name: 'Move selected tasks to' })
+    .selectOption({ label: 'Spring' });
+  await expect(page.getByText('Moved “Order seeds” to Spring')).toBeVisible();
+  await expect
+    .poll(async () => (await listShape(page)).slice(0, 2))
+    .toEqual(['# Spring', 'Order seeds']);
 });

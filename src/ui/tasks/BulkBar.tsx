@@ -1,7 +1,10 @@
-// Actions on the selected tasks: complete, move to a project, delete (with Undo), clear the selection.
+// Actions on the selected tasks: complete, move to a project (or a section of the project shown),
+// delete (with Undo), clear the selection.
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
+import type { Section } from '../../core/section';
 import type { Task } from '../../core/task';
+import { SECTION_WORDS } from '../messages';
 import type { NamedCount } from '../../core/views';
 import type { TaskActions } from './actions';
 import { Reschedule } from './Reschedule';
@@ -9,6 +12,8 @@ import { Reschedule } from './Reschedule';
 export interface BulkBarProps {
   selected: Task[];
   projects: NamedCount[];
+  /** The sections of the project shown (a project page), offered as places to move to. */
+  sections?: readonly Section[];
   actions: TaskActions;
   /** The local day, for Reschedule's Today and Tomorrow. */
   today: string;
@@ -16,6 +21,8 @@ export interface BulkBarProps {
 }
 
 const INBOX = '\u0000inbox';
+/** Section choices carry this prefix (project names are free text; no name starts with NUL). */
+const SECTION = '\u0000section:';
 
 export function BulkBar(props: BulkBarProps): JSX.Element {
   const count = () => props.selected.length;
@@ -44,13 +51,28 @@ export function BulkBar(props: BulkBarProps): JSX.Element {
             const value = event.currentTarget.value;
             event.currentTarget.value = '';
             if (!value) return;
-            await props.actions.moveMany(props.selected, value === INBOX ? null : value);
+            if (value.startsWith(SECTION)) {
+              const section = props.sections?.find((s) => SECTION + s.id === value);
+              await props.actions.moveToSection(
+                props.selected,
+                section?.id ?? null,
+                section?.name ?? SECTION_WORDS.noSection,
+              );
+            } else await props.actions.moveMany(props.selected, value === INBOX ? null : value);
             props.onDone();
           }}
         >
           <option value="">Move to…</option>
           <option value={INBOX}>Inbox</option>
           <For each={props.projects}>{(p) => <option value={p.name}>{p.name}</option>}</For>
+          <Show when={props.sections?.length}>
+            <optgroup label={SECTION_WORDS.sections}>
+              <option value={SECTION}>{SECTION_WORDS.noSection}</option>
+              <For each={props.sections}>
+                {(s) => <option value={SECTION + s.id}>{s.name}</option>}
+              </For>
+            </optgroup>
+          </Show>
         </select>
         <Reschedule
           tasks={props.selected}

@@ -301,6 +301,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
         <BulkBar
           selected={selectedTasks()}
           projects={projects.value()}
+          sections={shownProject() ? sections.value() : undefined}
           actions={actions}
           today={app.today()}
           onDone={() => selection.clear()}
