@@ -10,6 +10,13 @@ import { QuickAdd } from './QuickAdd';
 import type { QuickAddApi } from './QuickAdd';
 import { refineCaptureInBackground } from '../../ai/after-capture';
 import { queryTask } from '../../db/queries';
+import { createSection } from '../../core/section';
+
+const NOW = '2026-11-26T09:00:00.000Z';
+const HOME_ID = '00000000-0000-4000-8000-0000000000a1';
+const WORK_ID = '00000000-0000-4000-8000-0000000000a2';
+const SHOP_ID = '00000000-0000-4000-8000-0000000000b1';
+const MEET_ID = '00000000-0000-4000-8000-0000000000b2';
 
 let services: TestServices;
 beforeAll(async () => {
@@ -151,6 +158,38 @@ describe('<QuickAdd /> suggestions', () => {
     await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
     const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
     expect(task).toMatchObject({ title: 'Paint walls', project: 'Home Renovation' });
+  });
+
+  it('offers the sections of the task’s project after / and files the task in the one chosen', async () => {
+    const renovation = [
+      createSection({ projectId: HOME_ID, name: 'Shopping', order: 1 }, { id: SHOP_ID, now: NOW }),
+    ];
+    const other = [
+      createSection({ projectId: WORK_ID, name: 'Meetings', order: 1 }, { id: MEET_ID, now: NOW }),
+    ];
+    const sectionsOf = (project: string) =>
+      project === 'Home Renovation' ? renovation : project === 'Work' ? other : [];
+    const { input, type, submit } = renderQuickAdd({ names, sectionsOf });
+    // Without a project there is no section to offer.
+    type('Buy paint /S');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    type('Buy paint #Home Renovation /S');
+    expect(
+      within(listbox())
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Shopping']);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('Buy paint #Home Renovation /Shopping ');
+    expect(screen.getByRole('list', { name: 'Detected' }).textContent).toContain('/Shopping');
+    submit();
+    await waitFor(async () => expect(await services.db.tasks.count()).toBe(1));
+    const [stored] = await services.db.tasks.toArray();
+    expect(stored).toMatchObject({ title: 'Buy paint', sectionId: SHOP_ID });
+    // Another project's section name is text.
+    type('Plan #Work /Shopping');
+    expect(screen.getByRole('list', { name: 'Detected' }).textContent).not.toContain('/Shopping');
   });
 
   it('offers labels after @ and takes a click', () => {
