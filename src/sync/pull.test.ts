@@ -381,8 +381,7 @@ describe('sections between devices', () => {
     await a.push();
     expect(await a.db.outbox.count()).toBe(0);
     await b.pull();
-    const shown = async () =>
-      (await listProjectSections(b.db, task.projectId!)).map((s) => s.name);
+    const shown = async () => (await listProjectSections(b.db, task.projectId!)).map((s) => s.name);
     expect(await shown()).toEqual(['Shopping', 'Garden']);
     expect((await queryTask(b.db, task.id))?.sectionId).toBe(shopping.id);
 

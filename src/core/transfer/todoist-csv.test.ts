@@ -117,7 +117,11 @@ describe('Todoist CSV import', () => {
       'task,Under a bad name,,1,1,,,,,,,',
     ].join('\n');
     // Sections are the default for a project's file.
-    const { tasks, sections, warnings } = parseTodoistCsv(csv, { project: 'Home', now: NOW, newId });
+    const { tasks, sections, warnings } = parseTodoistCsv(csv, {
+      project: 'Home',
+      now: NOW,
+      newId,
+    });
     expect(sections.map(({ name, order }) => [name, order])).toEqual([
       ['Next week', 0],
       ['Later', 1],
