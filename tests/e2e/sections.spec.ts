@@ -195,4 +195,12 @@ test('a Todoist CSV with section rows imports them as sections of its project', 
   await expect
     .poll(async () => (await listShape(page)).slice(0, 2))
     .toEqual(['# Spring', 'Order seeds']);
+
+  // Alt+↑ on the first task of a section carries it into the section above.
+  await taskCheckbox(page, 'Rake leaves').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.getByText('Moved “Rake leaves” to Spring')).toBeVisible();
+  await expect
+    .poll(async () => (await listShape(page)).slice(-3))
+    .toEqual(['Rake leaves', '# Autumn', 'Split bulbs']);
 });

@@ -19,6 +19,7 @@ import { TaskRow } from './TaskRow';
 import type { Selection } from './selection';
 import {
   ROW_HEIGHT,
+  adjacentGroup,
   dragShift,
   groupOf,
   indentTarget,
@@ -220,6 +221,12 @@ export function TaskList(props: TaskListProps): JSX.Element {
       const task = controller.current();
       if (!task || !props.reorderable) return;
       const neighbours = reorderNeighbours(props.items, task.id, delta);
+      // First or last in its section: Alt+Arrow carries it into the section above or below.
+      const group =
+        !neighbours && props.onMoveToGroup && (delta === 1 || delta === -1)
+          ? adjacentGroup(props.items, task.id, delta)
+          : null;
+      if (group) props.onMoveToGroup?.(task, group);
       if (!neighbours) return;
       await props.actions.reorder(task, neighbours.above, neighbours.below);
       focusTask(task.id);

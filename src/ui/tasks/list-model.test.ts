@@ -4,6 +4,7 @@ import type { Task } from '../../core/task';
 import {
   HEADING_HEIGHT,
   ROW_HEIGHT,
+  adjacentGroup,
   dragShift,
   groupOf,
   indentTarget,
@@ -82,6 +83,22 @@ describe('layout and visible window', () => {
     expect(scrollToReveal(layout, 0, 0, 560)).toBeNull();
     expect(scrollToReveal(layout, 20, 0, 560)).toBe(21 * ROW_HEIGHT - 560);
     expect(scrollToReveal(layout, 2, 10 * ROW_HEIGHT, 560)).toBe(2 * ROW_HEIGHT);
+  });
+});
+
+describe('adjacentGroup', () => {
+  it('names the group above or below a task’s own, headings included, and none past the ends', () => {
+    const items: ListItem[] = [
+      ...rows(1, 'none'),
+      { kind: 'heading', key: 'h:a', label: 'A', count: 0 },
+      { kind: 'heading', key: 'h:b', label: 'B', count: 1 },
+      { kind: 'task', key: 'x', task: task(7), group: 'b' },
+    ];
+    expect(adjacentGroup(items, task(0).id, 1)).toBe('a');
+    expect(adjacentGroup(items, task(0).id, -1)).toBeNull();
+    expect(adjacentGroup(items, task(7).id, -1)).toBe('a');
+    expect(adjacentGroup(items, task(7).id, 1)).toBeNull();
+    expect(adjacentGroup(items, 'nope', 1)).toBeNull();
   });
 });
 

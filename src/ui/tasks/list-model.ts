@@ -144,6 +144,21 @@ export function indentTarget(
   return null;
 }
 
+/**
+ * The group shown just above (-1) or below (+1) the group of task `id`, or null at either end: where
+ * Alt+Arrow moves a task that is already first or last in its group (a project's next section).
+ */
+export function adjacentGroup(items: ListItem[], id: string, delta: -1 | 1): string | null {
+  const at = items.findIndex((i) => i.kind === 'task' && i.task.id === id);
+  if (at < 0) return null;
+  const own = groupOf(items[at]);
+  for (let i = at + delta; i >= 0 && i < items.length; i += delta) {
+    const group = groupOf(items[i]);
+    if (group !== own) return group;
+  }
+  return null;
+}
+
 /** The group of the item at a list position (a heading belongs to the group it heads). */
 export function groupOf(item: ListItem): string {
   return item.kind === 'task' ? item.group : item.key.replace(/^h:/, '');
