@@ -2,7 +2,7 @@
 // node, and samples its RSS.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -61,16 +61,17 @@ export async function startServer(
   which: 'tend' | 'raw' = 'tend',
 ): Promise<ServerProcess> {
   // What `npm start` runs: the bundled server on plain node. BENCH_NODE_FLAGS (e.g. --cpu-prof) apply to
-  // Tend's server only.
+  // Tend's server only, BENCH_RAW_NODE_FLAGS to the baseline's (none by default).
   const { buildServer, SERVER_NODE_FLAGS } = (await import(BUILD_SCRIPT)) as {
     buildServer: () => Promise<string>;
     SERVER_NODE_FLAGS: string[];
   };
   const entry = which === 'tend' ? await buildServer() : await buildRawServer();
+  const extra = (name: string) => process.env[name]?.split(' ').filter(Boolean) ?? [];
   const flags =
     which === 'tend'
-      ? [...SERVER_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])]
-      : [];
+      ? [...SERVER_NODE_FLAGS, ...extra('BENCH_NODE_FLAGS')]
+      : extra('BENCH_RAW_NODE_FLAGS');
   const child = spawn(process.execPath, [...flags, entry], {
     env: {
       ...process.env,
@@ -79,7 +80,14 @@ export async function startServer(
       HOST: '127.0.0.1',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_LOG=<file> keeps Tend's log lines (stdout) there; by default they are dropped.
+    stdio: [
+      'ignore',
+      which === 'tend' && process.env.BENCH_SERVER_LOG
+        ? openSync(process.env.BENCH_SERVER_LOG, 'a')
+        : 'ignore',
+      'inherit',
+    ],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
