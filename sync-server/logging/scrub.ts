@@ -1,8 +1,6 @@
 // The last line of defence for "secrets never logged": every log line passes through here on its way out, and
 // the configured secret values, bearer tokens, JWTs and e-mail addresses are masked whatever key they sit under
 // (path-based redaction only catches the keys someone thought of).
-import { Writable } from 'node:stream';
-
 // Every pattern runs in time linear in the line (a hostile 1 MB path must not block the server): a match
 // either starts only where a run of its characters starts (the lookbehinds), or its repeats are bounded.
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
@@ -45,15 +43,17 @@ export function createScrubber(
   };
 }
 
-/** A stream that scrubs each chunk (pino writes one line per chunk) before passing it on. */
+/**
+ * Where pino writes a line (one line per call), scrubbed before it is passed on. A plain writer rather than a
+ * `stream.Writable`: the stream turned every line into a Buffer and back and queued a callback per line.
+ */
 export function scrubbingStream(
   target: { write(chunk: string): unknown },
   scrub: Scrubber,
-): Writable {
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      target.write(scrub(chunk.toString()));
-      done();
+): { write(chunk: string): void } {
+  return {
+    write(chunk: string) {
+      target.write(scrub(chunk));
     },
-  });
+  };
 }

@@ -14,18 +14,22 @@ export function logTasksCreated(
 ): void {
   if (result.created.length === 0) return;
   const duration = Math.round((performance.now() - startedAt) * 100) / 100;
+  const fields = requestLogFields(c);
+  const line = (taskId: string) => {
+    const task = result.changed.get(taskId);
+    return {
+      taskId,
+      duration,
+      metadata: { priority: task?.priority ?? null, hasDeadline: Boolean(task?.due) },
+    };
+  };
+  // One task (most pushes): one line, the request's ids in front as a child logger would put them.
+  if (result.created.length === 1) {
+    logger.info({ ...fields, ...line(result.created[0]) }, 'Task created');
+    return;
+  }
   // The request's ids as a child logger's bindings: serialised and redacted once per request, not once
   // per line (a 500-mutation push may create 500 tasks).
-  const requestLogger = logger.child(requestLogFields(c));
-  for (const taskId of result.created) {
-    const task = result.changed.get(taskId);
-    requestLogger.info(
-      {
-        taskId,
-        duration,
-        metadata: { priority: task?.priority ?? null, hasDeadline: Boolean(task?.due) },
-      },
-      'Task created',
-    );
-  }
+  const requestLogger = logger.child(fields);
+  for (const taskId of result.created) requestLogger.info(line(taskId), 'Task created');
 }

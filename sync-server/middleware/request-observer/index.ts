@@ -49,6 +49,8 @@ export function observeRequests(
     // 503 + Retry-After is a dependency outage (the database is down), not this server's own error.
     const outage = status === 503 && c.res.headers.has('Retry-After');
     window.record({ at: ctx.now(), durationMs, status, outage });
+    // Off at the default level (info): the line's fields are not even gathered then.
+    if (!ctx.logger.isLevelEnabled('http')) return;
     ctx.logger.http(
       {
         ...requestLogFields(c),
