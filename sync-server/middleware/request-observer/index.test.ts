@@ -1,3 +1,5 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../context';
@@ -37,5 +39,31 @@ describe('observeRequests', () => {
     expect(kept.headers.get('x-request-id')).toBe('abc-123');
     const replaced = await app.request('/', { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(replaced.headers.get('x-request-id')).toBe('id-1');
+  });
+
+  it('sends the id on a real socket and logs no line below its level', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      env: { NODE_ENV: 'test' },
+      level: 'info',
+      console: { write: (line: string) => lines.push(line) },
+    });
+    const app = new Hono<AppEnv>();
+    app.use(
+      '*',
+      observeRequests({ logger, newId: () => 'id-socket', now: () => 1000 }, { record: () => {} }),
+    );
+    app.get('/', (c) => c.json({ requestId: getRequestId(c) }));
+    const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const res = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+      expect(res.headers.get('x-request-id')).toBe('id-socket');
+      expect(await res.json()).toEqual({ requestId: 'id-socket' });
+      expect(lines).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
   });
 });

@@ -2,6 +2,7 @@
 // the metrics window, and one `http`-level log line with the request's context fields.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../../context';
+import { nodeResponse } from '../node-response';
 
 /** Where each request's timing goes (the request windows shared by every instance, state/request-windows.ts). */
 export interface RequestRecorder {
@@ -41,11 +42,15 @@ export function observeRequests(
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : ctx.newId();
     requestIds.set(c.req.raw, requestId);
+    // Straight onto Node's response where there is one: going through c.res.headers turns the answer's plain
+    // header object into a web Headers and back.
+    const outgoing = nodeResponse(c);
+    outgoing?.setHeader('X-Request-Id', requestId);
     const started = clock();
     await next();
     const durationMs = Math.round((clock() - started) * 100) / 100;
     const status = c.res.status;
-    c.res.headers.set('X-Request-Id', requestId);
+    if (!outgoing) c.res.headers.set('X-Request-Id', requestId);
     // 503 + Retry-After is a dependency outage (the database is down), not this server's own error.
     const outage = status === 503 && c.res.headers.has('Retry-After');
     window.record({ at: ctx.now(), durationMs, status, outage });
