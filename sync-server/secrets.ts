@@ -1,8 +1,18 @@
 // Secrets the server needs. In development they are generated once into DATA_DIR/secrets.json (mode 0600)
 // so `npm start` needs no configuration; in production a missing one stops the server, named.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Config } from './config';
 import { generateVapidKeys, isVapidPair } from './push/vapid';
 import type { VapidKeys } from './push/vapid';
@@ -96,12 +106,35 @@ export function resolveSecrets(
   }
   if (changed) {
     mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    writeDurably(file, JSON.stringify(stored, null, 2) + '\n');
   }
   chmodSync(file, 0o600);
   const { vapidPublicKey, vapidPrivateKey, ...rest } = stored;
   const vapid = given.vapid ?? { publicKey: vapidPublicKey!, privateKey: vapidPrivateKey! };
   return { ...rest, ...stripUndefined(given), vapid } as Secrets;
+}
+
+/**
+ * Whole or not at all, and on disk before the server goes on: a file written in place and left to the page
+ * cache was empty after its volume turned read-only (or lost power) soon after the first start, and every
+ * later start then failed on it. Written beside, flushed, renamed over, and the directory flushed too.
+ */
+function writeDurably(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+  const dir = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }
 
 function stripUndefined(o: Partial<Secrets>): Partial<Secrets> {
