@@ -1,8 +1,9 @@
 // A one-field form for a project name (new project, rename): Enter submits, Escape or Cancel closes.
+import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_WORDS as W } from '../messages';
 
-export interface NameFormProps {
+interface NameFormProps {
   id: string;
   label: string;
   submitLabel: string;
@@ -13,7 +14,7 @@ export interface NameFormProps {
   onClose: () => void;
 }
 
-export function NameForm(props: NameFormProps): JSX.Element {
+function NameForm(props: NameFormProps): JSX.Element {
   return (
     <form class={props.class} onSubmit={(event) => props.onSubmit(event)}>
       <label for={props.id}>{props.label}</label>
@@ -42,5 +43,65 @@ export function NameForm(props: NameFormProps): JSX.Element {
         {W.cancel}
       </button>
     </form>
+  );
+}
+
+export interface NameFormToggleProps {
+  id: string;
+  label: string;
+  submitLabel: string;
+  class: string;
+  /** The button that opens the form, and its class. */
+  openLabel: string;
+  openClass: string;
+  /** The name the form opens with. */
+  initial: () => string;
+  /** Saves the name; calls close() once it is saved. */
+  onSave: (name: string, close: () => void) => Promise<void>;
+  /** Move focus back to the button when the form closes. */
+  refocus?: boolean;
+}
+
+/** A button that opens a NameForm in its place; closing the form brings the button back. */
+export function NameFormToggle(props: NameFormToggleProps): JSX.Element {
+  const [open, setOpen] = createSignal(false);
+  const [name, setName] = createSignal('');
+  let button: HTMLButtonElement | undefined;
+  const close = () => {
+    setOpen(false);
+    setName('');
+    if (props.refocus) queueMicrotask(() => button?.focus());
+  };
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button
+          ref={(element) => (button = element)}
+          type="button"
+          class={props.openClass}
+          onClick={() => {
+            setName(props.initial());
+            setOpen(true);
+          }}
+        >
+          {props.openLabel}
+        </button>
+      }
+    >
+      <NameForm
+        id={props.id}
+        label={props.label}
+        submitLabel={props.submitLabel}
+        class={props.class}
+        value={name()}
+        onInput={setName}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSave(name(), close);
+        }}
+        onClose={close}
+      />
+    </Show>
   );
 }

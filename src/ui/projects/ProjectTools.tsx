@@ -1,14 +1,14 @@
 // The project page's tools: rename, recolour, reorder, archive and delete (its tasks go with it, and one
 // Undo brings both back). Every control is a plain button, select or form, so all of it works from the
 // keyboard.
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_COLOURS } from '../../core/project-id';
 import type { ProjectSummary } from '../../db/queries';
 import { useApp } from '../app-context';
 import { PROJECT_WORDS as W, describeError } from '../messages';
 import { routeHref } from '../router';
-import { NameForm } from './NameForm';
+import { NameFormToggle } from './NameForm';
 import { projectsStore } from './projects-store';
 
 export interface ProjectToolsProps {
@@ -19,8 +19,6 @@ export interface ProjectToolsProps {
 
 export function ProjectTools(props: ProjectToolsProps): JSX.Element {
   const app = useApp();
-  const [renaming, setRenaming] = createSignal(false);
-  const [name, setName] = createSignal('');
 
   async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -34,14 +32,12 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
   const goTo = (projectName: string) =>
     app.router.navigate(routeHref({ view: 'project', name: projectName }), { replace: true });
 
-  async function rename(event: Event) {
-    event.preventDefault();
+  async function rename(chosen: string, close: () => void) {
     const { id } = props.project;
-    const chosen = name();
     const store = await projectsStore(app);
     const done = await act(() => store.updateProject(id, { name: chosen }));
     if (!done) return;
-    setRenaming(false);
+    close();
     app.toasts.show(W.renamed(done.name));
     goTo(done.name);
   }
@@ -94,32 +90,16 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
       <Show when={props.project.archived}>
         <p class="project-archived">{W.archivedNote}</p>
       </Show>
-      <Show
-        when={renaming()}
-        fallback={
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              setName(props.project.name);
-              setRenaming(true);
-            }}
-          >
-            {W.rename}
-          </button>
-        }
-      >
-        <NameForm
-          id="project-name"
-          label={W.projectName}
-          submitLabel={W.save}
-          class="project-rename"
-          value={name()}
-          onInput={setName}
-          onSubmit={rename}
-          onClose={() => setRenaming(false)}
-        />
-      </Show>
+      <NameFormToggle
+        id="project-name"
+        label={W.projectName}
+        submitLabel={W.save}
+        class="project-rename"
+        openLabel={W.rename}
+        openClass="btn"
+        initial={() => props.project.name}
+        onSave={rename}
+      />
       <label class="project-colour-label" for="project-colour">
         {W.colour}
       </label>

@@ -1,12 +1,12 @@
 // The navigation landmark: the four views (accessible names exactly "Inbox", "Today", "Upcoming",
 // "Completed"; counts are descriptions, not part of the name), then projects, labels and Settings.
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
 import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
 import { PROJECT_WORDS as W, describeError } from '../messages';
-import { NameForm } from '../projects/NameForm';
+import { NameFormToggle } from '../projects/NameForm';
 import { projectsStore } from '../projects/projects-store';
 import { Icon } from '../icons';
 import type { IconName } from '../icons';
@@ -30,6 +30,17 @@ const VIEWS: { view: keyof NavCounts | 'completed'; label: string; icon: IconNam
   { view: 'today', label: 'Today', icon: 'today' },
   { view: 'upcoming', label: 'Upcoming', icon: 'upcoming' },
   { view: 'completed', label: 'Completed', icon: 'completed' },
+];
+
+const FOOTER: { target: Route; label: string; icon: IconName; idBase: string }[] = [
+  { target: { view: 'trash' }, label: 'Trash', icon: 'trash', idBase: 'trash' },
+  { target: { view: 'settings' }, label: 'Settings', icon: 'settings', idBase: 'settings' },
+  {
+    target: { view: 'documentation', section: 'guide' },
+    label: 'Help',
+    icon: 'help',
+    idBase: 'help',
+  },
 ];
 
 function isCurrent(route: Route, target: Route): boolean {
@@ -75,21 +86,23 @@ function idFor(prefix: string, name: string): string {
   return `${prefix}-${Array.from(name, (c) => c.charCodeAt(0).toString(36)).join('')}`;
 }
 
-interface SectionLink {
-  target: Route;
-  label: string;
+/** What a section lists: a project, label or saved filter with its count. */
+interface NavItem {
+  name: string;
   count: number;
-  idBase: string;
   /** A project's colour, shown as a dot (decoration: the name says which project it is). */
   colour?: string;
 }
 
 /** A headed list of links (projects, labels, saved filters), or a hint while it is empty. */
-function NavSection(props: {
+function NavSection<T extends NavItem>(props: {
   id: string;
   heading: string;
   empty: string;
-  links: SectionLink[];
+  items: readonly T[];
+  route: (item: T) => Route;
+  /** The item's key for its DOM ids (its name, or a filter's id). */
+  idBase: (item: T) => string;
   icon: IconName;
   onNavigate: () => void;
   /** Controls under the heading (the project section's "New project"). */
@@ -101,17 +114,17 @@ function NavSection(props: {
         {props.heading}
       </h2>
       {props.tools}
-      <Show when={props.links.length > 0} fallback={<p class="nav-empty">{props.empty}</p>}>
+      <Show when={props.items.length > 0} fallback={<p class="nav-empty">{props.empty}</p>}>
         <ul class="nav-list" aria-labelledby={props.id}>
-          <For each={props.links}>
-            {(link) => (
-              <li class="nav-item" data-colour={link.colour}>
+          <For each={props.items}>
+            {(item) => (
+              <li class="nav-item" data-colour={item.colour}>
                 <NavLink
-                  target={link.target}
-                  label={link.label}
+                  target={props.route(item)}
+                  label={item.name}
                   icon={props.icon}
-                  count={link.count}
-                  idBase={link.idBase}
+                  count={item.count}
+                  idBase={props.idBase(item)}
                   onNavigate={props.onNavigate}
                 />
               </li>
@@ -126,19 +139,10 @@ function NavSection(props: {
 /** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
 function NewProject(props: { onNavigate: () => void }): JSX.Element {
   const app = useApp();
-  const [open, setOpen] = createSignal(false);
-  const [name, setName] = createSignal('');
-  let button: HTMLButtonElement | undefined;
-  const close = () => {
-    setOpen(false);
-    setName('');
-    queueMicrotask(() => button?.focus());
-  };
-  async function add(event: Event) {
-    event.preventDefault();
+  async function add(name: string, close: () => void) {
     try {
       const store = await projectsStore(app);
-      const project = await store.addProject({ name: name() });
+      const project = await store.addProject({ name });
       close();
       app.toasts.show(W.added(project.name));
       app.router.navigate(routeHref({ view: 'project', name: project.name }));
@@ -148,30 +152,17 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
     }
   }
   return (
-    <Show
-      when={open()}
-      fallback={
-        <button
-          ref={(element) => (button = element)}
-          type="button"
-          class="btn btn-ghost nav-new"
-          onClick={() => setOpen(true)}
-        >
-          {W.newProject}
-        </button>
-      }
-    >
-      <NameForm
-        id="new-project-name"
-        label={W.newProjectName}
-        submitLabel={W.addProject}
-        class="nav-new-form"
-        value={name()}
-        onInput={setName}
-        onSubmit={add}
-        onClose={close}
-      />
-    </Show>
+    <NameFormToggle
+      id="new-project-name"
+      label={W.newProjectName}
+      submitLabel={W.addProject}
+      class="nav-new-form"
+      openLabel={W.newProject}
+      openClass="btn btn-ghost nav-new"
+      initial={() => ''}
+      onSave={add}
+      refocus
+    />
   );
 }
 
@@ -199,13 +190,9 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         id="nav-projects"
         heading="Projects"
         empty="Type #Name in quick add to start a project."
-        links={props.projects.map((p) => ({
-          target: { view: 'project', name: p.name } as Route,
-          label: p.name,
-          count: p.count,
-          idBase: idFor('p', p.name),
-          colour: p.colour,
-        }))}
+        items={props.projects}
+        route={(p) => ({ view: 'project', name: p.name })}
+        idBase={(p) => idFor('p', p.name)}
         icon="hash"
         onNavigate={props.onNavigate}
         tools={<NewProject onNavigate={props.onNavigate} />}
@@ -214,12 +201,9 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         id="nav-labels"
         heading="Labels"
         empty="Type @label in quick add to tag a task."
-        links={props.labels.map((l) => ({
-          target: { view: 'label', name: l.name } as Route,
-          label: l.name,
-          count: l.count,
-          idBase: idFor('l', l.name),
-        }))}
+        items={props.labels}
+        route={(l) => ({ view: 'label', name: l.name })}
+        idBase={(l) => idFor('l', l.name)}
         icon="tag"
         onNavigate={props.onNavigate}
       />
@@ -227,44 +211,27 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         id="nav-filters"
         heading="Filters"
         empty="Search, then “Save as filter” to keep it here."
-        links={props.filters.map((f) => ({
-          target: { view: 'filter', id: f.id } as Route,
-          label: f.name,
-          count: f.count,
-          idBase: idFor('f', f.id),
-        }))}
+        items={props.filters}
+        route={(f) => ({ view: 'filter', id: f.id })}
+        idBase={(f) => idFor('f', f.id)}
         icon="search"
         onNavigate={props.onNavigate}
       />
 
       <ul class="nav-list nav-footer">
-        <li>
-          <NavLink
-            target={{ view: 'trash' }}
-            label="Trash"
-            icon="trash"
-            idBase="trash"
-            onNavigate={props.onNavigate}
-          />
-        </li>
-        <li>
-          <NavLink
-            target={{ view: 'settings' }}
-            label="Settings"
-            icon="settings"
-            idBase="settings"
-            onNavigate={props.onNavigate}
-          />
-        </li>
-        <li>
-          <NavLink
-            target={{ view: 'documentation', section: 'guide' }}
-            label="Help"
-            icon="help"
-            idBase="help"
-            onNavigate={props.onNavigate}
-          />
-        </li>
+        <For each={FOOTER}>
+          {(item) => (
+            <li>
+              <NavLink
+                target={item.target}
+                label={item.label}
+                icon={item.icon}
+                idBase={item.idBase}
+                onNavigate={props.onNavigate}
+              />
+            </li>
+          )}
+        </For>
       </ul>
     </nav>
   );
