@@ -27,6 +27,8 @@ export const SHORTCUT_GROUPS = ['General', 'Navigation', 'Tasks'] as const;
 export interface Shortcut {
   /** Keys as typed, a space separating a sequence ("g t"). */
   keys: string;
+  /** Other keys that do the same (ArrowDown beside j); the sheet lists them through `display`. */
+  also?: string[];
   /** What the sheet shows when it differs from `keys`. */
   display?: string[];
   action: ShortcutAction;
@@ -56,34 +58,40 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'g c', action: 'go-completed', description: 'Go to Completed', group: 'Navigation' },
   { keys: 'g d', action: 'go-trash', description: 'Go to Trash', group: 'Navigation' },
   { keys: 'g s', action: 'go-settings', description: 'Go to Settings', group: 'Navigation' },
-  { keys: 'j', display: ['j', '↓'], action: 'next', description: 'Next task', group: 'Tasks' },
-  { keys: 'ArrowDown', action: 'next', description: 'Next task', group: 'Tasks' },
+  {
+    keys: 'j',
+    also: ['ArrowDown'],
+    display: ['j', '↓'],
+    action: 'next',
+    description: 'Next task',
+    group: 'Tasks',
+  },
   {
     keys: 'k',
+    also: ['ArrowUp'],
     display: ['k', '↑'],
     action: 'previous',
     description: 'Previous task',
     group: 'Tasks',
   },
-  { keys: 'ArrowUp', action: 'previous', description: 'Previous task', group: 'Tasks' },
   {
     keys: 'Enter',
+    also: ['e'],
     display: ['Enter', 'e'],
     action: 'open',
     description: 'Open task details',
     group: 'Tasks',
   },
-  { keys: 'e', action: 'open', description: 'Open task details', group: 'Tasks' },
   { keys: 'x', action: 'toggle-select', description: 'Select or unselect task', group: 'Tasks' },
   { keys: 'c', action: 'complete', description: 'Complete (or uncomplete) task', group: 'Tasks' },
   {
     keys: 'Delete',
+    also: ['#'],
     display: ['Delete', '#'],
     action: 'delete',
     description: 'Delete task (with Undo)',
     group: 'Tasks',
   },
-  { keys: '#', action: 'delete', description: 'Delete task (with Undo)', group: 'Tasks' },
   {
     keys: 'Ctrl+z',
     display: ['Ctrl', 'Z'],
@@ -107,20 +115,17 @@ export const SHORTCUTS: Shortcut[] = [
   },
 ];
 
-/** Rows of the sheet: one per description, keys from `display` or the key sequence. */
+/** Rows of the sheet, one per shortcut: keys from `display` or the key sequence. */
 export function shortcutSheetRows(): {
   group: Shortcut['group'];
   keys: string[];
   description: string;
 }[] {
-  const seen = new Set<string>();
-  const rows: { group: Shortcut['group']; keys: string[]; description: string }[] = [];
-  for (const s of SHORTCUTS) {
-    if (seen.has(s.description)) continue;
-    seen.add(s.description);
-    rows.push({ group: s.group, keys: s.display ?? s.keys.split(' '), description: s.description });
-  }
-  return rows;
+  return SHORTCUTS.map((s) => ({
+    group: s.group,
+    keys: s.display ?? s.keys.split(' '),
+    description: s.description,
+  }));
 }
 
 export interface KeyLike {
@@ -156,7 +161,7 @@ export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
       pending = { key, at: now };
       return null;
     }
-    return shortcuts.find((s) => s.keys === key)?.action ?? null;
+    return shortcuts.find((s) => s.keys === key || s.also?.includes(key))?.action ?? null;
   };
 }
 
