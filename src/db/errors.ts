@@ -25,6 +25,25 @@ export class TendDbError extends Error {
   }
 }
 
+/** The action named an id that is not stored (or not yet complete after a partial sync). */
+abstract class RecordNotFoundError extends TendDbError {
+  constructor(code: TendDbErrorCode, noun: string, id: string, details: Record<string, string>) {
+    super(code, `${noun} ${id} does not exist`, details);
+  }
+}
+
+/** A parent that would make a cycle, too deep a tree, or that is not there. */
+abstract class RecordParentError extends TendDbError {
+  constructor(
+    code: TendDbErrorCode,
+    refusal: string,
+    readonly problem: ParentProblem | 'missing',
+    details: Record<string, string>,
+  ) {
+    super(code, `${refusal} (${problem})`, { ...details, problem });
+  }
+}
+
 /** A write failed the task schema; nothing was changed. */
 export class TaskValidationError extends TendDbError {
   constructor(message: string, details?: unknown) {
@@ -32,23 +51,19 @@ export class TaskValidationError extends TendDbError {
   }
 }
 
-/** The action named a task id that is not stored (or not yet complete after a partial sync). */
-export class TaskNotFoundError extends TendDbError {
+export class TaskNotFoundError extends RecordNotFoundError {
   constructor(readonly taskId: string) {
-    super('task_not_found', `Task ${taskId} does not exist`, { taskId });
+    super('task_not_found', 'Task', taskId, { taskId });
   }
 }
 
 /** A parent that would make a cycle, too deep a tree, or that is not an open task here. */
-export class InvalidParentError extends TendDbError {
+export class InvalidParentError extends RecordParentError {
   constructor(
     readonly taskId: string,
-    readonly problem: ParentProblem | 'missing',
+    problem: ParentProblem | 'missing',
   ) {
-    super('invalid_parent', `Task ${taskId} cannot go under that parent (${problem})`, {
-      taskId,
-      problem,
-    });
+    super('invalid_parent', `Task ${taskId} cannot go under that parent`, problem, { taskId });
   }
 }
 
@@ -66,27 +81,20 @@ export class ProjectValidationError extends TendDbError {
   }
 }
 
-/** The action named a project id that is not stored (or not yet complete after a partial sync). */
-export class ProjectNotFoundError extends TendDbError {
+export class ProjectNotFoundError extends RecordNotFoundError {
   constructor(readonly projectId: string) {
-    super('project_not_found', `Project ${projectId} does not exist`, { projectId });
+    super('project_not_found', 'Project', projectId, { projectId });
   }
 }
 
 /** A parent project that would make a cycle or too deep a tree. */
-export class InvalidProjectParentError extends TendDbError {
+export class InvalidProjectParentError extends RecordParentError {
   constructor(
     readonly projectId: string,
-    readonly problem: ParentProblem | 'missing',
+    problem: ParentProblem | 'missing',
   ) {
-    super(
-      'invalid_project_parent',
-      `Project ${projectId} cannot go under that project (${problem})`,
-      {
-        projectId,
-        problem,
-      },
-    );
+    const refusal = `Project ${projectId} cannot go under that project`;
+    super('invalid_project_parent', refusal, problem, { projectId });
   }
 }
 
