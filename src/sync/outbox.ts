@@ -1,12 +1,13 @@
 // The outbox as sync sees it: pending entries in timestamp order, permanently rejected ones kept (with
 // the server's reason) until the user retries or discards them. Nothing here drops an unacknowledged change.
 import type { Clock } from '../core/hlc';
-import type { AnyMutation } from '../core/merge';
+import type { AnyMutation, AnyRecord } from '../core/merge';
 import { restampRecord } from '../core/sync/restamp';
 import { META_KEYS } from '../db/database';
 import type { OutboxEntry, TendDb } from '../db/database';
 import { catchUpClock, createPersistentClock, saveClock } from '../db/persistent-clock';
 import { recordTable, storedRecord } from '../db/record-tables';
+import type { StoredTask } from '../db/task-index';
 
 export interface Rejection {
   code: string;
@@ -56,6 +57,28 @@ export function toWire(entry: SyncOutboxEntry): AnyMutation {
 }
 
 /**
+ * Takes a rejected entry out of the outbox and hands it, with the table and stored copy of its record,
+ * to `settle`, all in one transaction; an id that is gone or not rejected is left alone.
+ */
+async function settleRejected(
+  db: TendDb,
+  id: string,
+  settle: (
+    entry: SyncOutboxEntry,
+    table: ReturnType<typeof recordTable>,
+    stored: AnyRecord | StoredTask | undefined,
+  ) => Promise<void>,
+): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
+    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
+    if (!entry?.rejected) return;
+    await db.outbox.delete(id);
+    const table = recordTable(db, entry.kind);
+    await settle(entry, table, await table.get(entry.taskId));
+  });
+}
+
+/**
  * Sends a rejected change again (the user fixed the cause, or the server was wrong). The server answers
  * a mutation id it has seen with its first outcome, so the change goes as a new mutation: a new id and a
  * new timestamp, the record's fields moved to it. Fields edited since stay with their later change.
@@ -65,12 +88,7 @@ export async function retryRejected(
   id: string,
   { clock, newId = () => crypto.randomUUID() }: { clock?: Clock; newId?: () => string } = {},
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
-    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
-    if (!entry?.rejected) return;
-    await db.outbox.delete(id);
-    const table = recordTable(db, entry.kind);
-    const stored = await table.get(entry.taskId);
+  await settleRejected(db, id, async (entry, table, stored) => {
     const record = stored && storedRecord(stored);
     const clocks = (record?.clock ?? {}) as Record<string, string | undefined>;
     const changes = entry.changes as Record<string, unknown>;
@@ -98,12 +116,7 @@ export async function retryRejected(
  * is a full resync, so the server's value comes back instead of a value only this device has.
  */
 export async function discardRejected(db: TendDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
-    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
-    if (!entry?.rejected) return;
-    await db.outbox.delete(id);
-    const table = recordTable(db, entry.kind);
-    const stored = await table.get(entry.taskId);
+  await settleRejected(db, id, async (entry, table, stored) => {
     if (stored) {
       const record = storedRecord(stored);
       const clock = { ...record.clock } as Record<string, string | undefined>;
