@@ -39,6 +39,11 @@ export interface GuideSection {
   words: GuideWords[];
 }
 
+/** An example that reads as `title`, with `syntax` after it read as `means`. */
+function example(title: string, syntax: string, means: GuideReading = {}): GuideExample {
+  return { text: syntax ? `${title} ${syntax}` : title, means: { title, ...means } };
+}
+
 export const QUICK_ADD_GUIDE: GuideSection[] = [
   {
     id: 'markers',
@@ -46,17 +51,11 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     intro:
       'Type them anywhere in the line. p1 is the most urgent, p4 (the default) the least; a project or label name needs a letter, and quotes allow spaces. After # or @ the projects and labels you already have are offered as you type, names with spaces included: choose one with the arrow keys and Enter. After / the sections of the task’s project are offered the same way (\u201cBuy paint #Home Renovation /Shopping\u201d files it in that section).',
     examples: [
-      { text: 'Call mum p1', means: { title: 'Call mum', priority: 1 } },
-      { text: 'Pay rent !!2', means: { title: 'Pay rent', priority: 2 } },
-      { text: 'Draft the agenda #Work', means: { title: 'Draft the agenda', project: 'Work' } },
-      {
-        text: 'Plan trip #"Summer holiday"',
-        means: { title: 'Plan trip', project: 'Summer holiday' },
-      },
-      {
-        text: 'Buy milk @errands @home',
-        means: { title: 'Buy milk', labels: ['errands', 'home'] },
-      },
+      example('Call mum', 'p1', { priority: 1 }),
+      example('Pay rent', '!!2', { priority: 2 }),
+      example('Draft the agenda', '#Work', { project: 'Work' }),
+      example('Plan trip', '#"Summer holiday"', { project: 'Summer holiday' }),
+      example('Buy milk', '@errands @home', { labels: ['errands', 'home'] }),
     ],
     words: [
       {
@@ -71,18 +70,15 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     intro:
       'A weekday means the next one (today if it is that day); "next" means the one in the following week. A month and day already past means next year.',
     examples: [
-      { text: 'Submit report today', means: { title: 'Submit report', due: '2026-11-26' } },
-      { text: 'Dentist tomorrow', means: { title: 'Dentist', due: '2026-11-27' } },
-      { text: 'Gym friday', means: { title: 'Gym', due: '2026-11-27' } },
-      { text: 'Review next friday', means: { title: 'Review', due: '2026-12-04' } },
-      { text: 'Water plants in 3 days', means: { title: 'Water plants', due: '2026-11-29' } },
-      { text: 'Renew passport dec 4', means: { title: 'Renew passport', due: '2026-12-04' } },
-      { text: 'Send invoice 11/30', means: { title: 'Send invoice', due: '2026-11-30' } },
-      {
-        text: 'Close the books end of month',
-        means: { title: 'Close the books', due: '2026-11-30' },
-      },
-      { text: 'Clean gutters next week', means: { title: 'Clean gutters', due: '2026-11-30' } },
+      example('Submit report', 'today', { due: '2026-11-26' }),
+      example('Dentist', 'tomorrow', { due: '2026-11-27' }),
+      example('Gym', 'friday', { due: '2026-11-27' }),
+      example('Review', 'next friday', { due: '2026-12-04' }),
+      example('Water plants', 'in 3 days', { due: '2026-11-29' }),
+      example('Renew passport', 'dec 4', { due: '2026-12-04' }),
+      example('Send invoice', '11/30', { due: '2026-11-30' }),
+      example('Close the books', 'end of month', { due: '2026-11-30' }),
+      example('Clean gutters', 'next week', { due: '2026-11-30' }),
     ],
     words: [
       { label: 'Months (or their first three letters)', words: () => MONTH_NAMES },
@@ -101,14 +97,11 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     intro:
       'A time needs am/pm, "at", hours and minutes, or a part of the day. Without am/pm, 1 to 6 mean the afternoon and 7 to 11 the morning. A time with no date means today, or tomorrow once it has passed.',
     examples: [
-      { text: 'Call at 5', means: { title: 'Call', due: '2026-11-26T17:00' } },
-      { text: 'Standup at 9:30am', means: { title: 'Standup', due: '2026-11-26T09:30' } },
-      {
-        text: 'Lunch with Sam tomorrow at noon',
-        means: { title: 'Lunch with Sam', due: '2026-11-27T12:00' },
-      },
-      { text: 'Movie tonight', means: { title: 'Movie', due: '2026-11-26T19:00' } },
-      { text: 'Run friday morning', means: { title: 'Run', due: '2026-11-27T09:00' } },
+      example('Call', 'at 5', { due: '2026-11-26T17:00' }),
+      example('Standup', 'at 9:30am', { due: '2026-11-26T09:30' }),
+      example('Lunch with Sam', 'tomorrow at noon', { due: '2026-11-27T12:00' }),
+      example('Movie', 'tonight', { due: '2026-11-26T19:00' }),
+      example('Run', 'friday morning', { due: '2026-11-27T09:00' }),
     ],
     words: [
       {
@@ -123,39 +116,26 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     intro:
       'Start with "every" (or use one of the words below). The task is due on the first occurrence; completing it moves it to the next.',
     examples: [
-      { text: 'Stretch every day', means: { title: 'Stretch', recurrence: 'FREQ=DAILY' } },
-      {
-        text: 'Team sync every monday at 10am',
-        means: { title: 'Team sync', due: '2026-11-30T10:00', recurrence: 'FREQ=WEEKLY;BYDAY=MO' },
-      },
-      {
-        text: 'Timesheet every weekday',
-        means: { title: 'Timesheet', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
-      },
-      {
-        text: 'Water plants every 3 days',
-        means: { title: 'Water plants', recurrence: 'FREQ=DAILY;INTERVAL=3' },
-      },
-      {
-        text: 'Bins every other thursday',
-        means: { title: 'Bins', recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH' },
-      },
-      {
-        text: 'Book club every 2nd tuesday',
-        means: { title: 'Book club', due: '2026-12-08', recurrence: 'FREQ=MONTHLY;BYDAY=2TU' },
-      },
-      {
-        text: 'Review budget every last friday',
-        means: { title: 'Review budget', recurrence: 'FREQ=MONTHLY;BYDAY=-1FR' },
-      },
-      {
-        text: 'Pay rent monthly on the 1st',
-        means: { title: 'Pay rent', due: '2026-12-01', recurrence: 'FREQ=MONTHLY;BYMONTHDAY=1' },
-      },
-      {
-        text: 'Birthday card every jan 15',
-        means: { title: 'Birthday card', recurrence: 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15' },
-      },
+      example('Stretch', 'every day', { recurrence: 'FREQ=DAILY' }),
+      example('Team sync', 'every monday at 10am', {
+        due: '2026-11-30T10:00',
+        recurrence: 'FREQ=WEEKLY;BYDAY=MO',
+      }),
+      example('Timesheet', 'every weekday', { recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' }),
+      example('Water plants', 'every 3 days', { recurrence: 'FREQ=DAILY;INTERVAL=3' }),
+      example('Bins', 'every other thursday', { recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH' }),
+      example('Book club', 'every 2nd tuesday', {
+        due: '2026-12-08',
+        recurrence: 'FREQ=MONTHLY;BYDAY=2TU',
+      }),
+      example('Review budget', 'every last friday', { recurrence: 'FREQ=MONTHLY;BYDAY=-1FR' }),
+      example('Pay rent', 'monthly on the 1st', {
+        due: '2026-12-01',
+        recurrence: 'FREQ=MONTHLY;BYMONTHDAY=1',
+      }),
+      example('Birthday card', 'every jan 15', {
+        recurrence: 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=15',
+      }),
     ],
     words: [
       { label: 'Repeat words', words: () => ['every', 'each', ...Object.keys(KEYWORD_RULES)] },
@@ -167,16 +147,10 @@ export const QUICK_ADD_GUIDE: GuideSection[] = [
     intro:
       'Quoted text, links and plain numbers are never dates, and a number followed by a unit is a quantity. If a reading is wrong, remove its chip under the field and the words stay in the title.',
     examples: [
-      {
-        text: 'Read "Next Friday" by Mon',
-        means: { title: 'Read "Next Friday"', due: '2026-11-30' },
-      },
-      { text: 'Buy 2 apples', means: { title: 'Buy 2 apples', due: null } },
-      {
-        text: 'Rate the hotel at 5 stars',
-        means: { title: 'Rate the hotel at 5 stars', due: null },
-      },
-      { text: 'Weekly report draft', means: { title: 'Weekly report draft', recurrence: null } },
+      example('Read "Next Friday"', 'by Mon', { due: '2026-11-30' }),
+      example('Buy 2 apples', '', { due: null }),
+      example('Rate the hotel at 5 stars', '', { due: null }),
+      example('Weekly report draft', '', { recurrence: null }),
     ],
     words: [{ label: 'Units that make a number a quantity', words: () => [...QUANTITY_WORDS] }],
   },
