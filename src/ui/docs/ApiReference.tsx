@@ -5,6 +5,7 @@ import type { JSX } from 'solid-js';
 import '../../styles/documentation.css';
 import { listOperations, loadApiDocument, namedSchemas } from './api-reference';
 import type { ApiDocument, ApiOperation } from './api-reference';
+import { DocSection } from './DocSection';
 
 function Operation(props: { op: ApiOperation }): JSX.Element {
   return (
@@ -120,20 +121,14 @@ function Reference(props: { doc: ApiDocument }): JSX.Element {
       </nav>
       <For each={tags()}>
         {(tag) => (
-          <section class="doc-section" aria-labelledby={`api-${tag}`}>
-            <h2 id={`api-${tag}`} tabIndex={-1}>
-              {tag}
-            </h2>
+          <DocSection id={`api-${tag}`} heading={tag}>
             <For each={operations().filter((o) => o.tag === tag)}>
               {(op) => <Operation op={op} />}
             </For>
-          </section>
+          </DocSection>
         )}
       </For>
-      <section class="doc-section" aria-labelledby="api-schemas">
-        <h2 id="api-schemas" tabIndex={-1}>
-          Shared shapes
-        </h2>
+      <DocSection id="api-schemas" heading="Shared shapes">
         <For each={namedSchemas(props.doc)}>
           {(s) => (
             <>
@@ -144,7 +139,7 @@ function Reference(props: { doc: ApiDocument }): JSX.Element {
             </>
           )}
         </For>
-      </section>
+      </DocSection>
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { JSX } from 'solid-js';
 import '../../styles/documentation.css';
 import { QuickAddGuide } from './QuickAddGuide';
 import { ShortcutsGuide } from './ShortcutsGuide';
+import { DocSection } from './DocSection';
 
 const CONTENTS = [
   ['doc-quick-add', 'Quick add'],
@@ -47,10 +48,7 @@ export default function DocumentationPage(): JSX.Element {
       <QuickAddGuide />
       <ShortcutsGuide />
 
-      <section class="doc-section" aria-labelledby="doc-offline">
-        <h2 id="doc-offline" tabIndex={-1}>
-          Offline and sync
-        </h2>
+      <DocSection id="doc-offline" heading="Offline and sync">
         <p>
           Every task is saved on this device first, the moment you press Enter, whether or not you
           are online. Without an account Tend never needs the network.
@@ -67,12 +65,9 @@ export default function DocumentationPage(): JSX.Element {
           the same field the later change wins. A change the server refuses stays listed under
           Settings, Account and sync, where you can try it again or discard it.
         </p>
-      </section>
+      </DocSection>
 
-      <section class="doc-section" aria-labelledby="doc-privacy">
-        <h2 id="doc-privacy" tabIndex={-1}>
-          Privacy: what leaves your device, and when
-        </h2>
+      <DocSection id="doc-privacy" heading="Privacy: what leaves your device, and when">
         <ul>
           <li>
             <strong>Without an account:</strong> nothing. Tasks are stored in this browser only.
@@ -95,12 +90,9 @@ export default function DocumentationPage(): JSX.Element {
             No advertising, no third-party trackers. Download or delete your data at any time.
           </li>
         </ul>
-      </section>
+      </DocSection>
 
-      <section class="doc-section" aria-labelledby="doc-install">
-        <h2 id="doc-install" tabIndex={-1}>
-          Install on desktop and phone
-        </h2>
+      <DocSection id="doc-install" heading="Install on desktop and phone">
         <p>
           Installed, Tend opens in its own window, starts offline and appears with your other apps.
         </p>
@@ -124,12 +116,9 @@ export default function DocumentationPage(): JSX.Element {
           When a new version is ready, Tend says so and reloads only when you choose, so nothing you
           are typing is lost. Installed, you can share text or a link from another app into Tend.
         </p>
-      </section>
+      </DocSection>
 
-      <section class="doc-section" aria-labelledby="doc-account">
-        <h2 id="doc-account" tabIndex={-1}>
-          Your account
-        </h2>
+      <DocSection id="doc-account" heading="Your account">
         <p>An account is optional; it is what lets your devices share one task list.</p>
         <ul>
           <li>
@@ -157,7 +146,7 @@ export default function DocumentationPage(): JSX.Element {
             good, after you confirm with your password.
           </li>
         </ul>
-      </section>
+      </DocSection>
     </section>
   );
 }

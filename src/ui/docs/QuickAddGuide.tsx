@@ -6,6 +6,7 @@ import { parseQuickAdd } from '../../core/parse/quick-add';
 import { GUIDE_NOW, QUICK_ADD_GUIDE } from '../../core/parse/syntax-guide';
 import { describeRecurrence } from '../../core/recurrence';
 import type { QuickAddResult } from '../../core/parse/types';
+import { DocSection } from './DocSection';
 
 /** What a phrase means, in the words the task list uses. */
 export function describeReading(result: QuickAddResult): string[] {
@@ -27,10 +28,7 @@ export function QuickAddGuide(): JSX.Element {
     year: 'numeric',
   });
   return (
-    <section class="doc-section" aria-labelledby="doc-quick-add">
-      <h2 id="doc-quick-add" tabIndex={-1}>
-        Quick add
-      </h2>
+    <DocSection id="doc-quick-add" heading="Quick add">
       <p>
         Type a task the way you would say it. Tend reads dates, times, repeats, priority, project
         and labels from the line, shows each as a chip under the field, and keeps the rest as the
@@ -89,6 +87,6 @@ export function QuickAddGuide(): JSX.Element {
           </section>
         )}
       </For>
-    </section>
+    </DocSection>
   );
 }

@@ -2,14 +2,12 @@
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { shortcutSheetRows, SHORTCUT_GROUPS } from '../shortcuts/keymap';
+import { DocSection } from './DocSection';
 
 export function ShortcutsGuide(): JSX.Element {
   const rows = shortcutSheetRows();
   return (
-    <section class="doc-section" aria-labelledby="doc-shortcuts">
-      <h2 id="doc-shortcuts" tabIndex={-1}>
-        Keyboard shortcuts
-      </h2>
+    <DocSection id="doc-shortcuts" heading="Keyboard shortcuts">
       <p>
         Everything in Tend works from the keyboard. Shortcuts are off while you type in a field
         (press Esc to leave it); two-key shortcuts such as <kbd>g</kbd> <kbd>t</kbd> are typed one
@@ -40,6 +38,6 @@ export function ShortcutsGuide(): JSX.Element {
           </table>
         )}
       </For>
-    </section>
+    </DocSection>
   );
 }
