@@ -18,7 +18,7 @@ import { countNav, listLabels, listProjectSummaries, listSectionsByProject } fro
 import { projectNameKey } from '../core/project-id';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
-import { Icon } from './icons';
+import { Icon, IconButton } from './icons';
 import { localDay } from '../core/calendar';
 import { createLive } from './lib/live';
 import type { QuickAddApi } from './quick-add/QuickAdd';
@@ -325,15 +325,13 @@ export function App(props: AppProps): JSX.Element {
           <div class="topbar-end">
             <SyncStatus />
             <InstallButton class="btn install-btn" />
-            <button
-              type="button"
+            <IconButton
+              icon="keyboard"
               class="icon-btn shortcuts-btn"
-              aria-label="Keyboard shortcuts"
+              label="Keyboard shortcuts"
               title="Keyboard shortcuts (?)"
               onClick={() => setShortcutsOpen(true)}
-            >
-              <Icon name="keyboard" />
-            </button>
+            />
           </div>
         </header>
         <Sidebar

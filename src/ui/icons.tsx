@@ -46,3 +46,24 @@ export function Icon(props: { name: IconName; class?: string }): JSX.Element {
     </svg>
   );
 }
+
+/** A button that shows only an icon, so its label is its accessible name. */
+export function IconButton(props: {
+  icon: IconName;
+  label: string;
+  class?: string;
+  title?: string;
+  onClick: () => void;
+}): JSX.Element {
+  return (
+    <button
+      type="button"
+      class={props.class ?? 'icon-btn'}
+      aria-label={props.label}
+      title={props.title}
+      onClick={() => props.onClick()}
+    >
+      <Icon name={props.icon} />
+    </button>
+  );
+}

@@ -10,7 +10,7 @@ import { defaultReminders, withReminderIds } from '../../core/reminders';
 import { matchesView } from '../../core/views';
 import type { ViewSpec } from '../../core/views';
 import { useApp } from '../app-context';
-import { Icon } from '../icons';
+import { Icon, IconButton } from '../icons';
 import { TAG_SUGGESTION_WORDS, describeError, messageForCode } from '../messages';
 import type { refineCaptureInBackground } from '../../ai/after-capture';
 import { readDefaultReminder } from '../reminders/reminder-prefs';
@@ -273,15 +273,13 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
               <li class={`chip chip-${chip.kind}`}>
                 <span class="chip-kind">{chipKindName(chip)}</span>
                 <span class="chip-text">{chipLabel(chip, parsed(), app.today())}</span>
-                <button
-                  type="button"
+                <IconButton
+                  icon="close"
                   class="chip-dismiss"
-                  aria-label={`Keep “${chip.text.trim()}” as text`}
+                  label={`Keep “${chip.text.trim()}” as text`}
                   title="Keep as text"
                   onClick={() => dismiss(chip)}
-                >
-                  <Icon name="close" />
-                </button>
+                />
               </li>
             )}
           </For>

@@ -5,7 +5,7 @@ import type { JSX } from 'solid-js';
 import { DATETIME_RE } from '../../core/task-shape';
 import type { Reminder, Task } from '../../core/task';
 import { useApp } from '../app-context';
-import { Icon } from '../icons';
+import { Icon, IconButton } from '../icons';
 import { REMINDER_WORDS } from '../messages';
 import type { TaskActions } from '../tasks/actions';
 import { reminderFromInput } from './reminder-form';
@@ -76,16 +76,13 @@ export function ReminderList(props: ReminderListProps): JSX.Element {
                 <li class="reminder">
                   <Icon name="bell" />
                   <span class="reminder-text">{text()}</span>
-                  <button
-                    type="button"
-                    class="icon-btn"
-                    aria-label={REMINDER_WORDS.remove(text())}
+                  <IconButton
+                    icon="close"
+                    label={REMINDER_WORDS.remove(text())}
                     onClick={() =>
                       void save(props.task.reminders.filter((r) => r.id !== reminder.id))
                     }
-                  >
-                    <Icon name="close" />
-                  </button>
+                  />
                 </li>
               );
             }}

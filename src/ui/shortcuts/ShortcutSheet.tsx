@@ -2,7 +2,7 @@
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { Dialog } from '../lib/Dialog';
-import { Icon } from '../icons';
+import { IconButton } from '../icons';
 import { SHORTCUT_GROUPS, shortcutSheetRows } from './keymap';
 
 export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
@@ -11,9 +11,7 @@ export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
     <Dialog labelledBy="shortcuts-title" class="shortcut-sheet" onClose={props.onClose}>
       <div class="dialog-header">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <button type="button" class="icon-btn" aria-label="Close" onClick={() => props.onClose()}>
-          <Icon name="close" />
-        </button>
+        <IconButton icon="close" label="Close" onClick={() => props.onClose()} />
       </div>
       {/* It scrolls on small screens, so it must take focus for keyboard scrolling (axe's
           scrollable-region-focusable). */}

@@ -1,7 +1,7 @@
 // The toast: a polite live region, so "Deleted … Undo" is announced without stealing focus.
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { Icon } from '../icons';
+import { IconButton } from '../icons';
 import type { Toasts } from './toasts';
 
 export function ToastRegion(props: { toasts: Toasts }): JSX.Element {
@@ -38,14 +38,12 @@ export function ToastRegion(props: { toasts: Toasts }): JSX.Element {
                 </button>
               )}
             </Show>
-            <button
-              type="button"
+            <IconButton
+              icon="close"
               class="icon-btn toast-close"
-              aria-label="Dismiss notification"
+              label="Dismiss notification"
               onClick={() => props.toasts.dismiss(toast.id)}
-            >
-              <Icon name="close" />
-            </button>
+            />
           </div>
         )}
       </For>
