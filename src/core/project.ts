@@ -6,7 +6,14 @@ import type { HierarchyNode } from './hierarchy';
 import { checkParent, parentLinks } from './hierarchy';
 import type { ParentProblem } from './hierarchy';
 import { PROJECT_COLOURS } from './project-id';
-import { isoSchema, nameSchema } from './task';
+import {
+  createRecord,
+  isoSchema,
+  nameSchema,
+  orderSchema,
+  readRecord,
+  recordIdentity,
+} from './record-schema';
 
 // The zod-free half (ids from names, legacy names) loads with the first paint: see project-id.ts.
 export type { ProjectColour } from './project-id';
@@ -35,25 +42,19 @@ export type ProjectClock = Partial<Record<ProjectField, string>>;
 export const projectFieldsSchema = z.object({
   name: nameSchema,
   colour: z.enum(PROJECT_COLOURS, { error: 'Colour must be one of the named colours' }),
-  order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  order: orderSchema,
   archived: z.boolean({ error: 'Archived must be true or false' }),
   /** The project this one sits under; cycles and depth are checked like sub-tasks (hierarchy.ts). */
   parentId: z.nullable(z.uuid({ error: 'Parent must be a project id' })),
   deletedAt: z.nullable(isoSchema),
 });
 
-export const projectSchema = z
-  .extend(projectFieldsSchema, {
-    id: z.uuid({ error: 'Must be a UUID' }),
-    createdAt: isoSchema,
-    updatedAt: isoSchema,
-  })
-  .check(
-    z.refine((p) => p.parentId !== p.id, {
-      message: 'A project cannot be its own sub-project',
-      path: ['parentId'],
-    }),
-  );
+export const projectSchema = z.extend(projectFieldsSchema, recordIdentity).check(
+  z.refine((p) => p.parentId !== p.id, {
+    message: 'A project cannot be its own sub-project',
+    path: ['parentId'],
+  }),
+);
 
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
 export type Project = z.infer<typeof projectSchema>;
@@ -81,20 +82,12 @@ export function createProject(
   fields: Partial<ProjectFields> & { name: string },
   ids: { id: string; now: string },
 ): Project {
-  return projectSchema.parse({
-    ...DEFAULT_PROJECT_FIELDS,
-    ...fields,
-    id: ids.id,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-  });
+  return createRecord(projectSchema, DEFAULT_PROJECT_FIELDS, fields, ids);
 }
 
 /** The project a view can show, or null while the record still lacks its name. */
 export function toProject(record: ProjectRecord): Project | null {
-  const { clock: _clock, ...rest } = record;
-  const parsed = projectSchema.safeParse({ ...DEFAULT_PROJECT_FIELDS, ...rest });
-  return parsed.success ? parsed.data : null;
+  return readRecord(projectSchema, DEFAULT_PROJECT_FIELDS, record);
 }
 
 /** Whether `projectId` may sit under `parentId` among `projects` (live ones): no cycle, at most 4 deep. */

@@ -2,7 +2,14 @@
 // own record kind), so renaming or reordering a section is one write and never a rewrite of its tasks
 // (they hold its id in `sectionId`).
 import * as z from 'zod/mini';
-import { isoSchema, nameSchema } from './task';
+import {
+  createRecord,
+  isoSchema,
+  nameSchema,
+  orderSchema,
+  readRecord,
+  recordIdentity,
+} from './record-schema';
 
 /** The section fields that sync; each carries its own last-writer-wins timestamp. */
 export const SECTION_FIELDS = ['projectId', 'name', 'order', 'deletedAt'] as const;
@@ -12,15 +19,11 @@ export type SectionClock = Partial<Record<SectionField, string>>;
 export const sectionFieldsSchema = z.object({
   projectId: z.uuid({ error: 'Project must be a project id' }),
   name: nameSchema,
-  order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  order: orderSchema,
   deletedAt: z.nullable(isoSchema),
 });
 
-export const sectionSchema = z.extend(sectionFieldsSchema, {
-  id: z.uuid({ error: 'Must be a UUID' }),
-  createdAt: isoSchema,
-  updatedAt: isoSchema,
-});
+export const sectionSchema = z.extend(sectionFieldsSchema, recordIdentity);
 
 export type SectionFields = z.infer<typeof sectionFieldsSchema>;
 export type Section = z.infer<typeof sectionSchema>;
@@ -45,20 +48,12 @@ export function createSection(
   fields: Partial<SectionFields> & { name: string; projectId: string },
   ids: { id: string; now: string },
 ): Section {
-  return sectionSchema.parse({
-    ...DEFAULT_SECTION_FIELDS,
-    ...fields,
-    id: ids.id,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-  });
+  return createRecord(sectionSchema, DEFAULT_SECTION_FIELDS, fields, ids);
 }
 
 /** The section a view can show, or null while the record still lacks its name or project. */
 export function toSection(record: SectionRecord): Section | null {
-  const { clock: _clock, ...rest } = record;
-  const parsed = sectionSchema.safeParse({ ...DEFAULT_SECTION_FIELDS, ...rest });
-  return parsed.success ? parsed.data : null;
+  return readRecord(sectionSchema, DEFAULT_SECTION_FIELDS, record);
 }
 
 /**

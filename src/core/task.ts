@@ -1,7 +1,7 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
-import { isSafeText, MAX_INSTANT, MIN_INSTANT, UNSAFE_TEXT_MESSAGE } from './safe-text';
+import { createRecord, isoSchema, nameSchema, recordIdentity, safeText } from './record-schema';
 import {
   DATE_RE,
   DATETIME_RE,
@@ -39,18 +39,6 @@ export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3),
 });
 export type Priority = z.infer<typeof prioritySchema>;
 
-const safeText = z.refine<string>(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
-
-/** An ISO date-time (zod checks the calendar: no Feb 30, no T24:00) from 1970 to 9999. */
-export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' }).check(
-  z.refine(
-    (s) => {
-      const millis = Date.parse(s);
-      return millis >= MIN_INSTANT && millis <= MAX_INSTANT;
-    },
-    { message: 'Must be a time between 1970 and 9999' },
-  ),
-);
 const reminderIdSchema = z.uuid({ error: 'Reminder id must be a UUID' });
 /**
  * A reminder at an instant, or `before` minutes ahead of the task's timed due date (resolved in the time
@@ -79,16 +67,6 @@ const remindersSchema = z.array(reminderSchema).check(
     message: 'Reminder ids must be unique',
   }),
 );
-
-/** A project, section or label name: trimmed, 1-100 characters, safe text. */
-export const nameSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'Must not be empty'),
-    z.maxLength(100, 'At most 100 characters'),
-    safeText,
-  );
 
 export const taskFieldsSchema = z.object({
   title: z
@@ -127,18 +105,12 @@ export const taskFieldsSchema = z.object({
   sectionId: z.nullable(z.uuid({ error: 'Section must be a section id' })),
 });
 
-export const taskSchema = z
-  .extend(taskFieldsSchema, {
-    id: z.uuid({ error: 'Must be a UUID' }),
-    createdAt: isoSchema,
-    updatedAt: isoSchema,
-  })
-  .check(
-    z.refine((task) => task.parentId !== task.id, {
-      message: 'A task cannot be its own sub-task',
-      path: ['parentId'],
-    }),
-  );
+export const taskSchema = z.extend(taskFieldsSchema, recordIdentity).check(
+  z.refine((task) => task.parentId !== task.id, {
+    message: 'A task cannot be its own sub-task',
+    path: ['parentId'],
+  }),
+);
 
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;
@@ -152,11 +124,5 @@ export function createTask(
   fields: Partial<TaskFields> & { title: string },
   ids: { id: string; now: string },
 ): Task {
-  return taskSchema.parse({
-    ...DEFAULT_FIELDS,
-    ...fields,
-    id: ids.id,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-  });
+  return createRecord(taskSchema, DEFAULT_FIELDS, fields, ids);
 }

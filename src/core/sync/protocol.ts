@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { isHlc, parseHlc } from '../hlc';
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../safe-text';
-import { SYNCED_FIELDS, describeValidationError, isoSchema, taskChangesSchema } from '../task';
+import { isoSchema } from '../record-schema';
+import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
 import type { AnyMutation, TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';

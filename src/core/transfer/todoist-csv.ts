@@ -14,7 +14,8 @@
 // go into it; the caller makes the section records, since only it knows the project's id.
 import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
-import { nameSchema, DATE_RE, taskChangesSchema } from '../task';
+import { nameSchema } from '../record-schema';
+import { DATE_RE, taskChangesSchema } from '../task';
 import type { TaskFields } from '../task';
 import { parseCsv } from './csv';
 import { TransferError } from './errors';

@@ -1,0 +1,66 @@
+// The schema pieces every record kind (task, project, section) shares: its identity, the checked text and
+// time fields, and how a record is built from defaults or read back from a partial replica.
+import * as z from 'zod/mini';
+import { isSafeText, MAX_INSTANT, MIN_INSTANT, UNSAFE_TEXT_MESSAGE } from './safe-text';
+
+export const safeText = z.refine<string>(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+
+/** An ISO date-time (zod checks the calendar: no Feb 30, no T24:00) from 1970 to 9999. */
+export const isoSchema = z.iso.datetime({ offset: true, error: 'Must be an ISO date-time' }).check(
+  z.refine(
+    (s) => {
+      const millis = Date.parse(s);
+      return millis >= MIN_INSTANT && millis <= MAX_INSTANT;
+    },
+    { message: 'Must be a time between 1970 and 9999' },
+  ),
+);
+
+/** A project, section or label name: trimmed, 1-100 characters, safe text. */
+export const nameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Must not be empty'),
+    z.maxLength(100, 'At most 100 characters'),
+    safeText,
+  );
+
+/** A place in a list the user ordered (projects, sections). */
+export const orderSchema = z
+  .number()
+  .check(z.refine(Number.isFinite, 'Order must be a finite number'));
+
+/** What a record carries beside its synced fields: its id, when it was made and last written. */
+export const recordIdentity = {
+  id: z.uuid({ error: 'Must be a UUID' }),
+  createdAt: isoSchema,
+  updatedAt: isoSchema,
+};
+
+/** Builds a complete, validated record; throws a zod error that `describeValidationError` turns into text. */
+export function createRecord<S extends z.ZodMiniType>(
+  schema: S,
+  defaults: object,
+  fields: object,
+  ids: { id: string; now: string },
+): z.infer<S> {
+  return schema.parse({
+    ...defaults,
+    ...fields,
+    id: ids.id,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+  });
+}
+
+/** The record a view can show (defaults for optional fields), or null while a required one is missing. */
+export function readRecord<S extends z.ZodMiniType>(
+  schema: S,
+  defaults: object,
+  record: { clock: unknown },
+): z.infer<S> | null {
+  const { clock: _clock, ...rest } = record;
+  const parsed = schema.safeParse({ ...defaults, ...rest });
+  return parsed.success ? parsed.data : null;
+}
