@@ -14,7 +14,8 @@ interface Column {
   type: string;
 }
 
-const FIELD_COLUMNS: Record<SyncedField, Column> = {
+// A field has the same column in every table that holds it (order is sort_order everywhere).
+const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField, Column> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },
@@ -29,54 +30,42 @@ const FIELD_COLUMNS: Record<SyncedField, Column> = {
   projectId: { column: 'project_id', type: 'uuid' },
   reminders: { column: 'reminders', type: 'jsonb' },
   sectionId: { column: 'section_id', type: 'uuid' },
-};
-
-const PROJECT_COLUMNS_BY_FIELD: Record<ProjectField, Column> = {
   name: { column: 'name', type: 'text' },
   colour: { column: 'colour', type: 'text' },
-  order: { column: 'sort_order', type: 'double precision' },
   archived: { column: 'archived', type: 'boolean' },
-  parentId: { column: 'parent_id', type: 'uuid' },
-  deletedAt: { column: 'deleted_at', type: 'timestamptz' },
 };
 
-const SECTION_COLUMNS_BY_FIELD: Record<SectionField, Column> = {
-  projectId: { column: 'project_id', type: 'uuid' },
-  name: { column: 'name', type: 'text' },
-  order: { column: 'sort_order', type: 'double precision' },
-  deletedAt: { column: 'deleted_at', type: 'timestamptz' },
-};
-
-/** How one kind of record sits in its table. */
+/** How one kind of record sits in its table: the fields it has a column for, in column order. */
 interface RecordTable {
-  fields: readonly string[];
-  columns: Record<string, Column>;
+  fields: readonly (keyof typeof FIELD_COLUMNS)[];
 }
 
-const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS, columns: FIELD_COLUMNS };
-const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS, columns: PROJECT_COLUMNS_BY_FIELD };
-const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS, columns: SECTION_COLUMNS_BY_FIELD };
+const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS };
+const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS };
+const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS };
+
+/** Every column of a kind's table in order: its id, its fields, then the bookkeeping. */
+function tableColumns(table: RecordTable): Column[] {
+  return [
+    { column: 'id', type: 'uuid' },
+    ...table.fields.map((f) => FIELD_COLUMNS[f]),
+    { column: 'clock', type: 'jsonb' },
+    { column: 'created_at', type: 'timestamptz' },
+    { column: 'updated_at', type: 'timestamptz' },
+    { column: 'version', type: 'bigint' },
+  ];
+}
 
 function columnList(table: RecordTable): string {
-  return [
-    'id',
-    ...table.fields.map((f) => table.columns[f].column),
-    'clock',
-    'created_at',
-    'updated_at',
-    'version',
-  ].join(', ');
+  return tableColumns(table)
+    .map((c) => c.column)
+    .join(', ');
 }
 
 function recordsetColumns(table: RecordTable): string {
-  return [
-    'id uuid',
-    ...table.fields.map((f) => `${table.columns[f].column} ${table.columns[f].type}`),
-    'clock jsonb',
-    'created_at timestamptz',
-    'updated_at timestamptz',
-    'version bigint',
-  ].join(', ');
+  return tableColumns(table)
+    .map((c) => `${c.column} ${c.type}`)
+    .join(', ');
 }
 
 export const TASK_COLUMNS = columnList(TASK_TABLE);
@@ -126,7 +115,7 @@ function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord |
   const out = record as Record<string, unknown>;
   for (const field of table.fields) {
     if (row.clock[field] === undefined) continue;
-    const value = row[table.columns[field].column];
+    const value = row[FIELD_COLUMNS[field].column];
     if (TIME_FIELDS.has(field)) out[field] = iso(value);
     else if (NUMBER_FIELDS.has(field)) out[field] = value === null ? null : Number(value);
     else out[field] = value ?? null;
@@ -162,7 +151,7 @@ function writeRow(
     version,
   };
   for (const field of table.fields) {
-    row[table.columns[field].column] = clock[field] === undefined ? null : (values[field] ?? null);
+    row[FIELD_COLUMNS[field].column] = clock[field] === undefined ? null : (values[field] ?? null);
   }
   return row;
 }
