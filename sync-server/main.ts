@@ -1,14 +1,12 @@
 // The self-hosted entry point (`npm start`): configuration, secrets, database and migrations, then the app with
 // its operations on a Node HTTP server.
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { loadConfig } from './config';
-import { createContext } from './context';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logging/logger';
-import { recordAudit } from './ops/admin/audit-log';
-import { installOps, opsOf } from './ops';
+import { createHostedApp } from './hosted-app';
+import { opsOf } from './ops';
 import { resolveSecrets } from './secrets';
 
 async function main(): Promise<void> {
@@ -27,14 +25,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const ctx = createContext({
-    config,
-    db,
-    logger,
-    secrets,
-    audit: (entry) => recordAudit(db, entry),
-  });
-  const app = createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
+  const { app, ctx } = createHostedApp({ config, db, logger, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       {

@@ -2,14 +2,11 @@
 // PostgreSQL (Supabase) over DATABASE_URL with a small pool, since one instance serves one request at a time. scripts/ops/build-api.mjs bundles this file (relative imports
 // inlined) because Vercel runs functions as native ESM, which refuses the sources' extensionless imports.
 import type { Hono } from 'hono';
-import { createApp } from './app';
 import { loadConfig } from './config';
-import { createContext } from './context';
 import { openPostgres } from './db/postgres';
 import { resolveSecrets } from './secrets';
 import { createLogger } from './logging/logger';
-import { recordAudit } from './ops/admin/audit-log';
-import { installOps } from './ops/index';
+import { createHostedApp } from './hosted-app';
 
 export async function loadDeployedApp(
   env: Record<string, string | undefined> = process.env,
@@ -25,13 +22,5 @@ export async function loadDeployedApp(
     secrets: Object.values(secrets),
   });
   // A function ends after its maximum duration and cannot hold event streams: clients poll instead.
-  const ctx = createContext({
-    config,
-    db,
-    logger,
-    secrets,
-    audit: (entry) => recordAudit(db, entry),
-    live: null,
-  });
-  return createApp(ctx, { installOperations: (app) => installOps(app, ctx) });
+  return createHostedApp({ config, db, logger, secrets, live: null }).app;
 }
