@@ -39,6 +39,15 @@ const BAD_INPUT = {
   413: 'Body too large (`payload_too_large`)',
   415: 'Body is not application/json (`unsupported_media_type`)',
 };
+/** What an endpoint that only sends a mail answers (the same whether or not the address has an account). */
+const SENDS_MAIL = {
+  responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
+  errors: {
+    ...BAD_INPUT,
+    422: 'Mail is not configured on this server (`smtp_not_configured`)',
+    429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
+  },
+};
 const UNAVAILABLE = { 503: 'The database is unavailable; retry after `Retry-After` seconds' };
 
 /** The core's task schema (zod mini), named in the document without touching the core's own object. */
@@ -174,12 +183,7 @@ const auth: OperationSpec[] = [
     summary: 'Mail a password-reset link (same answer whether or not the address has an account)',
     access: PUBLIC,
     body: recoverSchema,
-    responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
-    errors: {
-      ...BAD_INPUT,
-      422: 'Mail is not configured on this server (`smtp_not_configured`)',
-      429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
-    },
+    ...SENDS_MAIL,
   },
   {
     method: 'post',
@@ -188,12 +192,7 @@ const auth: OperationSpec[] = [
     summary: 'Mail the sign-up confirmation link again',
     access: PUBLIC,
     body: resendSchema,
-    responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
-    errors: {
-      ...BAD_INPUT,
-      422: 'Mail is not configured on this server (`smtp_not_configured`)',
-      429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
-    },
+    ...SENDS_MAIL,
   },
   {
     method: 'post',
