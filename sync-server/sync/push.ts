@@ -175,30 +175,17 @@ export function loadProjects(tx: Queryable, ids: string[]): Promise<Map<string, 
   return loadSide(tx, PROJECT_TABLE, ids);
 }
 
-/** Every project's parent (few rows per user), with this batch's records laid over them. */
-async function loadProjectLinks(
-  tx: Queryable,
-  records: Map<string, ProjectRecord>,
-): Promise<Map<string, string | null>> {
-  const rows = await tx.query<{ id: string; parent_id: string }>(
-    `select id, parent_id from public.projects
-      where owner = auth.uid() and parent_id is not null and deleted_at is null`,
-  );
-  const links = new Map<string, string | null>(rows.map((r) => [r.id, r.parent_id]));
-  for (const record of records.values()) trackParent(links, record);
-  return links;
-}
-
 /**
- * The user's parent links (only tasks that have a parent are rows here), with this batch's records laid
- * over them; loaded only when the batch sets a parent, since most pushes never do.
+ * The user's parent links in one table (only records that have a parent are rows here), with this batch's
+ * records laid over them; loaded only when the batch sets a parent, since most pushes never do.
  */
 async function loadParentLinks(
   tx: Queryable,
-  records: Map<string, TaskRecord>,
+  table: 'tasks' | 'projects',
+  records: Map<string, TaskRecord | ProjectRecord>,
 ): Promise<Map<string, string | null>> {
   const rows = await tx.query<{ id: string; parent_id: string }>(
-    `select id, parent_id from public.tasks
+    `select id, parent_id from public.${table}
       where owner = auth.uid() and parent_id is not null and deleted_at is null`,
   );
   const links = new Map<string, string | null>(rows.map((r) => [r.id, r.parent_id]));
@@ -305,8 +292,10 @@ export async function pushMutations(
         'parentId' in v.mutation.changes &&
         v.mutation.changes.parentId,
     );
-  const links = setsParent('task') ? await loadParentLinks(tx, records) : null;
-  const projectLinks = setsParent('project') ? await loadProjectLinks(tx, projects) : null;
+  const links = setsParent('task') ? await loadParentLinks(tx, 'tasks', records) : null;
+  const projectLinks = setsParent('project')
+    ? await loadParentLinks(tx, 'projects', projects)
+    : null;
   const changed = new Map<string, TaskRecord>();
   const changedProjects = new Map<string, ProjectRecord>();
   const changedSections = new Map<string, SectionRecord>();
