@@ -130,7 +130,17 @@ async function s3Request(
   });
 }
 
-const objectPath = (target: S3Target, key: string) => `/${target.prefix ?? ''}${key}`;
+/** One request on one object; any answer but 2xx is an error (S3 answers 204 for a delete, also of a key that is already gone). */
+async function objectRequest(
+  target: S3Target,
+  method: 'PUT' | 'GET' | 'DELETE',
+  key: string,
+  options: Parameters<typeof s3Request>[3],
+): Promise<Response> {
+  const response = await s3Request(target, method, `/${target.prefix ?? ''}${key}`, options);
+  if (!response.ok) throw new Error(`S3 ${method} ${key} answered HTTP ${response.status}`);
+  return response;
+}
 
 export async function putObject(
   target: S3Target,
@@ -141,12 +151,7 @@ export async function putObject(
     ...options
   }: RequestOptions & { contentType?: string } = {},
 ): Promise<void> {
-  const response = await s3Request(target, 'PUT', objectPath(target, key), {
-    ...options,
-    body,
-    contentType,
-  });
-  if (!response.ok) throw new Error(`S3 PUT ${key} answered HTTP ${response.status}`);
+  await objectRequest(target, 'PUT', key, { ...options, body, contentType });
 }
 
 export async function getObject(
@@ -154,8 +159,7 @@ export async function getObject(
   key: string,
   options: RequestOptions = {},
 ): Promise<Buffer> {
-  const response = await s3Request(target, 'GET', objectPath(target, key), options);
-  if (!response.ok) throw new Error(`S3 GET ${key} answered HTTP ${response.status}`);
+  const response = await objectRequest(target, 'GET', key, options);
   return Buffer.from(await response.arrayBuffer());
 }
 
@@ -164,9 +168,7 @@ export async function deleteObject(
   key: string,
   options: RequestOptions = {},
 ): Promise<void> {
-  const response = await s3Request(target, 'DELETE', objectPath(target, key), options);
-  // S3 answers 204 for a delete, also of a key that is already gone.
-  if (!response.ok) throw new Error(`S3 DELETE ${key} answered HTTP ${response.status}`);
+  await objectRequest(target, 'DELETE', key, options);
 }
 
 const xmlText = (xml: string, tag: string) =>
