@@ -7,9 +7,11 @@ import { checkParent, parentLinks } from './hierarchy';
 import type { ParentProblem } from './hierarchy';
 import { PROJECT_COLOURS } from './project-id';
 import {
+  changesSchemaOf,
   createRecord,
   isoSchema,
   nameSchema,
+  notOwnParent,
   orderSchema,
   readRecord,
   recordIdentity,
@@ -49,17 +51,14 @@ export const projectFieldsSchema = z.object({
   deletedAt: z.nullable(isoSchema),
 });
 
-export const projectSchema = z.extend(projectFieldsSchema, recordIdentity).check(
-  z.refine((p) => p.parentId !== p.id, {
-    message: 'A project cannot be its own sub-project',
-    path: ['parentId'],
-  }),
-);
+export const projectSchema = z
+  .extend(projectFieldsSchema, recordIdentity)
+  .check(notOwnParent('A project cannot be its own sub-project'));
 
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
 export type Project = z.infer<typeof projectSchema>;
 
-export const projectChangesSchema = z.strictObject(z.partial(projectFieldsSchema).shape);
+export const projectChangesSchema = changesSchemaOf(projectFieldsSchema);
 export type ProjectChanges = z.infer<typeof projectChangesSchema>;
 
 export const DEFAULT_PROJECT_FIELDS: Omit<ProjectFields, 'name'> = {

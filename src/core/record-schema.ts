@@ -64,3 +64,19 @@ export function readRecord<S extends z.ZodMiniType>(
   const parsed = schema.safeParse({ ...defaults, ...rest });
   return parsed.success ? parsed.data : null;
 }
+
+/** A record cannot sit under itself (cycles and depth are checked among the others: hierarchy.ts). */
+export function notOwnParent(message: string) {
+  return z.refine<{ id: string; parentId: string | null }>(
+    (record) => record.parentId !== record.id,
+    {
+      message,
+      path: ['parentId'],
+    },
+  );
+}
+
+/** A partial write: which fields changed, validated field by field; a field the kind lacks is refused. */
+export function changesSchemaOf<S extends z.ZodMiniObject>(fields: S) {
+  return z.strictObject(z.partial(fields).shape);
+}

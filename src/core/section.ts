@@ -3,6 +3,7 @@
 // (they hold its id in `sectionId`).
 import * as z from 'zod/mini';
 import {
+  changesSchemaOf,
   createRecord,
   isoSchema,
   nameSchema,
@@ -28,7 +29,7 @@ export const sectionSchema = z.extend(sectionFieldsSchema, recordIdentity);
 export type SectionFields = z.infer<typeof sectionFieldsSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 
-export const sectionChangesSchema = z.strictObject(z.partial(sectionFieldsSchema).shape);
+export const sectionChangesSchema = changesSchemaOf(sectionFieldsSchema);
 export type SectionChanges = z.infer<typeof sectionChangesSchema>;
 
 const DEFAULT_SECTION_FIELDS: Pick<SectionFields, 'order' | 'deletedAt'> = {

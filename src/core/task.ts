@@ -1,7 +1,15 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
-import { createRecord, isoSchema, nameSchema, recordIdentity, safeText } from './record-schema';
+import {
+  changesSchemaOf,
+  createRecord,
+  isoSchema,
+  nameSchema,
+  notOwnParent,
+  recordIdentity,
+  safeText,
+} from './record-schema';
 import {
   DATE_RE,
   DATETIME_RE,
@@ -105,18 +113,15 @@ export const taskFieldsSchema = z.object({
   sectionId: z.nullable(z.uuid({ error: 'Section must be a section id' })),
 });
 
-export const taskSchema = z.extend(taskFieldsSchema, recordIdentity).check(
-  z.refine((task) => task.parentId !== task.id, {
-    message: 'A task cannot be its own sub-task',
-    path: ['parentId'],
-  }),
-);
+export const taskSchema = z
+  .extend(taskFieldsSchema, recordIdentity)
+  .check(notOwnParent('A task cannot be its own sub-task'));
 
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;
 
 /** A partial write: which fields changed, validated field by field. */
-export const taskChangesSchema = z.strictObject(z.partial(taskFieldsSchema).shape);
+export const taskChangesSchema = changesSchemaOf(taskFieldsSchema);
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
 
 /** Builds a complete, validated task; throws a zod error that `describeValidationError` turns into text. */
