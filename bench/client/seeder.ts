@@ -2,7 +2,8 @@
 // 10,000 benchmark tasks are written by the app's own store (same schema, indexes and outbox).
 import { openTendDb } from '../../src/db/database.ts';
 import { createPersistentClock } from '../../src/db/persistent-clock.ts';
-import { createTasksStore, type NewTaskFields } from '../../src/db/tasks-store.ts';
+import type { NewTask } from '../../src/core/task.ts';
+import { createTasksStore } from '../../src/db/tasks-store.ts';
 
 const PROJECTS = ['Home', 'Work', 'Garden', 'Errands', 'Health', 'Reading', 'Travel', 'Money'];
 const LABELS = ['phone', 'computer', 'outside', 'waiting', 'quick'];
@@ -16,13 +17,9 @@ const day = (date: Date) =>
  * A deterministic mix: a small inbox and today, most tasks in projects, and a long completed history
  * (`completedShare` of the tasks, 0.8 by default: years of imported Todoist history).
  */
-export function benchTasks(
-  count: number,
-  today = new Date(),
-  completedShare = 0.8,
-): NewTaskFields[] {
+export function benchTasks(count: number, today = new Date(), completedShare = 0.8): NewTask[] {
   const completedKinds = Math.round(20 * completedShare);
-  const tasks: NewTaskFields[] = [];
+  const tasks: NewTask[] = [];
   for (let i = 0; i < count; i++) {
     const due = new Date(today);
     due.setDate(due.getDate() + ((i * 7 + Math.floor(i / 20)) % 30) - 5);

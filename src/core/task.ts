@@ -124,10 +124,14 @@ export type Task = z.infer<typeof taskSchema>;
 export const taskChangesSchema = changesSchemaOf(taskFieldsSchema);
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
 
+/**
+ * A task to create: its title, any other fields (the rest take their defaults) and, where the caller must
+ * name it up front, its id (a capture journal, so a replay never adds it twice; an import, so sub-tasks
+ * can name their parent).
+ */
+export type NewTask = Partial<TaskFields> & { title: string; id?: string };
+
 /** Builds a complete, validated task; throws a zod error that `describeValidationError` turns into text. */
-export function createTask(
-  fields: Partial<TaskFields> & { title: string },
-  ids: { id: string; now: string },
-): Task {
+export function createTask(fields: NewTask, ids: { id: string; now: string }): Task {
   return createRecord(taskSchema, DEFAULT_FIELDS, fields, ids);
 }

@@ -24,7 +24,7 @@ import {
 import { buildSearchIndex } from './search-index';
 import type { StoredTask } from './task-index';
 import { createTasksStore } from './tasks-store';
-import type { NewTaskFields } from './tasks-store';
+import type { NewTask } from '../core/task';
 
 const TODAY = '2026-11-26';
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
@@ -39,7 +39,7 @@ function mulberry32(seed: number) {
   };
 }
 
-function randomTasks(count: number, random: () => number): NewTaskFields[] {
+function randomTasks(count: number, random: () => number): NewTask[] {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const words = ['call', 'email', 'Report', 'budget', 'milk', 'Priya', 'review', 'plan', 'gym'];
   return Array.from({ length: count }, (_, i) => {

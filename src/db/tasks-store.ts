@@ -13,7 +13,7 @@ import {
   describeValidationError,
   taskChangesSchema,
 } from '../core/task';
-import type { Task, TaskChanges, TaskFields } from '../core/task';
+import type { NewTask, Task, TaskChanges } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/calendar';
 import { carryReminders } from '../core/reminders';
@@ -29,9 +29,6 @@ import { catchUpClock, saveClock } from './persistent-clock';
 import { projectLookup } from './project-lookup';
 import { resolveProjectNames } from './projects-store';
 import { toTaskRecord } from './task-index';
-
-/** `id` is optional: a capture journal names its task up front so a replay can never add it twice. */
-export type NewTaskFields = Partial<TaskFields> & { title: string; id?: string };
 
 /** The recurrence step (src/core/recurrence.ts): the next due after completing on `today`; null or an unchanged value when the rule has ended. */
 export type NextOccurrence = (rrule: string, due: string | null, today: string) => string | null;
@@ -49,9 +46,9 @@ export interface TasksStoreOptions {
 
 export interface TasksStore {
   getTask(id: string): Promise<Task | null>;
-  addTask(fields: NewTaskFields): Promise<Task>;
+  addTask(fields: NewTask): Promise<Task>;
   /** Several new tasks in one transaction (imports). */
-  addTasks(list: NewTaskFields[]): Promise<Task[]>;
+  addTasks(list: NewTask[]): Promise<Task[]>;
   updateTask(id: string, changes: TaskChanges): Promise<Task>;
   /** Completes, or for a recurring task with a next occurrence moves `due` there instead. */
   completeTask(id: string): Promise<Task>;
@@ -189,7 +186,7 @@ export function createTasksStore({
     return { completedAt: nowIso() };
   }
 
-  async function addTasks(list: NewTaskFields[]): Promise<Task[]> {
+  async function addTasks(list: NewTask[]): Promise<Task[]> {
     const created = nowIso();
     const validatedDrafts = list.map(({ id, ...fields }) =>
       validateNew(fields, id ?? newId(), created),
@@ -270,7 +267,7 @@ function validateChanges(changes: TaskChanges): TaskChanges {
   return validated(() => taskChangesSchema.parse(withoutUndefined(changes)));
 }
 
-function validateNew(fields: NewTaskFields, id: string, now: string): Task {
+function validateNew(fields: NewTask, id: string, now: string): Task {
   return validated(() => createTask(withoutUndefined(fields), { id, now }));
 }
 

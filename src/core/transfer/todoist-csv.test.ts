@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TransferError } from './errors';
 import { parseTodoistCsv, parseTodoistDate } from './todoist-csv';
-import type { ParsedDate, TaskDraft } from './todoist-csv';
+import type { NewTask } from '../task';
+import type { ParsedDate } from './todoist-csv';
 
 const NOW = new Date(2026, 10, 26, 9, 0);
 const HEADER =
@@ -11,7 +12,7 @@ let counter = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
 
 /** The drafts without the ids chosen for them, for tests about other columns. */
-const withoutIds = ({ id: _id, parentId: _parentId, ...rest }: TaskDraft) => rest;
+const withoutIds = ({ id: _id, parentId: _parentId, ...rest }: NewTask) => rest;
 
 /** Stands in for the quick-add parser so these tests pin the CSV mapping, not the date grammar. */
 function fakeDates(table: Record<string, ParsedDate>) {

@@ -16,13 +16,10 @@ import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
 import { nameSchema } from '../record-schema';
 import { DATE_RE, taskChangesSchema } from '../task';
-import type { TaskFields } from '../task';
+import type { NewTask } from '../task';
 import { parseCsv } from './csv';
 import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
-
-/** A task to create; `id` is chosen here so sub-tasks can name their parent. */
-export type TaskDraft = Partial<TaskFields> & { title: string; id: string };
 
 /** A section to create in the imported project; `id` is chosen here so its tasks can name it. */
 export interface SectionDraft {
@@ -54,7 +51,8 @@ export interface TodoistImportOptions {
 }
 
 export interface TodoistImport {
-  tasks: TaskDraft[];
+  /** Each with its id chosen here, so sub-tasks can name their parent. */
+  tasks: NewTask[];
   /** The file's sections, in file order (only with `sections: 'section'`). */
   sections: SectionDraft[];
   /** Rows imported with a loss (e.g. a date Tend could not read, kept in the notes) or skipped. */
@@ -87,7 +85,7 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       throw new TransferError('invalid_csv', `Not a Todoist CSV export: no ${required} column`);
     }
   }
-  const tasks: TaskDraft[] = [];
+  const tasks: NewTask[] = [];
   const warnings: TransferProblem[] = [];
   /** Ids of the tasks imported at each INDENT level above this row, so sub-tasks can name theirs. */
   const parents: (string | undefined)[] = [];
@@ -138,8 +136,9 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
     parents.length = indent - 1;
     const parentId = parents.findLast((id) => id !== undefined) ?? null;
 
-    const draft: TaskDraft = {
-      id: newId(),
+    const id = newId();
+    const draft: NewTask = {
+      id,
       parentId,
       title,
       project,
@@ -188,7 +187,7 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       continue;
     }
     tasks.push(draft);
-    parents[indent - 1] = draft.id;
+    parents[indent - 1] = id;
   }
   return { tasks, sections: sectionDrafts, warnings };
 }

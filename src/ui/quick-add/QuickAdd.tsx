@@ -3,7 +3,7 @@
 import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Chip, KnownNames, ParseOptions } from '../../core/parse/quick-add';
-import type { NewTaskFields } from '../../db/tasks-store';
+import type { NewTask } from '../../core/task';
 import type { Task } from '../../core/task';
 import type { Section } from '../../core/section';
 import { defaultReminders, withReminderIds } from '../../core/reminders';
@@ -23,7 +23,7 @@ import { createTagSuggestions } from './TagSuggestions';
 
 export interface QuickAddProps {
   /** Fields implied by the current view (its project, its label, today), used when the text has none. */
-  defaults?: () => Partial<NewTaskFields>;
+  defaults?: () => Partial<NewTask>;
   /** The view being shown, to tell the user when a new task lands elsewhere. */
   view?: () => ViewSpec | null;
   /** Lets the shell focus the box and prefill it (the `q` shortcut, share target). */
@@ -145,7 +145,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
       ? (target().sections.find((s) => s.name.toLowerCase() === section)?.id ?? null)
       : null;
     const newId = () => crypto.randomUUID();
-    const fields: NewTaskFields = {
+    const fields: NewTask = {
       title: result.title,
       due,
       priority: result.priority,

@@ -2,13 +2,14 @@
 // (the row is shown before the commit). So the typed task is first written synchronously to
 // localStorage under its final id, removed once stored, and replayed at the next start: by id, never twice.
 import type { TendDb } from '../../db/database';
-import type { NewTaskFields, TasksStore } from '../../db/tasks-store';
+import type { NewTask } from '../../core/task';
+import type { TasksStore } from '../../db/tasks-store';
 
 const KEY = 'tend:capture-journal';
 
 export interface JournalEntry {
   id: string;
-  fields: NewTaskFields;
+  fields: NewTask;
 }
 
 export interface CaptureJournal {

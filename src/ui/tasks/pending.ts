@@ -3,7 +3,7 @@
 import { createSignal } from 'solid-js';
 import { DEFAULT_FIELDS } from '../../core/task-shape';
 import type { Task } from '../../core/task';
-import type { NewTaskFields } from '../../db/tasks-store';
+import type { NewTask } from '../../core/task';
 
 const SETTLE_AFTER_MS = 3000;
 
@@ -19,7 +19,7 @@ export function createPendingTasks() {
   let next = 1;
 
   /** Shows `fields` as a provisional task; returns its key for resolve/remove. */
-  function add(fields: NewTaskFields, now: Date): string {
+  function add(fields: NewTask, now: Date): string {
     const key = `pending-${next++}`;
     const iso = now.toISOString();
     const task = {

@@ -1,7 +1,7 @@
 // From a route to what the page shows: the view spec for the queries, titles, and list items.
 import { flattenTree } from '../../core/hierarchy';
 import type { TaskGroup, ViewSpec } from '../../core/views';
-import type { NewTaskFields } from '../../db/tasks-store';
+import type { NewTask } from '../../core/task';
 import { formatDayHeading } from '../lib/dates';
 import type { ListItem } from '../tasks/list-model';
 import type { Route } from '../router';
@@ -61,7 +61,7 @@ export function documentTitle(route: Route): string {
 }
 
 /** Fields a task typed in this view gets when its text does not say otherwise. */
-export function quickAddDefaults(spec: ViewSpec | null, today: string): Partial<NewTaskFields> {
+export function quickAddDefaults(spec: ViewSpec | null, today: string): Partial<NewTask> {
   switch (spec?.kind) {
     case 'project':
       return { project: spec.project };
