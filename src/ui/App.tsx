@@ -19,6 +19,7 @@ import { projectNameKey } from '../core/project-id';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
 import { Icon, IconButton } from './icons';
+import { View } from './lib/View';
 import { localDay } from '../core/calendar';
 import { createLive } from './lib/live';
 import type { QuickAddApi } from './quick-add/QuickAdd';
@@ -348,19 +349,14 @@ export function App(props: AppProps): JSX.Element {
         <main id="main" class="main" tabIndex={-1}>
           <Switch
             fallback={
-              <section class="view" aria-labelledby="view-title">
-                <div class="view-header">
-                  <h1 id="view-title" tabIndex={-1}>
-                    Page not found
-                  </h1>
-                </div>
+              <View title="Page not found">
                 <div class="empty-state">
                   <h2>Nothing lives at this address</h2>
                   <p>
                     Go to your <a href="/inbox">Inbox</a> or <a href="/today">Today</a>.
                   </p>
                 </div>
-              </section>
+              </View>
             }
           >
             <Match when={route().view === 'settings'}>

@@ -6,6 +6,7 @@ import '../../styles/documentation.css';
 import { listOperations, loadApiDocument, namedSchemas } from './api-reference';
 import type { ApiDocument, ApiOperation } from './api-reference';
 import { DocSection } from './DocSection';
+import { View } from '../lib/View';
 
 function Operation(props: { op: ApiOperation }): JSX.Element {
   return (
@@ -147,12 +148,7 @@ function Reference(props: { doc: ApiDocument }): JSX.Element {
 export default function ApiReference(props: { load?: () => Promise<ApiDocument> }): JSX.Element {
   const [doc] = createResource(() => (props.load ?? loadApiDocument)());
   return (
-    <section class="view documentation" aria-labelledby="view-title">
-      <div class="view-header">
-        <h1 id="view-title" tabIndex={-1}>
-          API reference
-        </h1>
-      </div>
+    <View class="documentation" title="API reference">
       <p>
         <a href="/documentation">Back to the user guide</a>
       </p>
@@ -168,6 +164,6 @@ export default function ApiReference(props: { load?: () => Promise<ApiDocument> 
           <p aria-busy="true">Loading the API description…</p>
         </Match>
       </Switch>
-    </section>
+    </View>
   );
 }

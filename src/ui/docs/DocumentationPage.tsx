@@ -7,6 +7,7 @@ import '../../styles/documentation.css';
 import { QuickAddGuide } from './QuickAddGuide';
 import { ShortcutsGuide } from './ShortcutsGuide';
 import { DocSection } from './DocSection';
+import { View } from '../lib/View';
 
 const CONTENTS = [
   ['doc-quick-add', 'Quick add'],
@@ -19,12 +20,7 @@ const CONTENTS = [
 
 export default function DocumentationPage(): JSX.Element {
   return (
-    <section class="view documentation" aria-labelledby="view-title">
-      <div class="view-header">
-        <h1 id="view-title" tabIndex={-1}>
-          Help
-        </h1>
-      </div>
+    <View class="documentation" title="Help">
       <p>
         Tend is a task list that lives on your device and works without a connection. This guide is
         saved with the app, so it opens offline too.
@@ -147,6 +143,6 @@ export default function DocumentationPage(): JSX.Element {
           </li>
         </ul>
       </DocSection>
-    </section>
+    </View>
   );
 }

@@ -7,6 +7,7 @@ import { lazyPanel } from '../lib/lazy-panel';
 import type { ThemePreference } from '../theme/theme';
 import { ReminderSettings } from '../reminders/ReminderSettings';
 import { DataTransfer } from './DataTransfer';
+import { View } from '../lib/View';
 
 const AccountPanel = lazyPanel(() => import('../sync/AccountPanel'));
 const AiSettings = lazyPanel(() => import('../ai/AiSettings'));
@@ -20,13 +21,7 @@ const THEMES: { value: ThemePreference; label: string }[] = [
 export default function SettingsPage(): JSX.Element {
   const app = useApp();
   return (
-    <section class="view settings" aria-labelledby="view-title">
-      <div class="view-header">
-        <h1 id="view-title" tabIndex={-1}>
-          Settings
-        </h1>
-      </div>
-
+    <View class="settings" title="Settings">
       <AccountPanel />
 
       <section class="settings-section" aria-labelledby="settings-appearance">
@@ -64,6 +59,6 @@ export default function SettingsPage(): JSX.Element {
           Show keyboard shortcuts
         </button>
       </section>
-    </section>
+    </View>
   );
 }

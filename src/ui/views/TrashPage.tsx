@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/dates';
 import { createLive } from '../lib/live';
 import { describeError } from '../messages';
 import { createTaskActions } from '../tasks/actions';
+import { View } from '../lib/View';
 
 export default function TrashPage(): JSX.Element {
   const app = useApp();
@@ -16,11 +17,10 @@ export default function TrashPage(): JSX.Element {
   const trash = createLive(() => queryTrash(app.db), []);
 
   return (
-    <section class="view trash" aria-labelledby="view-title">
-      <div class="view-header">
-        <h1 id="view-title" tabIndex={-1}>
-          Trash
-        </h1>
+    <View
+      class="trash"
+      title="Trash"
+      header={
         <Show when={trash.value().length > 0}>
           <p class="view-count">
             {trash.value().length === 1
@@ -28,7 +28,8 @@ export default function TrashPage(): JSX.Element {
               : `${trash.value().length} deleted tasks`}
           </p>
         </Show>
-      </div>
+      }
+    >
       <Show when={trash.error()}>
         <p class="view-error" role="alert">
           {describeError(trash.error())}
@@ -72,6 +73,6 @@ export default function TrashPage(): JSX.Element {
           </For>
         </ul>
       </Show>
-    </section>
+    </View>
   );
 }
