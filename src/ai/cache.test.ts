@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTendDb } from '../db/database';
 import type { TendDb } from '../db/database';
-import { cacheKey, createParseCache, normaliseText } from './cache';
+import { cacheKey, createParseCache } from './cache';
 
 const ANSWER = {
   title: 'Pay rent',
@@ -17,7 +17,9 @@ afterEach(() => db?.close());
 
 describe('parse cache', () => {
   it('keys on model, reference day and normalised text', () => {
-    expect(normaliseText('  Pay   RENT\t#Home ')).toBe('pay rent #home');
+    expect(cacheKey('m', '2026-11-26T09:00', '  Pay   RENT\t#Home ')).toBe(
+      cacheKey('m', '2026-11-26T09:00', 'pay rent #home'),
+    );
     expect(cacheKey('m', '2026-11-26T09:00', 'Pay  rent')).toBe(
       cacheKey('m', '2026-11-26T18:30', 'pay rent'),
     );

@@ -7,7 +7,7 @@ import type { AiAnswer } from './schema';
 
 const AI_CACHE_LIMIT = 500;
 
-export function normaliseText(text: string): string {
+function normaliseText(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
