@@ -9,7 +9,7 @@ export interface FilterWithCount extends SavedFilter {
   count: number;
 }
 
-export async function listFilters(db: TendDb): Promise<SavedFilter[]> {
+async function listFilters(db: TendDb): Promise<SavedFilter[]> {
   return db.filters.orderBy('order').toArray();
 }
 
