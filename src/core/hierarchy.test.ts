@@ -7,7 +7,6 @@ import {
   effectiveParents,
   flattenTree,
   parentLinks,
-  subtreeHeight,
 } from './hierarchy';
 
 const links = (pairs: Record<string, string | null>) => new Map(Object.entries(pairs));
@@ -36,9 +35,10 @@ describe('checkParent', () => {
     expect(checkParent(links({ p: 'p', t: null }), 't', 'p')).toBeNull();
   });
 
-  it('measures sub-trees and lists descendants nearest first', () => {
-    expect(subtreeHeight(tree, 'a')).toBe(4);
-    expect(subtreeHeight(tree, 'd')).toBe(1);
+  it('counts the whole sub-tree of the moved task against the depth, and lists descendants nearest first', () => {
+    expect(checkParent(tree, 'c', 'y')).toBeNull(); // c and d at levels 3 and 4
+    expect(checkParent(tree, 'b', 'y')).toBe('too_deep'); // b, c and d at levels 3 to 5
+    expect(checkParent(tree, 'a', 'x')).toBe('too_deep'); // a's four levels from level 2
     expect(descendantsOf(tree, 'a')).toEqual(['b', 'c', 'd']);
     expect(descendantsOf(links({ p: 'q', q: 'p' }), 'p')).toEqual(['q']);
   });

@@ -47,7 +47,7 @@ export function checkParent(
 }
 
 /** Levels in the sub-tree under `taskId`, itself included (a task without sub-tasks has height 1). */
-export function subtreeHeight(
+function subtreeHeight(
   parentOf: ReadonlyMap<string, string | null>,
   taskId: string,
 ): number {
