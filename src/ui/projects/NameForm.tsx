@@ -3,7 +3,7 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_WORDS as W } from '../messages';
 
-interface NameFormProps {
+export interface NameFormProps {
   id: string;
   label: string;
   submitLabel: string;
@@ -14,7 +14,7 @@ interface NameFormProps {
   onClose: () => void;
 }
 
-function NameForm(props: NameFormProps): JSX.Element {
+export function NameForm(props: NameFormProps): JSX.Element {
   return (
     <form class={props.class} onSubmit={(event) => props.onSubmit(event)}>
       <label for={props.id}>{props.label}</label>
