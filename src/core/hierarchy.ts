@@ -47,10 +47,7 @@ export function checkParent(
 }
 
 /** Levels in the sub-tree under `taskId`, itself included (a task without sub-tasks has height 1). */
-function subtreeHeight(
-  parentOf: ReadonlyMap<string, string | null>,
-  taskId: string,
-): number {
+function subtreeHeight(parentOf: ReadonlyMap<string, string | null>, taskId: string): number {
   const children = childrenIndex(parentOf);
   let height = 0;
   let level = [taskId];

@@ -106,8 +106,8 @@ export class SectionValidationError extends TendDbError {
 }
 
 /** The action named a section id that is not stored (or was deleted on another device). */
-export class SectionNotFoundError extends TendDbError {
+export class SectionNotFoundError extends RecordNotFoundError {
   constructor(readonly sectionId: string) {
-    super('section_not_found', `Section ${sectionId} does not exist`, { sectionId });
+    super('section_not_found', 'Section', sectionId, { sectionId });
   }
 }
