@@ -1,10 +1,12 @@
 // Per-field last-writer-wins merge: the single implementation shared by page, service worker and server.
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
 // merge is commutative, associative and idempotent by construction (max per field). It runs over every
-// record kind (tasks, projects, sections): a kind is only the list of its synced fields.
+// record kind (tasks, projects, sections, labels): a kind is only the list of its synced fields.
 import { parseHlc } from './hlc';
 import { PROJECT_FIELDS } from './project';
 import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
+import { LABEL_FIELDS } from './label';
+import type { Label, LabelChanges, LabelField, LabelRecord } from './label';
 import { SECTION_FIELDS } from './section';
 import type { Section, SectionChanges, SectionField, SectionRecord } from './section';
 import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
@@ -21,7 +23,7 @@ export type TaskRecord = Partial<TaskFields> & {
 };
 
 /** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
-export type RecordKind = 'task' | 'project' | 'section';
+export type RecordKind = 'task' | 'project' | 'section' | 'label';
 
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
@@ -50,8 +52,17 @@ export interface SectionMutation {
   kind: 'section';
 }
 
-export type AnyMutation = Mutation | ProjectMutation | SectionMutation;
-export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord;
+/** One write to a label, in the same envelope. */
+export interface LabelMutation {
+  id: string;
+  taskId: string;
+  hlc: string;
+  changes: LabelChanges;
+  kind: 'label';
+}
+
+export type AnyMutation = Mutation | ProjectMutation | SectionMutation | LabelMutation;
+export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | LabelRecord;
 
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
@@ -71,11 +82,13 @@ export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
 }
 export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
 export type SectionMergeResult = MergeResult<SectionRecord, SectionField>;
+export type LabelMergeResult = MergeResult<LabelRecord, LabelField>;
 
 const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
   task: SYNCED_FIELDS,
   project: PROJECT_FIELDS,
   section: SECTION_FIELDS,
+  label: LABEL_FIELDS,
 };
 
 /** The synced fields of a kind of record. */
@@ -130,6 +143,10 @@ export function applyMutation(
   current: SectionRecord | undefined,
   mutation: SectionMutation,
 ): SectionMergeResult;
+export function applyMutation(
+  current: LabelRecord | undefined,
+  mutation: LabelMutation,
+): LabelMergeResult;
 export function applyMutation(
   current: AnyRecord | undefined,
   mutation: AnyMutation,
@@ -201,6 +218,11 @@ export function mergeRecords(
   kind: 'section',
 ): SectionMergeResult;
 export function mergeRecords(
+  a: LabelRecord | undefined,
+  b: LabelRecord,
+  kind: 'label',
+): LabelMergeResult;
+export function mergeRecords(
   a: AnyRecord | undefined,
   b: AnyRecord,
   kind: RecordKind = 'task',
@@ -268,6 +290,12 @@ export function recordToMutations(
   kind: 'section',
 ): SectionMutation[];
 export function recordToMutations(
+  record: LabelRecord,
+  newId: () => string,
+  skip: ((field: LabelField, hlc: string) => boolean) | undefined,
+  kind: 'label',
+): LabelMutation[];
+export function recordToMutations(
   record: AnyRecord,
   newId: () => string,
   skip: (field: never, hlc: string) => boolean = () => false,
@@ -311,4 +339,11 @@ export function createSectionMutation(section: Section, hlc: string, id: string)
   const changes: Record<string, unknown> = {};
   for (const field of SECTION_FIELDS) changes[field] = section[field];
   return { id, taskId: section.id, hlc, changes: changes as SectionChanges, kind: 'section' };
+}
+
+/** The mutation that creates a label with every field, all under one timestamp. */
+export function createLabelMutation(label: Label, hlc: string, id: string): LabelMutation {
+  const changes: Record<string, unknown> = {};
+  for (const field of LABEL_FIELDS) changes[field] = label[field];
+  return { id, taskId: label.id, hlc, changes: changes as LabelChanges, kind: 'label' };
 }

@@ -25,6 +25,7 @@ export const SYNCED_FIELDS = [
   'projectId',
   'reminders',
   'sectionId',
+  'labelIds',
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -45,6 +46,7 @@ export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   projectId: null,
   reminders: [],
   sectionId: null,
+  labelIds: null,
 };
 
 /** A record is a showable task once its title has arrived; every other field has a default. */

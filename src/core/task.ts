@@ -111,6 +111,15 @@ export const taskFieldsSchema = z.object({
   reminders: remindersSchema,
   /** The section of its project the task sits in (section.ts); null: none. */
   sectionId: z.nullable(z.uuid({ error: 'Section must be a section id' })),
+  /**
+   * The label records the task has (label.ts), beside `labels`, the names older clients write; the later
+   * written of the two wins (`effectiveLabelIds`). Null: never written by a label-aware client.
+   */
+  labelIds: z.nullable(
+    z
+      .array(z.uuid({ error: 'Label must be a label id' }))
+      .check(z.maxLength(50, 'At most 50 labels')),
+  ),
 });
 
 export const taskSchema = z

@@ -13,6 +13,9 @@
 // Sections: records of their own too, renamed, reordered, moved between projects and deleted while tasks
 // move between them; every replica must show each task under the same section, named alike (a task whose
 // section is deleted or in another project shows under none).
+// Labels: records of their own too, renamed, recoloured and deleted while tasks change their labels by id
+// (a label-aware client, which also writes the names) or by name only (an older client); every replica must
+// show each task with the same labels by their current names.
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +24,8 @@ import type { Clock } from '../hlc';
 import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
 import { applyMutation, createMutation, kindOf, mergeRecords, toTask } from '../merge';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../merge';
+import { effectiveLabelIds, labelIdForName, labelNames } from '../label';
+import type { LabelChanges, LabelRecord } from '../label';
 import { effectiveSectionId, toSection } from '../section';
 import type { SectionChanges, SectionRecord } from '../section';
 import { effectiveProjectId, projectIdForName, toProject } from '../project';
@@ -50,6 +55,8 @@ const SECTION_IDS = [
   '0193b5a0-0000-7000-8000-0000000000b1',
   '0193b5a0-0000-7000-8000-0000000000b2',
 ];
+/** A label made in the app, and the one the legacy name "home" resolves to. */
+const LABEL_IDS = ['0193b5a0-0000-7000-8000-0000000000d1', labelIdForName('home')];
 /** Replicas keep every kind in one map, keyed by kind and id. */
 const keyOf = (kind: RecordKind | undefined, id: string) => `${kind ?? 'task'}:${id}`;
 const taskKey = (id: string) => keyOf('task', id);
@@ -60,6 +67,7 @@ type Op =
   | { t: 'edit'; d: number; task: number; changes: TaskChanges }
   | { t: 'project'; d: number; project: number; changes: ProjectChanges }
   | { t: 'section'; d: number; section: number; changes: SectionChanges }
+  | { t: 'label'; d: number; label: number; changes: LabelChanges }
   | { t: 'delete' | 'restore'; d: number; task: number }
   | { t: 'net'; d: number; online: boolean }
   | { t: 'push'; d: number; pick: number[] }
@@ -91,6 +99,7 @@ const changesArb: fc.Arbitrary<TaskChanges> = fc.record(
       ],
     ),
     sectionId: fc.constantFrom(null, ...SECTION_IDS),
+    labelIds: fc.constantFrom(null, [], [LABEL_IDS[0]], [...LABEL_IDS]),
   },
   { requiredKeys: [] },
 );
@@ -113,7 +122,25 @@ const sectionChangesArb: fc.Arbitrary<SectionChanges> = fc.record(
   },
   { requiredKeys: [] },
 );
+const labelChangesArb: fc.Arbitrary<LabelChanges> = fc.record(
+  {
+    name: fc.constantFrom('home', 'Errands', 'Home Chores'),
+    colour: fc.constantFrom('grey' as const, 'teal' as const),
+    order: fc.integer({ min: 0, max: 3 }),
+    deletedAt: fc.constantFrom(null, '2026-11-26T10:00:00.000Z'),
+  },
+  { requiredKeys: [] },
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      t: fc.constant('label' as const),
+      d,
+      label: fc.nat({ max: LABEL_IDS.length - 1 }),
+      changes: labelChangesArb,
+    }),
+    weight: 3,
+  },
   {
     arbitrary: fc.record({
       t: fc.constant('section' as const),
@@ -287,7 +314,9 @@ function applyPulled(dev: Device, records: [string, AnyRecord][]): void {
       ? mergeRecords(local as ProjectRecord | undefined, remote as ProjectRecord, 'project')
       : key.startsWith('section:')
         ? mergeRecords(local as SectionRecord | undefined, remote as SectionRecord, 'section')
-        : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
+        : key.startsWith('label:')
+          ? mergeRecords(local as LabelRecord | undefined, remote as LabelRecord, 'label')
+          : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
     dev.tasks.set(key, merged.record);
     for (const hlc of Object.values(remote.clock)) {
       dev.maxRemoteLead = Math.max(dev.maxRemoteLead, parseHlc(hlc).millis - dev.now());
@@ -352,9 +381,9 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   function write(
     i: number,
     taskId: string,
-    changes: TaskChanges | ProjectChanges | SectionChanges,
+    changes: TaskChanges | ProjectChanges | SectionChanges | LabelChanges,
     full?: string,
-    kind?: 'project' | 'section',
+    kind?: 'project' | 'section' | 'label',
   ) {
     const dev = devices[i];
     const hlc = dev.clock.tick();
@@ -370,7 +399,9 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
         ? { id, taskId, hlc, changes: changes as ProjectChanges, kind }
         : kind === 'section'
           ? { id, taskId, hlc, changes: changes as SectionChanges, kind }
-          : { id, taskId, hlc, changes: changes as TaskChanges };
+          : kind === 'label'
+            ? { id, taskId, hlc, changes: changes as LabelChanges, kind }
+            : { id, taskId, hlc, changes: changes as TaskChanges };
     apply(dev.tasks, m);
     dev.outbox.push(m);
     all.push(m);
@@ -393,6 +424,10 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
       case 'project':
         if (Object.keys(op.changes).length)
           write(op.d, PROJECT_IDS[op.project], op.changes, undefined, 'project');
+        break;
+      case 'label':
+        if (Object.keys(op.changes).length)
+          write(op.d, LABEL_IDS[op.label], op.changes, undefined, 'label');
         break;
       case 'section':
         // A section is made with its project and name (the store never writes one without them).
@@ -531,6 +566,16 @@ function sectionNames(records: Map<string, AnyRecord>): Record<string, string | 
   return out;
 }
 
+/** Each shown task's labels as a person reads them: current names of the live labels it has. */
+function labelNamesOf(records: Map<string, AnyRecord>): Record<string, string[]> {
+  const labels = new Map<string, LabelRecord>();
+  for (const [key, r] of records) if (key.startsWith('label:')) labels.set(r.id, r as LabelRecord);
+  const out: Record<string, string[]> = {};
+  for (const record of tasksOf(records))
+    if (toTask(record)) out[record.id] = labelNames(effectiveLabelIds(record), labels);
+  return out;
+}
+
 const asObject = (m: Map<string, AnyRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
@@ -579,6 +624,9 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
               );
               expect(sectionNames(dev.tasks), `device ${i} sections`).toEqual(
                 sectionNames(server.tasks),
+              );
+              expect(labelNamesOf(dev.tasks), `device ${i} labels`).toEqual(
+                labelNamesOf(server.tasks),
               );
               // Local timestamps only ever grow, however far behind the wall clock is (a rebase onto
               // the server's time is the one step back).

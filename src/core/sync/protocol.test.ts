@@ -86,7 +86,7 @@ describe('protocol schemas', () => {
       { ...project, changes: { name: '\udc00' } },
       { ...project, changes: { name: 'x'.repeat(101) } },
       { ...project, changes: { parentId: 'not-a-uuid' } },
-      { ...project, kind: 'label' },
+      { ...project, kind: 'tag' },
     ])
       expect(validateMutation(bad, 2), JSON.stringify(bad)).toMatchObject({
         ok: false,

@@ -9,6 +9,8 @@ import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../ta
 import type { AnyMutation, TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';
+import { LABEL_FIELDS, labelChangesSchema } from '../label';
+import type { LabelRecord } from '../label';
 import { SECTION_FIELDS, sectionChangesSchema } from '../section';
 import type { SectionRecord } from '../section';
 
@@ -54,6 +56,15 @@ export const sectionMutationSchema = z.strictObject({
   kind: z.literal('section'),
 });
 
+/** A write to a label: `kind: 'label'`, the label's id in `taskId`. */
+export const labelMutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: labelChangesSchema.check(changesSomething),
+  kind: z.literal('label'),
+});
+
 export type ValidatedMutation =
   | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
@@ -67,7 +78,9 @@ export function validateMutation(raw: unknown, index: number): ValidatedMutation
       ? projectMutationSchema
       : kind === 'section'
         ? sectionMutationSchema
-        : mutationSchema;
+        : kind === 'label'
+          ? labelMutationSchema
+          : mutationSchema;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as AnyMutation };
   const id = (raw as { id?: unknown } | null)?.id;
@@ -150,6 +163,8 @@ export const pullEnvelopeSchema = z.object({
   projects: z.optional(z.array(z.unknown())),
   /** Sections, likewise (servers from before sections send none). */
   sections: z.optional(z.array(z.unknown())),
+  /** Labels, likewise (servers from before label records send none). */
+  labels: z.optional(z.array(z.unknown())),
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
@@ -159,6 +174,7 @@ export const pullEnvelopeSchema = z.object({
 const SYNCED = new Set<string>(SYNCED_FIELDS);
 const PROJECT_SYNCED = new Set<string>(PROJECT_FIELDS);
 const SECTION_SYNCED = new Set<string>(SECTION_FIELDS);
+const LABEL_SYNCED = new Set<string>(LABEL_FIELDS);
 
 /** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
 export function isTaskRecordShape(value: unknown): value is TaskRecord {
@@ -173,6 +189,11 @@ export function isProjectRecordShape(value: unknown): value is ProjectRecord {
 /** The same check for a pulled section. */
 export function isSectionRecordShape(value: unknown): value is SectionRecord {
   return hasRecordShape(value, SECTION_SYNCED);
+}
+
+/** The same check for a pulled label. */
+export function isLabelRecordShape(value: unknown): value is LabelRecord {
+  return hasRecordShape(value, LABEL_SYNCED);
 }
 
 function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {

@@ -203,6 +203,35 @@ describe('JSON export file', () => {
     }
   });
 
+  it('round-trips labels and the label ids of tasks, reads files from before labels, and checks them', () => {
+    const label = applyMutation(undefined, {
+      id: 'l1',
+      taskId: '0193b5a0-0000-7000-8000-0000000000d1',
+      hlc: h(5),
+      changes: { name: 'errands', colour: 'teal', order: 1, deletedAt: null },
+      kind: 'label',
+    }).record;
+    const task = applyMutation(record(), {
+      id: 'm9',
+      taskId: ID,
+      hlc: h(6),
+      changes: { labels: ['errands'], labelIds: [label.id] },
+    }).record;
+    const file = buildExport([task], '2026-11-26T10:00:00.000Z', [], [], [label]);
+    expect(parseExport(serializeExport(file))).toEqual(file);
+    const { labels: _labels, ...older } = file;
+    expect(parseExport(JSON.stringify(older)).labels).toEqual([]);
+    const bad = { ...label, clock: { ...label.clock, archived: h(0) }, colour: '#fff' };
+    try {
+      parseExport(JSON.stringify({ ...file, labels: [bad] }));
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as TransferError).details.map((p) => `${p.at}: ${p.message}`);
+      expect(problems).toContain('labels.0.clock.archived: not a label field');
+      expect(problems.some((p) => p.startsWith('labels.0.colour:'))).toBe(true);
+    }
+  });
+
   it('checks project records as the project schema does', () => {
     const bad = {
       id: '0193b5a0-0000-7000-8000-0000000000a1',

@@ -1,0 +1,90 @@
+// The label: a record of its own (name, colour, order), synced per field like a project, so renaming or
+// recolouring a label is one write to it and never a rewrite of its tasks (they hold its id in
+// `labelIds`; see label-id.ts for how ids and the names older clients write fit together).
+import * as z from 'zod/mini';
+import { PROJECT_COLOURS } from './project-id';
+import { isoSchema, nameSchema } from './task';
+
+export {
+  effectiveLabelIds,
+  labelIdForName,
+  labelsByName,
+  LEGACY_LABEL_NODE,
+  legacyLabelMutations,
+  legacyLabelRecord,
+} from './label-id';
+
+/** The label fields that sync; each carries its own last-writer-wins timestamp. */
+export const LABEL_FIELDS = ['name', 'colour', 'order', 'deletedAt'] as const;
+export type LabelField = (typeof LABEL_FIELDS)[number];
+export type LabelClock = Partial<Record<LabelField, string>>;
+
+export const labelFieldsSchema = z.object({
+  name: nameSchema,
+  /** The projects' named colours: one palette, each shade checked for contrast in both themes. */
+  colour: z.enum(PROJECT_COLOURS, { error: 'Colour must be one of the named colours' }),
+  order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  deletedAt: z.nullable(isoSchema),
+});
+
+export const labelSchema = z.extend(labelFieldsSchema, {
+  id: z.uuid({ error: 'Must be a UUID' }),
+  createdAt: isoSchema,
+  updatedAt: isoSchema,
+});
+
+export type LabelFields = z.infer<typeof labelFieldsSchema>;
+export type Label = z.infer<typeof labelSchema>;
+
+export const labelChangesSchema = z.strictObject(z.partial(labelFieldsSchema).shape);
+export type LabelChanges = z.infer<typeof labelChangesSchema>;
+
+const DEFAULT_LABEL_FIELDS: Omit<LabelFields, 'name'> = {
+  colour: 'grey',
+  order: 0,
+  deletedAt: null,
+};
+
+/** A label as replicas store it: fields may be partial while an out-of-order delivery is pending. */
+export type LabelRecord = Partial<LabelFields> & {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  clock: LabelClock;
+};
+
+export function createLabel(
+  fields: Partial<LabelFields> & { name: string },
+  ids: { id: string; now: string },
+): Label {
+  return labelSchema.parse({
+    ...DEFAULT_LABEL_FIELDS,
+    ...fields,
+    id: ids.id,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+  });
+}
+
+/** The label a view can show, or null while the record still lacks its name. */
+export function toLabel(record: LabelRecord): Label | null {
+  const { clock: _clock, ...rest } = record;
+  const parsed = labelSchema.safeParse({ ...DEFAULT_LABEL_FIELDS, ...rest });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A task's labels by their current names, in the order the task holds them: ids of labels deleted or
+ * not arrived yet are left out, so a label deleted on another device disappears from every task at once.
+ */
+export function labelNames(
+  ids: readonly string[],
+  labels: ReadonlyMap<string, LabelRecord>,
+): string[] {
+  const names: string[] = [];
+  for (const id of ids) {
+    const label = labels.get(id);
+    if (label && !label.deletedAt && typeof label.name === 'string') names.push(label.name);
+  }
+  return names;
+}
