@@ -7,7 +7,7 @@ import { issueOneTimeToken } from '../auth/one-time-tokens';
 import { recordAudit } from '../ops/admin/audit-log';
 import { runDailyCleanup } from '../ops/cron/daily-cleanup';
 import type { TestServer } from '../test/harness';
-import { sectionMutation } from '../test/fixtures';
+import { labelMutation, sectionMutation } from '../test/fixtures';
 import { createTestServer, databaseKinds } from '../test/harness';
 
 interface Session {
@@ -79,7 +79,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     ).id;
 
   /**
-   * A user with live tasks (one in a project), a section, a deleted and archived one, sync log rows and
+   * A user with live tasks (one in a project), a section, a label, a deleted and archived one, sync log rows and
    * a pending mailed link.
    */
   async function userWithData(email: string) {
@@ -96,7 +96,10 @@ describe.each(kinds)('the account API on %s', (kind) => {
     const pushed = await request('/api/sync/push', {
       method: 'POST',
       token: session.access_token,
-      body: JSON.stringify({ clientId: 'account-test', mutations: [section] }),
+      body: JSON.stringify({
+        clientId: 'account-test',
+        mutations: [section, labelMutation(randomUUID(), { name: `${email} label` }, 0)],
+      }),
     });
     expect(pushed.status).toBe(200);
     const gone = await addTask(session.access_token, `${email} gone`);
@@ -124,6 +127,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(file.tasks.some((t) => other.kept.includes(t.id))).toBe(false);
     expect(file.projects?.map((p) => p.name)).toEqual(['export-ann@example.test project']);
     expect(file.sections?.map((p) => p.name)).toEqual(['export-ann@example.test section']);
+    expect(file.labels?.map((l) => l.name)).toEqual(['export-ann@example.test label']);
     expect((await request('/api/account/export')).status).toBe(401);
   });
 
@@ -156,6 +160,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     // The fixture really covers every table that can hold a user's rows.
     expect(Object.keys(annBefore).sort()).toEqual([
       'auth.users.id',
+      'public.labels.owner',
       'public.profiles.id',
       'public.projects.owner',
       'public.sections.owner',

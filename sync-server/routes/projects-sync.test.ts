@@ -73,7 +73,7 @@ describe.each(kinds)('projects over the sync API on %s', (kind) => {
       projectMutation(a, { name: 'x'.repeat(101) }, 0),
       projectMutation(a, { colour: 'chartreuse' as 'red' }, 0),
       { ...projectMutation(a, { name: 'Work' }, 0), changes: { title: 'a task field' } },
-      { ...projectMutation(a, { name: 'Work' }, 0), kind: 'label' },
+      { ...projectMutation(a, { name: 'Work' }, 0), kind: 'tag' },
     ];
     const reply = await push(user, hostile);
     expect(reply.applied).toEqual([]);

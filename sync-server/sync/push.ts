@@ -1,7 +1,7 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
-// Tasks, projects and sections go through the same steps; projects and sections (a handful per user) load
+// Tasks, projects, sections and labels go through the same steps; the kinds beside tasks (a handful per user) load
 // and write in their own statements, run only when a batch has writes of that kind, so task pushes cost
 // what they did.
 import { checkParent } from '../../src/core/hierarchy';
@@ -9,6 +9,7 @@ import type { ParentProblem } from '../../src/core/hierarchy';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../../src/core/merge';
 import { applyMutation } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
+import type { LabelRecord } from '../../src/core/label';
 import type { SectionRecord } from '../../src/core/section';
 import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
@@ -17,6 +18,8 @@ import {
   PROJECT_COLUMNS,
   PROJECT_RECORDSET_COLUMNS,
   RECORDSET_COLUMNS,
+  LABEL_COLUMNS,
+  LABEL_RECORDSET_COLUMNS,
   SECTION_COLUMNS,
   SECTION_RECORDSET_COLUMNS,
   TASK_COLUMNS,
@@ -24,6 +27,8 @@ import {
   recordToRow,
   rowToProject,
   rowToRecord,
+  labelToRow,
+  rowToLabel,
   rowToSection,
   sectionToRow,
 } from './records';
@@ -40,6 +45,8 @@ export interface PushResult {
   changedProjects: Map<string, ProjectRecord>;
   /** Sections this batch changed (after merge). */
   changedSections: Map<string, SectionRecord>;
+  /** Labels this batch changed (after merge). */
+  changedLabels: Map<string, LabelRecord>;
   /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
   created: string[];
   /** The user's sequence after the batch. */
@@ -158,6 +165,13 @@ const SECTION_TABLE = sideTable(
   rowToSection,
   sectionToRow,
 );
+const LABEL_TABLE = sideTable(
+  'labels',
+  LABEL_COLUMNS,
+  LABEL_RECORDSET_COLUMNS,
+  rowToLabel,
+  labelToRow,
+);
 
 async function loadSide<R extends AnyRecord>(
   tx: Queryable,
@@ -272,14 +286,16 @@ export async function pushMutations(
   const taskIds = idsOf('task');
   const projectIds = idsOf('project');
   const sectionIds = idsOf('section');
+  const labelIds = idsOf('label');
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }, projects, sections] = await Promise.all([
+  const [{ seq }, { logged, records }, projects, sections, labels] = await Promise.all([
     lockSyncState(tx),
     loadPushState(tx, ids, taskIds),
     loadProjects(tx, projectIds),
     loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
+    loadSide<LabelRecord>(tx, LABEL_TABLE, labelIds),
   ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
@@ -299,15 +315,18 @@ export async function pushMutations(
   const changed = new Map<string, TaskRecord>();
   const changedProjects = new Map<string, ProjectRecord>();
   const changedSections = new Map<string, SectionRecord>();
+  const changedLabels = new Map<string, LabelRecord>();
   const stores: Record<RecordKind, Map<string, AnyRecord>> = {
     task: records,
     project: projects,
     section: sections,
+    label: labels,
   };
   const changedOf: Record<RecordKind, Map<string, AnyRecord>> = {
     task: changed,
     project: changedProjects,
     section: changedSections,
+    label: changedLabels,
   };
   const created: string[] = [];
   const applied: string[] = [];
@@ -396,11 +415,12 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
-  // Project and section writes are rare; they go first so the push write below can still ride with the
+  // Writes beside tasks are rare; they go first so the push write below can still ride with the
   // COMMIT.
   const sides: [SideTable, Map<string, AnyRecord>][] = [
     [PROJECT_TABLE, changedProjects],
     [SECTION_TABLE, changedSections],
+    [LABEL_TABLE, changedLabels],
   ];
   for (const [table, changes] of sides) {
     const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
@@ -413,5 +433,14 @@ export async function pushMutations(
     else await tx.query(WRITE_PUSH_SQL, params);
   }
   if (options.beforeCommit) await options.beforeCommit();
-  return { applied, rejected, changed, changedProjects, changedSections, created, seq: next };
+  return {
+    applied,
+    rejected,
+    changed,
+    changedProjects,
+    changedSections,
+    changedLabels,
+    created,
+    seq: next,
+  };
 }

@@ -1,9 +1,11 @@
 // Maps between a row (one column per field, a jsonb `clock`) and the shared records of src/core: tasks
-// projects and sections alike. A field exists in the record exactly when its clock entry exists, so partial records
+// projects, sections and labels alike. A field exists in the record exactly when its clock entry exists, so partial records
 // survive a round trip.
 import type { TaskRecord } from '../../src/core/merge';
 import { PROJECT_FIELDS } from '../../src/core/project';
 import type { ProjectField, ProjectRecord } from '../../src/core/project';
+import { LABEL_FIELDS } from '../../src/core/label';
+import type { LabelField, LabelRecord } from '../../src/core/label';
 import { SECTION_FIELDS } from '../../src/core/section';
 import type { SectionField, SectionRecord } from '../../src/core/section';
 import type { SyncedField } from '../../src/core/task';
@@ -15,7 +17,7 @@ interface Column {
 }
 
 // A field has the same column in every table that holds it (order is sort_order everywhere).
-const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField, Column> = {
+const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField | LabelField, Column> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },
@@ -30,6 +32,7 @@ const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField, Column> =
   projectId: { column: 'project_id', type: 'uuid' },
   reminders: { column: 'reminders', type: 'jsonb' },
   sectionId: { column: 'section_id', type: 'uuid' },
+  labelIds: { column: 'label_ids', type: 'jsonb' },
   name: { column: 'name', type: 'text' },
   colour: { column: 'colour', type: 'text' },
   archived: { column: 'archived', type: 'boolean' },
@@ -43,6 +46,7 @@ interface RecordTable {
 const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS };
 const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS };
 const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS };
+const LABEL_TABLE: RecordTable = { fields: LABEL_FIELDS };
 
 /** Every column of a kind's table in order: its id, its fields, then the bookkeeping. */
 function tableColumns(table: RecordTable): Column[] {
@@ -71,11 +75,13 @@ function recordsetColumns(table: RecordTable): string {
 export const TASK_COLUMNS = columnList(TASK_TABLE);
 export const PROJECT_COLUMNS = columnList(PROJECT_TABLE);
 export const SECTION_COLUMNS = columnList(SECTION_TABLE);
+export const LABEL_COLUMNS = columnList(LABEL_TABLE);
 
 /** Column definitions for `jsonb_to_recordset(...) as r(<this>)`. */
 export const RECORDSET_COLUMNS = recordsetColumns(TASK_TABLE);
 export const PROJECT_RECORDSET_COLUMNS = recordsetColumns(PROJECT_TABLE);
 export const SECTION_RECORDSET_COLUMNS = recordsetColumns(SECTION_TABLE);
+export const LABEL_RECORDSET_COLUMNS = recordsetColumns(LABEL_TABLE);
 
 export type TaskRow = Record<string, unknown> & {
   id: string;
@@ -105,7 +111,14 @@ export function rowToSection(row: TaskRow): SectionRecord {
   return readRow(row, SECTION_TABLE) as SectionRecord;
 }
 
-function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord | SectionRecord {
+export function rowToLabel(row: TaskRow): LabelRecord {
+  return readRow(row, LABEL_TABLE) as LabelRecord;
+}
+
+function readRow(
+  row: TaskRow,
+  table: RecordTable,
+): TaskRecord | ProjectRecord | SectionRecord | LabelRecord {
   const record: TaskRecord = {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -136,8 +149,12 @@ export function sectionToRow(record: SectionRecord, version: number): Record<str
   return writeRow(record, version, SECTION_TABLE);
 }
 
+export function labelToRow(record: LabelRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, LABEL_TABLE);
+}
+
 function writeRow(
-  record: TaskRecord | ProjectRecord | SectionRecord,
+  record: TaskRecord | ProjectRecord | SectionRecord | LabelRecord,
   version: number,
   table: RecordTable,
 ): Record<string, unknown> {

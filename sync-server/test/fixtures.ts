@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../src/core/hlc';
 import { createMutation } from '../../src/core/merge';
-import type { Mutation, ProjectMutation, SectionMutation } from '../../src/core/merge';
+import type {
+  LabelMutation,
+  Mutation,
+  ProjectMutation,
+  SectionMutation,
+} from '../../src/core/merge';
+import type { LabelChanges } from '../../src/core/label';
 import type { ProjectChanges } from '../../src/core/project';
 import type { SectionChanges } from '../../src/core/section';
 import { createTask } from '../../src/core/task';
@@ -59,4 +65,14 @@ export function sectionMutation(
     changes,
     kind: 'section',
   };
+}
+
+/** A label write (`kind: 'label'`) at `offsetMs` after T0. */
+export function labelMutation(
+  labelId: string,
+  changes: LabelChanges,
+  offsetMs: number,
+  node?: string,
+): LabelMutation {
+  return { id: randomUUID(), taskId: labelId, hlc: hlcAt(offsetMs, node), changes, kind: 'label' };
 }

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { TaskRecord } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
+import type { LabelRecord } from '../../src/core/label';
 import type { SectionRecord } from '../../src/core/section';
 import type { TestServer, TestUser } from './harness';
 
@@ -15,6 +16,7 @@ export interface PulledRecords {
   tasks: TaskRecord[];
   projects: ProjectRecord[];
   sections: SectionRecord[];
+  labels: LabelRecord[];
   cursor: string;
 }
 
@@ -39,16 +41,17 @@ export async function pullToEnd(
   cursor = '',
   limit = 2,
 ): Promise<PulledRecords> {
-  const out: PulledRecords = { tasks: [], projects: [], sections: [], cursor };
+  const out: PulledRecords = { tasks: [], projects: [], sections: [], labels: [], cursor };
   for (;;) {
     const query = `?limit=${limit}${out.cursor ? `&cursor=${out.cursor}` : ''}`;
     const res = await server.app.request(`/api/sync/pull${query}`, { headers: user.headers });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Omit<PulledRecords, 'projects' | 'sections'> &
+    const body = (await res.json()) as Omit<PulledRecords, 'projects' | 'sections' | 'labels'> &
       Partial<PulledRecords> & { hasMore: boolean };
     out.tasks.push(...body.tasks);
     out.projects.push(...(body.projects ?? []));
     out.sections.push(...(body.sections ?? []));
+    out.labels.push(...(body.labels ?? []));
     out.cursor = body.cursor;
     if (!body.hasMore) return out;
   }

@@ -265,5 +265,43 @@ select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa
 select is((select name from public.sections where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
   'the other user''s section is untouched');
 
+------------------------------------------------------------------ labels (their own table, same rules)
+insert into public.labels (owner, id, name, colour, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '55555555-0000-4000-8000-000000000001', 'errands', 'teal',
+   '{"name":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 30);
+select is((select relforcerowsecurity from pg_class where oid = 'public.labels'::regclass), true,
+  'row-level security is forced on labels');
+
+select tend_test.act_as('bbbbbbbb-0000-4000-8000-000000000002');
+select is((select count(*)::int from public.labels), 0, 'labels: other user sees none of the owner''s');
+select throws_ok($$insert into public.labels (owner, id, name, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), 'x', '{}', now(), now(), 31)$$,
+  '42501', null, 'labels: other user cannot insert a row owned by someone else');
+select is(tend_test.affected($$update public.labels set name = 'hijacked'$$), 0, 'labels: other user updates nothing');
+select is(tend_test.affected($$delete from public.labels$$), 0, 'labels: other user deletes nothing');
+select lives_ok($$insert into public.labels (id, name, clock, created_at, updated_at, version)
+  values ('55555555-0000-4000-8000-000000000001', 'mine', '{}', now(), now(), 3)$$,
+  'labels: the same id is another row for another owner');
+
+reset role;
+select tend_test.act_as_anon();
+select throws_ok($$select * from public.labels$$, '42501', null, 'labels: anon cannot select');
+select throws_ok($$insert into public.labels (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'labels: anon cannot insert');
+select throws_ok($$update public.labels set name = 'x'$$, '42501', null, 'labels: anon cannot update');
+select throws_ok($$delete from public.labels$$, '42501', null, 'labels: anon cannot delete');
+
+reset role;
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+select is((select name from public.labels), 'errands', 'labels: owner selects own row only');
+select is(tend_test.affected($$update public.labels set name = 'shopping'$$), 1, 'labels: owner updates own row');
+select is(tend_test.affected($$delete from public.labels$$), 1, 'labels: owner deletes own row');
+
+reset role;
+select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 30,
+  'deleting a label records the pruned version, so older pull cursors expire');
+select is((select name from public.labels where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'mine',
+  'the other user''s label is untouched');
+
 select * from finish();
 rollback;

@@ -1,6 +1,6 @@
 -- Schema facts the server and the daily maintenance rely on.
 begin;
-select plan(20);
+select plan(22);
 
 select has_table('public', 'profiles', 'profiles exists');
 select has_table('public', 'tasks', 'tasks exists');
@@ -62,6 +62,16 @@ insert into tasks_archive select * from tasks where deleted_at < now() - interva
   on conflict (owner, id) do nothing;
 select is((select section_id from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000007'),
   '44444444-0000-4000-8000-000000000007'::uuid, 'archiving keeps a task''s section');
+
+-- Labels: the task's label ids survive archiving the same way (label_ids sits before archived_at).
+select has_column('public', 'tasks', 'label_ids', 'tasks has label_ids');
+insert into public.tasks (owner, id, title, clock, created_at, updated_at, version, deleted_at, label_ids) values
+  ('cccccccc-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000009', 'labelled', '{}', now(), now(), 11,
+   now() - interval '100 days', '["55555555-0000-4000-8000-000000000006"]');
+insert into tasks_archive select * from tasks where deleted_at < now() - interval '90 days'
+  on conflict (owner, id) do nothing;
+select is((select label_ids from public.tasks_archive where id = 'dddddddd-0000-4000-8000-000000000009'),
+  '["55555555-0000-4000-8000-000000000006"]'::jsonb, 'archiving keeps a task''s label ids');
 
 select * from finish();
 rollback;

@@ -42,13 +42,14 @@ export interface DumpResult {
 const CHANGED_TASKS = `where t.updated_at > $1 or exists (
   select 1 from public.sync_log l where l.owner = t.owner and l.task_id = t.id::text and l.synced_at > $1)`;
 /**
- * What an incremental backup carries: changed tasks, every project and section (a handful per user),
+ * What an incremental backup carries: changed tasks, every project, section and label (a handful per user),
  * and the sequences their versions were drawn from.
  */
 const INCREMENTAL_TABLES = new Set([
   'public.tasks',
   'public.projects',
   'public.sections',
+  'public.labels',
   'public.sync_state',
 ]);
 
