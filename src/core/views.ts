@@ -170,7 +170,7 @@ export function countNames(names: Iterable<string>): NamedCount[] {
   return sortNamedCounts([...counts].map(([name, count]) => ({ name, count })));
 }
 
-export function sortNamedCounts(list: NamedCount[]): NamedCount[] {
+export function sortNamedCounts<T extends NamedCount>(list: T[]): T[] {
   return [...list].sort(
     (a, b) =>
       a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || cmp(a.name, b.name),

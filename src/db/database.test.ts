@@ -1,3 +1,4 @@
+import { labelIdForName } from '../core/label-id';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,7 @@ describe('database schema', () => {
       'conflicts',
       'delivered',
       'filters',
+      'labels',
       'meta',
       'outbox',
       'projects',
@@ -58,7 +60,7 @@ describe('database schema', () => {
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
     expect(db.delivered.schema.indexes.map((i) => i.name)).toEqual(['at']);
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(11);
   });
 
   it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {
@@ -106,7 +108,8 @@ describe('database schema', () => {
     expect(await db.tasks.get(ID)).toMatchObject({
       status: 'open',
       projectKey: '',
-      openLabels: ['a', 'b'],
+      // Legacy names are keyed by the ids of the label records they resolve to.
+      openLabels: [labelIdForName('a'), labelIdForName('b')],
     });
     await db.tasks.update(ID, { completedAt: '2026-11-26T10:00:00.000Z', project: 'Home' });
     expect(await db.tasks.get(ID)).toMatchObject({
@@ -159,6 +162,7 @@ describe('database schema', () => {
       projectId: null,
       reminders: [],
       sectionId: null,
+      labelIds: null,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     });

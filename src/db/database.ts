@@ -10,6 +10,8 @@ import {
 } from '../core/project-id';
 import type { ProjectRecord } from '../core/project';
 import type { SectionRecord } from '../core/section';
+import { effectiveLabelIds, legacyLabelMutations, legacyLabelRecord } from '../core/label-id';
+import type { LabelRecord } from '../core/label';
 import { withIndexFields } from './task-index';
 import type { StoredTask } from './task-index';
 
@@ -91,6 +93,7 @@ export class TendDb extends Dexie {
   declare projects: Table<ProjectRecord, string>;
   declare sections: Table<SectionRecord, string>;
   declare delivered: Table<DeliveredReminder, string>;
+  declare labels: Table<LabelRecord, string>;
   /** The word index of search-index.ts, loaded after the first paint; searches read rows without it. */
   searchIndex?: TaskWordIndex;
   /** Told of every committed write to `tasks` made through this handle (see `onTaskWrites`). */
@@ -151,6 +154,28 @@ export class TendDb extends Dexie {
     this.version(9)
       .stores({ sections: 'id, projectId' })
       .upgrade(async (tx) => {
+        await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
+      });
+    // Labels become records (versions 10 and 12 are other features' and may land in any order). Tasks
+    // keep their names; the upgrade writes a record for each name (queued for sync, the same record on
+    // every device: src/core/label-id.ts), re-keys the label index by label id, and forgets the pull
+    // cursor: earlier pulls skipped the server's label records, so the next pull starts over.
+    this.version(11)
+      .stores({ labels: 'id' })
+      .upgrade(async (tx) => {
+        const tasks = await tx.table<TaskRecord>('tasks').toArray();
+        const createdAt = new Date().toISOString();
+        const writes = legacyLabelMutations(tasks, () => false);
+        await tx.table<LabelRecord>('labels').bulkPut(writes.map(legacyLabelRecord));
+        await tx
+          .table<OutboxEntry>('outbox')
+          .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
+        await tx
+          .table('tasks')
+          .toCollection()
+          .modify((task: StoredTask) => {
+            task.openLabels = task.status === 'open' ? effectiveLabelIds(task) : [];
+          });
         await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
       });
     this.use({

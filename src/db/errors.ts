@@ -12,7 +12,9 @@ export type TendDbErrorCode =
   | 'project_not_found'
   | 'invalid_project_parent'
   | 'invalid_section'
-  | 'section_not_found';
+  | 'section_not_found'
+  | 'invalid_label'
+  | 'label_not_found';
 
 export class TendDbError extends Error {
   constructor(
@@ -109,5 +111,19 @@ export class SectionValidationError extends TendDbError {
 export class SectionNotFoundError extends RecordNotFoundError {
   constructor(readonly sectionId: string) {
     super('section_not_found', 'Section', sectionId, { sectionId });
+  }
+}
+
+/** A label change the core schema refuses (an empty or hostile name, an unknown colour). */
+export class LabelValidationError extends TendDbError {
+  constructor(message: string, details?: unknown) {
+    super('invalid_label', message, details);
+  }
+}
+
+/** The action named a label id that is not stored (or not yet complete after a partial sync). */
+export class LabelNotFoundError extends TendDbError {
+  constructor(readonly labelId: string) {
+    super('label_not_found', `Label ${labelId} does not exist`, { labelId });
   }
 }

@@ -16,7 +16,7 @@ import { projectNameKey } from '../core/project-id';
 import { sectionsOfProject } from '../core/section';
 import type { Section } from '../core/section';
 import type { TendDb } from './database';
-import { projectLookup } from './project-lookup';
+import { labelIdsNamed, projectLookup } from './project-lookup';
 import type { ProjectLookup } from './project-lookup';
 import { storedToTask } from './task-index';
 import type { StoredTask } from './task-index';
@@ -31,6 +31,11 @@ function openIn(db: TendDb, keys: string[]): TaskCollection[] {
       .where('[status+projectKey+order]')
       .between(['open', key, -Infinity], ['open', key, Infinity], true, true),
   );
+}
+
+/** Open tasks that have the label `id` (legacy names index as the id they resolve to). */
+function labelled(db: TendDb, id: string): TaskCollection {
+  return db.tasks.where('openLabels').equals(id);
 }
 
 async function rowsOf(collections: TaskCollection[]): Promise<StoredTask[]> {
@@ -68,12 +73,14 @@ function viewCollections(
 ): TaskCollection[] {
   if (view.kind === 'inbox') return openIn(db, ['', ...(lookup?.gone ?? [])]);
   if (view.kind === 'project') return openIn(db, lookup ? idsNamed(lookup, view.project) : []);
+  if (view.kind === 'label')
+    return lookup ? labelIdsNamed(lookup, view.label).map((id) => labelled(db, id)) : [];
   return [viewCollection(db, view, today)];
 }
 
 function viewCollection(
   db: TendDb,
-  view: Exclude<ViewSpec, { kind: 'inbox' | 'project' }>,
+  view: Exclude<ViewSpec, { kind: 'inbox' | 'project' | 'label' }>,
   today: string,
 ): TaskCollection {
   const { minKey, maxKey } = Dexie;
@@ -87,8 +94,6 @@ function viewCollection(
       return db.tasks
         .where('[status+due]')
         .between(['open', addDays(today, 1)], ['open', maxKey], true, true);
-    case 'label':
-      return db.tasks.where('openLabels').equals(view.label);
     case 'completed':
       return db.tasks
         .where('[status+completedAt]')
@@ -344,17 +349,27 @@ export async function listSectionsByProject(db: TendDb): Promise<Map<string, Sec
   return byProject;
 }
 
-/** Labels on open tasks, with their open counts, sorted by name. */
-export async function listLabels(db: TendDb): Promise<NamedCount[]> {
-  const keys = (await db.tasks.orderBy('openLabels').uniqueKeys()) as string[];
-  const counts = await Promise.all(
-    keys.map((key) => db.tasks.where('openLabels').equals(key).count()),
-  );
-  return countedNames(keys, counts);
+/** A label as the sidebar and the label page show it. */
+export interface LabelSummary extends NamedCount {
+  id: string;
+  colour: string;
 }
 
-function countedNames(names: string[], counts: number[]): NamedCount[] {
-  return sortNamedCounts(names.map((name, i) => ({ name, count: counts[i] })));
+/** Live labels with their open counts (labels on no open task included), sorted by name. */
+export async function listLabelSummaries(db: TendDb): Promise<LabelSummary[]> {
+  const { labels } = await projectLookup(db);
+  const ids = [...labels.keys()];
+  const counts = await Promise.all(ids.map((id) => labelled(db, id).count()));
+  const summaries = ids.map((id, i): LabelSummary => {
+    const label = labels.get(id)!;
+    return { id, name: label.name as string, count: counts[i], colour: label.colour ?? 'grey' };
+  });
+  return sortNamedCounts(summaries);
+}
+
+/** Labels with their open counts, sorted by name (sidebar, filters, quick-add suggestions). */
+export async function listLabels(db: TendDb): Promise<NamedCount[]> {
+  return (await listLabelSummaries(db)).map(({ name, count }) => ({ name, count }));
 }
 
 /** Sub-tasks of one task (deleted ones left out), open first, each part in manual order. */

@@ -1,6 +1,7 @@
 // Derived, indexed fields of a stored task. IndexedDB cannot index null, so the views' "no project",
 // "not completed" and "not deleted" become plain values here, recomputed on every write to the table.
 import type { TaskRecord } from '../core/merge';
+import { effectiveLabelIds } from '../core/label-id';
 import { effectiveProjectId } from '../core/project-id';
 import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
@@ -15,7 +16,7 @@ export interface TaskIndexFields {
   status: TaskStatus;
   /** The project's id (a legacy name's: the id it resolves to), or '' for the Inbox. */
   projectKey: string;
-  /** Labels of open tasks only, so label views and counts use one multiEntry index. */
+  /** Label ids of open tasks only (a legacy name's: the id it resolves to), so label views and counts use one multiEntry index. */
   openLabels: string[];
   /** Local only: when this device learned the server archived the task. */
   archivedAt?: string;
@@ -37,7 +38,7 @@ export function withIndexFields(record: TaskRecord): StoredTask {
     ...record,
     status,
     projectKey: effectiveProjectId(record) ?? '',
-    openLabels: status === 'open' ? [...new Set(record.labels ?? [])] : [],
+    openLabels: status === 'open' ? effectiveLabelIds(record) : [],
   };
 }
 

@@ -48,9 +48,17 @@ describe('tasks store: writes and their outbox entries', () => {
     expect(tasks).toHaveLength(1);
     expect(tasks[0].clock.title).toBe(clock.last());
     expect(tasks[0].status).toBe('open');
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ taskId: task.id, hlc: clock.last(), attempts: 0 });
-    expect(outbox[0].changes).toMatchObject({ title: 'Buy milk', labels: ['errand'], due: null });
+    // The task, and the label record its new label name became (written first, so its stamp is older).
+    expect(outbox).toHaveLength(2);
+    const [label, write] = outbox;
+    expect(label).toMatchObject({ kind: 'label', changes: { name: 'errand' } });
+    expect(write).toMatchObject({ taskId: task.id, hlc: clock.last(), attempts: 0 });
+    expect(write.changes).toMatchObject({
+      title: 'Buy milk',
+      labels: ['errand'],
+      labelIds: [label.taskId],
+      due: null,
+    });
     expect((await db.meta.get('lastHlc'))?.value).toBe(clock.last());
     expect(await store.getTask(task.id)).toEqual(task);
   });

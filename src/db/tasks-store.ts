@@ -28,6 +28,7 @@ import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
 import { projectLookup } from './project-lookup';
 import { resolveProjectNames } from './projects-store';
+import { resolveLabelNames } from './labels-store';
 import { toTaskRecord } from './task-index';
 
 /** The recurrence step (src/core/recurrence.ts): the next due after completing on `today`; null or an unchanged value when the rule has ended. */
@@ -80,10 +81,14 @@ export function createTasksStore({
 
   /** Runs a write with the clock caught up on what other tabs (same node id, own clock) issued. */
   function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.tasks, db.projects, db.outbox, db.meta], async () => {
-      await catchUpClock(db, clock);
-      return work();
-    });
+    return db.transaction(
+      'rw',
+      [db.tasks, db.projects, db.labels, db.outbox, db.meta],
+      async () => {
+        await catchUpClock(db, clock);
+        return work();
+      },
+    );
   }
 
   /** Parent links of every task that has one (deleted ones left out), for `checkParents`. */
@@ -136,12 +141,18 @@ export function createTasksStore({
         if (!record || !task) throw new TaskNotFoundError(id);
         return { id, record, task, changes: validateChanges(change(task)) };
       });
-      const named = await resolveProjectNames(
+      const named = await resolveLabelNames(
         db,
         clock,
         newId,
         nowIso(),
-        current.map((c) => c.changes),
+        await resolveProjectNames(
+          db,
+          clock,
+          newId,
+          nowIso(),
+          current.map((c) => c.changes),
+        ),
       );
       current.forEach(({ id, record, task }, i) => {
         const changes = onlyChanged(task, named[i]);
@@ -192,7 +203,13 @@ export function createTasksStore({
       validateNew(fields, id ?? newId(), created),
     );
     return transact(async () => {
-      const drafts = await resolveProjectNames(db, clock, newId, created, validatedDrafts);
+      const drafts = await resolveLabelNames(
+        db,
+        clock,
+        newId,
+        created,
+        await resolveProjectNames(db, clock, newId, created, validatedDrafts),
+      );
       let last = (await db.tasks.orderBy('order').last())?.order ?? 0;
       const mutations: Mutation[] = [];
       const records: TaskRecord[] = [];

@@ -268,8 +268,8 @@ describe('Todoist CSV import', () => {
     ]);
     expect(tasks[0].order).toBeLessThan(tasks[1].order);
     expect(warnings).toHaveLength(1);
-    // Two tasks and their project, "Travel".
-    expect(await db.outbox.count()).toBe(3);
+    // Two tasks, their project "Travel" and the label "admin".
+    expect(await db.outbox.count()).toBe(4);
     expect(
       await importTodoistCsv(store, 'TYPE,CONTENT\n', { project: null, now: new Date(T0) }),
     ).toEqual({

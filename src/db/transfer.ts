@@ -1,4 +1,4 @@
-// Export and import against the database. JSON imports merge tasks, projects and sections through
+// Export and import against the database. JSON imports merge tasks, projects, sections and labels through
 // `applyMutation`
 // with the file's own timestamps (so importing twice changes nothing) and queue what changed in the
 // outbox, like any local write; Todoist imports go through the tasks store as new tasks.
@@ -7,6 +7,7 @@ import { applyMutation, recordToMutations } from '../core/merge';
 import type { AnyMutation, AnyRecord, TaskRecord } from '../core/merge';
 import type { ProjectRecord } from '../core/project';
 import type { SectionRecord } from '../core/section';
+import type { LabelRecord } from '../core/label';
 import type { Task } from '../core/task';
 import {
   EXPORT_TAIL,
@@ -25,20 +26,27 @@ import type { TodoistImportOptions } from '../core/transfer/todoist-csv';
 import type { TransferProblem } from '../core/transfer/errors';
 import type { OutboxEntry, TendDb } from './database';
 import { catchUpClock, saveClock } from './persistent-clock';
-import { recordLegacyProjects } from './legacy-projects';
+import { recordLegacyLabels, recordLegacyProjects } from './legacy-projects';
 import { toTaskRecord } from './task-index';
 import type { StoredTask } from './task-index';
 import type { SectionsStore } from './sections-store';
 import type { TasksStore } from './tasks-store';
 
-/** Every task, project and section record, deleted and partial ones included, with their clocks. */
+/** Every task, project, section and label record, deleted and partial ones included, with their clocks. */
 export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
-  const [tasks, projects, sections] = await Promise.all([
+  const [tasks, projects, sections, labels] = await Promise.all([
     db.tasks.toArray(),
     db.projects.toArray(),
     db.sections.toArray(),
+    db.labels.toArray(),
   ]);
-  return buildExport(tasks.map(toTaskRecord), new Date(now).toISOString(), projects, sections);
+  return buildExport(
+    tasks.map(toTaskRecord),
+    new Date(now).toISOString(),
+    projects,
+    sections,
+    labels,
+  );
 }
 
 export async function exportJson(db: TendDb, now: number): Promise<string> {
@@ -61,6 +69,7 @@ export async function exportJsonParts(
     new Date(now).toISOString(),
     await db.projects.toArray(),
     await db.sections.toArray(),
+    await db.labels.toArray(),
   );
   const parts = [head];
   let count = 0;
@@ -155,9 +164,11 @@ export async function importJsonStream(
     await pause();
   }
   // The header and the projects are small: the whole-file check reads them.
-  const { projects = [], sections = [] } = parseExport(
-    JSON.stringify({ ...reader.end(), tasks: [] }),
-  );
+  const {
+    projects = [],
+    sections = [],
+    labels = [],
+  } = parseExport(JSON.stringify({ ...reader.end(), tasks: [] }));
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -166,7 +177,7 @@ export async function importJsonStream(
   let batch: TaskRecord[] = [];
   let first = true;
   const flush = async () => {
-    await mergeSlice(db, batch, first ? { projects, sections } : {}, options, summary);
+    await mergeSlice(db, batch, first ? { projects, sections, labels } : {}, options, summary);
     first = false;
     batch = [];
     const done = summary.created + summary.updated + summary.unchanged;
@@ -183,51 +194,48 @@ export async function importJsonStream(
   return summary;
 }
 
+/** The records a file keeps beside its tasks, merged with its first slice. */
+interface SideRecords {
+  projects?: ProjectRecord[];
+  sections?: SectionRecord[];
+  labels?: LabelRecord[];
+}
+
 /** Merges checked records in one transaction, each change queued for sync like a local write. */
 async function mergeSlice(
   db: TendDb,
   tasks: TaskRecord[],
-  { projects = [], sections = [] }: { projects?: ProjectRecord[]; sections?: SectionRecord[] },
+  sides: SideRecords,
   { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
   summary: ImportSummary,
 ): Promise<void> {
-  const tables = [db.tasks, db.projects, db.sections, db.outbox, db.meta];
+  const tables = [db.tasks, db.projects, db.sections, db.labels, db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     await catchUpClock(db, clock);
     const createdAt = new Date(now()).toISOString();
-    const storedProjects = await db.projects.bulkGet(projects.map((r) => r.id));
-    const projectWrites = projects.map((incoming, i) =>
-      mergeFile(
-        storedProjects[i],
-        incoming,
-        recordToMutations(incoming, newId, undefined, 'project'),
-      ),
-    );
+    const entries: OutboxEntry[] = [];
+    const sideKinds = [
+      [db.projects, sides.projects ?? [], 'project'],
+      [db.sections, sides.sections ?? [], 'section'],
+      [db.labels, sides.labels ?? [], 'label'],
+    ] as const;
+    for (const [table, incoming, kind] of sideKinds) {
+      const storedSide = await (table as typeof db.projects).bulkGet(incoming.map((r) => r.id));
+      const writes = incoming.map((record, i) =>
+        mergeFile(
+          storedSide[i],
+          record,
+          recordToMutations(record as never, newId, undefined, kind as 'project'),
+        ),
+      );
+      for (const w of writes)
+        entries.push(...w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })));
+      await (table as typeof db.projects).bulkPut(
+        writes.flatMap((w) => (w.record && w.queued.length ? [w.record as ProjectRecord] : [])),
+      );
+    }
     const stored = await db.tasks.bulkGet(tasks.map((r) => r.id));
     const records: TaskRecord[] = [];
-    const entries: OutboxEntry[] = projectWrites.flatMap((w) =>
-      w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })),
-    );
-    await db.projects.bulkPut(
-      projectWrites.flatMap((w) =>
-        w.record && w.queued.length ? [w.record as ProjectRecord] : [],
-      ),
-    );
-    const storedSections = await db.sections.bulkGet(sections.map((r) => r.id));
-    const sectionWrites = sections.map((incoming, i) =>
-      mergeFile(
-        storedSections[i],
-        incoming,
-        recordToMutations(incoming, newId, undefined, 'section'),
-      ),
-    );
-    for (const w of sectionWrites)
-      entries.push(...w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })));
-    await db.sections.bulkPut(
-      sectionWrites.flatMap((w) =>
-        w.record && w.queued.length ? [w.record as SectionRecord] : [],
-      ),
-    );
     tasks.forEach((incoming, i) => {
       const current = stored[i] && toTaskRecord(stored[i]);
       const { record, queued } = mergeFile(current, incoming, recordToMutations(incoming, newId));
@@ -241,8 +249,9 @@ async function mergeSlice(
     });
     await db.tasks.bulkPut(records);
     await db.outbox.bulkAdd(entries);
-    // A file from before projects were records names them on its tasks.
+    // A file from before projects and labels were records names them on its tasks.
     await recordLegacyProjects(db, records, createdAt);
+    await recordLegacyLabels(db, records, createdAt);
     await saveClock(db, clock);
   });
 

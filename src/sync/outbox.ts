@@ -53,6 +53,7 @@ export function toWire(entry: SyncOutboxEntry): AnyMutation {
   const { id, taskId, hlc, changes } = entry;
   if (entry.kind === 'project') return { id, taskId, hlc, changes: entry.changes, kind: 'project' };
   if (entry.kind === 'section') return { id, taskId, hlc, changes: entry.changes, kind: 'section' };
+  if (entry.kind === 'label') return { id, taskId, hlc, changes: entry.changes, kind: 'label' };
   return { id, taskId, hlc, changes } as AnyMutation;
 }
 
@@ -69,13 +70,17 @@ async function settleRejected(
     stored: AnyRecord | StoredTask | undefined,
   ) => Promise<void>,
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.tasks, db.projects, db.sections, db.meta], async () => {
-    const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
-    if (!entry?.rejected) return;
-    await db.outbox.delete(id);
-    const table = recordTable(db, entry.kind);
-    await settle(entry, table, await table.get(entry.taskId));
-  });
+  await db.transaction(
+    'rw',
+    [db.outbox, db.tasks, db.projects, db.sections, db.labels, db.meta],
+    async () => {
+      const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
+      if (!entry?.rejected) return;
+      await db.outbox.delete(id);
+      const table = recordTable(db, entry.kind);
+      await settle(entry, table, await table.get(entry.taskId));
+    },
+  );
 }
 
 /**

@@ -11,6 +11,8 @@ import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { projectIdForName } from '../core/project-id';
 import { createProjectsStore } from '../db/projects-store';
+import { createLabelsStore } from '../db/labels-store';
+import { labelIdForName } from '../core/label';
 import { createSectionsStore } from '../db/sections-store';
 import { listProjectSections, queryTask } from '../db/queries';
 import { toTaskRecord } from '../db/task-index';
@@ -392,5 +394,56 @@ describe('sections between devices', () => {
     await a.push();
     await b.pull();
     expect(await shown()).toEqual(['Buy']);
+  });
+});
+
+describe('labels between devices', () => {
+  it('a rename and a recolour on one device reach the other device’s tasks without rewriting them', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Buy stamps', labels: ['errands'] });
+    await a.push();
+    await b.pull();
+    expect((await queryTask(b.db, task.id))?.labels).toEqual(['errands']);
+
+    a.advance(60_000);
+    const labels = createLabelsStore({ db: a.db, clock: a.clock, now: () => T0 + 60_000 });
+    await labels.updateLabel(labelIdForName('errands'), { name: 'shopping', colour: 'teal' });
+    expect(await a.db.outbox.count()).toBe(1);
+    await a.push();
+    const before = await b.db.tasks.get(task.id);
+    await b.pull();
+    expect(await b.db.tasks.get(task.id)).toEqual(before);
+    expect((await queryTask(b.db, task.id))?.labels).toEqual(['shopping']);
+    expect((await b.db.labels.toArray()).map((l) => [l.name, l.colour])).toEqual([
+      ['shopping', 'teal'],
+    ]);
+  });
+
+  it('a task an older client labelled by name gets that name’s label on arrival', async () => {
+    const b = device('B');
+    const old = device('C');
+    const task = await old.store.addTask({ title: 'Legacy' });
+    await old.db.outbox.clear();
+    await old.db.outbox.add({
+      id: 'legacy-write',
+      taskId: task.id,
+      hlc: old.clock.tick(),
+      changes: { title: 'Legacy', labels: ['garden'] },
+      createdAt: new Date(T0).toISOString(),
+      attempts: 0,
+    });
+    await old.push();
+    await b.pull();
+    const garden = labelIdForName('garden');
+    expect(await b.db.labels.toArray()).toEqual([
+      expect.objectContaining({ id: garden, name: 'garden' }),
+    ]);
+    expect(await b.db.outbox.toArray()).toEqual([
+      expect.objectContaining({ kind: 'label', taskId: garden }),
+    ]);
+    expect((await queryTask(b.db, task.id))?.labels).toEqual(['garden']);
+    await b.push();
+    expect(await b.db.outbox.count()).toBe(0);
   });
 });

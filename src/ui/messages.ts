@@ -27,6 +27,8 @@ const MESSAGES: Record<string, string> = {
   invalid_project: 'That project name is not valid: use 1 to 100 characters.',
   project_not_found: 'That project no longer exists. It may have been deleted on another device.',
   invalid_project_parent: 'That project cannot go inside that one.',
+  invalid_label: 'That label name is not valid: use 1 to 100 characters.',
+  label_not_found: 'That label no longer exists. It may have been deleted on another device.',
   invalid_section: 'That section name is not valid: use 1 to 100 characters.',
   section_not_found: 'That section no longer exists. It may have been deleted on another device.',
   // import / export
