@@ -14,7 +14,12 @@ import {
 } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { listFiltersWithCounts } from '../db/filters';
-import { countNav, listLabels, listProjectSummaries, listSectionsByProject } from '../db/queries';
+import {
+  countNav,
+  listLabelSummaries,
+  listProjectSummaries,
+  listSectionsByProject,
+} from '../db/queries';
 import { projectNameKey } from '../core/project-id';
 import { AppContext } from './app-context';
 import type { AppContextValue, AppServices, ViewController } from './app-context';
@@ -145,7 +150,7 @@ export function App(props: AppProps): JSX.Element {
     async () => (await listProjectSummaries(props.db)).filter((p) => !p.archived),
     [],
   );
-  const labels = createLive(() => listLabels(props.db), []);
+  const labels = createLive(() => listLabelSummaries(props.db), []);
   const sections = createLive(() => listSectionsByProject(props.db), new Map());
   /** The sections of the project named `name` (quick add's `/`). */
   const sectionsOf = (name: string) => {

@@ -264,6 +264,20 @@ export const SECTION_WORDS = {
       ? `Deleted the section “${name}”`
       : `Deleted the section “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
 } as const;
+/** Words of the label page's tools (colour names are the projects'). */
+export const LABEL_WORDS = {
+  labelTools: 'Label',
+  rename: 'Rename',
+  labelName: 'Label name',
+  save: 'Save',
+  colour: 'Colour',
+  delete: 'Delete label',
+  renamed: (name: string) => `Renamed the label to “${name}”`,
+  deleted: (name: string, tasks: number) =>
+    tasks === 0
+      ? `Deleted the label “${name}”`
+      : `Deleted the label “${name}” from ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+} as const;
 /** Reminder words: the detail's section, the quick-add chip and the notification itself. */
 export const REMINDER_WORDS = {
   section: 'Reminders',

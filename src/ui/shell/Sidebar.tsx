@@ -17,7 +17,7 @@ export interface SidebarProps {
   counts: NavCounts;
   /** Projects that are not archived, in the user's order. */
   projects: (NamedCount & { colour?: string })[];
-  labels: NamedCount[];
+  labels: (NamedCount & { colour?: string })[];
   /** Saved filters with their counts (this device only). */
   filters: FilterWithCount[];
   open: boolean;

@@ -11,6 +11,7 @@ import type { Task } from '../../core/task';
 import { projectNameKey } from '../../core/project-id';
 import {
   countSubtasks,
+  listLabelSummaries,
   listProjectSections,
   listProjectSummaries,
   listProjects,
@@ -36,6 +37,9 @@ import { emptyStateFor, listItemsFor, viewTitle } from './view-model';
 const BulkBar = lazy(() => import('../tasks/BulkBar').then((m) => ({ default: m.BulkBar })));
 const ProjectTools = lazy(() =>
   import('../projects/ProjectTools').then((m) => ({ default: m.ProjectTools })),
+);
+const LabelTools = lazy(() =>
+  import('../labels/LabelTools').then((m) => ({ default: m.LabelTools })),
 );
 // Reschedule shows only when Today has overdue tasks; the week view only when chosen.
 const SectionTools = lazy(() =>
@@ -139,6 +143,13 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     return project
       ? projectSectionItems(props.spec, grouped, project.id, sections.value(), today, collapsed())
       : listItemsFor(props.spec, grouped, today, collapsed());
+  };
+  const labelSummaries = createLive(() => listLabelSummaries(app.db), []);
+  /** The label this page shows (by name, as the address names it), once the list has loaded. */
+  const shownLabel = () => {
+    if (props.spec.kind !== 'label') return undefined;
+    const key = projectNameKey(props.spec.label);
+    return labelSummaries.value().find((l) => projectNameKey(l.name) === key);
   };
   // Provisional rows take their place in the view (their day, their time), never the end of the
   // list: a capture in Upcoming must not move what the user is reading.
@@ -268,6 +279,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
           </>
         )}
       </Show>
+      <Show when={shownLabel()}>{(label) => <LabelTools label={label()} />}</Show>
       <Show when={props.spec.kind === 'search' ? props.spec : undefined}>
         {(spec) => (
           <FilterTools
