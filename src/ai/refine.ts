@@ -154,10 +154,10 @@ async function refineTask(
     });
   }
 
-  // Projects too: the store's write may name a project (the model proposes `#Work`).
+  // Projects and labels too: the store's write may name them (the model proposes `#Work`, `@home`).
   const applied = await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.outbox, db.meta],
+    [db.tasks, db.projects, db.labels, db.outbox, db.meta],
     async () => {
       const current = await db.tasks.get(taskId);
       // Any write since capture (an edit here, a completion, a synced change) moved a field clock.
