@@ -3,7 +3,15 @@
 // `labelIds`; see label-id.ts for how ids and the names older clients write fit together).
 import * as z from 'zod/mini';
 import { PROJECT_COLOURS } from './project-id';
-import { isoSchema, nameSchema } from './task';
+import {
+  changesSchemaOf,
+  createRecord,
+  isoSchema,
+  nameSchema,
+  orderSchema,
+  readRecord,
+  recordIdentity,
+} from './record-schema';
 
 export {
   effectiveLabelIds,
@@ -23,20 +31,16 @@ export const labelFieldsSchema = z.object({
   name: nameSchema,
   /** The projects' named colours: one palette, each shade checked for contrast in both themes. */
   colour: z.enum(PROJECT_COLOURS, { error: 'Colour must be one of the named colours' }),
-  order: z.number().check(z.refine(Number.isFinite, 'Order must be a finite number')),
+  order: orderSchema,
   deletedAt: z.nullable(isoSchema),
 });
 
-export const labelSchema = z.extend(labelFieldsSchema, {
-  id: z.uuid({ error: 'Must be a UUID' }),
-  createdAt: isoSchema,
-  updatedAt: isoSchema,
-});
+export const labelSchema = z.extend(labelFieldsSchema, recordIdentity);
 
 export type LabelFields = z.infer<typeof labelFieldsSchema>;
 export type Label = z.infer<typeof labelSchema>;
 
-export const labelChangesSchema = z.strictObject(z.partial(labelFieldsSchema).shape);
+export const labelChangesSchema = changesSchemaOf(labelFieldsSchema);
 export type LabelChanges = z.infer<typeof labelChangesSchema>;
 
 const DEFAULT_LABEL_FIELDS: Omit<LabelFields, 'name'> = {
@@ -57,20 +61,12 @@ export function createLabel(
   fields: Partial<LabelFields> & { name: string },
   ids: { id: string; now: string },
 ): Label {
-  return labelSchema.parse({
-    ...DEFAULT_LABEL_FIELDS,
-    ...fields,
-    id: ids.id,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-  });
+  return createRecord(labelSchema, DEFAULT_LABEL_FIELDS, fields, ids);
 }
 
 /** The label a view can show, or null while the record still lacks its name. */
 export function toLabel(record: LabelRecord): Label | null {
-  const { clock: _clock, ...rest } = record;
-  const parsed = labelSchema.safeParse({ ...DEFAULT_LABEL_FIELDS, ...rest });
-  return parsed.success ? parsed.data : null;
+  return readRecord(labelSchema, DEFAULT_LABEL_FIELDS, record);
 }
 
 /**

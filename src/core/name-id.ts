@@ -8,6 +8,19 @@ export function nameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/**
+ * The live record named `name` (ignoring case and surrounding space) among `records`, if any: the oldest
+ * when two devices made one each.
+ */
+export function findLiveByName<
+  R extends { name?: string; deletedAt?: string | null; createdAt: string },
+>(records: readonly R[], name: string): R | undefined {
+  const key = nameKey(name);
+  return records
+    .filter((r) => !r.deletedAt && r.name !== undefined && nameKey(r.name) === key)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
+}
+
 /** 32-bit FNV-1a over the UTF-16 code units, from a given offset basis. */
 function fnv1a(text: string, basis: number): number {
   let hash = basis >>> 0;

@@ -1,17 +1,20 @@
 // The IndexedDB database of the page and the service worker (Dexie 4). Versions only ever grow:
 // add a `this.version(n + 1).stores({...})` for a new table or index, never edit a shipped one.
 import Dexie from 'dexie';
-import type { DBCore, DBCoreTable, DexieOptions, Table } from 'dexie';
-import type { AnyMutation, Overwrite, TaskRecord } from '../core/merge';
-import {
-  effectiveProjectId,
-  legacyProjectMutations,
-  legacyProjectRecord,
-} from '../core/project-id';
+import type { DBCore, DBCoreTable, DexieOptions, Table, Transaction } from 'dexie';
+import type {
+  AnyMutation,
+  LabelMutation,
+  Overwrite,
+  ProjectMutation,
+  TaskRecord,
+} from '../core/merge';
+import { effectiveProjectId, legacyProjectMutations } from '../core/project-id';
 import type { ProjectRecord } from '../core/project';
 import type { SectionRecord } from '../core/section';
-import { effectiveLabelIds, legacyLabelMutations, legacyLabelRecord } from '../core/label-id';
+import { effectiveLabelIds, legacyLabelMutations } from '../core/label-id';
 import type { LabelRecord } from '../core/label';
+import { legacyWriteRecord } from '../core/name-id';
 import { withIndexFields } from './task-index';
 import type { StoredTask } from './task-index';
 
@@ -135,12 +138,11 @@ export class TendDb extends Dexie {
       .stores({ projects: 'id' })
       .upgrade(async (tx) => {
         const tasks = await tx.table<TaskRecord>('tasks').toArray();
-        const createdAt = new Date().toISOString();
-        const writes = legacyProjectMutations(tasks, () => false);
-        await tx.table<ProjectRecord>('projects').bulkPut(writes.map(legacyProjectRecord));
-        await tx
-          .table<OutboxEntry>('outbox')
-          .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
+        await storeLegacyWrites(
+          tx,
+          'projects',
+          legacyProjectMutations(tasks, () => false),
+        );
         await tx
           .table('tasks')
           .toCollection()
@@ -164,12 +166,11 @@ export class TendDb extends Dexie {
       .stores({ labels: 'id' })
       .upgrade(async (tx) => {
         const tasks = await tx.table<TaskRecord>('tasks').toArray();
-        const createdAt = new Date().toISOString();
-        const writes = legacyLabelMutations(tasks, () => false);
-        await tx.table<LabelRecord>('labels').bulkPut(writes.map(legacyLabelRecord));
-        await tx
-          .table<OutboxEntry>('outbox')
-          .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
+        await storeLegacyWrites(
+          tx,
+          'labels',
+          legacyLabelMutations(tasks, () => false),
+        );
         await tx
           .table('tasks')
           .toCollection()
@@ -185,6 +186,19 @@ export class TendDb extends Dexie {
         indexFieldsMiddleware(down, (change) => [...this.taskWrites].forEach((l) => l(change))),
     });
   }
+}
+
+/** An upgrade's records for legacy names (name-id.ts), stored and queued for sync like any write. */
+async function storeLegacyWrites(
+  tx: Transaction,
+  table: 'projects' | 'labels',
+  writes: (ProjectMutation | LabelMutation)[],
+): Promise<void> {
+  const createdAt = new Date().toISOString();
+  await tx.table(table).bulkPut(writes.map(legacyWriteRecord));
+  await tx
+    .table<OutboxEntry>('outbox')
+    .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
 }
 
 export interface WordHits {

@@ -3,7 +3,6 @@
 // entry in one transaction. Renaming or recolouring is one write to the label; deleting one also takes
 // it off its tasks in the same transaction, so one Undo (`restoreLabel` with what `deleteLabel`
 // returned) puts both back.
-import * as z from 'zod/mini';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
 import { createLabel, labelChangesSchema, labelIdForName, toLabel } from '../core/label';
@@ -11,11 +10,11 @@ import { effectiveLabelIds } from '../core/label-id';
 import type { Label, LabelChanges, LabelRecord } from '../core/label';
 import { applyMutation, createLabelMutation } from '../core/merge';
 import type { LabelMutation, Mutation, TaskRecord } from '../core/merge';
-import { nameKey } from '../core/name-id';
-import { describeValidationError } from '../core/task-shape';
+import { findLiveByName, nameKey } from '../core/name-id';
 import type { OutboxEntry, TendDb } from './database';
 import { LabelNotFoundError, LabelValidationError } from './errors';
 import { catchUpClock, saveClock } from './persistent-clock';
+import { validated } from './validated';
 import { toTaskRecord } from './task-index';
 
 export interface LabelsStoreOptions {
@@ -96,7 +95,7 @@ export function createLabelsStore({
 
   return {
     async updateLabel(id, changes) {
-      const valid = validated(() => labelChangesSchema.parse(changes));
+      const valid = validated(() => labelChangesSchema.parse(changes), LabelValidationError);
       return transact(async () => {
         const label = writeLabel(await loadLabel(id), valid);
         await commit(label, []);
@@ -146,14 +145,6 @@ export function createLabelsStore({
   };
 }
 
-/** The live label named `name` (ignoring case and surrounding space) among `records`, if any. */
-function findLabelByName(records: readonly LabelRecord[], name: string): LabelRecord | undefined {
-  const key = nameKey(name);
-  return records
-    .filter((r) => !r.deletedAt && r.name !== undefined && nameKey(r.name) === key)
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
-}
-
 /**
  * Task writes name labels (quick add's `@errands`, the detail's label field, an import); tasks point at
  * records by id. Each write that sets `labels` gets `labelIds` too: the live label of each name, or a new
@@ -172,7 +163,7 @@ export async function resolveLabelNames<
   const resolved = list.map((changes) => {
     if (!named(changes)) return changes;
     const records = (changes.labels as string[]).map((name) => {
-      let record = findLabelByName(all, name);
+      let record = findLiveByName(all, name);
       if (!record) {
         const hashed = labelIdForName(name);
         const taken = all.find((r) => r.id === hashed);
@@ -192,7 +183,10 @@ export async function resolveLabelNames<
           return record;
         }
         const id = taken ? newId() : hashed;
-        const label = validated(() => createLabel({ name }, { id, now: createdAt }));
+        const label = validated(
+          () => createLabel({ name }, { id, now: createdAt }),
+          LabelValidationError,
+        );
         const mutation = createLabelMutation(label, clock.tick(), newId());
         record = applyMutation(undefined, mutation).record;
         all.push(record);
@@ -213,14 +207,4 @@ export async function resolveLabelNames<
     await db.outbox.bulkAdd(entries);
   }
   return resolved;
-}
-
-function validated<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof z.core.$ZodError)
-      throw new LabelValidationError(describeValidationError(error), error.issues);
-    throw error;
-  }
 }

@@ -2,7 +2,6 @@
 // with the core schema, merges through the one `applyMutation` and stores the record with its outbox
 // entry in one transaction. Deleting a project deletes its tasks in the same transaction, so one Undo
 // (`restoreProject` with what `deleteProject` returned) brings both back.
-import * as z from 'zod/mini';
 import { applyMutation, createProjectMutation } from '../core/merge';
 import type { AnyRecord, ProjectMutation, Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
@@ -12,15 +11,15 @@ import {
   createProject,
   projectChangesSchema,
   projectIdForName,
-  projectNameKey,
   toProject,
 } from '../core/project';
 import type { Project, ProjectChanges, ProjectRecord } from '../core/project';
-import { describeValidationError } from '../core/task-shape';
 import type { OutboxEntry, TendDb } from './database';
 import { InvalidProjectParentError, ProjectNotFoundError, ProjectValidationError } from './errors';
+import { findLiveByName } from '../core/name-id';
 import { catchUpClock } from './persistent-clock';
 import { commitWrites, writeTasksDeleted } from './record-writes';
+import { validated } from './validated';
 import { toTaskRecord } from './task-index';
 
 export interface ProjectsStoreOptions {
@@ -48,15 +47,10 @@ export interface ProjectsStore {
 }
 
 /** The live project named `name` (ignoring case and surrounding space) among `records`, if any. */
-export function findProjectByName(
+export const findProjectByName: (
   records: readonly ProjectRecord[],
   name: string,
-): ProjectRecord | undefined {
-  const key = projectNameKey(name);
-  return records
-    .filter((r) => !r.deletedAt && r.name !== undefined && projectNameKey(r.name) === key)
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
-}
+) => ProjectRecord | undefined = findLiveByName;
 
 /** The id a new project named `name` gets: the name's hash, or `newId()` when a record already holds it. */
 export function newProjectId(
@@ -127,7 +121,10 @@ export function createProjectsStore({
         const all = await db.projects.toArray();
         const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
         const id = newProjectId(all, fields.name, newId);
-        const project = validated(() => createProject({ order, ...fields }, { id, now: nowIso() }));
+        const project = validated(
+          () => createProject({ order, ...fields }, { id, now: nowIso() }),
+          ProjectValidationError,
+        );
         const mutation = createProjectMutation(project, clock.tick(), newId());
         const record = applyMutation(undefined, mutation).record;
         await checkParent(all, record);
@@ -136,7 +133,7 @@ export function createProjectsStore({
       });
     },
     async updateProject(id, changes) {
-      const valid = validated(() => projectChangesSchema.parse(changes));
+      const valid = validated(() => projectChangesSchema.parse(changes), ProjectValidationError);
       return transact(async () => {
         const { mutation, record } = await writeProject(await loadProject(id), valid);
         if ('parentId' in valid) await checkParent(await db.projects.toArray(), record);
@@ -215,7 +212,10 @@ export async function resolveProjectNames<
     if (!record) {
       const id = newProjectId(all, name, newId);
       const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
-      const project = validated(() => createProject({ name, order }, { id, now: createdAt }));
+      const project = validated(
+        () => createProject({ name, order }, { id, now: createdAt }),
+        ProjectValidationError,
+      );
       const mutation = createProjectMutation(project, clock.tick(), newId());
       record = applyMutation(undefined, mutation).record;
       all.push(record);
@@ -229,14 +229,4 @@ export async function resolveProjectNames<
     await db.outbox.bulkAdd(entries);
   }
   return resolved;
-}
-
-function validated<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof z.core.$ZodError)
-      throw new ProjectValidationError(describeValidationError(error), error.issues);
-    throw error;
-  }
 }

@@ -1,18 +1,12 @@
 // The tasks store: every local action on tasks. Each write validates with the task schema, merges through
 // the one `applyMutation`, and puts the task and its outbox entry in the same transaction, so a change
 // is either stored and queued for sync, or not made at all.
-import * as z from 'zod/mini';
 import { checkParent } from '../core/hierarchy';
 import { applyMutation, createMutation, sameValue, toTask } from '../core/merge';
 import type { Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
-import {
-  SYNCED_FIELDS,
-  createTask,
-  describeValidationError,
-  taskChangesSchema,
-} from '../core/task';
+import { SYNCED_FIELDS, createTask, taskChangesSchema } from '../core/task';
 import type { NewTask, Task, TaskChanges } from '../core/task';
 import { nextOccurrence as ruleNextOccurrence } from '../core/recurrence';
 import { localDay } from '../core/calendar';
@@ -26,6 +20,7 @@ import {
 } from './errors';
 import { orderBetween } from './order';
 import { catchUpClock, saveClock } from './persistent-clock';
+import { validated } from './validated';
 import { projectLookup } from './project-lookup';
 import { resolveProjectNames } from './projects-store';
 import { resolveLabelNames } from './labels-store';
@@ -281,28 +276,16 @@ export function createTasksStore({
 }
 
 function validateChanges(changes: TaskChanges): TaskChanges {
-  return validated(() => taskChangesSchema.parse(withoutUndefined(changes)));
+  return validated(() => taskChangesSchema.parse(withoutUndefined(changes)), TaskValidationError);
 }
 
 function validateNew(fields: NewTask, id: string, now: string): Task {
-  return validated(() => createTask(withoutUndefined(fields), { id, now }));
+  return validated(() => createTask(withoutUndefined(fields), { id, now }), TaskValidationError);
 }
 
 /** A field passed as undefined means "not given" (keep the current or default value), never "erase". */
 function withoutUndefined<T extends object>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
-}
-
-/** Runs a zod parse, turning its failure into the store's typed error. */
-export function validated<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof z.core.$ZodError) {
-      throw new TaskValidationError(describeValidationError(error), error.issues);
-    }
-    throw error;
-  }
 }
 
 /** Drops fields that already hold the value, so a no-op edit queues nothing. */

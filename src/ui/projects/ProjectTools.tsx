@@ -1,15 +1,16 @@
 // The project page's tools: rename, recolour, reorder, archive and delete (its tasks go with it, and one
 // Undo brings both back). Every control is a plain button, select or form, so all of it works from the
 // keyboard.
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { PROJECT_COLOURS } from '../../core/project-id';
+import type { ProjectColour } from '../../core/project-id';
 import type { ProjectSummary } from '../../db/queries';
 import { useApp } from '../app-context';
-import { PROJECT_WORDS as W, describeError } from '../messages';
+import { PROJECT_WORDS as W } from '../messages';
 import { routeHref } from '../router';
 import { NameFormToggle } from './NameForm';
 import { projectsStore } from './projects-store';
+import { ColourSelect, useActOrToast } from './RecordTools';
 
 export interface ProjectToolsProps {
   project: ProjectSummary;
@@ -19,15 +20,7 @@ export interface ProjectToolsProps {
 
 export function ProjectTools(props: ProjectToolsProps): JSX.Element {
   const app = useApp();
-
-  async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await work();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-      return undefined;
-    }
-  }
+  const act = useActOrToast();
 
   const goTo = (projectName: string) =>
     app.router.navigate(routeHref({ view: 'project', name: projectName }), { replace: true });
@@ -40,6 +33,12 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
     close();
     app.toasts.show(W.renamed(done.name));
     goTo(done.name);
+  }
+
+  async function recolour(colour: ProjectColour) {
+    const { id } = props.project;
+    const store = await projectsStore(app);
+    await act(() => store.updateProject(id, { colour }));
   }
 
   /** Swaps places with the neighbour above (-1) or below (+1), renumbering so orders stay distinct. */
@@ -100,21 +99,11 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
         initial={() => props.project.name}
         onSave={rename}
       />
-      <label class="project-colour-label" for="project-colour">
-        {W.colour}
-      </label>
-      <select
+      <ColourSelect
         id="project-colour"
-        class="input"
         value={props.project.colour}
-        onChange={async (event) => {
-          const colour = event.currentTarget.value as (typeof PROJECT_COLOURS)[number];
-          const store = await projectsStore(app);
-          await act(() => store.updateProject(props.project.id, { colour }));
-        }}
-      >
-        <For each={PROJECT_COLOURS}>{(c) => <option value={c}>{W.colours[c]}</option>}</For>
-      </select>
+        onChange={(colour) => void recolour(colour)}
+      />
       <button type="button" class="btn" disabled={index() <= 0} onClick={() => void move(-1)}>
         {W.moveUp}
       </button>
