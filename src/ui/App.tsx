@@ -146,10 +146,9 @@ export function App(props: AppProps): JSX.Element {
     EMPTY_COUNTS,
     () => ({ day: today() }),
   );
-  const projects = createLive(
-    async () => (await listProjectSummaries(props.db)).filter((p) => !p.archived),
-    [],
-  );
+  const allProjects = createLive(() => listProjectSummaries(props.db), []);
+  const projects = () => allProjects.value().filter((p) => !p.archived);
+  const archivedProjects = () => allProjects.value().filter((p) => p.archived);
   const labels = createLive(() => listLabelSummaries(props.db), []);
   const sections = createLive(() => listSectionsByProject(props.db), new Map());
   /** The sections of the project named `name` (quick add's `/`). */
@@ -322,7 +321,7 @@ export function App(props: AppProps): JSX.Element {
             defaults={() => quickAddDefaults(spec(), today())}
             view={spec}
             names={() => ({
-              projects: projects.value().map((p) => p.name),
+              projects: projects().map((p) => p.name),
               labels: labels.value().map((l) => l.name),
             })}
             sectionsOf={sectionsOf}
@@ -342,7 +341,8 @@ export function App(props: AppProps): JSX.Element {
         </header>
         <Sidebar
           counts={counts.value()}
-          projects={projects.value()}
+          projects={projects()}
+          archived={archivedProjects()}
           labels={labels.value()}
           filters={filters.value()}
           open={menuOpen()}

@@ -222,7 +222,10 @@ export const PROJECT_WORDS = {
   archive: 'Archive',
   unarchive: 'Unarchive',
   delete: 'Delete project',
-  archivedNote: 'This project is archived: it is hidden from the sidebar.',
+  archivedNote: 'This project is archived: it is listed under “Archived projects” in the sidebar.',
+  archivedProjects: 'Archived projects',
+  parent: 'Parent project',
+  noParent: 'None (top level)',
   colours: {
     grey: 'Grey',
     red: 'Red',

@@ -1,13 +1,16 @@
 // Projects as records, as a person uses them: create one from the sidebar, file a task into it with quick
 // add, rename it, and find the task still in it, here and on a second device after sync. Then delete the
-// project with its task, and one Undo brings both back.
+// project with its task, and one Undo brings both back. Also: a parent project from the project page, and
+// archived projects listed in the sidebar.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { inbox, openDevice, signIn, syncNow, uniqueEmail } from './support/account.ts';
-import { captureTask, submitQuickAdd, taskCheckbox } from './support/app.ts';
+import { captureTask, openApp, submitQuickAdd, taskCheckbox } from './support/app.ts';
 
 const projectsNav = (page: Page) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'Projects' });
+  page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('list', { name: 'Projects', exact: true });
 
 async function openProject(page: Page, name: string) {
   await projectsNav(page).getByRole('link', { name }).click();
@@ -68,4 +71,41 @@ test('a renamed project keeps its tasks, on this device and another after sync',
   await expect(a.page.locator('#view-title')).toHaveText('Backyard');
   await expect(taskCheckbox(a.page, 'Prune roses')).toBeVisible();
   await expect(taskCheckbox(a.page, 'Plant tulips')).toBeVisible();
+});
+
+async function newProject(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('textbox', { name: 'New project name' }).fill(name);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#view-title')).toHaveText(name);
+}
+
+test('a project goes under another from its page, a cycle is refused, and archived ones stay reachable', async ({
+  page,
+}) => {
+  await openApp(page, '/inbox');
+  await newProject(page, 'Home');
+  await newProject(page, 'Kitchen');
+  const parent = page.getByRole('combobox', { name: 'Parent project' });
+  await parent.selectOption({ label: 'Home' });
+  await expect(parent).toHaveValue(/[0-9a-f-]{36}/);
+
+  // Home under Kitchen would be a cycle: refused in words, and the picker shows the truth again.
+  await openProject(page, 'Home');
+  await parent.selectOption({ label: 'Kitchen' });
+  await expect(page.getByText('That project cannot go inside that one.')).toBeVisible();
+  await expect(parent).toHaveValue('');
+
+  // Archived: gone from Projects, listed under Archived projects, and its page opens from there.
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(projectsNav(page).getByRole('link', { name: 'Home' })).toHaveCount(0);
+  const archived = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('list', { name: 'Archived projects' });
+  await page.goto('/inbox');
+  await archived.getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('#view-title')).toHaveText('Home');
+  await page.getByRole('button', { name: 'Unarchive' }).click();
+  await expect(projectsNav(page).getByRole('link', { name: 'Home' })).toBeVisible();
+  await expect(archived).toHaveCount(0);
 });

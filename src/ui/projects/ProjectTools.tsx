@@ -1,7 +1,7 @@
-// The project page's tools: rename, recolour, reorder, archive and delete (its tasks go with it, and one
+// The project page's tools: rename, recolour, re-parent, reorder, archive and delete (its tasks go with it, and one
 // Undo brings both back). Every control is a plain button, select or form, so all of it works from the
 // keyboard.
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { ProjectColour } from '../../core/project-id';
 import type { ProjectSummary } from '../../db/queries';
@@ -39,6 +39,15 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
     const { id } = props.project;
     const store = await projectsStore(app);
     await act(() => store.updateProject(id, { colour }));
+  }
+
+  /** Moves the project under another (or to the top level); a cycle or too deep a tree is refused. */
+  async function reparent(select: HTMLSelectElement) {
+    const { id, parentId } = props.project;
+    const chosen = select.value || null;
+    const store = await projectsStore(app);
+    if (!(await act(() => store.updateProject(id, { parentId: chosen }))))
+      select.value = parentId ?? '';
   }
 
   /** Swaps places with the neighbour above (-1) or below (+1), renumbering so orders stay distinct. */
@@ -104,6 +113,20 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
         value={props.project.colour}
         onChange={(colour) => void recolour(colour)}
       />
+      <label class="project-colour-label" for="project-parent">
+        {W.parent}
+      </label>
+      <select
+        id="project-parent"
+        class="input"
+        value={props.project.parentId ?? ''}
+        onChange={(event) => void reparent(event.currentTarget)}
+      >
+        <option value="">{W.noParent}</option>
+        <For each={props.all.filter((p) => p.id !== props.project.id)}>
+          {(p) => <option value={p.id}>{p.name}</option>}
+        </For>
+      </select>
       <button type="button" class="btn" disabled={index() <= 0} onClick={() => void move(-1)}>
         {W.moveUp}
       </button>

@@ -18,6 +18,8 @@ export interface SidebarProps {
   /** Projects that are not archived, in the user's order. */
   projects: (NamedCount & { colour?: string })[];
   labels: (NamedCount & { colour?: string })[];
+  /** Archived projects, reachable from their own list (absent or empty: the list is not shown). */
+  archived?: (NamedCount & { colour?: string })[];
   /** Saved filters with their counts (this device only). */
   filters: FilterWithCount[];
   open: boolean;
@@ -197,6 +199,22 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         onNavigate={props.onNavigate}
         tools={<NewProject onNavigate={props.onNavigate} />}
       />
+      <Show when={props.archived?.length}>
+        <NavSection
+          id="nav-archived"
+          heading={W.archivedProjects}
+          empty=""
+          links={(props.archived ?? []).map((p) => ({
+            target: { view: 'project', name: p.name } as Route,
+            label: p.name,
+            count: p.count,
+            idBase: idFor('a', p.name),
+            colour: p.colour,
+          }))}
+          icon="hash"
+          onNavigate={props.onNavigate}
+        />
+      </Show>
       <NavSection
         id="nav-labels"
         heading="Labels"
