@@ -1,7 +1,7 @@
 // Projects as records, as a person uses them: create one from the sidebar, file a task into it with quick
 // add, rename it, and find the task still in it, here and on a second device after sync. Then delete the
 // project with its task, and one Undo brings both back. Also: a parent project from the project page, and
-// archived projects listed in the sidebar.
+// archived projects listed in the sidebar, and drag reordering there.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { inbox, openDevice, signIn, syncNow, uniqueEmail } from './support/account.ts';
@@ -108,4 +108,21 @@ test('a project goes under another from its page, a cycle is refused, and archiv
   await page.getByRole('button', { name: 'Unarchive' }).click();
   await expect(projectsNav(page).getByRole('link', { name: 'Home' })).toBeVisible();
   await expect(archived).toHaveCount(0);
+});
+
+test('a project dragged onto another in the sidebar takes its place', async ({ page }) => {
+  await openApp(page, '/inbox');
+  await newProject(page, 'Alpha');
+  await newProject(page, 'Beta');
+  await newProject(page, 'Gamma');
+  const links = projectsNav(page).getByRole('link');
+  await expect(links).toHaveText(['Alpha', 'Beta', 'Gamma']);
+  await projectsNav(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'Gamma' })
+    .dragTo(projectsNav(page).getByRole('listitem').filter({ hasText: 'Alpha' }));
+  await expect(links).toHaveText(['Gamma', 'Alpha', 'Beta']);
+  // The order is stored: it survives a reload.
+  await page.reload();
+  await expect(links).toHaveText(['Gamma', 'Alpha', 'Beta']);
 });

@@ -11,6 +11,7 @@ import { routeHref } from '../router';
 import { NameFormToggle } from './NameForm';
 import { projectsStore } from './projects-store';
 import { ColourSelect, useActOrToast } from './RecordTools';
+import { moveTo, storeOrder } from './reorder';
 
 export interface ProjectToolsProps {
   project: ProjectSummary;
@@ -52,18 +53,11 @@ export function ProjectTools(props: ProjectToolsProps): JSX.Element {
 
   /** Swaps places with the neighbour above (-1) or below (+1), renumbering so orders stay distinct. */
   async function move(step: -1 | 1) {
-    const list = props.all;
-    const at = list.findIndex((p) => p.id === props.project.id);
-    const other = list[at + step];
+    const { all: list, project } = props;
+    const other = list[list.findIndex((p) => p.id === project.id) + step];
     if (!other) return;
     const store = await projectsStore(app);
-    const reordered = [...list];
-    reordered[at] = other;
-    reordered[at + step] = props.project;
-    await act(async () => {
-      for (const [i, p] of reordered.entries())
-        if (p.order !== i + 1) await store.updateProject(p.id, { order: i + 1 });
-    });
+    await act(() => storeOrder(store, moveTo(list, project.id, other.id)));
   }
 
   async function setArchived(archived: boolean) {

@@ -8,6 +8,7 @@ import { useApp } from '../app-context';
 import { PROJECT_WORDS as W, describeError } from '../messages';
 import { NameFormToggle } from '../projects/NameForm';
 import { projectsStore } from '../projects/projects-store';
+import { moveTo, storeOrder } from '../projects/reorder';
 import { Icon } from '../icons';
 import type { IconName } from '../icons';
 import type { Route } from '../router';
@@ -16,7 +17,7 @@ import { routeHref } from '../router';
 export interface SidebarProps {
   counts: NavCounts;
   /** Projects that are not archived, in the user's order. */
-  projects: (NamedCount & { colour?: string })[];
+  projects: (NamedCount & { id?: string; order?: number; colour?: string })[];
   labels: (NamedCount & { colour?: string })[];
   /** Archived projects, reachable from their own list (absent or empty: the list is not shown). */
   archived?: (NamedCount & { colour?: string })[];
@@ -90,6 +91,8 @@ function idFor(prefix: string, name: string): string {
 
 /** What a section lists: a project, label or saved filter with its count. */
 interface NavItem {
+  /** The record's id, for drag reordering. */
+  id?: string;
   name: string;
   count: number;
   /** A project's colour, shown as a dot (decoration: the name says which project it is). */
@@ -109,7 +112,13 @@ function NavSection<T extends NavItem>(props: {
   onNavigate: () => void;
   /** Controls under the heading (the project section's "New project"). */
   tools?: JSX.Element;
+  /**
+   * Drag reordering: a dragged entry dropped on another takes its place. The keyboard's way is the
+   * page's Move up / Move down.
+   */
+  onReorder?: (movingId: string, targetId: string) => void;
 }): JSX.Element {
+  const dragType = () => `application/x-tend-${props.id}`;
   return (
     <>
       <h2 class="nav-heading" id={props.id}>
@@ -120,7 +129,24 @@ function NavSection<T extends NavItem>(props: {
         <ul class="nav-list" aria-labelledby={props.id}>
           <For each={props.items}>
             {(item) => (
-              <li class="nav-item" data-colour={item.colour}>
+              <li
+                class="nav-item"
+                data-colour={item.colour}
+                draggable={props.onReorder && item.id ? true : undefined}
+                onDragStart={(event) => {
+                  if (props.onReorder && item.id) event.dataTransfer?.setData(dragType(), item.id);
+                }}
+                onDragOver={(event) => {
+                  if (props.onReorder && event.dataTransfer?.types.includes(dragType()))
+                    event.preventDefault();
+                }}
+                onDrop={(event) => {
+                  const moving = event.dataTransfer?.getData(dragType());
+                  if (!props.onReorder || !moving || !item.id) return;
+                  event.preventDefault();
+                  props.onReorder(moving, item.id);
+                }}
+              >
                 <NavLink
                   target={props.route(item)}
                   label={item.name}
@@ -169,6 +195,18 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
 }
 
 export function Sidebar(props: SidebarProps): JSX.Element {
+  const app = useApp();
+  /** A project dragged onto another takes its place; the sidebar's projects are renumbered 1..n. */
+  async function reorderProjects(movingId: string, targetId: string) {
+    const list = props.projects.flatMap((p) =>
+      p.id === undefined ? [] : [{ id: p.id, order: p.order ?? 0 }],
+    );
+    try {
+      await storeOrder(await projectsStore(app), moveTo(list, movingId, targetId));
+    } catch (error) {
+      app.toasts.show(describeError(error), { tone: 'error' });
+    }
+  }
   return (
     <nav id="sidebar" class="sidebar" classList={{ 'is-open': props.open }} aria-label="Main">
       <ul class="nav-list">
@@ -198,19 +236,16 @@ export function Sidebar(props: SidebarProps): JSX.Element {
         icon="hash"
         onNavigate={props.onNavigate}
         tools={<NewProject onNavigate={props.onNavigate} />}
+        onReorder={(moving, target) => void reorderProjects(moving, target)}
       />
       <Show when={props.archived?.length}>
         <NavSection
           id="nav-archived"
           heading={W.archivedProjects}
           empty=""
-          links={(props.archived ?? []).map((p) => ({
-            target: { view: 'project', name: p.name } as Route,
-            label: p.name,
-            count: p.count,
-            idBase: idFor('a', p.name),
-            colour: p.colour,
-          }))}
+          items={props.archived ?? []}
+          route={(p) => ({ view: 'project', name: p.name })}
+          idBase={(p) => idFor('a', p.name)}
           icon="hash"
           onNavigate={props.onNavigate}
         />
