@@ -154,7 +154,7 @@ export function App(props: AppProps): JSX.Element {
   /** The sections of the project named `name` (quick add's `/`). */
   const sectionsOf = (name: string) => {
     const key = projectNameKey(name);
-    const project = projects.value().find((p) => projectNameKey(p.name) === key);
+    const project = projects().find((p) => projectNameKey(p.name) === key);
     return (project && sections.value().get(project.id)) ?? [];
   };
   const filters = createLive(
