@@ -1,7 +1,9 @@
 // Per-field last-writer-wins merge: the single implementation shared by page, service worker and server.
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
 // merge is commutative, associative and idempotent by construction (max per field). It runs over every
-// record kind (tasks, projects, sections): a kind is only the list of its synced fields.
+// record kind (tasks, projects, sections, comments): a kind is only the list of its synced fields.
+import { COMMENT_FIELDS } from './comment';
+import type { Comment, CommentChanges, CommentField, CommentRecord } from './comment';
 import { parseHlc } from './hlc';
 import { PROJECT_FIELDS } from './project';
 import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
@@ -21,7 +23,7 @@ export type TaskRecord = Partial<TaskFields> & {
 };
 
 /** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
-export type RecordKind = 'task' | 'project' | 'section';
+export type RecordKind = 'task' | 'project' | 'section' | 'comment';
 
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
@@ -50,8 +52,17 @@ export interface SectionMutation {
   kind: 'section';
 }
 
-export type AnyMutation = Mutation | ProjectMutation | SectionMutation;
-export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord;
+/** One write to a comment, in the same envelope (`taskId` holds the comment's id; its task is a field). */
+export interface CommentMutation {
+  id: string;
+  taskId: string;
+  hlc: string;
+  changes: CommentChanges;
+  kind: 'comment';
+}
+
+export type AnyMutation = Mutation | ProjectMutation | SectionMutation | CommentMutation;
+export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | CommentRecord;
 
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
@@ -71,11 +82,13 @@ export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
 }
 export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
 export type SectionMergeResult = MergeResult<SectionRecord, SectionField>;
+export type CommentMergeResult = MergeResult<CommentRecord, CommentField>;
 
 const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
   task: SYNCED_FIELDS,
   project: PROJECT_FIELDS,
   section: SECTION_FIELDS,
+  comment: COMMENT_FIELDS,
 };
 
 /** The synced fields of a kind of record. */
@@ -130,6 +143,10 @@ export function applyMutation(
   current: SectionRecord | undefined,
   mutation: SectionMutation,
 ): SectionMergeResult;
+export function applyMutation(
+  current: CommentRecord | undefined,
+  mutation: CommentMutation,
+): CommentMergeResult;
 export function applyMutation(
   current: AnyRecord | undefined,
   mutation: AnyMutation,
@@ -201,6 +218,11 @@ export function mergeRecords(
   kind: 'section',
 ): SectionMergeResult;
 export function mergeRecords(
+  a: CommentRecord | undefined,
+  b: CommentRecord,
+  kind: 'comment',
+): CommentMergeResult;
+export function mergeRecords(
   a: AnyRecord | undefined,
   b: AnyRecord,
   kind: RecordKind = 'task',
@@ -268,6 +290,12 @@ export function recordToMutations(
   kind: 'section',
 ): SectionMutation[];
 export function recordToMutations(
+  record: CommentRecord,
+  newId: () => string,
+  skip: ((field: CommentField, hlc: string) => boolean) | undefined,
+  kind: 'comment',
+): CommentMutation[];
+export function recordToMutations(
   record: AnyRecord,
   newId: () => string,
   skip: (field: never, hlc: string) => boolean = () => false,
@@ -311,4 +339,11 @@ export function createSectionMutation(section: Section, hlc: string, id: string)
   const changes: Record<string, unknown> = {};
   for (const field of SECTION_FIELDS) changes[field] = section[field];
   return { id, taskId: section.id, hlc, changes: changes as SectionChanges, kind: 'section' };
+}
+
+/** The mutation that posts a comment with every field, all under one timestamp. */
+export function createCommentMutation(comment: Comment, hlc: string, id: string): CommentMutation {
+  const changes: Record<string, unknown> = {};
+  for (const field of COMMENT_FIELDS) changes[field] = comment[field];
+  return { id, taskId: comment.id, hlc, changes: changes as CommentChanges, kind: 'comment' };
 }

@@ -10,6 +10,8 @@ import type { AnyMutation, TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';
 import { SECTION_FIELDS, sectionChangesSchema } from '../section';
+import { COMMENT_FIELDS, commentChangesSchema } from '../comment';
+import type { CommentRecord } from '../comment';
 import type { SectionRecord } from '../section';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
@@ -54,6 +56,15 @@ export const sectionMutationSchema = z.strictObject({
   kind: z.literal('section'),
 });
 
+/** A write to a comment: `kind: 'comment'`, the comment's id in `taskId`, its task in `changes.taskId`. */
+export const commentMutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: commentChangesSchema.check(changesSomething),
+  kind: z.literal('comment'),
+});
+
 export type ValidatedMutation =
   | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
@@ -67,7 +78,9 @@ export function validateMutation(raw: unknown, index: number): ValidatedMutation
       ? projectMutationSchema
       : kind === 'section'
         ? sectionMutationSchema
-        : mutationSchema;
+        : kind === 'comment'
+          ? commentMutationSchema
+          : mutationSchema;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as AnyMutation };
   const id = (raw as { id?: unknown } | null)?.id;
@@ -150,6 +163,8 @@ export const pullEnvelopeSchema = z.object({
   projects: z.optional(z.array(z.unknown())),
   /** Sections, likewise (servers from before sections send none). */
   sections: z.optional(z.array(z.unknown())),
+  /** Comments, likewise (servers from before comments send none). */
+  comments: z.optional(z.array(z.unknown())),
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
@@ -159,6 +174,7 @@ export const pullEnvelopeSchema = z.object({
 const SYNCED = new Set<string>(SYNCED_FIELDS);
 const PROJECT_SYNCED = new Set<string>(PROJECT_FIELDS);
 const SECTION_SYNCED = new Set<string>(SECTION_FIELDS);
+const COMMENT_SYNCED = new Set<string>(COMMENT_FIELDS);
 
 /** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
 export function isTaskRecordShape(value: unknown): value is TaskRecord {
@@ -173,6 +189,11 @@ export function isProjectRecordShape(value: unknown): value is ProjectRecord {
 /** The same check for a pulled section. */
 export function isSectionRecordShape(value: unknown): value is SectionRecord {
   return hasRecordShape(value, SECTION_SYNCED);
+}
+
+/** The same check for a pulled comment. */
+export function isCommentRecordShape(value: unknown): value is CommentRecord {
+  return hasRecordShape(value, COMMENT_SYNCED);
 }
 
 function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {

@@ -1,5 +1,7 @@
-// Tend's own export file: every task, project and section record with its per-field clocks, so importing it back
+// Tend's own export file: every task, project, section and comment record with its per-field clocks, so importing it back
 // (here or on another device) merges exactly like sync does and loses nothing.
+import { COMMENT_FIELDS, commentChangesSchema } from '../comment';
+import type { CommentRecord } from '../comment';
 import { isHlc } from '../hlc';
 import type { TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
@@ -23,6 +25,8 @@ export interface ExportFile {
   projects?: ProjectRecord[];
   /** Absent from files written before sections. */
   sections?: SectionRecord[];
+  /** Absent from files written before comments. */
+  comments?: CommentRecord[];
 }
 
 export function buildExport(
@@ -30,6 +34,7 @@ export function buildExport(
   exportedAt: string,
   projects: ProjectRecord[] = [],
   sections: SectionRecord[] = [],
+  comments: CommentRecord[] = [],
 ): ExportFile {
   return {
     format: EXPORT_FORMAT,
@@ -38,13 +43,18 @@ export function buildExport(
     tasks: records,
     projects,
     sections,
+    comments,
   };
 }
 
 /** How a kind of record is checked: its synced fields, their schema, and what to call one. */
 interface RecordSpec {
   fields: readonly string[];
-  schema: typeof taskChangesSchema | typeof projectChangesSchema | typeof sectionChangesSchema;
+  schema:
+    | typeof taskChangesSchema
+    | typeof projectChangesSchema
+    | typeof sectionChangesSchema
+    | typeof commentChangesSchema;
   noun: string;
 }
 
@@ -59,15 +69,20 @@ const SECTION_SPEC: RecordSpec = {
   schema: sectionChangesSchema,
   noun: 'section',
 };
+const COMMENT_SPEC: RecordSpec = {
+  fields: COMMENT_FIELDS,
+  schema: commentChangesSchema,
+  noun: 'comment',
+};
 
 /**
  * The file's text: compact, one task record per line (no indentation: about 15% smaller than the
- * indented form), projects and sections before tasks so a streamed import has them first, and still one JSON
+ * indented form), projects, sections and comments before tasks so a streamed import has them first, and still one JSON
  * document that any JSON reader opens.
  */
 export function serializeExport(file: ExportFile): string {
   return (
-    exportHead(file.exportedAt, file.projects ?? [], file.sections ?? []) +
+    exportHead(file.exportedAt, file.projects ?? [], file.sections ?? [], file.comments ?? []) +
     file.tasks.map(exportLine).join(',\n') +
     EXPORT_TAIL
   );
@@ -78,8 +93,9 @@ export function exportHead(
   exportedAt: string,
   projects: ProjectRecord[],
   sections: SectionRecord[] = [],
+  comments: CommentRecord[] = [],
 ): string {
-  const { tasks: _tasks, ...header } = buildExport([], exportedAt, projects, sections);
+  const { tasks: _tasks, ...header } = buildExport([], exportedAt, projects, sections, comments);
   return `${JSON.stringify(header).slice(0, -1)},"tasks":[\n`;
 }
 
@@ -112,7 +128,8 @@ export function parseExport(text: string): ExportFile {
     data.format !== EXPORT_FORMAT ||
     !Array.isArray(data.tasks) ||
     !(data.projects === undefined || Array.isArray(data.projects)) ||
-    !(data.sections === undefined || Array.isArray(data.sections))
+    !(data.sections === undefined || Array.isArray(data.sections)) ||
+    !(data.comments === undefined || Array.isArray(data.comments))
   ) {
     throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
@@ -130,6 +147,9 @@ export function parseExport(text: string): ExportFile {
   const sections = ((data.sections ?? []) as unknown[]).map((item, i) =>
     checkRecord(item, `sections.${i}`, problems, SECTION_SPEC),
   );
+  const comments = ((data.comments ?? []) as unknown[]).map((item, i) =>
+    checkRecord(item, `comments.${i}`, problems, COMMENT_SPEC),
+  );
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -140,6 +160,7 @@ export function parseExport(text: string): ExportFile {
     tasks: tasks as TaskRecord[],
     projects: projects as ProjectRecord[],
     sections: sections as SectionRecord[],
+    comments: comments as CommentRecord[],
   };
 }
 
@@ -148,7 +169,7 @@ function checkRecord(
   at: string,
   problems: TransferProblem[],
   spec: RecordSpec,
-): TaskRecord | ProjectRecord | SectionRecord | null {
+): TaskRecord | ProjectRecord | SectionRecord | CommentRecord | null {
   if (!isObject(item)) {
     problems.push({ at, message: `not a ${spec.noun} record` });
     return null;
