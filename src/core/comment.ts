@@ -2,8 +2,14 @@
 // record kind). Editing a comment's text is one field write; deleting it sets `deletedAt`. A comment holds
 // its task's id, so the task itself is never rewritten when a comment is added.
 import * as z from 'zod/mini';
-import { UNSAFE_TEXT_MESSAGE, isSafeText } from './safe-text';
-import { isoSchema } from './task';
+import {
+  changesSchemaOf,
+  createRecord,
+  isoSchema,
+  readRecord,
+  recordIdentity,
+  safeText,
+} from './record-schema';
 
 /** The comment fields that sync; each carries its own last-writer-wins timestamp. */
 export const COMMENT_FIELDS = ['taskId', 'text', 'postedAt', 'deletedAt'] as const;
@@ -19,7 +25,7 @@ export const commentTextSchema = z
     z.trim(),
     z.minLength(1, 'A comment must not be empty'),
     z.maxLength(MAX_COMMENT_LENGTH, 'A comment is at most 20,000 characters'),
-    z.refine<string>(isSafeText, { message: UNSAFE_TEXT_MESSAGE }),
+    safeText,
   );
 
 export const commentFieldsSchema = z.object({
@@ -30,17 +36,15 @@ export const commentFieldsSchema = z.object({
   deletedAt: z.nullable(isoSchema),
 });
 
-export const commentSchema = z.extend(commentFieldsSchema, {
-  id: z.uuid({ error: 'Must be a UUID' }),
-  createdAt: isoSchema,
-  updatedAt: isoSchema,
-});
+export const commentSchema = z.extend(commentFieldsSchema, recordIdentity);
 
 export type CommentFields = z.infer<typeof commentFieldsSchema>;
 export type Comment = z.infer<typeof commentSchema>;
 
-export const commentChangesSchema = z.strictObject(z.partial(commentFieldsSchema).shape);
+export const commentChangesSchema = changesSchemaOf(commentFieldsSchema);
 export type CommentChanges = z.infer<typeof commentChangesSchema>;
+
+const DEFAULT_COMMENT_FIELDS: Pick<CommentFields, 'deletedAt'> = { deletedAt: null };
 
 /** A comment as replicas store it: fields may be partial while an out-of-order delivery is pending. */
 export type CommentRecord = Partial<CommentFields> & {
@@ -54,21 +58,12 @@ export function createComment(
   fields: { taskId: string; text: string },
   ids: { id: string; now: string },
 ): Comment {
-  return commentSchema.parse({
-    ...fields,
-    postedAt: ids.now,
-    deletedAt: null,
-    id: ids.id,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-  });
+  return createRecord(commentSchema, DEFAULT_COMMENT_FIELDS, { ...fields, postedAt: ids.now }, ids);
 }
 
 /** The comment a view can show, or null while the record still lacks its task, text or time. */
 export function toComment(record: CommentRecord): Comment | null {
-  const { clock: _clock, ...rest } = record;
-  const parsed = commentSchema.safeParse({ deletedAt: null, ...rest });
-  return parsed.success ? parsed.data : null;
+  return readRecord(commentSchema, DEFAULT_COMMENT_FIELDS, record);
 }
 
 /**

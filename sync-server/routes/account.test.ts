@@ -7,7 +7,7 @@ import { issueOneTimeToken } from '../auth/one-time-tokens';
 import { recordAudit } from '../ops/admin/audit-log';
 import { runDailyCleanup } from '../ops/cron/daily-cleanup';
 import type { TestServer } from '../test/harness';
-import { sectionMutation } from '../test/fixtures';
+import { commentMutation, sectionMutation } from '../test/fixtures';
 import { createTestServer, databaseKinds } from '../test/harness';
 
 interface Session {
@@ -96,7 +96,17 @@ describe.each(kinds)('the account API on %s', (kind) => {
     const pushed = await request('/api/sync/push', {
       method: 'POST',
       token: session.access_token,
-      body: JSON.stringify({ clientId: 'account-test', mutations: [section] }),
+      body: JSON.stringify({
+        clientId: 'account-test',
+        mutations: [
+          section,
+          commentMutation(
+            randomUUID(),
+            { taskId: kept[0], text: `${email} comment`, postedAt: new Date().toISOString() },
+            0,
+          ),
+        ],
+      }),
     });
     expect(pushed.status).toBe(200);
     const gone = await addTask(session.access_token, `${email} gone`);
@@ -124,6 +134,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(file.tasks.some((t) => other.kept.includes(t.id))).toBe(false);
     expect(file.projects?.map((p) => p.name)).toEqual(['export-ann@example.test project']);
     expect(file.sections?.map((p) => p.name)).toEqual(['export-ann@example.test section']);
+    expect(file.comments?.map((c) => c.text)).toEqual(['export-ann@example.test comment']);
     expect((await request('/api/account/export')).status).toBe(401);
   });
 
@@ -156,6 +167,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     // The fixture really covers every table that can hold a user's rows.
     expect(Object.keys(annBefore).sort()).toEqual([
       'auth.users.id',
+      'public.comments.owner',
       'public.profiles.id',
       'public.projects.owner',
       'public.sections.owner',

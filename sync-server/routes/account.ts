@@ -13,9 +13,11 @@ import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
 import {
+  COMMENT_COLUMNS,
   PROJECT_COLUMNS,
   SECTION_COLUMNS,
   TASK_COLUMNS,
+  rowToComment,
   rowToProject,
   rowToRecord,
   rowToSection,
@@ -31,6 +33,7 @@ async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
     'tasks_archive',
     'projects',
     'sections',
+    'comments',
     'sync_log',
     'sync_state',
     'reminder_deliveries',
@@ -47,7 +50,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   app.get('/export', async (c) => {
-    const [rows, projects, sections] = await ctx.db.asUser(c.get('user').claims, (tx) =>
+    const [rows, projects, sections, comments] = await ctx.db.asUser(c.get('user').claims, (tx) =>
       Promise.all([
         tx.query<TaskRow>(
           `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
@@ -63,6 +66,10 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
           `select ${SECTION_COLUMNS} from public.sections where owner = auth.uid()
            order by created_at, id`,
         ),
+        tx.query<TaskRow>(
+          `select ${COMMENT_COLUMNS} from public.comments where owner = auth.uid()
+           order by created_at, id`,
+        ),
       ]),
     );
     const file = buildExport(
@@ -70,6 +77,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
       new Date(ctx.now()).toISOString(),
       projects.map(rowToProject),
       sections.map(rowToSection),
+      comments.map(rowToComment),
     );
     const day = file.exportedAt.slice(0, 10);
     return c.body(serializeExport(file), 200, {

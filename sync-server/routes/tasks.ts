@@ -65,8 +65,12 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
         now: ctx.now(),
         maxDriftMs: ctx.config.maxClockDriftMs,
       });
-      if (result.changed.size + result.changedProjects.size + result.changedSections.size > 0)
-        last = result;
+      const changes =
+        result.changed.size +
+        result.changedProjects.size +
+        result.changedSections.size +
+        result.changedComments.size;
+      if (changes > 0) last = result;
       return result;
     };
     const value = await ctx.db.asUser(user.claims, (tx) => fn(tx, push));

@@ -1,16 +1,19 @@
 // Changes since a cursor, for one user. The cursor is the user's change sequence: every version below the
 // newest visible one has committed (pushes hold the user's sync_state lock), so paging never skips a row.
-// Tasks, projects and sections draw versions from the same sequence: a page is the next `limit` rows of
-// all three.
+// Tasks, projects, sections and comments draw versions from the same sequence: a page is the next `limit`
+// rows of all four.
+import type { CommentRecord } from '../../src/core/comment';
 import type { TaskRecord } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
 import type { SectionRecord } from '../../src/core/section';
 import type { Queryable } from '../db/types';
 import { HttpError } from '../errors';
 import {
+  COMMENT_COLUMNS,
   PROJECT_COLUMNS,
   SECTION_COLUMNS,
   TASK_COLUMNS,
+  rowToComment,
   rowToProject,
   rowToRecord,
   rowToSection,
@@ -21,6 +24,7 @@ export interface PullResult {
   tasks: TaskRecord[];
   projects: ProjectRecord[];
   sections: SectionRecord[];
+  comments: CommentRecord[];
   cursor: string;
   hasMore: boolean;
   /** Ids of the user's archived tasks: on the last page of a pull that asked for them. */
@@ -39,6 +43,11 @@ export const PULL_PROJECTS_SQL = `select ${PROJECT_COLUMNS} from public.projects
 
 /** The same page of the caller's sections. */
 export const PULL_SECTIONS_SQL = `select ${SECTION_COLUMNS} from public.sections
+  where owner = auth.uid() and version > $1
+  order by version limit $2`;
+
+/** The same page of the caller's comments. */
+export const PULL_COMMENTS_SQL = `select ${COMMENT_COLUMNS} from public.comments
   where owner = auth.uid() and version > $1
   order by version limit $2`;
 
@@ -67,15 +76,17 @@ export async function pullChanges(
       cursor: String(cursor),
     });
   }
-  const [taskRows, projectRows, sectionRows] = await Promise.all([
+  const [taskRows, projectRows, sectionRows, commentRows] = await Promise.all([
     tx.query<TaskRow>(PULL_PAGE_SQL, [cursor, limit + 1]),
     tx.query<TaskRow>(PULL_PROJECTS_SQL, [cursor, limit + 1]),
     tx.query<TaskRow>(PULL_SECTIONS_SQL, [cursor, limit + 1]),
+    tx.query<TaskRow>(PULL_COMMENTS_SQL, [cursor, limit + 1]),
   ]);
   const rows = [
     ...taskRows.map((row) => ({ row, kind: 'task' })),
     ...projectRows.map((row) => ({ row, kind: 'project' })),
     ...sectionRows.map((row) => ({ row, kind: 'section' })),
+    ...commentRows.map((row) => ({ row, kind: 'comment' })),
   ].sort((a, b) => Number(a.row.version) - Number(b.row.version));
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
@@ -84,6 +95,7 @@ export async function pullChanges(
     tasks: page.filter((r) => r.kind === 'task').map((r) => rowToRecord(r.row)),
     projects: page.filter((r) => r.kind === 'project').map((r) => rowToProject(r.row)),
     sections: page.filter((r) => r.kind === 'section').map((r) => rowToSection(r.row)),
+    comments: page.filter((r) => r.kind === 'comment').map((r) => rowToComment(r.row)),
     // The last page ends at the user's sequence, read before the rows: every version up to it has
     // committed. Ending at the last row's version instead would leave a cursor below pruned_seq when
     // the newest change was archived, and every later pull would answer 410 again.

@@ -1,9 +1,10 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
-// Tasks, projects and sections go through the same steps; projects and sections (a handful per user) load
-// and write in their own statements, run only when a batch has writes of that kind, so task pushes cost
-// what they did.
+// Tasks, projects, sections and comments go through the same steps; the kinds beside tasks load and write
+// in their own statements, run only when a batch has writes of that kind, so task pushes cost what they
+// did.
+import type { CommentRecord } from '../../src/core/comment';
 import { checkParent } from '../../src/core/hierarchy';
 import type { ParentProblem } from '../../src/core/hierarchy';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../../src/core/merge';
@@ -14,14 +15,18 @@ import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Queryable } from '../db/types';
 import {
+  COMMENT_COLUMNS,
+  COMMENT_RECORDSET_COLUMNS,
   PROJECT_COLUMNS,
   PROJECT_RECORDSET_COLUMNS,
   RECORDSET_COLUMNS,
   SECTION_COLUMNS,
   SECTION_RECORDSET_COLUMNS,
   TASK_COLUMNS,
+  commentToRow,
   projectToRow,
   recordToRow,
+  rowToComment,
   rowToProject,
   rowToRecord,
   rowToSection,
@@ -40,6 +45,8 @@ export interface PushResult {
   changedProjects: Map<string, ProjectRecord>;
   /** Sections this batch changed (after merge). */
   changedSections: Map<string, SectionRecord>;
+  /** Comments this batch changed (after merge). */
+  changedComments: Map<string, CommentRecord>;
   /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
   created: string[];
   /** The user's sequence after the batch. */
@@ -158,6 +165,13 @@ const SECTION_TABLE = sideTable(
   rowToSection,
   sectionToRow,
 );
+const COMMENT_TABLE = sideTable(
+  'comments',
+  COMMENT_COLUMNS,
+  COMMENT_RECORDSET_COLUMNS,
+  rowToComment,
+  commentToRow,
+);
 
 async function loadSide<R extends AnyRecord>(
   tx: Queryable,
@@ -272,14 +286,16 @@ export async function pushMutations(
   const taskIds = idsOf('task');
   const projectIds = idsOf('project');
   const sectionIds = idsOf('section');
+  const commentIds = idsOf('comment');
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }, projects, sections] = await Promise.all([
+  const [{ seq }, { logged, records }, projects, sections, comments] = await Promise.all([
     lockSyncState(tx),
     loadPushState(tx, ids, taskIds),
     loadProjects(tx, projectIds),
     loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
+    loadSide<CommentRecord>(tx, COMMENT_TABLE, commentIds),
   ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
@@ -299,15 +315,18 @@ export async function pushMutations(
   const changed = new Map<string, TaskRecord>();
   const changedProjects = new Map<string, ProjectRecord>();
   const changedSections = new Map<string, SectionRecord>();
+  const changedComments = new Map<string, CommentRecord>();
   const stores: Record<RecordKind, Map<string, AnyRecord>> = {
     task: records,
     project: projects,
     section: sections,
+    comment: comments,
   };
   const changedOf: Record<RecordKind, Map<string, AnyRecord>> = {
     task: changed,
     project: changedProjects,
     section: changedSections,
+    comment: changedComments,
   };
   const created: string[] = [];
   const applied: string[] = [];
@@ -396,11 +415,12 @@ export async function pushMutations(
 
   let next = seq;
   const rows = [...changed.values()].map((record) => recordToRow(record, ++next));
-  // Project and section writes are rare; they go first so the push write below can still ride with the
+  // Project, section and comment writes are rarer than task writes; they go first so the push write below can still ride with the
   // COMMIT.
   const sides: [SideTable, Map<string, AnyRecord>][] = [
     [PROJECT_TABLE, changedProjects],
     [SECTION_TABLE, changedSections],
+    [COMMENT_TABLE, changedComments],
   ];
   for (const [table, changes] of sides) {
     const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
@@ -413,5 +433,14 @@ export async function pushMutations(
     else await tx.query(WRITE_PUSH_SQL, params);
   }
   if (options.beforeCommit) await options.beforeCommit();
-  return { applied, rejected, changed, changedProjects, changedSections, created, seq: next };
+  return {
+    applied,
+    rejected,
+    changed,
+    changedProjects,
+    changedSections,
+    changedComments,
+    created,
+    seq: next,
+  };
 }

@@ -1,6 +1,8 @@
 // Maps between a row (one column per field, a jsonb `clock`) and the shared records of src/core: tasks
-// projects and sections alike. A field exists in the record exactly when its clock entry exists, so partial records
+// projects, sections and comments alike. A field exists in the record exactly when its clock entry exists, so partial records
 // survive a round trip.
+import { COMMENT_FIELDS } from '../../src/core/comment';
+import type { CommentField, CommentRecord } from '../../src/core/comment';
 import type { TaskRecord } from '../../src/core/merge';
 import { PROJECT_FIELDS } from '../../src/core/project';
 import type { ProjectField, ProjectRecord } from '../../src/core/project';
@@ -15,7 +17,7 @@ interface Column {
 }
 
 // A field has the same column in every table that holds it (order is sort_order everywhere).
-const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField, Column> = {
+const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField | CommentField, Column> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },
@@ -33,6 +35,10 @@ const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField, Column> =
   name: { column: 'name', type: 'text' },
   colour: { column: 'colour', type: 'text' },
   archived: { column: 'archived', type: 'boolean' },
+  taskId: { column: 'task_id', type: 'uuid' },
+  // `text` is a type name in PostgreSQL: the comment's text sits in `body`.
+  text: { column: 'body', type: 'text' },
+  postedAt: { column: 'posted_at', type: 'timestamptz' },
 };
 
 /** How one kind of record sits in its table: the fields it has a column for, in column order. */
@@ -43,6 +49,7 @@ interface RecordTable {
 const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS };
 const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS };
 const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS };
+const COMMENT_TABLE: RecordTable = { fields: COMMENT_FIELDS };
 
 /** Every column of a kind's table in order: its id, its fields, then the bookkeeping. */
 function tableColumns(table: RecordTable): Column[] {
@@ -71,11 +78,13 @@ function recordsetColumns(table: RecordTable): string {
 export const TASK_COLUMNS = columnList(TASK_TABLE);
 export const PROJECT_COLUMNS = columnList(PROJECT_TABLE);
 export const SECTION_COLUMNS = columnList(SECTION_TABLE);
+export const COMMENT_COLUMNS = columnList(COMMENT_TABLE);
 
 /** Column definitions for `jsonb_to_recordset(...) as r(<this>)`. */
 export const RECORDSET_COLUMNS = recordsetColumns(TASK_TABLE);
 export const PROJECT_RECORDSET_COLUMNS = recordsetColumns(PROJECT_TABLE);
 export const SECTION_RECORDSET_COLUMNS = recordsetColumns(SECTION_TABLE);
+export const COMMENT_RECORDSET_COLUMNS = recordsetColumns(COMMENT_TABLE);
 
 export type TaskRow = Record<string, unknown> & {
   id: string;
@@ -90,7 +99,7 @@ function iso(value: unknown): string | null {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }
 
-const TIME_FIELDS = new Set(['completedAt', 'deletedAt']);
+const TIME_FIELDS = new Set(['completedAt', 'deletedAt', 'postedAt']);
 const NUMBER_FIELDS = new Set(['priority', 'order']);
 
 export function rowToRecord(row: TaskRow): TaskRecord {
@@ -105,7 +114,14 @@ export function rowToSection(row: TaskRow): SectionRecord {
   return readRow(row, SECTION_TABLE) as SectionRecord;
 }
 
-function readRow(row: TaskRow, table: RecordTable): TaskRecord | ProjectRecord | SectionRecord {
+export function rowToComment(row: TaskRow): CommentRecord {
+  return readRow(row, COMMENT_TABLE) as CommentRecord;
+}
+
+function readRow(
+  row: TaskRow,
+  table: RecordTable,
+): TaskRecord | ProjectRecord | SectionRecord | CommentRecord {
   const record: TaskRecord = {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -136,8 +152,12 @@ export function sectionToRow(record: SectionRecord, version: number): Record<str
   return writeRow(record, version, SECTION_TABLE);
 }
 
+export function commentToRow(record: CommentRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, COMMENT_TABLE);
+}
+
 function writeRow(
-  record: TaskRecord | ProjectRecord | SectionRecord,
+  record: TaskRecord | ProjectRecord | SectionRecord | CommentRecord,
   version: number,
   table: RecordTable,
 ): Record<string, unknown> {

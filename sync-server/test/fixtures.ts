@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../src/core/hlc';
 import { createMutation } from '../../src/core/merge';
-import type { Mutation, ProjectMutation, SectionMutation } from '../../src/core/merge';
+import type {
+  CommentMutation,
+  Mutation,
+  ProjectMutation,
+  SectionMutation,
+} from '../../src/core/merge';
+import type { CommentChanges } from '../../src/core/comment';
 import type { ProjectChanges } from '../../src/core/project';
 import type { SectionChanges } from '../../src/core/section';
 import { createTask } from '../../src/core/task';
@@ -58,5 +64,21 @@ export function sectionMutation(
     hlc: hlcAt(offsetMs, node),
     changes,
     kind: 'section',
+  };
+}
+
+/** A comment write (`kind: 'comment'`) at `offsetMs` after T0. */
+export function commentMutation(
+  commentId: string,
+  changes: CommentChanges,
+  offsetMs: number,
+  node?: string,
+): CommentMutation {
+  return {
+    id: randomUUID(),
+    taskId: commentId,
+    hlc: hlcAt(offsetMs, node),
+    changes,
+    kind: 'comment',
   };
 }

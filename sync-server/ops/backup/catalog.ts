@@ -32,12 +32,13 @@ export function groupOfTable(t: { schema: string; name: string }): RestoreGroup 
     return 'authentication_system';
   }
   if (/pref|setting/.test(t.name)) return 'user_preferences';
-  // sync_state holds the per-owner change sequence the tasks', projects' and sections' versions come
-  // from: the four travel together.
+  // sync_state holds the per-owner change sequence the tasks', projects', sections' and comments'
+  // versions come from: they travel together.
   if (
     t.name === 'tasks' ||
     t.name === 'projects' ||
     t.name === 'sections' ||
+    t.name === 'comments' ||
     t.name === 'sync_state'
   )
     return 'active_tasks';
