@@ -2,6 +2,7 @@
 // add a `this.version(n + 1).stores({...})` for a new table or index, never edit a shipped one.
 import Dexie from 'dexie';
 import type { DBCore, DBCoreTable, DexieOptions, Table } from 'dexie';
+import type { CommentRecord } from '../core/comment';
 import type { AnyMutation, Overwrite, TaskRecord } from '../core/merge';
 import {
   effectiveProjectId,
@@ -91,6 +92,7 @@ export class TendDb extends Dexie {
   declare projects: Table<ProjectRecord, string>;
   declare sections: Table<SectionRecord, string>;
   declare delivered: Table<DeliveredReminder, string>;
+  declare comments: Table<CommentRecord, string>;
   /** The word index of search-index.ts, loaded after the first paint; searches read rows without it. */
   searchIndex?: TaskWordIndex;
   /** Told of every committed write to `tasks` made through this handle (see `onTaskWrites`). */
@@ -152,6 +154,14 @@ export class TendDb extends Dexie {
       .stores({ sections: 'id, projectId' })
       .upgrade(async (tx) => {
         await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
+      });
+    // Comments on tasks, found by their task. Pages before this version skipped the comments in pull
+    // replies while advancing their cursor past them, so the cursor goes: the next pull is a full one
+    // (merged as usual; unsent changes stay in the outbox) and brings every comment.
+    this.version(10)
+      .stores({ comments: 'id, taskId' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaEntry, string>('meta').delete(META_KEYS.syncCursor);
       });
     this.use({
       stack: 'dbcore',

@@ -12,7 +12,9 @@ export type TendDbErrorCode =
   | 'project_not_found'
   | 'invalid_project_parent'
   | 'invalid_section'
-  | 'section_not_found';
+  | 'section_not_found'
+  | 'invalid_comment'
+  | 'comment_not_found';
 
 export class TendDbError extends Error {
   constructor(
@@ -109,5 +111,19 @@ export class SectionValidationError extends TendDbError {
 export class SectionNotFoundError extends RecordNotFoundError {
   constructor(readonly sectionId: string) {
     super('section_not_found', 'Section', sectionId, { sectionId });
+  }
+}
+
+/** A comment write failed the comment schema (empty, too long, unsafe text); nothing was changed. */
+export class CommentValidationError extends TendDbError {
+  constructor(message: string, details?: unknown) {
+    super('invalid_comment', message, details);
+  }
+}
+
+/** The action named a comment that is not stored, or a task that cannot take comments. */
+export class CommentNotFoundError extends TendDbError {
+  constructor(readonly commentId: string) {
+    super('comment_not_found', `Comment ${commentId} does not exist`, { commentId });
   }
 }

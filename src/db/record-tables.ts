@@ -1,4 +1,4 @@
-// Which table holds a record of a kind: the outbox holds writes to tasks, projects and sections alike, and the
+// Which table holds a record of a kind: the outbox holds writes to tasks, projects, sections and comments alike, and the
 // steps that touch the record behind a write (discard, re-stamp, resync) find it here.
 import type { Table } from 'dexie';
 import type { AnyRecord, RecordKind } from '../core/merge';
@@ -10,7 +10,14 @@ export function recordTable(
   db: TendDb,
   kind: RecordKind | undefined,
 ): Table<AnyRecord | StoredTask, string> {
-  const table = kind === 'project' ? db.projects : kind === 'section' ? db.sections : db.tasks;
+  const table =
+    kind === 'project'
+      ? db.projects
+      : kind === 'section'
+        ? db.sections
+        : kind === 'comment'
+          ? db.comments
+          : db.tasks;
   return table as Table<AnyRecord | StoredTask, string>;
 }
 

@@ -1,7 +1,8 @@
-// Export and import against the database. JSON imports merge tasks, projects and sections through
-// `applyMutation`
+// Export and import against the database. JSON imports merge tasks, projects, sections and comments
+// through `applyMutation`
 // with the file's own timestamps (so importing twice changes nothing) and queue what changed in the
 // outbox, like any local write; Todoist imports go through the tasks store as new tasks.
+import type { CommentRecord } from '../core/comment';
 import type { Clock } from '../core/hlc';
 import { applyMutation, recordToMutations } from '../core/merge';
 import type { AnyMutation, AnyRecord, TaskRecord } from '../core/merge';
@@ -31,14 +32,21 @@ import type { StoredTask } from './task-index';
 import type { SectionsStore } from './sections-store';
 import type { TasksStore } from './tasks-store';
 
-/** Every task, project and section record, deleted and partial ones included, with their clocks. */
+/** Every task, project, section and comment record, deleted and partial ones included, with their clocks. */
 export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
-  const [tasks, projects, sections] = await Promise.all([
+  const [tasks, projects, sections, comments] = await Promise.all([
     db.tasks.toArray(),
     db.projects.toArray(),
     db.sections.toArray(),
+    db.comments.toArray(),
   ]);
-  return buildExport(tasks.map(toTaskRecord), new Date(now).toISOString(), projects, sections);
+  return buildExport(
+    tasks.map(toTaskRecord),
+    new Date(now).toISOString(),
+    projects,
+    sections,
+    comments,
+  );
 }
 
 export async function exportJson(db: TendDb, now: number): Promise<string> {
@@ -61,6 +69,7 @@ export async function exportJsonParts(
     new Date(now).toISOString(),
     await db.projects.toArray(),
     await db.sections.toArray(),
+    await db.comments.toArray(),
   );
   const parts = [head];
   let count = 0;
@@ -154,10 +163,12 @@ export async function importJsonStream(
     if (size) onProgress?.(Math.min(1, read / size) * CHECK_SHARE);
     await pause();
   }
-  // The header and the projects are small: the whole-file check reads them.
-  const { projects = [], sections = [] } = parseExport(
-    JSON.stringify({ ...reader.end(), tasks: [] }),
-  );
+  // The header (projects, sections, comments) is read whole by the whole-file check.
+  const {
+    projects = [],
+    sections = [],
+    comments = [],
+  } = parseExport(JSON.stringify({ ...reader.end(), tasks: [] }));
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -166,7 +177,7 @@ export async function importJsonStream(
   let batch: TaskRecord[] = [];
   let first = true;
   const flush = async () => {
-    await mergeSlice(db, batch, first ? { projects, sections } : {}, options, summary);
+    await mergeSlice(db, batch, first ? { projects, sections, comments } : {}, options, summary);
     first = false;
     batch = [];
     const done = summary.created + summary.updated + summary.unchanged;
@@ -187,11 +198,15 @@ export async function importJsonStream(
 async function mergeSlice(
   db: TendDb,
   tasks: TaskRecord[],
-  { projects = [], sections = [] }: { projects?: ProjectRecord[]; sections?: SectionRecord[] },
+  {
+    projects = [],
+    sections = [],
+    comments = [],
+  }: { projects?: ProjectRecord[]; sections?: SectionRecord[]; comments?: CommentRecord[] },
   { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
   summary: ImportSummary,
 ): Promise<void> {
-  const tables = [db.tasks, db.projects, db.sections, db.outbox, db.meta];
+  const tables = [db.tasks, db.projects, db.sections, db.comments, db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     await catchUpClock(db, clock);
     const createdAt = new Date(now()).toISOString();
@@ -203,14 +218,12 @@ async function mergeSlice(
         recordToMutations(incoming, newId, undefined, 'project'),
       ),
     );
-    const stored = await db.tasks.bulkGet(tasks.map((r) => r.id));
-    const records: TaskRecord[] = [];
-    const entries: OutboxEntry[] = projectWrites.flatMap((w) =>
-      w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })),
-    );
-    await db.projects.bulkPut(
-      projectWrites.flatMap((w) =>
-        w.record && w.queued.length ? [w.record as ProjectRecord] : [],
+    const storedComments = await db.comments.bulkGet(comments.map((r) => r.id));
+    const commentWrites = comments.map((incoming, i) =>
+      mergeFile(
+        storedComments[i],
+        incoming,
+        recordToMutations(incoming, newId, undefined, 'comment'),
       ),
     );
     const storedSections = await db.sections.bulkGet(sections.map((r) => r.id));
@@ -221,13 +234,16 @@ async function mergeSlice(
         recordToMutations(incoming, newId, undefined, 'section'),
       ),
     );
-    for (const w of sectionWrites)
-      entries.push(...w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })));
-    await db.sections.bulkPut(
-      sectionWrites.flatMap((w) =>
-        w.record && w.queued.length ? [w.record as SectionRecord] : [],
-      ),
+    const stored = await db.tasks.bulkGet(tasks.map((r) => r.id));
+    const records: TaskRecord[] = [];
+    const entries: OutboxEntry[] = [...projectWrites, ...sectionWrites, ...commentWrites].flatMap(
+      (w) => w.queued.map((m) => ({ ...m, createdAt, attempts: 0 })),
     );
+    const changedOnly = <R>(writes: { record: unknown; queued: unknown[] }[]) =>
+      writes.flatMap((w) => (w.record && w.queued.length ? [w.record as R] : []));
+    await db.projects.bulkPut(changedOnly<ProjectRecord>(projectWrites));
+    await db.sections.bulkPut(changedOnly<SectionRecord>(sectionWrites));
+    await db.comments.bulkPut(changedOnly<CommentRecord>(commentWrites));
     tasks.forEach((incoming, i) => {
       const current = stored[i] && toTaskRecord(stored[i]);
       const { record, queued } = mergeFile(current, incoming, recordToMutations(incoming, newId));

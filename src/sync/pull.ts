@@ -3,6 +3,7 @@
 // A 410 (cursor older than the server's log) restarts from the beginning; the outbox is never touched and
 // pending local writes are re-applied on top, so unsent changes survive a full resync, and tasks the
 // server archived meanwhile stay on the device as a read-only archive.
+import type { CommentRecord } from '../core/comment';
 import { applyMutation, mergeRecords } from '../core/merge';
 import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
@@ -10,6 +11,7 @@ import type { ProjectRecord } from '../core/project';
 import type { SectionRecord } from '../core/section';
 import { editsLostToDeletion, ownOverwrites } from '../core/sync/lost-edits';
 import {
+  isCommentRecordShape,
   isProjectRecordShape,
   isSectionRecordShape,
   isTaskRecordShape,
@@ -79,7 +81,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         !parsed.success ||
         !parsed.data.tasks.every(isTaskRecordShape) ||
         !(parsed.data.projects ?? []).every(isProjectRecordShape) ||
-        !(parsed.data.sections ?? []).every(isSectionRecordShape)
+        !(parsed.data.sections ?? []).every(isSectionRecordShape) ||
+        !(parsed.data.comments ?? []).every(isCommentRecordShape)
       )
         throw new SyncHttpError(
           'transient',
@@ -92,6 +95,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         tasks: parsed.data.tasks as TaskRecord[],
         projects: (parsed.data.projects ?? []) as ProjectRecord[],
         sections: (parsed.data.sections ?? []) as SectionRecord[],
+        comments: (parsed.data.comments ?? []) as CommentRecord[],
       };
     })();
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
@@ -125,6 +129,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       lastSyncedAt,
       page.projects,
       page.sections,
+      page.comments,
     );
     // `total` counts the changes after the request's cursor, this page included.
     const total = page.total === undefined ? undefined : result.received + page.total;
@@ -145,9 +150,9 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
 /**
  * Merges one page into the local replica and advances the cursor, atomically. The journal gets this
  * device's values that lost to another device's write of the same field, and this device's edits since
- * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects and
- * sections merge the same way; a task that arrives with a legacy project name (an older client's write) gets that
- * name's project record, written and queued as the page's upgrade does.
+ * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects,
+ * sections and comments merge the same way; a task that arrives with a legacy project name (an older
+ * client's write) gets that name's project record, written and queued as the page's upgrade does.
  */
 export async function applyPage(
   db: TendDb,
@@ -158,11 +163,12 @@ export async function applyPage(
   lastSyncedAt: string | null = null,
   projects: ProjectRecord[] = [],
   sections: SectionRecord[] = [],
+  comments: CommentRecord[] = [],
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.sections, db.outbox, db.conflicts, db.meta],
+    [db.tasks, db.projects, db.sections, db.comments, db.outbox, db.conflicts, db.meta],
     async () => {
       const local = await db.tasks.bulkGet(remote.map((r) => r.id));
       const changed: TaskRecord[] = [];
@@ -192,12 +198,18 @@ export async function applyPage(
         for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
         return mergeRecords(localSections[i], incoming, 'section').record;
       });
+      const localComments = await db.comments.bulkGet(comments.map((c) => c.id));
+      const mergedComments = comments.map((incoming, i) => {
+        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
+        return mergeRecords(localComments[i], incoming, 'comment').record;
+      });
       // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
       // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
       if (clock && newest) clock.receive(newest);
       if (changed.length) await db.tasks.bulkPut(changed);
       if (mergedProjects.length) await db.projects.bulkPut(mergedProjects);
       if (mergedSections.length) await db.sections.bulkPut(mergedSections);
+      if (mergedComments.length) await db.comments.bulkPut(mergedComments);
       await recordLegacyProjects(db, changed, iso);
       if (journal.length) await db.conflicts.bulkAdd(journal);
       await db.meta.put({ key: META_KEYS.syncCursor, value: cursor });
@@ -219,34 +231,38 @@ async function settleResync(
   archived: Set<string>,
   at: string,
 ): Promise<void> {
-  await db.transaction('rw', [db.tasks, db.projects, db.sections, db.outbox], async () => {
-    const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
-    const pendingTasks = new Set(
-      entries.filter((e) => (e.kind ?? 'task') === 'task').map((e) => e.taskId),
-    );
-    const gone = (await db.tasks.toCollection().primaryKeys()).filter(
-      (id) => !onServer.has(id) && !pendingTasks.has(id),
-    );
-    const purged = gone.filter((id) => !archived.has(id));
-    if (purged.length) await db.tasks.bulkDelete(purged);
-    await markArchived(
-      db,
-      gone.filter((id) => archived.has(id)),
-      at,
-    );
-    // Projects and sections are never purged (the server keeps them, deleted ones included): only
-    // re-applied.
-    const byKey = new Map<string, { entry: SyncOutboxEntry; record: AnyRecord | undefined }>();
-    for (const e of entries) {
-      const key = `${e.kind ?? 'task'}:${e.taskId}`;
-      if (!byKey.has(key)) {
-        const stored = await recordTable(db, e.kind).get(e.taskId);
-        byKey.set(key, { entry: e, record: stored && storedRecord(stored) });
+  await db.transaction(
+    'rw',
+    [db.tasks, db.projects, db.sections, db.comments, db.outbox],
+    async () => {
+      const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
+      const pendingTasks = new Set(
+        entries.filter((e) => (e.kind ?? 'task') === 'task').map((e) => e.taskId),
+      );
+      const gone = (await db.tasks.toCollection().primaryKeys()).filter(
+        (id) => !onServer.has(id) && !pendingTasks.has(id),
+      );
+      const purged = gone.filter((id) => !archived.has(id));
+      if (purged.length) await db.tasks.bulkDelete(purged);
+      await markArchived(
+        db,
+        gone.filter((id) => archived.has(id)),
+        at,
+      );
+      // Projects, sections and comments are never purged (the server keeps them, deleted ones included): only
+      // re-applied.
+      const byKey = new Map<string, { entry: SyncOutboxEntry; record: AnyRecord | undefined }>();
+      for (const e of entries) {
+        const key = `${e.kind ?? 'task'}:${e.taskId}`;
+        if (!byKey.has(key)) {
+          const stored = await recordTable(db, e.kind).get(e.taskId);
+          byKey.set(key, { entry: e, record: stored && storedRecord(stored) });
+        }
+        const slot = byKey.get(key)!;
+        slot.record = applyMutation(slot.record, e).record;
       }
-      const slot = byKey.get(key)!;
-      slot.record = applyMutation(slot.record, e).record;
-    }
-    for (const { entry, record } of byKey.values())
-      if (record) await recordTable(db, entry.kind).put(record as never);
-  });
+      for (const { entry, record } of byKey.values())
+        if (record) await recordTable(db, entry.kind).put(record as never);
+    },
+  );
 }

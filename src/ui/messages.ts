@@ -29,6 +29,8 @@ const MESSAGES: Record<string, string> = {
   invalid_project_parent: 'That project cannot go inside that one.',
   invalid_section: 'That section name is not valid: use 1 to 100 characters.',
   section_not_found: 'That section no longer exists. It may have been deleted on another device.',
+  invalid_comment: 'A comment needs some text, at most 20,000 characters.',
+  comment_not_found: 'That comment no longer exists. It may have been deleted on another device.',
   // import / export
   invalid_json: 'That file is not valid JSON. Choose a file exported from Tend.',
   invalid_export: 'That file is not a Tend export. Choose a file exported from Tend.',

@@ -1,0 +1,123 @@
+// The comments store: every local action on a task's comments. Like the other stores, each write is
+// checked by the core schema, merged through the one `applyMutation` and stored with its outbox entry in
+// one transaction. Deleting a comment sets `deletedAt`, so its Undo is one more write of that field.
+import * as z from 'zod/mini';
+import { commentTextSchema, commentsOfTask, createComment, toComment } from '../core/comment';
+import type { Comment, CommentChanges, CommentRecord } from '../core/comment';
+import type { Clock } from '../core/hlc';
+import { tickAfter } from '../core/hlc';
+import { applyMutation, createCommentMutation } from '../core/merge';
+import type { CommentMutation } from '../core/merge';
+import { describeValidationError } from '../core/task-shape';
+import type { OutboxEntry, TendDb } from './database';
+import { CommentNotFoundError, CommentValidationError, TaskNotFoundError } from './errors';
+import { catchUpClock, saveClock } from './persistent-clock';
+
+export interface CommentsStoreOptions {
+  db: TendDb;
+  clock: Clock;
+  newId?: () => string;
+  now?: () => number;
+}
+
+export interface CommentsStore {
+  /** Posts a comment on a live task, time-stamped now. */
+  addComment(taskId: string, text: string): Promise<Comment>;
+  /** Replaces a comment's text: one write of one field. */
+  editComment(id: string, text: string): Promise<Comment>;
+  deleteComment(id: string): Promise<Comment>;
+  /** Undoes `deleteComment`. */
+  restoreComment(id: string): Promise<Comment>;
+}
+
+export function createCommentsStore({
+  db,
+  clock,
+  newId = () => crypto.randomUUID(),
+  now = Date.now,
+}: CommentsStoreOptions): CommentsStore {
+  const nowIso = () => new Date(now()).toISOString();
+
+  function transact<T>(work: () => Promise<T>): Promise<T> {
+    return db.transaction('rw', [db.comments, db.tasks, db.outbox, db.meta], async () => {
+      await catchUpClock(db, clock);
+      return work();
+    });
+  }
+
+  async function commit(record: CommentRecord, mutation: CommentMutation): Promise<Comment> {
+    const entry: OutboxEntry = { ...mutation, createdAt: nowIso(), attempts: 0 };
+    await db.comments.put(record);
+    await db.outbox.add(entry);
+    await saveClock(db, clock);
+    return toComment(record) as Comment;
+  }
+
+  async function write(id: string, changes: CommentChanges): Promise<Comment> {
+    return transact(async () => {
+      const record = await db.comments.get(id);
+      if (!record || !toComment(record)) throw new CommentNotFoundError(id);
+      const mutation: CommentMutation = {
+        id: newId(),
+        taskId: id,
+        hlc: tickAfter(clock, Object.values(record.clock)),
+        changes,
+        kind: 'comment',
+      };
+      return commit(applyMutation(record, mutation).record, mutation);
+    });
+  }
+
+  return {
+    async addComment(taskId, text) {
+      return transact(async () => {
+        const task = await db.tasks.get(taskId);
+        if (!task || task.deletedAt) throw new TaskNotFoundError(taskId);
+        const comment = validated(() =>
+          createComment({ taskId, text }, { id: newId(), now: nowIso() }),
+        );
+        const mutation = createCommentMutation(comment, clock.tick(), newId());
+        return commit(applyMutation(undefined, mutation).record, mutation);
+      });
+    },
+    async editComment(id, text) {
+      return write(id, { text: validated(() => commentTextSchema.parse(text)) });
+    },
+    deleteComment: (id) => write(id, { deletedAt: nowIso() }),
+    restoreComment: (id) => write(id, { deletedAt: null }),
+  };
+}
+
+/** The comments the detail of `taskId` shows, oldest first; none while the task is deleted or unknown. */
+export async function listComments(db: TendDb, taskId: string): Promise<Comment[]> {
+  const [task, records] = await Promise.all([
+    db.tasks.get(taskId),
+    db.comments.where('taskId').equals(taskId).toArray(),
+  ]);
+  return commentsOfTask(records, task && { id: task.id, deletedAt: task.deletedAt ?? null });
+}
+
+/** How many live comments each of `taskIds` has (tasks without any are left out). */
+export async function countComments(
+  db: TendDb,
+  taskIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (taskIds.length === 0) return counts;
+  const records = await db.comments.where('taskId').anyOf(taskIds).toArray();
+  for (const record of records) {
+    if (record.deletedAt || !record.taskId || !toComment(record)) continue;
+    counts.set(record.taskId, (counts.get(record.taskId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function validated<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof z.core.$ZodError)
+      throw new CommentValidationError(describeValidationError(error), error.issues);
+    throw error;
+  }
+}
