@@ -90,10 +90,8 @@ export function createCommentsStore({
 
 /** The comments the detail of `taskId` shows, oldest first; none while the task is deleted or unknown. */
 export async function listComments(db: TendDb, taskId: string): Promise<Comment[]> {
-  const [task, records] = await Promise.all([
-    db.tasks.get(taskId),
-    db.comments.where('taskId').equals(taskId).toArray(),
-  ]);
+  const task = await db.tasks.get(taskId);
+  const records = await db.comments.where('taskId').equals(taskId).toArray();
   return commentsOfTask(records, task && { id: task.id, deletedAt: task.deletedAt ?? null });
 }
 

@@ -306,3 +306,18 @@ export const TAG_SUGGESTION_WORDS = {
 export const NOTE_LINK_WORDS = {
   links: 'Links in the notes',
 } as const;
+
+/** The detail's comments section. */
+export const COMMENT_WORDS = {
+  heading: 'Comments',
+  list: 'Comments',
+  add: 'Add comment',
+  post: 'Post',
+  edit: 'Edit',
+  editLabel: 'Edit comment',
+  save: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleted: 'Comment deleted',
+  hint: 'Enter posts, Shift+Enter starts a new line.',
+} as const;
