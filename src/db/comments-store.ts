@@ -23,6 +23,11 @@ export interface CommentsStoreOptions {
 export interface CommentsStore {
   /** Posts a comment on a live task, time-stamped now. */
   addComment(taskId: string, text: string): Promise<Comment>;
+  /**
+   * Posts many comments at once (an import), in one transaction, time-stamped a millisecond apart so
+   * they keep their given order; those on a task that is not stored are left out.
+   */
+  addComments(drafts: readonly { taskId: string; text: string }[]): Promise<Comment[]>;
   /** Replaces a comment's text: one write of one field. */
   editComment(id: string, text: string): Promise<Comment>;
   deleteComment(id: string): Promise<Comment>;
@@ -46,11 +51,28 @@ export function createCommentsStore({
   }
 
   async function commit(record: CommentRecord, mutation: CommentMutation): Promise<Comment> {
-    const entry: OutboxEntry = { ...mutation, createdAt: nowIso(), attempts: 0 };
-    await db.comments.put(record);
-    await db.outbox.add(entry);
+    return (await commitAll([{ record, mutation }]))[0];
+  }
+
+  async function commitAll(
+    writes: { record: CommentRecord; mutation: CommentMutation }[],
+  ): Promise<Comment[]> {
+    const createdAt = nowIso();
+    await db.comments.bulkPut(writes.map((w) => w.record));
+    await db.outbox.bulkAdd(
+      writes.map((w): OutboxEntry => ({ ...w.mutation, createdAt, attempts: 0 })),
+    );
     await saveClock(db, clock);
-    return toComment(record) as Comment;
+    return writes.map((w) => toComment(w.record) as Comment);
+  }
+
+  /** A new comment's record and the mutation that posts it. */
+  function post(taskId: string, text: string, postedAt: string) {
+    const comment = validated(() =>
+      createComment({ taskId, text }, { id: newId(), now: postedAt }),
+    );
+    const mutation = createCommentMutation(comment, clock.tick(), newId());
+    return { record: applyMutation(undefined, mutation).record, mutation };
   }
 
   async function write(id: string, changes: CommentChanges): Promise<Comment> {
@@ -73,11 +95,21 @@ export function createCommentsStore({
       return transact(async () => {
         const task = await db.tasks.get(taskId);
         if (!task || task.deletedAt) throw new TaskNotFoundError(taskId);
-        const comment = validated(() =>
-          createComment({ taskId, text }, { id: newId(), now: nowIso() }),
+        const { record, mutation } = post(taskId, text, nowIso());
+        return commit(record, mutation);
+      });
+    },
+    async addComments(drafts) {
+      if (drafts.length === 0) return [];
+      return transact(async () => {
+        const tasks = await db.tasks.bulkGet([...new Set(drafts.map((d) => d.taskId))]);
+        const live = new Set(tasks.flatMap((t) => (t && !t.deletedAt ? [t.id] : [])));
+        const start = now();
+        return commitAll(
+          drafts
+            .filter((d) => live.has(d.taskId))
+            .map((d, i) => post(d.taskId, d.text, new Date(start + i).toISOString())),
         );
-        const mutation = createCommentMutation(comment, clock.tick(), newId());
-        return commit(applyMutation(undefined, mutation).record, mutation);
       });
     },
     async editComment(id, text) {

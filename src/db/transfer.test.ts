@@ -300,6 +300,7 @@ describe('Todoist CSV import', () => {
       await importTodoistCsv(store, 'TYPE,CONTENT\n', { project: null, now: new Date(T0) }),
     ).toEqual({
       tasks: [],
+      comments: 0,
       warnings: [],
     });
   });
@@ -331,6 +332,32 @@ describe('Todoist CSV import', () => {
         .map((e) => e.taskId)
         .sort(),
     ).toEqual(sections.map((s) => s.id).sort());
+  });
+
+  it('posts the notes of a Todoist file as comments of their tasks, in file order, queued for sync', async () => {
+    const { db, clock, store, now } = device('EEEEEEEEEEEEEEEE');
+    const comments = createCommentsStore({ db, clock, now });
+    const csv =
+      'TYPE,CONTENT,PRIORITY,INDENT\n' +
+      'task,Fix the sink,1,1\n' +
+      'note,Call Sam,,\n' +
+      'note,Parts at https://example.com/parts,,\n' +
+      'task,Paint,1,1\n' +
+      'note,Buy white,,\n';
+    const result = await importTodoistCsv(store, csv, {
+      project: null,
+      now: new Date(T0),
+      comments,
+    });
+    expect(result.comments).toBe(3);
+    const [sink, paint] = result.tasks;
+    expect(sink.notes).toBe('');
+    expect((await listComments(db, sink.id)).map((c) => c.text)).toEqual([
+      'Call Sam',
+      'Parts at https://example.com/parts',
+    ]);
+    expect((await listComments(db, paint.id)).map((c) => c.text)).toEqual(['Buy white']);
+    expect((await db.outbox.toArray()).filter((e) => e.kind === 'comment')).toHaveLength(3);
   });
 
   it('keeps the Todoist hierarchy as sub-tasks, through the store', async () => {

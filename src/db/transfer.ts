@@ -30,6 +30,7 @@ import { recordLegacyProjects } from './legacy-projects';
 import { toTaskRecord } from './task-index';
 import type { StoredTask } from './task-index';
 import type { SectionsStore } from './sections-store';
+import type { CommentsStore } from './comments-store';
 import type { TasksStore } from './tasks-store';
 
 /** Every task, project, section and comment record, deleted and partial ones included, with their clocks. */
@@ -296,27 +297,41 @@ function pick(changes: object, fields: readonly string[]): object {
 
 export interface TodoistImportResult {
   tasks: Task[];
+  /** How many of the file's notes became comments. */
+  comments: number;
   warnings: TransferProblem[];
 }
 
-/** Imports a Todoist CSV export as new tasks, a slice per transaction, each queued for sync. */
+/**
+ * Imports a Todoist CSV export as new tasks, a slice per transaction, each queued for sync; the file's
+ * notes become comments of their tasks through `comments` (without it they are left out).
+ */
 export async function importTodoistCsv(
   store: TasksStore,
   text: string,
   options: Omit<TodoistImportOptions, 'newId'> & {
     newId?: () => string;
+    comments?: Pick<CommentsStore, 'addComments'>;
     /** Share of the tasks written, 0 to 1. */
     onProgress?: (fraction: number) => void;
     /** Where the file's sections are made; without it section rows become labels. */
     sectionsStore?: SectionsStore;
   } & SliceOptions,
 ): Promise<TodoistImportResult> {
-  const { slice = 500, pause = nextTask, onProgress, sectionsStore, ...parseOptions } = options;
-  const { tasks, sections, warnings } = parseTodoistCsv(text, {
+  const {
+    slice = 500,
+    pause = nextTask,
+    onProgress,
+    sectionsStore,
+    comments,
+    ...parseOptions
+  } = options;
+  const parsed = parseTodoistCsv(text, {
     newId: () => crypto.randomUUID(),
     ...parseOptions,
     sections: parseOptions.sections ?? (sectionsStore ? undefined : 'label'),
   });
+  const { tasks, warnings } = parsed;
   const added: Task[] = [];
   for (let i = 0; i < tasks.length; i += slice) {
     // Sub-tasks follow their parents in the file, so a parent is stored before its sub-tasks' slice.
@@ -328,8 +343,10 @@ export async function importTodoistCsv(
   // after the sections it has, in file order.
   const projectId = added.find((t) => t.projectId)?.projectId;
   if (sectionsStore && projectId)
-    for (const s of sections) await sectionsStore.addSection({ projectId, name: s.name, id: s.id });
-  else if (sections.length)
+    for (const s of parsed.sections)
+      await sectionsStore.addSection({ projectId, name: s.name, id: s.id });
+  else if (parsed.sections.length)
     warnings.push({ at: 'file', message: 'the sections were skipped: the file has no tasks' });
-  return { tasks: added, warnings };
+  const posted = comments ? await comments.addComments(parsed.comments) : [];
+  return { tasks: added, comments: posted.length, warnings };
 }

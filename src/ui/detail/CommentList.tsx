@@ -4,27 +4,14 @@
 import { For, Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Comment } from '../../core/comment';
-import type { CommentsStore } from '../../db/comments-store';
-import { createCommentsStore, listComments } from '../../db/comments-store';
+import { listComments } from '../../db/comments-store';
 import { useApp } from '../app-context';
 import { formatDateTime } from '../lib/dates';
 import { createLive } from '../lib/live';
 import { COMMENT_WORDS } from '../messages';
 import type { TaskActions } from '../tasks/actions';
+import { commentsStore } from './comments-store';
 import { LinkedNotes } from './LinkedNotes';
-
-const stores = new WeakMap<object, Promise<CommentsStore>>();
-
-function commentsStore(app: ReturnType<typeof useApp>): Promise<CommentsStore> {
-  let store = stores.get(app.db);
-  if (!store) {
-    store = app.clock.then((clock) =>
-      createCommentsStore({ db: app.db, clock, now: () => app.now().getTime() }),
-    );
-    stores.set(app.db, store);
-  }
-  return store;
-}
 
 /** Enter without Shift submits the textarea's form; Shift+Enter is a new line. */
 function submitOnEnter(event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) {
