@@ -319,5 +319,6 @@ export const COMMENT_WORDS = {
   cancel: 'Cancel',
   delete: 'Delete',
   deleted: 'Comment deleted',
+  undo: 'Undo',
   hint: 'Enter posts, Shift+Enter starts a new line.',
 } as const;

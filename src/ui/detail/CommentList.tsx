@@ -30,6 +30,11 @@ export function CommentList(props: { taskId: string; actions: TaskActions }): JS
   const [text, setText] = createSignal('');
   const [editing, setEditing] = createSignal<string | null>(null);
   const [editText, setEditText] = createSignal('');
+  /**
+   * The comment just deleted: its Undo sits in the section itself, since the toast's Undo is out of
+   * reach behind the modal dialog (the toast keeps it for Ctrl+Z once the dialog is closed).
+   */
+  const [deleted, setDeleted] = createSignal<string | null>(null);
 
   async function add(event: Event) {
     event.preventDefault();
@@ -39,7 +44,9 @@ export function CommentList(props: { taskId: string; actions: TaskActions }): JS
     const posted = await props.actions.attempt(async () =>
       (await commentsStore(app)).addComment(taskId, value),
     );
-    if (posted) setText('');
+    if (!posted) return;
+    setText('');
+    setDeleted(null);
   }
 
   function startEdit(comment: Comment) {
@@ -62,14 +69,16 @@ export function CommentList(props: { taskId: string; actions: TaskActions }): JS
     const store = await commentsStore(app);
     const deleted = await props.actions.attempt(() => store.deleteComment(comment.id));
     if (!deleted) return;
-    document.getElementById('comment-add')?.focus();
-    app.toasts.show(COMMENT_WORDS.deleted, {
-      action: {
-        label: 'Undo',
-        run: () => void props.actions.attempt(() => store.restoreComment(comment.id)),
-      },
-    });
+    const undo = async () => {
+      setDeleted((id) => (id === comment.id ? null : id));
+      await props.actions.attempt(() => store.restoreComment(comment.id));
+    };
+    setDeleted(comment.id);
+    queueMicrotask(() => document.getElementById('comment-undo')?.focus());
+    app.toasts.show(COMMENT_WORDS.deleted, { action: { label: 'Undo', run: undo } });
+    undoDeleted = undo;
   }
+  let undoDeleted: (() => Promise<void>) | undefined;
 
   return (
     <section class="comments" aria-labelledby="comments-heading">
@@ -138,6 +147,22 @@ export function CommentList(props: { taskId: string; actions: TaskActions }): JS
             )}
           </For>
         </ul>
+      </Show>
+      <Show when={deleted()}>
+        <p class="comment-deleted" role="status">
+          {COMMENT_WORDS.deleted}{' '}
+          <button
+            type="button"
+            id="comment-undo"
+            class="btn"
+            onClick={() => {
+              void undoDeleted?.();
+              document.getElementById('comment-add')?.focus();
+            }}
+          >
+            {COMMENT_WORDS.undo}
+          </button>
+        </p>
       </Show>
       <form class="comment-add" onSubmit={(event) => void add(event)}>
         <label class="sr-only" for="comment-add">
