@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../core/hlc';
-import { createCommentsStore, countComments, listComments } from './comments-store';
+import { createCommentsStore, listComments } from './comments-store';
+import { countComments } from './queries';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
 import { CommentNotFoundError, CommentValidationError, TaskNotFoundError } from './errors';

@@ -127,21 +127,6 @@ export async function listComments(db: TendDb, taskId: string): Promise<Comment[
   return commentsOfTask(records, task && { id: task.id, deletedAt: task.deletedAt ?? null });
 }
 
-/** How many live comments each of `taskIds` has (tasks without any are left out). */
-export async function countComments(
-  db: TendDb,
-  taskIds: readonly string[],
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (taskIds.length === 0) return counts;
-  const records = await db.comments.where('taskId').anyOf(taskIds).toArray();
-  for (const record of records) {
-    if (record.deletedAt || !record.taskId || !toComment(record)) continue;
-    counts.set(record.taskId, (counts.get(record.taskId) ?? 0) + 1);
-  }
-  return counts;
-}
-
 function validated<T>(parse: () => T): T {
   try {
     return parse();

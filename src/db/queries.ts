@@ -398,6 +398,27 @@ export async function countSubtasks(
   return counts;
 }
 
+/**
+ * How many comments each of `taskIds` shows (the rows loaded): live ones that have arrived whole. Read
+ * without the comment schema, so the views stay free of it.
+ */
+export async function countComments(
+  db: TendDb,
+  taskIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (taskIds.length === 0) return counts;
+  const records = await db.comments
+    .where('taskId')
+    .anyOf([...taskIds])
+    .toArray();
+  for (const { taskId, text, postedAt, deletedAt } of records) {
+    if (deletedAt || !taskId || text === undefined || postedAt === undefined) continue;
+    counts.set(taskId, (counts.get(taskId) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Every task under `taskId` that is not deleted, nearest first (a delete takes them along). */
 export async function queryDescendants(db: TendDb, taskId: string): Promise<Task[]> {
   const rows = await db.tasks.where('parentId').above('').toArray();

@@ -63,6 +63,11 @@ test('add, link, edit, delete with Undo, and a second device after sync', async 
   await a.page.keyboard.press('Enter');
   await expect(commentList(a.page).getByRole('listitem')).toHaveCount(2);
   await a.page.keyboard.press('Escape');
+  // The row says how many comments the task has.
+  const row = a.page
+    .getByRole('listitem')
+    .filter({ has: a.page.getByRole('checkbox', { name: 'Fix the sink' }) });
+  await expect(row.getByText('2 comments')).toHaveCount(1);
   await syncNow(a.page);
 
   // The second device sees both comments, edited, in order, with the link clickable.

@@ -10,6 +10,7 @@ import type { TaskGroup, ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import { projectNameKey } from '../../core/project-id';
 import {
+  countComments,
   countSubtasks,
   listProjectSections,
   listProjectSummaries,
@@ -118,6 +119,11 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   const subtaskCounts = createLive(
     ({ ids }) => countSubtasks(app.db, ids),
     new Map(),
+    () => ({ ids: loadedIds() }),
+  );
+  const commentCounts = createLive(
+    ({ ids }) => countComments(app.db, ids),
+    new Map<string, number>(),
     () => ({ ids: loadedIds() }),
   );
   const projects = createLive(() => listProjects(app.db), []);
@@ -338,6 +344,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
             collapsed={collapsed()}
             onToggleCollapse={toggleCollapse}
             subtaskCounts={subtaskCounts.value()}
+            commentCounts={commentCounts.value()}
             indentable={props.spec.kind !== 'completed'}
             onMoveToDay={
               props.spec.kind === 'upcoming'
