@@ -123,5 +123,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await commentList(page).getByRole('button', { name: 'Edit' }).last().click();
     await expect(page.getByRole('textbox', { name: 'Edit comment' })).toBeVisible();
     await expectNoViolations(page, `task detail with comments (${colorScheme})`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByText('2 comments')).toHaveCount(1);
+    await expectNoViolations(page, `list with a comment count (${colorScheme})`);
   });
 }
