@@ -144,7 +144,7 @@ describe('view queries agree with the view definitions', () => {
 });
 
 describe('pages', () => {
-  const paged = views.filter((v) => v.kind !== 'upcoming');
+  const paged = views.filter((v) => v.kind !== 'upcoming' && v.kind !== 'today');
 
   it.each(paged)('$kind $project$label$query: a page is the start of the view', async (view) => {
     const expected = selectView(view, all, TODAY);
@@ -164,6 +164,29 @@ describe('pages', () => {
       expect(groups.flatMap((g) => g.tasks).length).toBeGreaterThanOrEqual(limit);
       expect(groups).toEqual(expected.slice(0, groups.length));
     }
+  });
+
+  it('pages Today by whole days, oldest overdue day first, without reading the rest', async () => {
+    const view: ViewSpec = { kind: 'today' };
+    const expected = groupForView(view, selectView(view, all, TODAY), TODAY);
+    const shown = (groups: { tasks: Task[] }[]) => groups.flatMap((g) => g.tasks);
+    const overdueDays = new Set(expected[0].tasks.map((t) => t.due!.slice(0, 10)));
+    expect(overdueDays.size).toBeGreaterThan(3);
+    for (const limit of [1, 7]) {
+      const page = await queryViewPage(db, view, { today: TODAY, limit });
+      const rows = shown(page.groups);
+      expect(rows.length).toBeGreaterThanOrEqual(limit);
+      expect(rows.length).toBeLessThan(shown(expected).length);
+      // The first rows of the whole view, whole days only.
+      expect(rows).toEqual(shown(expected).slice(0, rows.length));
+      const lastDay = rows[rows.length - 1].due!.slice(0, 10);
+      expect(rows.filter((t) => t.due!.startsWith(lastDay))).toHaveLength(
+        shown(expected).filter((t) => t.due!.startsWith(lastDay)).length,
+      );
+      expect(page.total).toBe(shown(expected).length);
+    }
+    const whole = await queryViewPage(db, view, { today: TODAY, limit: 500 });
+    expect(whole.groups).toEqual(expected);
   });
 
   it('pages in other orders than manual by reading the view (its index has the manual order)', async () => {

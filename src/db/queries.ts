@@ -125,7 +125,7 @@ async function readPage(
       if (rows.length < limit) return rows;
       const last = rows[rows.length - 1];
       let ties: StoredTask[] = [];
-      if (view.kind === 'upcoming' && last.due) {
+      if ((view.kind === 'upcoming' || view.kind === 'today') && last.due) {
         const day = last.due.slice(0, 10);
         ties = await db.tasks
           .where('[status+due]')
@@ -145,11 +145,14 @@ async function readPage(
   return pages.flat();
 }
 
-/** Views whose index order is their order, so a page of the index is a page of the view. */
+/**
+ * Views whose index order is their order, so a page of the index is a page of the view. Upcoming and
+ * Today (overdue days oldest first in manual order) read whole days, which group exactly as the view.
+ */
 function pagesByIndex(view: ViewSpec, sort: SortKey): boolean {
   if (view.kind === 'completed') return true;
   if (view.kind === 'upcoming') return true;
-  return sort === 'manual' && (view.kind === 'inbox' || view.kind === 'project');
+  return sort === 'manual' && ['inbox', 'project', 'today'].includes(view.kind);
 }
 
 /** The sorted tasks of a view. */
@@ -167,8 +170,10 @@ export async function queryView(
       ? await readPage(db, collections, view, limit)
       : await rowsOf(collections);
   const sorted = sortForView(view, rows.map(lookup.read), sort);
-  // Upcoming keeps whole days (its groups); the others cut at the limit.
-  return limit === undefined || view.kind === 'upcoming' ? sorted : sorted.slice(0, limit);
+  // Upcoming and Today keep whole days (their groups); the others cut at the limit.
+  return limit === undefined || view.kind === 'upcoming' || view.kind === 'today'
+    ? sorted
+    : sorted.slice(0, limit);
 }
 
 export interface ViewPage {
