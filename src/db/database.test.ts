@@ -53,6 +53,7 @@ describe('database schema', () => {
         'order',
         'parentId',
         'updatedAt',
+        'words',
       ].sort(),
     );
     expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
@@ -60,7 +61,7 @@ describe('database schema', () => {
     );
     expect(db.delivered.schema.indexes.map((i) => i.name)).toEqual(['at']);
     expect(db.comments.schema.indexes.map((i) => i.name)).toEqual(['taskId']);
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(12);
   });
 
   it('upgrades a version 8 database to comments and forgets the pull cursor, so comments arrive', async () => {
@@ -87,14 +88,14 @@ describe('database schema', () => {
     old.close();
     const db = freshDb(factory);
     await db.open();
-    expect(db.verno).toBe(10);
     expect(await getMeta(db, 'syncCursor')).toBeUndefined();
     expect(await getMeta(db, 'syncUserId')).toBe('user-1');
     expect((await db.outbox.toArray()).map((e) => e.id)).toEqual(['unsent']);
     expect(await db.comments.count()).toBe(0);
+    expect(db.verno).toBe(12);
   });
 
-  it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {
+  it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent, words indexed', async () => {
     const factory = new IDBFactory();
     const old = new Dexie('tend-test', { indexedDB: factory, IDBKeyRange });
     old.version(2).stores({
@@ -125,6 +126,8 @@ describe('database schema', () => {
     expect((await db.tasks.where('parentId').equals(ID).toArray()).map((t) => t.title)).toEqual([
       'new',
     ]);
+    // The task stored before the word index existed is found by it.
+    expect(await db.tasks.where('words').startsWith('ol').primaryKeys()).toEqual([ID]);
   });
 
   it('derives the index fields on every write, whoever writes', async () => {

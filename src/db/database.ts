@@ -163,14 +163,86 @@ export class TendDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table<MetaEntry, string>('meta').delete(META_KEYS.syncCursor);
       });
+    // Search answers from IndexedDB by word prefix at start (version 12 only: versions 9-11 are other
+    // features', and this upgrade reads nothing they add). The in-memory substring index of
+    // search-index.ts takes over once built.
+    this.version(12)
+      .stores({
+        tasks:
+          'id, [status+projectKey], [status+projectKey+order], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId, *words',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('tasks')
+          .toCollection()
+          .modify((task: StoredTask) => {
+            task.words = withIndexFields(task).words;
+          }),
+      );
     this.use({
       stack: 'dbcore',
       name: 'taskIndexFields',
       create: (down) =>
-        indexFieldsMiddleware(down, (change) => [...this.taskWrites].forEach((l) => l(change))),
+        indexFieldsMiddleware(down, (change) => {
+          [...this.taskWrites].forEach((l) => l(change));
+          this.announceWrite(change);
+        }),
     });
   }
+
+  /** Reads a person is waiting for (a view's rows) now running: background reads wait for them. */
+  private foregroundReads = 0;
+  private quiet: (() => void)[] = [];
+
+  /** Runs a read the user waits for; `whenQuiet` holds background work back until it is done. */
+  async inForeground<T>(read: () => Promise<T>): Promise<T> {
+    this.foregroundReads += 1;
+    try {
+      return await read();
+    } finally {
+      this.foregroundReads -= 1;
+      if (this.foregroundReads === 0) this.quiet.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Resolves when no foreground read is running (at once if none is). */
+  whenQuiet(): Promise<void> {
+    if (this.foregroundReads === 0) return Promise.resolve();
+    return new Promise((resolve) => this.quiet.push(resolve));
+  }
+
+  private channel?: BroadcastChannel | null;
+
+  /**
+   * The channel other tabs of this origin announce their committed task writes on (ids only), so
+   * state kept in memory beside the database (the search index) can follow them. Null where there is
+   * no BroadcastChannel. A channel never hears its own messages, so this tab hears only the others.
+   */
+  taskWriteChannel(): BroadcastChannel | null {
+    if (this.channel === undefined) {
+      this.channel =
+        typeof BroadcastChannel === 'function'
+          ? new BroadcastChannel(`tend-task-writes:${this.name}`)
+          : null;
+      // Node (tests, tools) would otherwise keep running for an open channel.
+      (this.channel as { unref?: () => void } | null)?.unref?.();
+    }
+    return this.channel;
+  }
+
+  private announceWrite(change: TaskWrite): void {
+    const message: TaskWriteMessage =
+      change.kind === 'put' ? { kind: 'put', ids: change.tasks.map((t) => t.id) } : change;
+    this.taskWriteChannel()?.postMessage(message);
+  }
+
+  /** Told when the search index can answer differently (built, or another tab's write applied). */
+  readonly searchIndexChanges = new Set<() => void>();
 }
+
+/** A committed task write as announced to other tabs: ids, not rows (they read what they need). */
+export type TaskWriteMessage =
+  { kind: 'put'; ids: string[] } | { kind: 'delete'; ids: string[] } | { kind: 'cleared' };
 
 export interface WordHits {
   /** Tasks containing every word (as substrings of their words), in manual order. */

@@ -15,6 +15,7 @@ import type { TaskRecord } from '../core/merge';
 import { projectNameKey } from '../core/project-id';
 import { sectionsOfProject } from '../core/section';
 import type { Section } from '../core/section';
+import { searchTokens } from '../core/search-words';
 import type { TendDb } from './database';
 import { projectLookup } from './project-lookup';
 import type { ProjectLookup } from './project-lookup';
@@ -188,7 +189,16 @@ async function countIn(collections: TaskCollection[]): Promise<number> {
 }
 
 /** A page of the view under its headings, with the view's total from index counts. */
-export async function queryViewPage(
+export function queryViewPage(
+  db: TendDb,
+  view: ViewSpec,
+  options: ViewQueryOptions,
+): Promise<ViewPage> {
+  // The user waits for these rows: background reads (the search index build) wait for them.
+  return db.inForeground(() => readViewPage(db, view, options));
+}
+
+async function readViewPage(
   db: TendDb,
   view: ViewSpec,
   options: ViewQueryOptions,
@@ -236,10 +246,21 @@ async function searchTasks(
   const searched = viewCollection(db, spec, today);
   await searched.clone().limit(1).toArray();
   const words = requiredWords(parsed.filter);
-  // The index is being built (after the first paint): waiting for it costs less than reading all.
-  if (words.length && db.searchIndex && !db.searchIndex.lookup(words))
-    await Dexie.waitFor(db.searchIndex.complete());
-  const indexed = db.searchIndex?.lookup(words) ?? null;
+  let indexed = db.searchIndex?.lookup(words) ?? null;
+  if (words.length && indexed === null) {
+    // Not built yet (it reads every task after the first paint): a word prefix the stored index
+    // finds in few tasks answers now, and the substring matches follow once the build completes.
+    const early = await prefixCandidates(db, words);
+    if (early) {
+      const all = found(early);
+      return { tasks: page(all), total: all.length };
+    }
+    // Every word is too common to read its tasks: waiting for the build costs less than reading all.
+    if (db.searchIndex) {
+      await Dexie.waitFor(db.searchIndex.complete());
+      indexed = db.searchIndex.lookup(words);
+    }
+  }
   if (indexed === null) {
     const open = db.tasks
       .where('[status+projectKey]')
@@ -257,6 +278,37 @@ async function searchTasks(
   }
   const all = found(await db.tasks.bulkGet(hits.map((h) => h.id)));
   return { tasks: page(all), total: all.length };
+}
+
+/** Most tasks one word prefix may find for the stored word index to answer a search alone. */
+const PREFIX_CANDIDATES = 1000;
+
+/**
+ * Open and completed tasks having a word that starts with each token of `words`, from the stored
+ * `words` index: the intersection over the tokens found in at most PREFIX_CANDIDATES tasks (the
+ * caller checks the rows against the whole query). Null when every token is that common.
+ */
+async function prefixCandidates(db: TendDb, words: string[]): Promise<StoredTask[] | null> {
+  const tokens = [...new Set(words.flatMap(searchTokens))];
+  const found = await Promise.all(
+    tokens.map(async (token) => {
+      const ids = await db.tasks
+        .where('words')
+        .startsWith(token)
+        .limit(PREFIX_CANDIDATES + 1)
+        .primaryKeys();
+      return ids.length > PREFIX_CANDIDATES ? null : new Set(ids);
+    }),
+  );
+  const sets = found.filter((set): set is Set<string> => set !== null);
+  if (sets.length === 0) return null;
+  sets.sort((a, b) => a.size - b.size);
+  const ids = [...sets[0]].filter((id) => sets.every((set) => set.has(id)));
+  const rows = await db.tasks.bulkGet(ids);
+  return rows.filter(
+    (row): row is StoredTask =>
+      row !== undefined && (row.status === 'open' || row.status === 'done'),
+  );
 }
 
 /** Text terms every match must contain: those joined by `and` at the top of the query. */

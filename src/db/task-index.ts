@@ -2,6 +2,7 @@
 // "not completed" and "not deleted" become plain values here, recomputed on every write to the table.
 import type { TaskRecord } from '../core/merge';
 import { effectiveProjectId } from '../core/project-id';
+import { taskWords } from '../core/search-words';
 import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
 
@@ -17,6 +18,11 @@ export interface TaskIndexFields {
   projectKey: string;
   /** Labels of open tasks only, so label views and counts use one multiEntry index. */
   openLabels: string[];
+  /**
+   * The distinct words of an open or completed task (title, notes, labels; none for the others):
+   * a multiEntry index that answers a search by word prefix before the in-memory index is built.
+   */
+  words: string[];
   /** Local only: when this device learned the server archived the task. */
   archivedAt?: string;
 }
@@ -38,6 +44,7 @@ export function withIndexFields(record: TaskRecord): StoredTask {
     status,
     projectKey: effectiveProjectId(record) ?? '',
     openLabels: status === 'open' ? [...new Set(record.labels ?? [])] : [],
+    words: status === 'open' || status === 'done' ? taskWords(record) : [],
   };
 }
 
@@ -47,6 +54,7 @@ export function toTaskRecord(stored: StoredTask | TaskRecord): TaskRecord {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    words: _words,
     archivedAt: _archivedAt,
     ...record
   } = stored as StoredTask;
@@ -63,6 +71,7 @@ export function storedToTask(stored: StoredTask): Task {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    words: _words,
     archivedAt: _archivedAt,
     ...fields
   } = stored;

@@ -102,10 +102,22 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   const [limit, setLimit] = createSignal(PAGE);
   // A new view (or search, or order) starts again from its first page.
   createEffect(on([() => props.spec, sort], () => setLimit(PAGE), { defer: true }));
+  // A search asks again when the search index answers differently: once built (substring matches
+  // join the word-prefix ones) or after another tab's write.
+  const [indexChanges, setIndexChanges] = createSignal(0);
+  const indexChanged = () => setIndexChanges((n) => n + 1);
+  app.db.searchIndexChanges.add(indexChanged);
+  onCleanup(() => app.db.searchIndexChanges.delete(indexChanged));
   const page = createLive(
     ({ spec, today, sort, limit }) => queryViewPage(app.db, spec, { today, sort, limit }),
     { groups: [], total: 0 },
-    () => ({ spec: props.spec, today: app.today(), sort: sort(), limit: limit() }),
+    () => ({
+      spec: props.spec,
+      today: app.today(),
+      sort: sort(),
+      limit: limit(),
+      index: props.spec.kind === 'search' ? indexChanges() : 0,
+    }),
   );
   const groups = { ...page, value: () => page.value().groups };
   const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
