@@ -141,10 +141,10 @@ export function App(props: AppProps): JSX.Element {
     EMPTY_COUNTS,
     () => ({ day: today() }),
   );
-  const projects = createLive(
-    async () => (await listProjectSummaries(props.db)).filter((p) => !p.archived),
-    [],
-  );
+  const summaries = createLive(() => listProjectSummaries(props.db), []);
+  app.projectSummaries = summaries.value;
+  const unarchived = createMemo(() => summaries.value().filter((p) => !p.archived));
+  const projects = { value: unarchived };
   const labels = createLive(() => listLabels(props.db), []);
   const sections = createLive(() => listSectionsByProject(props.db), new Map());
   /** The sections of the project named `name` (quick add's `/`). */

@@ -12,9 +12,10 @@ import { projectNameKey } from '../../core/project-id';
 import {
   countComments,
   countSubtasks,
+  countView,
   listProjectSections,
   listProjectSummaries,
-  listProjects,
+  namedProjects,
   queryViewPage,
 } from '../../db/queries';
 import { useApp } from '../app-context';
@@ -109,8 +110,9 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   app.db.searchIndexChanges.add(indexChanged);
   onCleanup(() => app.db.searchIndexChanges.delete(indexChanged));
   const page = createLive(
-    ({ spec, today, sort, limit }) => queryViewPage(app.db, spec, { today, sort, limit }),
-    { groups: [], total: 0 },
+    ({ spec, today, sort, limit }) =>
+      queryViewPage(app.db, spec, { today, sort, limit, withTotal: false }),
+    { groups: [], total: null },
     () => ({
       spec: props.spec,
       today: app.today(),
@@ -119,11 +121,17 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
       index: props.spec.kind === 'search' ? indexChanges() : 0,
     }),
   );
+  // The whole view's count walks its index range: the first rows do not wait for it.
+  const counted = createLive(
+    ({ spec, today }) => (spec.kind === 'search' ? null : countView(app.db, spec, today)),
+    null,
+    () => ({ spec: props.spec, today: app.today() }),
+  );
+  const total = () => page.value().total ?? counted.value() ?? 0;
   const groups = { ...page, value: () => page.value().groups };
   const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
   const nextPage = () => {
-    if (page.ready() && loaded() >= limit() && loaded() < page.value().total)
-      setLimit(loaded() + PAGE);
+    if (page.ready() && loaded() >= limit() && loaded() < total()) setLimit(loaded() + PAGE);
   };
   const loadedIds = createMemo(() => groups.value().flatMap((g) => g.tasks.map((t) => t.id)), [], {
     equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
@@ -138,8 +146,13 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     new Map<string, number>(),
     () => ({ ids: loadedIds() }),
   );
-  const projects = createLive(() => listProjects(app.db), []);
-  const summaries = createLive(() => listProjectSummaries(app.db), []);
+  // The shell's live project list when it has one: counting every project's open tasks again on
+  // each view switch walked most of the open tasks of a large database.
+  const summaries = app.projectSummaries
+    ? { value: app.projectSummaries }
+    : createLive(() => listProjectSummaries(app.db), []);
+  const named = createMemo(() => namedProjects(summaries.value()));
+  const projects = { value: named };
   /** The project this page shows (by name, as the address names it), once the list has loaded. */
   const shownProject = () => {
     if (props.spec.kind !== 'project') return undefined;
@@ -225,7 +238,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
 
   const countText = () => {
     // The whole view's size, though only its first pages are read; pending captures add to it.
-    const n = Math.max(tasks().length, page.value().total + (tasks().length - loaded()));
+    const n = Math.max(tasks().length, total() + (tasks().length - loaded()));
     if (props.spec.kind === 'completed')
       return n === 1 ? '1 completed task' : `${n} completed tasks`;
     if (props.spec.kind === 'search' && props.route.view === 'search')
