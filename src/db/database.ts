@@ -165,7 +165,8 @@ export class TendDb extends Dexie {
       });
     // Search answers from IndexedDB by word prefix at start (version 12 only: versions 9-11 are other
     // features', and this upgrade reads nothing they add). The in-memory substring index of
-    // search-index.ts takes over once built.
+    // search-index.ts takes over once built. Dexie drops indexes a newer version does not list: an
+    // index added to `tasks` by version 9-11 must be listed here too.
     this.version(12)
       .stores({
         tasks:

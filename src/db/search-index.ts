@@ -175,6 +175,9 @@ export interface BuildOptions {
 
 const building = new WeakMap<TendDb, Promise<void>>();
 
+/** Rows per read once a search waits for the build. */
+const WANTED_SLICE = 2000;
+
 const told = (db: TendDb) => db.searchIndexChanges.forEach((listener) => listener());
 
 /**
@@ -221,11 +224,13 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
     const { slice = 2000, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = options;
     let after: string | null = null;
     for (;;) {
+      // A waiting search wants the whole index soon: fewer, larger reads.
+      const size = index.wanted ? Math.max(slice, WANTED_SLICE) : slice;
       const rows: StoredTask[] = await (after === null
-        ? db.tasks.orderBy(':id').limit(slice).toArray()
-        : db.tasks.where(':id').above(after).limit(slice).toArray());
+        ? db.tasks.orderBy(':id').limit(size).toArray()
+        : db.tasks.where(':id').above(after).limit(size).toArray());
       index.put(rows, true);
-      if (rows.length < slice) break;
+      if (rows.length < size) break;
       after = rows[rows.length - 1].id;
       if (!index.wanted) {
         await db.whenQuiet();
