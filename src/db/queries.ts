@@ -299,7 +299,7 @@ async function searchTasks(
 }
 
 /** Most tasks one word prefix may find for the stored word index to answer a search alone. */
-const PREFIX_CANDIDATES = 1000;
+const PREFIX_CANDIDATES = 250;
 
 /**
  * Open and completed tasks having a word that starts with each token of `words`, from the stored
