@@ -212,23 +212,24 @@ export class TendDb extends Dexie {
     return new Promise((resolve) => this.quiet.push(resolve));
   }
 
-  private channel?: BroadcastChannel | null;
+  private channel?: TaskWriteChannel | null;
 
   /**
    * The channel other tabs of this origin announce their committed task writes on (ids only), so
    * state kept in memory beside the database (the search index) can follow them. Null where there is
    * no BroadcastChannel. A channel never hears its own messages, so this tab hears only the others.
    */
-  taskWriteChannel(): BroadcastChannel | null {
+  taskWriteChannel(): TaskWriteChannel | null {
     if (this.channel === undefined) {
       this.channel =
         typeof BroadcastChannel === 'function'
-          ? new BroadcastChannel(`tend-task-writes:${this.name}`)
+          ? // Node's typings leave out the EventTarget methods its channel has at run time.
+            (new BroadcastChannel(`tend-task-writes:${this.name}`) as unknown as TaskWriteChannel)
           : null;
       // Node (tests, tools) would otherwise keep running for an open channel.
       (this.channel as { unref?: () => void } | null)?.unref?.();
     }
-    return this.channel;
+    return this.channel ?? null;
   }
 
   private announceWrite(change: TaskWrite): void {
@@ -239,6 +240,13 @@ export class TendDb extends Dexie {
 
   /** Told when the search index can answer differently (built, or another tab's write applied). */
   readonly searchIndexChanges = new Set<() => void>();
+}
+
+/** What the page, the service worker and Node (tests) all offer of a BroadcastChannel. */
+export interface TaskWriteChannel {
+  postMessage(message: TaskWriteMessage): void;
+  addEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
 }
 
 /** A committed task write as announced to other tabs: ids, not rows (they read what they need). */

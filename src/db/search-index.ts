@@ -202,7 +202,7 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
     else rebuild();
   });
   const channel = db.taskWriteChannel();
-  const fromOtherTab = (event: MessageEvent<TaskWriteMessage>) => {
+  const fromOtherTab = (event: { data: TaskWriteMessage }) => {
     const change = event.data;
     if (change.kind === 'cleared') return rebuild();
     if (change.kind === 'delete') {

@@ -176,7 +176,7 @@ describe('the version 9 upgrade', () => {
 
     setup(factory);
     await db.open();
-    // Later versions (comments: 10) upgrade on top of it.
+    // Opened at the newest version, which runs the version 9 upgrade on the way.
     expect(db.verno).toBeGreaterThanOrEqual(9);
     expect(db.sections.schema.indexes.map((i) => i.name)).toEqual(['projectId']);
     expect(await db.meta.get(META_KEYS.syncCursor)).toBeUndefined();
