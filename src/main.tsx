@@ -44,10 +44,11 @@ function start(root: HTMLElement) {
     Promise.all([import('./sync/setup'), clock])
       .then(([{ startSync }, deviceClock]) => startSync({ db, clock: deviceClock }))
       .catch(() => undefined);
-    // The search index reads every task once, in slices of a few ms between which input runs; a
-    // search made before it is complete waits for it.
+    // The search index reads every task once, in small slices between which input runs and which
+    // wait while a view reads its rows; until it is complete, searches answer by word prefix from
+    // the stored index (or wait for it when every word is too common).
     import('./db/search-index')
-      .then(({ buildSearchIndex }) => buildSearchIndex(db, { slice: 1000, pause: nextTask }))
+      .then(({ buildSearchIndex }) => buildSearchIndex(db, { slice: 250, pause: nextTask }))
       .catch(() => undefined);
   });
 }

@@ -1,7 +1,9 @@
 // Per-field last-writer-wins merge: the single implementation shared by page, service worker and server.
 // Each synced field is an LWW register keyed by its HLC; a record is the map of those registers, so the
 // merge is commutative, associative and idempotent by construction (max per field). It runs over every
-// record kind (tasks, projects, sections, labels): a kind is only the list of its synced fields.
+// record kind (tasks, projects, sections, labels, comments): a kind is only the list of its synced fields.
+import { COMMENT_FIELDS } from './comment';
+import type { Comment, CommentChanges, CommentField, CommentRecord } from './comment';
 import { parseHlc } from './hlc';
 import { PROJECT_FIELDS } from './project';
 import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
@@ -23,7 +25,7 @@ export type TaskRecord = Partial<TaskFields> & {
 };
 
 /** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
-export type RecordKind = 'task' | 'project' | 'section' | 'label';
+export type RecordKind = 'task' | 'project' | 'section' | 'label' | 'comment';
 
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
@@ -61,8 +63,18 @@ export interface LabelMutation {
   kind: 'label';
 }
 
-export type AnyMutation = Mutation | ProjectMutation | SectionMutation | LabelMutation;
-export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | LabelRecord;
+/** One write to a comment, in the same envelope (`taskId` holds the comment's id; its task is a field). */
+export interface CommentMutation {
+  id: string;
+  taskId: string;
+  hlc: string;
+  changes: CommentChanges;
+  kind: 'comment';
+}
+
+export type AnyMutation =
+  Mutation | ProjectMutation | SectionMutation | LabelMutation | CommentMutation;
+export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord;
 
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
@@ -83,12 +95,14 @@ export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
 export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
 export type SectionMergeResult = MergeResult<SectionRecord, SectionField>;
 export type LabelMergeResult = MergeResult<LabelRecord, LabelField>;
+export type CommentMergeResult = MergeResult<CommentRecord, CommentField>;
 
 const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
   task: SYNCED_FIELDS,
   project: PROJECT_FIELDS,
   section: SECTION_FIELDS,
   label: LABEL_FIELDS,
+  comment: COMMENT_FIELDS,
 };
 
 /** The synced fields of a kind of record. */
@@ -147,6 +161,10 @@ export function applyMutation(
   current: LabelRecord | undefined,
   mutation: LabelMutation,
 ): LabelMergeResult;
+export function applyMutation(
+  current: CommentRecord | undefined,
+  mutation: CommentMutation,
+): CommentMergeResult;
 export function applyMutation(
   current: AnyRecord | undefined,
   mutation: AnyMutation,
@@ -223,6 +241,11 @@ export function mergeRecords(
   kind: 'label',
 ): LabelMergeResult;
 export function mergeRecords(
+  a: CommentRecord | undefined,
+  b: CommentRecord,
+  kind: 'comment',
+): CommentMergeResult;
+export function mergeRecords(
   a: AnyRecord | undefined,
   b: AnyRecord,
   kind: RecordKind = 'task',
@@ -296,6 +319,12 @@ export function recordToMutations(
   kind: 'label',
 ): LabelMutation[];
 export function recordToMutations(
+  record: CommentRecord,
+  newId: () => string,
+  skip: ((field: CommentField, hlc: string) => boolean) | undefined,
+  kind: 'comment',
+): CommentMutation[];
+export function recordToMutations(
   record: AnyRecord,
   newId: () => string,
   skip: (field: never, hlc: string) => boolean = () => false,
@@ -346,4 +375,11 @@ export function createLabelMutation(label: Label, hlc: string, id: string): Labe
   const changes: Record<string, unknown> = {};
   for (const field of LABEL_FIELDS) changes[field] = label[field];
   return { id, taskId: label.id, hlc, changes: changes as LabelChanges, kind: 'label' };
+}
+
+/** The mutation that posts a comment with every field, all under one timestamp. */
+export function createCommentMutation(comment: Comment, hlc: string, id: string): CommentMutation {
+  const changes: Record<string, unknown> = {};
+  for (const field of COMMENT_FIELDS) changes[field] = comment[field];
+  return { id, taskId: comment.id, hlc, changes: changes as CommentChanges, kind: 'comment' };
 }

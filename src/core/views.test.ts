@@ -128,6 +128,11 @@ describe('sorting and grouping', () => {
       ['overdue', null, ['over']],
       [TODAY, TODAY, ['now']],
     ]);
+    // Overdue in date order (oldest first), the manual order within a day, so Today pages by day.
+    const older = task({ title: 'older', due: '2026-10-30', order: 9 });
+    const sameDay = task({ title: 'same day', due: '2026-11-01', order: -1 });
+    const overdue = groupForView({ kind: 'today' }, [over, older, sameDay], TODAY)[0];
+    expect(overdue.tasks.map((t) => t.title)).toEqual(['older', 'same day', 'over']);
     expect(groupForView({ kind: 'today' }, [], TODAY)).toEqual([
       { key: TODAY, day: TODAY, tasks: [] },
     ]);

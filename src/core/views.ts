@@ -100,7 +100,10 @@ export function groupForView(
   const sorted = sortForView(view, tasks, sort);
   const inDayOrder = (list: Task[]) => list.sort(compareWithinDay(sort));
   if (view.kind === 'today') {
+    // In manual order the overdue tasks come oldest day first (manual within a day), so Today reads
+    // one page of its date index like Upcoming instead of every overdue task a long history holds.
     const overdue = sorted.filter((t) => t.due !== null && dueDay(t.due) < today);
+    if (sort === 'manual') overdue.sort((a, b) => cmp(dueDay(a.due!), dueDay(b.due!)));
     const due = inDayOrder(sorted.filter((t) => t.due !== null && dueDay(t.due) === today));
     const groups: TaskGroup[] = [];
     if (overdue.length) groups.push({ key: 'overdue', day: null, tasks: overdue });

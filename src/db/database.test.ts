@@ -32,6 +32,7 @@ describe('database schema', () => {
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'aiCache',
+      'comments',
       'conflicts',
       'delivered',
       'filters',
@@ -54,16 +55,49 @@ describe('database schema', () => {
         'order',
         'parentId',
         'updatedAt',
+        'words',
       ].sort(),
     );
     expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['hlc', 'taskId', 'rejected.at']),
     );
     expect(db.delivered.schema.indexes.map((i) => i.name)).toEqual(['at']);
-    expect(db.verno).toBe(11);
+    expect(db.comments.schema.indexes.map((i) => i.name)).toEqual(['taskId']);
+    expect(db.verno).toBe(12);
   });
 
-  it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent', async () => {
+  it('upgrades a version 8 database to comments and forgets the pull cursor, so comments arrive', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('tend-test', { indexedDB: factory, IDBKeyRange });
+    old.version(8).stores({
+      tasks:
+        'id, [status+projectKey], [status+projectKey+order], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId',
+      outbox: 'id, hlc, taskId, rejected.at',
+      meta: 'key',
+      conflicts: '++seq, taskId, at',
+      aiCache: 'key, at',
+      filters: 'id, order',
+      delivered: 'key, at',
+      projects: 'id',
+    });
+    await old.table('meta').bulkPut([
+      { key: 'syncCursor', value: '42' },
+      { key: 'syncUserId', value: 'user-1' },
+    ]);
+    await old
+      .table('outbox')
+      .put({ id: 'unsent', taskId: ID, hlc: hlc(0), changes: { title: 'x' } });
+    old.close();
+    const db = freshDb(factory);
+    await db.open();
+    expect(await getMeta(db, 'syncCursor')).toBeUndefined();
+    expect(await getMeta(db, 'syncUserId')).toBe('user-1');
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual(['unsent']);
+    expect(await db.comments.count()).toBe(0);
+    expect(db.verno).toBe(12);
+  });
+
+  it('upgrades a version 2 database in place: tasks kept, sub-tasks found by parent, words indexed', async () => {
     const factory = new IDBFactory();
     const old = new Dexie('tend-test', { indexedDB: factory, IDBKeyRange });
     old.version(2).stores({
@@ -94,6 +128,8 @@ describe('database schema', () => {
     expect((await db.tasks.where('parentId').equals(ID).toArray()).map((t) => t.title)).toEqual([
       'new',
     ]);
+    // The task stored before the word index existed is found by it.
+    expect(await db.tasks.where('words').startsWith('ol').primaryKeys()).toEqual([ID]);
   });
 
   it('derives the index fields on every write, whoever writes', async () => {

@@ -2,6 +2,7 @@
 // add a `this.version(n + 1).stores({...})` for a new table or index, never edit a shipped one.
 import Dexie from 'dexie';
 import type { DBCore, DBCoreTable, DexieOptions, Table, Transaction } from 'dexie';
+import type { CommentRecord } from '../core/comment';
 import type {
   AnyMutation,
   LabelMutation,
@@ -97,6 +98,7 @@ export class TendDb extends Dexie {
   declare sections: Table<SectionRecord, string>;
   declare delivered: Table<DeliveredReminder, string>;
   declare labels: Table<LabelRecord, string>;
+  declare comments: Table<CommentRecord, string>;
   /** The word index of search-index.ts, loaded after the first paint; searches read rows without it. */
   searchIndex?: TaskWordIndex;
   /** Told of every committed write to `tasks` made through this handle (see `onTaskWrites`). */
@@ -158,7 +160,15 @@ export class TendDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
       });
-    // Labels become records (versions 10 and 12 are other features' and may land in any order). Tasks
+    // Comments on tasks, found by their task. Pages before this version skipped the comments in pull
+    // replies while advancing their cursor past them, so the cursor goes: the next pull is a full one
+    // (merged as usual; unsent changes stay in the outbox) and brings every comment.
+    this.version(10)
+      .stores({ comments: 'id, taskId' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaEntry, string>('meta').delete(META_KEYS.syncCursor);
+      });
+    // Labels become records (version 10 adds comments, version 12 the stored word index). Tasks
     // keep their names; the upgrade writes a record for each name (queued for sync, the same record on
     // every device: src/core/label-id.ts), re-keys the label index by label id, and forgets the pull
     // cursor: earlier pulls skipped the server's label records, so the next pull starts over.
@@ -179,13 +189,83 @@ export class TendDb extends Dexie {
           });
         await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
       });
+    // Search answers from IndexedDB by word prefix at start (version 12 only: versions 9-11 are other
+    // features', and this upgrade reads nothing they add). The in-memory substring index of
+    // search-index.ts takes over once built. Dexie drops indexes a newer version does not list: an
+    // index added to `tasks` by version 9-11 must be listed here too.
+    this.version(12)
+      .stores({
+        tasks:
+          'id, [status+projectKey], [status+projectKey+order], [status+due], [status+completedAt], *openLabels, *labels, order, updatedAt, parentId, *words',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('tasks')
+          .toCollection()
+          .modify((task: StoredTask) => {
+            task.words = withIndexFields(task).words;
+          }),
+      );
     this.use({
       stack: 'dbcore',
       name: 'taskIndexFields',
       create: (down) =>
-        indexFieldsMiddleware(down, (change) => [...this.taskWrites].forEach((l) => l(change))),
+        indexFieldsMiddleware(down, (change) => {
+          [...this.taskWrites].forEach((l) => l(change));
+          this.announceWrite(change);
+        }),
     });
   }
+
+  /** Reads a person is waiting for (a view's rows) now running: background reads wait for them. */
+  private foregroundReads = 0;
+  private quiet: (() => void)[] = [];
+
+  /** Runs a read the user waits for; `whenQuiet` holds background work back until it is done. */
+  async inForeground<T>(read: () => Promise<T>): Promise<T> {
+    this.foregroundReads += 1;
+    try {
+      return await read();
+    } finally {
+      this.foregroundReads -= 1;
+      if (this.foregroundReads === 0) this.quiet.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Resolves when no foreground read is running (at once if none is). */
+  whenQuiet(): Promise<void> {
+    if (this.foregroundReads === 0) return Promise.resolve();
+    return new Promise((resolve) => this.quiet.push(resolve));
+  }
+
+  private channel?: TaskWriteChannel | null;
+
+  /**
+   * The channel other tabs of this origin announce their committed task writes on (ids only), so
+   * state kept in memory beside the database (the search index) can follow them. Null where there is
+   * no BroadcastChannel. A channel never hears its own messages, so this tab hears only the others.
+   */
+  taskWriteChannel(): TaskWriteChannel | null {
+    if (this.channel === undefined) {
+      this.channel =
+        typeof BroadcastChannel === 'function'
+          ? // Node's typings leave out the EventTarget methods its channel has at run time.
+            (new BroadcastChannel(`tend-task-writes:${this.name}`) as unknown as TaskWriteChannel)
+          : null;
+      // Node (tests, tools) would otherwise keep running for an open channel.
+      (this.channel as { unref?: () => void } | null)?.unref?.();
+    }
+    return this.channel ?? null;
+  }
+
+  private announceWrite(change: TaskWrite): void {
+    const message: TaskWriteMessage =
+      change.kind === 'put' ? { kind: 'put', ids: change.tasks.map((t) => t.id) } : change;
+    this.taskWriteChannel()?.postMessage(message);
+  }
+
+  /** Told when the search index can answer differently (built, or another tab's write applied). */
+  readonly searchIndexChanges = new Set<() => void>();
 }
 
 /** An upgrade's records for legacy names (name-id.ts), stored and queued for sync like any write. */
@@ -200,6 +280,17 @@ async function storeLegacyWrites(
     .table<OutboxEntry>('outbox')
     .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
 }
+
+/** What the page, the service worker and Node (tests) all offer of a BroadcastChannel. */
+export interface TaskWriteChannel {
+  postMessage(message: TaskWriteMessage): void;
+  addEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
+}
+
+/** A committed task write as announced to other tabs: ids, not rows (they read what they need). */
+export type TaskWriteMessage =
+  { kind: 'put'; ids: string[] } | { kind: 'delete'; ids: string[] } | { kind: 'cleared' };
 
 export interface WordHits {
   /** Tasks containing every word (as substrings of their words), in manual order. */

@@ -14,7 +14,9 @@ export type TendDbErrorCode =
   | 'invalid_section'
   | 'section_not_found'
   | 'invalid_label'
-  | 'label_not_found';
+  | 'label_not_found'
+  | 'invalid_comment'
+  | 'comment_not_found';
 
 export class TendDbError extends Error {
   constructor(
@@ -125,5 +127,19 @@ export class LabelValidationError extends TendDbError {
 export class LabelNotFoundError extends TendDbError {
   constructor(readonly labelId: string) {
     super('label_not_found', `Label ${labelId} does not exist`, { labelId });
+  }
+}
+
+/** A comment write failed the comment schema (empty, too long, unsafe text); nothing was changed. */
+export class CommentValidationError extends TendDbError {
+  constructor(message: string, details?: unknown) {
+    super('invalid_comment', message, details);
+  }
+}
+
+/** The action named a comment that is not stored, or a task that cannot take comments. */
+export class CommentNotFoundError extends TendDbError {
+  constructor(readonly commentId: string) {
+    super('comment_not_found', `Comment ${commentId} does not exist`, { commentId });
   }
 }

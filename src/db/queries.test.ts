@@ -61,6 +61,14 @@ function randomTasks(count: number, random: () => number): NewTask[] {
 let db: TendDb;
 let all: Task[];
 
+/** A store writing to `target` with the clock standing at `at`. */
+const storeAt = (at: number, target: TendDb) =>
+  createTasksStore({
+    db: target,
+    clock: createClock({ now: () => at, nodeId: 'AAAAAAAAAAAAAAAA' }),
+    now: () => at,
+  });
+
 beforeAll(async () => {
   db = openTendDb('queries-test', { indexedDB: new IDBFactory(), IDBKeyRange });
   let seq = 0;
@@ -144,7 +152,7 @@ describe('view queries agree with the view definitions', () => {
 });
 
 describe('pages', () => {
-  const paged = views.filter((v) => v.kind !== 'upcoming');
+  const paged = views.filter((v) => v.kind !== 'upcoming' && v.kind !== 'today');
 
   it.each(paged)('$kind $project$label$query: a page is the start of the view', async (view) => {
     const expected = selectView(view, all, TODAY);
@@ -164,6 +172,29 @@ describe('pages', () => {
       expect(groups.flatMap((g) => g.tasks).length).toBeGreaterThanOrEqual(limit);
       expect(groups).toEqual(expected.slice(0, groups.length));
     }
+  });
+
+  it('pages Today by whole days, oldest overdue day first, without reading the rest', async () => {
+    const view: ViewSpec = { kind: 'today' };
+    const expected = groupForView(view, selectView(view, all, TODAY), TODAY);
+    const shown = (groups: { tasks: Task[] }[]) => groups.flatMap((g) => g.tasks);
+    const overdueDays = new Set(expected[0].tasks.map((t) => t.due!.slice(0, 10)));
+    expect(overdueDays.size).toBeGreaterThan(3);
+    for (const limit of [1, 7]) {
+      const page = await queryViewPage(db, view, { today: TODAY, limit });
+      const rows = shown(page.groups);
+      expect(rows.length).toBeGreaterThanOrEqual(limit);
+      expect(rows.length).toBeLessThan(shown(expected).length);
+      // The first rows of the whole view, whole days only.
+      expect(rows).toEqual(shown(expected).slice(0, rows.length));
+      const lastDay = rows[rows.length - 1].due!.slice(0, 10);
+      expect(rows.filter((t) => t.due!.startsWith(lastDay))).toHaveLength(
+        shown(expected).filter((t) => t.due!.startsWith(lastDay)).length,
+      );
+      expect(page.total).toBe(shown(expected).length);
+    }
+    const whole = await queryViewPage(db, view, { today: TODAY, limit: 500 });
+    expect(whole.groups).toEqual(expected);
   });
 
   it('pages in other orders than manual by reading the view (its index has the manual order)', async () => {
@@ -201,42 +232,107 @@ describe('search through the search index', () => {
     expect(page.total).toBe(expected.length);
   });
 
-  it('answers a search made while the index is being built once the build completes', async () => {
+  it('answers by word prefix from the stored index while the in-memory one is being built', async () => {
     const early = openTendDb('search-early', { indexedDB: new IDBFactory(), IDBKeyRange });
-    const store = createTasksStore({
-      db: early,
-      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
-      now: () => T0,
-    });
-    await store.addTasks([{ title: 'Water the ferns' }, { title: 'Call Sam' }, { title: 'Water' }]);
+    const store = storeAt(T0, early);
+    await store.addTasks([
+      { title: 'Water the ferns' },
+      { title: 'Call Sam', notes: 'about the heater' },
+      { title: 'Water', labels: ['garden'] },
+    ]);
     let resume = () => {};
     const built = buildSearchIndex(early, {
       slice: 1,
       pause: () => new Promise<void>((r) => (resume = r)),
     });
-    const search = queryView(early, { kind: 'search', query: 'water' }, { today: TODAY });
-    let answered = false;
-    void search.then(() => (answered = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(early.searchIndex?.lookup(['water'])).toBeNull();
-    // It waits for the index instead of reading every task meanwhile.
-    expect(answered).toBe(false);
+    let told = 0;
+    early.searchIndexChanges.add(() => (told += 1));
+    const titles = async (query: string) =>
+      (await queryView(early, { kind: 'search', query }, { today: TODAY })).map((t) => t.title);
+    // At once, without the build: word prefixes in titles, notes and labels, checked like any search.
+    expect(await titles('wat')).toEqual(['Water the ferns', 'Water']);
+    expect(await titles('wat fern')).toEqual(['Water the ferns']);
+    expect(await titles('GARD')).toEqual(['Water']);
+    // A substring inside a word needs the in-memory index: not found yet ...
+    expect(await titles('ater')).toEqual([]);
+    expect(early.searchIndex?.lookup(['ater'])).toBeNull();
+    expect(told).toBe(0);
     for (let i = 0; i < 3; i++) {
       resume();
       await new Promise((r) => setTimeout(r, 5));
     }
     await built;
-    expect((await search).map((t) => t.title)).toEqual(['Water the ferns', 'Water']);
+    // ... and found once it is built; the views were told to ask again.
+    expect(told).toBe(1);
+    expect(await titles('ater')).toEqual(['Water the ferns', 'Call Sam', 'Water']);
     early.close();
+  });
+
+  it('waits for the build when every word is too common to read its tasks from the stored index', async () => {
+    const early = openTendDb('search-common', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = storeAt(T0, early);
+    await store.addTasks(Array.from({ length: 1001 }, (_, i) => ({ title: `Common ${i}` })));
+    let resume = () => {};
+    let pauses = 0;
+    const built = buildSearchIndex(early, {
+      slice: 500,
+      pause: () => new Promise<void>((r) => ((resume = r), (pauses += 1))),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pauses).toBe(1);
+    const search = queryView(early, { kind: 'search', query: 'common' }, { today: TODAY });
+    let answered = false;
+    void search.then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toBe(false);
+    // The waiting search makes the build go on without pausing between slices.
+    resume();
+    await built;
+    expect(pauses).toBe(1);
+    expect(await search).toHaveLength(1001);
+    early.close();
+  }, 20_000);
+
+  it('follows writes made in another tab', async () => {
+    const factory = new IDBFactory();
+    const mine = openTendDb('search-tabs', { indexedDB: factory, IDBKeyRange });
+    const other = openTendDb('search-tabs', { indexedDB: factory, IDBKeyRange });
+    const store = storeAt(T0, other);
+    await buildSearchIndex(mine);
+    const told = () => new Promise<void>((r) => mine.searchIndexChanges.add(() => r()));
+    let change = told();
+    const [tulips] = await store.addTasks([{ title: 'Plant tulips' }]);
+    await change;
+    expect(mine.searchIndex?.lookup(['ant'])?.hits.map((h) => h.id)).toEqual([tulips.id]);
+    change = told();
+    await store.deleteTask(tulips.id);
+    await change;
+    expect(mine.searchIndex?.lookup(['ant'])?.hits).toEqual([]);
+    mine.close();
+    other.close();
+  });
+
+  it('holds the build back while a view reads the rows the user waits for', async () => {
+    const quiet = openTendDb('search-quiet', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = storeAt(T0, quiet);
+    await store.addTasks([{ title: 'One' }, { title: 'Two' }, { title: 'Three' }]);
+    let finishRead = () => {};
+    const reading = quiet.inForeground(() => new Promise<void>((r) => (finishRead = r)));
+    let pauses = 0;
+    const built = buildSearchIndex(quiet, { slice: 1, pause: async () => void (pauses += 1) });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(pauses).toBe(0);
+    expect(quiet.searchIndex?.lookup(['one'])).toBeNull();
+    finishRead();
+    await reading;
+    await built;
+    expect(pauses).toBe(3);
+    quiet.close();
   });
 
   it('follows writes: a renamed, a new and a deleted task', async () => {
     const search = openTendDb('search-writes', { indexedDB: new IDBFactory(), IDBKeyRange });
-    const store = createTasksStore({
-      db: search,
-      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
-      now: () => T0,
-    });
+    const store = storeAt(T0, search);
     const [kept, renamed, removed] = await store.addTasks([
       { title: 'Water the ferns' },
       { title: 'Call the plumber' },
@@ -289,11 +385,7 @@ describe('the first screen', () => {
         },
       }),
     });
-    const store = createTasksStore({
-      db: counted,
-      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
-      now: () => T0,
-    });
+    const store = storeAt(T0, counted);
     await store.addTasks(randomTasks(600, mulberry32(7)).map((t) => ({ ...t, deletedAt: null })));
     read.length = 0;
     const PAGE = 20;
@@ -343,11 +435,7 @@ describe('sub-task counts', () => {
 describe('live queries', () => {
   it('re-run when a write moves a task into or out of a view (index fields are visible to Dexie)', async () => {
     const live = openTendDb('live-test');
-    const store = createTasksStore({
-      db: live,
-      clock: createClock({ now: () => T0, nodeId: 'AAAAAAAAAAAAAAAA' }),
-      now: () => T0,
-    });
+    const store = storeAt(T0, live);
     const seen: string[][] = [];
     const next = () =>
       new Promise<void>((resolve) => {

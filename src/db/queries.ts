@@ -15,6 +15,7 @@ import type { TaskRecord } from '../core/merge';
 import { projectNameKey } from '../core/project-id';
 import { sectionsOfProject } from '../core/section';
 import type { Section } from '../core/section';
+import { searchTokens } from '../core/search-words';
 import type { TendDb } from './database';
 import { labelIdsNamed, projectLookup } from './project-lookup';
 import type { ProjectLookup } from './project-lookup';
@@ -61,6 +62,8 @@ export interface ViewQueryOptions {
   limit?: number;
   /** The order within the view (groups stay in day order); manual when omitted. */
   sort?: SortKey;
+  /** `false`: leave the page's total out (null), except for search (see `countView`). */
+  withTotal?: boolean;
 }
 
 type TaskCollection = Collection<StoredTask, string, TaskRecord>;
@@ -130,7 +133,7 @@ async function readPage(
       if (rows.length < limit) return rows;
       const last = rows[rows.length - 1];
       let ties: StoredTask[] = [];
-      if (view.kind === 'upcoming' && last.due) {
+      if ((view.kind === 'upcoming' || view.kind === 'today') && last.due) {
         const day = last.due.slice(0, 10);
         ties = await db.tasks
           .where('[status+due]')
@@ -150,11 +153,14 @@ async function readPage(
   return pages.flat();
 }
 
-/** Views whose index order is their order, so a page of the index is a page of the view. */
+/**
+ * Views whose index order is their order, so a page of the index is a page of the view. Upcoming and
+ * Today (overdue days oldest first in manual order) read whole days, which group exactly as the view.
+ */
 function pagesByIndex(view: ViewSpec, sort: SortKey): boolean {
   if (view.kind === 'completed') return true;
   if (view.kind === 'upcoming') return true;
-  return sort === 'manual' && (view.kind === 'inbox' || view.kind === 'project');
+  return sort === 'manual' && ['inbox', 'project', 'today'].includes(view.kind);
 }
 
 /** The sorted tasks of a view. */
@@ -172,14 +178,16 @@ export async function queryView(
       ? await readPage(db, collections, view, limit)
       : await rowsOf(collections);
   const sorted = sortForView(view, rows.map(lookup.read), sort);
-  // Upcoming keeps whole days (its groups); the others cut at the limit.
-  return limit === undefined || view.kind === 'upcoming' ? sorted : sorted.slice(0, limit);
+  // Upcoming and Today keep whole days (their groups); the others cut at the limit.
+  return limit === undefined || view.kind === 'upcoming' || view.kind === 'today'
+    ? sorted
+    : sorted.slice(0, limit);
 }
 
 export interface ViewPage {
   groups: TaskGroup[];
-  /** Tasks in the whole view (the groups may hold only its first page). */
-  total: number;
+  /** Tasks in the whole view (the groups may hold only its first page); null when not asked for. */
+  total: number | null;
 }
 
 async function countIn(collections: TaskCollection[]): Promise<number> {
@@ -188,7 +196,16 @@ async function countIn(collections: TaskCollection[]): Promise<number> {
 }
 
 /** A page of the view under its headings, with the view's total from index counts. */
-export async function queryViewPage(
+export function queryViewPage(
+  db: TendDb,
+  view: ViewSpec,
+  options: ViewQueryOptions,
+): Promise<ViewPage> {
+  // The user waits for these rows: background reads (the search index build) wait for them.
+  return db.inForeground(() => readViewPage(db, view, options));
+}
+
+async function readViewPage(
   db: TendDb,
   view: ViewSpec,
   options: ViewQueryOptions,
@@ -201,9 +218,25 @@ export async function queryViewPage(
   }
   const [tasks, total] = await Promise.all([
     queryView(db, view, options),
-    projectLookup(db).then((lookup) => countIn(viewCollections(db, view, today, lookup))),
+    options.withTotal === false ? null : countView(db, view, today),
   ]);
   return { groups: groupForView(view, tasks, today, sort), total };
+}
+
+/**
+ * Tasks in a whole view from index counts (not search: its total comes with its rows). Counting walks
+ * the index range (80,000 entries for Completed at 100,000 tasks), so views show their first rows
+ * without waiting for it (`withTotal: false`) and count beside them.
+ */
+export async function countView(
+  db: TendDb,
+  view: Exclude<ViewSpec, { kind: 'search' }>,
+  today: string,
+): Promise<number> {
+  return db.inForeground(async () => {
+    const lookup = await projectLookup(db);
+    return countIn(viewCollections(db, view, today, lookup));
+  });
 }
 
 interface SearchResult {
@@ -236,10 +269,21 @@ async function searchTasks(
   const searched = viewCollection(db, spec, today);
   await searched.clone().limit(1).toArray();
   const words = requiredWords(parsed.filter);
-  // The index is being built (after the first paint): waiting for it costs less than reading all.
-  if (words.length && db.searchIndex && !db.searchIndex.lookup(words))
-    await Dexie.waitFor(db.searchIndex.complete());
-  const indexed = db.searchIndex?.lookup(words) ?? null;
+  let indexed = db.searchIndex?.lookup(words) ?? null;
+  if (words.length && indexed === null) {
+    // Not built yet (it reads every task after the first paint): a word prefix the stored index
+    // finds in few tasks answers now, and the substring matches follow once the build completes.
+    const early = await prefixCandidates(db, words);
+    if (early) {
+      const all = found(early);
+      return { tasks: page(all), total: all.length };
+    }
+    // Every word is too common to read its tasks: waiting for the build costs less than reading all.
+    if (db.searchIndex) {
+      await Dexie.waitFor(db.searchIndex.complete());
+      indexed = db.searchIndex.lookup(words);
+    }
+  }
   if (indexed === null) {
     const open = db.tasks
       .where('[status+projectKey]')
@@ -257,6 +301,37 @@ async function searchTasks(
   }
   const all = found(await db.tasks.bulkGet(hits.map((h) => h.id)));
   return { tasks: page(all), total: all.length };
+}
+
+/** Most tasks one word prefix may find for the stored word index to answer a search alone. */
+const PREFIX_CANDIDATES = 250;
+
+/**
+ * Open and completed tasks having a word that starts with each token of `words`, from the stored
+ * `words` index: the intersection over the tokens found in at most PREFIX_CANDIDATES tasks (the
+ * caller checks the rows against the whole query). Null when every token is that common.
+ */
+async function prefixCandidates(db: TendDb, words: string[]): Promise<StoredTask[] | null> {
+  const tokens = [...new Set(words.flatMap(searchTokens))];
+  const found = await Promise.all(
+    tokens.map(async (token) => {
+      const ids = await db.tasks
+        .where('words')
+        .startsWith(token)
+        .limit(PREFIX_CANDIDATES + 1)
+        .primaryKeys();
+      return ids.length > PREFIX_CANDIDATES ? null : new Set(ids);
+    }),
+  );
+  const sets = found.filter((set): set is Set<string> => set !== null);
+  if (sets.length === 0) return null;
+  sets.sort((a, b) => a.size - b.size);
+  const ids = [...sets[0]].filter((id) => sets.every((set) => set.has(id)));
+  const rows = await db.tasks.bulkGet(ids);
+  return rows.filter(
+    (row): row is StoredTask =>
+      row !== undefined && (row.status === 'open' || row.status === 'done'),
+  );
 }
 
 /** Text terms every match must contain: those joined by `and` at the top of the query. */
@@ -326,7 +401,11 @@ export async function listProjectSummaries(db: TendDb): Promise<ProjectSummary[]
 
 /** Projects that are not archived, with their open counts, sorted by name (pickers, filters). */
 export async function listProjects(db: TendDb): Promise<NamedCount[]> {
-  const summaries = await listProjectSummaries(db);
+  return namedProjects(await listProjectSummaries(db));
+}
+
+/** The projects of `summaries` that are not archived, as names with counts sorted by name. */
+export function namedProjects(summaries: readonly ProjectSummary[]): NamedCount[] {
   return sortNamedCounts(
     summaries.filter((p) => !p.archived).map(({ name, count }) => ({ name, count })),
   );
@@ -409,6 +488,27 @@ export async function countSubtasks(
     count.total += 1;
     if (row.status === 'done') count.done += 1;
     counts.set(row.parentId as string, count);
+  }
+  return counts;
+}
+
+/**
+ * How many comments each of `taskIds` shows (the rows loaded): live ones that have arrived whole. Read
+ * without the comment schema, so the views stay free of it.
+ */
+export async function countComments(
+  db: TendDb,
+  taskIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (taskIds.length === 0) return counts;
+  const records = await db.comments
+    .where('taskId')
+    .anyOf([...taskIds])
+    .toArray();
+  for (const { taskId, text, postedAt, deletedAt } of records) {
+    if (deletedAt || !taskId || text === undefined || postedAt === undefined) continue;
+    counts.set(taskId, (counts.get(taskId) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,4 +1,4 @@
-// Which table holds a record of a kind: the outbox holds writes to tasks, projects, sections and labels alike, and the
+// Which table holds a record of a kind: the outbox holds writes to tasks, projects, sections, labels and comments alike, and the
 // steps that touch the record behind a write (discard, re-stamp, resync) find it here.
 import type { Table } from 'dexie';
 import type { AnyRecord, RecordKind } from '../core/merge';
@@ -17,7 +17,9 @@ export function recordTable(
         ? db.sections
         : kind === 'label'
           ? db.labels
-          : db.tasks;
+          : kind === 'comment'
+            ? db.comments
+            : db.tasks;
   return table as Table<AnyRecord | StoredTask, string>;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, searchTokens } from './search-index';
+import { searchTokens } from '../core/search-words';
+import { SearchIndex } from './search-index';
 import type { StoredTask } from './task-index';
 
 const task = (id: string, title: string, extra: Partial<StoredTask> = {}): StoredTask =>

@@ -1,24 +1,20 @@
 // An in-memory inverted index of the words of every open and completed task (title, notes, labels),
-// built after the first paint in slices and kept current by the database's write middleware, so a
-// search at 100,000 tasks reads only the rows it shows instead of every task stored.
+// built after the first paint in slices and kept current by the database's write middleware (this
+// tab) and the task-write channel (other tabs), so a search at 100,000 tasks reads only the rows it
+// shows instead of every task stored.
 //
 // Search matches substrings ("ant" finds "plant"), so a term is looked up by scanning the vocabulary
 // (one entry per distinct word, far fewer than the words stored) for words containing each of its
 // tokens; the tasks found are a superset of the matches, and the caller checks the rows it reads.
+// Until the build completes, searches answer from the stored word index by prefix (queries.ts).
+import { searchTokens, taskWords } from '../core/search-words';
 import { onTaskWrites } from './database';
-import type { TaskWordIndex, TaskWrite, TendDb, WordHits } from './database';
+import type { TaskWordIndex, TaskWrite, TaskWriteMessage, TendDb, WordHits } from './database';
 import type { StoredTask } from './task-index';
 
-/** Letters and digits; search terms are split the same way, so a term's token lies inside one word. */
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-
-export function searchTokens(text: string): string[] {
-  return text.toLowerCase().split(NOT_WORD).filter(Boolean);
-}
-
-function wordsOf(task: StoredTask): Set<string> {
-  const text = [task.title ?? '', task.notes ?? '', ...(task.labels ?? [])].join('\n');
-  return new Set(searchTokens(text));
+function wordsOf(task: StoredTask): readonly string[] {
+  // Rows written since schema version 12 carry their words; a row read mid-upgrade may not.
+  return Array.isArray(task.words) ? task.words : taskWords(task);
 }
 
 const searchable = (task: StoredTask) => task.status === 'open' || task.status === 'done';
@@ -34,6 +30,8 @@ export class SearchIndex implements TaskWordIndex {
   private postings = new Map<string, number[]>();
   private dead = 0;
   private done = false;
+  /** Someone waits for the build (a search the stored index could not answer): no more pauses. */
+  wanted = false;
   private finished!: () => void;
   private finishing = new Promise<void>((resolve) => (this.finished = resolve));
 
@@ -48,6 +46,7 @@ export class SearchIndex implements TaskWordIndex {
   }
 
   complete(): Promise<void> {
+    this.wanted = true;
     return this.finishing;
   }
 
@@ -60,6 +59,7 @@ export class SearchIndex implements TaskWordIndex {
     this.postings = new Map();
     this.dead = 0;
     this.done = false;
+    this.wanted = false;
     this.finishing = new Promise<void>((resolve) => (this.finished = resolve));
   }
 
@@ -175,37 +175,70 @@ export interface BuildOptions {
 
 const building = new WeakMap<TendDb, Promise<void>>();
 
+/** Rows per read once a search waits for the build. */
+const WANTED_SLICE = 2000;
+
+const told = (db: TendDb) => db.searchIndexChanges.forEach((listener) => listener());
+
 /**
- * Reads every task once, a slice at a time in id order, then marks the index ready. Writes through
- * this handle keep it current from the start of the build; a cleared range (wipe, archive) rebuilds it.
+ * Reads every task once, a slice at a time in id order, then marks the index ready. Slices wait while
+ * a view reads its rows (the user is waiting for those) unless a search waits for the build. Writes
+ * through this handle keep it current from the start of the build, other tabs' writes arrive on the
+ * task-write channel; a cleared range (wipe, archive) rebuilds it.
  */
 export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promise<void> {
   const running = building.get(db);
   if (running) return running;
   const index = searchIndexOf(db);
-  const stop = onTaskWrites(db, (change: TaskWrite) => {
+  const rebuild = () => {
+    stop();
+    index.reset();
+    building.delete(db);
+    void buildSearchIndex(db, options);
+  };
+  const stopWrites = onTaskWrites(db, (change: TaskWrite) => {
     if (change.kind === 'put') index.put(change.tasks);
     else if (change.kind === 'delete') index.remove(change.ids);
-    else {
-      stop();
-      index.reset();
-      building.delete(db);
-      void buildSearchIndex(db, options);
-    }
+    else rebuild();
   });
+  const channel = db.taskWriteChannel();
+  const fromOtherTab = (event: { data: TaskWriteMessage }) => {
+    const change = event.data;
+    if (change.kind === 'cleared') return rebuild();
+    if (change.kind === 'delete') {
+      index.remove(change.ids);
+      return told(db);
+    }
+    void db.tasks.bulkGet(change.ids).then((rows) => {
+      index.remove(change.ids.filter((_, i) => !rows[i]));
+      index.put(rows.filter((row): row is StoredTask => row !== undefined));
+      told(db);
+    });
+  };
+  channel?.addEventListener('message', fromOtherTab);
+  const stop = () => {
+    stopWrites();
+    channel?.removeEventListener('message', fromOtherTab);
+  };
   const run = (async () => {
     const { slice = 2000, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = options;
     let after: string | null = null;
     for (;;) {
+      // A waiting search wants the whole index soon: fewer, larger reads.
+      const size = index.wanted ? Math.max(slice, WANTED_SLICE) : slice;
       const rows: StoredTask[] = await (after === null
-        ? db.tasks.orderBy(':id').limit(slice).toArray()
-        : db.tasks.where(':id').above(after).limit(slice).toArray());
+        ? db.tasks.orderBy(':id').limit(size).toArray()
+        : db.tasks.where(':id').above(after).limit(size).toArray());
       index.put(rows, true);
-      if (rows.length < slice) break;
+      if (rows.length < size) break;
       after = rows[rows.length - 1].id;
-      await pause();
+      if (!index.wanted) {
+        await db.whenQuiet();
+        await pause();
+      }
     }
     index.markComplete();
+    told(db);
   })();
   building.set(db, run);
   run.catch(() => {

@@ -176,6 +176,7 @@ describe('the version 9 upgrade', () => {
 
     setup(factory);
     await db.open();
+    // Opened at the newest version, which runs the version 9 upgrade on the way.
     expect(db.verno).toBeGreaterThanOrEqual(9);
     expect(db.sections.schema.indexes.map((i) => i.name)).toEqual(['projectId']);
     expect(await db.meta.get(META_KEYS.syncCursor)).toBeUndefined();

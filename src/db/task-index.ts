@@ -3,6 +3,7 @@
 import type { TaskRecord } from '../core/merge';
 import { effectiveLabelIds } from '../core/label-id';
 import { effectiveProjectId } from '../core/project-id';
+import { taskWords } from '../core/search-words';
 import { DEFAULT_FIELDS, hasTitle } from '../core/task-shape';
 import type { Task } from '../core/task';
 
@@ -18,6 +19,11 @@ export interface TaskIndexFields {
   projectKey: string;
   /** Label ids of open tasks only (a legacy name's: the id it resolves to), so label views and counts use one multiEntry index. */
   openLabels: string[];
+  /**
+   * The distinct words of an open or completed task (title, notes, labels; none for the others):
+   * a multiEntry index that answers a search by word prefix before the in-memory index is built.
+   */
+  words: string[];
   /** Local only: when this device learned the server archived the task. */
   archivedAt?: string;
 }
@@ -39,6 +45,7 @@ export function withIndexFields(record: TaskRecord): StoredTask {
     status,
     projectKey: effectiveProjectId(record) ?? '',
     openLabels: status === 'open' ? effectiveLabelIds(record) : [],
+    words: status === 'open' || status === 'done' ? taskWords(record) : [],
   };
 }
 
@@ -48,6 +55,7 @@ export function toTaskRecord(stored: StoredTask | TaskRecord): TaskRecord {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    words: _words,
     archivedAt: _archivedAt,
     ...record
   } = stored as StoredTask;
@@ -64,6 +72,7 @@ export function storedToTask(stored: StoredTask): Task {
     status: _status,
     projectKey: _projectKey,
     openLabels: _openLabels,
+    words: _words,
     archivedAt: _archivedAt,
     ...fields
   } = stored;

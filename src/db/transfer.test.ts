@@ -5,6 +5,7 @@ import { TransferError } from '../core/transfer/errors';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
 import { projectIdForName } from '../core/project-id';
+import { createCommentsStore, listComments } from './comments-store';
 import { createProjectsStore } from './projects-store';
 import { createSectionsStore } from './sections-store';
 import { listProjectSections } from './queries';
@@ -158,6 +159,31 @@ describe('JSON export and import', () => {
     expect(await b.db.outbox.count()).toBe(outbox);
   });
 
+  it('round-trips comments, edits and deletions included, in both export forms, and merges them like sync', async () => {
+    const { a, ids } = await seed();
+    const comments = createCommentsStore({ db: a.db, clock: a.clock, now: a.now });
+    const kept = await comments.addComment(ids[0], 'See https://example.com/mom');
+    const gone = await comments.addComment(ids[0], 'Wrong task');
+    a.advance(1000);
+    await comments.editComment(kept.id, 'See https://example.org/mom');
+    await comments.deleteComment(gone.id);
+    const text = await exportJson(a.db, T0 + 5000);
+    expect((await exportJsonParts(a.db, T0 + 5000)).parts.join('')).toBe(text);
+    const b = device('BBBBBBBBBBBBBBBB');
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.comments.orderBy('id').toArray()).toEqual(
+      await a.db.comments.orderBy('id').toArray(),
+    );
+    expect(await listComments(b.db, ids[0])).toEqual([
+      expect.objectContaining({ text: 'See https://example.org/mom', postedAt: kept.postedAt }),
+    ]);
+    // Queued for sync as comment writes; importing again changes nothing.
+    expect((await b.db.outbox.toArray()).some((e) => e.kind === 'comment')).toBe(true);
+    const outbox = await b.db.outbox.count();
+    await importJson(b.db, text, { clock: b.clock });
+    expect(await b.db.outbox.count()).toBe(outbox);
+  });
+
   it('gives the project names of a file from before project records their records', async () => {
     const { a, ids } = await seed();
     const file = JSON.parse(await exportJson(a.db, T0 + 5000));
@@ -274,6 +300,7 @@ describe('Todoist CSV import', () => {
       await importTodoistCsv(store, 'TYPE,CONTENT\n', { project: null, now: new Date(T0) }),
     ).toEqual({
       tasks: [],
+      comments: 0,
       warnings: [],
     });
   });
@@ -305,6 +332,32 @@ describe('Todoist CSV import', () => {
         .map((e) => e.taskId)
         .sort(),
     ).toEqual(sections.map((s) => s.id).sort());
+  });
+
+  it('posts the notes of a Todoist file as comments of their tasks, in file order, queued for sync', async () => {
+    const { db, clock, store, now } = device('EEEEEEEEEEEEEEEE');
+    const comments = createCommentsStore({ db, clock, now });
+    const csv =
+      'TYPE,CONTENT,PRIORITY,INDENT\n' +
+      'task,Fix the sink,1,1\n' +
+      'note,Call Sam,,\n' +
+      'note,Parts at https://example.com/parts,,\n' +
+      'task,Paint,1,1\n' +
+      'note,Buy white,,\n';
+    const result = await importTodoistCsv(store, csv, {
+      project: null,
+      now: new Date(T0),
+      comments,
+    });
+    expect(result.comments).toBe(3);
+    const [sink, paint] = result.tasks;
+    expect(sink.notes).toBe('');
+    expect((await listComments(db, sink.id)).map((c) => c.text)).toEqual([
+      'Call Sam',
+      'Parts at https://example.com/parts',
+    ]);
+    expect((await listComments(db, paint.id)).map((c) => c.text)).toEqual(['Buy white']);
+    expect((await db.outbox.toArray()).filter((e) => e.kind === 'comment')).toHaveLength(3);
   });
 
   it('keeps the Todoist hierarchy as sub-tasks, through the store', async () => {

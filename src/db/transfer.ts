@@ -1,7 +1,8 @@
-// Export and import against the database. JSON imports merge tasks, projects, sections and labels through
-// `applyMutation`
+// Export and import against the database. JSON imports merge tasks, projects, sections, labels and
+// comments through `applyMutation`
 // with the file's own timestamps (so importing twice changes nothing) and queue what changed in the
 // outbox, like any local write; Todoist imports go through the tasks store as new tasks.
+import type { CommentRecord } from '../core/comment';
 import type { Clock } from '../core/hlc';
 import { applyMutation, recordToMutations } from '../core/merge';
 import type { AnyMutation, AnyRecord, TaskRecord } from '../core/merge';
@@ -30,15 +31,17 @@ import { recordLegacyLabels, recordLegacyProjects } from './legacy-projects';
 import { toTaskRecord } from './task-index';
 import type { StoredTask } from './task-index';
 import type { SectionsStore } from './sections-store';
+import type { CommentsStore } from './comments-store';
 import type { TasksStore } from './tasks-store';
 
-/** Every task, project, section and label record, deleted and partial ones included, with their clocks. */
+/** Every task, project, section, label and comment record, deleted and partial ones included, with their clocks. */
 export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
-  const [tasks, projects, sections, labels] = await Promise.all([
+  const [tasks, projects, sections, labels, comments] = await Promise.all([
     db.tasks.toArray(),
     db.projects.toArray(),
     db.sections.toArray(),
     db.labels.toArray(),
+    db.comments.toArray(),
   ]);
   return buildExport(
     tasks.map(toTaskRecord),
@@ -46,6 +49,7 @@ export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> 
     projects,
     sections,
     labels,
+    comments,
   );
 }
 
@@ -70,6 +74,7 @@ export async function exportJsonParts(
     await db.projects.toArray(),
     await db.sections.toArray(),
     await db.labels.toArray(),
+    await db.comments.toArray(),
   );
   const parts = [head];
   let count = 0;
@@ -163,11 +168,12 @@ export async function importJsonStream(
     if (size) onProgress?.(Math.min(1, read / size) * CHECK_SHARE);
     await pause();
   }
-  // The header and the projects are small: the whole-file check reads them.
+  // The header (projects, sections, labels, comments) is read whole by the whole-file check.
   const {
     projects = [],
     sections = [],
     labels = [],
+    comments = [],
   } = parseExport(JSON.stringify({ ...reader.end(), tasks: [] }));
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
@@ -177,7 +183,13 @@ export async function importJsonStream(
   let batch: TaskRecord[] = [];
   let first = true;
   const flush = async () => {
-    await mergeSlice(db, batch, first ? { projects, sections, labels } : {}, options, summary);
+    await mergeSlice(
+      db,
+      batch,
+      first ? { projects, sections, labels, comments } : {},
+      options,
+      summary,
+    );
     first = false;
     batch = [];
     const done = summary.created + summary.updated + summary.unchanged;
@@ -199,6 +211,7 @@ interface SideRecords {
   projects?: ProjectRecord[];
   sections?: SectionRecord[];
   labels?: LabelRecord[];
+  comments?: CommentRecord[];
 }
 
 /** Merges checked records in one transaction, each change queued for sync like a local write. */
@@ -209,7 +222,7 @@ async function mergeSlice(
   { clock, newId = () => crypto.randomUUID(), now = Date.now }: ImportJsonOptions,
   summary: ImportSummary,
 ): Promise<void> {
-  const tables = [db.tasks, db.projects, db.sections, db.labels, db.outbox, db.meta];
+  const tables = [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     await catchUpClock(db, clock);
     const createdAt = new Date(now()).toISOString();
@@ -218,6 +231,7 @@ async function mergeSlice(
       [db.projects, sides.projects ?? [], 'project'],
       [db.sections, sides.sections ?? [], 'section'],
       [db.labels, sides.labels ?? [], 'label'],
+      [db.comments, sides.comments ?? [], 'comment'],
     ] as const;
     for (const [table, incoming, kind] of sideKinds) {
       const storedSide = await (table as typeof db.projects).bulkGet(incoming.map((r) => r.id));
@@ -289,27 +303,41 @@ function pick(changes: object, fields: readonly string[]): object {
 
 export interface TodoistImportResult {
   tasks: Task[];
+  /** How many of the file's notes became comments. */
+  comments: number;
   warnings: TransferProblem[];
 }
 
-/** Imports a Todoist CSV export as new tasks, a slice per transaction, each queued for sync. */
+/**
+ * Imports a Todoist CSV export as new tasks, a slice per transaction, each queued for sync; the file's
+ * notes become comments of their tasks through `comments` (without it they are left out).
+ */
 export async function importTodoistCsv(
   store: TasksStore,
   text: string,
   options: Omit<TodoistImportOptions, 'newId'> & {
     newId?: () => string;
+    comments?: Pick<CommentsStore, 'addComments'>;
     /** Share of the tasks written, 0 to 1. */
     onProgress?: (fraction: number) => void;
     /** Where the file's sections are made; without it section rows become labels. */
     sectionsStore?: SectionsStore;
   } & SliceOptions,
 ): Promise<TodoistImportResult> {
-  const { slice = 500, pause = nextTask, onProgress, sectionsStore, ...parseOptions } = options;
-  const { tasks, sections, warnings } = parseTodoistCsv(text, {
+  const {
+    slice = 500,
+    pause = nextTask,
+    onProgress,
+    sectionsStore,
+    comments,
+    ...parseOptions
+  } = options;
+  const parsed = parseTodoistCsv(text, {
     newId: () => crypto.randomUUID(),
     ...parseOptions,
     sections: parseOptions.sections ?? (sectionsStore ? undefined : 'label'),
   });
+  const { tasks, warnings } = parsed;
   const added: Task[] = [];
   for (let i = 0; i < tasks.length; i += slice) {
     // Sub-tasks follow their parents in the file, so a parent is stored before its sub-tasks' slice.
@@ -321,8 +349,10 @@ export async function importTodoistCsv(
   // after the sections it has, in file order.
   const projectId = added.find((t) => t.projectId)?.projectId;
   if (sectionsStore && projectId)
-    for (const s of sections) await sectionsStore.addSection({ projectId, name: s.name, id: s.id });
-  else if (sections.length)
+    for (const s of parsed.sections)
+      await sectionsStore.addSection({ projectId, name: s.name, id: s.id });
+  else if (parsed.sections.length)
     warnings.push({ at: 'file', message: 'the sections were skipped: the file has no tasks' });
-  return { tasks: added, warnings };
+  const posted = comments ? await comments.addComments(parsed.comments) : [];
+  return { tasks: added, comments: posted.length, warnings };
 }

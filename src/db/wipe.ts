@@ -1,4 +1,4 @@
-// Removes every task and what hangs off them (projects, sections, labels, unsent changes, conflict history, AI cache, sync
+// Removes every task and what hangs off them (projects, sections, labels, comments, unsent changes, conflict history, AI cache, sync
 // position) from this device, for "delete my account and the copy on this device". Settings and the device
 // clock stay.
 import type { TendDb } from './database';
@@ -10,6 +10,7 @@ export async function wipeLocalTasks(db: TendDb): Promise<void> {
     db.projects,
     db.sections,
     db.labels,
+    db.comments,
     db.outbox,
     db.conflicts,
     db.aiCache,
@@ -21,6 +22,7 @@ export async function wipeLocalTasks(db: TendDb): Promise<void> {
       db.projects.clear(),
       db.sections.clear(),
       db.labels.clear(),
+      db.comments.clear(),
       db.outbox.clear(),
       db.conflicts.clear(),
       db.aiCache.clear(),

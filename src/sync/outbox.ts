@@ -51,10 +51,12 @@ export async function listRejected(db: TendDb): Promise<SyncOutboxEntry[]> {
 /** What goes on the wire: the mutation without the outbox's bookkeeping (a task's without a kind). */
 export function toWire(entry: SyncOutboxEntry): AnyMutation {
   const { id, taskId, hlc, changes } = entry;
-  if (entry.kind === 'project') return { id, taskId, hlc, changes: entry.changes, kind: 'project' };
-  if (entry.kind === 'section') return { id, taskId, hlc, changes: entry.changes, kind: 'section' };
-  if (entry.kind === 'label') return { id, taskId, hlc, changes: entry.changes, kind: 'label' };
-  return { id, taskId, hlc, changes } as AnyMutation;
+  // Every kind but a task names itself; a task goes without `kind`, as older servers expect.
+  return (
+    entry.kind && entry.kind !== 'task'
+      ? { id, taskId, hlc, changes, kind: entry.kind }
+      : { id, taskId, hlc, changes }
+  ) as AnyMutation;
 }
 
 /**
@@ -72,7 +74,7 @@ async function settleRejected(
 ): Promise<void> {
   await db.transaction(
     'rw',
-    [db.outbox, db.tasks, db.projects, db.sections, db.labels, db.meta],
+    [db.outbox, db.tasks, db.projects, db.sections, db.labels, db.comments, db.meta],
     async () => {
       const entry = (await db.outbox.get(id)) as SyncOutboxEntry | undefined;
       if (!entry?.rejected) return;

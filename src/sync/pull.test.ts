@@ -10,6 +10,7 @@ import { META_KEYS, openTendDb, setMeta } from '../db/database';
 import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { projectIdForName } from '../core/project-id';
+import { createCommentsStore, listComments } from '../db/comments-store';
 import { createProjectsStore } from '../db/projects-store';
 import { createLabelsStore } from '../db/labels-store';
 import { labelIdForName } from '../core/label';
@@ -445,5 +446,35 @@ describe('labels between devices', () => {
     expect((await queryTask(b.db, task.id))?.labels).toEqual(['garden']);
     await b.push();
     expect(await b.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('comments between devices', () => {
+  it('a comment posted, edited and deleted on one device reaches the other through the sync server', async () => {
+    const a = device('A');
+    const b = device('B');
+    const task = await a.store.addTask({ title: 'Fix the sink' });
+    const onA = createCommentsStore({ db: a.db, clock: a.clock, now: () => T0 });
+    const posted = await onA.addComment(task.id, 'Parts at https://example.com/parts');
+    await a.push();
+    expect(await a.db.outbox.count()).toBe(0);
+    await b.pull();
+    expect((await listComments(b.db, task.id)).map((c) => c.text)).toEqual([
+      'Parts at https://example.com/parts',
+    ]);
+
+    b.advance(60_000);
+    const onB = createCommentsStore({ db: b.db, clock: b.clock, now: () => T0 + 60_000 });
+    await onB.editComment(posted.id, 'Parts ordered');
+    await b.push();
+    await a.pull();
+    expect(await listComments(a.db, task.id)).toEqual([
+      expect.objectContaining({ text: 'Parts ordered', postedAt: posted.postedAt }),
+    ]);
+
+    await onA.deleteComment(posted.id);
+    await a.push();
+    await b.pull();
+    expect(await listComments(b.db, task.id)).toEqual([]);
   });
 });

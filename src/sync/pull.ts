@@ -3,6 +3,7 @@
 // A 410 (cursor older than the server's log) restarts from the beginning; the outbox is never touched and
 // pending local writes are re-applied on top, so unsent changes survive a full resync, and tasks the
 // server archived meanwhile stay on the device as a read-only archive.
+import type { CommentRecord } from '../core/comment';
 import { applyMutation, mergeRecords } from '../core/merge';
 import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
@@ -12,6 +13,7 @@ import type { LabelRecord } from '../core/label';
 import { editsLostToDeletion, ownOverwrites } from '../core/sync/lost-edits';
 import {
   isLabelRecordShape,
+  isCommentRecordShape,
   isProjectRecordShape,
   isSectionRecordShape,
   isTaskRecordShape,
@@ -82,7 +84,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         !parsed.data.tasks.every(isTaskRecordShape) ||
         !(parsed.data.projects ?? []).every(isProjectRecordShape) ||
         !(parsed.data.sections ?? []).every(isSectionRecordShape) ||
-        !(parsed.data.labels ?? []).every(isLabelRecordShape)
+        !(parsed.data.labels ?? []).every(isLabelRecordShape) ||
+        !(parsed.data.comments ?? []).every(isCommentRecordShape)
       )
         throw new SyncHttpError(
           'transient',
@@ -96,6 +99,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
         projects: (parsed.data.projects ?? []) as ProjectRecord[],
         sections: (parsed.data.sections ?? []) as SectionRecord[],
         labels: (parsed.data.labels ?? []) as LabelRecord[],
+        comments: (parsed.data.comments ?? []) as CommentRecord[],
       };
     })();
     request.catch(() => undefined); // observed below; never an unhandled rejection if we stop early
@@ -130,6 +134,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
       page.projects,
       page.sections,
       page.labels,
+      page.comments,
     );
     // `total` counts the changes after the request's cursor, this page included.
     const total = page.total === undefined ? undefined : result.received + page.total;
@@ -151,8 +156,8 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
  * Merges one page into the local replica and advances the cursor, atomically. The journal gets this
  * device's values that lost to another device's write of the same field, and this device's edits since
  * `lastSyncedAt` on tasks the page deletes (deletion wins; the edit stays restorable). Projects,
- * sections and labels merge the same way; a task that arrives with a legacy project or label name (an
- * older client's write) gets that name's record, written and queued as the page's upgrades do.
+ * sections, labels and comments merge the same way; a task that arrives with a legacy project or label
+ * name (an older client's write) gets that name's record, written and queued as the page's upgrades do.
  */
 export async function applyPage(
   db: TendDb,
@@ -164,11 +169,12 @@ export async function applyPage(
   projects: ProjectRecord[] = [],
   sections: SectionRecord[] = [],
   labels: LabelRecord[] = [],
+  comments: CommentRecord[] = [],
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.sections, db.labels, db.outbox, db.conflicts, db.meta],
+    [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox, db.conflicts, db.meta],
     async () => {
       const local = await db.tasks.bulkGet(remote.map((r) => r.id));
       const changed: TaskRecord[] = [];
@@ -203,6 +209,11 @@ export async function applyPage(
         for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
         return mergeRecords(localLabels[i], incoming, 'label').record;
       });
+      const localComments = await db.comments.bulkGet(comments.map((c) => c.id));
+      const mergedComments = comments.map((incoming, i) => {
+        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
+        return mergeRecords(localComments[i], incoming, 'comment').record;
+      });
       // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
       // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
       if (clock && newest) clock.receive(newest);
@@ -210,6 +221,7 @@ export async function applyPage(
       if (mergedProjects.length) await db.projects.bulkPut(mergedProjects);
       if (mergedSections.length) await db.sections.bulkPut(mergedSections);
       if (mergedLabels.length) await db.labels.bulkPut(mergedLabels);
+      if (mergedComments.length) await db.comments.bulkPut(mergedComments);
       await recordLegacyProjects(db, changed, iso);
       await recordLegacyLabels(db, changed, iso);
       if (journal.length) await db.conflicts.bulkAdd(journal);
@@ -234,7 +246,7 @@ async function settleResync(
 ): Promise<void> {
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.sections, db.labels, db.outbox],
+    [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox],
     async () => {
       const entries = (await db.outbox.orderBy('hlc').toArray()) as SyncOutboxEntry[];
       const pendingTasks = new Set(
@@ -250,7 +262,7 @@ async function settleResync(
         gone.filter((id) => archived.has(id)),
         at,
       );
-      // Projects, sections and labels are never purged (the server keeps them, deleted ones included): only
+      // Projects, sections, labels and comments are never purged (the server keeps them, deleted ones included): only
       // re-applied.
       const byKey = new Map<string, { entry: SyncOutboxEntry; record: AnyRecord | undefined }>();
       for (const e of entries) {

@@ -26,7 +26,7 @@ export async function restampAheadOfServer(
 ): Promise<number> {
   return db.transaction(
     'rw',
-    [db.outbox, db.tasks, db.projects, db.sections, db.labels, db.meta],
+    [db.outbox, db.tasks, db.projects, db.sections, db.labels, db.comments, db.meta],
     async () => {
       rebaseOnServer(clock, serverMillis, deviceNow);
       const pending = ((await db.outbox.toArray()) as SyncOutboxEntry[]).filter((e) => !e.rejected);

@@ -53,13 +53,14 @@ export async function claimLocalData(
 export async function removeLocalData(db: TendDb): Promise<void> {
   await db.transaction(
     'rw',
-    [db.tasks, db.projects, db.sections, db.labels, db.outbox, db.conflicts, db.meta],
+    [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox, db.conflicts, db.meta],
     async () => {
       await Promise.all([
         db.tasks.clear(),
         db.projects.clear(),
         db.sections.clear(),
         db.labels.clear(),
+        db.comments.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),
       ]);
@@ -83,7 +84,7 @@ export async function queueLocalTasksForUser(
 ): Promise<number> {
   return db.transaction(
     'rw',
-    [db.tasks, db.projects, db.sections, db.labels, db.outbox, db.meta],
+    [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox, db.meta],
     async () => {
       if ((await getMeta<string>(db, SYNC_USER_KEY)) === userId) return 0;
       const pending = new Set(
@@ -112,6 +113,11 @@ export async function queueLocalTasksForUser(
       await db.labels.each((record) => {
         const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
         for (const m of recordToMutations(record, newId, queued, 'label'))
+          entries.push({ ...m, createdAt, attempts: 0 });
+      });
+      await db.comments.each((record) => {
+        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
+        for (const m of recordToMutations(record, newId, queued, 'comment'))
           entries.push({ ...m, createdAt, attempts: 0 });
       });
       if (entries.length) await db.outbox.bulkAdd(entries);

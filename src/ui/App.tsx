@@ -146,9 +146,11 @@ export function App(props: AppProps): JSX.Element {
     EMPTY_COUNTS,
     () => ({ day: today() }),
   );
-  const allProjects = createLive(() => listProjectSummaries(props.db), []);
-  const projects = () => allProjects.value().filter((p) => !p.archived);
-  const archivedProjects = () => allProjects.value().filter((p) => p.archived);
+  const summaries = createLive(() => listProjectSummaries(props.db), []);
+  app.projectSummaries = summaries.value;
+  const unarchived = createMemo(() => summaries.value().filter((p) => !p.archived));
+  const projects = unarchived;
+  const archivedProjects = createMemo(() => summaries.value().filter((p) => p.archived));
   const labels = createLive(() => listLabelSummaries(props.db), []);
   const sections = createLive(() => listSectionsByProject(props.db), new Map());
   /** The sections of the project named `name` (quick add's `/`). */

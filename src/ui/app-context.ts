@@ -4,6 +4,7 @@ import { createContext, useContext } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
+import type { ProjectSummary } from '../db/queries';
 import type { TasksStore } from '../db/tasks-store';
 import type { Router } from './router';
 import type { Toasts } from './toast/toasts';
@@ -59,6 +60,11 @@ export interface AppContextValue extends AppServices, ShellControls {
   pending: PendingTasks;
   /** The local day `YYYY-MM-DD`, refreshed when the date changes. */
   today: Accessor<string>;
+  /**
+   * Live projects with their open counts (archived ones flagged), kept by the shell so views do not
+   * count them again; absent in tests, where views query their own.
+   */
+  projectSummaries?: Accessor<ProjectSummary[]>;
   /** Reminder delivery on this device (src/ui/reminders/); absent in tests that do not need it. */
   reminders?: ReminderControls;
 }

@@ -31,6 +31,8 @@ const MESSAGES: Record<string, string> = {
   label_not_found: 'That label no longer exists. It may have been deleted on another device.',
   invalid_section: 'That section name is not valid: use 1 to 100 characters.',
   section_not_found: 'That section no longer exists. It may have been deleted on another device.',
+  invalid_comment: 'A comment needs some text, at most 20,000 characters.',
+  comment_not_found: 'That comment no longer exists. It may have been deleted on another device.',
   // import / export
   invalid_json: 'That file is not valid JSON. Choose a file exported from Tend.',
   invalid_export: 'That file is not a Tend export. Choose a file exported from Tend.',
@@ -322,4 +324,20 @@ export const TAG_SUGGESTION_WORDS = {
 /** The words of links in a task's notes. */
 export const NOTE_LINK_WORDS = {
   links: 'Links in the notes',
+} as const;
+
+/** The detail's comments section. */
+export const COMMENT_WORDS = {
+  heading: 'Comments',
+  list: 'Comments',
+  add: 'Add comment',
+  post: 'Post',
+  edit: 'Edit',
+  editLabel: 'Edit comment',
+  save: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleted: 'Comment deleted',
+  undo: 'Undo',
+  hint: 'Enter posts, Shift+Enter starts a new line.',
 } as const;

@@ -11,13 +11,15 @@ export function announceCommitted(
     changedProjects?: { size: number };
     changedSections?: { size: number };
     changedLabels?: { size: number };
+    changedComments?: { size: number };
   },
 ): void {
   const changes =
     result.changed.size +
     (result.changedProjects?.size ?? 0) +
     (result.changedSections?.size ?? 0) +
-    (result.changedLabels?.size ?? 0);
+    (result.changedLabels?.size ?? 0) +
+    (result.changedComments?.size ?? 0);
   if (changes > 0)
     ctx.live?.feed.announceCommitted({ owner: owner.toLowerCase(), seq: result.seq });
 }

@@ -7,7 +7,7 @@ import { issueOneTimeToken } from '../auth/one-time-tokens';
 import { recordAudit } from '../ops/admin/audit-log';
 import { runDailyCleanup } from '../ops/cron/daily-cleanup';
 import type { TestServer } from '../test/harness';
-import { labelMutation, sectionMutation } from '../test/fixtures';
+import { commentMutation, labelMutation, sectionMutation } from '../test/fixtures';
 import { createTestServer, databaseKinds } from '../test/harness';
 
 interface Session {
@@ -98,7 +98,15 @@ describe.each(kinds)('the account API on %s', (kind) => {
       token: session.access_token,
       body: JSON.stringify({
         clientId: 'account-test',
-        mutations: [section, labelMutation(randomUUID(), { name: `${email} label` }, 0)],
+        mutations: [
+          section,
+          labelMutation(randomUUID(), { name: `${email} label` }, 0),
+          commentMutation(
+            randomUUID(),
+            { taskId: kept[0], text: `${email} comment`, postedAt: new Date().toISOString() },
+            0,
+          ),
+        ],
       }),
     });
     expect(pushed.status).toBe(200);
@@ -128,6 +136,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(file.projects?.map((p) => p.name)).toEqual(['export-ann@example.test project']);
     expect(file.sections?.map((p) => p.name)).toEqual(['export-ann@example.test section']);
     expect(file.labels?.map((l) => l.name)).toEqual(['export-ann@example.test label']);
+    expect(file.comments?.map((c) => c.text)).toEqual(['export-ann@example.test comment']);
     expect((await request('/api/account/export')).status).toBe(401);
   });
 
@@ -161,6 +170,7 @@ describe.each(kinds)('the account API on %s', (kind) => {
     expect(Object.keys(annBefore).sort()).toEqual([
       'auth.users.id',
       'public.labels.owner',
+      'public.comments.owner',
       'public.profiles.id',
       'public.projects.owner',
       'public.sections.owner',

@@ -13,10 +13,12 @@ import { HttpError } from '../errors';
 import { requireUser } from '../middleware/auth';
 import { readJson } from '../middleware/json-body';
 import {
+  COMMENT_COLUMNS,
   LABEL_COLUMNS,
   PROJECT_COLUMNS,
   SECTION_COLUMNS,
   TASK_COLUMNS,
+  rowToComment,
   rowToLabel,
   rowToProject,
   rowToRecord,
@@ -34,6 +36,7 @@ async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
     'projects',
     'sections',
     'labels',
+    'comments',
     'sync_log',
     'sync_state',
     'reminder_deliveries',
@@ -50,27 +53,33 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
   app.use('*', requireUser(ctx));
 
   app.get('/export', async (c) => {
-    const [rows, projects, sections, labels] = await ctx.db.asUser(c.get('user').claims, (tx) =>
-      Promise.all([
-        tx.query<TaskRow>(
-          `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
+    const [rows, projects, sections, labels, comments] = await ctx.db.asUser(
+      c.get('user').claims,
+      (tx) =>
+        Promise.all([
+          tx.query<TaskRow>(
+            `select ${TASK_COLUMNS} from public.tasks where owner = auth.uid()
            union all
            select ${TASK_COLUMNS} from public.tasks_archive where owner = auth.uid()
            order by created_at, id`,
-        ),
-        tx.query<TaskRow>(
-          `select ${PROJECT_COLUMNS} from public.projects where owner = auth.uid()
+          ),
+          tx.query<TaskRow>(
+            `select ${PROJECT_COLUMNS} from public.projects where owner = auth.uid()
            order by created_at, id`,
-        ),
-        tx.query<TaskRow>(
-          `select ${SECTION_COLUMNS} from public.sections where owner = auth.uid()
+          ),
+          tx.query<TaskRow>(
+            `select ${SECTION_COLUMNS} from public.sections where owner = auth.uid()
            order by created_at, id`,
-        ),
-        tx.query<TaskRow>(
-          `select ${LABEL_COLUMNS} from public.labels where owner = auth.uid()
+          ),
+          tx.query<TaskRow>(
+            `select ${LABEL_COLUMNS} from public.labels where owner = auth.uid()
            order by created_at, id`,
-        ),
-      ]),
+          ),
+          tx.query<TaskRow>(
+            `select ${COMMENT_COLUMNS} from public.comments where owner = auth.uid()
+           order by created_at, id`,
+          ),
+        ]),
     );
     const file = buildExport(
       rows.map(rowToRecord),
@@ -78,6 +87,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
       projects.map(rowToProject),
       sections.map(rowToSection),
       labels.map(rowToLabel),
+      comments.map(rowToComment),
     );
     const day = file.exportedAt.slice(0, 10);
     return c.body(serializeExport(file), 200, {

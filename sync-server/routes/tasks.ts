@@ -69,7 +69,8 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
         result.changed.size +
         result.changedProjects.size +
         result.changedSections.size +
-        result.changedLabels.size;
+        result.changedLabels.size +
+        result.changedComments.size;
       if (changes > 0) last = result;
       return result;
     };

@@ -1,7 +1,8 @@
 // Changes since a cursor, for one user. The cursor is the user's change sequence: every version below the
 // newest visible one has committed (pushes hold the user's sync_state lock), so paging never skips a row.
-// Tasks, projects, sections and labels draw versions from the same sequence: a page is the next `limit`
-// rows of all four.
+// Tasks, projects, sections, labels and comments draw versions from the same sequence: a page is the next
+// `limit` rows of all five.
+import type { CommentRecord } from '../../src/core/comment';
 import type { TaskRecord } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
 import type { LabelRecord } from '../../src/core/label';
@@ -9,10 +10,12 @@ import type { SectionRecord } from '../../src/core/section';
 import type { Queryable } from '../db/types';
 import { HttpError } from '../errors';
 import {
+  COMMENT_COLUMNS,
   PROJECT_COLUMNS,
   LABEL_COLUMNS,
   SECTION_COLUMNS,
   TASK_COLUMNS,
+  rowToComment,
   rowToProject,
   rowToRecord,
   rowToLabel,
@@ -25,6 +28,7 @@ export interface PullResult {
   projects: ProjectRecord[];
   sections: SectionRecord[];
   labels: LabelRecord[];
+  comments: CommentRecord[];
   cursor: string;
   hasMore: boolean;
   /** Ids of the user's archived tasks: on the last page of a pull that asked for them. */
@@ -48,6 +52,11 @@ export const PULL_SECTIONS_SQL = `select ${SECTION_COLUMNS} from public.sections
 
 /** The same page of the caller's labels. */
 export const PULL_LABELS_SQL = `select ${LABEL_COLUMNS} from public.labels
+  where owner = auth.uid() and version > $1
+  order by version limit $2`;
+
+/** The same page of the caller's comments. */
+export const PULL_COMMENTS_SQL = `select ${COMMENT_COLUMNS} from public.comments
   where owner = auth.uid() and version > $1
   order by version limit $2`;
 
@@ -76,17 +85,19 @@ export async function pullChanges(
       cursor: String(cursor),
     });
   }
-  const [taskRows, projectRows, sectionRows, labelRows] = await Promise.all([
+  const [taskRows, projectRows, sectionRows, labelRows, commentRows] = await Promise.all([
     tx.query<TaskRow>(PULL_PAGE_SQL, [cursor, limit + 1]),
     tx.query<TaskRow>(PULL_PROJECTS_SQL, [cursor, limit + 1]),
     tx.query<TaskRow>(PULL_SECTIONS_SQL, [cursor, limit + 1]),
     tx.query<TaskRow>(PULL_LABELS_SQL, [cursor, limit + 1]),
+    tx.query<TaskRow>(PULL_COMMENTS_SQL, [cursor, limit + 1]),
   ]);
   const rows = [
     ...taskRows.map((row) => ({ row, kind: 'task' })),
     ...projectRows.map((row) => ({ row, kind: 'project' })),
     ...sectionRows.map((row) => ({ row, kind: 'section' })),
     ...labelRows.map((row) => ({ row, kind: 'label' })),
+    ...commentRows.map((row) => ({ row, kind: 'comment' })),
   ].sort((a, b) => Number(a.row.version) - Number(b.row.version));
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
@@ -96,6 +107,7 @@ export async function pullChanges(
     projects: page.filter((r) => r.kind === 'project').map((r) => rowToProject(r.row)),
     sections: page.filter((r) => r.kind === 'section').map((r) => rowToSection(r.row)),
     labels: page.filter((r) => r.kind === 'label').map((r) => rowToLabel(r.row)),
+    comments: page.filter((r) => r.kind === 'comment').map((r) => rowToComment(r.row)),
     // The last page ends at the user's sequence, read before the rows: every version up to it has
     // committed. Ending at the last row's version instead would leave a cursor below pruned_seq when
     // the newest change was archived, and every later pull would answer 410 again.

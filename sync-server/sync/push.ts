@@ -1,9 +1,10 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
-// Tasks, projects, sections and labels go through the same steps; the kinds beside tasks (a handful per user) load
-// and write in their own statements, run only when a batch has writes of that kind, so task pushes cost
-// what they did.
+// Tasks, projects, sections, labels and comments go through the same steps; the kinds beside tasks load and
+// write in their own statements, run only when a batch has writes of that kind, so task pushes cost what
+// they did.
+import type { CommentRecord } from '../../src/core/comment';
 import { checkParent } from '../../src/core/hierarchy';
 import type { ParentProblem } from '../../src/core/hierarchy';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../../src/core/merge';
@@ -15,6 +16,8 @@ import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Queryable } from '../db/types';
 import {
+  COMMENT_COLUMNS,
+  COMMENT_RECORDSET_COLUMNS,
   PROJECT_COLUMNS,
   PROJECT_RECORDSET_COLUMNS,
   RECORDSET_COLUMNS,
@@ -23,8 +26,10 @@ import {
   SECTION_COLUMNS,
   SECTION_RECORDSET_COLUMNS,
   TASK_COLUMNS,
+  commentToRow,
   projectToRow,
   recordToRow,
+  rowToComment,
   rowToProject,
   rowToRecord,
   labelToRow,
@@ -47,6 +52,8 @@ export interface PushResult {
   changedSections: Map<string, SectionRecord>;
   /** Labels this batch changed (after merge). */
   changedLabels: Map<string, LabelRecord>;
+  /** Comments this batch changed (after merge). */
+  changedComments: Map<string, CommentRecord>;
   /** Ids of the tasks this batch created (no row before it), for the "Task created" event. */
   created: string[];
   /** The user's sequence after the batch. */
@@ -173,6 +180,14 @@ const LABEL_TABLE = sideTable(
   labelToRow,
 );
 
+const COMMENT_TABLE = sideTable(
+  'comments',
+  COMMENT_COLUMNS,
+  COMMENT_RECORDSET_COLUMNS,
+  rowToComment,
+  commentToRow,
+);
+
 async function loadSide<R extends AnyRecord>(
   tx: Queryable,
   table: SideTable,
@@ -287,15 +302,17 @@ export async function pushMutations(
   const projectIds = idsOf('project');
   const sectionIds = idsOf('section');
   const labelIds = idsOf('label');
+  const commentIds = idsOf('comment');
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }, projects, sections, labels] = await Promise.all([
+  const [{ seq }, { logged, records }, projects, sections, labels, comments] = await Promise.all([
     lockSyncState(tx),
     loadPushState(tx, ids, taskIds),
     loadProjects(tx, projectIds),
     loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
     loadSide<LabelRecord>(tx, LABEL_TABLE, labelIds),
+    loadSide<CommentRecord>(tx, COMMENT_TABLE, commentIds),
   ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
@@ -316,17 +333,20 @@ export async function pushMutations(
   const changedProjects = new Map<string, ProjectRecord>();
   const changedSections = new Map<string, SectionRecord>();
   const changedLabels = new Map<string, LabelRecord>();
+  const changedComments = new Map<string, CommentRecord>();
   const stores: Record<RecordKind, Map<string, AnyRecord>> = {
     task: records,
     project: projects,
     section: sections,
     label: labels,
+    comment: comments,
   };
   const changedOf: Record<RecordKind, Map<string, AnyRecord>> = {
     task: changed,
     project: changedProjects,
     section: changedSections,
     label: changedLabels,
+    comment: changedComments,
   };
   const created: string[] = [];
   const applied: string[] = [];
@@ -421,6 +441,7 @@ export async function pushMutations(
     [PROJECT_TABLE, changedProjects],
     [SECTION_TABLE, changedSections],
     [LABEL_TABLE, changedLabels],
+    [COMMENT_TABLE, changedComments],
   ];
   for (const [table, changes] of sides) {
     const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
@@ -440,6 +461,7 @@ export async function pushMutations(
     changedProjects,
     changedSections,
     changedLabels,
+    changedComments,
     created,
     seq: next,
   };

@@ -1,6 +1,8 @@
 // Maps between a row (one column per field, a jsonb `clock`) and the shared records of src/core: tasks
-// projects, sections and labels alike. A field exists in the record exactly when its clock entry exists, so partial records
+// projects, sections, labels and comments alike. A field exists in the record exactly when its clock entry exists, so partial records
 // survive a round trip.
+import { COMMENT_FIELDS } from '../../src/core/comment';
+import type { CommentField, CommentRecord } from '../../src/core/comment';
 import type { TaskRecord } from '../../src/core/merge';
 import { PROJECT_FIELDS } from '../../src/core/project';
 import type { ProjectField, ProjectRecord } from '../../src/core/project';
@@ -17,7 +19,10 @@ interface Column {
 }
 
 // A field has the same column in every table that holds it (order is sort_order everywhere).
-const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField | LabelField, Column> = {
+const FIELD_COLUMNS: Record<
+  SyncedField | ProjectField | SectionField | LabelField | CommentField,
+  Column
+> = {
   title: { column: 'title', type: 'text' },
   notes: { column: 'notes', type: 'text' },
   due: { column: 'due', type: 'text' },
@@ -36,6 +41,10 @@ const FIELD_COLUMNS: Record<SyncedField | ProjectField | SectionField | LabelFie
   name: { column: 'name', type: 'text' },
   colour: { column: 'colour', type: 'text' },
   archived: { column: 'archived', type: 'boolean' },
+  taskId: { column: 'task_id', type: 'uuid' },
+  // `text` is a type name in PostgreSQL: the comment's text sits in `body`.
+  text: { column: 'body', type: 'text' },
+  postedAt: { column: 'posted_at', type: 'timestamptz' },
 };
 
 /** How one kind of record sits in its table: the fields it has a column for, in column order. */
@@ -47,6 +56,7 @@ const TASK_TABLE: RecordTable = { fields: SYNCED_FIELDS };
 const PROJECT_TABLE: RecordTable = { fields: PROJECT_FIELDS };
 const SECTION_TABLE: RecordTable = { fields: SECTION_FIELDS };
 const LABEL_TABLE: RecordTable = { fields: LABEL_FIELDS };
+const COMMENT_TABLE: RecordTable = { fields: COMMENT_FIELDS };
 
 /** Every column of a kind's table in order: its id, its fields, then the bookkeeping. */
 function tableColumns(table: RecordTable): Column[] {
@@ -76,12 +86,14 @@ export const TASK_COLUMNS = columnList(TASK_TABLE);
 export const PROJECT_COLUMNS = columnList(PROJECT_TABLE);
 export const SECTION_COLUMNS = columnList(SECTION_TABLE);
 export const LABEL_COLUMNS = columnList(LABEL_TABLE);
+export const COMMENT_COLUMNS = columnList(COMMENT_TABLE);
 
 /** Column definitions for `jsonb_to_recordset(...) as r(<this>)`. */
 export const RECORDSET_COLUMNS = recordsetColumns(TASK_TABLE);
 export const PROJECT_RECORDSET_COLUMNS = recordsetColumns(PROJECT_TABLE);
 export const SECTION_RECORDSET_COLUMNS = recordsetColumns(SECTION_TABLE);
 export const LABEL_RECORDSET_COLUMNS = recordsetColumns(LABEL_TABLE);
+export const COMMENT_RECORDSET_COLUMNS = recordsetColumns(COMMENT_TABLE);
 
 export type TaskRow = Record<string, unknown> & {
   id: string;
@@ -96,7 +108,7 @@ function iso(value: unknown): string | null {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }
 
-const TIME_FIELDS = new Set(['completedAt', 'deletedAt']);
+const TIME_FIELDS = new Set(['completedAt', 'deletedAt', 'postedAt']);
 const NUMBER_FIELDS = new Set(['priority', 'order']);
 
 export function rowToRecord(row: TaskRow): TaskRecord {
@@ -115,10 +127,14 @@ export function rowToLabel(row: TaskRow): LabelRecord {
   return readRow(row, LABEL_TABLE) as LabelRecord;
 }
 
+export function rowToComment(row: TaskRow): CommentRecord {
+  return readRow(row, COMMENT_TABLE) as CommentRecord;
+}
+
 function readRow(
   row: TaskRow,
   table: RecordTable,
-): TaskRecord | ProjectRecord | SectionRecord | LabelRecord {
+): TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord {
   const record: TaskRecord = {
     id: row.id,
     createdAt: iso(row.created_at)!,
@@ -153,8 +169,12 @@ export function labelToRow(record: LabelRecord, version: number): Record<string,
   return writeRow(record, version, LABEL_TABLE);
 }
 
+export function commentToRow(record: CommentRecord, version: number): Record<string, unknown> {
+  return writeRow(record, version, COMMENT_TABLE);
+}
+
 function writeRow(
-  record: TaskRecord | ProjectRecord | SectionRecord | LabelRecord,
+  record: TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord,
   version: number,
   table: RecordTable,
 ): Record<string, unknown> {

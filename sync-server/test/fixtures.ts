@@ -4,11 +4,13 @@ import { formatHlc } from '../../src/core/hlc';
 import { createMutation } from '../../src/core/merge';
 import type {
   LabelMutation,
+  CommentMutation,
   Mutation,
   ProjectMutation,
   SectionMutation,
 } from '../../src/core/merge';
 import type { LabelChanges } from '../../src/core/label';
+import type { CommentChanges } from '../../src/core/comment';
 import type { ProjectChanges } from '../../src/core/project';
 import type { SectionChanges } from '../../src/core/section';
 import { createTask } from '../../src/core/task';
@@ -75,4 +77,20 @@ export function labelMutation(
   node?: string,
 ): LabelMutation {
   return { id: randomUUID(), taskId: labelId, hlc: hlcAt(offsetMs, node), changes, kind: 'label' };
+}
+
+/** A comment write (`kind: 'comment'`) at `offsetMs` after T0. */
+export function commentMutation(
+  commentId: string,
+  changes: CommentChanges,
+  offsetMs: number,
+  node?: string,
+): CommentMutation {
+  return {
+    id: randomUUID(),
+    taskId: commentId,
+    hlc: hlcAt(offsetMs, node),
+    changes,
+    kind: 'comment',
+  };
 }

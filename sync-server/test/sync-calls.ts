@@ -1,6 +1,7 @@
 // Push and pull through a test server's app, as a device does: a push that must be accepted as a request
 // (entries may still be refused one by one), and a pull that pages to the end of the cursor range.
 import { expect } from 'vitest';
+import type { CommentRecord } from '../../src/core/comment';
 import type { TaskRecord } from '../../src/core/merge';
 import type { ProjectRecord } from '../../src/core/project';
 import type { LabelRecord } from '../../src/core/label';
@@ -17,6 +18,7 @@ export interface PulledRecords {
   projects: ProjectRecord[];
   sections: SectionRecord[];
   labels: LabelRecord[];
+  comments: CommentRecord[];
   cursor: string;
 }
 
@@ -41,17 +43,28 @@ export async function pullToEnd(
   cursor = '',
   limit = 2,
 ): Promise<PulledRecords> {
-  const out: PulledRecords = { tasks: [], projects: [], sections: [], labels: [], cursor };
+  const out: PulledRecords = {
+    tasks: [],
+    projects: [],
+    sections: [],
+    labels: [],
+    comments: [],
+    cursor,
+  };
   for (;;) {
     const query = `?limit=${limit}${out.cursor ? `&cursor=${out.cursor}` : ''}`;
     const res = await server.app.request(`/api/sync/pull${query}`, { headers: user.headers });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Omit<PulledRecords, 'projects' | 'sections' | 'labels'> &
+    const body = (await res.json()) as Omit<
+      PulledRecords,
+      'projects' | 'sections' | 'labels' | 'comments'
+    > &
       Partial<PulledRecords> & { hasMore: boolean };
     out.tasks.push(...body.tasks);
     out.projects.push(...(body.projects ?? []));
     out.sections.push(...(body.sections ?? []));
     out.labels.push(...(body.labels ?? []));
+    out.comments.push(...(body.comments ?? []));
     out.cursor = body.cursor;
     if (!body.hasMore) return out;
   }

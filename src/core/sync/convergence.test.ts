@@ -16,6 +16,9 @@
 // Labels: records of their own too, renamed, recoloured and deleted while tasks change their labels by id
 // (a label-aware client, which also writes the names) or by name only (an older client); every replica must
 // show each task with the same labels by their current names.
+// Comments: records of their own, posted, edited and deleted on tasks that are themselves deleted and
+// restored; every replica must show each task the same comments, in the same order, with the same text
+// (a deleted task shows none, and its comments come back with it).
 // Replay a failure: FUZZ_SEED=<seed> npx vitest run src/core/sync/convergence.test.ts (FUZZ_RUNS to scale).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +29,8 @@ import { applyMutation, createMutation, kindOf, mergeRecords, toTask } from '../
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../merge';
 import { effectiveLabelIds, labelIdForName, labelNames } from '../label';
 import type { LabelChanges, LabelRecord } from '../label';
+import { commentsOfTask } from '../comment';
+import type { CommentChanges, CommentRecord } from '../comment';
 import { effectiveSectionId, toSection } from '../section';
 import type { SectionChanges, SectionRecord } from '../section';
 import { effectiveProjectId, projectIdForName, toProject } from '../project';
@@ -57,6 +62,8 @@ const SECTION_IDS = [
 ];
 /** A label made in the app, and the one the legacy name "home" resolves to. */
 const LABEL_IDS = ['0193b5a0-0000-7000-8000-0000000000d1', labelIdForName('home')];
+/** Three comments, each posted on one of the tasks (an edit may move none: `taskId` is set once). */
+const COMMENT_IDS = [1, 2, 3].map((n) => `0193b5a0-0000-7000-8000-0000000000c${n}`);
 /** Replicas keep every kind in one map, keyed by kind and id. */
 const keyOf = (kind: RecordKind | undefined, id: string) => `${kind ?? 'task'}:${id}`;
 const taskKey = (id: string) => keyOf('task', id);
@@ -68,6 +75,7 @@ type Op =
   | { t: 'project'; d: number; project: number; changes: ProjectChanges }
   | { t: 'section'; d: number; section: number; changes: SectionChanges }
   | { t: 'label'; d: number; label: number; changes: LabelChanges }
+  | { t: 'comment'; d: number; comment: number; task: number; changes: CommentChanges }
   | { t: 'delete' | 'restore'; d: number; task: number }
   | { t: 'net'; d: number; online: boolean }
   | { t: 'push'; d: number; pick: number[] }
@@ -131,6 +139,13 @@ const labelChangesArb: fc.Arbitrary<LabelChanges> = fc.record(
   },
   { requiredKeys: [] },
 );
+const commentChangesArb: fc.Arbitrary<CommentChanges> = fc.record(
+  {
+    text: fc.constantFrom('see https://example.com', 'done', 'ask Sam'),
+    deletedAt: fc.constantFrom(null, '2026-11-26T10:00:00.000Z'),
+  },
+  { requiredKeys: [] },
+);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
     arbitrary: fc.record({
@@ -138,6 +153,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       d,
       label: fc.nat({ max: LABEL_IDS.length - 1 }),
       changes: labelChangesArb,
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('comment' as const),
+      d,
+      comment: fc.nat({ max: COMMENT_IDS.length - 1 }),
+      task,
+      changes: commentChangesArb,
     }),
     weight: 3,
   },
@@ -316,7 +341,9 @@ function applyPulled(dev: Device, records: [string, AnyRecord][]): void {
         ? mergeRecords(local as SectionRecord | undefined, remote as SectionRecord, 'section')
         : key.startsWith('label:')
           ? mergeRecords(local as LabelRecord | undefined, remote as LabelRecord, 'label')
-          : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
+          : key.startsWith('comment:')
+            ? mergeRecords(local as CommentRecord | undefined, remote as CommentRecord, 'comment')
+            : mergeRecords(local as TaskRecord | undefined, remote as TaskRecord);
     dev.tasks.set(key, merged.record);
     for (const hlc of Object.values(remote.clock)) {
       dev.maxRemoteLead = Math.max(dev.maxRemoteLead, parseHlc(hlc).millis - dev.now());
@@ -381,9 +408,9 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
   function write(
     i: number,
     taskId: string,
-    changes: TaskChanges | ProjectChanges | SectionChanges | LabelChanges,
+    changes: TaskChanges | ProjectChanges | SectionChanges | LabelChanges | CommentChanges,
     full?: string,
-    kind?: 'project' | 'section' | 'label',
+    kind?: 'project' | 'section' | 'label' | 'comment',
   ) {
     const dev = devices[i];
     const hlc = dev.clock.tick();
@@ -401,7 +428,9 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
           ? { id, taskId, hlc, changes: changes as SectionChanges, kind }
           : kind === 'label'
             ? { id, taskId, hlc, changes: changes as LabelChanges, kind }
-            : { id, taskId, hlc, changes: changes as TaskChanges };
+            : kind === 'comment'
+              ? { id, taskId, hlc, changes: changes as CommentChanges, kind }
+              : { id, taskId, hlc, changes: changes as TaskChanges };
     apply(dev.tasks, m);
     dev.outbox.push(m);
     all.push(m);
@@ -441,6 +470,22 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
           'section',
         );
         break;
+      case 'comment': {
+        // A comment is posted whole (task, text, time); later writes edit its text or delete it.
+        const dev = devices[op.d];
+        const commentId = COMMENT_IDS[op.comment];
+        const changes = dev.tasks.has(keyOf('comment', commentId))
+          ? op.changes
+          : {
+              taskId: TASK_IDS[op.task],
+              text: 'posted',
+              postedAt: new Date(dev.now()).toISOString(),
+              deletedAt: null,
+              ...op.changes,
+            };
+        if (Object.keys(changes).length) write(op.d, commentId, changes, undefined, 'comment');
+        break;
+      }
       case 'edit': {
         const { parentId, ...rest } = op.changes;
         const taskId = TASK_IDS[op.task];
@@ -576,6 +621,18 @@ function labelNamesOf(records: Map<string, AnyRecord>): Record<string, string[]>
   return out;
 }
 
+/** The comments each task shows, as a person reads them: texts in order (none under a deleted task). */
+function commentTexts(records: Map<string, AnyRecord>): Record<string, string[]> {
+  const comments: CommentRecord[] = [];
+  for (const [key, r] of records) if (key.startsWith('comment:')) comments.push(r as CommentRecord);
+  const out: Record<string, string[]> = {};
+  for (const record of tasksOf(records)) {
+    const task = toTask(record);
+    if (task) out[task.id] = commentsOfTask(comments, task).map((c) => c.text);
+  }
+  return out;
+}
+
 const asObject = (m: Map<string, AnyRecord>) =>
   Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
@@ -627,6 +684,9 @@ describe(`sync convergence (FUZZ_SEED=${seed}, ${numRuns} runs)`, () => {
               );
               expect(labelNamesOf(dev.tasks), `device ${i} labels`).toEqual(
                 labelNamesOf(server.tasks),
+              );
+              expect(commentTexts(dev.tasks), `device ${i} comments`).toEqual(
+                commentTexts(server.tasks),
               );
               // Local timestamps only ever grow, however far behind the wall clock is (a rebase onto
               // the server's time is the one step back).

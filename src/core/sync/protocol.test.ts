@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../hlc';
 import {
+  isCommentRecordShape,
   isProjectRecordShape,
   isSectionRecordShape,
   isTaskRecordShape,
@@ -120,6 +121,42 @@ describe('protocol schemas', () => {
         ok: false,
         code: 'invalid_mutation',
       });
+  });
+
+  it('validates comment writes by their own schema', () => {
+    const comment = {
+      id: 'm6',
+      taskId: ID,
+      hlc: HLC,
+      kind: 'comment',
+      changes: {
+        taskId: ID,
+        text: 'See https://example.com',
+        postedAt: '2026-11-26T09:00:00.000Z',
+      },
+    };
+    expect(validateMutation(comment, 0)).toMatchObject({ ok: true, mutation: comment });
+    for (const bad of [
+      { ...comment, changes: { title: 'x' } },
+      { ...comment, changes: {} },
+      { ...comment, changes: { text: '' } },
+      { ...comment, changes: { text: 'a\u0000b' } },
+      { ...comment, changes: { text: '\udc00' } },
+      { ...comment, changes: { text: 'x'.repeat(20_001) } },
+      { ...comment, changes: { taskId: 'a task' } },
+      { ...comment, changes: { postedAt: 'now' } },
+      { ...comment, taskId: 'not-a-uuid' },
+    ])
+      expect(validateMutation(bad, 2), JSON.stringify(bad).slice(0, 80)).toMatchObject({
+        ok: false,
+        code: 'invalid_mutation',
+      });
+  });
+
+  it('checks pulled comments against the comment fields', () => {
+    const ok = { id: ID, createdAt: 'x', updatedAt: 'y', clock: { text: HLC }, text: 'Hi' };
+    expect(isCommentRecordShape(ok)).toBe(true);
+    expect(isCommentRecordShape({ ...ok, clock: { name: HLC } })).toBe(false);
   });
 
   it('checks pulled sections against the section fields', () => {

@@ -12,6 +12,8 @@ import type { ProjectRecord } from '../project';
 import { LABEL_FIELDS, labelChangesSchema } from '../label';
 import type { LabelRecord } from '../label';
 import { SECTION_FIELDS, sectionChangesSchema } from '../section';
+import { COMMENT_FIELDS, commentChangesSchema } from '../comment';
+import type { CommentRecord } from '../comment';
 import type { SectionRecord } from '../section';
 
 /** The server refuses larger pushes (413 / 400); the client sends at most CLIENT_PUSH_BATCH per request. */
@@ -65,6 +67,15 @@ export const labelMutationSchema = z.strictObject({
   kind: z.literal('label'),
 });
 
+/** A write to a comment: `kind: 'comment'`, the comment's id in `taskId`, its task in `changes.taskId`. */
+export const commentMutationSchema = z.strictObject({
+  id: idSchema,
+  taskId: z.uuid(),
+  hlc: hlcSchema,
+  changes: commentChangesSchema.check(changesSomething),
+  kind: z.literal('comment'),
+});
+
 export type ValidatedMutation =
   | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
@@ -80,7 +91,9 @@ export function validateMutation(raw: unknown, index: number): ValidatedMutation
         ? sectionMutationSchema
         : kind === 'label'
           ? labelMutationSchema
-          : mutationSchema;
+          : kind === 'comment'
+            ? commentMutationSchema
+            : mutationSchema;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, mutation: parsed.data as AnyMutation };
   const id = (raw as { id?: unknown } | null)?.id;
@@ -165,6 +178,8 @@ export const pullEnvelopeSchema = z.object({
   sections: z.optional(z.array(z.unknown())),
   /** Labels, likewise (servers from before label records send none). */
   labels: z.optional(z.array(z.unknown())),
+  /** Comments, likewise (servers from before comments send none). */
+  comments: z.optional(z.array(z.unknown())),
   cursor: z.string(),
   hasMore: z.boolean(),
   total: z.optional(z.number().check(z.minimum(0))),
@@ -175,6 +190,7 @@ const SYNCED = new Set<string>(SYNCED_FIELDS);
 const PROJECT_SYNCED = new Set<string>(PROJECT_FIELDS);
 const SECTION_SYNCED = new Set<string>(SECTION_FIELDS);
 const LABEL_SYNCED = new Set<string>(LABEL_FIELDS);
+const COMMENT_SYNCED = new Set<string>(COMMENT_FIELDS);
 
 /** Cheap structural check of a pulled record: ids and times are strings, every clock entry an HLC. */
 export function isTaskRecordShape(value: unknown): value is TaskRecord {
@@ -194,6 +210,11 @@ export function isSectionRecordShape(value: unknown): value is SectionRecord {
 /** The same check for a pulled label. */
 export function isLabelRecordShape(value: unknown): value is LabelRecord {
   return hasRecordShape(value, LABEL_SYNCED);
+}
+
+/** The same check for a pulled comment. */
+export function isCommentRecordShape(value: unknown): value is CommentRecord {
+  return hasRecordShape(value, COMMENT_SYNCED);
 }
 
 function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {

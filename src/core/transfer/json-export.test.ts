@@ -232,6 +232,43 @@ describe('JSON export file', () => {
     }
   });
 
+  it('round-trips comments with their clocks, reads files from before comments, and checks them', () => {
+    const comment = applyMutation(undefined, {
+      id: 'c1',
+      taskId: '0193b5a0-0000-7000-8000-0000000000d1',
+      hlc: h(5),
+      changes: {
+        taskId: ID,
+        text: 'See https://example.com',
+        postedAt: '2026-11-26T09:00:00.000Z',
+      },
+      kind: 'comment',
+    }).record;
+    const edited = applyMutation(comment, {
+      id: 'c2',
+      taskId: comment.id,
+      hlc: h(7),
+      changes: { text: 'See https://example.org' },
+      kind: 'comment',
+    }).record;
+    const file = buildExport([record()], '2026-11-26T10:00:00.000Z', [], [], [], [edited]);
+    const back = parseExport(serializeExport(file));
+    expect(back).toEqual(file);
+    expect(back.comments?.[0]).toMatchObject({ text: 'See https://example.org', taskId: ID });
+    expect(back.comments?.[0].clock).toEqual({ taskId: h(5), text: h(7), postedAt: h(5) });
+    const { comments: _comments, ...older } = file;
+    expect(parseExport(JSON.stringify(older)).comments).toEqual([]);
+    const bad = { ...edited, clock: { ...edited.clock, name: h(0) }, text: 'nul\u0000' };
+    try {
+      parseExport(JSON.stringify({ ...file, comments: [bad] }));
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as TransferError).details.map((p) => `${p.at}: ${p.message}`);
+      expect(problems).toContain('comments.0.clock.name: not a comment field');
+      expect(problems.some((p) => p.startsWith('comments.0.text:'))).toBe(true);
+    }
+  });
+
   it('checks project records as the project schema does', () => {
     const bad = {
       id: '0193b5a0-0000-7000-8000-0000000000a1',

@@ -1,5 +1,7 @@
-// Tend's own export file: every task, project, section and label record with its per-field clocks, so importing it back
+// Tend's own export file: every task, project, section, label and comment record with its per-field clocks, so importing it back
 // (here or on another device) merges exactly like sync does and loses nothing.
+import { COMMENT_FIELDS, commentChangesSchema } from '../comment';
+import type { CommentRecord } from '../comment';
 import { isHlc } from '../hlc';
 import type { TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
@@ -27,6 +29,8 @@ export interface ExportFile {
   sections?: SectionRecord[];
   /** Absent from files written before label records: their tasks carry label names only. */
   labels?: LabelRecord[];
+  /** Absent from files written before comments. */
+  comments?: CommentRecord[];
 }
 
 export function buildExport(
@@ -35,6 +39,7 @@ export function buildExport(
   projects: ProjectRecord[] = [],
   sections: SectionRecord[] = [],
   labels: LabelRecord[] = [],
+  comments: CommentRecord[] = [],
 ): ExportFile {
   return {
     format: EXPORT_FORMAT,
@@ -44,6 +49,7 @@ export function buildExport(
     projects,
     sections,
     labels,
+    comments,
   };
 }
 
@@ -54,7 +60,8 @@ interface RecordSpec {
     | typeof taskChangesSchema
     | typeof projectChangesSchema
     | typeof sectionChangesSchema
-    | typeof labelChangesSchema;
+    | typeof labelChangesSchema
+    | typeof commentChangesSchema;
   noun: string;
 }
 
@@ -71,14 +78,26 @@ const SECTION_SPEC: RecordSpec = {
 };
 const LABEL_SPEC: RecordSpec = { fields: LABEL_FIELDS, schema: labelChangesSchema, noun: 'label' };
 
+const COMMENT_SPEC: RecordSpec = {
+  fields: COMMENT_FIELDS,
+  schema: commentChangesSchema,
+  noun: 'comment',
+};
+
 /**
  * The file's text: compact, one task record per line (no indentation: about 15% smaller than the
- * indented form), projects, sections and labels before tasks so a streamed import has them first, and still one JSON
+ * indented form), projects, sections, labels and comments before tasks so a streamed import has them first, and still one JSON
  * document that any JSON reader opens.
  */
 export function serializeExport(file: ExportFile): string {
   return (
-    exportHead(file.exportedAt, file.projects ?? [], file.sections ?? [], file.labels ?? []) +
+    exportHead(
+      file.exportedAt,
+      file.projects ?? [],
+      file.sections ?? [],
+      file.labels ?? [],
+      file.comments ?? [],
+    ) +
     file.tasks.map(exportLine).join(',\n') +
     EXPORT_TAIL
   );
@@ -90,8 +109,16 @@ export function exportHead(
   projects: ProjectRecord[],
   sections: SectionRecord[] = [],
   labels: LabelRecord[] = [],
+  comments: CommentRecord[] = [],
 ): string {
-  const { tasks: _tasks, ...header } = buildExport([], exportedAt, projects, sections, labels);
+  const { tasks: _tasks, ...header } = buildExport(
+    [],
+    exportedAt,
+    projects,
+    sections,
+    labels,
+    comments,
+  );
   return `${JSON.stringify(header).slice(0, -1)},"tasks":[\n`;
 }
 
@@ -125,7 +152,8 @@ export function parseExport(text: string): ExportFile {
     !Array.isArray(data.tasks) ||
     !(data.projects === undefined || Array.isArray(data.projects)) ||
     !(data.sections === undefined || Array.isArray(data.sections)) ||
-    !(data.labels === undefined || Array.isArray(data.labels))
+    !(data.labels === undefined || Array.isArray(data.labels)) ||
+    !(data.comments === undefined || Array.isArray(data.comments))
   ) {
     throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
@@ -146,6 +174,9 @@ export function parseExport(text: string): ExportFile {
   const labels = ((data.labels ?? []) as unknown[]).map((item, i) =>
     checkRecord(item, `labels.${i}`, problems, LABEL_SPEC),
   );
+  const comments = ((data.comments ?? []) as unknown[]).map((item, i) =>
+    checkRecord(item, `comments.${i}`, problems, COMMENT_SPEC),
+  );
   if (problems.length) {
     throw new TransferError('invalid_records', 'Some records in the file are not valid', problems);
   }
@@ -157,6 +188,7 @@ export function parseExport(text: string): ExportFile {
     projects: projects as ProjectRecord[],
     sections: sections as SectionRecord[],
     labels: labels as LabelRecord[],
+    comments: comments as CommentRecord[],
   };
 }
 
@@ -165,7 +197,7 @@ function checkRecord(
   at: string,
   problems: TransferProblem[],
   spec: RecordSpec,
-): TaskRecord | ProjectRecord | SectionRecord | LabelRecord | null {
+): TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord | null {
   if (!isObject(item)) {
     problems.push({ at, message: `not a ${spec.noun} record` });
     return null;

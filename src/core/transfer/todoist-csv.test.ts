@@ -33,13 +33,14 @@ describe('Todoist CSV import', () => {
       tomorrow: { due: '2026-11-27', recurrence: null },
       'every monday': { due: '2026-11-30', recurrence: 'FREQ=WEEKLY;BYDAY=MO' },
     });
-    const { tasks, warnings } = parseTodoistCsv(csv, {
+    const { tasks, comments, warnings } = parseTodoistCsv(csv, {
       project: 'Home',
       now: NOW,
       newId,
       parseDate: dates,
     });
     expect(warnings).toEqual([]);
+    expect(comments).toEqual([{ taskId: tasks[1].id, text: 'Remember the appendix' }]);
     expect(tasks.map(withoutIds)).toEqual([
       {
         title: 'Buy milk',
@@ -56,9 +57,51 @@ describe('Todoist CSV import', () => {
         priority: 1,
         due: '2026-11-30',
         recurrence: 'FREQ=WEEKLY;BYDAY=MO',
-        notes: 'First line\nsecond line\n\nRemember the appendix',
+        notes: 'First line\nsecond line',
       },
       { title: 'Plain', project: 'Home', labels: [], priority: 2 },
+    ]);
+  });
+
+  it('makes note rows comments of the task row above them, in file order, never of the wrong task', () => {
+    const csv = [
+      HEADER,
+      'note,A project comment,,,,,,,,,,',
+      'task,Fix the sink,,1,1,,,,,,,',
+      'note,Call Sam,,,,,,,,,,',
+      'meta,view_style=list,,,,,,,,,,',
+      'note,"Parts at https://example.com/parts\nsecond line",,,,,,,,,,',
+      'task,Sub-task,,1,2,,,,,,,',
+      'note,On the sub-task,,,,,,,,,,',
+      'task,   ,,1,1,,,,,,,',
+      'note,Under a skipped row,,,,,,,,,,',
+      'section,Later,,,,,,,,,,',
+      'note,Under a section,,,,,,,,,,',
+      'task,Paint,,1,1,,,,,,,',
+      'note,   ,,,,,,,,,,',
+      'note,nul \u0000 and fine,,,,,,,,,,',
+      `note,${'y'.repeat(20_001)},,,,,,,,,,`,
+    ].join('\n');
+    const { tasks, comments, warnings } = parseTodoistCsv(csv, { project: null, now: NOW, newId });
+    const [sink, sub, paint] = tasks;
+    expect(tasks.map((t) => t.title)).toEqual(['Fix the sink', 'Sub-task', 'Paint']);
+    expect(tasks.every((t) => !t.notes)).toBe(true);
+    expect(comments.map((c) => [c.taskId, c.text.slice(0, 60)])).toEqual([
+      [sink.id, 'Call Sam'],
+      [sink.id, 'Parts at https://example.com/parts\nsecond line'],
+      [sub.id, 'On the sub-task'],
+      [paint.id, 'y'.repeat(60)],
+    ]);
+    expect(comments.at(-1)!.text).toHaveLength(20_000);
+    expect(warnings.map((w) => `${w.at}: ${w.message}`)).toEqual([
+      'line 2: a comment not under a task was skipped',
+      // The quoted note spans two lines of the file.
+      'line 10: a task without a title was skipped',
+      'line 11: a comment not under a task was skipped',
+      'line 13: a comment not under a task was skipped',
+      'line 15: comment skipped (A comment must not be empty)',
+      'line 16: comment skipped (Must not contain NUL or unpaired surrogate characters)',
+      'line 17: the comment was cut to 20,000 characters',
     ]);
   });
 

@@ -10,8 +10,12 @@
 //
 // Tend has no duration: DURATION goes into the notes, with a warning, so nothing is dropped silently.
 //
+// `note` rows become comments of the task row above them, in file order (a note above every task, or
+// under a task row that was skipped, is skipped with a warning rather than put on the wrong task).
+//
 // `section` rows become sections of the imported project (`sections: 'section'`), and the tasks below one
 // go into it; the caller makes the section records, since only it knows the project's id.
+import { MAX_COMMENT_LENGTH, commentTextSchema } from '../comment';
 import { MAX_DEPTH } from '../hierarchy';
 import { parseQuickAdd } from '../parse/quick-add';
 import { nameSchema } from '../record-schema';
@@ -27,6 +31,12 @@ export interface SectionDraft {
   name: string;
   /** Its place among the file's sections: 0, 1, 2... in file order. */
   order: number;
+}
+
+/** A comment to post on one of the imported tasks, in file order. */
+export interface CommentDraft {
+  taskId: string;
+  text: string;
 }
 
 export interface ParsedDate {
@@ -55,6 +65,8 @@ export interface TodoistImport {
   tasks: NewTask[];
   /** The file's sections, in file order (only with `sections: 'section'`). */
   sections: SectionDraft[];
+  /** The file's notes as comments of their tasks, in file order. */
+  comments: CommentDraft[];
   /** Rows imported with a loss (e.g. a date Tend could not read, kept in the notes) or skipped. */
   warnings: TransferProblem[];
 }
@@ -93,6 +105,9 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
   const sectionDrafts: SectionDraft[] = [];
   /** The section the next tasks go into (with `sections: 'section'`). */
   let sectionId: string | null = null;
+  const comments: CommentDraft[] = [];
+  /** The id of the task row just above (null: none yet, a section row, or a row that was skipped). */
+  let above: string | null = null;
 
   for (const row of rows.slice(1)) {
     const cell = (name: string) => (column(name) >= 0 ? (row.fields[column(name)] ?? '') : '');
@@ -103,16 +118,17 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
     if (type === 'section') {
       section = content.trim() || null;
       parents.length = 0;
+      above = null;
       if (sections === 'section')
         sectionId = sectionFor(section, sectionDrafts, newId, at, warnings);
       continue;
     }
     if (type === 'note') {
-      const last = tasks.at(-1);
-      if (!last) warnings.push({ at, message: 'a comment before any task was skipped' });
-      else last.notes = joinNotes(last.notes ?? '', content);
+      const comment = noteComment(content, above, at, warnings);
+      if (comment) comments.push(comment);
       continue;
     }
+    above = null;
     if (type !== 'task') {
       warnings.push({ at, message: `unknown row type "${type}" was skipped` });
       continue;
@@ -187,9 +203,34 @@ export function parseTodoistCsv(text: string, options: TodoistImportOptions): To
       continue;
     }
     tasks.push(draft);
+    above = id;
     parents[indent - 1] = id;
   }
-  return { tasks, sections: sectionDrafts, warnings };
+  return { tasks, sections: sectionDrafts, comments, warnings };
+}
+
+/** A `note` row as a comment of the task above it, or null (with a warning) when it cannot be one. */
+function noteComment(
+  content: string,
+  above: string | null,
+  at: string,
+  warnings: TransferProblem[],
+): CommentDraft | null {
+  if (!above) {
+    warnings.push({ at, message: 'a comment not under a task was skipped' });
+    return null;
+  }
+  let text = content.trim();
+  if (text.length > MAX_COMMENT_LENGTH) {
+    text = text.slice(0, MAX_COMMENT_LENGTH);
+    warnings.push({ at, message: 'the comment was cut to 20,000 characters' });
+  }
+  const checked = commentTextSchema.safeParse(text);
+  if (!checked.success) {
+    warnings.push({ at, message: `comment skipped (${checked.error.issues[0]?.message})` });
+    return null;
+  }
+  return { taskId: above, text: checked.data };
 }
 
 /**

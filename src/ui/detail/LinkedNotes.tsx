@@ -1,11 +1,16 @@
-// A task's notes with their links clickable, beside the notes box in the detail view.
+// Text with its links clickable: a task's notes beside the notes box, and each comment in the detail
+// view. Text nodes and anchors only (never HTML); only http and https become links.
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { splitNoteLinks } from '../lib/note-links';
 
-export function LinkedNotes(props: { text: string; label: string }): JSX.Element {
+export function LinkedNotes(props: { text: string; label?: string; class?: string }): JSX.Element {
   return (
-    <div class="linked-notes" role="group" aria-label={props.label}>
+    <div
+      class={props.class ?? 'linked-notes'}
+      role={props.label ? 'group' : undefined}
+      aria-label={props.label}
+    >
       <For each={splitNoteLinks(props.text)}>
         {(segment) =>
           segment.href ? (

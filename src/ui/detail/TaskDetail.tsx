@@ -1,4 +1,4 @@
-// The task detail dialog: edit every field, complete/reopen, delete with Undo, the task's history and
+// The task detail dialog: edit every field, complete/reopen, delete with Undo, its comments, the task's history and
 // conflict journal, and the on-device AI's badge (both in their own chunks). Edits save as you go: each
 // field is stored when it is left (or the dialog closes) as an ordinary edit with Undo, and the form
 // follows every other change to the task while it is open (a restore, another tab, a sync).
@@ -25,6 +25,7 @@ import { hasNoteLinks } from '../lib/note-links';
 import { createAppTaskActions } from '../tasks/actions';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { ReminderList } from '../reminders/ReminderList';
+import { CommentList } from './CommentList';
 import { LinkedNotes } from './LinkedNotes';
 import { SubtaskList } from './SubtaskList';
 import {
@@ -447,6 +448,9 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                     onAdded={() => app.reminders?.onReminderAdded()}
                   />
                   <SubtaskList parent={task()} level={level.value()} actions={actions} />
+                  <Show when={!task().deletedAt}>
+                    <CommentList taskId={task().id} actions={actions} />
+                  </Show>
                 </>
               );
             }}

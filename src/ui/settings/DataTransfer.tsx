@@ -3,6 +3,7 @@
 import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { exportJsonParts, importJsonStream, importTodoistCsv } from '../../db/transfer';
+import { commentsStore } from '../detail/comments-store';
 import type { TextSource } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
@@ -100,10 +101,16 @@ export function DataTransfer(): JSX.Element {
           now: app.now(),
           sectionsStore: await sectionsStore(app),
           onProgress: setProgress,
+          comments: await commentsStore(app),
         });
         setStatus({
           tone: 'info',
-          text: describeTodoistImport(result.tasks.length, project, result.warnings),
+          text: describeTodoistImport(
+            result.tasks.length,
+            project,
+            result.warnings,
+            result.comments,
+          ),
         });
       } else {
         const summary = await importJsonStream(app.db, fileText(file), {

@@ -62,7 +62,10 @@ describe('<SettingsPage />', () => {
       'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\ntask,Buy stamps,,4,1,,,,en,\n';
     renderSettings();
     choose(new File([csv], 'Errands.csv', { type: 'text/csv' }));
-    expect(await screen.findByText(/Imported 1 task from Todoist into Errands/)).toBeTruthy();
+    // The import loads the comments store on first use: room for that on a loaded machine.
+    expect(
+      await screen.findByText(/Imported 1 task from Todoist into Errands/, {}, { timeout: 5_000 }),
+    ).toBeTruthy();
     const task = await queryTask(services.db, (await services.db.tasks.toArray())[0].id);
     expect(task).toMatchObject({ title: 'Buy stamps', project: 'Errands' });
   });

@@ -14,8 +14,12 @@ export function describeTodoistImport(
   imported: number,
   project: string | null,
   warnings: TransferProblem[],
+  comments = 0,
 ): string {
   const where = project ? ` into ${project}` : '';
+  const what = comments
+    ? `${plural(imported, 'task')} and ${plural(comments, 'comment')}`
+    : plural(imported, 'task');
   const attention = warnings.length
     ? ` ${plural(warnings.length, 'row')} needed attention: ${warnings
         .slice(0, SHOWN_WARNINGS)
@@ -24,5 +28,5 @@ export function describeTodoistImport(
           '; ',
         )}${warnings.length > SHOWN_WARNINGS ? ` (and ${warnings.length - SHOWN_WARNINGS} more)` : ''}.`
     : '';
-  return `Imported ${plural(imported, 'task')} from Todoist${where}. ${TODOIST_PRIORITY_NOTE}${attention}`;
+  return `Imported ${what} from Todoist${where}. ${TODOIST_PRIORITY_NOTE}${attention}`;
 }

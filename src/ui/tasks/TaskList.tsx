@@ -57,6 +57,8 @@ export interface TaskListProps {
   onToggleCollapse?: (task: Task) => void;
   /** Completed/total sub-tasks by parent id. */
   subtaskCounts?: ReadonlyMap<string, { done: number; total: number }>;
+  /** Comments per task id, for the rows shown. */
+  commentCounts?: ReadonlyMap<string, number>;
   /** Tab / Shift+Tab make a task a sub-task of the one above, or move it up a level. */
   indentable?: boolean;
   /** A drag that ends under another day's heading moves the task to that day (Upcoming). */
@@ -360,6 +362,7 @@ export function TaskList(props: TaskListProps): JSX.Element {
                     collapsed={props.collapsed?.has(entry().task.id)}
                     onToggleCollapse={props.onToggleCollapse}
                     subtasks={props.subtaskCounts?.get(entry().task.id)}
+                    comments={props.commentCounts?.get(entry().task.id)}
                     onIndent={onIndent}
                     today={app.today()}
                     now={now()}

@@ -16,6 +16,8 @@ export interface TaskRowProps {
   onToggleCollapse?: (task: Task) => void;
   /** Completed and total sub-tasks ("2/5"), when it has any. */
   subtasks?: { done: number; total: number };
+  /** How many comments the task has (absent or 0: none shown). */
+  comments?: number;
   /** Tab / Shift+Tab on the row; returns whether it moved (otherwise Tab keeps its usual meaning). */
   onIndent?: (task: Task, direction: 'in' | 'out') => boolean;
   today: string;
@@ -144,6 +146,15 @@ export function TaskRow(props: TaskRowProps): JSX.Element {
                 <span class="sr-only">
                   {count().done} of {count().total} sub-tasks done
                 </span>
+              </span>
+            )}
+          </Show>
+          <Show when={props.comments}>
+            {(count) => (
+              <span class="meta-comments" title="Comments">
+                <Icon name="comment" />
+                <span aria-hidden="true">{count()}</span>
+                <span class="sr-only">{count() === 1 ? '1 comment' : `${count()} comments`}</span>
               </span>
             )}
           </Show>

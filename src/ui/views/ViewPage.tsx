@@ -10,11 +10,13 @@ import type { TaskGroup, ViewSpec } from '../../core/views';
 import type { Task } from '../../core/task';
 import { projectNameKey } from '../../core/project-id';
 import {
+  countComments,
   countSubtasks,
   listLabelSummaries,
+  countView,
   listProjectSections,
   listProjectSummaries,
-  listProjects,
+  namedProjects,
   queryViewPage,
 } from '../../db/queries';
 import { useApp } from '../app-context';
@@ -105,16 +107,35 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   const [limit, setLimit] = createSignal(PAGE);
   // A new view (or search, or order) starts again from its first page.
   createEffect(on([() => props.spec, sort], () => setLimit(PAGE), { defer: true }));
+  // A search asks again when the search index answers differently: once built (substring matches
+  // join the word-prefix ones) or after another tab's write.
+  const [indexChanges, setIndexChanges] = createSignal(0);
+  const indexChanged = () => setIndexChanges((n) => n + 1);
+  app.db.searchIndexChanges.add(indexChanged);
+  onCleanup(() => app.db.searchIndexChanges.delete(indexChanged));
   const page = createLive(
-    ({ spec, today, sort, limit }) => queryViewPage(app.db, spec, { today, sort, limit }),
-    { groups: [], total: 0 },
-    () => ({ spec: props.spec, today: app.today(), sort: sort(), limit: limit() }),
+    ({ spec, today, sort, limit }) =>
+      queryViewPage(app.db, spec, { today, sort, limit, withTotal: false }),
+    { groups: [], total: null },
+    () => ({
+      spec: props.spec,
+      today: app.today(),
+      sort: sort(),
+      limit: limit(),
+      index: props.spec.kind === 'search' ? indexChanges() : 0,
+    }),
   );
+  // The whole view's count walks its index range: the first rows do not wait for it.
+  const counted = createLive(
+    ({ spec, today }) => (spec.kind === 'search' ? null : countView(app.db, spec, today)),
+    null,
+    () => ({ spec: props.spec, today: app.today() }),
+  );
+  const total = () => page.value().total ?? counted.value() ?? 0;
   const groups = { ...page, value: () => page.value().groups };
   const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
   const nextPage = () => {
-    if (page.ready() && loaded() >= limit() && loaded() < page.value().total)
-      setLimit(loaded() + PAGE);
+    if (page.ready() && loaded() >= limit() && loaded() < total()) setLimit(loaded() + PAGE);
   };
   const loadedIds = createMemo(() => groups.value().flatMap((g) => g.tasks.map((t) => t.id)), [], {
     equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
@@ -124,8 +145,18 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     new Map(),
     () => ({ ids: loadedIds() }),
   );
-  const projects = createLive(() => listProjects(app.db), []);
-  const summaries = createLive(() => listProjectSummaries(app.db), []);
+  const commentCounts = createLive(
+    ({ ids }) => countComments(app.db, ids),
+    new Map<string, number>(),
+    () => ({ ids: loadedIds() }),
+  );
+  // The shell's live project list when it has one: counting every project's open tasks again on
+  // each view switch walked most of the open tasks of a large database.
+  const summaries = app.projectSummaries
+    ? { value: app.projectSummaries }
+    : createLive(() => listProjectSummaries(app.db), []);
+  const named = createMemo(() => namedProjects(summaries.value()));
+  const projects = { value: named };
   /** The project this page shows (by name, as the address names it), once the list has loaded. */
   const shownProject = () => {
     if (props.spec.kind !== 'project') return undefined;
@@ -218,7 +249,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
 
   const countText = () => {
     // The whole view's size, though only its first pages are read; pending captures add to it.
-    const n = Math.max(tasks().length, page.value().total + (tasks().length - loaded()));
+    const n = Math.max(tasks().length, total() + (tasks().length - loaded()));
     if (props.spec.kind === 'completed')
       return n === 1 ? '1 completed task' : `${n} completed tasks`;
     if (props.spec.kind === 'search' && props.route.view === 'search')
@@ -350,6 +381,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
             collapsed={collapsed()}
             onToggleCollapse={toggleCollapse}
             subtaskCounts={subtaskCounts.value()}
+            commentCounts={commentCounts.value()}
             indentable={props.spec.kind !== 'completed'}
             onMoveToDay={
               props.spec.kind === 'upcoming'

@@ -303,5 +303,44 @@ select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa
 select is((select name from public.labels where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'mine',
   'the other user''s label is untouched');
 
+------------------------------------------------------------------ comments (their own table, same rules)
+insert into public.comments (owner, id, task_id, body, posted_at, clock, created_at, updated_at, version) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', '55555555-0000-4000-8000-000000000001',
+   '11111111-0000-4000-8000-000000000001', 'Call Sam', now(),
+   '{"text":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 30);
+select is((select relforcerowsecurity from pg_class where oid = 'public.comments'::regclass), true,
+  'row-level security is forced on comments');
+
+select tend_test.act_as('bbbbbbbb-0000-4000-8000-000000000002');
+select is((select count(*)::int from public.comments), 0, 'comments: other user sees none of the owner''s');
+select throws_ok($$insert into public.comments (owner, id, body, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), 'x', '{}', now(), now(), 31)$$,
+  '42501', null, 'comments: other user cannot insert a row owned by someone else');
+select is(tend_test.affected($$update public.comments set body = 'hijacked'$$), 0, 'comments: other user updates nothing');
+select is(tend_test.affected($$delete from public.comments$$), 0, 'comments: other user deletes nothing');
+select lives_ok($$insert into public.comments (id, body, clock, created_at, updated_at, version)
+  values ('55555555-0000-4000-8000-000000000001', 'Mine', '{}', now(), now(), 3)$$,
+  'comments: the same id is another row for another owner');
+
+reset role;
+select tend_test.act_as_anon();
+select throws_ok($$select * from public.comments$$, '42501', null, 'comments: anon cannot select');
+select throws_ok($$insert into public.comments (owner, id, clock, created_at, updated_at, version)
+  values ('aaaaaaaa-0000-4000-8000-000000000001', gen_random_uuid(), '{}', now(), now(), 1)$$, '42501', null, 'comments: anon cannot insert');
+select throws_ok($$update public.comments set body = 'x'$$, '42501', null, 'comments: anon cannot update');
+select throws_ok($$delete from public.comments$$, '42501', null, 'comments: anon cannot delete');
+
+reset role;
+select tend_test.act_as('aaaaaaaa-0000-4000-8000-000000000001');
+select is((select body from public.comments), 'Call Sam', 'comments: owner selects own row only');
+select is(tend_test.affected($$update public.comments set body = 'Call Sam at 9'$$), 1, 'comments: owner updates own row');
+select is(tend_test.affected($$delete from public.comments$$), 1, 'comments: owner deletes own row');
+
+reset role;
+select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 30,
+  'deleting a comment records the pruned version, so older pull cursors expire');
+select is((select body from public.comments where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
+  'the other user''s comment is untouched');
+
 select * from finish();
 rollback;

@@ -143,12 +143,20 @@ function suite(name: string, open: OpenDb) {
       }
     });
 
-    it('takes an incremental backup of the tasks changed since the last one and applies it on top', async () => {
+    it('takes an incremental backup of the tasks and comments changed since the last one and applies it on top', async () => {
       const [full] = await listBackups(dir);
       const later = new Date(NOW.getTime() + 3600_000);
       await source.db.query(
         `update public.tasks set title = 'edited after the backup', updated_at = $1, version = 100
           where id = '10000000-0000-4000-8000-000000000001'`,
+        [later.toISOString()],
+      );
+      // A comment posted after the full backup travels in the increment beside the task.
+      await source.db.query(
+        `insert into public.comments (owner, id, task_id, body, posted_at, clock, created_at, updated_at, version)
+         values ('00000000-0000-4000-8000-000000000001', '50000000-0000-4000-8000-000000000001',
+                 '10000000-0000-4000-8000-000000000001', 'posted after the backup', $1,
+                 '{"text":"2026-11-26T04:00:00.000Z-0000-0123456789ABCDEF"}', $1, $1, 99)`,
         [later.toISOString()],
       );
       await source.db.query(
@@ -162,6 +170,7 @@ function suite(name: string, open: OpenDb) {
       });
       expect(manifest?.kind).toBe('incremental');
       expect(manifest?.tables.find((t) => t.table === 'public.tasks')?.rows).toBe(1);
+      expect(manifest?.tables.find((t) => t.table === 'public.comments')?.rows).toBe(1);
 
       const target = await open();
       try {
@@ -175,6 +184,8 @@ function suite(name: string, open: OpenDb) {
         const after = await snapshot(target.db);
         const expected = await snapshot(source.db);
         expect(after['public.tasks']).toEqual(expected['public.tasks']);
+        expect(after['public.comments']).toEqual(expected['public.comments']);
+        expect(after['public.comments']).toHaveLength(1);
         expect(after['public.sync_state']).toEqual(expected['public.sync_state']);
       } finally {
         await target.close();

@@ -32,13 +32,14 @@ export function groupOfTable(t: { schema: string; name: string }): RestoreGroup 
     return 'authentication_system';
   }
   if (/pref|setting/.test(t.name)) return 'user_preferences';
-  // sync_state holds the per-owner change sequence the versions of tasks, projects, sections and labels
-  // come from: the five travel together.
+  // sync_state holds the per-owner change sequence the versions of tasks, projects, sections, labels and
+  // comments come from: they travel together.
   if (
     t.name === 'tasks' ||
     t.name === 'projects' ||
     t.name === 'sections' ||
     t.name === 'labels' ||
+    t.name === 'comments' ||
     t.name === 'sync_state'
   )
     return 'active_tasks';

@@ -42,20 +42,25 @@ export interface DumpResult {
 const CHANGED_TASKS = `where t.updated_at > $1 or exists (
   select 1 from public.sync_log l where l.owner = t.owner and l.task_id = t.id::text and l.synced_at > $1)`;
 /**
- * What an incremental backup carries: changed tasks, every project, section and label (a handful per user),
- * and the sequences their versions were drawn from.
+ * What an incremental backup carries: changed tasks and comments (the sync log names a comment by its id
+ * as it names a task), every project, section and label (a handful per user), and the sequences their
+ * versions were drawn from.
  */
 const INCREMENTAL_TABLES = new Set([
   'public.tasks',
   'public.projects',
   'public.sections',
   'public.labels',
+  'public.comments',
   'public.sync_state',
 ]);
 
 function orderBy(table: TableInfo): string {
   return table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdent).join(', ') : '1';
 }
+
+/** Tables an incremental backup reads only the changed rows of. */
+const CHANGED_ONLY = new Set(['tasks', 'comments']);
 
 /** The rows of one table as JSON text lines, in primary-key order, and their digest. */
 export async function readTableRows(
@@ -86,13 +91,14 @@ export async function dumpDatabase(
     await tx.query('set transaction isolation level repeatable read, read only');
     await tx.query(`set local timezone = 'UTC'`);
     const catalog = (await readCatalog(tx, schemas)).filter(isBackedUp);
-    // An incremental backup carries the user data that changed: tasks touched since the last backup.
+    // An incremental backup carries the user data that changed: tasks and comments touched since the
+    // last backup.
     const tables = since ? catalog.filter((t) => INCREMENTAL_TABLES.has(qualified(t))) : catalog;
     const body: string[] = [];
     const digests: TableDigest[] = [];
     for (const [index, table] of tables.entries()) {
       const { lines, digest } =
-        since && table.name === 'tasks'
+        since && CHANGED_ONLY.has(table.name)
           ? await readTableRows(tx, table, CHANGED_TASKS, [since.toISOString()])
           : await readTableRows(tx, table);
       const name = qualified(table);
