@@ -169,8 +169,8 @@ describe.each(kinds)('the account API on %s', (kind) => {
     // The fixture really covers every table that can hold a user's rows.
     expect(Object.keys(annBefore).sort()).toEqual([
       'auth.users.id',
-      'public.labels.owner',
       'public.comments.owner',
+      'public.labels.owner',
       'public.profiles.id',
       'public.projects.owner',
       'public.sections.owner',
