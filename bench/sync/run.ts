@@ -44,6 +44,12 @@ const AB = Number(args.ab ?? 2);
 /** Database connections, the same for Tend and the baseline. */
 const POOL = Number(args.pool ?? 20);
 const PORT = Number(args.port ?? 9500);
+/**
+ * Seconds of saturated pushes to each server before anything is counted. V8 keeps optimising a server's hot
+ * paths for 10 s and more under this load (Tend has far more code to compile than the baseline), and a
+ * long-running server is past that, so a short warm-up charges Tend for its compiler.
+ */
+const WARMUP = Number(args.warmup ?? 12);
 const PG_ADMIN = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Baseline: the same rows, one multi-row INSERT ... ON CONFLICT per batch, straight through the driver. */
 async function batchBaseline(
@@ -160,8 +166,8 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
     { tend: LatencyFigures[]; raw: LatencyFigures[] }
   >;
   // Warm-up, not counted: each pooled connection prepares its statements and V8 compiles the hot paths.
-  await saturated(raw.base, CONNECTIONS, 3, rawNext);
-  await saturated(tend.base, CONNECTIONS, 3, tendNext);
+  await saturated(raw.base, CONNECTIONS, WARMUP, rawNext);
+  await saturated(tend.base, CONNECTIONS, WARMUP, tendNext);
   // Server CPU (user + system) per answered push: less at the mercy of the load average than throughput.
   const cpu = { tend: [] as number[], raw: [] as number[] };
   const measured = async (server: ServerProcess, next: () => PushRequest, into: number[]) => {
