@@ -4,6 +4,8 @@ import {
   createClock,
   createNodeId,
   formatHlc,
+  hlcIso,
+  hlcMillis,
   isHlc,
   parseHlc,
   MAX_COUNTER,
@@ -115,5 +117,26 @@ describe('hlc', () => {
     expect(parseHlc(restarted.tick()).millis).toBe(server);
     restarted.rebase(0);
     expect(restarted.tick() > fresh).toBe(true);
+  });
+});
+
+describe('hlcMillis and hlcIso', () => {
+  const a = '2026-11-26T09:00:00.000Z-0001-0123456789ABCDEF';
+  const b = '1999-12-31T23:59:59.999Z-FFFF-FEDCBA9876543210';
+
+  it('give the time of each timestamp, asked in any order', () => {
+    for (const hlc of [a, b, a, a, b]) {
+      expect(hlcMillis(hlc)).toBe(parseHlc(hlc).millis);
+      expect(hlcIso(hlc)).toBe(new Date(parseHlc(hlc).millis).toISOString());
+    }
+  });
+
+  it('refuse a malformed timestamp, also right after a valid one', () => {
+    for (const bad of ['', 'nope', '2026-02-30T09:00:00.000Z-0001-0123456789ABCDEF', a + ' ']) {
+      expect(isHlc(a)).toBe(true);
+      expect(isHlc(bad)).toBe(false);
+      expect(() => hlcMillis(bad)).toThrow(RangeError);
+      expect(() => hlcIso(bad)).toThrow(RangeError);
+    }
   });
 });

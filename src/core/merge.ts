@@ -4,7 +4,7 @@
 // record kind (tasks, projects, sections, labels, comments): a kind is only the list of its synced fields.
 import { COMMENT_FIELDS } from './comment';
 import type { Comment, CommentChanges, CommentField, CommentRecord } from './comment';
-import { parseHlc } from './hlc';
+import { hlcIso } from './hlc';
 import { PROJECT_FIELDS } from './project';
 import type { Project, ProjectChanges, ProjectField, ProjectRecord } from './project';
 import { LABEL_FIELDS } from './label';
@@ -129,10 +129,6 @@ type LooseMutation = {
   kind?: RecordKind;
 };
 type LooseResult = MergeResult<LooseRecord, string>;
-
-function hlcIso(hlc: string): string {
-  return new Date(parseHlc(hlc).millis).toISOString();
-}
 
 function nodeOf(hlc: string): string {
   return hlc.slice(-16);

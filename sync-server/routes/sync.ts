@@ -1,7 +1,7 @@
 // The sync protocol over HTTP: POST /push (a batch of mutations), GET /pull (changes since a cursor) and
 // GET /events (live sync: a stream that says when to pull).
 import { Hono } from 'hono';
-import { pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol';
+import { isPushRequest, pullQuerySchema, pushRequestSchema } from '../../src/core/sync/protocol';
 import { requireUser } from '../middleware/auth';
 import type { AppContext, AppEnv } from '../context';
 import { parseOr400 } from '../errors';
@@ -18,7 +18,7 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
 
   app.post('/push', async (c) => {
     const startedAt = performance.now();
-    const body = await readJson(c, pushRequestSchema);
+    const body = await readJson(c, pushRequestSchema, isPushRequest);
     const user = c.get('user');
     const now = ctx.now();
     const result = await ctx.db.asUser(user.claims, (tx) =>

@@ -3,6 +3,7 @@ import { formatHlc } from '../hlc';
 import {
   isCommentRecordShape,
   isProjectRecordShape,
+  isPushRequest,
   isSectionRecordShape,
   isTaskRecordShape,
   MAX_PUSH_MUTATIONS,
@@ -171,5 +172,40 @@ describe('protocol schemas', () => {
     expect(isProjectRecordShape(ok)).toBe(true);
     expect(isProjectRecordShape({ ...ok, clock: { title: HLC } })).toBe(false);
     expect(isTaskRecordShape(ok)).toBe(false);
+  });
+});
+
+describe('isPushRequest', () => {
+  const m = { id: 'm1', taskId: '00000000-0000-4000-8000-000000000001', hlc: 'x', changes: {} };
+  const bodies: unknown[] = [
+    { clientId: 'c1', mutations: [] },
+    { clientId: 'c1', mutations: [m, { ...m, id: 'm2' }] },
+    { clientId: 'c1', mutations: [m], extra: true },
+    { clientId: '', mutations: [] },
+    { clientId: 'x'.repeat(101), mutations: [] },
+    { clientId: 'a\u0000b', mutations: [] },
+    { clientId: 7, mutations: [] },
+    { clientId: 'c1' },
+    { clientId: 'c1', mutations: {} },
+    { clientId: 'c1', mutations: [null] },
+    { clientId: 'c1', mutations: [[]] },
+    { clientId: 'c1', mutations: ['m1'] },
+    { clientId: 'c1', mutations: [{ id: '' }] },
+    { clientId: 'c1', mutations: [{ id: 'x'.repeat(101) }] },
+    { clientId: 'c1', mutations: [{ taskId: 'no id' }] },
+    { clientId: 'c1', mutations: Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, () => m) },
+    { clientId: 'c1', mutations: Array.from({ length: MAX_PUSH_MUTATIONS }, () => m) },
+    [],
+    null,
+    'body',
+  ];
+
+  it('passes only bodies the envelope schema passes', () => {
+    for (const body of bodies) {
+      const fast = isPushRequest(body);
+      if (fast) expect(pushRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
+      // Every well-formed body is taken by the hand check, so zod is not run on a good push.
+      else expect(pushRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
   });
 });

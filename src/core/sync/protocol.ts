@@ -2,7 +2,7 @@
 // `GET /api/sync/pull`, shared by the page, the service worker and the server so both ends validate alike.
 // zod/mini like the task schema: this module ships in the page and service worker bundles.
 import * as z from 'zod/mini';
-import { isHlc, parseHlc } from '../hlc';
+import { hlcMillis, isHlc } from '../hlc';
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../safe-text';
 import { isoSchema } from '../record-schema';
 import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
@@ -119,6 +119,33 @@ export const pushRequestSchema = z.object({
     .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
 
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * The envelope check of `pushRequestSchema` by hand, without copying the body: true only for a body that
+ * schema passes unchanged (extra top-level keys aside, which nothing reads). A push is checked on every
+ * request, so the server asks this first and leaves the schema to describe what is wrong with the rest.
+ */
+export function isPushRequest(value: unknown): value is PushRequest {
+  if (!isPlainObject(value)) return false;
+  const { clientId, mutations } = value;
+  if (typeof clientId !== 'string' || clientId.length === 0 || clientId.length > 100) return false;
+  if (!isSafeText(clientId) || !Array.isArray(mutations)) return false;
+  if (mutations.length > MAX_PUSH_MUTATIONS) return false;
+  for (const m of mutations as unknown[]) {
+    if (!isPlainObject(m)) return false;
+    const id = m.id;
+    if (typeof id !== 'string' || id.length === 0 || id.length > 100) return false;
+  }
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 /**
  * A mutation stamped further ahead of the server's clock than it allows (`MAX_CLOCK_DRIFT_MS`): the device
  * clock is wrong. The client re-stamps it from the push reply's `serverTime` and sends it again.
@@ -127,7 +154,7 @@ export const CLOCK_DRIFT = 'clock_drift';
 
 /** How far (ms) `hlc` runs ahead of `serverNow`; a server refuses a lead over its bound with CLOCK_DRIFT. */
 export function clockLeadMs(hlc: string, serverNow: number): number {
-  return parseHlc(hlc).millis - serverNow;
+  return hlcMillis(hlc) - serverNow;
 }
 
 /**
