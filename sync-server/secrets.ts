@@ -10,6 +10,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -123,12 +124,23 @@ function writeDurably(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    // A half-written temporary file would sit in the data directory for good (the next start's has
+    // another process id). On a read-only volume it cannot go either; the write's error is the one to tell.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // kept: see above
+    }
+    throw error;
   }
-  renameSync(temp, file);
   const dir = openSync(dirname(file), 'r');
   try {
     fsyncSync(dir);
