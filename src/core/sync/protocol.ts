@@ -6,6 +6,7 @@ import { hlcMillis, isHlc } from '../hlc';
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from '../safe-text';
 import { isoSchema } from '../record-schema';
 import { SYNCED_FIELDS, describeValidationError, taskChangesSchema } from '../task';
+import { isPlainObject, isPlainTaskMutation } from './plain-task-mutation';
 import type { AnyMutation, TaskRecord } from '../merge';
 import { PROJECT_FIELDS, projectChangesSchema } from '../project';
 import type { ProjectRecord } from '../project';
@@ -83,6 +84,7 @@ export type ValidatedMutation =
 
 /** One push entry checked against `mutationSchema`; a failure names the entry by id or position. */
 export function validateMutation(raw: unknown, index: number): ValidatedMutation {
+  if (isPlainTaskMutation(raw)) return { ok: true, mutation: raw };
   const kind = (raw as { kind?: unknown } | null)?.kind;
   const schema =
     kind === 'project'
@@ -138,12 +140,6 @@ export function isPushRequest(value: unknown): value is PushRequest {
     if (typeof id !== 'string' || id.length === 0 || id.length > 100) return false;
   }
   return true;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 /**
