@@ -32,6 +32,11 @@ const FIELD_CHECKS: Record<string, (v: unknown) => boolean> = {
   projectId: (v) => v === null,
   reminders: (v) => Array.isArray(v) && v.length === 0,
   sectionId: (v) => v === null,
+  labelIds: (v) =>
+    v === null ||
+    (Array.isArray(v) &&
+      v.length <= 50 &&
+      v.every((id) => typeof id === 'string' && UUID_RE.test(id))),
 };
 
 /** A JSON object (not an array, nor anything with a class of its own). */
