@@ -37,7 +37,7 @@ export interface AiRuntimeOptions {
   idleMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
-  /** The service worker caches the AI chunks only while the 'tend-ai' cache exists (the switch in src/pwa/ai-cache.ts). */
+  /** The service worker caches the AI chunks only while the 'tend-ai' cache exists (opened on download, deleted with the model below). */
   cacheStorage?: Pick<CacheStorage, 'open' | 'delete'>;
 }
 

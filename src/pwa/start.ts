@@ -1,4 +1,4 @@
-// startPwa on its own, so the page entry does not pull the prompt components in with the barrel.
+// startPwa on its own: the page entry calls it without pulling the prompt components in.
 import { getInstallPrompt } from './install-prompt.ts';
 import { registerServiceWorker, type RegisterOptions } from './register.ts';
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { getInstallPrompt, startPwa } from './index.ts';
+import { getInstallPrompt } from './install-prompt.ts';
+import { startPwa } from './start.ts';
 
 describe('startPwa', () => {
   it('listens for the install offer at once and registers the worker', async () => {
