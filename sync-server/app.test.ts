@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from './db/migrate';
-import { buildCsp } from './middleware/security-headers';
+import { securityHeaderEntries } from './middleware/security-headers/policy';
 import type { TestServer } from './test/harness';
 import { createTestServer } from './test/harness';
 
@@ -78,7 +78,9 @@ describe('app: static PWA, health, headers, errors', () => {
   });
 
   it('sets the security headers on every response, including sw.js, workers and errors', async () => {
-    const csp = buildCsp(server.ctx.config);
+    const csp = new Map(securityHeaderEntries(server.ctx.config, { https: false })).get(
+      'Content-Security-Policy',
+    );
     for (const path of [
       '/sw.js',
       '/assets/worker-def456.js',

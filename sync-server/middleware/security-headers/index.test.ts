@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
-import { buildCsp, securityHeaderEntries, securityHeaders } from './index';
+import { securityHeaders } from './index';
+import { securityHeaderEntries } from './policy';
+
+/** The Content-Security-Policy among the headers the policy sends. */
+function cspOf(config: Parameters<typeof securityHeaderEntries>[0]): string | undefined {
+  return new Map(securityHeaderEntries(config, { https: false })).get('Content-Security-Policy');
+}
 
 describe('security headers', () => {
   it('sets the headers, and HSTS only over https', async () => {
@@ -58,18 +64,18 @@ describe('security headers', () => {
   });
 
   it('adds Supabase and the model host to connect-src when configured', () => {
-    const csp = buildCsp({
+    const csp = cspOf({
       supabaseUrl: 'https://abc.supabase.co',
       llmModelPath: 'https://models.example/m',
     });
     expect(csp).toContain(
       "connect-src 'self' https://abc.supabase.co wss://abc.supabase.co https://models.example;",
     );
-    expect(buildCsp({ supabaseUrl: undefined, llmModelPath: '/models/mistral-7b' })).toContain(
+    expect(cspOf({ supabaseUrl: undefined, llmModelPath: '/models/mistral-7b' })).toContain(
       "connect-src 'self';",
     );
     // Unset: the public WebLLM hosts, so an opted-in download is not blocked by our own policy.
-    const publicHosts = buildCsp({ supabaseUrl: undefined, llmModelPath: undefined });
+    const publicHosts = cspOf({ supabaseUrl: undefined, llmModelPath: undefined });
     expect(publicHosts).toMatch(
       /connect-src 'self' https:\/\/huggingface\.co [^;]*raw\.githubusercontent\.com;/,
     );

@@ -6,8 +6,6 @@ import type { Config } from '../../config';
 import { nodeResponse } from '../node-response';
 import { HSTS, securityHeaderEntries } from './policy';
 
-export { buildCsp, securityHeaderEntries } from './policy';
-
 export function securityHeaders(config: Config): MiddlewareHandler {
   const always = securityHeaderEntries(config, { https: false });
   return async (c, next) => {

@@ -16,7 +16,7 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
-export function buildCsp(config: Pick<Config, 'supabaseUrl' | 'llmModelPath'>): string {
+function buildCsp(config: Pick<Config, 'supabaseUrl' | 'llmModelPath'>): string {
   const connect = ["'self'"];
   const supabase = originOf(config.supabaseUrl);
   if (supabase) connect.push(supabase, supabase.replace(/^http/, 'ws'));
