@@ -6,14 +6,13 @@ import {
   checkProjectParent,
   createProject,
   effectiveProjectId,
-  LEGACY_PROJECT_NODE,
   legacyProjectMutations,
-  legacyProjectRecord,
   projectChangesSchema,
   projectIdForName,
   projectSchema,
   toProject,
 } from './project';
+import { LEGACY_PROJECT_NODE, legacyProjectRecord } from './project-id';
 
 const ids = { id: '0193b5a0-0000-7000-8000-0000000000a1', now: '2026-11-26T09:00:00.000Z' };
 const P = (n: number) => `0193b5a0-0000-7000-8000-0000000000b${n}`;

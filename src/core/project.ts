@@ -22,9 +22,7 @@ export type { ProjectColour } from './project-id';
 export {
   PROJECT_COLOURS,
   effectiveProjectId,
-  LEGACY_PROJECT_NODE,
   legacyProjectMutations,
-  legacyProjectRecord,
   projectIdForName,
   projectNameKey,
 } from './project-id';

@@ -13,7 +13,7 @@ import type { Accessor } from 'solid-js';
 import type { TendDb } from '../db/database';
 import { AUTH_STORAGE_KEY, createMetaStorage } from './auth-storage';
 
-export { PLACEHOLDER_ANON_KEY, resolveAuthConfig } from './auth-config';
+export { resolveAuthConfig } from './auth-config';
 export type { AuthConfig } from './auth-config';
 import type { AuthConfig } from './auth-config';
 
