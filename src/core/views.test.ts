@@ -7,7 +7,6 @@ import {
   countNames,
   groupByDays,
   groupForView,
-  matchesSearch,
   matchesView,
   selectView,
   weekOf,
@@ -83,11 +82,12 @@ describe('search', () => {
     labels: ['Work'],
   });
   it('matches every word, case-insensitively, across title, notes and labels', () => {
-    expect(matchesSearch(t, 'report')).toBe(true);
-    expect(matchesSearch(t, '  PRIYA   budget ')).toBe(true);
-    expect(matchesSearch(t, 'work report')).toBe(true);
-    expect(matchesSearch(t, 'priya holiday')).toBe(false);
-    expect(matchesSearch(t, '   ')).toBe(false);
+    const finds = (query: string) => matchesView({ kind: 'search', query }, t, TODAY);
+    expect(finds('report')).toBe(true);
+    expect(finds('  PRIYA   budget ')).toBe(true);
+    expect(finds('work report')).toBe(true);
+    expect(finds('priya holiday')).toBe(false);
+    expect(finds('   ')).toBe(false);
   });
   it('finds open and completed tasks, never deleted ones', () => {
     const view = { kind: 'search' as const, query: 'report' };

@@ -43,13 +43,6 @@ export function isDueByDay(task: Task, today: string): boolean {
   return task.due !== null && dueDay(task.due) <= today;
 }
 
-export function matchesSearch(task: Task, query: string): boolean {
-  const words = searchWords(query);
-  if (words.length === 0) return false;
-  const haystack = [task.title, task.notes, ...task.labels].join('\n').toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
-
 export function searchWords(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
