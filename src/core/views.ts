@@ -43,10 +43,6 @@ export function isDueByDay(task: Task, today: string): boolean {
   return task.due !== null && dueDay(task.due) <= today;
 }
 
-export function searchWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
-}
-
 /** Whether a task belongs in a view on `today` (local `YYYY-MM-DD`). */
 export function matchesView(view: ViewSpec, task: Task, today: string): boolean {
   switch (view.kind) {
