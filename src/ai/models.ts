@@ -98,17 +98,11 @@ export const MODELS: readonly TendModel[] = [
   ),
 ];
 
-export const DEFAULT_MODEL_ID = MODELS[0].record.model_id;
-
 /** f16 weights need the adapter's `shader-f16` feature; WebLLM declares it only on some records. */
 export function needsShaderF16(record: ModelRecord): boolean {
   return (
     record.model_id.includes('q4f16') || (record.required_features ?? []).includes('shader-f16')
   );
-}
-
-export function findModel(modelId: string): TendModel | undefined {
-  return MODELS.find((m) => m.record.model_id === modelId);
 }
 
 function trimSlash(base: string): string {
