@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareHlc,
   createClock,
   createNodeId,
   formatHlc,
@@ -11,6 +10,11 @@ import {
   MAX_COUNTER,
   tickAfter,
 } from './hlc';
+
+/** The merge compares timestamps as plain strings (`a > b`); the format makes that the clock's order. */
+function compareHlc(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 const NODE_A = '0123456789ABCDEF';
 const NODE_B = 'FEDCBA9876543210';

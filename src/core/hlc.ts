@@ -170,8 +170,3 @@ export function tickAfter(clock: Clock, fieldStamps: Iterable<string | undefined
   for (const hlc of fieldStamps) if (hlc !== undefined && hlc > clock.last()) clock.receive(hlc);
   return clock.tick();
 }
-
-/** Total order of timestamps; equal millis and counters fall back to node id, which the format already sorts. */
-export function compareHlc(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -110,11 +110,6 @@ export function fieldsOfKind(kind: RecordKind | undefined): readonly string[] {
   return FIELDS_OF_KIND[kind ?? 'task'];
 }
 
-/** The kind a mutation writes to (absent: a task). */
-export function kindOf(mutation: { kind?: RecordKind }): RecordKind {
-  return mutation.kind ?? 'task';
-}
-
 type LooseRecord = {
   id: string;
   createdAt: string;

@@ -18,7 +18,6 @@ import {
   listProjects,
   queryTrash,
   queryView,
-  queryViewGroups,
   queryViewPage,
 } from './queries';
 import { buildSearchIndex } from './search-index';
@@ -108,9 +107,6 @@ describe('view queries agree with the view definitions', () => {
     const expected = selectView(view, all, TODAY);
     expect(expected.length).toBeGreaterThan(0);
     expect(await queryView(db, view, { today: TODAY })).toEqual(expected);
-    expect(await queryViewGroups(db, view, { today: TODAY })).toEqual(
-      groupForView(view, expected, TODAY),
-    );
   });
 
   it('limits Completed to the most recent', async () => {

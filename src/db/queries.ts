@@ -341,15 +341,6 @@ function requiredWords(node: FilterNode): string[] {
   return [];
 }
 
-/** The view split under headings (overdue/today, one per day in Upcoming). */
-export async function queryViewGroups(
-  db: TendDb,
-  view: ViewSpec,
-  options: ViewQueryOptions,
-): Promise<TaskGroup[]> {
-  return groupForView(view, await queryView(db, view, options), options.today, options.sort);
-}
-
 /**
  * Counts for the navigation, from index ranges over open tasks only (no rows read): the completed
  * history, most of what a long-time user stores, is never counted at start.

@@ -40,8 +40,3 @@ export async function restoreConflict(
     await db.conflicts.update(entry.seq, { restoredAt: task.updatedAt });
   return task;
 }
-
-/** The device (node id) that wrote a timestamp, for "overwritten by device …". */
-export function deviceOf(hlc: string): string {
-  return hlc.slice(-16);
-}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { deviceOf } from './conflicts';
 import { parseRetryAfter, requestJson, SyncHttpError } from './http';
 import { backoffDelay, retryDelay } from './retry';
 
@@ -64,9 +63,5 @@ describe('sync HTTP classification', () => {
     expect(retryDelay(new Error('plain'), 3, policy)).toBe(100);
     const limited = new SyncHttpError('transient', 'rate_limited', 'Slow down', 429, 7_000);
     expect(retryDelay(limited, 1, { ...policy, random: () => 0.999 })).toBe(7_000);
-  });
-
-  it('names the device of a timestamp', () => {
-    expect(deviceOf('2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF')).toBe('0123456789ABCDEF');
   });
 });

@@ -59,16 +59,6 @@ function matchesFilter(node: FilterNode, task: Task, context: FilterContext): bo
   }
 }
 
-/** A matcher for a query, or null when the query does not parse (the caller shows the parse error). */
-export function compileFilter(
-  query: string,
-  context: FilterContext,
-): ((task: Task) => boolean) | null {
-  const parsed = parseFilter(query);
-  if (!parsed.ok) return null;
-  return (task) => matchesFilter(parsed.filter, task, context);
-}
-
 /**
  * The search box's rule: words alone search open and completed tasks (like before filters existed);
  * a query with a filter term or operator is a filter over open tasks; a query that does not parse

@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock, DEFAULT_MAX_DRIFT_MS, parseHlc } from '../hlc';
 import type { Clock } from '../hlc';
 import { checkParent, descendantsOf, effectiveParents, MAX_DEPTH } from '../hierarchy';
-import { applyMutation, createMutation, kindOf, mergeRecords, toTask } from '../merge';
+import { applyMutation, createMutation, mergeRecords, toTask } from '../merge';
 import type { AnyMutation, AnyRecord, RecordKind, TaskRecord } from '../merge';
 import { effectiveLabelIds, labelIdForName, labelNames } from '../label';
 import type { LabelChanges, LabelRecord } from '../label';
@@ -435,7 +435,7 @@ function simulate(offsets: number[], ops: Op[], trace: string[]) {
     dev.outbox.push(m);
     all.push(m);
     trace.push(
-      `D${i} write ${id} ${kindOf(m)} ${taskId.slice(-2)} ${hlc} ${JSON.stringify(m.changes)}`,
+      `D${i} write ${id} ${m.kind ?? 'task'} ${taskId.slice(-2)} ${hlc} ${JSON.stringify(m.changes)}`,
     );
   }
 
