@@ -7,9 +7,9 @@ import { useApp } from '../app-context';
 import { Icon } from '../icons';
 import { formatDateTime } from '../lib/dates';
 import { createLive } from '../lib/live';
-import { describeError } from '../messages';
 import { createTaskActions } from '../tasks/actions';
 import { View } from '../lib/View';
+import { ViewError } from '../lib/ViewError';
 
 export default function TrashPage(): JSX.Element {
   const app = useApp();
@@ -30,11 +30,7 @@ export default function TrashPage(): JSX.Element {
         </Show>
       }
     >
-      <Show when={trash.error()}>
-        <p class="view-error" role="alert">
-          {describeError(trash.error())}
-        </p>
-      </Show>
+      <ViewError error={trash.error()} />
       <Show
         when={!trash.ready() || trash.value().length > 0}
         fallback={

@@ -21,7 +21,7 @@ import {
 } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
-import { SECTION_WORDS, describeError, describeFilterError } from '../messages';
+import { SECTION_WORDS, describeFilterError } from '../messages';
 import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
@@ -30,6 +30,7 @@ import { ArchivedTasks } from './ArchivedTasks';
 import { taskItems } from '../tasks/list-model';
 import { createSubtaskPrompt } from '../tasks/CompleteSubtasksPrompt';
 import { createSelection } from '../tasks/selection';
+import { ViewError } from '../lib/ViewError';
 import { FilterTools } from './FilterTools';
 import { createViewPrefs } from './view-prefs';
 import { NO_SECTION, projectSectionItems } from './section-groups';
@@ -350,11 +351,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
           onDone={() => selection.clear()}
         />
       </Show>
-      <Show when={groups.error()}>
-        <p class="view-error" role="alert">
-          {describeError(groups.error())}
-        </p>
-      </Show>
+      <ViewError error={groups.error()} />
       <Show
         when={!week()}
         fallback={
