@@ -76,6 +76,15 @@ export type AnyMutation =
   Mutation | ProjectMutation | SectionMutation | LabelMutation | CommentMutation;
 export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord;
 
+/** Per kind: its record, the names of its synced fields and its mutation. */
+interface KindTypes {
+  task: { record: TaskRecord; field: SyncedField; mutation: Mutation };
+  project: { record: ProjectRecord; field: ProjectField; mutation: ProjectMutation };
+  section: { record: SectionRecord; field: SectionField; mutation: SectionMutation };
+  label: { record: LabelRecord; field: LabelField; mutation: LabelMutation };
+  comment: { record: CommentRecord; field: CommentField; mutation: CommentMutation };
+}
+
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
   taskId: string;
@@ -286,43 +295,16 @@ export function createMutation(task: Task, hlc: string, id: string): Mutation {
  * leaving out the fields `skip` names. Applying them with `applyMutation` merges the record field by
  * field, and applying them again changes nothing.
  */
-export function recordToMutations(
-  record: TaskRecord,
+export function recordToMutations<K extends RecordKind = 'task'>(
+  record: KindTypes[K]['record'],
   newId: () => string,
-  skip?: (field: SyncedField, hlc: string) => boolean,
-): Mutation[];
-export function recordToMutations(
-  record: ProjectRecord,
-  newId: () => string,
-  skip: ((field: ProjectField, hlc: string) => boolean) | undefined,
-  kind: 'project',
-): ProjectMutation[];
-export function recordToMutations(
-  record: SectionRecord,
-  newId: () => string,
-  skip: ((field: SectionField, hlc: string) => boolean) | undefined,
-  kind: 'section',
-): SectionMutation[];
-export function recordToMutations(
-  record: LabelRecord,
-  newId: () => string,
-  skip: ((field: LabelField, hlc: string) => boolean) | undefined,
-  kind: 'label',
-): LabelMutation[];
-export function recordToMutations(
-  record: CommentRecord,
-  newId: () => string,
-  skip: ((field: CommentField, hlc: string) => boolean) | undefined,
-  kind: 'comment',
-): CommentMutation[];
-export function recordToMutations(
-  record: AnyRecord,
-  newId: () => string,
-  skip: (field: never, hlc: string) => boolean = () => false,
-  kind: RecordKind = 'task',
-): AnyMutation[] {
+  skip: (field: KindTypes[K]['field'], hlc: string) => boolean = () => false,
+  kind: K = 'task' as K,
+): KindTypes[K]['mutation'][] {
   const mutations = mutationsOf(record as LooseRecord, fieldsOfKind(kind), newId, skip);
-  return (kind === 'task' ? mutations : mutations.map((m) => ({ ...m, kind }))) as AnyMutation[];
+  return (
+    kind === 'task' ? mutations : mutations.map((m) => ({ ...m, kind }))
+  ) as KindTypes[K]['mutation'][];
 }
 
 function mutationsOf(
