@@ -118,31 +118,51 @@ function LinkOutcomeNotice(): JSX.Element {
   );
 }
 
-function ConfirmEmail(props: { actions: AccountActions; email: string }): JSX.Element {
-  const outcome = createOutcome();
+/** A section of a sentence and one button, the button's outcome announced below it. */
+function OneActionSection(props: {
+  id: string;
+  title: string;
+  label: string;
+  outcome: Outcome;
+  onClick: () => void;
+  children: JSX.Element;
+}): JSX.Element {
   return (
-    <section aria-labelledby="confirm-email-heading">
-      <h3 id="confirm-email-heading">Email address</h3>
-      <p>
-        Your email address is not confirmed yet. Confirming it lets you reset a forgotten password.
-      </p>
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h3 id={`${props.id}-heading`}>{props.title}</h3>
+      <p>{props.children}</p>
       <div class="detail-actions">
         <button
           type="button"
           class="btn"
-          disabled={outcome.busy()}
-          onClick={() =>
-            void outcome.run(
-              props.actions.resendConfirmation(props.email),
-              `A confirmation link is on its way to ${props.email}.`,
-            )
-          }
+          disabled={props.outcome.busy()}
+          onClick={() => props.onClick()}
         >
-          Send confirmation email
+          {props.label}
         </button>
       </div>
-      <OutcomeLines id="confirm-email-error" outcome={outcome} />
+      <OutcomeLines id={`${props.id}-error`} outcome={props.outcome} />
     </section>
+  );
+}
+
+function ConfirmEmail(props: { actions: AccountActions; email: string }): JSX.Element {
+  const outcome = createOutcome();
+  return (
+    <OneActionSection
+      id="confirm-email"
+      title="Email address"
+      label="Send confirmation email"
+      outcome={outcome}
+      onClick={() =>
+        void outcome.run(
+          props.actions.resendConfirmation(props.email),
+          `A confirmation link is on its way to ${props.email}.`,
+        )
+      }
+    >
+      Your email address is not confirmed yet. Confirming it lets you reset a forgotten password.
+    </OneActionSection>
   );
 }
 
@@ -233,18 +253,15 @@ function DownloadData(props: { actions: AccountActions }): JSX.Element {
     );
   }
   return (
-    <section aria-labelledby="download-data-heading">
-      <h3 id="download-data-heading">Your data on the server</h3>
-      <p>
-        Everything the server keeps for you, in Tend’s export format (Settings → Data imports it).
-      </p>
-      <div class="detail-actions">
-        <button type="button" class="btn" disabled={outcome.busy()} onClick={() => void download()}>
-          Download my data
-        </button>
-      </div>
-      <OutcomeLines id="download-data-error" outcome={outcome} />
-    </section>
+    <OneActionSection
+      id="download-data"
+      title="Your data on the server"
+      label="Download my data"
+      outcome={outcome}
+      onClick={() => void download()}
+    >
+      Everything the server keeps for you, in Tend’s export format (Settings → Data imports it).
+    </OneActionSection>
   );
 }
 
