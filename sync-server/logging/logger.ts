@@ -17,9 +17,6 @@ const CUSTOM_LEVELS = { http: 27, verbose: 23, silly: 5 } as const;
 export type CustomLevel = keyof typeof CUSTOM_LEVELS;
 export type Logger = PinoLogger<CustomLevel>;
 
-/** The specification's levels, most severe first. */
-export const LEVEL_NAMES = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as const;
-
 /** Keys whose values are credentials wherever they appear in a logged object (requests, bodies, tokens). */
 const CREDENTIAL_KEYS = [
   'authorization',
