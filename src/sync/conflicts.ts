@@ -3,7 +3,6 @@
 // local write of the old value, so it syncs like any edit.
 import type { Task, TaskChanges } from '../core/task';
 import type { ConflictEntry, TendDb } from '../db/database';
-import { pruneConflicts } from '../db/database';
 import type { TasksStore } from '../db/tasks-store';
 
 /** The task's journal, newest first (a read only, so it can run inside a live query). */
@@ -12,16 +11,6 @@ export async function readConflicts(db: TendDb, taskId: string): Promise<Conflic
   return entries.sort((a, b) =>
     a.at === b.at ? (b.seq ?? 0) - (a.seq ?? 0) : a.at < b.at ? 1 : -1,
   );
-}
-
-/** Drops entries past their 14 days, then reads the task's journal. */
-export async function listConflicts(
-  db: TendDb,
-  taskId: string,
-  now: number,
-): Promise<ConflictEntry[]> {
-  await pruneConflicts(db, now);
-  return readConflicts(db, taskId);
 }
 
 /**

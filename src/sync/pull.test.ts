@@ -6,7 +6,7 @@ import type { TestUser } from '../../sync-server/test/harness';
 import { createClock } from '../core/hlc';
 import { toTask } from '../core/merge';
 import { clearArchive, listArchived } from '../db/archive';
-import { META_KEYS, openTendDb, setMeta } from '../db/database';
+import { META_KEYS, openTendDb, pruneConflicts, setMeta } from '../db/database';
 import { TaskArchivedError } from '../db/errors';
 import type { TendDb } from '../db/database';
 import { projectIdForName } from '../core/project-id';
@@ -18,10 +18,16 @@ import { createSectionsStore } from '../db/sections-store';
 import { listProjectSections, queryTask } from '../db/queries';
 import { toTaskRecord } from '../db/task-index';
 import { createTasksStore } from '../db/tasks-store';
-import { listConflicts, restoreConflict } from './conflicts';
+import { readConflicts, restoreConflict } from './conflicts';
 import { getCursor, pullChanges } from './pull';
 import type { PullProgress } from './pull';
 import { replayOutbox } from './replay-outbox';
+
+/** The journal as the history panel shows it: entries past their 14 days dropped, then the task's read. */
+async function listConflicts(db: TendDb, taskId: string, now: number) {
+  await pruneConflicts(db, now);
+  return readConflicts(db, taskId);
+}
 
 let server: ClientApp;
 /** A fresh account per test, shared by that test's devices. */
