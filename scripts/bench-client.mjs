@@ -6,7 +6,8 @@
 // switches and search; the sizes side by side with each one's ratio to the smallest. Then the
 // initial JS gzip of dist/ and Lighthouse (mobile, BENCH_LIGHTHOUSE=0 skips it). Progress goes to
 // stderr, the JSON to stdout. BENCH_TRACE=dir writes a Chromium performance trace of one cold start
-// per size there (open it in the Performance panel). Notes: bench/client/README.md.
+// per size there (open it in the Performance panel). BENCH_SETTLE=ms: how long the page rests after the
+// start before the view switches (default 2,000). Notes: bench/client/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS as CHROME_FLAGS, CHROMIUM_PATH as CHROME_PATH } from './chromium.mjs';
 import { randomBytes } from 'node:crypto';
@@ -341,7 +342,7 @@ async function measureSize(browser, seederCode, tasks) {
     await app.goto(`${BASE}/inbox`);
     await waitFirstRow(app);
     // Let the work after the first paint finish, as a user would before switching views.
-    await app.waitForTimeout(2_000);
+    await app.waitForTimeout(Number(process.env.BENCH_SETTLE ?? 2_000));
 
     const viewSwitch = [];
     const order = ['Today', 'Upcoming', 'Completed', 'Inbox'];
