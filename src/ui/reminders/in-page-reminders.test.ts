@@ -48,6 +48,32 @@ afterEach(() => {
 });
 
 describe('in-page reminders', () => {
+  it('watches no task while notifications are not allowed, and starts watching once they are', async () => {
+    db = openTendDb('in-page-idle', { indexedDB: new IDBFactory(), IDBKeyRange });
+    // The watch of reminded tasks walks every open task on each write: pointless without permission.
+    const watch = vi.fn(() => () => {});
+    let permission: NotificationPermission = 'default';
+    const reminders = startInPageReminders({
+      db,
+      now: () => T0,
+      timeZone: 'UTC',
+      permission: () => permission,
+      requestPermission: async () => (permission = 'granted'),
+      show: async () => {},
+      pushActive: async () => false,
+      maxWaitMs: 10,
+      watch,
+    });
+    stop = () => reminders.stop();
+    await reminders.check();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(watch).not.toHaveBeenCalled();
+    reminders.onReminderAdded();
+    await vi.waitFor(() => expect(watch).toHaveBeenCalledTimes(1));
+    await reminders.check();
+    expect(watch).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for permission only after a reminder is added, then shows due firings once', async () => {
     const { store, reminders, shown, requestPermission, advance } = await setup();
     expect(requestPermission).not.toHaveBeenCalled();

@@ -27,6 +27,13 @@ export interface InPageReminderDeps {
   onGranted?: () => void;
   /** Longest wait between checks, so a sleeping device catches up soon after it wakes. */
   maxWaitMs?: number;
+  /** Calls `changed` with the query's result now and after each change to it (Dexie's liveQuery). */
+  watch?: <T>(query: () => Promise<T>, changed: (value: T) => void) => () => void;
+}
+
+function liveWatch<T>(query: () => Promise<T>, changed: (value: T) => void): () => void {
+  const subscription = liveQuery(query).subscribe({ next: changed, error: () => undefined });
+  return () => subscription.unsubscribe();
 }
 
 export interface InPageReminders {
@@ -45,6 +52,7 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
 
   async function check(): Promise<string[]> {
     if (deps.permission() !== 'granted' || (await deps.pushActive())) return [];
+    watch();
     tasks = await queryRemindedTasks(deps.db);
     const now = deps.now();
     const shown: string[] = [];
@@ -75,14 +83,20 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
     timer = setTimeout(() => void check().finally(plan), wait);
   }
 
-  // A change to the tasks re-plans at once; the timer alone would notice within maxWait.
-  const subscription = liveQuery(() => queryRemindedTasks(deps.db)).subscribe({
-    next(value) {
-      tasks = value;
-      void check().finally(plan);
-    },
-    error: () => undefined,
-  });
+  // A change to the tasks re-plans at once; the timer alone would notice within maxWait. The watch
+  // starts only once notifications are allowed: the query walks every open task (20,000 in a
+  // 100,000-task database) and runs again on each write, for nothing while no notice can be shown.
+  let unwatch: (() => void) | undefined;
+  function watch() {
+    if (unwatch || stopped) return;
+    unwatch = (deps.watch ?? liveWatch)(
+      () => queryRemindedTasks(deps.db),
+      (value) => {
+        tasks = value;
+        void check().finally(plan);
+      },
+    );
+  }
   void check().finally(plan);
 
   return {
@@ -98,7 +112,7 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
     stop() {
       stopped = true;
       clearTimeout(timer);
-      subscription.unsubscribe();
+      unwatch?.();
     },
   };
 }
