@@ -289,6 +289,29 @@ describe('search through the search index', () => {
     early.close();
   }, 20_000);
 
+  it('a search the user waits for, which needs the build, lets the build past its quiet wait', async () => {
+    const early = openTendDb('search-waiting', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = storeAt(T0, early);
+    await store.addTasks(Array.from({ length: 600 }, (_, i) => ({ title: `Common ${i}` })));
+    // Another view read holds the build back after its first slice ...
+    let finishRead = () => {};
+    const reading = early.inForeground(() => new Promise<void>((r) => (finishRead = r)));
+    const built = buildSearchIndex(early, { slice: 100, pause: async () => {} });
+    await new Promise((r) => setTimeout(r, 20));
+    // ... then the search box asks for a word too common for the stored index: it waits for the
+    // build, and is itself a read the user waits for. The build must not wait for it to end.
+    const search = queryViewPage(early, { kind: 'search', query: 'common' }, { today: TODAY });
+    finishRead();
+    await reading;
+    const answer = await Promise.race([
+      search.then((page) => page.total),
+      new Promise((r) => setTimeout(() => r('stuck'), 3000)),
+    ]);
+    expect(answer).toBe(600);
+    await built;
+    early.close();
+  }, 20_000);
+
   it('follows writes made in another tab', async () => {
     const factory = new IDBFactory();
     const mine = openTendDb('search-tabs', { indexedDB: factory, IDBKeyRange });

@@ -47,7 +47,19 @@ export class SearchIndex implements TaskWordIndex {
 
   complete(): Promise<void> {
     this.wanted = true;
+    this.onWanted();
     return this.finishing;
+  }
+
+  private onWanted!: () => void;
+  private wantedSignal = new Promise<void>((resolve) => (this.onWanted = resolve));
+
+  /**
+   * Resolves once a search waits for the build. That search is itself a read the user waits for, so
+   * a build held back until reads are quiet would wait for it forever.
+   */
+  whenWanted(): Promise<void> {
+    return this.wantedSignal;
   }
 
   /** Forgets everything (after a bulk delete); the caller rebuilds. */
@@ -61,6 +73,7 @@ export class SearchIndex implements TaskWordIndex {
     this.done = false;
     this.wanted = false;
     this.finishing = new Promise<void>((resolve) => (this.finished = resolve));
+    this.wantedSignal = new Promise<void>((resolve) => (this.onWanted = resolve));
   }
 
   /** Adds or replaces tasks as written. `onlyNew` (the build) keeps what a later write already put. */
@@ -233,8 +246,8 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
       if (rows.length < size) break;
       after = rows[rows.length - 1].id;
       if (!index.wanted) {
-        await db.whenQuiet();
-        await pause();
+        await Promise.race([db.whenQuiet(), index.whenWanted()]);
+        if (!index.wanted) await pause();
       }
     }
     index.markComplete();
