@@ -124,9 +124,9 @@ export class LabelValidationError extends TendDbError {
 }
 
 /** The action named a label id that is not stored (or not yet complete after a partial sync). */
-export class LabelNotFoundError extends TendDbError {
+export class LabelNotFoundError extends RecordNotFoundError {
   constructor(readonly labelId: string) {
-    super('label_not_found', `Label ${labelId} does not exist`, { labelId });
+    super('label_not_found', 'Label', labelId, { labelId });
   }
 }
 
@@ -138,8 +138,8 @@ export class CommentValidationError extends TendDbError {
 }
 
 /** The action named a comment that is not stored, or a task that cannot take comments. */
-export class CommentNotFoundError extends TendDbError {
+export class CommentNotFoundError extends RecordNotFoundError {
   constructor(readonly commentId: string) {
-    super('comment_not_found', `Comment ${commentId} does not exist`, { commentId });
+    super('comment_not_found', 'Comment', commentId, { commentId });
   }
 }

@@ -307,7 +307,7 @@ select is((select name from public.labels where owner = 'bbbbbbbb-0000-4000-8000
 insert into public.comments (owner, id, task_id, body, posted_at, clock, created_at, updated_at, version) values
   ('aaaaaaaa-0000-4000-8000-000000000001', '55555555-0000-4000-8000-000000000001',
    '11111111-0000-4000-8000-000000000001', 'Call Sam', now(),
-   '{"text":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 30);
+   '{"text":"2026-11-26T09:00:00.000Z-0000-0123456789ABCDEF"}', now(), now(), 40);
 select is((select relforcerowsecurity from pg_class where oid = 'public.comments'::regclass), true,
   'row-level security is forced on comments');
 
@@ -337,7 +337,7 @@ select is(tend_test.affected($$update public.comments set body = 'Call Sam at 9'
 select is(tend_test.affected($$delete from public.comments$$), 1, 'comments: owner deletes own row');
 
 reset role;
-select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 30,
+select is((select pruned_seq::int from public.sync_state where owner = 'aaaaaaaa-0000-4000-8000-000000000001'), 40,
   'deleting a comment records the pruned version, so older pull cursors expire');
 select is((select body from public.comments where owner = 'bbbbbbbb-0000-4000-8000-000000000002'), 'Mine',
   'the other user''s comment is untouched');
