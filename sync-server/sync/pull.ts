@@ -35,30 +35,19 @@ export interface PullResult {
   archived?: string[];
 }
 
-/** One page of the caller's tasks after a cursor: $1 cursor, $2 page size. */
-export const PULL_PAGE_SQL = `select ${TASK_COLUMNS} from public.tasks
+/** One page of the caller's rows of a table after a cursor: $1 cursor, $2 page size. */
+function pageSql(columns: string, table: string): string {
+  return `select ${columns} from public.${table}
   where owner = auth.uid() and version > $1
   order by version limit $2`;
+}
 
-/** The same page of the caller's projects. */
-export const PULL_PROJECTS_SQL = `select ${PROJECT_COLUMNS} from public.projects
-  where owner = auth.uid() and version > $1
-  order by version limit $2`;
-
-/** The same page of the caller's sections. */
-export const PULL_SECTIONS_SQL = `select ${SECTION_COLUMNS} from public.sections
-  where owner = auth.uid() and version > $1
-  order by version limit $2`;
-
-/** The same page of the caller's labels. */
-export const PULL_LABELS_SQL = `select ${LABEL_COLUMNS} from public.labels
-  where owner = auth.uid() and version > $1
-  order by version limit $2`;
-
-/** The same page of the caller's comments. */
-export const PULL_COMMENTS_SQL = `select ${COMMENT_COLUMNS} from public.comments
-  where owner = auth.uid() and version > $1
-  order by version limit $2`;
+/** One page of the caller's tasks. */
+export const PULL_PAGE_SQL = pageSql(TASK_COLUMNS, 'tasks');
+const PULL_PROJECTS_SQL = pageSql(PROJECT_COLUMNS, 'projects');
+const PULL_SECTIONS_SQL = pageSql(SECTION_COLUMNS, 'sections');
+const PULL_LABELS_SQL = pageSql(LABEL_COLUMNS, 'labels');
+const PULL_COMMENTS_SQL = pageSql(COMMENT_COLUMNS, 'comments');
 
 export function parseCursor(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 0;

@@ -1,11 +1,7 @@
 // Push and pull through a test server's app, as a device does: a push that must be accepted as a request
 // (entries may still be refused one by one), and a pull that pages to the end of the cursor range.
 import { expect } from 'vitest';
-import type { CommentRecord } from '../../src/core/comment';
-import type { TaskRecord } from '../../src/core/merge';
-import type { ProjectRecord } from '../../src/core/project';
-import type { LabelRecord } from '../../src/core/label';
-import type { SectionRecord } from '../../src/core/section';
+import type { PullResult } from '../sync/pull';
 import type { TestServer, TestUser } from './harness';
 
 export interface PushReply {
@@ -13,14 +9,8 @@ export interface PushReply {
   rejected: { id: string; code: string; message: string }[];
 }
 
-export interface PulledRecords {
-  tasks: TaskRecord[];
-  projects: ProjectRecord[];
-  sections: SectionRecord[];
-  labels: LabelRecord[];
-  comments: CommentRecord[];
-  cursor: string;
-}
+/** Every record of the pulled pages, and the cursor the last page ended at. */
+export type PulledRecords = Omit<PullResult, 'hasMore' | 'archived'>;
 
 export async function pushAccepted(
   server: TestServer,
@@ -55,16 +45,12 @@ export async function pullToEnd(
     const query = `?limit=${limit}${out.cursor ? `&cursor=${out.cursor}` : ''}`;
     const res = await server.app.request(`/api/sync/pull${query}`, { headers: user.headers });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Omit<
-      PulledRecords,
-      'projects' | 'sections' | 'labels' | 'comments'
-    > &
-      Partial<PulledRecords> & { hasMore: boolean };
+    const body = (await res.json()) as PullResult;
     out.tasks.push(...body.tasks);
-    out.projects.push(...(body.projects ?? []));
-    out.sections.push(...(body.sections ?? []));
-    out.labels.push(...(body.labels ?? []));
-    out.comments.push(...(body.comments ?? []));
+    out.projects.push(...body.projects);
+    out.sections.push(...body.sections);
+    out.labels.push(...body.labels);
+    out.comments.push(...body.comments);
     out.cursor = body.cursor;
     if (!body.hasMore) return out;
   }
