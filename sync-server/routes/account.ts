@@ -48,6 +48,13 @@ async function deleteAccountData(tx: Queryable, userId: string): Promise<void> {
   await tx.query('delete from auth.users where id = $1', [userId]);
 }
 
+/** Every row the user owns in one table, oldest first, as the export lists them. */
+function ownRows(tx: Queryable, columns: string, table: string): Promise<TaskRow[]> {
+  return tx.query<TaskRow>(
+    `select ${columns} from public.${table} where owner = auth.uid() order by created_at, id`,
+  );
+}
+
 export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireUser(ctx));
@@ -63,22 +70,10 @@ export function createAccountRoutes(ctx: AppContext): Hono<AppEnv> {
            select ${TASK_COLUMNS} from public.tasks_archive where owner = auth.uid()
            order by created_at, id`,
           ),
-          tx.query<TaskRow>(
-            `select ${PROJECT_COLUMNS} from public.projects where owner = auth.uid()
-           order by created_at, id`,
-          ),
-          tx.query<TaskRow>(
-            `select ${SECTION_COLUMNS} from public.sections where owner = auth.uid()
-           order by created_at, id`,
-          ),
-          tx.query<TaskRow>(
-            `select ${LABEL_COLUMNS} from public.labels where owner = auth.uid()
-           order by created_at, id`,
-          ),
-          tx.query<TaskRow>(
-            `select ${COMMENT_COLUMNS} from public.comments where owner = auth.uid()
-           order by created_at, id`,
-          ),
+          ownRows(tx, PROJECT_COLUMNS, 'projects'),
+          ownRows(tx, SECTION_COLUMNS, 'sections'),
+          ownRows(tx, LABEL_COLUMNS, 'labels'),
+          ownRows(tx, COMMENT_COLUMNS, 'comments'),
         ]),
     );
     const file = buildExport(

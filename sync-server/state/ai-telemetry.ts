@@ -2,7 +2,7 @@
 // flags, never what the user typed), over the last 24 hours.
 import type { AiStats, AiTelemetryEvent } from '../ops/metrics/ai-telemetry';
 import type { StateBackend } from './backend';
-import { createSharedCounters } from './counters';
+import { createSharedCounters, type CounterTiming } from './counters';
 
 export interface AiTelemetryTotals {
   record(events: readonly AiTelemetryEvent[], at: number): void;
@@ -20,19 +20,14 @@ const WIDTH = FLAG_START + FLAGS.length * 2;
 
 export function createAiTelemetryTotals(
   backend: StateBackend,
-  {
-    windowMs = 24 * 3600_000,
-    flushMs,
-    onFlushError,
-  }: { windowMs?: number; flushMs?: number; onFlushError?: (error: unknown) => void } = {},
+  { windowMs = 24 * 3600_000, ...flushing }: CounterTiming = {},
 ): AiTelemetryTotals {
   const counters = createSharedCounters(backend, {
     series: 'ai',
     bucketMs: 3600_000,
     windowMs,
     width: WIDTH,
-    flushMs,
-    onFlushError,
+    ...flushing,
   });
   return {
     record(events, at) {

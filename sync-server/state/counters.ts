@@ -15,6 +15,11 @@ export interface SharedCountersOptions {
   onFlushError?: (error: unknown) => void;
 }
 
+/** What the owner of a series may set: the window (each series has its own default) and the flushing. */
+export type CounterTiming = Partial<
+  Pick<SharedCountersOptions, 'windowMs' | 'flushMs' | 'onFlushError'>
+>;
+
 export interface SharedCounters {
   /** Adds `values` element-wise to this instance's bucket for time `at`. */
   add(at: number, values: readonly number[]): void;

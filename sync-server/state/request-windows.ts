@@ -3,7 +3,7 @@
 // latency histogram from which p50/p95/p99 are read. A 503 with Retry-After (the database is down) is an
 // outage, not the server's own error, so it does not raise the error rate.
 import type { StateBackend } from './backend';
-import { createSharedCounters, type SharedCounters } from './counters';
+import { createSharedCounters, type CounterTiming, type SharedCounters } from './counters';
 
 export interface RequestSample {
   at: number;
@@ -71,11 +71,7 @@ export function histogramPercentile(histogram: readonly number[], p: number): nu
 
 export function createRequestWindows(
   backend: StateBackend,
-  {
-    windowMs = 5 * 60_000,
-    flushMs,
-    onFlushError,
-  }: { windowMs?: number; flushMs?: number; onFlushError?: (error: unknown) => void } = {},
+  { windowMs = 5 * 60_000, ...flushing }: CounterTiming = {},
 ): RequestWindows {
   const counters: SharedCounters = createSharedCounters(backend, {
     series: 'requests',
@@ -83,8 +79,7 @@ export function createRequestWindows(
     bucketMs: Math.max(1000, Math.floor(windowMs / 5)),
     windowMs,
     width: WIDTH,
-    flushMs,
-    onFlushError,
+    ...flushing,
   });
   return {
     record({ at, durationMs, status, outage = false }) {
