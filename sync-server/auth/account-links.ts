@@ -10,17 +10,20 @@ import { grantRoleForProvenEmail } from './roles';
 import type { UserRow } from './users';
 import { findUserByEmail, findUserById } from './users';
 
-const ACCOUNT_MAIL_SUBJECTS: Record<OneTimeTokenType, string> = {
-  signup: 'Confirm your email address for Tend',
-  recovery: 'Reset your Tend password',
-  email_change: 'Confirm your new email address for Tend',
-};
-
-const MAIL_LEADS: Record<OneTimeTokenType, string> = {
-  signup: 'Open this link to confirm that this address belongs to your Tend account:',
-  recovery:
-    'Someone (hopefully you) asked to reset the password of your Tend account. Open this link to choose a new one:',
-  email_change: 'Open this link to use this address for your Tend account from now on:',
+/** Each link's mail: its subject, and the line before the link. */
+const ACCOUNT_MAILS: Record<OneTimeTokenType, { subject: string; lead: string }> = {
+  signup: {
+    subject: 'Confirm your email address for Tend',
+    lead: 'Open this link to confirm that this address belongs to your Tend account:',
+  },
+  recovery: {
+    subject: 'Reset your Tend password',
+    lead: 'Someone (hopefully you) asked to reset the password of your Tend account. Open this link to choose a new one:',
+  },
+  email_change: {
+    subject: 'Confirm your new email address for Tend',
+    lead: 'Open this link to use this address for your Tend account from now on:',
+  },
 };
 
 export function smtpNotConfigured(): HttpError {
@@ -62,10 +65,11 @@ export async function mailAccountLink(
   const siteUrl = ctx.config.siteUrl;
   if (!mailer || !siteUrl) throw smtpNotConfigured();
   const link = await createAccountLink(ctx, { ...input, siteUrl });
+  const { subject, lead } = ACCOUNT_MAILS[input.type];
   await mailer.send({
     to: input.email,
-    subject: ACCOUNT_MAIL_SUBJECTS[input.type],
-    text: `${MAIL_LEADS[input.type]}\n\n${link}\n\nThe link works once, within an hour. If you did not ask for it, ignore this message.\n`,
+    subject,
+    text: `${lead}\n\n${link}\n\nThe link works once, within an hour. If you did not ask for it, ignore this message.\n`,
   });
 }
 
