@@ -41,18 +41,24 @@ type GaugeRow = [
   labels?: Record<string, string>,
 ];
 
+/** One gauge as several series told apart by one label, each label value with its own reading. */
+function series(
+  name: string,
+  help: string,
+  label: string,
+  values: Record<string, GaugeRow[2]>,
+): GaugeRow[] {
+  return Object.entries(values).map(([at, value]) => [name, help, value, { [label]: at }]);
+}
+
 /** Every exported gauge, in order: name, help, where its value is in the snapshot, its labels. */
 // prettier-ignore
 const GAUGES: GaugeRow[] = [
-  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p50_response_time, { quantile: '0.5' }],
-  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p95_response_time, { quantile: '0.95' }],
-  ['tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', (s) => s.performance.p99_response_time, { quantile: '0.99' }],
+  ...series('tend_http_response_time_ms', 'HTTP response time over the sliding window, in milliseconds', 'quantile', { '0.5': (s) => s.performance.p50_response_time, '0.95': (s) => s.performance.p95_response_time, '0.99': (s) => s.performance.p99_response_time }),
   ['tend_http_error_rate', 'Share of responses that were the server own 5xx errors (database outages excluded)', (s) => s.performance.error_rate],
   ['tend_http_outage_responses_in_window', 'Responses answered 503 + Retry-After because the database was unavailable', (s) => s.performance.outage_count],
   ['tend_http_requests_in_window', 'Requests in the sliding window', (s) => s.performance.request_count],
-  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.daily, { period: 'daily' }],
-  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.weekly, { period: 'weekly' }],
-  ['tend_active_users', 'Distinct users seen in the period', (s) => s.activeUsers.monthly, { period: 'monthly' }],
+  ...series('tend_active_users', 'Distinct users seen in the period', 'period', { daily: (s) => s.activeUsers.daily, weekly: (s) => s.activeUsers.weekly, monthly: (s) => s.activeUsers.monthly }),
   ['tend_tasks_created_24h', 'Tasks created in the last 24 hours', (s) => s.usage.tasks_created],
   ['tend_tasks_completed_24h', 'Of those, tasks completed', (s) => s.usage.tasks_completed],
   ['tend_completion_rate', 'Completed share of tasks created in 24 h', (s) => s.usage.completion_rate],
