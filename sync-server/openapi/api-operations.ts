@@ -22,7 +22,7 @@ import {
   verifySchema,
 } from '../routes/auth-account';
 import { listQuery, quickAddSchema } from '../routes/tasks';
-import type { OperationSpec } from './registry';
+import { createOperationGroup, type OperationSpec } from './registry';
 import {
   emptyObjectSchema,
   goTrueSessionSchema,
@@ -33,8 +33,10 @@ import {
 const USER = { kind: 'user' } as const;
 const PUBLIC = { kind: 'public' } as const;
 
-const SIGNED_IN = { 401: 'Missing, expired or revoked access token (`unauthorized`)' };
-const BAD_INPUT = {
+const SIGNED_IN: Record<number, string> = {
+  401: 'Missing, expired or revoked access token (`unauthorized`)',
+};
+const BAD_INPUT: Record<number, string> = {
   400: 'Invalid input (`validation_failed` names each field; `invalid_json`)',
   413: 'Body too large (`payload_too_large`)',
   415: 'Body is not application/json (`unsupported_media_type`)',
@@ -43,11 +45,11 @@ const BAD_INPUT = {
 const SENDS_MAIL = {
   responses: { 200: { description: 'Accepted', schema: emptyObjectSchema } },
   errors: {
-    ...BAD_INPUT,
     422: 'Mail is not configured on this server (`smtp_not_configured`)',
     429: 'Too many requests from this client (`over_request_rate_limit`) or mails to this address (`over_email_send_rate_limit`), with Retry-After',
   },
 };
+const NO_SUCH_TASK = { 404: 'No such task of this user (`not_found`)' };
 const UNAVAILABLE = { 503: 'The database is unavailable; retry after `Retry-After` seconds' };
 
 /** The core's task schema (zod mini), named in the document without touching the core's own object. */
@@ -55,23 +57,26 @@ const apiTask = taskSchema.clone();
 z.globalRegistry.add(apiTask, { id: 'Task' });
 const idParams = z.object({ id: z.uuid() });
 
-export const openApiOperation: OperationSpec = {
-  method: 'get',
-  path: '/api/openapi.json',
-  tag: 'Reference',
-  summary: 'This OpenAPI 3.1 document',
-  access: PUBLIC,
-  responses: { 200: { description: 'The document', schema: openObjectSchema } },
-  errors: {},
-};
+/** BAD_INPUT for an operation that takes a body, SIGNED_IN for one that needs a user. */
+const group = createOperationGroup((operation) => ({
+  ...(operation.body ? BAD_INPUT : {}),
+  ...(operation.access.kind === 'user' ? SIGNED_IN : {}),
+}));
 
-const health: OperationSpec[] = [
+const reference = group('Reference', PUBLIC, [
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    responses: { 200: { description: 'The document', schema: openObjectSchema } },
+  },
+]);
+
+const health = group('Health', PUBLIC, [
   {
     method: 'get',
     path: '/health',
-    tag: 'Health',
     summary: 'Liveness: the process answers',
-    access: PUBLIC,
     responses: {
       200: {
         description: 'Healthy',
@@ -84,28 +89,22 @@ const health: OperationSpec[] = [
         }),
       },
     },
-    errors: {},
   },
-];
+]);
 
-const auth: OperationSpec[] = [
+const auth = group('Auth', PUBLIC, [
   {
     method: 'get',
     path: '/auth/v1/settings',
-    tag: 'Auth',
     summary: 'Which sign-in methods this server offers (GoTrue)',
-    access: PUBLIC,
     responses: { 200: { description: 'Settings', schema: openObjectSchema } },
-    errors: {},
   },
   {
     method: 'post',
     path: '/auth/v1/signup',
-    tag: 'Auth',
     summary: 'Create an account with email and password',
     description:
       'Answers with a session when sign-up confirms at once, else the user (a confirmation link is mailed).',
-    access: PUBLIC,
     body: signupSchema,
     responses: {
       200: {
@@ -114,7 +113,6 @@ const auth: OperationSpec[] = [
       },
     },
     errors: {
-      ...BAD_INPUT,
       422: 'Weak password (`weak_password`) or address already registered (`user_already_exists`)',
       429: 'Too many sign-ups from this client (`over_request_rate_limit`, with Retry-After)',
     },
@@ -122,14 +120,11 @@ const auth: OperationSpec[] = [
   {
     method: 'post',
     path: '/auth/v1/token',
-    tag: 'Auth',
     summary: 'Sign in (`grant_type=password`) or refresh a session (`grant_type=refresh_token`)',
-    access: PUBLIC,
     query: z.object({ grant_type: z.enum(['password', 'refresh_token']) }),
     body: z.union([passwordGrantSchema, refreshGrantSchema]),
     responses: { 200: { description: 'A new session', schema: goTrueSessionSchema } },
     errors: {
-      ...BAD_INPUT,
       400: 'Invalid input, `invalid_credentials`, `email_not_confirmed`, `user_banned`, `refresh_token_not_found`, `unsupported_grant_type`',
       429: 'Too many attempts from this client, or the account is backing off after failed sign-ins (`over_request_rate_limit`, with Retry-After)',
     },
@@ -137,7 +132,6 @@ const auth: OperationSpec[] = [
   {
     method: 'get',
     path: '/auth/v1/user',
-    tag: 'Auth',
     summary: 'The signed-in user',
     access: USER,
     responses: { 200: { description: 'The user', schema: goTrueUserSchema } },
@@ -149,7 +143,6 @@ const auth: OperationSpec[] = [
   {
     method: 'put',
     path: '/auth/v1/user',
-    tag: 'Auth',
     summary: 'Change the password, the email address (confirmed by mail) or user metadata',
     access: USER,
     body: userUpdateSchema,
@@ -160,8 +153,6 @@ const auth: OperationSpec[] = [
       },
     },
     errors: {
-      ...BAD_INPUT,
-      ...SIGNED_IN,
       403: 'Session ended (`session_not_found`)',
       422: '`weak_password`, `same_password`, `email_exists`, or mail is not configured',
     },
@@ -169,7 +160,6 @@ const auth: OperationSpec[] = [
   {
     method: 'post',
     path: '/auth/v1/logout',
-    tag: 'Auth',
     summary: 'End this session, the others, or all of them',
     access: USER,
     query: z.object({ scope: z.enum(['global', 'local', 'others']).optional() }),
@@ -179,31 +169,24 @@ const auth: OperationSpec[] = [
   {
     method: 'post',
     path: '/auth/v1/recover',
-    tag: 'Auth',
     summary: 'Mail a password-reset link (same answer whether or not the address has an account)',
-    access: PUBLIC,
     body: recoverSchema,
     ...SENDS_MAIL,
   },
   {
     method: 'post',
     path: '/auth/v1/resend',
-    tag: 'Auth',
     summary: 'Mail the sign-up confirmation link again',
-    access: PUBLIC,
     body: resendSchema,
     ...SENDS_MAIL,
   },
   {
     method: 'post',
     path: '/auth/v1/verify',
-    tag: 'Auth',
     summary: 'Redeem a mailed link token for a session',
-    access: PUBLIC,
     body: verifySchema,
     responses: { 200: { description: 'A session', schema: goTrueSessionSchema } },
     errors: {
-      ...BAD_INPUT,
       403: 'Link expired or already used (`otp_expired`)',
       429: 'Too many attempts from this client (`over_request_rate_limit`), with Retry-After',
     },
@@ -211,62 +194,49 @@ const auth: OperationSpec[] = [
   {
     method: 'get',
     path: '/auth/v1/verify',
-    tag: 'Auth',
     summary: 'Follow a mailed link: redirects to the app with the session or error in the fragment',
-    access: PUBLIC,
     query: z.object({ type: typeSchema, token: tokenSchema, redirect_to: z.url().optional() }),
     responses: { 303: { description: 'Back to the app (same origin only)' } },
-    errors: {},
   },
-];
+]);
 
-const account: OperationSpec[] = [
+const account = group('Account', USER, [
   {
     method: 'get',
     path: '/api/account/export',
-    tag: 'Account',
     summary: "Download all of the user's tasks (active and archived) as the app's export file",
-    access: USER,
     responses: { 200: { description: 'tend-export-YYYY-MM-DD.json', schema: openObjectSchema } },
-    errors: { ...SIGNED_IN, ...UNAVAILABLE },
+    errors: UNAVAILABLE,
   },
   {
     method: 'delete',
     path: '/api/account',
-    tag: 'Account',
     summary: 'Delete the account and everything it owns (needs the current password)',
-    access: USER,
     body: deleteSchema,
     responses: { 204: { description: 'Deleted; every session of the account is revoked' } },
     errors: {
-      ...BAD_INPUT,
       400: 'Invalid input, or the password is not correct (`invalid_credentials`)',
-      ...SIGNED_IN,
       404: 'No such account (`user_not_found`)',
       422: 'Accounts are managed by Supabase Auth here (`managed_by_supabase_auth`)',
     },
   },
-];
+]);
 
-const sync: OperationSpec[] = [
+const sync = group('Sync', USER, [
   {
     method: 'post',
     path: '/api/sync/push',
-    tag: 'Sync',
     summary: 'Send a batch of field-level mutations (hybrid logical clocks, last writer wins)',
     description:
       'Each mutation is applied or rejected on its own; rejections name the mutation and a code.',
-    access: USER,
     body: pushRequestSchema,
     responses: { 200: { description: 'Applied ids and rejections', schema: pushResponseSchema } },
-    errors: { ...BAD_INPUT, ...SIGNED_IN, ...UNAVAILABLE },
+    errors: UNAVAILABLE,
   },
   {
     method: 'get',
     path: '/api/sync/pull',
-    tag: 'Sync',
     summary: 'Changes since a cursor, a page at a time',
-    access: USER,
     query: pullQuerySchema,
     responses: {
       200: {
@@ -276,7 +246,6 @@ const sync: OperationSpec[] = [
     },
     errors: {
       400: 'Invalid query or cursor (`invalid_cursor`)',
-      ...SIGNED_IN,
       410: 'The cursor predates the pruned change log (`cursor_expired`): pull again without one',
       ...UNAVAILABLE,
     },
@@ -284,9 +253,7 @@ const sync: OperationSpec[] = [
   {
     method: 'get',
     path: '/api/sync/events',
-    tag: 'Sync',
     summary: 'Live sync: a server-sent event stream that says when to pull',
-    access: USER,
     responses: {
       200: {
         description: 'text/event-stream of `change` events',
@@ -294,76 +261,62 @@ const sync: OperationSpec[] = [
       },
     },
     errors: {
-      ...SIGNED_IN,
       429: 'Too many live streams (`too_many_streams`, with Retry-After)',
       503: 'Live sync is not available here (`live_unavailable`): poll instead',
     },
   },
-];
+]);
 
-const tasks: OperationSpec[] = [
+const tasks = group('Tasks', USER, [
   {
     method: 'get',
     path: '/api/tasks',
-    tag: 'Tasks',
     summary: "The user's tasks",
-    access: USER,
     query: listQuery,
     responses: {
       200: { description: 'Tasks in list order', schema: z.object({ tasks: z.array(apiTask) }) },
     },
-    errors: { 400: 'Invalid query (`validation_failed`)', ...SIGNED_IN },
+    errors: { 400: 'Invalid query (`validation_failed`)' },
   },
   {
     method: 'post',
     path: '/api/tasks',
-    tag: 'Tasks',
     summary: 'Create a task from fields, or from a quick-add phrase (`{ "text": ... }`)',
-    access: USER,
     body: z.union([quickAddSchema, taskChangesSchema]),
     responses: { 201: { description: 'The created task', schema: apiTask } },
-    errors: { ...BAD_INPUT, ...SIGNED_IN },
   },
   {
     method: 'get',
     path: '/api/tasks/:id',
-    tag: 'Tasks',
     summary: 'One task',
-    access: USER,
     params: idParams,
     responses: { 200: { description: 'The task', schema: apiTask } },
-    errors: { ...SIGNED_IN, 404: 'No such task of this user (`not_found`)' },
+    errors: NO_SUCH_TASK,
   },
   {
     method: 'patch',
     path: '/api/tasks/:id',
-    tag: 'Tasks',
     summary: 'Change fields of a task (a newer write than every device edit so far)',
-    access: USER,
     params: idParams,
     body: taskChangesSchema,
     responses: { 200: { description: 'The task after the change', schema: apiTask } },
-    errors: { ...BAD_INPUT, ...SIGNED_IN, 404: 'No such task of this user (`not_found`)' },
+    errors: NO_SUCH_TASK,
   },
   {
     method: 'delete',
     path: '/api/tasks/:id',
-    tag: 'Tasks',
     summary: 'Move a task to the trash (sets `deletedAt`)',
-    access: USER,
     params: idParams,
     responses: { 200: { description: 'The deleted task', schema: apiTask } },
-    errors: { ...SIGNED_IN, 404: 'No such task of this user (`not_found`)' },
+    errors: NO_SUCH_TASK,
   },
-];
+]);
 
-const ai: OperationSpec[] = [
+const ai = group('AI', PUBLIC, [
   {
     method: 'post',
     path: '/api/ai/parse',
-    tag: 'AI',
     summary: 'Parse a quick-add phrase with the rules parser (no session, no data kept)',
-    access: PUBLIC,
     body: parseRequestSchema,
     responses: {
       200: {
@@ -380,17 +333,15 @@ const ai: OperationSpec[] = [
         }),
       },
     },
-    errors: BAD_INPUT,
   },
-];
+]);
 
 const PUSH_OFF = { 503: 'Web Push is not configured on this server (`push_unavailable`)' };
 
-const push: OperationSpec[] = [
+const push = group('Push', USER, [
   {
     method: 'get',
     path: '/api/push/vapid-public-key',
-    tag: 'Push',
     summary: "The server's VAPID public key, which a browser subscribes with",
     access: PUBLIC,
     responses: {
@@ -401,10 +352,8 @@ const push: OperationSpec[] = [
   {
     method: 'post',
     path: '/api/push/subscriptions',
-    tag: 'Push',
     summary:
       "Save this device's push subscription (the browser's PushSubscription JSON and its IANA time zone)",
-    access: USER,
     body: subscriptionSchema(DEFAULT_PUSH_HOSTS),
     responses: {
       201: {
@@ -412,14 +361,12 @@ const push: OperationSpec[] = [
         schema: z.object({ endpoint: z.string(), timeZone: z.string() }),
       },
     },
-    errors: { ...BAD_INPUT, ...SIGNED_IN, ...PUSH_OFF },
+    errors: PUSH_OFF,
   },
   {
     method: 'delete',
     path: '/api/push/subscriptions',
-    tag: 'Push',
     summary: "Remove this device's push subscription",
-    access: USER,
     body: unsubscribeSchema,
     responses: {
       200: {
@@ -427,12 +374,12 @@ const push: OperationSpec[] = [
         schema: z.object({ removed: z.int() }),
       },
     },
-    errors: { ...BAD_INPUT, ...SIGNED_IN, ...UNAVAILABLE },
+    errors: UNAVAILABLE,
   },
-];
+]);
 
 export const API_OPERATIONS: OperationSpec[] = [
-  openApiOperation,
+  ...reference,
   ...health,
   ...account,
   ...sync,

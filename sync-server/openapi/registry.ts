@@ -57,3 +57,21 @@ export function onGetAndPost(spec: Omit<OperationSpec, 'method'>): OperationSpec
     { ...spec, method: 'post' },
   ];
 }
+
+/** An operation as a group declares it: the group gives its tag, and its access unless it names its own. */
+type DeclaredOperation = Omit<OperationSpec, 'tag' | 'access' | 'errors'> &
+  Partial<Pick<OperationSpec, 'access' | 'errors'>>;
+
+/**
+ * Declares operations a tag at a time. Each answers, besides its own errors, those its access and input
+ * imply (`implied`: a 401 for a signed-in caller, a 400 for a body); its own text for a status wins.
+ */
+export function createOperationGroup(
+  implied: (operation: Omit<OperationSpec, 'errors'>) => Record<number, string>,
+) {
+  return (tag: string, access: Access, operations: DeclaredOperation[]): OperationSpec[] =>
+    operations.map(({ errors, ...declared }) => {
+      const operation = { tag, access, ...declared };
+      return { ...operation, errors: { ...implied(operation), ...errors } };
+    });
+}

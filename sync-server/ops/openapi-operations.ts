@@ -2,7 +2,7 @@
 // cron jobs (one per scheduled job, GET for Vercel Cron and POST by hand) and the admin API and dashboard.
 import { z } from 'zod';
 import { STAFF_ROLES } from '../auth/user';
-import { onGetAndPost, type OperationSpec } from '../openapi/registry';
+import { createOperationGroup, onGetAndPost, type OperationSpec } from '../openapi/registry';
 import { openObjectSchema } from '../openapi/shapes';
 import { backupSchema, restoreSchema } from './admin/backups-routes';
 import { limitSchema } from './admin/limit';
@@ -11,81 +11,80 @@ import { userPatchSchema } from './admin/users-routes';
 import { CRON_JOBS } from './cron/cron-jobs';
 import { aiTelemetryBatchSchema } from './metrics/ai-telemetry';
 
+const PUBLIC = { kind: 'public' } as const;
 const staff = (permission: string) => ({ kind: 'staff', permission }) as const;
-const STAFF_ERRORS = {
+const STAFF_ERRORS: Record<number, string> = {
   401: 'Missing, expired or revoked access token (`unauthorized`)',
   403: 'The role lacks the permission (`forbidden`)',
 };
-const BAD_INPUT = { 400: 'Invalid input (`validation_failed`, `invalid_json`)' };
+const BAD_INPUT: Record<number, string> = {
+  400: 'Invalid input (`validation_failed`, `invalid_json`)',
+};
 const limitQuery = z.object({ limit: limitSchema });
 const idParams = z.object({ id: z.uuid() });
 const json = (description: string) => ({ description, schema: openObjectSchema });
 
-const health: OperationSpec[] = [
+/** STAFF_ERRORS for an operation a staff role may call, BAD_INPUT for one that takes a body. */
+const group = createOperationGroup((operation) => ({
+  ...(operation.body ? BAD_INPUT : {}),
+  ...(operation.access.kind === 'staff' || operation.access.kind === 'cron-or-staff'
+    ? STAFF_ERRORS
+    : {}),
+}));
+
+const health = group('Health', PUBLIC, [
   {
     method: 'get',
     path: '/health/detailed',
-    tag: 'Health',
     summary: 'Database, Redis, storage and external API checks',
     description:
       "Anyone sees each check's status; staff and the cron secret also see latencies, sizes and versions.",
-    access: { kind: 'public' },
     responses: { 200: json('Every check healthy'), 503: json('At least one check degraded') },
-    errors: {},
   },
-];
+]);
 
-const metrics: OperationSpec[] = [
+/** Metrics and alerts: the dashboard's figures are for every staff role. */
+const metrics = group('Metrics', staff('dashboard:read'), [
   {
     method: 'get',
     path: '/api/metrics',
-    tag: 'Metrics',
     summary: 'Dashboard figures: requests, latencies, errors, sync, AI, database',
-    access: staff('dashboard:read'),
     responses: { 200: json('A metrics snapshot') },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'get',
     path: '/metrics',
-    tag: 'Metrics',
     summary: 'Prometheus exposition of the same figures',
     access: { kind: 'cron-or-staff', permission: 'dashboard:read' },
     responses: { 200: { description: 'Prometheus text format 0.0.4', contentType: 'text/plain' } },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'post',
     path: '/api/telemetry/ai',
-    tag: 'Metrics',
     summary:
       'On-device AI parse timings from opted-in clients (numbers and flags only, never text)',
-    access: { kind: 'public' },
+    access: PUBLIC,
     body: aiTelemetryBatchSchema,
     responses: {
       202: { description: 'Recorded', schema: z.object({ accepted: z.number().int() }) },
     },
-    errors: { ...BAD_INPUT, 429: 'Too many telemetry batches (`telemetry_rate_limited`)' },
+    errors: { 429: 'Too many telemetry batches (`telemetry_rate_limited`)' },
   },
   {
     method: 'get',
     path: '/api/alerts',
-    tag: 'Metrics',
     summary: 'Alert rules that are firing now, with their history',
     access: staff('alerts:read'),
     responses: { 200: json('Alerts') },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'get',
     path: '/api/alerts/rules',
-    tag: 'Metrics',
     summary: 'The alert rules and their thresholds',
     access: staff('alerts:read'),
     responses: { 200: json('Rules') },
-    errors: STAFF_ERRORS,
   },
-];
+]);
 
 const cron: OperationSpec[] = CRON_JOBS.flatMap((job) =>
   onGetAndPost({
@@ -104,20 +103,17 @@ const cron: OperationSpec[] = CRON_JOBS.flatMap((job) =>
   }),
 );
 
-const admin: OperationSpec[] = [
+/** The admin API: every staff role may read the role matrix; the rest name a stronger permission. */
+const admin = group('Admin', staff('dashboard:read'), [
   {
     method: 'get',
     path: '/api/admin/rbac',
-    tag: 'Admin',
     summary: 'The role and permission matrix',
-    access: staff('dashboard:read'),
     responses: { 200: json('`{ roles }`') },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'get',
     path: '/api/admin/users',
-    tag: 'Admin',
     summary: 'Accounts, newest first (audited)',
     access: staff('users:read'),
     query: limitQuery,
@@ -138,20 +134,17 @@ const admin: OperationSpec[] = [
         }),
       },
     },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
+    errors: BAD_INPUT,
   },
   {
     method: 'patch',
     path: '/api/admin/users/:id',
-    tag: 'Admin',
     summary: 'Set a staff role or disable an account (disabling revokes its sessions; audited)',
     access: staff('users:manage'),
     params: idParams,
     body: userPatchSchema,
     responses: { 200: json('The user after the change') },
     errors: {
-      ...BAD_INPUT,
-      ...STAFF_ERRORS,
       404: 'No such user (`not_found`)',
       409: 'An admin cannot disable or demote themselves (`self_lockout`)',
     },
@@ -159,18 +152,16 @@ const admin: OperationSpec[] = [
   {
     method: 'get',
     path: '/api/admin/users/:id/tasks',
-    tag: 'Admin',
     summary: "A user's tasks, for support (audited)",
     access: staff('user_data:read'),
     params: idParams,
     query: limitQuery,
     responses: { 200: json('`{ tasks }`') },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
+    errors: BAD_INPUT,
   },
   {
     method: 'post',
     path: '/api/admin/users/:id/recovery-link',
-    tag: 'Admin',
     summary: 'A one-time password-reset link to hand to the user (audited)',
     access: staff('users:manage'),
     params: idParams,
@@ -182,7 +173,6 @@ const admin: OperationSpec[] = [
     },
     errors: {
       ...BAD_INPUT,
-      ...STAFF_ERRORS,
       404: 'No such user (`not_found`)',
       422: 'Accounts are managed by Supabase Auth (`managed_by_supabase_auth`)',
     },
@@ -190,81 +180,68 @@ const admin: OperationSpec[] = [
   {
     method: 'get',
     path: '/api/admin/analytics',
-    tag: 'Admin',
     summary: 'Aggregate usage (counts only, no user data)',
     access: staff('analytics:read'),
     responses: { 200: json('Analytics') },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'get',
     path: '/api/admin/logs',
-    tag: 'Admin',
     summary: 'The newest server log lines (audited)',
     access: staff('logs:read'),
     query: z.object({ limit: limitSchema, level: logLevelSchema }),
     responses: { 200: json('`{ configured, lines }`') },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
+    errors: BAD_INPUT,
   },
   {
     method: 'get',
     path: '/api/admin/audit',
-    tag: 'Admin',
     summary: 'The staff audit log, newest first',
     access: staff('audit:read'),
     query: limitQuery,
     responses: { 200: json('`{ entries }`') },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
+    errors: BAD_INPUT,
   },
   {
     method: 'get',
     path: '/api/admin/backups',
-    tag: 'Admin',
     summary: 'Backups on disk with their manifests',
     access: staff('backups:manage'),
     responses: { 200: json('`{ backups }`') },
-    errors: STAFF_ERRORS,
   },
   {
     method: 'post',
     path: '/api/admin/backups',
-    tag: 'Admin',
     summary: 'Start a backup; poll the job',
     access: staff('backups:manage'),
     body: backupSchema,
     responses: { 202: json('`{ job }`') },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
   },
   {
     method: 'post',
     path: '/api/admin/restore',
-    tag: 'Admin',
     summary: 'Start a restore from a backup on disk; poll the job',
     access: staff('backups:manage'),
     body: restoreSchema,
     responses: { 202: json('`{ job }`; the job fails when the file is missing or refused') },
-    errors: { ...BAD_INPUT, ...STAFF_ERRORS },
   },
   {
     method: 'get',
     path: '/api/admin/jobs/:id',
-    tag: 'Admin',
     summary: 'Progress and result of a backup, restore or maintenance job',
     access: staff('backups:manage'),
     params: z.object({ id: z.string() }),
     responses: { 200: json('The job') },
-    errors: { ...STAFF_ERRORS, 404: 'No such job (`not_found`)' },
+    errors: { 404: 'No such job (`not_found`)' },
   },
   {
     method: 'post',
     path: '/api/admin/maintenance',
-    tag: 'Admin',
     summary: 'Run the daily clean-up now (audited)',
     access: staff('database:manage'),
     responses: { 200: json('`{ report }`') },
-    errors: STAFF_ERRORS,
   },
-];
+]);
 
 /** The dashboard's page and assets: HTML and scripts, listed so every route is documented. */
 const dashboard: OperationSpec[] = [
