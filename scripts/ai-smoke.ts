@@ -26,7 +26,7 @@ type Expected = Partial<{
 }>;
 
 /** Reference 2026-11-26 09:00, Thursday. Only the fields a person would agree on are checked. */
-export const PHRASES: [string, Expected][] = [
+const PHRASES: [string, Expected][] = [
   [
     "remind me to ring the dentist the day after tomorrow, it's urgent",
     { due: '2026-11-28', priority: 1 },

@@ -33,7 +33,7 @@ function chunk(type, data) {
 }
 
 /** Encodes straight RGBA pixels as a PNG (colour type 6, 8 bits, no filter). */
-export function encodePng(size, rgba) {
+function encodePng(size, rgba) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);

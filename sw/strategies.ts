@@ -34,7 +34,7 @@ export function createAiAssetHandler(): RouteHandlerCallback {
 }
 
 /** The server's API description, which the API reference page renders. */
-export const API_DOCUMENT_PATH = '/api/openapi.json';
+const API_DOCUMENT_PATH = '/api/openapi.json';
 
 export function isApiDocument(url: URL, origin: string): boolean {
   return url.origin === origin && url.pathname === API_DOCUMENT_PATH;

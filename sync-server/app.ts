@@ -21,7 +21,7 @@ import { serveDist } from './static/serve-dist';
 const MAX_API_BODY = 1024 * 1024;
 const MAX_AUTH_BODY = 64 * 1024;
 
-export interface AppOptions {
+interface AppOptions {
   /**
    * Mounts the operations side (ops/index.ts installOps) before the API routes, so its request timing and
    * metrics wrap them. The hosts (main.ts, vercel.ts) pass it; the core never imports operations.

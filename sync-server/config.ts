@@ -170,7 +170,7 @@ const envSchema = z.object({
   MAILER_AUTOCONFIRM: optional.transform((v) => v !== '0' && v !== 'false'),
 });
 
-export type EnvName = keyof typeof envSchema.shape;
+type EnvName = keyof typeof envSchema.shape;
 
 /** Every variable the server knows, in the schema's order. */
 export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
@@ -253,7 +253,7 @@ function pick(env: Env, name: string): string | undefined {
 
 export class ConfigError extends Error {}
 
-export type ParsedEnv = z.output<typeof envSchema>;
+type ParsedEnv = z.output<typeof envSchema>;
 
 /** The environment checked against the schema, blank values unset; throws ConfigError naming each bad variable. */
 function parseEnv(rawEnv: Env = process.env): ParsedEnv {

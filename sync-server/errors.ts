@@ -23,7 +23,7 @@ export class HttpError extends Error {
   }
 }
 
-export interface FieldIssue {
+interface FieldIssue {
   path: string;
   message: string;
 }

@@ -3,7 +3,7 @@
 // Relative imports here carry explicit .js extensions: Vercel runs these files as native ESM.
 import type { Hono } from 'hono';
 
-export type AppLoader = () => Promise<Pick<Hono, 'fetch'>>;
+type AppLoader = () => Promise<Pick<Hono, 'fetch'>>;
 
 /** The bundled server (scripts/ops/build-api.mjs, run by vercel.json's buildCommand). */
 export const loadDeployedApp: AppLoader = async () => {

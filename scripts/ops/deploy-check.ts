@@ -4,7 +4,7 @@
 // Reads CRON_SECRET from the environment to scrape /metrics. Exit 0 = keep, 1 = roll back.
 import { pathToFileURL } from 'node:url';
 
-export const ROLLBACK_CRITERIA = {
+const ROLLBACK_CRITERIA = {
   maxErrorRate: 0.02,
   maxP95Ms: 3000,
   maxMemoryMb: 300,
@@ -19,7 +19,7 @@ export interface Observation {
   memoryMb: number | null;
 }
 
-export interface Decision {
+interface Decision {
   rollback: boolean;
   reasons: string[];
 }

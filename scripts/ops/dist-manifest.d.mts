@@ -1,5 +1,3 @@
 // Types for dist-manifest.mjs, which stays plain JavaScript so the Vercel build runs it without a loader.
-export declare const MANIFEST: string;
-export declare function hashDist(dir: string): Record<string, string>;
 export declare function writeDistManifest(dir: string): void;
 export declare function verifyDistManifest(dir: string): string[];

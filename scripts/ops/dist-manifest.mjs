@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export const MANIFEST = '.dist-manifest.json';
+const MANIFEST = '.dist-manifest.json';
 
 function files(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,7 +15,7 @@ function files(dir, root = dir) {
   });
 }
 
-export function hashDist(dir) {
+function hashDist(dir) {
   return Object.fromEntries(
     files(dir)
       .sort()

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** `steps.<id>.outcome` in GitHub Actions: a step that never ran is 'skipped'. */
-export type StepOutcome = 'success' | 'failure' | 'cancelled' | 'skipped' | '';
+type StepOutcome = 'success' | 'failure' | 'cancelled' | 'skipped' | '';
 
-export interface RollbackInput {
+interface RollbackInput {
   production: boolean;
   /** Outcome of the step that moved production traffic to the new deployment. */
   promote: StepOutcome;
@@ -20,8 +20,7 @@ export interface RollbackInput {
   previous: string;
 }
 
-export type RollbackPlan =
-  { action: 'none'; reason: string } | { action: 'rollback'; target: string };
+type RollbackPlan = { action: 'none'; reason: string } | { action: 'rollback'; target: string };
 
 export function planRollback(input: RollbackInput): RollbackPlan {
   if (!input.production) return { action: 'none', reason: 'not a production deployment' };

@@ -2,7 +2,7 @@
 //   npx tsx scripts/ops/smoke.ts https://preview-url.vercel.app
 import { pathToFileURL } from 'node:url';
 
-export interface SmokeResult {
+interface SmokeResult {
   name: string;
   ok: boolean;
   detail: string;

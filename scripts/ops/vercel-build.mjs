@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { buildApi } from './build-api.mjs';
 import { verifyDistManifest } from './dist-manifest.mjs';
 
-export async function vercelBuild(env = process.env, run = spawnSync) {
+async function vercelBuild(env = process.env, run = spawnSync) {
   if (env.TEND_PREBUILT_DIST === '1') {
     const differ = verifyDistManifest('dist');
     if (differ.length)

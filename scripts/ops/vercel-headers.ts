@@ -32,7 +32,7 @@ export function expectedSecurityHeaders(): { key: string; value: string }[] {
 }
 
 /** vercel.json with its catch-all header rule replaced by the server's policy; other rules kept. */
-export function withSecurityHeaders(vercel: { headers?: HeaderRule[] }): { headers: HeaderRule[] } {
+function withSecurityHeaders(vercel: { headers?: HeaderRule[] }): { headers: HeaderRule[] } {
   const rules = vercel.headers ?? [];
   const rest = rules.filter((rule) => rule.source !== '/(.*)');
   return { ...vercel, headers: [{ source: '/(.*)', headers: expectedSecurityHeaders() }, ...rest] };

@@ -39,7 +39,7 @@ export async function issueOneTimeToken(
   return token;
 }
 
-export interface ConsumedToken {
+interface ConsumedToken {
   userId: string;
   email: string;
 }

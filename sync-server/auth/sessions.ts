@@ -85,8 +85,7 @@ function invalidRefresh(code: string, message: string): HttpError {
   return new HttpError(400, code, message);
 }
 
-export type Rotation =
-  { userId: string; sessionId: string } | { error: HttpError; ended?: string[] };
+type Rotation = { userId: string; sessionId: string } | { error: HttpError; ended?: string[] };
 
 /**
  * Marks a refresh token used and returns its user and session. Errors are returned, not thrown, so the

@@ -6,7 +6,7 @@
 import type { Claims } from '../db/types';
 import type { TokenVerifier } from './verify';
 
-export interface VerifiedTokenCacheOptions {
+interface VerifiedTokenCacheOptions {
   /** Wall clock in ms (the context's injected clock). */
   now: () => number;
   maxEntries?: number;

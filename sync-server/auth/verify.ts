@@ -10,7 +10,7 @@ const ASYMMETRIC = ['ES256', 'RS256'];
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 
-export interface VerifierOptions {
+interface VerifierOptions {
   /** Shared secret for HS256 tokens (Supabase legacy secret, or our own local auth). */
   hsSecret?: string;
   /** Key set for asymmetric tokens; by default Supabase's JWKS endpoint when SUPABASE_URL is set. */

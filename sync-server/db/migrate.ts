@@ -11,7 +11,7 @@ const MIGRATIONS_DIR = [
   join(process.cwd(), 'supabase/migrations'),
 ].find((dir) => existsSync(dir))!;
 
-export interface Migration {
+interface Migration {
   version: string;
   name: string;
   sql: string;

@@ -14,7 +14,7 @@ const PREPARE = process.env.DB_PREPARE !== 'false';
 
 const DEFAULT_DB_TIMEOUT_MS = 5000;
 
-export interface PostgresOptions {
+interface PostgresOptions {
   max?: number;
   /** Longest a connect, a statement or a whole transaction may take before the caller gets a 503 (0: none). */
   timeoutMs?: number;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 
 export type RedisClient = Redis;
 
-export interface RedisOptions {
+interface RedisOptions {
   /** Called with connection errors; ioredis reconnects by itself. */
   onError?: (error: Error) => void;
   /** A second connection for SUBSCRIBE needs its own client; the name shows in CLIENT LIST. */

@@ -16,7 +16,7 @@ async function readSeq(ctx: AppContext, claims: AppEnv['Variables']['user']['cla
   return Number(rows[0]?.seq ?? 0);
 }
 
-export function liveUnavailable(): HttpError {
+function liveUnavailable(): HttpError {
   return new HttpError(
     503,
     'live_unavailable',

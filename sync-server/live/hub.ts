@@ -4,7 +4,7 @@
 import { formatChangeFrame } from '../../src/core/sync/live-events';
 import type { ChangeEvent, ChangeFeed } from './change-feed';
 
-export interface LiveLimits {
+interface LiveLimits {
   /** Streams this instance holds at most (every user together). */
   maxStreams: number;
   /** Streams one user may hold on this instance (one per browser, so a few devices). */
@@ -29,7 +29,7 @@ const DEFAULT_LIVE_LIMITS: LiveLimits = {
 };
 
 /** Why a stream could not be opened; the route turns it into an HTTP answer. */
-export type OpenRefusal =
+type OpenRefusal =
   | {
       code: 'too_many_streams';
       scope: 'user' | 'instance';
@@ -45,7 +45,7 @@ export class LiveRefusedError extends Error {
   }
 }
 
-export interface OpenStreamOptions {
+interface OpenStreamOptions {
   owner: string;
   /** Epoch ms at which the access token expires: the stream ends then, and the client reconnects. */
   expiresAt: number;
@@ -63,7 +63,7 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
-export interface LiveHubOptions {
+interface LiveHubOptions {
   feed: ChangeFeed;
   limits?: Partial<LiveLimits>;
   now?: () => number;

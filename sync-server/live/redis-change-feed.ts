@@ -8,7 +8,7 @@ import { decodeChange, encodeChange } from './change-feed';
 
 const REDIS_CHANGE_CHANNEL = 'tend:sync:changes';
 
-export interface RedisChangeFeedOptions {
+interface RedisChangeFeedOptions {
   url: string;
   onError?: (error: Error) => void;
 }

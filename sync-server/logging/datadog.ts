@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { Writable } from 'node:stream';
 
-export interface DatadogOptions {
+interface DatadogOptions {
   apiKey: string;
   /** Defaults to the intake of DD_SITE (datadoghq.com). Tests point it at a local server. */
   url?: string;

@@ -14,7 +14,7 @@ import { createScrubber, scrubbingStream } from './scrub';
 
 /** pino orders levels by number, higher = more severe; the specification's order is kept, npm's numbers are not. */
 const CUSTOM_LEVELS = { http: 27, verbose: 23, silly: 5 } as const;
-export type CustomLevel = keyof typeof CUSTOM_LEVELS;
+type CustomLevel = keyof typeof CUSTOM_LEVELS;
 export type Logger = PinoLogger<CustomLevel>;
 
 /** Keys whose values are credentials wherever they appear in a logged object (requests, bodies, tokens). */
@@ -43,7 +43,7 @@ const SECRET_KEYS = [...CREDENTIAL_KEYS, ...[...SECRET_ENV_NAMES].map(configKey)
 /** Keys searched at the top level, one and two levels down (request headers, bodies, configuration). */
 const redactor = createKeyRedactor(SECRET_KEYS);
 
-export interface LoggerOptions {
+interface LoggerOptions {
   env?: Record<string, string | undefined>;
   level?: string;
   /** Secret values that must never reach a log line, whatever key they hide under. */
@@ -53,7 +53,7 @@ export interface LoggerOptions {
   fetchImpl?: typeof fetch;
 }
 
-export interface Logging {
+interface Logging {
   logger: Logger;
   datadog: DatadogStream | null;
   files: { error: string; combined: string } | null;

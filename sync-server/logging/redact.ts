@@ -12,7 +12,7 @@ type Bag = Record<string, unknown>;
 
 const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null;
 
-export interface KeyRedactor {
+interface KeyRedactor {
   /** For pino's `formatters.log` and `formatters.bindings`: the logged object, redacted. */
   object<T extends Bag>(object: T): T;
   /** For pino's `serializers.err`: the error as pino writes it, redacted as a value one level down. */

@@ -11,7 +11,7 @@ const EMAIL =
 // A password in a URL has no unescaped "/" or "@" (RFC 3986 userinfo).
 const URL_PASSWORD = /(?<!\w)(\w{1,32}:\/\/[^:/\s"@]{1,255}:)[^@\s"/]{1,255}@/g;
 
-export interface Scrubber {
+interface Scrubber {
   (line: string): string;
 }
 

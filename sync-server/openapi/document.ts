@@ -32,7 +32,7 @@ function accessNote(access: Access): string {
   }
 }
 
-export interface DocumentInfo {
+interface DocumentInfo {
   version: string;
   serverUrl?: string;
 }

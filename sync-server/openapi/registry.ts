@@ -3,7 +3,7 @@
 // operations side each add their own and the document shows what this server actually mounts.
 import type { z } from 'zod';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Who may call: nobody in particular, a signed-in user, a staff role (with a permission) or the cron secret. */
 export type Access =
@@ -13,7 +13,7 @@ export type Access =
   | { kind: 'cron' }
   | { kind: 'cron-or-staff'; permission: string };
 
-export interface ResponseSpec {
+interface ResponseSpec {
   description: string;
   schema?: z.core.$ZodType;
   /** Defaults to application/json when there is a schema. */

@@ -15,7 +15,7 @@ import { registerOperations } from '../openapi/registry';
 import { OPS_OPERATIONS } from './openapi-operations';
 import { createOpsRuntime, type OpsRuntime } from './runtime';
 
-export interface InstallOpsOptions {
+interface InstallOpsOptions {
   env?: Env;
   fetchImpl?: typeof fetch;
 }

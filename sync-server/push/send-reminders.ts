@@ -16,7 +16,7 @@ import type { VapidKeys } from './vapid';
 /** What the service worker receives: the notice the page would show itself (src/core/sw-protocol.ts). */
 export type ReminderPayload = ReminderNotice;
 
-export interface ReminderJobReport {
+interface ReminderJobReport {
   subscriptions: number;
   due: number;
   sent: number;
@@ -32,7 +32,7 @@ type Send = (
   options: RequestOptions,
 ) => Promise<SendResult>;
 
-export interface ReminderJobDeps {
+interface ReminderJobDeps {
   /** The privileged connection: the job reads every subscribed user's tasks. */
   db: Queryable;
   vapid: VapidKeys;

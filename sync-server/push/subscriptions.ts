@@ -16,7 +16,7 @@ export const DEFAULT_PUSH_HOSTS = [
   '*.notify.windows.com',
 ];
 
-export function isPushHost(host: string, allowed: readonly string[]): boolean {
+function isPushHost(host: string, allowed: readonly string[]): boolean {
   const name = host.toLowerCase();
   return allowed.some((entry) =>
     entry.startsWith('*.') ? name.endsWith(entry.slice(1)) : name === entry,
@@ -58,7 +58,7 @@ export function subscriptionSchema(allowedHosts: readonly string[]) {
     timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone'),
   });
 }
-export type SubscriptionInput = z.infer<ReturnType<typeof subscriptionSchema>>;
+type SubscriptionInput = z.infer<ReturnType<typeof subscriptionSchema>>;
 
 export type PushSubscriptionRow = {
   id: string;

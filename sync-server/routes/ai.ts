@@ -40,7 +40,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export interface WallTime {
+interface WallTime {
   year: number;
   month: number;
   day: number;

@@ -3,7 +3,7 @@
 // one Lua script in Redis, each atomic against the others.
 import type { StateBackend } from './backend';
 
-export type AlertTransition = 'firing' | 'resolved';
+type AlertTransition = 'firing' | 'resolved';
 
 export interface SharedAlertState {
   id: string;

@@ -4,7 +4,7 @@
 // retried flush harmless, and a flush that fails (database down) is simply retried with newer totals.
 import type { StateBackend } from './backend';
 
-export interface SharedCountersOptions {
+interface SharedCountersOptions {
   /** Names the series in storage: `requests`, `ai`. */
   series: string;
   bucketMs: number;

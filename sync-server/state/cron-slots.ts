@@ -4,7 +4,7 @@
 // `maxAttempts` times. Kept in PostgreSQL even when Redis is configured: the run record is the job history.
 import type { StateBackend } from './backend';
 
-export interface CronSlot {
+interface CronSlot {
   job: string;
   slot: Date;
 }

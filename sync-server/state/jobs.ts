@@ -4,7 +4,7 @@
 import type { ProgressEvent } from '../ops/backup/progress';
 import type { StateBackend } from './backend';
 
-export interface JobRecord {
+interface JobRecord {
   id: string;
   kind: string;
   status: 'running' | 'succeeded' | 'failed';

@@ -7,13 +7,13 @@ import { createHmac } from 'node:crypto';
 import type { StateBackend } from './backend';
 
 /** What the store keeps per key; times in epoch ms of the injected clock. A row past `expiresAt` is gone. */
-export interface LimitRow {
+interface LimitRow {
   count: number;
   blockedUntil: number;
   expiresAt: number;
 }
 
-export interface WindowHit {
+interface WindowHit {
   allowed: boolean;
   count: number;
   /** When the current window ends. */
@@ -30,7 +30,7 @@ export interface BackoffPolicy {
   forgetMs: number;
 }
 
-export interface BackoffAttempt {
+interface BackoffAttempt {
   /** False while the back-off runs: the attempt is refused without counting. */
   admitted: boolean;
   failures: number;
@@ -53,7 +53,7 @@ export interface RateLimitStore {
 type Change<T> = { next: LimitRow | null; result: T };
 
 /** Fixed window: a new one starts when the last has ended (the row expired). */
-export function nextWindow(
+function nextWindow(
   prev: LimitRow | null,
   now: number,
   max: number,
@@ -75,7 +75,7 @@ export function backoffWait(failures: number, policy: BackoffPolicy): number {
   return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(over - 1, 40));
 }
 
-export function nextAttempt(
+function nextAttempt(
   prev: LimitRow | null,
   now: number,
   policy: BackoffPolicy,

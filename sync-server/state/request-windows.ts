@@ -5,7 +5,7 @@
 import type { StateBackend } from './backend';
 import { createSharedCounters, type CounterTiming, type SharedCounters } from './counters';
 
-export interface RequestSample {
+interface RequestSample {
   at: number;
   durationMs: number;
   status: number;

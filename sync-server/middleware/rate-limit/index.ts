@@ -5,15 +5,15 @@ import { HttpError } from '../../errors';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import type { BackoffPolicy, RateLimitStore } from '../../state/rate-limits';
 
-export interface WindowLimit {
+interface WindowLimit {
   max: number;
   windowMs: number;
 }
 
 /** GoTrue's code for a request-rate limit; mail-sending routes use `over_email_send_rate_limit`. */
-export const RATE_LIMITED = 'over_request_rate_limit';
+const RATE_LIMITED = 'over_request_rate_limit';
 
-export function tooManyRequests(code: string, retryAfterMs: number): HttpError {
+function tooManyRequests(code: string, retryAfterMs: number): HttpError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new HttpError(
     429,

@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../../context';
 import { nodeResponse } from '../node-response';
 
 /** Where each request's timing goes (the request windows shared by every instance, state/request-windows.ts). */
-export interface RequestRecorder {
+interface RequestRecorder {
   record(sample: { at: number; durationMs: number; status: number; outage?: boolean }): void;
 }
 

@@ -4,7 +4,7 @@ import type { AuthUser } from '../../auth/user';
 import type { OpsDb } from '../db';
 import { ensureOpsSchema } from '../schema';
 
-export interface AuditEntry {
+interface AuditEntry {
   actor: AuthUser;
   action: string;
   subject?: string | null;

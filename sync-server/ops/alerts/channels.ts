@@ -71,7 +71,7 @@ function createLogChannel(name: string, log: AlertLog): AlertChannel {
   };
 }
 
-export interface ChannelEnv {
+interface ChannelEnv {
   ALERT_WEBHOOK_URL?: string;
   SLACK_WEBHOOK_URL?: string;
   ALERT_EMAIL_WEBHOOK_URL?: string;

@@ -6,7 +6,7 @@ import type { AlertResult } from './evaluate';
 import type { AlertChannel, AlertLog, AlertNotification, ChannelRouting } from './channels';
 import type { AlertRule } from './rules';
 
-export type AlertState = SharedAlertState;
+type AlertState = SharedAlertState;
 
 export interface AlertManager {
   process(results: readonly AlertResult[]): Promise<AlertNotification[]>;

@@ -30,7 +30,7 @@ export interface DumpHeader {
   tables: TableDigest[];
 }
 
-export interface DumpResult {
+interface DumpResult {
   header: DumpHeader;
   ndjson: Buffer;
 }

@@ -7,10 +7,10 @@ import { downloadBackup, listOffsiteBackups } from './offsite';
 import type { S3Target } from './s3';
 import type { BackupManifest } from './store';
 
-export class OffsiteChoiceError extends Error {}
+class OffsiteChoiceError extends Error {}
 
 /** `latest`, a backup id, or its key in the bucket (`<id>.bak` or `<id>.manifest.json`). */
-export function chooseOffsiteBackups(
+function chooseOffsiteBackups(
   manifests: readonly BackupManifest[],
   choice: string,
 ): BackupManifest[] {

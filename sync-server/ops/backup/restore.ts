@@ -20,14 +20,14 @@ import { ensureOpsSchema } from '../schema';
 import { ignoreProgress, type OnProgress } from './progress';
 import { readVerifiedBackup } from './store';
 
-export interface RestoreStep {
+interface RestoreStep {
   group: RestoreGroup;
   table: string;
   rows: number;
   durationMs: number;
 }
 
-export interface RestoreReport {
+interface RestoreReport {
   ok: boolean;
   file: string;
   kind: DumpHeader['kind'];

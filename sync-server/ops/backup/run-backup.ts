@@ -14,7 +14,7 @@ import {
   type BackupManifest,
 } from './store';
 
-export interface BackupOptions {
+interface BackupOptions {
   db: OpsDb;
   dir: string;
   encryptionKey: string;
@@ -23,7 +23,7 @@ export interface BackupOptions {
   onProgress?: OnProgress;
 }
 
-export interface BackupRunResult {
+interface BackupRunResult {
   manifest: BackupManifest | null;
   pruned: string[];
   skippedReason?: string;

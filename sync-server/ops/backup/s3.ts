@@ -24,7 +24,7 @@ function encodeRfc3986(value: string, keepSlash: boolean): string {
     .replace(/%2F/g, keepSlash ? '/' : '%2F');
 }
 
-export interface SignInput {
+interface SignInput {
   method: string;
   url: URL;
   headers: Record<string, string>;

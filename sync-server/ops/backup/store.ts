@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TableDigest } from './dump';
 
-export type BackupKind = 'full' | 'incremental' | 'config';
+type BackupKind = 'full' | 'incremental' | 'config';
 
 export interface BackupManifest {
   id: string;

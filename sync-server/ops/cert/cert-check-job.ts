@@ -11,7 +11,7 @@ import {
   type CertInfo,
 } from './certificate';
 
-export interface CertCheckReport {
+interface CertCheckReport {
   ok: boolean;
   hosts: (Partial<CertInfo> & { host: string; verdict: string; error?: string })[];
   reason?: string;

@@ -4,7 +4,7 @@
 import type { OpsDb } from '../db';
 import { PRUNE_REVOKED_SESSIONS_SQL } from '../../state/sessions';
 
-export interface MaintenanceStep {
+interface MaintenanceStep {
   name: string;
   sql: string;
   ok: boolean;
@@ -13,7 +13,7 @@ export interface MaintenanceStep {
   error?: string;
 }
 
-export interface MaintenanceReport {
+interface MaintenanceReport {
   ok: boolean;
   startedAt: string;
   durationMs: number;

@@ -1,7 +1,7 @@
 // A five-field cron matcher (minute hour day-of-month month day-of-week, UTC) covering what the operations specification's schedules
 // use: `*`, numbers, lists, ranges and `*/n` steps. Enough for the scheduler; not a general cron implementation.
 
-export interface CronSchedule {
+interface CronSchedule {
   expression: string;
   matches(at: Date): boolean;
 }

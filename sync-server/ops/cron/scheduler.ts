@@ -5,14 +5,14 @@
 import { CRON_JOBS } from './cron-jobs';
 import { parseCron } from './schedule';
 
-export interface ScheduledJob {
+interface ScheduledJob {
   /** Run-claim name; the hourly incremental backup is its own job. */
   name: string;
   schedule: string;
   run(): Promise<{ ok: boolean; report: unknown }>;
 }
 
-export interface SchedulerDeps {
+interface SchedulerDeps {
   jobs: readonly ScheduledJob[];
   claim(job: string, slot: Date): Promise<boolean>;
   finish(job: string, slot: Date, ok: boolean, report: unknown): Promise<void>;

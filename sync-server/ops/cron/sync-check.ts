@@ -2,7 +2,7 @@
 // (their outbox cannot drain: the nearest thing to a stuck outbox the server can see), then the alert rules.
 import type { OpsDb } from '../db';
 
-export interface SyncCheckReport {
+interface SyncCheckReport {
   failuresLastHour: number;
   appliedLastHour: number;
   stuckClients: {

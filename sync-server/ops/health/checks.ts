@@ -8,7 +8,7 @@ import { withDeadline } from '../../db/unavailable';
 import type { OpsDb } from '../db';
 import { pingRedis } from './redis-check';
 
-export type CheckStatus = 'healthy' | 'degraded' | 'unhealthy';
+type CheckStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 export interface CheckResult {
   status: CheckStatus;
@@ -57,7 +57,7 @@ export async function checkRedis(url: string | undefined): Promise<CheckResult> 
   }
 }
 
-export interface DiskUsage {
+interface DiskUsage {
   path: string;
   totalBytes: number;
   freeBytes: number;

@@ -3,7 +3,7 @@
 import type { AiStats } from './ai-telemetry';
 import type { RequestStats } from '../../state/request-windows';
 
-export interface MetricsDashboard {
+interface MetricsDashboard {
   activeUsers: { daily: number; weekly: number; monthly: number };
   performance: {
     p50_response_time: number;
@@ -42,7 +42,7 @@ export interface MetricsSnapshot extends MetricsDashboard {
 }
 
 /** Where the Storage Warning looks: the database's size on PostgreSQL, the data directory's disk on PGlite. */
-export interface StorageUse {
+interface StorageUse {
   used_ratio: number | null;
   source: 'database' | 'disk';
   path: string | null;
