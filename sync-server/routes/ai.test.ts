@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
 import { createErrorHandler } from '../errors';
 import { createLogger } from '../logging/logger';
-import { createAiRoutes, wallTimeIn } from './ai';
+import { createAiRoutes } from './ai';
 
 const NOW = Date.parse('2026-11-26T23:30:00Z');
 
@@ -58,6 +58,23 @@ describe('POST /api/ai/parse', () => {
     expect(la.body.reference).toEqual({ now: '2026-07-01T05:00', timeZone: 'America/Los_Angeles' });
   });
 
+  it('reads the wall time across daylight saving time and the date line', async () => {
+    const at = async (now: string, timeZone: string) =>
+      (await post({ text: 'x', now, timeZone })).body.reference;
+    expect(await at('2026-03-29T00:59:00Z', 'Europe/Berlin')).toEqual({
+      now: '2026-03-29T01:59',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(await at('2026-03-29T01:00:00Z', 'Europe/Berlin')).toEqual({
+      now: '2026-03-29T03:00',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(await at('2026-12-31T23:59:59Z', 'Asia/Tokyo')).toEqual({
+      now: '2027-01-01T08:59',
+      timeZone: 'Asia/Tokyo',
+    });
+  });
+
   it('takes a local wall time as it is', async () => {
     const { body } = await post({
       text: 'standup at 9am',
@@ -90,24 +107,5 @@ describe('POST /api/ai/parse', () => {
   it('answers 400 invalid_json for a body that is not JSON', async () => {
     const res = await post('{"text": ');
     expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } });
-  });
-});
-
-describe('wallTimeIn', () => {
-  it('follows daylight saving time', () => {
-    expect(wallTimeIn(Date.parse('2026-03-29T00:59:00Z'), 'Europe/Berlin')).toMatchObject({
-      hour: 1,
-      minute: 59,
-    });
-    expect(wallTimeIn(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toMatchObject({
-      hour: 3,
-      minute: 0,
-    });
-    expect(wallTimeIn(Date.parse('2026-12-31T23:59:59Z'), 'Asia/Tokyo')).toMatchObject({
-      year: 2027,
-      month: 1,
-      day: 1,
-      hour: 8,
-    });
   });
 });
