@@ -8,7 +8,7 @@ import type { Config } from '../../config';
  * comes first and is forged at will. With `hops` proxies of ours in front, the client is therefore the
  * `hops`-th entry from the right: the rightmost one no proxy of ours vouches for.
  */
-export function rightmostUntrustedHop(header: string | undefined, hops: number): string | null {
+function rightmostUntrustedHop(header: string | undefined, hops: number): string | null {
   const entries = (header ?? '')
     .split(',')
     .map((entry) => entry.trim())
