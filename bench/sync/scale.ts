@@ -4,7 +4,7 @@
 // to show they probe indexes instead of scanning.
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { AS_USER_SQL } from '../../sync-server/db/types';
+import { AS_USER_SQL, asUserParams } from '../../sync-server/db/types';
 import { PULL_PAGE_SQL } from '../../sync-server/sync/pull';
 import {
   LOAD_PUSH_STATE_SQL,
@@ -73,7 +73,7 @@ async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
   for (const [name, [text, params]] of Object.entries(statements)) {
     const lines = await sql
       .begin(async (tx) => {
-        await tx.unsafe(AS_USER_SQL, [JSON.stringify({ sub: owner, role: 'authenticated' })]);
+        await tx.unsafe(AS_USER_SQL, asUserParams({ sub: owner, role: 'authenticated' }));
         const rows = await tx.unsafe(
           `explain (analyze, costs off, timing off, summary off) ${text}`,
           params as never[],

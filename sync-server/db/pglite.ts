@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Claims, Db, Queryable, Row } from './types';
-import { AS_USER_SQL } from './types';
+import { AS_USER_SQL, asUserParams } from './types';
 import { withDeadline } from './unavailable';
 
 function wrap(pg: Pick<PGlite, 'query' | 'exec'>, timeoutMs: number): Queryable {
@@ -69,7 +69,7 @@ export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
     asUser: <T>(claims: Claims, fn: (tx: Queryable) => Promise<T>) =>
       withDeadline(
         pg.transaction(async (tx) => {
-          await tx.query(AS_USER_SQL, [JSON.stringify(claims)]);
+          await tx.query(AS_USER_SQL, asUserParams(claims));
           return fn(wrap(tx, 0));
         }),
         timeoutMs,

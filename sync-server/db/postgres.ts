@@ -2,7 +2,7 @@
 // into quick 503s instead of hung requests.
 import postgres from 'postgres';
 import type { Claims, Db, Queryable, Row } from './types';
-import { AS_USER_SQL } from './types';
+import { AS_USER_SQL, asUserParams } from './types';
 import { DatabaseUnavailableError, isDatabaseUnavailable, withDeadline } from './unavailable';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -35,6 +35,9 @@ function wrap(sql: Sql, timeoutMs: number): Queryable {
     },
   };
 }
+
+/** postgres.js's `unsafe` options; `simple` (absent from its typings) picks the simple query protocol. */
+type StatementOptions = postgres.UnsafeQueryOptions & { simple?: boolean };
 
 const lostConnection = () => new DatabaseUnavailableError('connection lost during the transaction');
 
@@ -86,7 +89,7 @@ function pipelinedTransaction<T>(
         const send = <R extends Row>(
           text: string,
           params: unknown[],
-          options: postgres.UnsafeQueryOptions & { onexecute?: (c: Connection) => boolean } = {
+          options: StatementOptions & { onexecute?: (c: Connection) => boolean } = {
             prepare: PREPARE && params.length > 0,
           },
         ): Promise<R[]> => {
@@ -102,9 +105,17 @@ function pipelinedTransaction<T>(
             throw error;
           });
         };
-        /** fn's statements: refused once the connection was lost. */
-        const statement = <R extends Row>(text: string, params: unknown[]) =>
-          broken ? Promise.reject<R[]>(lostConnection()) : send<R>(text, params);
+        /**
+         * fn's statements: refused once the connection was lost. A query goes through the extended protocol
+         * and is prepared even without parameters (postgres.js would send it as a simple query, parsed and
+         * planned on every call: the push's lock of the user's state row was); `exec` stays simple, since
+         * only a simple query may hold several statements.
+         */
+        const statement = <R extends Row>(
+          text: string,
+          params: unknown[],
+          options: StatementOptions = { prepare: PREPARE, simple: false },
+        ) => (broken ? Promise.reject<R[]>(lostConnection()) : send<R>(text, params, options));
         const background = (answer: Promise<unknown>) => {
           answer.catch(() => undefined);
           pending.push(answer);
@@ -145,12 +156,12 @@ function pipelinedTransaction<T>(
         );
         // Not awaited alone: pipelined ahead of fn's first statement. Should it fail, the transaction is
         // aborted and every later statement fails with it.
-        if (claims) background(send(AS_USER_SQL, [JSON.stringify(claims)]));
+        if (claims) background(send(AS_USER_SQL, asUserParams(claims)));
         const work = (async () =>
           fn({
             query: <R extends Row>(text: string, params: unknown[] = []) =>
               statement<R>(text, params),
-            exec: async (text: string) => void (await statement(text, [])),
+            exec: async (text: string) => void (await statement(text, [], { prepare: false })),
             queryBeforeCommit: (text: string, params: unknown[] = []) =>
               background(statement(text, params)),
           }))();

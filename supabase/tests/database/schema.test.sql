@@ -1,6 +1,6 @@
 -- Schema facts the server and the daily maintenance rely on.
 begin;
-select plan(22);
+select plan(25);
 
 select has_table('public', 'profiles', 'profiles exists');
 select has_table('public', 'tasks', 'tasks exists');
@@ -13,6 +13,16 @@ select is(
   1, 'task_statistics has a unique index, so it can be refreshed concurrently');
 select lives_ok('refresh materialized view concurrently public.task_statistics', 'concurrent refresh works');
 select function_returns('auth', 'uid', 'uuid', 'auth.uid() returns uuid');
+-- auth.uid() reads the subject the server sets on its own first, and the claims' subject when that is empty
+-- (as it reads once an earlier transaction set it locally), as Supabase's auth.uid() does.
+select set_config('request.jwt.claims', '{"sub":"aaaaaaaa-0000-4000-8000-000000000001"}', true),
+       set_config('request.jwt.claim.sub', 'bbbbbbbb-0000-4000-8000-000000000002', true);
+select is(auth.uid(), 'bbbbbbbb-0000-4000-8000-000000000002'::uuid, 'auth.uid() prefers request.jwt.claim.sub');
+select set_config('request.jwt.claim.sub', '', true);
+select is(auth.uid(), 'aaaaaaaa-0000-4000-8000-000000000001'::uuid,
+  'auth.uid() falls back to the claims when request.jwt.claim.sub is empty');
+select set_config('request.jwt.claims', '', true);
+select is(auth.uid(), null, 'auth.uid() is null with neither setting');
 select has_role('authenticated', 'role authenticated exists');
 select has_role('anon', 'role anon exists');
 select has_role('service_role', 'role service_role exists');
