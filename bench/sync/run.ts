@@ -10,7 +10,7 @@
 // Options: --db=postgres|pglite|both (default both), --duration=S, --rate=N, --rounds=N, --ab=N, --pool=N,
 // --port=N (first of three; default 9500), --scale; BENCH_NODE_FLAGS passes node flags to Tend's server.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -24,7 +24,7 @@ import type { LatencyFigures, PushRequest } from './load';
 import { loadAverage, paced, saturated } from './load';
 import { SERVER_SECRETS, mutation, rawPushes, tendPushes, token } from './pushes';
 import { benchScale } from './scale';
-import { startServer } from './server-process';
+import { databaseCpuMs, parentPid, startServer } from './server-process';
 import type { ServerProcess } from './server-process';
 
 const args = Object.fromEntries(
@@ -158,7 +158,7 @@ function median(xs: number[]): number {
 const ratio = (a: number, b: number) => Number((a / b).toFixed(3));
 
 /** Single-push figures of Tend and the baseline, alternated AB times; ratios of the medians. */
-async function singlePush(tend: ServerProcess, raw: ServerProcess) {
+async function singlePush(tend: ServerProcess, raw: ServerProcess, postmasterPid?: number) {
   const tendNext = await tendPushes(CONNECTIONS);
   const rawNext = rawPushes(CONNECTIONS);
   const runs = { saturated: { tend: [], raw: [] }, paced: { tend: [], raw: [] } } as Record<
@@ -168,14 +168,33 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
   // Warm-up, not counted: each pooled connection prepares its statements and V8 compiles the hot paths.
   await saturated(raw.base, CONNECTIONS, WARMUP, rawNext);
   await saturated(tend.base, CONNECTIONS, WARMUP, tendNext);
-  // Server CPU (user + system) per answered push: less at the mercy of the load average than throughput.
-  const cpu = { tend: [] as number[], raw: [] as number[] };
-  const measured = async (server: ServerProcess, next: () => PushRequest, into: number[]) => {
-    const before = server.cpuMs();
+  // CPU (user + system) per answered push, of the server, the database and this process (the load
+  // generator): less at the mercy of the load average than throughput. On two cores the three share the
+  // machine, so saturated throughput follows the inverse of their sum.
+  type CpuPerPush = { server: number; database: number; loadGenerator: number };
+  const cpu = { tend: [] as CpuPerPush[], raw: [] as CpuPerPush[] };
+  const measured = async (server: ServerProcess, next: () => PushRequest, into: CpuPerPush[]) => {
+    const before = { server: server.cpuMs(), database: databaseMs(), generator: generatorMs() };
     const figures = await saturated(server.base, CONNECTIONS, DURATION, next);
-    into.push((server.cpuMs() - before) / Math.max(1, figures.requests));
+    const per = (ms: number) => ms / Math.max(1, figures.requests);
+    into.push({
+      server: per(server.cpuMs() - before.server),
+      database: per(databaseMs() - before.database),
+      loadGenerator: per(generatorMs() - before.generator),
+    });
     return figures;
   };
+  const databaseMs = () => (postmasterPid ? databaseCpuMs(postmasterPid) : 0);
+  const generatorMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const medianOf = (xs: CpuPerPush[], key: keyof CpuPerPush) =>
+    Number(median(xs.map((x) => x[key])).toFixed(3));
+  const cpuFigures = (key: keyof CpuPerPush) => ({
+    tend: medianOf(cpu.tend, key),
+    baseline: medianOf(cpu.raw, key),
+  });
   for (let i = 0; i < AB; i++) {
     runs.saturated.raw.push(await measured(raw, rawNext, cpu.raw));
     runs.saturated.tend.push(await measured(tend, tendNext, cpu.tend));
@@ -191,10 +210,12 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess) {
       baselineRequestsPerSecond: rps(runs.saturated.raw),
       ratio: ratio(rps(runs.saturated.tend), rps(runs.saturated.raw)),
       target: '>= 0.7',
-      serverCpuMsPerPush: {
-        tend: Number(median(cpu.tend).toFixed(3)),
-        baseline: Number(median(cpu.raw).toFixed(3)),
-      },
+      serverCpuMsPerPush: cpuFigures('server'),
+      /** The local PostgreSQL's processes (absent when the database is not on this machine). */
+      databaseCpuMsPerPush: postmasterPid ? cpuFigures('database') : undefined,
+      loadGeneratorCpuMsPerPush: cpuFigures('loadGenerator'),
+      /** Tend's server CPU per push in each run, in order: falling from run to run is V8 still compiling. */
+      serverCpuMsPerPushByRun: cpu.tend.map((c) => Number(c.server.toFixed(3))),
     },
     pacedP95: {
       rate: PACED_RATE,
@@ -212,6 +233,23 @@ async function idleRss(server: ServerProcess): Promise<number> {
   return Math.round(server.rssMb());
 }
 
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The postmaster's pid when PostgreSQL runs on this machine (a backend's parent), else undefined. */
+async function postmasterOf(sql: postgres.Sql): Promise<number | undefined> {
+  const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const parent = parentPid(pid);
+  // A remote server's backend pid may name some unrelated local process.
+  const local = parent > 1 && /postgres/.test(commandOf(parent));
+  return local ? parent : undefined;
+}
+
 async function benchPostgres() {
   const name = `tend_bench_${randomUUID().slice(0, 8)}`;
   const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
@@ -227,7 +265,7 @@ async function benchPostgres() {
   const direct = postgres(url, { max: CLIENTS, onnotice: () => {} });
   try {
     const idle = await idleRss(tend);
-    const single = await singlePush(tend, raw);
+    const single = await singlePush(tend, raw, await postmasterOf(direct));
     const batch = await batchFigures(tend, (sql, params) => direct.unsafe(sql, params as never[]));
     return {
       database: 'postgres',

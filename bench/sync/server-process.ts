@@ -2,7 +2,7 @@
 // node, and samples its RSS.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -45,14 +45,37 @@ function rssMb(pid: number): number {
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+}
+
+/** The fields of /proc/<pid>/stat after the command name (the state first), or null if it is gone. */
+function statFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+export function parentPid(pid: number): number {
+  return Number(statFields(pid)?.[1] ?? 0);
+}
+
+/**
+ * CPU of a local PostgreSQL: the postmaster and every process it forked (backends, WAL writer,
+ * checkpointer, autovacuum). Backends that exit between two readings take their CPU with them; the
+ * benchmark's pooled connections live through a whole run.
+ */
+export function databaseCpuMs(postmasterPid: number): number {
+  let total = cpuMs(postmasterPid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (parentPid(Number(entry)) === postmasterPid) total += cpuMs(Number(entry));
+  }
+  return total;
 }
 
 export async function startServer(
