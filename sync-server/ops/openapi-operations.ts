@@ -23,6 +23,13 @@ const BAD_INPUT: Record<number, string> = {
 const limitQuery = z.object({ limit: limitSchema });
 const idParams = z.object({ id: z.uuid() });
 const json = (description: string) => ({ description, schema: openObjectSchema });
+/** A GET answered with a JSON object, as most of the operations API is; `more` adds access, input, errors. */
+const getJson = (
+  path: string,
+  summary: string,
+  answer: string,
+  more: Partial<Omit<OperationSpec, 'method' | 'path' | 'summary' | 'responses'>> = {},
+) => ({ method: 'get' as const, path, summary, responses: { 200: json(answer) }, ...more });
 
 /** STAFF_ERRORS for an operation a staff role may call, BAD_INPUT for one that takes a body. */
 const group = createOperationGroup((operation) => ({
@@ -45,12 +52,11 @@ const health = group('Health', PUBLIC, [
 
 /** Metrics and alerts: the dashboard's figures are for every staff role. */
 const metrics = group('Metrics', staff('dashboard:read'), [
-  {
-    method: 'get',
-    path: '/api/metrics',
-    summary: 'Dashboard figures: requests, latencies, errors, sync, AI, database',
-    responses: { 200: json('A metrics snapshot') },
-  },
+  getJson(
+    '/api/metrics',
+    'Dashboard figures: requests, latencies, errors, sync, AI, database',
+    'A metrics snapshot',
+  ),
   {
     method: 'get',
     path: '/metrics',
@@ -70,20 +76,12 @@ const metrics = group('Metrics', staff('dashboard:read'), [
     },
     errors: { 429: 'Too many telemetry batches (`telemetry_rate_limited`)' },
   },
-  {
-    method: 'get',
-    path: '/api/alerts',
-    summary: 'Alert rules that are firing now, with their history',
+  getJson('/api/alerts', 'Alert rules that are firing now, with their history', 'Alerts', {
     access: staff('alerts:read'),
-    responses: { 200: json('Alerts') },
-  },
-  {
-    method: 'get',
-    path: '/api/alerts/rules',
-    summary: 'The alert rules and their thresholds',
+  }),
+  getJson('/api/alerts/rules', 'The alert rules and their thresholds', 'Rules', {
     access: staff('alerts:read'),
-    responses: { 200: json('Rules') },
-  },
+  }),
 ]);
 
 const cron: OperationSpec[] = CRON_JOBS.flatMap((job) =>
@@ -105,12 +103,7 @@ const cron: OperationSpec[] = CRON_JOBS.flatMap((job) =>
 
 /** The admin API: every staff role may read the role matrix; the rest name a stronger permission. */
 const admin = group('Admin', staff('dashboard:read'), [
-  {
-    method: 'get',
-    path: '/api/admin/rbac',
-    summary: 'The role and permission matrix',
-    responses: { 200: json('`{ roles }`') },
-  },
+  getJson('/api/admin/rbac', 'The role and permission matrix', '`{ roles }`'),
   {
     method: 'get',
     path: '/api/admin/users',
@@ -149,16 +142,12 @@ const admin = group('Admin', staff('dashboard:read'), [
       409: 'An admin cannot disable or demote themselves (`self_lockout`)',
     },
   },
-  {
-    method: 'get',
-    path: '/api/admin/users/:id/tasks',
-    summary: "A user's tasks, for support (audited)",
+  getJson('/api/admin/users/:id/tasks', "A user's tasks, for support (audited)", '`{ tasks }`', {
     access: staff('user_data:read'),
     params: idParams,
     query: limitQuery,
-    responses: { 200: json('`{ tasks }`') },
     errors: BAD_INPUT,
-  },
+  }),
   {
     method: 'post',
     path: '/api/admin/users/:id/recovery-link',
@@ -177,38 +166,22 @@ const admin = group('Admin', staff('dashboard:read'), [
       422: 'Accounts are managed by Supabase Auth (`managed_by_supabase_auth`)',
     },
   },
-  {
-    method: 'get',
-    path: '/api/admin/analytics',
-    summary: 'Aggregate usage (counts only, no user data)',
+  getJson('/api/admin/analytics', 'Aggregate usage (counts only, no user data)', 'Analytics', {
     access: staff('analytics:read'),
-    responses: { 200: json('Analytics') },
-  },
-  {
-    method: 'get',
-    path: '/api/admin/logs',
-    summary: 'The newest server log lines (audited)',
+  }),
+  getJson('/api/admin/logs', 'The newest server log lines (audited)', '`{ configured, lines }`', {
     access: staff('logs:read'),
     query: z.object({ limit: limitSchema, level: logLevelSchema }),
-    responses: { 200: json('`{ configured, lines }`') },
     errors: BAD_INPUT,
-  },
-  {
-    method: 'get',
-    path: '/api/admin/audit',
-    summary: 'The staff audit log, newest first',
+  }),
+  getJson('/api/admin/audit', 'The staff audit log, newest first', '`{ entries }`', {
     access: staff('audit:read'),
     query: limitQuery,
-    responses: { 200: json('`{ entries }`') },
     errors: BAD_INPUT,
-  },
-  {
-    method: 'get',
-    path: '/api/admin/backups',
-    summary: 'Backups on disk with their manifests',
+  }),
+  getJson('/api/admin/backups', 'Backups on disk with their manifests', '`{ backups }`', {
     access: staff('backups:manage'),
-    responses: { 200: json('`{ backups }`') },
-  },
+  }),
   {
     method: 'post',
     path: '/api/admin/backups',
@@ -225,15 +198,16 @@ const admin = group('Admin', staff('dashboard:read'), [
     body: restoreSchema,
     responses: { 202: json('`{ job }`; the job fails when the file is missing or refused') },
   },
-  {
-    method: 'get',
-    path: '/api/admin/jobs/:id',
-    summary: 'Progress and result of a backup, restore or maintenance job',
-    access: staff('backups:manage'),
-    params: z.object({ id: z.string() }),
-    responses: { 200: json('The job') },
-    errors: { 404: 'No such job (`not_found`)' },
-  },
+  getJson(
+    '/api/admin/jobs/:id',
+    'Progress and result of a backup, restore or maintenance job',
+    'The job',
+    {
+      access: staff('backups:manage'),
+      params: z.object({ id: z.string() }),
+      errors: { 404: 'No such job (`not_found`)' },
+    },
+  ),
   {
     method: 'post',
     path: '/api/admin/maintenance',
