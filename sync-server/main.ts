@@ -21,7 +21,20 @@ async function main(): Promise<void> {
   }
   // The resolved secrets join the scrubber's list, generated ones included.
   const logger = createLogger({ level: config.logLevel, secrets: Object.values(secrets) });
-  const db = await openDb(config);
+  const db = await openDb(config, {
+    onChange: (fault) =>
+      fault
+        ? logger.error({ fault }, 'embedded database fenced off: requests get 503')
+        : logger.info('embedded database serves again'),
+    onUnrecoverable: (reason) => {
+      // The volume is writable again, but PGlite stopped: a new process replays the WAL and serves again.
+      logger.fatal(
+        { reason },
+        'embedded database cannot go on: exiting so the supervisor restarts it',
+      );
+      process.exit(1);
+    },
+  });
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 

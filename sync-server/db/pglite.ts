@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { DurableNodeFS, durableStartParams, syncTreeToDisk } from './pglite-fsync';
+import { guardPglite, type PgliteGuard, type PgliteGuardOptions } from './pglite-guard';
 import type { Claims, Db, Queryable, Row } from './types';
 import { AS_USER_SQL } from './types';
 import { withDeadline } from './unavailable';
@@ -44,8 +45,15 @@ function createDataDirInChild(dataDir: string): void {
   syncTreeToDisk(dataDir);
 }
 
-/** PGlite in `dataDir` (in memory without one). On disk, every commit is synced (pglite-fsync.ts). */
-export async function openPglite(dataDir: string | undefined, timeoutMs = 5000): Promise<Db> {
+/**
+ * PGlite in `dataDir` (in memory without one). On disk, every commit is synced (pglite-fsync.ts) and a
+ * guard fences the database off while the directory refuses writes (pglite-guard.ts).
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  timeoutMs = 5000,
+  guardOptions: Omit<PgliteGuardOptions, 'dataDir'> = {},
+): Promise<Db> {
   if (!dataDir) return fromPglite(await PGlite.create({ startParams: START_PARAMS }), timeoutMs);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) createDataDirInChild(dataDir);
   // relaxedDurability only skips awaiting PGlite's own sync step, a no-op for Node's file system: the
@@ -55,13 +63,14 @@ export async function openPglite(dataDir: string | undefined, timeoutMs = 5000):
     startParams: START_PARAMS,
     relaxedDurability: true,
   });
-  return fromPglite(pg, timeoutMs);
+  return fromPglite(pg, timeoutMs, guardPglite(pg, { ...guardOptions, dataDir }));
 }
 
 /** PGlite runs one statement at a time; the deadline answers a waiting caller, it cannot cancel the work. */
-export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
+export function fromPglite(pg: PGlite, timeoutMs = 5000, guard?: PgliteGuard): Db {
   return {
     kind: 'pglite',
+    storageFault: guard?.fault,
     ...wrap(pg, timeoutMs),
     transaction: (fn) =>
       withDeadline(
@@ -76,12 +85,17 @@ export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
         }),
         timeoutMs,
       ),
-    withTimeout: (ms) => fromPglite(pg, ms),
+    withTimeout: (ms) => fromPglite(pg, ms, guard),
     async listen(channel, onNotify, onListening) {
       const unlisten = await pg.listen(channel, onNotify);
       onListening?.();
       return () => unlisten();
     },
-    close: () => pg.close(),
+    async close() {
+      guard?.stop();
+      // A PGlite that stopped on PANIC never answers again, its close included; the process is ending anyway.
+      if (guard?.fault()) return;
+      await pg.close();
+    },
   };
 }
