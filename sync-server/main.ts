@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
+import { startEventLoopWatchdog } from './event-loop-watchdog';
 import { createLogger } from './logging/logger';
 import { createHostedApp } from './hosted-app';
 import { opsOf } from './ops';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   });
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  // PGlite runs on this thread: a statement stuck in it would stop every request with it. Watched from
+  // here on, as a long migration is no reason to restart.
+  if (db.kind === 'pglite') startEventLoopWatchdog({ limitMs: config.eventLoopStallLimitMs });
 
   const { app, ctx } = createHostedApp({ config, db, logger, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
