@@ -110,18 +110,23 @@ describe.skipIf(!canMount())('fault: the PGlite data directory fills up', () => 
 
     rmSync(join(dir, 'filler'));
     const recovered: number[] = [];
+    const freed = Date.now();
     for (let i = 0; i < 10; i++) {
       const batch = batchOf(`after ${i}`);
       const result = await pushTo(server, user, batch);
       recovered.push(result.status);
       if (result.status === 200) acknowledged.push(...batch);
+      // A client waits before it retries; the server notices the space within a second or so.
+      else await new Promise((r) => setTimeout(r, 250));
     }
+    const recoveredMs = Date.now() - freed;
     console.log(
       JSON.stringify({
         test: 'pglite-disk-full',
         duringFull: duringFull.map((d) => `${d.status}:${d.code ?? ''}`),
         health: health.status,
         recovered,
+        recoveredMs,
       }),
     );
 

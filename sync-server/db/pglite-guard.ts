@@ -6,28 +6,31 @@
 // DatabaseUnavailableError (503 + Retry-After) without the statement ever reaching PGlite. Once the volume
 // takes writes again, PGlite serves again, unless it had reported PANIC or FATAL: then only a new process
 // can open the directory (PostgreSQL's crash recovery replays the WAL), and `onUnrecoverable` is told.
-import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { DatabaseUnavailableError } from './unavailable';
 
-/** Writes, syncs and removes a small file in `dir`; throws the file system's error (EROFS, ENOSPC, EIO ...). */
-export function probeWritable(dir: string): void {
+/**
+ * Writes, syncs and removes a small file in `dir`; rejects with the file system's error (EROFS, ENOSPC, EIO
+ * ...). Asynchronous, so a volume slow to answer holds up the probe and not the requests.
+ */
+export async function probeWritable(dir: string): Promise<void> {
   const path = join(dir, '.write-probe');
-  const fd = openSync(path, 'w');
+  const file = await open(path, 'w');
   try {
-    writeSync(fd, 'tend write probe\n');
-    fsyncSync(fd);
+    await file.writeFile('tend write probe\n');
+    await file.sync();
   } finally {
-    closeSync(fd);
+    await file.close();
   }
-  unlinkSync(path);
+  await unlink(path);
 }
 
 export interface PgliteGuardOptions {
   dataDir: string;
   intervalMs?: number;
-  probe?: (dir: string) => void;
+  probe?: (dir: string) => Promise<void> | void;
   /** PGlite reported PANIC or FATAL and the volume is writable again: the process should end and restart. */
   onUnrecoverable?: (reason: string) => void;
   onChange?: (fault: string | undefined) => void;
@@ -65,6 +68,7 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
   let unwritable: string | undefined;
   let broken: string | undefined;
   let told = false;
+  let probing: Promise<void> | undefined;
 
   const fault = () =>
     unwritable
@@ -73,10 +77,10 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
         ? `embedded database stopped (${broken}); restart needed`
         : undefined;
 
-  const check = () => {
+  const probeOnce = async () => {
     const before = fault();
     try {
-      probe(dataDir);
+      await probe(dataDir);
       unwritable = undefined;
     } catch (error) {
       unwritable = describe(error);
@@ -87,19 +91,24 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
       options.onUnrecoverable?.(broken);
     }
   };
+  /** One probe at a time: a volume slow to answer is not asked again meanwhile. */
+  const check = () => (probing ??= probeOnce().finally(() => (probing = undefined)));
 
   const assertAvailable = () => {
     const reason = fault();
     if (reason) throw new DatabaseUnavailableError(reason);
   };
 
-  /** After a failed statement: a PANIC or FATAL ends PGlite's backend; any error may be the volume's. */
-  const noteFailure = (error: unknown) => {
+  /**
+   * After a failed statement: a PANIC or FATAL ends PGlite's backend; any error may be the volume's. This
+   * runs inside PGlite's lock, so no other statement reaches PGlite before the verdict.
+   */
+  const noteFailure = async (error: unknown) => {
     const severity = (error as { severity?: string }).severity;
     if (severity === 'PANIC' || severity === 'FATAL') {
       broken ??= `${severity}: ${error instanceof Error ? error.message : String(error)}`;
     }
-    check();
+    await check();
     if (fault()) throw new DatabaseUnavailableError(fault()!, { cause: error });
   };
 
@@ -112,7 +121,7 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
       try {
         return await run(message, options);
       } catch (error) {
-        noteFailure(error);
+        await noteFailure(error);
         throw error;
       }
     };
@@ -120,8 +129,8 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
   pg.execProtocolStream = fence(pg.execProtocolStream.bind(pg));
   pg.execProtocol = fence(pg.execProtocol.bind(pg));
 
-  const timer = setInterval(check, intervalMs);
+  const timer = setInterval(() => void check(), intervalMs);
   timer.unref();
-  check();
+  void check();
   return { fault, assertAvailable, stop: () => clearInterval(timer) };
 }
