@@ -54,8 +54,11 @@ describe('guardPglite', () => {
   });
 
   it('probes by writing and syncing a file, and leaves nothing behind', async () => {
-    await probeWritable(dataDir);
-    expect(readdirSync(dataDir)).toEqual([]);
+    // A directory of its own: the guard's probes come and go in dataDir every 20 ms.
+    const probed = join(parent, 'probed');
+    mkdirSync(probed);
+    await probeWritable(probed);
+    expect(readdirSync(probed)).toEqual([]);
     await expect(probeWritable(join(parent, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
