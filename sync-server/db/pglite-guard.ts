@@ -39,8 +39,6 @@ export interface PgliteGuardOptions {
 export interface PgliteGuard {
   /** Why PGlite is fenced off right now (the volume refuses writes, or PGlite cannot go on); undefined when not. */
   fault(): string | undefined;
-  /** Throws DatabaseUnavailableError when fenced off. */
-  assertAvailable(): void;
   stop(): void;
 }
 
@@ -132,5 +130,5 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
   const timer = setInterval(() => void check(), intervalMs);
   timer.unref();
   void check();
-  return { fault, assertAvailable, stop: () => clearInterval(timer) };
+  return { fault, stop: () => clearInterval(timer) };
 }
