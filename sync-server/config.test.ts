@@ -164,6 +164,14 @@ describe('rate-limit configuration', () => {
   });
 });
 
+describe('event-loop stall limit', () => {
+  it('is a duration, a minute unless EVENT_LOOP_STALL_LIMIT says otherwise', () => {
+    expect(loadConfig({}).eventLoopStallLimitMs).toBe(60_000);
+    expect(loadConfig({ EVENT_LOOP_STALL_LIMIT: '2m' }).eventLoopStallLimitMs).toBe(120_000);
+    expect(() => loadConfig({ EVENT_LOOP_STALL_LIMIT: '60' })).toThrow(/EVENT_LOOP_STALL_LIMIT/);
+  });
+});
+
 describe('environment schema', () => {
   it('declares every variable that .env.example documents', () => {
     const documented = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8')

@@ -125,6 +125,8 @@ const envSchema = z.object({
   DB_POOL_MAX: optional,
   DB_PREPARE: optional,
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // `npm start` ends itself when its event loop is stuck this long, so a supervisor restarts it.
+  EVENT_LOOP_STALL_LIMIT: duration('60s'),
   // Rate limits (middleware/rate-limit): `max/window` per client address, window in s, m or h.
   RATE_LIMIT_LOGIN: windowLimit('100/5m'),
   RATE_LIMIT_SIGNUP: windowLimit('30/1h'),
@@ -231,6 +233,8 @@ export type Config = Readonly<{
   rateLimits: RateLimitConfig;
   /** Longest a request waits for the database (connect, statement, transaction) before it gets a 503. */
   dbTimeoutMs: number;
+  /** `npm start` kills itself when its main thread has not turned the event loop for this long. */
+  eventLoopStallLimitMs: number;
   /** The public address of the app: account mail links point here, never at a request's Host header. */
   siteUrl: string | undefined;
   /** Account mail (recovery, confirmation, email change); a secret, it may carry SMTP credentials. */
@@ -335,6 +339,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       },
     },
     dbTimeoutMs: e.DB_TIMEOUT_MS,
+    eventLoopStallLimitMs: e.EVENT_LOOP_STALL_LIMIT,
     siteUrl: e.SITE_URL?.replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? 'Tend <no-reply@localhost>',

@@ -4,7 +4,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +11,9 @@ import type { Mutation, TaskRecord } from '../src/core/merge';
 import { createMutationFor } from './test/fixtures';
 import type { TestDatabase, TestUser } from './test/harness';
 import { TEST_JWT_SECRET, createTestDatabase, createTestUser, pgReachable } from './test/harness';
+import { freePort } from './test/server-process';
 
 const reachable = await pgReachable();
-/** A port nobody listens on now: other suites (and other checkouts) run servers on this machine too. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
+import { startEventLoopWatchdog } from './event-loop-watchdog';
 import { createLogger } from './logging/logger';
 import { createHostedApp } from './hosted-app';
 import { opsOf } from './ops';
@@ -21,9 +22,25 @@ async function main(): Promise<void> {
   }
   // The resolved secrets join the scrubber's list, generated ones included.
   const logger = createLogger({ level: config.logLevel, secrets: Object.values(secrets) });
-  const db = await openDb(config);
+  const db = await openDb(config, {
+    onChange: (fault) =>
+      fault
+        ? logger.error({ fault }, 'embedded database fenced off: requests get 503')
+        : logger.info('embedded database serves again'),
+    onUnrecoverable: (reason) => {
+      // The volume is writable again, but PGlite stopped: a new process replays the WAL and serves again.
+      logger.fatal(
+        { reason },
+        'embedded database cannot go on: exiting so the supervisor restarts it',
+      );
+      process.exit(1);
+    },
+  });
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  // PGlite runs on this thread: a statement stuck in it would stop every request with it. Watched from
+  // here on, as a long migration is no reason to restart.
+  if (db.kind === 'pglite') startEventLoopWatchdog({ limitMs: config.eventLoopStallLimitMs });
 
   const { app, ctx } = createHostedApp({ config, db, logger, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

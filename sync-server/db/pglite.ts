@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { DurableNodeFS, durableStartParams, syncTreeToDisk } from './pglite-fsync';
+import { guardPglite, type PgliteGuard, type PgliteGuardOptions } from './pglite-guard';
 import type { Claims, Db, Queryable, Row } from './types';
 import { AS_USER_SQL, asUserParams } from './types';
 import { withDeadline } from './unavailable';
@@ -20,13 +22,7 @@ function wrap(pg: Pick<PGlite, 'query' | 'exec'>, timeoutMs: number): Queryable 
 }
 
 /** PostgreSQL's 128 MB default buffer pool is far more than one person's tasks need; keep the process small. */
-const START_PARAMS = [
-  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
-  '-c',
-  'shared_buffers=16MB',
-  '-c',
-  'temp_buffers=4MB',
-];
+const START_PARAMS = durableStartParams(['-c', 'shared_buffers=16MB', '-c', 'temp_buffers=4MB']);
 
 /**
  * Creates a new data directory in a short-lived child process. initdb runs in its own WebAssembly instance,
@@ -46,20 +42,35 @@ function createDataDirInChild(dataDir: string): void {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (child.status !== 0) throw new Error(`could not create the PGlite data directory ${dataDir}`);
+  syncTreeToDisk(dataDir);
 }
 
-export async function openPglite(dataDir: string | undefined, timeoutMs = 5000): Promise<Db> {
-  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) createDataDirInChild(dataDir);
-  // relaxedDurability only skips awaiting PGlite's own sync step, a no-op for Node's file system, whose
-  // writes reach the OS as they happen (a killed process loses nothing committed).
-  const pg = await PGlite.create({ dataDir, startParams: START_PARAMS, relaxedDurability: true });
-  return fromPglite(pg, timeoutMs);
+/**
+ * PGlite in `dataDir` (in memory without one). On disk, every commit is synced (pglite-fsync.ts) and a
+ * guard fences the database off while the directory refuses writes (pglite-guard.ts).
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  timeoutMs = 5000,
+  guardOptions: Omit<PgliteGuardOptions, 'dataDir'> = {},
+): Promise<Db> {
+  if (!dataDir) return fromPglite(await PGlite.create({ startParams: START_PARAMS }), timeoutMs);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) createDataDirInChild(dataDir);
+  // relaxedDurability only skips awaiting PGlite's own sync step, a no-op for Node's file system: the
+  // commit's fsync happens inside the statement.
+  const pg = await PGlite.create({
+    fs: new DurableNodeFS(dataDir),
+    startParams: START_PARAMS,
+    relaxedDurability: true,
+  });
+  return fromPglite(pg, timeoutMs, guardPglite(pg, { ...guardOptions, dataDir }));
 }
 
 /** PGlite runs one statement at a time; the deadline answers a waiting caller, it cannot cancel the work. */
-export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
+export function fromPglite(pg: PGlite, timeoutMs = 5000, guard?: PgliteGuard): Db {
   return {
     kind: 'pglite',
+    storageFault: guard?.fault,
     ...wrap(pg, timeoutMs),
     transaction: (fn) =>
       withDeadline(
@@ -74,12 +85,17 @@ export function fromPglite(pg: PGlite, timeoutMs = 5000): Db {
         }),
         timeoutMs,
       ),
-    withTimeout: (ms) => fromPglite(pg, ms),
+    withTimeout: (ms) => fromPglite(pg, ms, guard),
     async listen(channel, onNotify, onListening) {
       const unlisten = await pg.listen(channel, onNotify);
       onListening?.();
       return () => unlisten();
     },
-    close: () => pg.close(),
+    async close() {
+      guard?.stop();
+      // A PGlite that stopped on PANIC never answers again, its close included; the process is ending anyway.
+      if (guard?.fault()) return;
+      await pg.close();
+    },
   };
 }

@@ -49,6 +49,12 @@ export interface Db extends Queryable {
     onNotify: (payload: string) => void,
     onListening?: () => void,
   ): Promise<() => Promise<void>>;
+  /**
+   * Why the database's own storage refuses writes right now (PGlite: its data directory read-only or full,
+   * or the embedded database stopped by it), undefined while it takes them. Absent where the storage is
+   * another server's (PostgreSQL).
+   */
+  storageFault?: () => string | undefined;
   close(): Promise<void>;
 }
 

@@ -3,5 +3,5 @@
 import type { Db, Queryable, Row } from '../db/types';
 
 export type { Row };
-export type OpsDb = Pick<Db, 'kind' | 'query' | 'transaction'>;
+export type OpsDb = Pick<Db, 'kind' | 'query' | 'transaction' | 'storageFault'>;
 export type OpsQuery = Pick<Queryable, 'query'>;

@@ -2,6 +2,7 @@
 // runs it, for tests about several instances or about faults that a process must survive.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { TEST_JWT_SECRET } from './test-secrets';
 
 export interface ServerProcess {
@@ -14,9 +15,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** A port nobody listens on now: other suites (and other checkouts) run servers on this machine too. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** `startTimeoutMs` covers creating a data directory and migrating it, slow on a busy machine. */
 export async function startServerProcess(
   port: number,
   env: Record<string, string | undefined>,
+  { startTimeoutMs = 30_000 }: { startTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     env: {
@@ -43,9 +55,13 @@ export async function startServerProcess(
   const base = `http://127.0.0.1:${port}`;
   let ended = false;
   void exited.then(() => (ended = true));
-  for (let i = 0; ; i++) {
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
     if (ended) throw new Error(`server on ${port} exited while starting:\n${stderr}`);
-    if (i > 600) throw new Error(`server on ${port} did not start:\n${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server on ${port} did not start within ${startTimeoutMs} ms:\n${stderr}`);
+    }
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {

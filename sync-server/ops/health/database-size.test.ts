@@ -1,6 +1,11 @@
 // The Storage Warning on PostgreSQL reads the database's size (a real database on 127.0.0.1:5432), not the
-// app host's disk; on PGlite the data directory's disk stays the measure.
+// app host's disk; on PGlite the data directory's disk stays the measure, and its write probe.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../db/pglite';
+import type { Db } from '../../db/types';
 import { createTestServer, pgReachable, type TestServer } from '../../test/harness';
 import { SECRETS, createTestApp } from '../test-support/ops-test-app';
 import { evaluateAlerts } from '../alerts/evaluate';
@@ -44,5 +49,49 @@ describe.skipIf(!hasPg)('storage on PostgreSQL', () => {
     const body = (await res.json()) as { checks: { storage: Record<string, unknown> } };
     expect(body.checks.storage.source).toBe('database');
     expect(body.checks.storage.databaseBytes).toEqual(expect.any(Number));
+  });
+});
+
+describe('storage on PGlite', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-storage-pglite-'));
+  let readOnly = false;
+  let db: Db;
+  beforeAll(async () => {
+    // The write probe meets the file system's answer of a volume that turned read-only.
+    const probe = (dir: string) => {
+      if (readOnly)
+        throw Object.assign(new Error(`EROFS: read-only file system, ${dir}`), { code: 'EROFS' });
+    };
+    db = await openPglite(dataDir, 5000, { probe, intervalMs: 20 });
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is unhealthy in /health/detailed while the data directory is read-only, whatever its free space', async () => {
+    const t = await createTestApp(db);
+    const detailed = async () => {
+      const res = await t.app.request('/health/detailed', {
+        headers: { authorization: `Bearer ${SECRETS.cronSecret}` },
+      });
+      return (await res.json()) as { checks: Record<string, Record<string, unknown>> };
+    };
+    expect((await detailed()).checks.storage).toMatchObject({ status: 'healthy', source: 'disk' });
+
+    readOnly = true;
+    await new Promise((r) => setTimeout(r, 100));
+    const { checks } = await detailed();
+    expect(checks.storage).toMatchObject({
+      status: 'unhealthy',
+      source: 'disk',
+      message: 'data directory refuses writes (EROFS)',
+    });
+    expect(checks.storage.usedRatio).toBeLessThan(0.95);
+    expect(checks.database).toMatchObject({ status: 'unhealthy' });
+
+    readOnly = false;
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await detailed()).checks.storage).toMatchObject({ status: 'healthy' });
   });
 });

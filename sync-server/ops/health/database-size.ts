@@ -42,5 +42,8 @@ export async function checkDataStorage(
   { paths, databaseLimitBytes }: { paths: readonly string[]; databaseLimitBytes: number },
 ): Promise<CheckResult> {
   if (db.kind === 'postgres') return checkDatabaseSize(db, databaseLimitBytes);
-  return { ...(await checkStorage(paths)), source: 'disk' };
+  const usage = { ...(await checkStorage(paths)), source: 'disk' };
+  // A read-only volume can have plenty of free space: the write probe is what knows.
+  const fault = db.storageFault?.();
+  return fault ? { ...usage, status: 'unhealthy', message: fault } : usage;
 }
