@@ -6,7 +6,7 @@ import type { JSX } from 'solid-js';
 import type { Section } from '../../core/section';
 import { useApp } from '../app-context';
 import { SECTION_WORDS as W, describeError } from '../messages';
-import { NameForm } from './NameForm';
+import { NameForm, NameFormToggle } from './NameForm';
 import { sectionsStore } from './projects-store';
 
 export interface SectionToolsProps {
@@ -17,9 +17,10 @@ export interface SectionToolsProps {
 
 export function SectionTools(props: SectionToolsProps): JSX.Element {
   const app = useApp();
-  const [adding, setAdding] = createSignal(false);
   const [renaming, setRenaming] = createSignal<string | null>(null);
-  const [name, setName] = createSignal('');
+  // The rename form's own text: the Add section form keeps its own (NameFormToggle), so typing in one
+  // never shows in the other.
+  const [renameText, setRenameText] = createSignal('');
 
   async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -30,20 +31,18 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
     }
   }
 
-  async function add(event: Event) {
-    event.preventDefault();
-    const fields = { projectId: props.projectId, name: name() };
+  async function add(name: string, close: () => void) {
+    const fields = { projectId: props.projectId, name };
     const store = await sectionsStore(app);
     const made = await act(() => store.addSection(fields));
     if (!made) return;
-    setName('');
-    setAdding(false);
+    close();
     app.toasts.show(W.added(made.name));
   }
 
   async function rename(event: Event, id: string) {
     event.preventDefault();
-    const changes = { name: name() };
+    const changes = { name: renameText() };
     const store = await sectionsStore(app);
     const done = await act(() => store.updateSection(id, changes));
     if (!done) return;
@@ -100,7 +99,7 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
                         class="btn btn-ghost"
                         aria-label={W.rename(section.name)}
                         onClick={() => {
-                          setName(section.name);
+                          setRenameText(section.name);
                           setRenaming(section.id);
                         }}
                       >
@@ -142,8 +141,8 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
                     label={W.sectionName}
                     submitLabel={W.save}
                     class="project-rename"
-                    value={name()}
-                    onInput={setName}
+                    value={renameText()}
+                    onInput={setRenameText}
                     onSubmit={(event) => void rename(event, section.id)}
                     onClose={() => setRenaming(null)}
                   />
@@ -153,32 +152,16 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
           </For>
         </ul>
       </Show>
-      <Show
-        when={adding()}
-        fallback={
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              setName('');
-              setAdding(true);
-            }}
-          >
-            {W.addSection}
-          </button>
-        }
-      >
-        <NameForm
-          id="new-section-name"
-          label={W.newSectionName}
-          submitLabel={W.addSection}
-          class="project-rename"
-          value={name()}
-          onInput={setName}
-          onSubmit={(event) => void add(event)}
-          onClose={() => setAdding(false)}
-        />
-      </Show>
+      <NameFormToggle
+        id="new-section-name"
+        label={W.newSectionName}
+        submitLabel={W.addSection}
+        class="project-rename"
+        openLabel={W.addSection}
+        openClass="btn"
+        initial={() => ''}
+        onSave={add}
+      />
     </div>
   );
 }
