@@ -214,9 +214,9 @@ export const PROJECT_WORDS = {
   newProjectName: 'New project name',
   addProject: 'Add project',
   cancel: 'Cancel',
-  projectTools: 'Project',
+  tools: 'Project',
   rename: 'Rename',
-  projectName: 'Project name',
+  name: 'Project name',
   save: 'Save',
   colour: 'Colour',
   moveUp: 'Move up',
@@ -271,9 +271,9 @@ export const SECTION_WORDS = {
 } as const;
 /** Words of the label page's tools (colour names are the projects'). */
 export const LABEL_WORDS = {
-  labelTools: 'Label',
+  tools: 'Label',
   rename: 'Rename',
-  labelName: 'Label name',
+  name: 'Label name',
   save: 'Save',
   colour: 'Colour',
   delete: 'Delete label',
