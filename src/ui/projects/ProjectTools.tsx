@@ -6,9 +6,10 @@ import type { JSX } from 'solid-js';
 import type { DeletedProject } from '../../db/projects-store';
 import type { ProjectSummary } from '../../db/queries';
 import { useApp } from '../app-context';
+import { useActOrToast } from '../lib/act-or-toast';
 import { PROJECT_WORDS as W } from '../messages';
 import { projectsStore } from './projects-store';
-import { RecordTools, ToolSelect, useActOrToast } from './RecordTools';
+import { RecordTools, ToolSelect } from './RecordTools';
 import type { RecordWrites } from './RecordTools';
 import { moveTo, storeOrder } from './reorder';
 

@@ -1,27 +1,15 @@
 // The tools the project and label pages share: rename, recolour over the one palette, and delete with
-// Undo, which leaves the page. Failures become a toast in the user's words (`useActOrToast`).
+// Undo, which leaves the page. Failures become a toast in the user's words.
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_COLOURS } from '../../core/project-id';
 import type { ProjectColour } from '../../core/project-id';
 import { useApp } from '../app-context';
-import { PROJECT_WORDS, describeError } from '../messages';
+import { useActOrToast } from '../lib/act-or-toast';
+import { PROJECT_WORDS } from '../messages';
 import { routeHref } from '../router';
 import type { Route } from '../router';
 import { NameFormToggle } from './NameForm';
-
-/** Runs a store action; a failure is shown as an error toast and gives undefined. */
-export function useActOrToast(): <T>(work: () => Promise<T>) => Promise<T | undefined> {
-  const app = useApp();
-  return async (work) => {
-    try {
-      return await work();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-      return undefined;
-    }
-  };
-}
 
 /** Deletes the page's record and goes to the Inbox; the toast's Undo restores it and comes back. */
 function useDeletePage(): <D>(deletion: {
@@ -146,9 +134,7 @@ export function RecordTools<D>(props: RecordToolsProps<D>): JSX.Element {
         id={`${props.view}-name`}
         label={W().name}
         submitLabel={W().save}
-        class="project-rename"
         openLabel={W().rename}
-        openClass="btn"
         initial={() => props.record.name}
         onSave={rename}
       />

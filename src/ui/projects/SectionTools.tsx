@@ -5,7 +5,8 @@ import { For, Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Section } from '../../core/section';
 import { useApp } from '../app-context';
-import { SECTION_WORDS as W, describeError } from '../messages';
+import { useActOrToast } from '../lib/act-or-toast';
+import { SECTION_WORDS as W } from '../messages';
 import { NameForm, NameFormToggle } from './NameForm';
 import { sectionsStore } from './projects-store';
 
@@ -22,14 +23,7 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
   // never shows in the other.
   const [renameText, setRenameText] = createSignal('');
 
-  async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await work();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-      return undefined;
-    }
-  }
+  const act = useActOrToast();
 
   async function add(name: string, close: () => void) {
     const fields = { projectId: props.projectId, name };
@@ -156,10 +150,7 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
         id="new-section-name"
         label={W.newSectionName}
         submitLabel={W.addSection}
-        class="project-rename"
         openLabel={W.addSection}
-        openClass="btn"
-        initial={() => ''}
         onSave={add}
       />
     </div>

@@ -5,7 +5,8 @@ import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
 import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
-import { PROJECT_WORDS as W, describeError } from '../messages';
+import { useActOrToast } from '../lib/act-or-toast';
+import { PROJECT_WORDS as W } from '../messages';
 import { NameFormToggle } from '../projects/NameForm';
 import { projectsStore } from '../projects/projects-store';
 import { moveTo, storeOrder } from '../projects/reorder';
@@ -167,17 +168,14 @@ function NavSection<T extends NavItem>(props: {
 /** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
 function NewProject(props: { onNavigate: () => void }): JSX.Element {
   const app = useApp();
+  const act = useActOrToast();
   async function add(name: string, close: () => void) {
-    try {
-      const store = await projectsStore(app);
-      const project = await store.addProject({ name });
-      close();
-      app.toasts.show(W.added(project.name));
-      app.router.navigate(routeHref({ view: 'project', name: project.name }));
-      props.onNavigate();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    const project = await act(async () => (await projectsStore(app)).addProject({ name }));
+    if (!project) return;
+    close();
+    app.toasts.show(W.added(project.name));
+    app.router.navigate(routeHref({ view: 'project', name: project.name }));
+    props.onNavigate();
   }
   return (
     <NameFormToggle
@@ -187,7 +185,6 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
       class="nav-new-form"
       openLabel={W.newProject}
       openClass="btn btn-ghost nav-new"
-      initial={() => ''}
       onSave={add}
       refocus
     />
@@ -196,16 +193,13 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
 
 export function Sidebar(props: SidebarProps): JSX.Element {
   const app = useApp();
+  const act = useActOrToast();
   /** A project dragged onto another takes its place; the sidebar's projects are renumbered 1..n. */
   async function reorderProjects(movingId: string, targetId: string) {
     const list = props.projects.flatMap((p) =>
       p.id === undefined ? [] : [{ id: p.id, order: p.order ?? 0 }],
     );
-    try {
-      await storeOrder(await projectsStore(app), moveTo(list, movingId, targetId));
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    await act(async () => storeOrder(await projectsStore(app), moveTo(list, movingId, targetId)));
   }
   return (
     <nav id="sidebar" class="sidebar" classList={{ 'is-open': props.open }} aria-label="Main">

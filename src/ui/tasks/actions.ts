@@ -4,8 +4,8 @@ import type { Task } from '../../core/task';
 import { queryDescendants } from '../../db/queries';
 import type { TasksStore } from '../../db/tasks-store';
 import type { AppContextValue } from '../app-context';
-import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
+import { actOrToast } from '../lib/act-or-toast';
 import { formatDue } from '../lib/dates';
 import type { PendingTasks } from './pending';
 
@@ -58,14 +58,7 @@ export function createTaskActions({
    */
   const superseded = (ids: string[]) => pending?.settle(new Set(ids));
 
-  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await work();
-    } catch (error) {
-      toasts.show(describeError(error), { tone: 'error' });
-      return undefined;
-    }
-  }
+  const attempt = actOrToast(toasts);
 
   const plural = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
   const subtasks = (n: number) => (n === 1 ? '1 sub-task' : `${n} sub-tasks`);
