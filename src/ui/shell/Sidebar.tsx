@@ -101,7 +101,7 @@ interface NavItem {
 }
 
 /** A headed list of links (projects, labels, saved filters), or a hint while it is empty. */
-function NavSection<T extends NavItem>(props: {
+interface NavSectionProps<T extends NavItem> {
   id: string;
   heading: string;
   empty: string;
@@ -118,7 +118,9 @@ function NavSection<T extends NavItem>(props: {
    * page's Move up / Move down.
    */
   onReorder?: (movingId: string, targetId: string) => void;
-}): JSX.Element {
+}
+
+function NavSection<T extends NavItem>(props: NavSectionProps<T>): JSX.Element {
   const dragType = () => `application/x-tend-${props.id}`;
   return (
     <>
@@ -164,6 +166,47 @@ function NavSection<T extends NavItem>(props: {
     </>
   );
 }
+
+/** What a section always shows: its heading, empty hint, icon, and where an item's link goes. */
+type NavSectionKind<T extends NavItem> = Pick<
+  NavSectionProps<T>,
+  'id' | 'heading' | 'empty' | 'route' | 'idBase' | 'icon'
+>;
+
+const PROJECTS: NavSectionKind<NavItem> = {
+  id: 'nav-projects',
+  heading: 'Projects',
+  empty: 'Type #Name in quick add to start a project.',
+  route: (p) => ({ view: 'project', name: p.name }),
+  idBase: (p) => idFor('p', p.name),
+  icon: 'hash',
+};
+
+const ARCHIVED: NavSectionKind<NavItem> = {
+  ...PROJECTS,
+  id: 'nav-archived',
+  heading: W.archivedProjects,
+  empty: '',
+  idBase: (p) => idFor('a', p.name),
+};
+
+const LABELS: NavSectionKind<NavItem> = {
+  id: 'nav-labels',
+  heading: 'Labels',
+  empty: 'Type @label in quick add to tag a task.',
+  route: (l) => ({ view: 'label', name: l.name }),
+  idBase: (l) => idFor('l', l.name),
+  icon: 'tag',
+};
+
+const FILTERS: NavSectionKind<FilterWithCount> = {
+  id: 'nav-filters',
+  heading: 'Filters',
+  empty: 'Search, then “Save as filter” to keep it here.',
+  route: (f) => ({ view: 'filter', id: f.id }),
+  idBase: (f) => idFor('f', f.id),
+  icon: 'search',
+};
 
 /** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
 function NewProject(props: { onNavigate: () => void }): JSX.Element {
@@ -221,49 +264,17 @@ export function Sidebar(props: SidebarProps): JSX.Element {
       </ul>
 
       <NavSection
-        id="nav-projects"
-        heading="Projects"
-        empty="Type #Name in quick add to start a project."
+        {...PROJECTS}
         items={props.projects}
-        route={(p) => ({ view: 'project', name: p.name })}
-        idBase={(p) => idFor('p', p.name)}
-        icon="hash"
         onNavigate={props.onNavigate}
         tools={<NewProject onNavigate={props.onNavigate} />}
         onReorder={(moving, target) => void reorderProjects(moving, target)}
       />
       <Show when={props.archived?.length}>
-        <NavSection
-          id="nav-archived"
-          heading={W.archivedProjects}
-          empty=""
-          items={props.archived ?? []}
-          route={(p) => ({ view: 'project', name: p.name })}
-          idBase={(p) => idFor('a', p.name)}
-          icon="hash"
-          onNavigate={props.onNavigate}
-        />
+        <NavSection {...ARCHIVED} items={props.archived ?? []} onNavigate={props.onNavigate} />
       </Show>
-      <NavSection
-        id="nav-labels"
-        heading="Labels"
-        empty="Type @label in quick add to tag a task."
-        items={props.labels}
-        route={(l) => ({ view: 'label', name: l.name })}
-        idBase={(l) => idFor('l', l.name)}
-        icon="tag"
-        onNavigate={props.onNavigate}
-      />
-      <NavSection
-        id="nav-filters"
-        heading="Filters"
-        empty="Search, then “Save as filter” to keep it here."
-        items={props.filters}
-        route={(f) => ({ view: 'filter', id: f.id })}
-        idBase={(f) => idFor('f', f.id)}
-        icon="search"
-        onNavigate={props.onNavigate}
-      />
+      <NavSection {...LABELS} items={props.labels} onNavigate={props.onNavigate} />
+      <NavSection {...FILTERS} items={props.filters} onNavigate={props.onNavigate} />
 
       <ul class="nav-list nav-footer">
         <For each={FOOTER}>
