@@ -7,10 +7,10 @@ import { commentsStore } from '../detail/comments-store';
 import type { TextSource } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
-import { describeError, messageForCode } from '../messages';
+import { describeError, messageForCode, plural } from '../messages';
 import { sectionsStore } from '../projects/projects-store';
 import { describeImportError } from './import-errors';
-import { describeTodoistImport, plural } from './import-summary';
+import { describeTodoistImport } from './import-summary';
 
 /**
  * Larger CSV files are refused before reading (a CSV is read whole; 100,000 Todoist rows are about

@@ -6,6 +6,7 @@ import type { TasksStore } from '../../db/tasks-store';
 import type { AppContextValue } from '../app-context';
 import type { Toasts } from '../toast/toasts';
 import { actOrToast } from '../lib/act-or-toast';
+import { plural } from '../messages';
 import { formatDue } from '../lib/dates';
 import type { PendingTasks } from './pending';
 
@@ -60,9 +61,6 @@ export function createTaskActions({
 
   const attempt = actOrToast(toasts);
 
-  const plural = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
-  const subtasks = (n: number) => (n === 1 ? '1 sub-task' : `${n} sub-tasks`);
-
   /** Completes a task and the open sub-tasks the user chose to complete with it. */
   async function completeWithSubtasks(task: Task, open: Task[]): Promise<boolean> {
     const choice = await askCompleteSubtasks(task, open);
@@ -71,7 +69,7 @@ export function createTaskActions({
     const ids = [task.id, ...open.map((t) => t.id)];
     const done = await attempt(() => store.bulkComplete(ids));
     if (!done) return true;
-    toasts.show(`Completed “${task.title}” and ${subtasks(open.length)}`, {
+    toasts.show(`Completed “${task.title}” and ${plural(open.length, 'sub-task')}`, {
       action: {
         label: 'Undo',
         run: () =>
@@ -131,8 +129,10 @@ export function createTaskActions({
       superseded(ids);
       const extra = ids.length - chosen.size;
       const message =
-        (chosen.size === 1 ? `Deleted “${tasks[0].title}”` : `Deleted ${plural(chosen.size)}`) +
-        (extra > 0 ? ` and ${subtasks(extra)}` : '');
+        (chosen.size === 1
+          ? `Deleted “${tasks[0].title}”`
+          : `Deleted ${plural(chosen.size, 'task')}`) +
+        (extra > 0 ? ` and ${plural(extra, 'sub-task')}` : '');
       toasts.show(message, {
         action: {
           label: 'Undo',
@@ -152,7 +152,9 @@ export function createTaskActions({
       const done = await attempt(() => store.bulkRestore(ids));
       if (!done) return false;
       const message =
-        ids.length === 1 ? `Restored “${tasks[0].title}”` : `Restored ${plural(ids.length)}`;
+        ids.length === 1
+          ? `Restored “${tasks[0].title}”`
+          : `Restored ${plural(ids.length, 'task')}`;
       toasts.show(message, {
         action: { label: 'Undo', run: () => void attempt(() => store.bulkDelete(ids)) },
       });
@@ -163,7 +165,7 @@ export function createTaskActions({
       const open = (await storedTasks(shown)).filter((t) => t.completedAt === null);
       if (open.length === 0) return;
       const done = await attempt(() => store.bulkComplete(open.map((t) => t.id)));
-      if (done) toasts.show(`Completed ${plural(open.length)}`);
+      if (done) toasts.show(`Completed ${plural(open.length, 'task')}`);
     },
 
     async moveMany(shown: Task[], project: string | null): Promise<void> {
@@ -174,7 +176,7 @@ export function createTaskActions({
           project,
         ),
       );
-      if (done) toasts.show(`Moved ${plural(tasks.length)} to ${project ?? 'Inbox'}`);
+      if (done) toasts.show(`Moved ${plural(tasks.length, 'task')} to ${project ?? 'Inbox'}`);
     },
 
     /** Moves tasks into a section of their project (null: out of any), with one Undo. */
@@ -185,7 +187,7 @@ export function createTaskActions({
         store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { sectionId } }))),
       );
       if (!done) return;
-      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length, 'task');
       toasts.show(`Moved ${what} to ${sectionName}`, {
         action: {
           label: 'Undo',
@@ -222,7 +224,7 @@ export function createTaskActions({
         store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { due: moved(t.due) } }))),
       );
       if (!done) return;
-      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length, 'task');
       toasts.show(`Moved ${what} to ${formatDue(day, today())}`, {
         action: {
           label: 'Undo',
