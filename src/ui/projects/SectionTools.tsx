@@ -16,6 +16,12 @@ export interface SectionToolsProps {
   sections: readonly Section[];
 }
 
+/** A section's Move up and Move down buttons; the first cannot go up, the last cannot go down. */
+const MOVES = [
+  { step: -1, key: 'up', label: 'moveUp', arrow: '↑' },
+  { step: 1, key: 'down', label: 'moveDown', arrow: '↓' },
+] as const;
+
 export function SectionTools(props: SectionToolsProps): JSX.Element {
   const app = useApp();
   const [renaming, setRenaming] = createSignal<string | null>(null);
@@ -99,26 +105,20 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
                       >
                         Rename
                       </button>
-                      <button
-                        type="button"
-                        class="btn btn-ghost"
-                        data-move="up"
-                        aria-label={W.moveUp(section.name)}
-                        disabled={index() === 0}
-                        onClick={() => void move(section, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        class="btn btn-ghost"
-                        data-move="down"
-                        aria-label={W.moveDown(section.name)}
-                        disabled={index() === props.sections.length - 1}
-                        onClick={() => void move(section, 1)}
-                      >
-                        ↓
-                      </button>
+                      <For each={MOVES}>
+                        {(m) => (
+                          <button
+                            type="button"
+                            class="btn btn-ghost"
+                            data-move={m.key}
+                            aria-label={W[m.label](section.name)}
+                            disabled={!props.sections[index() + m.step]}
+                            onClick={() => void move(section, m.step)}
+                          >
+                            {m.arrow}
+                          </button>
+                        )}
+                      </For>
                       <button
                         type="button"
                         class="btn btn-ghost btn-danger"
