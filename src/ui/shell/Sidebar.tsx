@@ -135,6 +135,9 @@ function NavSection<T extends NavItem>(props: NavSectionProps<T>): JSX.Element {
               <li
                 class="nav-item"
                 data-colour={item.colour}
+                style={
+                  item.colour ? { '--project-mark': `var(--project-${item.colour})` } : undefined
+                }
                 draggable={props.onReorder && item.id ? true : undefined}
                 onDragStart={(event) => {
                   if (props.onReorder && item.id) event.dataTransfer?.setData(dragType(), item.id);
