@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { DetailDraft, DraftErrors, DraftField } from './detail-form';
 
-export interface DraftForm {
+interface DraftForm {
   draft: () => DetailDraft;
   errors: () => DraftErrors;
   /** Puts a typed value in the draft. */

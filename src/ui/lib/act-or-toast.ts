@@ -3,7 +3,7 @@ import { useApp } from '../app-context';
 import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
 
-export type ActOrToast = <T>(work: () => Promise<T>) => Promise<T | undefined>;
+type ActOrToast = <T>(work: () => Promise<T>) => Promise<T | undefined>;
 
 /** Runs a store action; a failure is shown as an error toast and gives undefined. */
 export function actOrToast(toasts: Toasts): ActOrToast {

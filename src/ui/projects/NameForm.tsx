@@ -3,7 +3,7 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_WORDS as W } from '../messages';
 
-export interface NameFormProps {
+interface NameFormProps {
   id: string;
   label: string;
   submitLabel: string;
@@ -46,7 +46,7 @@ export function NameForm(props: NameFormProps): JSX.Element {
   );
 }
 
-export interface NameFormToggleProps {
+interface NameFormToggleProps {
   id: string;
   label: string;
   submitLabel: string;

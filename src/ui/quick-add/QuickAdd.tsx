@@ -21,7 +21,7 @@ import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
 import { createTagSuggestions } from './TagSuggestions';
 
-export interface QuickAddProps {
+interface QuickAddProps {
   /** Fields implied by the current view (its project, its label, today), used when the text has none. */
   defaults?: () => Partial<NewTask>;
   /** The view being shown, to tell the user when a new task lands elsewhere. */

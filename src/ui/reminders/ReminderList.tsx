@@ -17,7 +17,7 @@ const KINDS: { value: ReminderKind; label: string }[] = [
   { value: 'at', label: REMINDER_WORDS.kindAt },
 ];
 
-export interface ReminderListProps {
+interface ReminderListProps {
   task: Task;
   actions: TaskActions;
   /** Told after a reminder was added (the notification permission is asked then, never on load). */

@@ -36,7 +36,7 @@ function liveWatch<T>(query: () => Promise<T>, changed: (value: T) => void): () 
   return () => subscription.unsubscribe();
 }
 
-export interface InPageReminders {
+interface InPageReminders {
   onReminderAdded(): void;
   /** Shows what is due now; resolves with the keys shown. */
   check(): Promise<string[]>;

@@ -15,7 +15,7 @@ import type { IconName } from '../icons';
 import type { Route } from '../router';
 import { routeHref } from '../router';
 
-export interface SidebarProps {
+interface SidebarProps {
   counts: NavCounts;
   /** Projects that are not archived, in the user's order. */
   projects: (NamedCount & { id?: string; order?: number; colour?: string })[];

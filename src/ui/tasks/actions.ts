@@ -13,7 +13,7 @@ import type { PendingTasks } from './pending';
 /** What to do with the open sub-tasks of a task being completed; null cancels. */
 export type SubtaskChoice = 'all' | 'only-parent' | null;
 
-export interface TaskActionsDeps {
+interface TaskActionsDeps {
   store: TasksStore;
   /** Every task under a task (not deleted): deleting takes them along, completing asks about them. */
   descendants?: (taskId: string) => Promise<Task[]>;

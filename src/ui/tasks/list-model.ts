@@ -24,7 +24,7 @@ function itemHeight(item: ListItem): number {
   return item.kind === 'task' ? ROW_HEIGHT : HEADING_HEIGHT;
 }
 
-export interface ListLayout {
+interface ListLayout {
   /** offsets[i] is the top of item i; offsets[n] is the total height. */
   offsets: Float64Array;
   total: number;

@@ -8,7 +8,7 @@ import { useActOrToast } from '../lib/act-or-toast';
 import type { Route } from '../router';
 import { routeHref } from '../router';
 
-export interface FilterToolsProps {
+interface FilterToolsProps {
   route: Route;
   query: string;
   /** Whether the query parses (only then can it be saved). */

@@ -68,7 +68,7 @@ const PAGE = 100;
 
 const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'project', 'label']);
 
-export interface ViewPageProps {
+interface ViewPageProps {
   route: Route;
   spec: ViewSpec;
   /** Overrides the title from the route (a saved filter's name). */
