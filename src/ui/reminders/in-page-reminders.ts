@@ -12,7 +12,7 @@ import { claimFiring, pruneDelivered, queryRemindedTasks } from '../../db/remind
 
 type Shown = ReturnType<typeof reminderNotification>;
 
-export interface InPageReminderDeps {
+interface InPageReminderDeps {
   db: TendDb;
   now: () => number;
   timeZone?: string;

@@ -18,7 +18,7 @@ export type ListItem =
     };
 
 export const ROW_HEIGHT = 56;
-export const HEADING_HEIGHT = 48;
+const HEADING_HEIGHT = 48;
 
 function itemHeight(item: ListItem): number {
   return item.kind === 'task' ? ROW_HEIGHT : HEADING_HEIGHT;
