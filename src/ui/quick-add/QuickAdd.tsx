@@ -275,7 +275,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
                 <span class="chip-text">{chipLabel(chip, parsed(), app.today())}</span>
                 <IconButton
                   icon="close"
-                  class="chip-dismiss"
+                  class="icon-btn chip-dismiss"
                   label={`Keep “${chip.text.trim()}” as text`}
                   title="Keep as text"
                   onClick={() => dismiss(chip)}
