@@ -1,5 +1,4 @@
 // A store action whose failure the person must see: the error becomes a toast in their words.
-import { useApp } from '../app-context';
 import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
 
@@ -15,9 +14,4 @@ export function actOrToast(toasts: Toasts): ActOrToast {
       return undefined;
     }
   };
-}
-
-/** actOrToast with the app's toasts. */
-export function useActOrToast(): ActOrToast {
-  return actOrToast(useApp().toasts);
 }

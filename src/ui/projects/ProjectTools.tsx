@@ -6,7 +6,7 @@ import type { JSX } from 'solid-js';
 import type { DeletedProject } from '../../db/projects-store';
 import type { ProjectSummary } from '../../db/queries';
 import { useApp } from '../app-context';
-import { useActOrToast } from '../lib/act-or-toast';
+import { actOrToast } from '../lib/act-or-toast';
 import { PROJECT_WORDS as W } from '../messages';
 import { projectsStore } from './projects-store';
 import { RecordTools, ToolSelect } from './RecordTools';
@@ -21,7 +21,7 @@ interface ProjectToolsProps {
 
 export function ProjectTools(props: ProjectToolsProps): JSX.Element {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   const store = () => projectsStore(app);
 
   /** Moves the project under another (or to the top level); a cycle or too deep a tree is refused. */

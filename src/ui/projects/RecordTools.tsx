@@ -5,7 +5,7 @@ import type { JSX } from 'solid-js';
 import { PROJECT_COLOURS } from '../../core/project-id';
 import type { ProjectColour } from '../../core/project-id';
 import { useApp } from '../app-context';
-import { useActOrToast } from '../lib/act-or-toast';
+import { actOrToast } from '../lib/act-or-toast';
 import { PROJECT_WORDS } from '../messages';
 import { routeHref } from '../router';
 import type { Route } from '../router';
@@ -19,7 +19,7 @@ function useDeletePage(): <D>(deletion: {
   page: Route;
 }) => Promise<void> {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   return async ({ remove, restore, message, page }) => {
     const deleted = await act(remove);
     if (!deleted) return;
@@ -97,7 +97,7 @@ interface RecordToolsProps<D> {
 
 export function RecordTools<D>(props: RecordToolsProps<D>): JSX.Element {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   const deletePage = useDeletePage();
   const W = () => props.words;
   const page = (name: string): Route => ({ view: props.view, name });

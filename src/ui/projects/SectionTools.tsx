@@ -5,7 +5,7 @@ import { For, Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Section } from '../../core/section';
 import { useApp } from '../app-context';
-import { useActOrToast } from '../lib/act-or-toast';
+import { actOrToast } from '../lib/act-or-toast';
 import { SECTION_WORDS as W } from '../messages';
 import { NameForm, NameFormToggle } from './NameForm';
 import { sectionsStore } from './projects-store';
@@ -29,7 +29,7 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
   // never shows in the other.
   const [renameText, setRenameText] = createSignal('');
 
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
 
   async function add(name: string, close: () => void) {
     const fields = { projectId: props.projectId, name };

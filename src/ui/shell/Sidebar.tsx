@@ -5,7 +5,7 @@ import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
 import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
-import { useActOrToast } from '../lib/act-or-toast';
+import { actOrToast } from '../lib/act-or-toast';
 import { PROJECT_WORDS as W } from '../messages';
 import { NameFormToggle } from '../projects/NameForm';
 import { projectsStore } from '../projects/projects-store';
@@ -214,7 +214,7 @@ const FILTERS: NavSectionKind<FilterWithCount> = {
 /** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
 function NewProject(props: { onNavigate: () => void }): JSX.Element {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   async function add(name: string, close: () => void) {
     const project = await act(async () => (await projectsStore(app)).addProject({ name }));
     if (!project) return;
@@ -239,7 +239,7 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
 
 export function Sidebar(props: SidebarProps): JSX.Element {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   /** A project dragged onto another takes its place; the sidebar's projects are renumbered 1..n. */
   async function reorderProjects(movingId: string, targetId: string) {
     const list = props.projects.flatMap((p) =>

@@ -5,8 +5,7 @@ import { queryDescendants } from '../../db/queries';
 import type { TasksStore } from '../../db/tasks-store';
 import type { AppContextValue } from '../app-context';
 import type { Toasts } from '../toast/toasts';
-import { actOrToast } from '../lib/act-or-toast';
-import { plural } from '../messages';
+import { describeError, plural } from '../messages';
 import { formatDue } from '../lib/dates';
 import type { PendingTasks } from './pending';
 
@@ -59,7 +58,15 @@ export function createTaskActions({
    */
   const superseded = (ids: string[]) => pending?.settle(new Set(ids));
 
-  const attempt = actOrToast(toasts);
+  // Not lib/act-or-toast: importing it here makes the bundler split messages out of the first chunk.
+  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      toasts.show(describeError(error), { tone: 'error' });
+      return undefined;
+    }
+  }
 
   /** Completes a task and the open sub-tasks the user chose to complete with it. */
   async function completeWithSubtasks(task: Task, open: Task[]): Promise<boolean> {

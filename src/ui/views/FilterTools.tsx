@@ -4,7 +4,7 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { deleteFilter, saveFilter } from '../../db/filters';
 import { useApp } from '../app-context';
-import { useActOrToast } from '../lib/act-or-toast';
+import { actOrToast } from '../lib/act-or-toast';
 import type { Route } from '../router';
 import { routeHref } from '../router';
 
@@ -17,7 +17,7 @@ interface FilterToolsProps {
 
 export function FilterTools(props: FilterToolsProps): JSX.Element {
   const app = useApp();
-  const act = useActOrToast();
+  const act = actOrToast(app.toasts);
   const [naming, setNaming] = createSignal(false);
   const [name, setName] = createSignal('');
 
