@@ -64,7 +64,7 @@ const ShortcutSheet = lazy(() =>
   import('./shortcuts/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })),
 );
 
-export interface AppProps extends AppServices {
+interface AppProps extends AppServices {
   router?: Router;
 }
 

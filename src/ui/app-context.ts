@@ -42,7 +42,7 @@ export interface ViewController {
   clearSelection: () => boolean;
 }
 
-export interface ShellControls {
+interface ShellControls {
   openTask: (id: string) => void;
   closeTask: () => void;
   openShortcuts: () => void;
@@ -69,7 +69,7 @@ export interface AppContextValue extends AppServices, ShellControls {
   reminders?: ReminderControls;
 }
 
-export interface ReminderControls {
+interface ReminderControls {
   /** After the user added a reminder: the moment to ask for the notification permission. */
   onReminderAdded(): void;
 }

@@ -3,10 +3,14 @@ import { taskFieldsSchema } from '../core/task';
 import { TransferError } from '../core/transfer/errors';
 import { TaskNotFoundError, TaskValidationError } from '../db/errors';
 import {
+  LABEL_WORDS,
+  PROJECT_WORDS,
+  SECTION_WORDS,
   describeAuthFailure,
   describeError,
   describeSyncProblem,
   messageForCode,
+  plural,
 } from './messages';
 import { describeImportError } from './settings/import-errors';
 
@@ -93,5 +97,22 @@ describe('sync and sign-in problems', () => {
     );
     expect(describeAuthFailure({ code: 'user_already_exists', detail: '' })).toMatch(/Sign in/);
     expect(describeAuthFailure({ code: 'auth_error', detail: '' })).toMatch(/sign-in service/);
+  });
+});
+
+describe('counts in messages', () => {
+  it('makes the noun plural unless the count is one', () => {
+    expect([0, 1, 2].map((n) => plural(n, 'sub-task'))).toEqual([
+      '0 sub-tasks',
+      '1 sub-task',
+      '2 sub-tasks',
+    ]);
+  });
+
+  it('says what a deletion took with it only when it took tasks', () => {
+    expect(PROJECT_WORDS.deleted('Home', 0)).toBe('Deleted the project “Home”');
+    expect(PROJECT_WORDS.deleted('Home', 2)).toBe('Deleted the project “Home” and 2 tasks');
+    expect(SECTION_WORDS.deleted('Walls', 1)).toBe('Deleted the section “Walls” and 1 task');
+    expect(LABEL_WORDS.deleted('home', 1)).toBe('Deleted the label “home” from 1 task');
   });
 });

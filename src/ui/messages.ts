@@ -208,15 +208,26 @@ function isHumanReadable(message: string): boolean {
   return message.length <= 300 && !/\bat \S+ \(|undefined is not|Cannot read propert/.test(message);
 }
 
+/** "1 task", "3 tasks": a count and its noun, the noun plural unless the count is one. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "Deleted the project “Home”", and when the deletion touched tasks, "and 2 tasks" (or "from"). */
+function deleted(record: string, name: string, tasks: number, joiner = 'and'): string {
+  const what = `Deleted the ${record} “${name}”`;
+  return tasks === 0 ? what : `${what} ${joiner} ${plural(tasks, 'task')}`;
+}
+
 /** The words of the project tools (sidebar and project page). */
 export const PROJECT_WORDS = {
   newProject: 'New project',
   newProjectName: 'New project name',
   addProject: 'Add project',
   cancel: 'Cancel',
-  projectTools: 'Project',
+  tools: 'Project',
   rename: 'Rename',
-  projectName: 'Project name',
+  name: 'Project name',
   save: 'Save',
   colour: 'Colour',
   moveUp: 'Move up',
@@ -243,10 +254,7 @@ export const PROJECT_WORDS = {
   renamed: (name: string) => `Renamed the project to “${name}”`,
   archived: (name: string) => `Archived “${name}”`,
   unarchived: (name: string) => `Unarchived “${name}”`,
-  deleted: (name: string, tasks: number) =>
-    tasks === 0
-      ? `Deleted the project “${name}”`
-      : `Deleted the project “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+  deleted: (name: string, tasks: number) => deleted('project', name, tasks),
 } as const;
 /** The words of a project's sections (the project page, the detail, quick add). */
 export const SECTION_WORDS = {
@@ -264,24 +272,18 @@ export const SECTION_WORDS = {
   added: (name: string) => `Added the section “${name}”`,
   renamed: (name: string) => `Renamed the section to “${name}”`,
   moved: (title: string, section: string) => `Moved “${title}” to ${section}`,
-  deleted: (name: string, tasks: number) =>
-    tasks === 0
-      ? `Deleted the section “${name}”`
-      : `Deleted the section “${name}” and ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+  deleted: (name: string, tasks: number) => deleted('section', name, tasks),
 } as const;
 /** Words of the label page's tools (colour names are the projects'). */
 export const LABEL_WORDS = {
-  labelTools: 'Label',
+  tools: 'Label',
   rename: 'Rename',
-  labelName: 'Label name',
+  name: 'Label name',
   save: 'Save',
   colour: 'Colour',
   delete: 'Delete label',
   renamed: (name: string) => `Renamed the label to “${name}”`,
-  deleted: (name: string, tasks: number) =>
-    tasks === 0
-      ? `Deleted the label “${name}”`
-      : `Deleted the label “${name}” from ${tasks === 1 ? '1 task' : `${tasks} tasks`}`,
+  deleted: (name: string, tasks: number) => deleted('label', name, tasks, 'from'),
 } as const;
 /** Reminder words: the detail's section, the quick-add chip and the notification itself. */
 export const REMINDER_WORDS = {

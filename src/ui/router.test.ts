@@ -1,39 +1,53 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoot } from 'solid-js';
-import { createRouter, interceptLinkClick, parseRoute, routeHref } from './router';
+import { createRouter, interceptLinkClick, routeHref } from './router';
 import type { Route } from './router';
 
-describe('parseRoute', () => {
+/** The route the router reads when the page is at this address. */
+function routeAt(pathname: string, search = ''): Route {
+  window.history.replaceState(null, '', pathname + search);
+  return createRoot((dispose) => {
+    const router = createRouter(window);
+    const route = router.route();
+    router.dispose();
+    dispose();
+    return route;
+  });
+}
+
+describe('reading the address', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
   it('maps every view URL to its route', () => {
-    expect(parseRoute('/')).toEqual({ view: 'inbox' });
-    expect(parseRoute('/inbox')).toEqual({ view: 'inbox' });
-    expect(parseRoute('/today/')).toEqual({ view: 'today' });
-    expect(parseRoute('/upcoming')).toEqual({ view: 'upcoming' });
-    expect(parseRoute('/completed')).toEqual({ view: 'completed' });
-    expect(parseRoute('/settings')).toEqual({ view: 'settings' });
-    expect(parseRoute('/project/Deep%20Work')).toEqual({ view: 'project', name: 'Deep Work' });
-    expect(parseRoute('/label/errands')).toEqual({ view: 'label', name: 'errands' });
-    expect(parseRoute('/search', '?q=milk%20bread')).toEqual({
+    expect(routeAt('/')).toEqual({ view: 'inbox' });
+    expect(routeAt('/inbox')).toEqual({ view: 'inbox' });
+    expect(routeAt('/today/')).toEqual({ view: 'today' });
+    expect(routeAt('/upcoming')).toEqual({ view: 'upcoming' });
+    expect(routeAt('/completed')).toEqual({ view: 'completed' });
+    expect(routeAt('/settings')).toEqual({ view: 'settings' });
+    expect(routeAt('/project/Deep%20Work')).toEqual({ view: 'project', name: 'Deep Work' });
+    expect(routeAt('/label/errands')).toEqual({ view: 'label', name: 'errands' });
+    expect(routeAt('/search', '?q=milk%20bread')).toEqual({
       view: 'search',
       query: 'milk bread',
     });
   });
 
   it('maps the documentation, its API reference and the older /docs address', () => {
-    expect(parseRoute('/documentation')).toEqual({ view: 'documentation', section: 'guide' });
-    expect(parseRoute('/documentation/api/')).toEqual({ view: 'documentation', section: 'api' });
-    expect(parseRoute('/docs')).toEqual({ view: 'documentation', section: 'guide' });
-    expect(parseRoute('/documentation/other')).toEqual({
+    expect(routeAt('/documentation')).toEqual({ view: 'documentation', section: 'guide' });
+    expect(routeAt('/documentation/api/')).toEqual({ view: 'documentation', section: 'api' });
+    expect(routeAt('/docs')).toEqual({ view: 'documentation', section: 'guide' });
+    expect(routeAt('/documentation/other')).toEqual({
       view: 'not-found',
       path: '/documentation/other',
     });
     expect(routeHref({ view: 'documentation', section: 'api' })).toBe('/documentation/api');
-    expect(routeHref(parseRoute('/docs'))).toBe('/documentation');
+    expect(routeHref(routeAt('/docs'))).toBe('/documentation');
   });
 
   it('reads the share target parameters', () => {
-    expect(parseRoute('/share', '?title=T&text=Hello&url=https://x.test')).toEqual({
+    expect(routeAt('/share', '?title=T&text=Hello&url=https://x.test')).toEqual({
       view: 'share',
       title: 'T',
       text: 'Hello',
@@ -42,10 +56,10 @@ describe('parseRoute', () => {
   });
 
   it('reports unknown paths and malformed names instead of guessing', () => {
-    expect(parseRoute('/nope')).toEqual({ view: 'not-found', path: '/nope' });
-    expect(parseRoute('/project')).toEqual({ view: 'not-found', path: '/project' });
-    expect(parseRoute('/today/extra')).toEqual({ view: 'not-found', path: '/today/extra' });
-    expect(parseRoute('/project/%E0%A4%A')).toEqual({ view: 'project', name: '%E0%A4%A' });
+    expect(routeAt('/nope')).toEqual({ view: 'not-found', path: '/nope' });
+    expect(routeAt('/project')).toEqual({ view: 'not-found', path: '/project' });
+    expect(routeAt('/today/extra')).toEqual({ view: 'not-found', path: '/today/extra' });
+    expect(routeAt('/project/%E0%A4%A')).toEqual({ view: 'project', name: '%E0%A4%A' });
   });
 
   it('round-trips through routeHref', () => {
@@ -58,7 +72,7 @@ describe('parseRoute', () => {
     ];
     for (const route of routes) {
       const url = new URL(routeHref(route), 'http://x.test');
-      expect(parseRoute(url.pathname, url.search)).toEqual(route);
+      expect(routeAt(url.pathname, url.search)).toEqual(route);
     }
     expect(routeHref({ view: 'search', query: '' })).toBe('/search');
     expect(routeHref({ view: 'not-found', path: '/x' })).toBe('/x');

@@ -53,6 +53,11 @@ test('a renamed label shows its new name on every task, on this device and anoth
   await openLabel(a.page, 'shopping');
   await a.page.getByRole('combobox', { name: 'Colour' }).selectOption('teal');
   await expect(labelsNav(a.page).locator('[data-colour="teal"]')).toHaveCount(1);
+  // The light theme's teal (#00796b) on the entry's icon.
+  await expect(labelsNav(a.page).locator('[data-colour="teal"] .icon')).toHaveCSS(
+    'color',
+    'rgb(0, 121, 107)',
+  );
 
   // `@` suggestions offer the current name, and a filter by it finds the tasks.
   await inbox(a.page);

@@ -9,7 +9,7 @@ import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import type { TaskActions } from '../tasks/actions';
 
-export interface SubtaskListProps {
+interface SubtaskListProps {
   parent: Task;
   /** The parent's level (1 at top level): below MAX_DEPTH it can hold sub-tasks. */
   level: number;

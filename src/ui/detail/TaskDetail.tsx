@@ -37,6 +37,7 @@ import {
   withoutInvalid,
 } from './detail-form';
 import type { DetailDraft, DraftErrors, DraftField } from './detail-form';
+import { createDraftFields } from './DraftFields';
 
 const TaskHistory = lazyPanel(() => import('../sync/TaskHistory'));
 const RefinedBadge = lazyPanel(() => import('../ai/RefinedBadge'));
@@ -175,6 +176,23 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
     }
   }
 
+  /** A button that stores what was typed, then acts; the dialog closes unless the action was refused. */
+  const ThenClose = (p: {
+    class?: string;
+    run: () => Promise<boolean | void>;
+    children: JSX.Element;
+  }) => (
+    <button
+      type="button"
+      class={p.class ?? 'btn'}
+      onClick={async () => {
+        if ((await commit()) && (await p.run()) !== false) props.onClose();
+      }}
+    >
+      {p.children}
+    </button>
+  );
+
   function focusFirstError(found: DraftErrors) {
     const first = (Object.keys(found) as (DraftField | 'form')[]).find(
       (k) => found[k] && k !== 'form',
@@ -182,18 +200,12 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
     if (first) queueMicrotask(() => document.getElementById(`detail-${first}`)?.focus());
   }
 
-  const errorProps = (field: DraftField) => ({
-    'aria-invalid': errors()[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors()[field] ? `detail-${field}-error` : undefined,
+  const { errorProps, FieldError, DraftInput, DraftSelect } = createDraftFields({
+    draft: () => draft()!,
+    errors,
+    set,
+    commit: () => void commit(),
   });
-
-  const FieldError = (p: { field: DraftField }) => (
-    <Show when={errors()[p.field]}>
-      <p class="field-error" id={`detail-${p.field}-error`}>
-        {errors()[p.field]}
-      </p>
-    </Show>
-  );
 
   return (
     <Dialog labelledBy="detail-heading" class="detail" onClose={() => void close()}>
@@ -220,20 +232,7 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
               return (
                 <>
                   <form class="detail-form" onSubmit={save} novalidate>
-                    <div class="field">
-                      <label for="detail-title">Title</label>
-                      <input
-                        id="detail-title"
-                        class="input input-title"
-                        value={d().title}
-                        onInput={set('title')}
-                        onChange={() => void commit()}
-                        required
-                        autocomplete="off"
-                        {...errorProps('title')}
-                      />
-                      <FieldError field="title" />
-                    </div>
+                    <DraftInput field="title" label="Title" class="input input-title" required />
                     <RefinedBadge taskId={props.taskId} />
                     <div class="field">
                       <label for="detail-notes">Notes</label>
@@ -252,68 +251,21 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                       </Show>
                     </div>
                     <div class="field-row">
-                      <div class="field">
-                        <label for="detail-dueDate">Due date</label>
-                        <input
-                          id="detail-dueDate"
-                          type="date"
-                          class="input"
-                          value={d().dueDate}
-                          onInput={set('dueDate')}
-                          onChange={() => void commit()}
-                          {...errorProps('dueDate')}
-                        />
-                        <FieldError field="dueDate" />
-                      </div>
-                      <div class="field">
-                        <label for="detail-dueTime">Time (optional)</label>
-                        <input
-                          id="detail-dueTime"
-                          type="time"
-                          class="input"
-                          value={d().dueTime}
-                          onInput={set('dueTime')}
-                          onChange={() => void commit()}
-                          {...errorProps('dueTime')}
-                        />
-                        <FieldError field="dueTime" />
-                      </div>
+                      <DraftInput field="dueDate" label="Due date" type="date" />
+                      <DraftInput field="dueTime" label="Time (optional)" type="time" />
                     </div>
                     <div class="field-row">
-                      <div class="field">
-                        <label for="detail-priority">Priority</label>
-                        <select
-                          id="detail-priority"
-                          class="input"
-                          value={d().priority}
-                          onChange={(event) => {
-                            set('priority')(event);
-                            void commit();
-                          }}
-                        >
-                          <For each={PRIORITIES}>
-                            {(p) => <option value={p.value}>{p.label}</option>}
-                          </For>
-                        </select>
-                      </div>
-                      <div class="field">
-                        <label for="detail-project">Project</label>
-                        <input
-                          id="detail-project"
-                          class="input"
-                          list="detail-projects"
-                          placeholder="Inbox"
-                          value={d().project}
-                          onInput={set('project')}
-                          onChange={() => void commit()}
-                          autocomplete="off"
-                          {...errorProps('project')}
-                        />
+                      <DraftSelect field="priority" label="Priority" options={PRIORITIES} />
+                      <DraftInput
+                        field="project"
+                        label="Project"
+                        list="detail-projects"
+                        placeholder="Inbox"
+                      >
                         <datalist id="detail-projects">
                           <For each={projects.value()}>{(p) => <option value={p.name} />}</For>
                         </datalist>
-                        <FieldError field="project" />
-                      </div>
+                      </DraftInput>
                       <Show when={sections.value().length > 0}>
                         <div class="field">
                           <label for="detail-section">{SECTION_WORDS.section}</label>
@@ -331,57 +283,26 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                         </div>
                       </Show>
                     </div>
-                    <div class="field">
-                      <label for="detail-labels">Labels</label>
-                      <input
-                        id="detail-labels"
-                        class="input"
-                        list="detail-label-list"
-                        placeholder="@home @errands"
-                        value={d().labels}
-                        onInput={set('labels')}
-                        onChange={() => void commit()}
-                        autocomplete="off"
-                        {...errorProps('labels')}
-                      />
+                    <DraftInput
+                      field="labels"
+                      label="Labels"
+                      list="detail-label-list"
+                      placeholder="@home @errands"
+                    >
                       <datalist id="detail-label-list">
                         <For each={labels.value()}>{(l) => <option value={`@${l.name}`} />}</For>
                       </datalist>
-                      <FieldError field="labels" />
-                    </div>
+                    </DraftInput>
                     <div class="field-row">
-                      <div class="field">
-                        <label for="detail-recurrence">Repeat</label>
-                        <select
-                          id="detail-recurrence"
-                          class="input"
-                          value={d().recurrence}
-                          onChange={(event) => {
-                            set('recurrence')(event);
-                            void commit();
-                          }}
-                        >
-                          <For each={RECURRENCE_PRESETS}>
-                            {(p) => <option value={p.value}>{p.label}</option>}
-                          </For>
-                          <option value={CUSTOM_RECURRENCE}>Custom…</option>
-                        </select>
-                      </div>
+                      <DraftSelect field="recurrence" label="Repeat" options={RECURRENCE_PRESETS}>
+                        <option value={CUSTOM_RECURRENCE}>Custom…</option>
+                      </DraftSelect>
                       <Show when={d().recurrence === CUSTOM_RECURRENCE}>
-                        <div class="field">
-                          <label for="detail-recurrenceText">Custom repeat</label>
-                          <input
-                            id="detail-recurrenceText"
-                            class="input"
-                            placeholder="every 3 months"
-                            value={d().recurrenceText}
-                            onInput={set('recurrenceText')}
-                            onChange={() => void commit()}
-                            autocomplete="off"
-                            {...errorProps('recurrenceText')}
-                          />
-                          <FieldError field="recurrenceText" />
-                        </div>
+                        <DraftInput
+                          field="recurrenceText"
+                          label="Custom repeat"
+                          placeholder="every 3 months"
+                        />
                       </Show>
                     </div>
                     <Show when={task().recurrence}>
@@ -401,40 +322,18 @@ export default function TaskDetail(props: { taskId: string; onClose: () => void 
                       <Show
                         when={!task().deletedAt}
                         fallback={
-                          <button
-                            type="button"
-                            class="btn"
-                            onClick={async () => {
-                              if (!(await commit())) return;
-                              if (await actions.restore([task()])) props.onClose();
-                            }}
-                          >
+                          <ThenClose run={() => actions.restore([task()])}>
                             Restore from Trash
-                          </button>
+                          </ThenClose>
                         }
                       >
-                        <button
-                          type="button"
-                          class="btn"
-                          onClick={async () => {
-                            if (!(await commit())) return;
-                            await actions.toggleComplete(task());
-                            props.onClose();
-                          }}
-                        >
+                        <ThenClose run={() => actions.toggleComplete(task())}>
                           {task().completedAt ? 'Mark as not done' : 'Complete'}
-                        </button>
-                        <button
-                          type="button"
-                          class="btn btn-danger"
-                          onClick={async () => {
-                            if (!(await commit())) return;
-                            if (await actions.remove([task()])) props.onClose();
-                          }}
-                        >
+                        </ThenClose>
+                        <ThenClose class="btn btn-danger" run={() => actions.remove([task()])}>
                           <Icon name="trash" />
                           Delete
-                        </button>
+                        </ThenClose>
                       </Show>
                     </div>
                     <p class="hint detail-meta">

@@ -32,7 +32,7 @@ export const RECURRENCE_PRESETS: { value: string; label: string }[] = [
   { value: 'FREQ=YEARLY', label: 'Every year' },
 ];
 
-export function draftFromTask(task: Task): DetailDraft {
+function draftFromTask(task: Task): DetailDraft {
   const preset = RECURRENCE_PRESETS.some((p) => p.value === (task.recurrence ?? ''));
   return {
     title: task.title,
@@ -48,7 +48,7 @@ export function draftFromTask(task: Task): DetailDraft {
 }
 
 /** "@home, errands @Deep work" -> ["home", "errands", "Deep work"] is ambiguous; we split on commas and @. */
-export function parseLabels(text: string): string[] {
+function parseLabels(text: string): string[] {
   const parts = text.includes('@') ? text.split('@') : text.split(',');
   const labels = parts.map((p) => p.replace(/,/g, ' ').trim()).filter(Boolean);
   return [...new Set(labels)];

@@ -9,7 +9,7 @@ import type { QuickAddResult } from '../../core/parse/types';
 import { DocSection } from './DocSection';
 
 /** What a phrase means, in the words the task list uses. */
-export function describeReading(result: QuickAddResult): string[] {
+function describeReading(result: QuickAddResult): string[] {
   const parts = [`“${result.title}”`];
   if (result.due) parts.push(`due ${result.due.replace('T', ' ')}`);
   if (result.recurrence)

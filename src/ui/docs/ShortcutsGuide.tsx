@@ -1,11 +1,11 @@
 // The keyboard section of the documentation, from the keymap the app's key handling runs on.
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { shortcutSheetRows, SHORTCUT_GROUPS } from '../shortcuts/keymap';
+import { shortcutSheet } from '../shortcuts/keymap';
+import { Keys } from '../shortcuts/Keys';
 import { DocSection } from './DocSection';
 
 export function ShortcutsGuide(): JSX.Element {
-  const rows = shortcutSheetRows();
   return (
     <DocSection id="doc-shortcuts" heading="Keyboard shortcuts">
       <p>
@@ -13,8 +13,8 @@ export function ShortcutsGuide(): JSX.Element {
         (press Esc to leave it); two-key shortcuts such as <kbd>g</kbd> <kbd>t</kbd> are typed one
         after the other. Press <kbd>?</kbd> anywhere to see this list.
       </p>
-      <For each={SHORTCUT_GROUPS}>
-        {(group) => (
+      <For each={shortcutSheet()}>
+        {({ group, rows }) => (
           <table class="doc-table">
             <caption>{group}</caption>
             <thead>
@@ -24,11 +24,11 @@ export function ShortcutsGuide(): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              <For each={rows.filter((r) => r.group === group)}>
+              <For each={rows}>
                 {(row) => (
                   <tr>
                     <td>
-                      <For each={row.keys}>{(key) => <kbd>{key}</kbd>}</For>
+                      <Keys keys={row.keys} />
                     </td>
                     <td>{row.description}</td>
                   </tr>

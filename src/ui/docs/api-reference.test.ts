@@ -1,7 +1,7 @@
 // The API reference's reading of an OpenAPI document: operations with parameters, bodies, responses and
 // authentication, and schemas as short type outlines.
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadApiDocument, namedSchemas, schemaOutline } from './api-reference';
+import { listOperations, loadApiDocument, namedSchemas } from './api-reference';
 import type { ApiDocument } from './api-reference';
 
 const doc: ApiDocument = {
@@ -63,6 +63,9 @@ describe('the API reference model', () => {
   });
 
   it('outlines nested, enumerated and open schemas', () => {
+    /** The outline the reference shows for a named schema. */
+    const schemaOutline = (schema: Record<string, unknown>) =>
+      namedSchemas({ ...doc, components: { schemas: { S: schema } } })[0].outline;
     expect(schemaOutline({ type: 'array', items: { enum: ['a', 'b'] } })).toBe('"a" | "b"[]');
     expect(schemaOutline({ type: 'object', additionalProperties: { type: 'integer' } })).toBe(
       '{ [key: string]: integer }',

@@ -51,7 +51,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const MAX_DEPTH = 4;
 
 /** A schema as a compact type: `{ title: string, due?: string | null }`; named shapes stay by name. */
-export function schemaOutline(schema: Schema | undefined, depth = 0): string {
+function schemaOutline(schema: Schema | undefined, depth = 0): string {
   if (!schema) return 'any';
   if (typeof schema.$ref === 'string') return schema.$ref.split('/').pop() ?? 'any';
   if ('const' in schema) return JSON.stringify(schema.const);

@@ -3,7 +3,7 @@
 import { onCleanup, onMount } from 'solid-js';
 import type { JSX } from 'solid-js';
 
-export interface DialogProps {
+interface DialogProps {
   /** Accessible name (also the visible heading's text is up to the caller). */
   labelledBy: string;
   class?: string;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, localMinute } from '../../core/calendar';
-import { formatDateTime, formatDay, formatDayHeading, formatDue, isOverdue } from './dates';
+import { formatDateTime, formatDayHeading, formatDue, isOverdue } from './dates';
 
 const today = '2026-11-26'; // a Thursday
 
 describe('dates', () => {
-  it('names days relative to today', () => {
-    expect(formatDay('2026-11-26', today)).toBe('Today');
-    expect(formatDay('2026-11-27', today)).toBe('Tomorrow');
-    expect(formatDay('2026-11-25', today)).toBe('Yesterday');
-    expect(formatDay('2026-11-30', today)).toBe('Monday');
-    expect(formatDay('2026-12-10', today, 'en-GB')).toBe('10 Dec');
-    expect(formatDay('2027-01-05', today, 'en-GB')).toBe('5 Jan 2027');
+  it('names due days relative to today', () => {
+    expect(formatDue('2026-11-26', today)).toBe('Today');
+    expect(formatDue('2026-11-27', today)).toBe('Tomorrow');
+    expect(formatDue('2026-11-25', today)).toBe('Yesterday');
+    expect(formatDue('2026-11-30', today)).toBe('Monday');
+    expect(formatDue('2026-12-10', today, 'en-GB')).toBe('10 Dec');
+    expect(formatDue('2027-01-05', today, 'en-GB')).toBe('5 Jan 2027');
   });
 
   it('adds the time of timed dues', () => {
@@ -25,7 +25,7 @@ describe('dates', () => {
   });
 
   it("follows the user's locale for every date and time", () => {
-    expect(formatDay('2026-12-10', today, 'en-US')).toBe('Dec 10');
+    expect(formatDue('2026-12-10', today, 'en-US')).toBe('Dec 10');
     expect(formatDue('2026-11-27T17:00', today, 'en-US')).toBe('Tomorrow 5:00 PM');
     expect(formatDayHeading('2026-12-01', today, 'de-DE')).toBe('Di., 1. Dez.');
     const created = '2026-12-02T09:14:00';

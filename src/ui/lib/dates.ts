@@ -38,7 +38,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** "Today", "Tomorrow", "Yesterday", "Friday" (this week), "3 Dec", "3 Dec 2027" (in the locale's order). */
-export function formatDay(day: string, today: string, locale?: string): string {
+function formatDay(day: string, today: string, locale?: string): string {
   const diff = daysBetween(today, day);
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Tomorrow';

@@ -4,7 +4,7 @@ import { liveQuery } from 'dexie';
 import { createSignal, onCleanup, createEffect } from 'solid-js';
 import type { Accessor } from 'solid-js';
 
-export interface LiveResult<T> {
+interface LiveResult<T> {
   value: Accessor<T>;
   /** False until the first result arrived (lets views avoid flashing an empty state). */
   ready: Accessor<boolean>;

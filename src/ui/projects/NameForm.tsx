@@ -3,7 +3,7 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { PROJECT_WORDS as W } from '../messages';
 
-export interface NameFormProps {
+interface NameFormProps {
   id: string;
   label: string;
   submitLabel: string;
@@ -46,16 +46,17 @@ export function NameForm(props: NameFormProps): JSX.Element {
   );
 }
 
-export interface NameFormToggleProps {
+interface NameFormToggleProps {
   id: string;
   label: string;
   submitLabel: string;
-  class: string;
-  /** The button that opens the form, and its class. */
+  /** The form's class; the tools' row by default. */
+  class?: string;
+  /** The button that opens the form, and its class (a plain button by default). */
   openLabel: string;
-  openClass: string;
-  /** The name the form opens with. */
-  initial: () => string;
+  openClass?: string;
+  /** The name the form opens with; empty by default. */
+  initial?: () => string;
   /** Saves the name; calls close() once it is saved. */
   onSave: (name: string, close: () => void) => Promise<void>;
   /** Move focus back to the button when the form closes. */
@@ -79,9 +80,9 @@ export function NameFormToggle(props: NameFormToggleProps): JSX.Element {
         <button
           ref={(element) => (button = element)}
           type="button"
-          class={props.openClass}
+          class={props.openClass ?? 'btn'}
           onClick={() => {
-            setName(props.initial());
+            setName(props.initial?.() ?? '');
             setOpen(true);
           }}
         >
@@ -93,7 +94,7 @@ export function NameFormToggle(props: NameFormToggleProps): JSX.Element {
         id={props.id}
         label={props.label}
         submitLabel={props.submitLabel}
-        class={props.class}
+        class={props.class ?? 'project-rename'}
         value={name()}
         onInput={setName}
         onSubmit={(event) => {

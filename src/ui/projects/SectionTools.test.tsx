@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listProjectSections } from '../../db/queries';
 import { createLive } from '../lib/live';
 import { createTestContext, createTestServices, WithApp } from '../testing';
+import { sectionsStore } from './projects-store';
 import { SectionTools } from './SectionTools';
 
 afterEach(() => cleanup());
@@ -64,5 +65,35 @@ describe('<SectionTools />', () => {
     toast?.action?.run();
     await waitFor(async () => expect(await names()).toEqual(['Walls', 'To buy']));
     expect((await services.store.getTask(task.id))?.deletedAt).toBeNull();
+  });
+
+  it('keeps the name typed in the Add section form apart from a section being renamed', async () => {
+    const services = await createTestServices();
+    const task = await services.store.addTask({ title: 'Paint', project: 'Home' });
+    const projectId = task.projectId!;
+    const context = createTestContext(services);
+    const sections = await sectionsStore(context);
+    const section = await sections.addSection({ projectId, name: 'Shopping' });
+    render(() => (
+      <WithApp value={context}>
+        <SectionTools projectId={projectId} sections={[section]} />
+      </WithApp>
+    ));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rename section “Shopping”' }));
+    const rename = (await screen.findByRole('textbox', {
+      name: 'Section name',
+    })) as HTMLInputElement;
+    fireEvent.input(rename, { target: { value: 'To buy' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add section' }));
+    const added = (await screen.findByRole('textbox', {
+      name: 'New section name',
+    })) as HTMLInputElement;
+    expect(added.value).toBe('');
+    fireEvent.input(added, { target: { value: 'Walls' } });
+
+    expect(rename.value).toBe('To buy');
+    expect(added.value).toBe('Walls');
   });
 });

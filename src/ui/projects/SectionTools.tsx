@@ -5,8 +5,9 @@ import { For, Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { Section } from '../../core/section';
 import { useApp } from '../app-context';
-import { SECTION_WORDS as W, describeError } from '../messages';
-import { NameForm } from './NameForm';
+import { actOrToast } from '../lib/act-or-toast';
+import { SECTION_WORDS as W } from '../messages';
+import { NameForm, NameFormToggle } from './NameForm';
 import { sectionsStore } from './projects-store';
 
 export interface SectionToolsProps {
@@ -15,35 +16,33 @@ export interface SectionToolsProps {
   sections: readonly Section[];
 }
 
+/** A section's Move up and Move down buttons; the first cannot go up, the last cannot go down. */
+const MOVES = [
+  { step: -1, key: 'up', label: 'moveUp', arrow: '↑' },
+  { step: 1, key: 'down', label: 'moveDown', arrow: '↓' },
+] as const;
+
 export function SectionTools(props: SectionToolsProps): JSX.Element {
   const app = useApp();
-  const [adding, setAdding] = createSignal(false);
   const [renaming, setRenaming] = createSignal<string | null>(null);
-  const [name, setName] = createSignal('');
+  // The rename form's own text: the Add section form keeps its own (NameFormToggle), so typing in one
+  // never shows in the other.
+  const [renameText, setRenameText] = createSignal('');
 
-  async function act<T>(work: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await work();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-      return undefined;
-    }
-  }
+  const act = actOrToast(app.toasts);
 
-  async function add(event: Event) {
-    event.preventDefault();
-    const fields = { projectId: props.projectId, name: name() };
+  async function add(name: string, close: () => void) {
+    const fields = { projectId: props.projectId, name };
     const store = await sectionsStore(app);
     const made = await act(() => store.addSection(fields));
     if (!made) return;
-    setName('');
-    setAdding(false);
+    close();
     app.toasts.show(W.added(made.name));
   }
 
   async function rename(event: Event, id: string) {
     event.preventDefault();
-    const changes = { name: name() };
+    const changes = { name: renameText() };
     const store = await sectionsStore(app);
     const done = await act(() => store.updateSection(id, changes));
     if (!done) return;
@@ -100,32 +99,26 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
                         class="btn btn-ghost"
                         aria-label={W.rename(section.name)}
                         onClick={() => {
-                          setName(section.name);
+                          setRenameText(section.name);
                           setRenaming(section.id);
                         }}
                       >
                         Rename
                       </button>
-                      <button
-                        type="button"
-                        class="btn btn-ghost"
-                        data-move="up"
-                        aria-label={W.moveUp(section.name)}
-                        disabled={index() === 0}
-                        onClick={() => void move(section, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        class="btn btn-ghost"
-                        data-move="down"
-                        aria-label={W.moveDown(section.name)}
-                        disabled={index() === props.sections.length - 1}
-                        onClick={() => void move(section, 1)}
-                      >
-                        ↓
-                      </button>
+                      <For each={MOVES}>
+                        {(m) => (
+                          <button
+                            type="button"
+                            class="btn btn-ghost"
+                            data-move={m.key}
+                            aria-label={W[m.label](section.name)}
+                            disabled={!props.sections[index() + m.step]}
+                            onClick={() => void move(section, m.step)}
+                          >
+                            {m.arrow}
+                          </button>
+                        )}
+                      </For>
                       <button
                         type="button"
                         class="btn btn-ghost btn-danger"
@@ -142,8 +135,8 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
                     label={W.sectionName}
                     submitLabel={W.save}
                     class="project-rename"
-                    value={name()}
-                    onInput={setName}
+                    value={renameText()}
+                    onInput={setRenameText}
                     onSubmit={(event) => void rename(event, section.id)}
                     onClose={() => setRenaming(null)}
                   />
@@ -153,32 +146,13 @@ export function SectionTools(props: SectionToolsProps): JSX.Element {
           </For>
         </ul>
       </Show>
-      <Show
-        when={adding()}
-        fallback={
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              setName('');
-              setAdding(true);
-            }}
-          >
-            {W.addSection}
-          </button>
-        }
-      >
-        <NameForm
-          id="new-section-name"
-          label={W.newSectionName}
-          submitLabel={W.addSection}
-          class="project-rename"
-          value={name()}
-          onInput={setName}
-          onSubmit={(event) => void add(event)}
-          onClose={() => setAdding(false)}
-        />
-      </Show>
+      <NameFormToggle
+        id="new-section-name"
+        label={W.newSectionName}
+        submitLabel={W.addSection}
+        openLabel={W.addSection}
+        onSave={add}
+      />
     </div>
   );
 }

@@ -21,7 +21,7 @@ import { loadParser, loadedParser, plainResult } from './parser';
 import type { Parse } from './parser';
 import { createTagSuggestions } from './TagSuggestions';
 
-export interface QuickAddProps {
+interface QuickAddProps {
   /** Fields implied by the current view (its project, its label, today), used when the text has none. */
   defaults?: () => Partial<NewTask>;
   /** The view being shown, to tell the user when a new task lands elsewhere. */
@@ -275,7 +275,7 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
                 <span class="chip-text">{chipLabel(chip, parsed(), app.today())}</span>
                 <IconButton
                   icon="close"
-                  class="chip-dismiss"
+                  class="icon-btn chip-dismiss"
                   label={`Keep “${chip.text.trim()}” as text`}
                   title="Keep as text"
                   onClick={() => dismiss(chip)}

@@ -7,12 +7,12 @@ import type { TasksStore } from '../../db/tasks-store';
 
 const KEY = 'tend:capture-journal';
 
-export interface JournalEntry {
+interface JournalEntry {
   id: string;
   fields: NewTask;
 }
 
-export interface CaptureJournal {
+interface CaptureJournal {
   list(): JournalEntry[];
   add(entry: JournalEntry): void;
   remove(id: string): void;

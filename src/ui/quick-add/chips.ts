@@ -38,7 +38,7 @@ export function chipKindName(chip: Chip): string {
   return KIND_NAMES[chip.kind];
 }
 
-export interface Segment {
+interface Segment {
   text: string;
   kind: Chip['kind'] | null;
 }

@@ -17,7 +17,7 @@ const KINDS: { value: ReminderKind; label: string }[] = [
   { value: 'at', label: REMINDER_WORDS.kindAt },
 ];
 
-export interface ReminderListProps {
+interface ReminderListProps {
   task: Task;
   actions: TaskActions;
   /** Told after a reminder was added (the notification permission is asked then, never on load). */
@@ -30,6 +30,11 @@ export function ReminderList(props: ReminderListProps): JSX.Element {
   const [at, setAt] = createSignal('');
   const [before, setBefore] = createSignal('30');
   const [error, setError] = createSignal('');
+  /** Either time input, while the form shows an error: invalid, and described by the error. */
+  const invalidProps = () => ({
+    'aria-invalid': error() ? ('true' as const) : undefined,
+    'aria-describedby': error() ? 'reminder-error' : undefined,
+  });
   const needsTime = () =>
     props.task.reminders.some((r) => 'before' in r) &&
     !(props.task.due !== null && DATETIME_RE.test(props.task.due));
@@ -128,8 +133,7 @@ export function ReminderList(props: ReminderListProps): JSX.Element {
                   step="1"
                   value={before()}
                   onInput={(event) => setBefore(event.currentTarget.value)}
-                  aria-invalid={error() ? 'true' : undefined}
-                  aria-describedby={error() ? 'reminder-error' : undefined}
+                  {...invalidProps()}
                 />
               </>
             }
@@ -143,8 +147,7 @@ export function ReminderList(props: ReminderListProps): JSX.Element {
               type="datetime-local"
               value={at()}
               onInput={(event) => setAt(event.currentTarget.value)}
-              aria-invalid={error() ? 'true' : undefined}
-              aria-describedby={error() ? 'reminder-error' : undefined}
+              {...invalidProps()}
             />
           </Show>
           <button type="submit" class="btn">

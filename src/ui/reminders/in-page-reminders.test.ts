@@ -6,13 +6,14 @@ import type { TendDb } from '../../db/database';
 import { claimFiring } from '../../db/reminder-deliveries';
 import { createTasksStore } from '../../db/tasks-store';
 import { startInPageReminders } from './in-page-reminders';
-import type { InPageReminderDeps } from './in-page-reminders';
 
 const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const R1 = '0193b5a0-0000-7000-8000-0000000000a1';
 const R2 = '0193b5a0-0000-7000-8000-0000000000a2';
 let db: TendDb;
 let stop = () => {};
+
+type InPageReminderDeps = Parameters<typeof startInPageReminders>[0];
 
 async function setup(overrides: Partial<InPageReminderDeps> = {}) {
   db = openTendDb('in-page-test', { indexedDB: new IDBFactory(), IDBKeyRange });

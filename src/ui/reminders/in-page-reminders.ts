@@ -12,7 +12,7 @@ import { claimFiring, pruneDelivered, queryRemindedTasks } from '../../db/remind
 
 type Shown = ReturnType<typeof reminderNotification>;
 
-export interface InPageReminderDeps {
+interface InPageReminderDeps {
   db: TendDb;
   now: () => number;
   timeZone?: string;
@@ -36,7 +36,7 @@ function liveWatch<T>(query: () => Promise<T>, changed: (value: T) => void): () 
   return () => subscription.unsubscribe();
 }
 
-export interface InPageReminders {
+interface InPageReminders {
   onReminderAdded(): void;
   /** Shows what is due now; resolves with the keys shown. */
   check(): Promise<string[]>;

@@ -36,5 +36,3 @@ export function createReminderPrefs(
     },
   };
 }
-
-export type ReminderPrefs = ReturnType<typeof createReminderPrefs>;

@@ -7,10 +7,11 @@ import { commentsStore } from '../detail/comments-store';
 import type { TextSource } from '../../db/transfer';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
-import { describeError, messageForCode } from '../messages';
+import { describeError, messageForCode, plural } from '../messages';
 import { sectionsStore } from '../projects/projects-store';
 import { describeImportError } from './import-errors';
-import { describeTodoistImport, plural } from './import-summary';
+import { describeTodoistImport } from './import-summary';
+import { isCsvFile, projectFromFileName } from './import-file';
 
 /**
  * Larger CSV files are refused before reading (a CSV is read whole; 100,000 Todoist rows are about
@@ -41,21 +42,6 @@ async function firstText(file: Blob): Promise<string> {
 }
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
-
-/** A Todoist export is named after its project ("Work.csv"); "Inbox" means no project. */
-export function projectFromFileName(name: string): string | null {
-  const base = name
-    .replace(/\.csv$/i, '')
-    .replace(/\s*\(\d+\)$/, '')
-    .trim();
-  return !base || /^inbox$/i.test(base) ? null : base;
-}
-
-export function isCsvFile(file: { name: string; type: string }, text: string): boolean {
-  if (/\.csv$/i.test(file.name) || file.type === 'text/csv') return true;
-  if (/\.json$/i.test(file.name) || file.type === 'application/json') return false;
-  return !/^\s*[{[]/.test(text);
-}
 
 export function DataTransfer(): JSX.Element {
   const app = useApp();

@@ -6,7 +6,6 @@ import { exportJson } from '../../db/transfer';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import SettingsPage from './SettingsPage';
-import { isCsvFile, projectFromFileName } from './DataTransfer';
 import { queryTask } from '../../db/queries';
 
 let services: TestServices;
@@ -94,20 +93,5 @@ describe('<SettingsPage />', () => {
     expect(await screen.findByText('Exported 1 task.')).toBeTruthy();
     const text = await created[0].text();
     expect(text).toContain('Keep me');
-  });
-});
-
-describe('file helpers', () => {
-  it('names the project after a Todoist file, Inbox meaning none', () => {
-    expect(projectFromFileName('Work.csv')).toBe('Work');
-    expect(projectFromFileName('Home (1).csv')).toBe('Home');
-    expect(projectFromFileName('Inbox.csv')).toBeNull();
-  });
-
-  it('tells CSV from JSON by name, type or content', () => {
-    expect(isCsvFile({ name: 'a.csv', type: '' }, '{')).toBe(true);
-    expect(isCsvFile({ name: 'a.json', type: '' }, 'x,y')).toBe(false);
-    expect(isCsvFile({ name: 'a', type: '' }, '  {"tasks": []}')).toBe(false);
-    expect(isCsvFile({ name: 'a', type: '' }, 'TYPE,CONTENT')).toBe(true);
   });
 });

@@ -1,10 +1,9 @@
 // What a finished import says: how many tasks, where they went, which reading of the file's numbers was
 // used, and the first rows that needed attention.
 import type { TransferProblem } from '../../core/transfer/errors';
+import { plural } from '../messages';
 
 const SHOWN_WARNINGS = 3;
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Todoist's CSV numbers priorities as its app shows them; the summary says so, so nobody has to guess. */
 const TODOIST_PRIORITY_NOTE =

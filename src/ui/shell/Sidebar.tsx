@@ -5,7 +5,8 @@ import type { JSX } from 'solid-js';
 import type { NamedCount, NavCounts } from '../../core/views';
 import type { FilterWithCount } from '../../db/filters';
 import { useApp } from '../app-context';
-import { PROJECT_WORDS as W, describeError } from '../messages';
+import { actOrToast } from '../lib/act-or-toast';
+import { PROJECT_WORDS as W } from '../messages';
 import { NameFormToggle } from '../projects/NameForm';
 import { projectsStore } from '../projects/projects-store';
 import { moveTo, storeOrder } from '../projects/reorder';
@@ -14,7 +15,7 @@ import type { IconName } from '../icons';
 import type { Route } from '../router';
 import { routeHref } from '../router';
 
-export interface SidebarProps {
+interface SidebarProps {
   counts: NavCounts;
   /** Projects that are not archived, in the user's order. */
   projects: (NamedCount & { id?: string; order?: number; colour?: string })[];
@@ -100,7 +101,7 @@ interface NavItem {
 }
 
 /** A headed list of links (projects, labels, saved filters), or a hint while it is empty. */
-function NavSection<T extends NavItem>(props: {
+interface NavSectionProps<T extends NavItem> {
   id: string;
   heading: string;
   empty: string;
@@ -117,7 +118,9 @@ function NavSection<T extends NavItem>(props: {
    * page's Move up / Move down.
    */
   onReorder?: (movingId: string, targetId: string) => void;
-}): JSX.Element {
+}
+
+function NavSection<T extends NavItem>(props: NavSectionProps<T>): JSX.Element {
   const dragType = () => `application/x-tend-${props.id}`;
   return (
     <>
@@ -132,6 +135,9 @@ function NavSection<T extends NavItem>(props: {
               <li
                 class="nav-item"
                 data-colour={item.colour}
+                style={
+                  item.colour ? { '--project-mark': `var(--project-${item.colour})` } : undefined
+                }
                 draggable={props.onReorder && item.id ? true : undefined}
                 onDragStart={(event) => {
                   if (props.onReorder && item.id) event.dataTransfer?.setData(dragType(), item.id);
@@ -164,20 +170,58 @@ function NavSection<T extends NavItem>(props: {
   );
 }
 
+/** What a section always shows: its heading, empty hint, icon, and where an item's link goes. */
+type NavSectionKind<T extends NavItem> = Pick<
+  NavSectionProps<T>,
+  'id' | 'heading' | 'empty' | 'route' | 'idBase' | 'icon'
+>;
+
+const PROJECTS: NavSectionKind<NavItem> = {
+  id: 'nav-projects',
+  heading: 'Projects',
+  empty: 'Type #Name in quick add to start a project.',
+  route: (p) => ({ view: 'project', name: p.name }),
+  idBase: (p) => idFor('p', p.name),
+  icon: 'hash',
+};
+
+const ARCHIVED: NavSectionKind<NavItem> = {
+  ...PROJECTS,
+  id: 'nav-archived',
+  heading: W.archivedProjects,
+  empty: '',
+  idBase: (p) => idFor('a', p.name),
+};
+
+const LABELS: NavSectionKind<NavItem> = {
+  id: 'nav-labels',
+  heading: 'Labels',
+  empty: 'Type @label in quick add to tag a task.',
+  route: (l) => ({ view: 'label', name: l.name }),
+  idBase: (l) => idFor('l', l.name),
+  icon: 'tag',
+};
+
+const FILTERS: NavSectionKind<FilterWithCount> = {
+  id: 'nav-filters',
+  heading: 'Filters',
+  empty: 'Search, then “Save as filter” to keep it here.',
+  route: (f) => ({ view: 'filter', id: f.id }),
+  idBase: (f) => idFor('f', f.id),
+  icon: 'search',
+};
+
 /** "New project": a button that opens a one-field form; Escape or Cancel closes it. */
 function NewProject(props: { onNavigate: () => void }): JSX.Element {
   const app = useApp();
+  const act = actOrToast(app.toasts);
   async function add(name: string, close: () => void) {
-    try {
-      const store = await projectsStore(app);
-      const project = await store.addProject({ name });
-      close();
-      app.toasts.show(W.added(project.name));
-      app.router.navigate(routeHref({ view: 'project', name: project.name }));
-      props.onNavigate();
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    const project = await act(async () => (await projectsStore(app)).addProject({ name }));
+    if (!project) return;
+    close();
+    app.toasts.show(W.added(project.name));
+    app.router.navigate(routeHref({ view: 'project', name: project.name }));
+    props.onNavigate();
   }
   return (
     <NameFormToggle
@@ -187,7 +231,6 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
       class="nav-new-form"
       openLabel={W.newProject}
       openClass="btn btn-ghost nav-new"
-      initial={() => ''}
       onSave={add}
       refocus
     />
@@ -196,16 +239,13 @@ function NewProject(props: { onNavigate: () => void }): JSX.Element {
 
 export function Sidebar(props: SidebarProps): JSX.Element {
   const app = useApp();
+  const act = actOrToast(app.toasts);
   /** A project dragged onto another takes its place; the sidebar's projects are renumbered 1..n. */
   async function reorderProjects(movingId: string, targetId: string) {
     const list = props.projects.flatMap((p) =>
       p.id === undefined ? [] : [{ id: p.id, order: p.order ?? 0 }],
     );
-    try {
-      await storeOrder(await projectsStore(app), moveTo(list, movingId, targetId));
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    await act(async () => storeOrder(await projectsStore(app), moveTo(list, movingId, targetId)));
   }
   return (
     <nav id="sidebar" class="sidebar" classList={{ 'is-open': props.open }} aria-label="Main">
@@ -227,49 +267,17 @@ export function Sidebar(props: SidebarProps): JSX.Element {
       </ul>
 
       <NavSection
-        id="nav-projects"
-        heading="Projects"
-        empty="Type #Name in quick add to start a project."
+        {...PROJECTS}
         items={props.projects}
-        route={(p) => ({ view: 'project', name: p.name })}
-        idBase={(p) => idFor('p', p.name)}
-        icon="hash"
         onNavigate={props.onNavigate}
         tools={<NewProject onNavigate={props.onNavigate} />}
         onReorder={(moving, target) => void reorderProjects(moving, target)}
       />
       <Show when={props.archived?.length}>
-        <NavSection
-          id="nav-archived"
-          heading={W.archivedProjects}
-          empty=""
-          items={props.archived ?? []}
-          route={(p) => ({ view: 'project', name: p.name })}
-          idBase={(p) => idFor('a', p.name)}
-          icon="hash"
-          onNavigate={props.onNavigate}
-        />
+        <NavSection {...ARCHIVED} items={props.archived ?? []} onNavigate={props.onNavigate} />
       </Show>
-      <NavSection
-        id="nav-labels"
-        heading="Labels"
-        empty="Type @label in quick add to tag a task."
-        items={props.labels}
-        route={(l) => ({ view: 'label', name: l.name })}
-        idBase={(l) => idFor('l', l.name)}
-        icon="tag"
-        onNavigate={props.onNavigate}
-      />
-      <NavSection
-        id="nav-filters"
-        heading="Filters"
-        empty="Search, then “Save as filter” to keep it here."
-        items={props.filters}
-        route={(f) => ({ view: 'filter', id: f.id })}
-        idBase={(f) => idFor('f', f.id)}
-        icon="search"
-        onNavigate={props.onNavigate}
-      />
+      <NavSection {...LABELS} items={props.labels} onNavigate={props.onNavigate} />
+      <NavSection {...FILTERS} items={props.filters} onNavigate={props.onNavigate} />
 
       <ul class="nav-list nav-footer">
         <For each={FOOTER}>

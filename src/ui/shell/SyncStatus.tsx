@@ -8,7 +8,7 @@ import { syncStatus } from '../../sync/status';
 import type { SyncStatus as SyncStatusValue } from '../../sync/status';
 import { Icon } from '../icons';
 import { formatDateTime, formatMomentTime } from '../lib/dates';
-import { LIVE_LABEL, SYNC_STATE_LABELS, describeSyncProblem } from '../messages';
+import { LIVE_LABEL, SYNC_STATE_LABELS, describeSyncProblem, plural } from '../messages';
 
 function useOnline(win: Window = window): Accessor<boolean> {
   const [online, setOnline] = createSignal(win.navigator.onLine);
@@ -29,8 +29,6 @@ async function syncNowLazily(): Promise<void> {
   const { getSyncServices } = await import('../../sync/setup');
   await getSyncServices()?.engine.syncNow();
 }
-
-const plural = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
 export function SyncStatus(props: {
   source?: Accessor<Partial<SyncStatusValue> | undefined>;
@@ -139,7 +137,7 @@ export function SyncStatus(props: {
                 : 'Never'}
             </dd>
             <dt>Changes waiting</dt>
-            <dd>{signedIn() ? plural(pending()) : 'None: nothing leaves this device'}</dd>
+            <dd>{signedIn() ? plural(pending(), 'change') : 'None: nothing leaves this device'}</dd>
           </dl>
           <Show when={problemText()}>
             <p class="sync-panel-problem">{problemText()}</p>

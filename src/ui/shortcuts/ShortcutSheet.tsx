@@ -3,10 +3,10 @@ import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { Dialog } from '../lib/Dialog';
 import { IconButton } from '../icons';
-import { SHORTCUT_GROUPS, shortcutSheetRows } from './keymap';
+import { shortcutSheet } from './keymap';
+import { Keys } from './Keys';
 
 export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
-  const rows = shortcutSheetRows();
   return (
     <Dialog labelledBy="shortcuts-title" class="shortcut-sheet" onClose={props.onClose}>
       <div class="dialog-header">
@@ -16,16 +16,16 @@ export function ShortcutSheet(props: { onClose: () => void }): JSX.Element {
       {/* It scrolls on small screens, so it must take focus for keyboard scrolling (axe's
           scrollable-region-focusable). */}
       <div class="shortcut-groups" tabIndex={0}>
-        <For each={SHORTCUT_GROUPS}>
-          {(group) => (
+        <For each={shortcutSheet()}>
+          {({ group, rows }) => (
             <section class="shortcut-group" aria-labelledby={`shortcut-group-${group}`}>
               <h3 id={`shortcut-group-${group}`}>{group}</h3>
               <dl>
-                <For each={rows.filter((r) => r.group === group)}>
+                <For each={rows}>
                   {(row) => (
                     <div class="shortcut-row">
                       <dt>
-                        <For each={row.keys}>{(key) => <kbd>{key}</kbd>}</For>
+                        <Keys keys={row.keys} />
                       </dt>
                       <dd>{row.description}</dd>
                     </div>

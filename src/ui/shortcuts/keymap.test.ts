@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, createKeyInterpreter, isTypingTarget, shortcutSheetRows } from './keymap';
+import { createKeyInterpreter, isTypingTarget, shortcutSheet } from './keymap';
 
 describe('createKeyInterpreter', () => {
   it('maps single keys', () => {
@@ -53,12 +53,43 @@ describe('isTypingTarget', () => {
   });
 });
 
-describe('shortcutSheetRows', () => {
-  it('lists each described action once, with every action of the keymap covered', () => {
-    const rows = shortcutSheetRows();
-    const descriptions = rows.map((r) => r.description);
-    expect(new Set(descriptions).size).toBe(descriptions.length);
-    for (const shortcut of SHORTCUTS) expect(descriptions).toContain(shortcut.description);
-    expect(rows.find((r) => r.description === 'Go to Today')?.keys).toEqual(['g', 't']);
+describe('shortcutSheet', () => {
+  it('lists every shortcut once, under its group, with its keys as the keyboard shows them', () => {
+    expect(shortcutSheet()).toEqual([
+      {
+        group: 'General',
+        rows: [
+          { keys: ['q'], description: 'Add a task (focus quick add)' },
+          { keys: ['/'], description: 'Search' },
+          { keys: ['?'], description: 'Show keyboard shortcuts' },
+          { keys: ['Esc'], description: 'Close dialog, clear selection' },
+          { keys: ['Ctrl', 'Z'], description: 'Undo (also ⌘Z)' },
+        ],
+      },
+      {
+        group: 'Navigation',
+        rows: [
+          { keys: ['g', 'i'], description: 'Go to Inbox' },
+          { keys: ['g', 't'], description: 'Go to Today' },
+          { keys: ['g', 'u'], description: 'Go to Upcoming' },
+          { keys: ['g', 'c'], description: 'Go to Completed' },
+          { keys: ['g', 'd'], description: 'Go to Trash' },
+          { keys: ['g', 's'], description: 'Go to Settings' },
+        ],
+      },
+      {
+        group: 'Tasks',
+        rows: [
+          { keys: ['j', '↓'], description: 'Next task' },
+          { keys: ['k', '↑'], description: 'Previous task' },
+          { keys: ['Enter', 'e'], description: 'Open task details' },
+          { keys: ['x'], description: 'Select or unselect task' },
+          { keys: ['c'], description: 'Complete (or uncomplete) task' },
+          { keys: ['Delete', '#'], description: 'Delete task (with Undo)' },
+          { keys: ['Alt', '↑'], description: 'Move task up' },
+          { keys: ['Alt', '↓'], description: 'Move task down' },
+        ],
+      },
+    ]);
   });
 });

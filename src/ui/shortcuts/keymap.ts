@@ -1,4 +1,5 @@
-// The keyboard map: one table drives both the key handling and the "Keyboard shortcuts" sheet.
+// The keyboard map: one table drives both the key handling and the "Keyboard shortcuts" sheet (and the
+// documentation's list).
 
 export type ShortcutAction =
   | 'focus-quick-add'
@@ -22,113 +23,71 @@ export type ShortcutAction =
   /** Handled before the interpreter (it carries Ctrl/Cmd); listed here for the sheet. */
   | 'undo';
 
-export const SHORTCUT_GROUPS = ['General', 'Navigation', 'Tasks'] as const;
-
-export interface Shortcut {
-  /** Keys as typed, a space separating a sequence ("g t"). */
+interface Shortcut {
+  /** Keys as typed, a space separating a sequence ("g t"), a plus joining a modifier ("Alt+ArrowUp"). */
   keys: string;
-  /** Other keys that do the same (ArrowDown beside j); the sheet lists them through `display`. */
+  /** Other keys that do the same (ArrowDown beside j); the sheet lists them after `keys`. */
   also?: string[];
-  /** What the sheet shows when it differs from `keys`. */
-  display?: string[];
   action: ShortcutAction;
   description: string;
-  group: (typeof SHORTCUT_GROUPS)[number];
 }
 
-export const SHORTCUTS: Shortcut[] = [
-  {
-    keys: 'q',
-    action: 'focus-quick-add',
-    description: 'Add a task (focus quick add)',
-    group: 'General',
-  },
-  { keys: '/', action: 'focus-search', description: 'Search', group: 'General' },
-  { keys: '?', action: 'show-shortcuts', description: 'Show keyboard shortcuts', group: 'General' },
-  {
-    keys: 'Escape',
-    display: ['Esc'],
-    action: 'clear-selection',
-    description: 'Close dialog, clear selection',
-    group: 'General',
-  },
-  { keys: 'g i', action: 'go-inbox', description: 'Go to Inbox', group: 'Navigation' },
-  { keys: 'g t', action: 'go-today', description: 'Go to Today', group: 'Navigation' },
-  { keys: 'g u', action: 'go-upcoming', description: 'Go to Upcoming', group: 'Navigation' },
-  { keys: 'g c', action: 'go-completed', description: 'Go to Completed', group: 'Navigation' },
-  { keys: 'g d', action: 'go-trash', description: 'Go to Trash', group: 'Navigation' },
-  { keys: 'g s', action: 'go-settings', description: 'Go to Settings', group: 'Navigation' },
-  {
-    keys: 'j',
-    also: ['ArrowDown'],
-    display: ['j', '↓'],
-    action: 'next',
-    description: 'Next task',
-    group: 'Tasks',
-  },
-  {
-    keys: 'k',
-    also: ['ArrowUp'],
-    display: ['k', '↑'],
-    action: 'previous',
-    description: 'Previous task',
-    group: 'Tasks',
-  },
-  {
-    keys: 'Enter',
-    also: ['e'],
-    display: ['Enter', 'e'],
-    action: 'open',
-    description: 'Open task details',
-    group: 'Tasks',
-  },
-  { keys: 'x', action: 'toggle-select', description: 'Select or unselect task', group: 'Tasks' },
-  { keys: 'c', action: 'complete', description: 'Complete (or uncomplete) task', group: 'Tasks' },
-  {
-    keys: 'Delete',
-    also: ['#'],
-    display: ['Delete', '#'],
-    action: 'delete',
-    description: 'Delete task (with Undo)',
-    group: 'Tasks',
-  },
-  {
-    keys: 'Ctrl+z',
-    display: ['Ctrl', 'Z'],
-    action: 'undo',
-    description: 'Undo (also ⌘Z)',
-    group: 'General',
-  },
-  {
-    keys: 'Alt+ArrowUp',
-    display: ['Alt', '↑'],
-    action: 'move-up',
-    description: 'Move task up',
-    group: 'Tasks',
-  },
-  {
-    keys: 'Alt+ArrowDown',
-    display: ['Alt', '↓'],
-    action: 'move-down',
-    description: 'Move task down',
-    group: 'Tasks',
-  },
-];
+/** The sheet's groups, in its order; the handler reads every shortcut alike. */
+const GROUPS: Record<string, Shortcut[]> = {
+  General: [
+    { keys: 'q', action: 'focus-quick-add', description: 'Add a task (focus quick add)' },
+    { keys: '/', action: 'focus-search', description: 'Search' },
+    { keys: '?', action: 'show-shortcuts', description: 'Show keyboard shortcuts' },
+    { keys: 'Escape', action: 'clear-selection', description: 'Close dialog, clear selection' },
+    { keys: 'Ctrl+z', action: 'undo', description: 'Undo (also ⌘Z)' },
+  ],
+  Navigation: [
+    { keys: 'g i', action: 'go-inbox', description: 'Go to Inbox' },
+    { keys: 'g t', action: 'go-today', description: 'Go to Today' },
+    { keys: 'g u', action: 'go-upcoming', description: 'Go to Upcoming' },
+    { keys: 'g c', action: 'go-completed', description: 'Go to Completed' },
+    { keys: 'g d', action: 'go-trash', description: 'Go to Trash' },
+    { keys: 'g s', action: 'go-settings', description: 'Go to Settings' },
+  ],
+  Tasks: [
+    { keys: 'j', also: ['ArrowDown'], action: 'next', description: 'Next task' },
+    { keys: 'k', also: ['ArrowUp'], action: 'previous', description: 'Previous task' },
+    { keys: 'Enter', also: ['e'], action: 'open', description: 'Open task details' },
+    { keys: 'x', action: 'toggle-select', description: 'Select or unselect task' },
+    { keys: 'c', action: 'complete', description: 'Complete (or uncomplete) task' },
+    { keys: 'Delete', also: ['#'], action: 'delete', description: 'Delete task (with Undo)' },
+    { keys: 'Alt+ArrowUp', action: 'move-up', description: 'Move task up' },
+    { keys: 'Alt+ArrowDown', action: 'move-down', description: 'Move task down' },
+  ],
+};
 
-/** Rows of the sheet, one per shortcut: keys from `display` or the key sequence. */
-export function shortcutSheetRows(): {
-  group: Shortcut['group'];
-  keys: string[];
-  description: string;
+const SHORTCUTS = Object.values(GROUPS).flat();
+
+/** How the sheet names a key where its `key` value is not what the keyboard shows. */
+const KEY_NAMES: Record<string, string> = { Escape: 'Esc', ArrowUp: '↑', ArrowDown: '↓' };
+
+/** The keys as the sheet shows them: each key of a sequence or combination, then the other keys. */
+function shownKeys(shortcut: Shortcut): string[] {
+  const [first, ...rest] = shortcut.keys.split(/[ +]/);
+  // A letter held with a modifier is shown as printed on the key (Ctrl Z).
+  const combined = shortcut.keys.includes('+')
+    ? rest.map((k) => (k.length === 1 ? k.toUpperCase() : k))
+    : rest;
+  return [first, ...combined, ...(shortcut.also ?? [])].map((k) => KEY_NAMES[k] ?? k);
+}
+
+/** The "Keyboard shortcuts" sheet, group by group: each shortcut's keys as shown and what it does. */
+export function shortcutSheet(): {
+  group: string;
+  rows: { keys: string[]; description: string }[];
 }[] {
-  return SHORTCUTS.map((s) => ({
-    group: s.group,
-    keys: s.display ?? s.keys.split(' '),
-    description: s.description,
+  return Object.entries(GROUPS).map(([group, shortcuts]) => ({
+    group,
+    rows: shortcuts.map((s) => ({ keys: shownKeys(s), description: s.description })),
   }));
 }
 
-export interface KeyLike {
+interface KeyLike {
   key: string;
   altKey?: boolean;
   ctrlKey?: boolean;
@@ -141,10 +100,10 @@ const SEQUENCE_TIMEOUT_MS = 1200;
  * A small state machine for single keys and two-key sequences ("g t"). `now` is injected so the
  * sequence timeout is testable without timers.
  */
-export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
+export function createKeyInterpreter() {
   let pending: { key: string; at: number } | null = null;
   const prefixes = new Set(
-    shortcuts.filter((s) => s.keys.includes(' ')).map((s) => s.keys.split(' ')[0]),
+    SHORTCUTS.filter((s) => s.keys.includes(' ')).map((s) => s.keys.split(' ')[0]),
   );
 
   return function interpret(event: KeyLike, now: number): ShortcutAction | null {
@@ -153,7 +112,7 @@ export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
     if (pending && now - pending.at <= SEQUENCE_TIMEOUT_MS) {
       const sequence = `${pending.key} ${key}`;
       pending = null;
-      const match = shortcuts.find((s) => s.keys === sequence);
+      const match = SHORTCUTS.find((s) => s.keys === sequence);
       if (match) return match.action;
     }
     pending = null;
@@ -161,7 +120,7 @@ export function createKeyInterpreter(shortcuts: Shortcut[] = SHORTCUTS) {
       pending = { key, at: now };
       return null;
     }
-    return shortcuts.find((s) => s.keys === key || s.also?.includes(key))?.action ?? null;
+    return SHORTCUTS.find((s) => s.keys === key || s.also?.includes(key))?.action ?? null;
   };
 }
 

@@ -16,6 +16,7 @@ import {
   describeAccountFailure,
   describeAuthFailure,
   describeSyncProblem,
+  plural,
 } from '../messages';
 import { AccountField } from './AccountField';
 import { fieldLabel, formatDuration, formatWhen } from './format';
@@ -63,8 +64,6 @@ export function AccountPanel(props: { services?: SyncServices | null }): JSX.Ele
 }
 
 export default AccountPanel;
-
-const taskCount = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
 
 /** Sync now, and Sign out with its question: keep a copy on this device, or remove it. */
 function SignedInActions(props: { services: SyncServices }): JSX.Element {
@@ -119,8 +118,8 @@ function LocalDataChoice(props: { services: SyncServices; tasks: number }): JSX.
   return (
     <div class="account-choice" role="group" aria-labelledby="local-data-question">
       <p id="local-data-question">
-        This device holds {taskCount(props.tasks)} from another account. Add these{' '}
-        {taskCount(props.tasks)} to this account? Nothing syncs until you choose.
+        This device holds {plural(props.tasks, 'task')} from another account. Add these{' '}
+        {plural(props.tasks, 'task')} to this account? Nothing syncs until you choose.
       </p>
       <div class="detail-actions">
         <button
@@ -128,7 +127,7 @@ function LocalDataChoice(props: { services: SyncServices; tasks: number }): JSX.
           class="btn"
           onClick={() => void answerLocalDataQuestion(props.services, 'add')}
         >
-          Add {taskCount(props.tasks)} to this account
+          Add {plural(props.tasks, 'task')} to this account
         </button>
         <button
           type="button"

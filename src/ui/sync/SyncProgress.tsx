@@ -28,5 +28,3 @@ export function SyncProgress(): JSX.Element {
     </Show>
   );
 }
-
-export default SyncProgress;

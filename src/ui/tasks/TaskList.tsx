@@ -45,7 +45,7 @@ export interface ListController {
   reveal: (id: string, options?: { force?: boolean }) => void;
 }
 
-export interface TaskListProps {
+interface TaskListProps {
   items: ListItem[];
   label: string;
   selection: Selection;

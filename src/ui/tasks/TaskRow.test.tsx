@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { createTask } from '../../core/task';
 import type { TaskFields } from '../../core/task';
-import { formatDay, formatDue, formatTime } from '../lib/dates';
+import { formatDue, formatTime } from '../lib/dates';
+import type { ComponentProps } from 'solid-js';
 import { TaskRow } from './TaskRow';
-import type { TaskRowProps } from './TaskRow';
 
 afterEach(() => cleanup());
 
@@ -15,6 +15,8 @@ const make = (fields: Partial<TaskFields>) =>
     { title: 'Send invoice', ...fields },
     { id: '00000000-0000-4000-8000-000000000001', now: '2026-11-26T09:00:00.000Z' },
   );
+
+type TaskRowProps = ComponentProps<typeof TaskRow>;
 
 function renderRow(props: Partial<TaskRowProps> & Pick<TaskRowProps, 'task'>) {
   const handlers = {
@@ -61,7 +63,7 @@ describe('<TaskRow />', () => {
 
   it('marks overdue dues and keeps only the time under the task’s own day heading', () => {
     renderRow({ task: make({ due: '2026-11-20' }) });
-    const overdue = screen.getByText(formatDay('2026-11-20', '2026-11-26')).closest('.meta-due')!;
+    const overdue = screen.getByText(formatDue('2026-11-20', '2026-11-26')).closest('.meta-due')!;
     expect(overdue.classList.contains('is-overdue')).toBe(true);
     expect(overdue.textContent).toContain('(overdue)');
     cleanup();

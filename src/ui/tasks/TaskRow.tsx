@@ -6,7 +6,7 @@ import type { Task } from '../../core/task';
 import { Icon } from '../icons';
 import { formatDue, formatTime, isOverdue } from '../lib/dates';
 
-export interface TaskRowProps {
+interface TaskRowProps {
   task: Task;
   /** Tree level (1 = top level): sub-tasks are indented under their parent. */
   level?: number;

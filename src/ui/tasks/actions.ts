@@ -4,15 +4,15 @@ import type { Task } from '../../core/task';
 import { queryDescendants } from '../../db/queries';
 import type { TasksStore } from '../../db/tasks-store';
 import type { AppContextValue } from '../app-context';
-import { describeError } from '../messages';
 import type { Toasts } from '../toast/toasts';
+import { describeError, plural } from '../messages';
 import { formatDue } from '../lib/dates';
 import type { PendingTasks } from './pending';
 
 /** What to do with the open sub-tasks of a task being completed; null cancels. */
 export type SubtaskChoice = 'all' | 'only-parent' | null;
 
-export interface TaskActionsDeps {
+interface TaskActionsDeps {
   store: TasksStore;
   /** Every task under a task (not deleted): deleting takes them along, completing asks about them. */
   descendants?: (taskId: string) => Promise<Task[]>;
@@ -58,6 +58,7 @@ export function createTaskActions({
    */
   const superseded = (ids: string[]) => pending?.settle(new Set(ids));
 
+  // Not lib/act-or-toast: importing it here makes the bundler split messages out of the first chunk.
   async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
       return await work();
@@ -67,9 +68,6 @@ export function createTaskActions({
     }
   }
 
-  const plural = (n: number) => (n === 1 ? '1 task' : `${n} tasks`);
-  const subtasks = (n: number) => (n === 1 ? '1 sub-task' : `${n} sub-tasks`);
-
   /** Completes a task and the open sub-tasks the user chose to complete with it. */
   async function completeWithSubtasks(task: Task, open: Task[]): Promise<boolean> {
     const choice = await askCompleteSubtasks(task, open);
@@ -78,7 +76,7 @@ export function createTaskActions({
     const ids = [task.id, ...open.map((t) => t.id)];
     const done = await attempt(() => store.bulkComplete(ids));
     if (!done) return true;
-    toasts.show(`Completed “${task.title}” and ${subtasks(open.length)}`, {
+    toasts.show(`Completed “${task.title}” and ${plural(open.length, 'sub-task')}`, {
       action: {
         label: 'Undo',
         run: () =>
@@ -138,8 +136,10 @@ export function createTaskActions({
       superseded(ids);
       const extra = ids.length - chosen.size;
       const message =
-        (chosen.size === 1 ? `Deleted “${tasks[0].title}”` : `Deleted ${plural(chosen.size)}`) +
-        (extra > 0 ? ` and ${subtasks(extra)}` : '');
+        (chosen.size === 1
+          ? `Deleted “${tasks[0].title}”`
+          : `Deleted ${plural(chosen.size, 'task')}`) +
+        (extra > 0 ? ` and ${plural(extra, 'sub-task')}` : '');
       toasts.show(message, {
         action: {
           label: 'Undo',
@@ -159,7 +159,9 @@ export function createTaskActions({
       const done = await attempt(() => store.bulkRestore(ids));
       if (!done) return false;
       const message =
-        ids.length === 1 ? `Restored “${tasks[0].title}”` : `Restored ${plural(ids.length)}`;
+        ids.length === 1
+          ? `Restored “${tasks[0].title}”`
+          : `Restored ${plural(ids.length, 'task')}`;
       toasts.show(message, {
         action: { label: 'Undo', run: () => void attempt(() => store.bulkDelete(ids)) },
       });
@@ -170,7 +172,7 @@ export function createTaskActions({
       const open = (await storedTasks(shown)).filter((t) => t.completedAt === null);
       if (open.length === 0) return;
       const done = await attempt(() => store.bulkComplete(open.map((t) => t.id)));
-      if (done) toasts.show(`Completed ${plural(open.length)}`);
+      if (done) toasts.show(`Completed ${plural(open.length, 'task')}`);
     },
 
     async moveMany(shown: Task[], project: string | null): Promise<void> {
@@ -181,7 +183,7 @@ export function createTaskActions({
           project,
         ),
       );
-      if (done) toasts.show(`Moved ${plural(tasks.length)} to ${project ?? 'Inbox'}`);
+      if (done) toasts.show(`Moved ${plural(tasks.length, 'task')} to ${project ?? 'Inbox'}`);
     },
 
     /** Moves tasks into a section of their project (null: out of any), with one Undo. */
@@ -192,7 +194,7 @@ export function createTaskActions({
         store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { sectionId } }))),
       );
       if (!done) return;
-      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length, 'task');
       toasts.show(`Moved ${what} to ${sectionName}`, {
         action: {
           label: 'Undo',
@@ -229,7 +231,7 @@ export function createTaskActions({
         store.updateTasks(tasks.map((t) => ({ id: t.id, changes: { due: moved(t.due) } }))),
       );
       if (!done) return;
-      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length);
+      const what = tasks.length === 1 ? `“${tasks[0].title}”` : plural(tasks.length, 'task');
       toasts.show(`Moved ${what} to ${formatDue(day, today())}`, {
         action: {
           label: 'Undo',

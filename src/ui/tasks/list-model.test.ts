@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createTask } from '../../core/task';
 import type { Task } from '../../core/task';
 import {
-  HEADING_HEIGHT,
   ROW_HEIGHT,
   adjacentGroup,
   dragShift,
@@ -55,6 +54,7 @@ describe('layout and visible window', () => {
       ...rows(2),
     ];
     const layout = layoutItems(items);
+    const HEADING_HEIGHT = 48;
     expect([...layout.offsets]).toEqual([
       0,
       HEADING_HEIGHT,

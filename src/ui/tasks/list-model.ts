@@ -18,13 +18,13 @@ export type ListItem =
     };
 
 export const ROW_HEIGHT = 56;
-export const HEADING_HEIGHT = 48;
+const HEADING_HEIGHT = 48;
 
 function itemHeight(item: ListItem): number {
   return item.kind === 'task' ? ROW_HEIGHT : HEADING_HEIGHT;
 }
 
-export interface ListLayout {
+interface ListLayout {
   /** offsets[i] is the top of item i; offsets[n] is the total height. */
   offsets: Float64Array;
   total: number;

@@ -7,7 +7,7 @@ import type { NewTask } from '../../core/task';
 
 const SETTLE_AFTER_MS = 3000;
 
-export interface PendingTask {
+interface PendingTask {
   key: string;
   task: Task;
 }

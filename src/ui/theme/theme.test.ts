@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createRoot } from 'solid-js';
-import { applyTheme, createTheme } from './theme';
+import { createTheme } from './theme';
 
 describe('theme', () => {
   it('defaults to the system, and remembers a manual choice', () => {
@@ -36,7 +36,7 @@ describe('theme', () => {
       expect(theme.theme()).toBe('system');
       theme.setTheme('light');
       expect(theme.theme()).toBe('light');
-      applyTheme('system');
+      theme.setTheme('system');
       dispose();
     });
   });

@@ -14,7 +14,7 @@ function readPreference(storage: Storage | undefined): ThemePreference {
 }
 
 /** Applies the preference as `data-theme` on <html>; the CSS does the rest with prefers-color-scheme. */
-export function applyTheme(
+function applyTheme(
   preference: ThemePreference,
   root: HTMLElement = document.documentElement,
 ): void {

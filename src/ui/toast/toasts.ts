@@ -3,19 +3,19 @@
 // (WCAG 2.2.1: enough time to reach Undo), rendered in an aria-live region.
 import { createSignal } from 'solid-js';
 
-export interface ToastAction {
+interface ToastAction {
   label: string;
   run: () => void | Promise<void>;
 }
 
-export interface Toast {
+interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
   action?: ToastAction;
 }
 
-export interface ToastOptions {
+interface ToastOptions {
   tone?: Toast['tone'];
   action?: ToastAction;
   /** Milliseconds before it disappears; 0 keeps it until dismissed. */

@@ -4,11 +4,11 @@ import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { deleteFilter, saveFilter } from '../../db/filters';
 import { useApp } from '../app-context';
-import { describeError } from '../messages';
+import { actOrToast } from '../lib/act-or-toast';
 import type { Route } from '../router';
 import { routeHref } from '../router';
 
-export interface FilterToolsProps {
+interface FilterToolsProps {
   route: Route;
   query: string;
   /** Whether the query parses (only then can it be saved). */
@@ -17,31 +17,28 @@ export interface FilterToolsProps {
 
 export function FilterTools(props: FilterToolsProps): JSX.Element {
   const app = useApp();
+  const act = actOrToast(app.toasts);
   const [naming, setNaming] = createSignal(false);
   const [name, setName] = createSignal('');
 
   async function save(event: Event) {
     event.preventDefault();
-    const chosen = name().trim() || props.query.trim();
-    try {
-      const filter = await saveFilter(app.db, { name: chosen.slice(0, 100), query: props.query });
-      setNaming(false);
-      setName('');
-      app.toasts.show(`Saved the filter “${filter.name}”`);
-      app.router.navigate(routeHref({ view: 'filter', id: filter.id }));
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    const fields = {
+      name: (name().trim() || props.query.trim()).slice(0, 100),
+      query: props.query,
+    };
+    const filter = await act(() => saveFilter(app.db, fields));
+    if (!filter) return;
+    setNaming(false);
+    setName('');
+    app.toasts.show(`Saved the filter “${filter.name}”`);
+    app.router.navigate(routeHref({ view: 'filter', id: filter.id }));
   }
 
   async function remove(id: string) {
-    try {
-      await deleteFilter(app.db, id);
-      app.toasts.show('Deleted the filter');
-      app.router.navigate(routeHref({ view: 'search', query: props.query }));
-    } catch (error) {
-      app.toasts.show(describeError(error), { tone: 'error' });
-    }
+    if (!(await act(() => deleteFilter(app.db, id).then(() => true)))) return;
+    app.toasts.show('Deleted the filter');
+    app.router.navigate(routeHref({ view: 'search', query: props.query }));
   }
 
   const savedId = () => (props.route.view === 'filter' ? props.route.id : null);

@@ -21,7 +21,7 @@ import {
 } from '../../db/queries';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
-import { SECTION_WORDS, describeFilterError } from '../messages';
+import { SECTION_WORDS, describeFilterError, plural } from '../messages';
 import type { Route } from '../router';
 import { TaskList } from '../tasks/TaskList';
 import type { ListController } from '../tasks/TaskList';
@@ -68,7 +68,7 @@ const PAGE = 100;
 
 const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'project', 'label']);
 
-export interface ViewPageProps {
+interface ViewPageProps {
   route: Route;
   spec: ViewSpec;
   /** Overrides the title from the route (a saved filter's name). */
@@ -251,11 +251,9 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   const countText = () => {
     // The whole view's size, though only its first pages are read; pending captures add to it.
     const n = Math.max(tasks().length, total() + (tasks().length - loaded()));
-    if (props.spec.kind === 'completed')
-      return n === 1 ? '1 completed task' : `${n} completed tasks`;
-    if (props.spec.kind === 'search' && props.route.view === 'search')
-      return n === 1 ? '1 result' : `${n} results`;
-    return n === 1 ? '1 task' : `${n} tasks`;
+    if (props.spec.kind === 'completed') return plural(n, 'completed task');
+    if (props.spec.kind === 'search' && props.route.view === 'search') return plural(n, 'result');
+    return plural(n, 'task');
   };
 
   return (
@@ -330,9 +328,7 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
       </Show>
       <Show when={overdue().length > 0 && selectedTasks().length === 0}>
         <div class="overdue-bar">
-          <span>
-            {overdue().length === 1 ? '1 overdue task' : `${overdue().length} overdue tasks`}
-          </span>
+          <span>{plural(overdue().length, 'overdue task')}</span>
           <Reschedule
             tasks={overdue()}
             today={app.today()}

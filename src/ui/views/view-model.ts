@@ -117,7 +117,7 @@ export function listItemsFor(
   return items;
 }
 
-export interface EmptyState {
+interface EmptyState {
   title: string;
   body: string;
 }

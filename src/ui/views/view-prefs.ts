@@ -4,9 +4,9 @@ import { createSignal } from 'solid-js';
 import { isSortKey } from '../../core/sort';
 import type { SortKey } from '../../core/sort';
 
-export type UpcomingLayout = 'list' | 'week';
+type UpcomingLayout = 'list' | 'week';
 
-export interface ViewPrefs {
+interface ViewPrefs {
   sort: SortKey;
   layout: UpcomingLayout;
 }
@@ -50,5 +50,3 @@ export function createViewPrefs(
 
   return { get, set };
 }
-
-export type ViewPrefsStore = ReturnType<typeof createViewPrefs>;
