@@ -6,7 +6,7 @@ import { commentTextSchema, commentsOfTask, createComment, toComment } from '../
 import type { Comment, CommentChanges, CommentRecord } from '../core/comment';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
-import { applyMutation, createCommentMutation } from '../core/merge';
+import { applyMutation, createRecordMutation } from '../core/merge';
 import type { CommentMutation } from '../core/merge';
 import { describeValidationError } from '../core/task-shape';
 import type { OutboxEntry, TendDb } from './database';
@@ -71,7 +71,7 @@ export function createCommentsStore({
     const comment = validated(() =>
       createComment({ taskId, text }, { id: newId(), now: postedAt }),
     );
-    const mutation = createCommentMutation(comment, clock.tick(), newId());
+    const mutation = createRecordMutation('comment', comment, clock.tick(), newId());
     return { record: applyMutation(undefined, mutation).record, mutation };
   }
 

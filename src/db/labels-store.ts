@@ -8,7 +8,7 @@ import { tickAfter } from '../core/hlc';
 import { createLabel, labelChangesSchema, labelIdForName, toLabel } from '../core/label';
 import { effectiveLabelIds } from '../core/label-id';
 import type { Label, LabelChanges, LabelRecord } from '../core/label';
-import { applyMutation, createLabelMutation } from '../core/merge';
+import { applyMutation, createRecordMutation } from '../core/merge';
 import type { LabelMutation, Mutation, TaskRecord } from '../core/merge';
 import { findLiveByName, nameKey } from '../core/name-id';
 import type { OutboxEntry, TendDb } from './database';
@@ -187,7 +187,7 @@ export async function resolveLabelNames<
           () => createLabel({ name }, { id, now: createdAt }),
           LabelValidationError,
         );
-        const mutation = createLabelMutation(label, clock.tick(), newId());
+        const mutation = createRecordMutation('label', label, clock.tick(), newId());
         record = applyMutation(undefined, mutation).record;
         all.push(record);
         made.push(record);

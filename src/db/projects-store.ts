@@ -2,7 +2,7 @@
 // with the core schema, merges through the one `applyMutation` and stores the record with its outbox
 // entry in one transaction. Deleting a project deletes its tasks in the same transaction, so one Undo
 // (`restoreProject` with what `deleteProject` returned) brings both back.
-import { applyMutation, createProjectMutation } from '../core/merge';
+import { applyMutation, createRecordMutation } from '../core/merge';
 import type { AnyRecord, ProjectMutation, Mutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
@@ -125,7 +125,7 @@ export function createProjectsStore({
           () => createProject({ order, ...fields }, { id, now: nowIso() }),
           ProjectValidationError,
         );
-        const mutation = createProjectMutation(project, clock.tick(), newId());
+        const mutation = createRecordMutation('project', project, clock.tick(), newId());
         const record = applyMutation(undefined, mutation).record;
         await checkParent(all, record);
         await commit([record], [], [mutation]);
@@ -216,7 +216,7 @@ export async function resolveProjectNames<
         () => createProject({ name, order }, { id, now: createdAt }),
         ProjectValidationError,
       );
-      const mutation = createProjectMutation(project, clock.tick(), newId());
+      const mutation = createRecordMutation('project', project, clock.tick(), newId());
       record = applyMutation(undefined, mutation).record;
       all.push(record);
       made.push(record);

@@ -3,7 +3,7 @@
 // with its outbox entry in one transaction. Deleting a section deletes its tasks in the same
 // transaction, so one Undo (`restoreSection` with what `deleteSection` returned) brings both back.
 import * as z from 'zod/mini';
-import { applyMutation, createSectionMutation } from '../core/merge';
+import { applyMutation, createRecordMutation } from '../core/merge';
 import type { Mutation, SectionMutation, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
@@ -121,7 +121,7 @@ export function createSectionsStore({
         const section = validated(() =>
           createSection({ projectId, name, order }, { id, now: nowIso() }),
         );
-        const mutation = createSectionMutation(section, clock.tick(), newId());
+        const mutation = createRecordMutation('section', section, clock.tick(), newId());
         await commit([applyMutation(undefined, mutation).record], [], [mutation]);
         return section;
       });
