@@ -11,18 +11,14 @@ import { LABEL_FIELDS } from './label';
 import type { Label, LabelChanges, LabelField, LabelRecord } from './label';
 import { SECTION_FIELDS } from './section';
 import type { Section, SectionChanges, SectionField, SectionRecord } from './section';
-import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
-import type { FieldClock, SyncedField, Task, TaskChanges, TaskFields } from './task';
+import type { StoredRecord } from './record-schema';
+import { SYNCED_FIELDS } from './task';
+import type { SyncedField, Task, TaskChanges, TaskFields } from './task';
 
 /** A task as replicas store it: fields may be partial while an out-of-order delivery is pending. */
-export type TaskRecord = Partial<TaskFields> & {
-  id: string;
-  /** ISO time of the earliest write seen (min over clocks: order-independent). */
-  createdAt: string;
-  /** ISO time of the latest write seen. */
-  updatedAt: string;
-  clock: FieldClock;
-};
+export type TaskRecord = StoredRecord<TaskFields>;
+
+export { toTask } from './task';
 
 /** Every kind of record; a mutation without `kind` writes to a task, so older clients and stored outboxes stay valid. */
 export const RECORD_KINDS = ['task', 'project', 'section', 'label', 'comment'] as const;
@@ -225,17 +221,6 @@ export function mergeRecords<K extends RecordKind = 'task'>(
   if (b.createdAt < record.createdAt) record = { ...record, createdAt: b.createdAt };
   if (b.updatedAt > record.updatedAt) record = { ...record, updatedAt: b.updatedAt };
   return { record, applied, overwritten } as unknown as KindMergeResult<K>;
-}
-
-/** The task a view can show, or null while the record is still missing required fields. */
-export function toTask(record: TaskRecord): Task | null {
-  const parsed = taskSchema.safeParse({ ...DEFAULT_FIELDS, ...stripClock(record) });
-  return parsed.success ? parsed.data : null;
-}
-
-function stripClock(record: TaskRecord): Omit<TaskRecord, 'clock'> {
-  const { clock: _clock, ...rest } = record;
-  return rest;
 }
 
 /** The mutation that creates a task with every field, all under one timestamp. */

@@ -1,15 +1,7 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
-import {
-  changesSchemaOf,
-  createRecord,
-  isoSchema,
-  nameSchema,
-  notOwnParent,
-  recordIdentity,
-  safeText,
-} from './record-schema';
+import { isoSchema, nameSchema, recordKind, safeText } from './record-schema';
 import {
   DATE_RE,
   DATETIME_RE,
@@ -122,15 +114,14 @@ export const taskFieldsSchema = z.object({
   ),
 });
 
-export const taskSchema = z
-  .extend(taskFieldsSchema, recordIdentity)
-  .check(notOwnParent('A task cannot be its own sub-task'));
+const task = recordKind(taskFieldsSchema, DEFAULT_FIELDS, 'A task cannot be its own sub-task');
 
+export const taskSchema = task.schema;
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;
 
 /** A partial write: which fields changed, validated field by field. */
-export const taskChangesSchema = changesSchemaOf(taskFieldsSchema);
+export const taskChangesSchema = task.changesSchema;
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
 
 /**
@@ -142,5 +133,8 @@ export type NewTask = Partial<TaskFields> & { title: string; id?: string };
 
 /** Builds a complete, validated task; throws a zod error that `describeValidationError` turns into text. */
 export function createTask(fields: NewTask, ids: { id: string; now: string }): Task {
-  return createRecord(taskSchema, DEFAULT_FIELDS, fields, ids);
+  return task.create(fields, ids);
 }
+
+/** The task a view can show, or null while the record is still missing required fields. */
+export const toTask = task.read;
