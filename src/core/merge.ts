@@ -50,7 +50,7 @@ export type LabelMutation = KindMutation<'label', LabelChanges>;
 export type CommentMutation = KindMutation<'comment', CommentChanges>;
 
 /** Per kind: its record as replicas store it, the record complete, its synced fields and its mutation. */
-interface KindTypes {
+export interface KindTypes {
   task: { record: TaskRecord; value: Task; field: SyncedField; mutation: Mutation };
   project: {
     record: ProjectRecord;
