@@ -32,14 +32,14 @@ export const orderSchema = z
   .check(z.refine(Number.isFinite, 'Order must be a finite number'));
 
 /** What a record carries beside its synced fields: its id, when it was made and last written. */
-export const recordIdentity = {
+const recordIdentity = {
   id: z.uuid({ error: 'Must be a UUID' }),
   createdAt: isoSchema,
   updatedAt: isoSchema,
 };
 
 /** Builds a complete, validated record; throws a zod error that `describeValidationError` turns into text. */
-export function createRecord<S extends z.ZodMiniType>(
+function createRecord<S extends z.ZodMiniType>(
   schema: S,
   defaults: object,
   fields: object,
@@ -55,7 +55,7 @@ export function createRecord<S extends z.ZodMiniType>(
 }
 
 /** The record a view can show (defaults for optional fields), or null while a required one is missing. */
-export function readRecord<S extends z.ZodMiniType>(
+function readRecord<S extends z.ZodMiniType>(
   schema: S,
   defaults: object,
   record: { clock: unknown },
@@ -66,7 +66,7 @@ export function readRecord<S extends z.ZodMiniType>(
 }
 
 /** A record cannot sit under itself (cycles and depth are checked among the others: hierarchy.ts). */
-export function notOwnParent(message: string) {
+function notOwnParent(message: string) {
   return z.refine<{ id: string; parentId: string | null }>(
     (record) => record.parentId !== record.id,
     {
@@ -77,7 +77,7 @@ export function notOwnParent(message: string) {
 }
 
 /** A partial write: which fields changed, validated field by field; a field the kind lacks is refused. */
-export function changesSchemaOf<S extends z.ZodMiniObject>(fields: S) {
+function changesSchemaOf<S extends z.ZodMiniObject>(fields: S) {
   return z.strictObject(z.partial(fields).shape);
 }
 

@@ -22,10 +22,10 @@ export {
   describeValidationError,
   isRealDate,
 } from './task-shape';
-export type { FieldClock, SyncedField } from './task-shape';
+export type { SyncedField } from './task-shape';
 
 /** `YYYY-MM-DD` (all-day) or local wall-clock `YYYY-MM-DDTHH:mm`; no zone, because a due time follows the user. */
-export const dueSchema = z.nullable(
+const dueSchema = z.nullable(
   z.string().check(
     z.refine((s) => DATE_RE.test(s) || DATETIME_RE.test(s), {
       message: 'Due must be YYYY-MM-DD or YYYY-MM-DDTHH:mm',
@@ -34,7 +34,7 @@ export const dueSchema = z.nullable(
   ),
 );
 
-export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'Priority must be 1, 2, 3 or 4',
 });
 export type Priority = z.infer<typeof prioritySchema>;
@@ -44,7 +44,7 @@ const reminderIdSchema = z.uuid({ error: 'Reminder id must be a UUID' });
  * A reminder at an instant, or `before` minutes ahead of the task's timed due date (resolved in the time
  * zone the device reports: src/core/reminders.ts).
  */
-export const reminderSchema = z.union(
+const reminderSchema = z.union(
   [
     z.strictObject({ id: reminderIdSchema, at: isoSchema }),
     z.strictObject({

@@ -39,7 +39,7 @@ export function isOpen(task: Task): boolean {
   return task.completedAt === null && task.deletedAt === null;
 }
 
-export function isDueByDay(task: Task, today: string): boolean {
+function isDueByDay(task: Task, today: string): boolean {
   return task.due !== null && dueDay(task.due) <= today;
 }
 
@@ -66,7 +66,7 @@ export function matchesView(view: ViewSpec, task: Task, today: string): boolean 
 export { compareByOrder };
 
 /** Most recently completed first. */
-export function compareByCompleted(a: Task, b: Task): number {
+function compareByCompleted(a: Task, b: Task): number {
   return cmp(b.completedAt ?? '', a.completedAt ?? '') || compareByOrder(a, b);
 }
 

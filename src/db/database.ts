@@ -27,7 +27,7 @@ export type OutboxEntry = AnyMutation & {
   lastError?: string;
 };
 
-export interface MetaEntry<T = unknown> {
+interface MetaEntry<T = unknown> {
   key: string;
   value: T;
 }
@@ -45,7 +45,7 @@ export interface ConflictEntry extends Overwrite {
   restoredAt?: string;
 }
 
-export interface AiCacheEntry {
+interface AiCacheEntry {
   key: string;
   value: unknown;
   /** ISO time of the entry. */
@@ -282,7 +282,7 @@ async function storeLegacyWrites(
 }
 
 /** What the page, the service worker and Node (tests) all offer of a BroadcastChannel. */
-export interface TaskWriteChannel {
+interface TaskWriteChannel {
   postMessage(message: TaskWriteMessage): void;
   addEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
   removeEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;

@@ -3,7 +3,7 @@
 
 import type { ParentProblem } from '../core/hierarchy';
 
-export type TendDbErrorCode =
+type TendDbErrorCode =
   | 'invalid_task'
   | 'task_not_found'
   | 'invalid_parent'
@@ -18,7 +18,7 @@ export type TendDbErrorCode =
   | 'invalid_comment'
   | 'comment_not_found';
 
-export class TendDbError extends Error {
+class TendDbError extends Error {
   constructor(
     readonly code: TendDbErrorCode,
     message: string,

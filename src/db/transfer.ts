@@ -57,7 +57,7 @@ export async function exportJson(db: TendDb, now: number): Promise<string> {
   return serializeExport(await exportTasks(db, now));
 }
 
-export interface ExportParts {
+interface ExportParts {
   /** The file's text in pieces (Blob parts): the same text as `exportJson`. */
   parts: string[];
   count: number;
@@ -94,7 +94,7 @@ export async function exportJsonParts(
   return { parts, count };
 }
 
-export interface SliceOptions {
+interface SliceOptions {
   /** Records per slice (one transaction each when writing). */
   slice?: number;
   /** Runs between slices, so input and paints get their turn. */
@@ -103,7 +103,7 @@ export interface SliceOptions {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export interface ImportJsonOptions extends SliceOptions {
+interface ImportJsonOptions extends SliceOptions {
   clock: Clock;
   newId?: () => string;
   now?: () => number;
@@ -113,7 +113,7 @@ export interface ImportJsonOptions extends SliceOptions {
   size?: number;
 }
 
-export interface ImportSummary {
+interface ImportSummary {
   /** Task records in the file (its projects are merged alongside and not counted). */
   total: number;
   created: number;
@@ -125,7 +125,7 @@ export interface ImportSummary {
 export type TextSource = () => AsyncIterable<string>;
 
 /** A text held in memory as a source of pieces. */
-export function textSource(text: string, piece = 1 << 16): TextSource {
+function textSource(text: string, piece = 1 << 16): TextSource {
   return async function* () {
     for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
   };
@@ -301,7 +301,7 @@ function pick(changes: object, fields: readonly string[]): object {
   return Object.fromEntries(Object.entries(changes).filter(([field]) => fields.includes(field)));
 }
 
-export interface TodoistImportResult {
+interface TodoistImportResult {
   tasks: Task[];
   /** How many of the file's notes became comments. */
   comments: number;

@@ -43,7 +43,7 @@ export interface PullProgress {
   done: boolean;
 }
 
-export interface PullOptions extends SyncTransport {
+interface PullOptions extends SyncTransport {
   db: TendDb;
   /** The device clock: remote timestamps are folded in so later local writes sort after them. */
   clock?: Clock;
@@ -51,7 +51,7 @@ export interface PullOptions extends SyncTransport {
   onProgress?: (progress: PullProgress) => void;
 }
 
-export interface PullResult {
+interface PullResult {
   received: number;
   conflicts: number;
   /** The server expired our cursor and we pulled everything again. */

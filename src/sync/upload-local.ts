@@ -13,7 +13,7 @@ import { clearLocalData } from '../db/wipe';
 const SYNC_USER_KEY = META_KEYS.syncUserId;
 
 /** What signing in as a user does with the tasks on this device. */
-export type LocalDataClaim =
+type LocalDataClaim =
   | { kind: 'owned' }
   | { kind: 'queued'; mutations: number }
   /** Another account's tasks are here: ask before adding them. */
