@@ -181,10 +181,6 @@ export function computeFigures(c: FigureCounts): AiFigures {
   };
 }
 
-export async function getFigures(db: TendDb): Promise<AiFigures> {
-  return computeFigures(await getCounts(db));
-}
-
 /**
  * Sends the queued events when the user opted in; without consent the queue is emptied instead, so
  * nothing gathered before opting in leaves later. Returns how many were sent.

@@ -6,14 +6,7 @@ import { PROJECT_COLOURS } from './project-id';
 import { isoSchema, nameSchema, orderSchema, recordKind } from './record-schema';
 import type { StoredRecord } from './record-schema';
 
-export {
-  effectiveLabelIds,
-  labelIdForName,
-  labelsByName,
-  LEGACY_LABEL_NODE,
-  legacyLabelMutations,
-  legacyLabelRecord,
-} from './label-id';
+export { effectiveLabelIds, labelIdForName, labelsByName, legacyLabelMutations } from './label-id';
 
 /** The label fields that sync; each carries its own last-writer-wins timestamp. */
 export const LABEL_FIELDS = ['name', 'colour', 'order', 'deletedAt'] as const;

@@ -137,31 +137,6 @@ export function weekOf(day: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
 
-/** The filtered, sorted tasks of a view over any task list (the in-memory reference). */
-export function selectView(view: ViewSpec, tasks: Task[], today: string): Task[] {
-  return sortForView(
-    view,
-    tasks.filter((t) => matchesView(view, t, today)),
-  );
-}
-
-/** Navigation counts over any task list (the in-memory reference). */
-export function countForNav(tasks: Task[], today: string): NavCounts {
-  const count = (view: ViewSpec) => tasks.filter((t) => matchesView(view, t, today)).length;
-  return {
-    inbox: count({ kind: 'inbox' }),
-    today: count({ kind: 'today' }),
-    upcoming: count({ kind: 'upcoming' }),
-  };
-}
-
-/** Open-task counts per name, sorted by name (case-insensitive). */
-export function countNames(names: Iterable<string>): NamedCount[] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return sortNamedCounts([...counts].map(([name, count]) => ({ name, count })));
-}
-
 export function sortNamedCounts<T extends NamedCount>(list: T[]): T[] {
   return [...list].sort(
     (a, b) =>
