@@ -7,13 +7,13 @@ import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
 import { createLabel, labelChangesSchema, labelIdForName, toLabel } from '../core/label';
 import { effectiveLabelIds } from '../core/label-id';
-import type { Label, LabelChanges, LabelRecord } from '../core/label';
-import { applyMutation, createRecordMutation } from '../core/merge';
-import type { LabelMutation, Mutation, TaskRecord } from '../core/merge';
+import type { Label, LabelChanges } from '../core/label';
+import { applyMutation } from '../core/merge';
+import type { Mutation, TaskRecord } from '../core/merge';
 import { findLiveByName, nameKey } from '../core/name-id';
-import type { OutboxEntry, TendDb } from './database';
+import type { TendDb } from './database';
 import { LabelNotFoundError, LabelValidationError } from './errors';
-import { createRecordStore } from './record-store';
+import { createNamedWrites, createRecordStore } from './record-store';
 import type { RecordStoreOptions } from './record-store';
 import { validated } from './validated';
 import { toTaskRecord } from './task-index';
@@ -110,8 +110,7 @@ export async function resolveLabelNames<
   const named = (c: T) => Array.isArray(c.labels) && !c.labelIds;
   if (!list.some(named)) return list;
   const all = await db.labels.toArray();
-  const made: LabelRecord[] = [];
-  const entries: OutboxEntry[] = [];
+  const writes = createNamedWrites('label', db, clock, newId, createdAt);
   const resolved = list.map((changes) => {
     if (!named(changes)) return changes;
     const records = (changes.labels as string[]).map((name) => {
@@ -121,29 +120,15 @@ export async function resolveLabelNames<
         const taken = all.find((r) => r.id === hashed);
         // A deleted label of the same name comes back rather than leaving its id unused.
         if (taken?.deletedAt && taken.name !== undefined && nameKey(taken.name) === nameKey(name)) {
-          const mutation: LabelMutation = {
-            id: newId(),
-            taskId: hashed,
-            hlc: tickAfter(clock, Object.values(taken.clock)),
-            changes: { deletedAt: null },
-            kind: 'label',
-          };
-          record = applyMutation(taken, mutation).record;
+          record = writes.write(taken, { deletedAt: null });
           all.splice(all.indexOf(taken), 1, record);
-          made.push(record);
-          entries.push({ ...mutation, createdAt, attempts: 0 });
           return record;
         }
         const id = taken ? newId() : hashed;
-        const label = validated(
-          () => createLabel({ name }, { id, now: createdAt }),
-          LabelValidationError,
+        record = writes.create(
+          validated(() => createLabel({ name }, { id, now: createdAt }), LabelValidationError),
         );
-        const mutation = createRecordMutation('label', label, clock.tick(), newId());
-        record = applyMutation(undefined, mutation).record;
         all.push(record);
-        made.push(record);
-        entries.push({ ...mutation, createdAt, attempts: 0 });
       }
       return record;
     });
@@ -154,9 +139,6 @@ export async function resolveLabelNames<
       labelIds: unique.map((r) => r.id),
     };
   });
-  if (made.length) {
-    await db.labels.bulkPut(made);
-    await db.outbox.bulkAdd(entries);
-  }
+  await writes.store();
   return resolved;
 }

@@ -2,7 +2,6 @@
 // with the core schema, merges through the one `applyMutation` and stores the record with its outbox
 // entry in one transaction. Deleting a project deletes its tasks in the same transaction, so one Undo
 // (`restoreProject` with what `deleteProject` returned) brings both back.
-import { applyMutation, createRecordMutation } from '../core/merge';
 import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import {
@@ -13,10 +12,10 @@ import {
   toProject,
 } from '../core/project';
 import type { Project, ProjectChanges, ProjectRecord } from '../core/project';
-import type { OutboxEntry, TendDb } from './database';
+import type { TendDb } from './database';
 import { InvalidProjectParentError, ProjectNotFoundError, ProjectValidationError } from './errors';
 import { findLiveByName } from '../core/name-id';
-import { createRecordStore } from './record-store';
+import { createNamedWrites, createRecordStore } from './record-store';
 import type { RecordStoreOptions } from './record-store';
 import { validated } from './validated';
 import { toTaskRecord } from './task-index';
@@ -129,8 +128,7 @@ export async function resolveProjectNames<
   const cleared = (c: T) => c.project === null && c.projectId === undefined;
   if (!list.some((c) => named(c) || cleared(c))) return list;
   const all = await db.projects.toArray();
-  const made: ProjectRecord[] = [];
-  const entries: OutboxEntry[] = [];
+  const writes = createNamedWrites('project', db, clock, newId, createdAt);
   const resolved = list.map((changes) => {
     if (cleared(changes)) return { ...changes, projectId: null };
     if (!named(changes)) return changes;
@@ -139,21 +137,16 @@ export async function resolveProjectNames<
     if (!record) {
       const id = newProjectId(all, name, newId);
       const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
-      const project = validated(
-        () => createProject({ name, order }, { id, now: createdAt }),
-        ProjectValidationError,
+      record = writes.create(
+        validated(
+          () => createProject({ name, order }, { id, now: createdAt }),
+          ProjectValidationError,
+        ),
       );
-      const mutation = createRecordMutation('project', project, clock.tick(), newId());
-      record = applyMutation(undefined, mutation).record;
       all.push(record);
-      made.push(record);
-      entries.push({ ...mutation, createdAt, attempts: 0 });
     }
     return { ...changes, project: null, projectId: record.id };
   });
-  if (made.length) {
-    await db.projects.bulkPut(made);
-    await db.outbox.bulkAdd(entries);
-  }
+  await writes.store();
   return resolved;
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
 import { applyMutation, createRecordMutation } from '../core/merge';
 import type { AnyMutation, KindTypes, RecordKind, TaskRecord } from '../core/merge';
-import type { TendDb } from './database';
+import type { OutboxEntry, TendDb } from './database';
 import { catchUpClock } from './persistent-clock';
 import { commitWrites, writeTasksDeleted } from './record-writes';
 import { recordTable } from './record-tables';
@@ -37,6 +37,67 @@ interface Written<K extends StoreKind> {
   mutation: KindTypes[K]['mutation'];
 }
 
+/** One write of `changes` to a stored record, after every timestamp it holds. */
+function writeRecord<K extends StoreKind>(
+  kind: K,
+  record: KindTypes[K]['record'],
+  changes: KindTypes[K]['mutation']['changes'],
+  clock: Clock,
+  newId: () => string,
+): Written<K> {
+  const mutation = {
+    id: newId(),
+    taskId: record.id,
+    hlc: tickAfter(clock, Object.values(record.clock) as string[]),
+    changes,
+    kind,
+  } as KindTypes[K]['mutation'];
+  return { mutation, record: applyMutation(record, mutation).record };
+}
+
+/** The write that creates a complete, validated record. */
+function createdRecord<K extends StoreKind>(
+  kind: K,
+  value: KindTypes[K]['value'],
+  clock: Clock,
+  newId: () => string,
+): Written<K> {
+  const mutation = createRecordMutation(kind, value, clock.tick(), newId());
+  return { mutation, record: applyMutation(undefined, mutation).record };
+}
+
+/**
+ * The records a task write brings into being by naming them (a project or label with no record yet),
+ * inside the caller's transaction: each is merged at once, and `store` stores them with their outbox
+ * entries.
+ */
+export function createNamedWrites<K extends 'project' | 'label'>(
+  kind: K,
+  db: TendDb,
+  clock: Clock,
+  newId: () => string,
+  createdAt: string,
+) {
+  const table = recordTable(db, kind) as unknown as Table<KindTypes[K]['record'], string>;
+  const made: Written<K>[] = [];
+  const keep = (written: Written<K>) => {
+    made.push(written);
+    return written.record;
+  };
+  return {
+    create: (value: KindTypes[K]['value']) => keep(createdRecord(kind, value, clock, newId)),
+    write: (record: KindTypes[K]['record'], changes: KindTypes[K]['mutation']['changes']) =>
+      keep(writeRecord(kind, record, changes, clock, newId)),
+    async store(): Promise<void> {
+      if (made.length === 0) return;
+      await table.bulkPut(made.map((w) => w.record));
+      await db.outbox.bulkAdd(
+        made.map((w): OutboxEntry => ({ ...w.mutation, createdAt, attempts: 0 })),
+      );
+    },
+  };
+}
+
 export function createRecordStore<K extends StoreKind>(
   kind: K,
   { read, NotFound, reads = () => [] }: KindRules<K>,
@@ -59,23 +120,9 @@ export function createRecordStore<K extends StoreKind>(
     return record;
   }
 
-  /** One write of `changes` to a stored record, after every timestamp it holds. */
-  function write(record: KindTypes[K]['record'], changes: Changes): Written<K> {
-    const mutation = {
-      id: newId(),
-      taskId: record.id,
-      hlc: tickAfter(clock, Object.values(record.clock) as string[]),
-      changes,
-      kind,
-    } as KindTypes[K]['mutation'];
-    return { mutation, record: applyMutation(record, mutation).record };
-  }
-
-  /** The write that creates a complete, validated record. */
-  function create(value: KindTypes[K]['value']): Written<K> {
-    const mutation = createRecordMutation(kind, value, clock.tick(), newId());
-    return { mutation, record: applyMutation(undefined, mutation).record };
-  }
+  const write = (record: KindTypes[K]['record'], changes: Changes) =>
+    writeRecord(kind, record, changes, clock, newId);
+  const create = (value: KindTypes[K]['value']) => createdRecord(kind, value, clock, newId);
 
   /** Stores written records, the tasks they touched and every write's outbox entry. */
   function commit(
