@@ -9,7 +9,7 @@ export interface WorkerLike extends Comlink.Endpoint {
   terminate(): void;
 }
 
-export type AiErrorCode = 'timeout' | 'aborted' | 'worker_error';
+type AiErrorCode = 'timeout' | 'aborted' | 'worker_error';
 
 export class AiError extends Error {
   constructor(
@@ -21,7 +21,7 @@ export class AiError extends Error {
   }
 }
 
-export interface AiBridgeOptions {
+interface AiBridgeOptions {
   createWorker: () => WorkerLike;
   /** A parse slower than this is abandoned (the rules result stays). */
   timeoutMs?: number;
@@ -31,11 +31,11 @@ export interface AiBridgeOptions {
   graceMs?: number;
 }
 
-export interface CallOptions {
+interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface ParseOptions extends CallOptions {
+interface ParseOptions extends CallOptions {
   /** Overrides the bridge's timeout for this call. */
   timeoutMs?: number;
 }

@@ -4,7 +4,7 @@
 import { MODELS, needsShaderF16 } from './models';
 import type { TendModel } from './models';
 
-export type UnavailableReason = 'no-webgpu' | 'no-adapter' | 'too-little-memory';
+type UnavailableReason = 'no-webgpu' | 'no-adapter' | 'too-little-memory';
 
 export type Capability =
   | { available: true; model: TendModel; lowResource: boolean }

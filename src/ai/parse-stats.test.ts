@@ -8,7 +8,6 @@ import {
   createEmptyCounts,
   flushTelemetry,
   getCounts,
-  getFigures,
   percentile,
   recordParse,
   recordSettled,
@@ -23,7 +22,7 @@ afterEach(() => db?.close());
 describe('figures', () => {
   it('has no figures before any parse', async () => {
     open();
-    expect(await getFigures(db)).toEqual({
+    expect(computeFigures(await getCounts(db))).toEqual({
       inference_time: null,
       fallback_rate: null,
       cache_hit_rate: null,
@@ -45,7 +44,7 @@ describe('figures', () => {
     await recordSettled(db, { accepted: true, inferenceMs: 500 });
     await recordSettled(db, { accepted: false, inferenceMs: 500 });
 
-    const figures = await getFigures(db);
+    const figures = computeFigures(await getCounts(db));
     expect(figures.inference_time).toEqual({ p50: 1000, p95: 1900, samples: 20 });
     expect(figures.fallback_rate).toBeCloseTo(3 / 24);
     expect(figures.cache_hit_rate).toBeCloseTo(1 / 24);

@@ -7,7 +7,7 @@ import type { TendDb } from '../db/database';
 export type ParseOutcome =
   'refined' | 'agreed' | 'cache_hit' | 'unavailable' | 'timeout' | 'invalid' | 'error' | 'skipped';
 
-export interface FigureCounts {
+interface FigureCounts {
   attempts: number;
   cacheHits: number;
   modelCalls: number;
@@ -33,7 +33,7 @@ export interface TelemetryEvent {
   model?: string;
 }
 
-export interface AiFigures {
+interface AiFigures {
   inference_time: { p50: number; p95: number; samples: number } | null;
   fallback_rate: number | null;
   cache_hit_rate: number | null;
@@ -179,10 +179,6 @@ export function computeFigures(c: FigureCounts): AiFigures {
     parse_accuracy: ratio(c.kept, c.kept + c.corrected),
     timeout_rate: ratio(c.timeouts, c.modelCalls),
   };
-}
-
-export async function getFigures(db: TendDb): Promise<AiFigures> {
-  return computeFigures(await getCounts(db));
 }
 
 /**

@@ -3,7 +3,7 @@
 // percentage, so this turns a report into numbers once, here.
 import type { InitProgressReport } from '@mlc-ai/web-llm';
 
-export type LoadPhase = 'download' | 'cache' | 'shaders' | 'ready' | 'starting';
+type LoadPhase = 'download' | 'cache' | 'shaders' | 'ready' | 'starting';
 
 export interface LoadProgress {
   phase: LoadPhase;

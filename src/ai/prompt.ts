@@ -4,7 +4,7 @@
 
 import { weekdayName } from '../core/calendar';
 
-export interface ChatMessage {
+interface ChatMessage {
   role: 'system' | 'user';
   content: string;
 }

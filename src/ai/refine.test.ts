@@ -11,7 +11,7 @@ import { createAiBridge } from './bridge';
 import type { AiBridge } from './bridge';
 import { createParseCache } from './cache';
 import { channelWorker } from './fixtures/channel-worker';
-import { getCounts, getFigures } from './parse-stats';
+import { computeFigures, getCounts } from './parse-stats';
 import { TestEngine, testBackend } from './fixtures/test-engine';
 import type { ScriptedReply } from './fixtures/test-engine';
 import { mergeAnswer, refineAfterCapture } from './refine';
@@ -146,7 +146,10 @@ describe('refineAfterCapture', () => {
     const { task, refine } = await capture();
     expect((await refine()).outcome).toBe('invalid');
     expect(await store.getTask(task.id)).toMatchObject({ title: TEXT, due: null });
-    expect(await getFigures(db)).toMatchObject({ fallback_rate: 1, timeout_rate: 0 });
+    expect(computeFigures(await getCounts(db))).toMatchObject({
+      fallback_rate: 1,
+      timeout_rate: 0,
+    });
   });
 
   it('keeps the rules result when the answer hallucinates a field', async () => {
@@ -163,7 +166,10 @@ describe('refineAfterCapture', () => {
     const { task, refine } = await capture();
     expect((await refine()).outcome).toBe('timeout');
     expect(await store.getTask(task.id)).toMatchObject({ title: TEXT });
-    expect(await getFigures(db)).toMatchObject({ timeout_rate: 1, fallback_rate: 1 });
+    expect(computeFigures(await getCounts(db))).toMatchObject({
+      timeout_rate: 1,
+      fallback_rate: 1,
+    });
   });
 
   it('keeps the rules result when the engine fails', async () => {
@@ -180,7 +186,10 @@ describe('refineAfterCapture', () => {
 
     const none = setup([], { state: { status: 'unavailable', reason: 'no-webgpu' } });
     expect((await (await none.capture()).refine()).outcome).toBe('unavailable');
-    expect(await getFigures(db)).toMatchObject({ fallback_rate: 1, cache_hit_rate: 0 });
+    expect(computeFigures(await getCounts(db))).toMatchObject({
+      fallback_rate: 1,
+      cache_hit_rate: 0,
+    });
   });
 
   it('answers the same phrase on the same day from the cache without asking the model', async () => {
@@ -191,7 +200,7 @@ describe('refineAfterCapture', () => {
     expect(result.outcome).toBe('cache_hit');
     expect(result.changes).toMatchObject({ title: 'Ring the dentist' });
     expect(engine.requests).toHaveLength(1);
-    expect(await getFigures(db)).toMatchObject({
+    expect(computeFigures(await getCounts(db))).toMatchObject({
       cache_hit_rate: 0.5,
       inference_time: { samples: 1, p50: 120 },
     });
@@ -236,7 +245,7 @@ describe('parse accuracy', () => {
     expect(await settleRefinements(db, T0 + 5 * 60_000)).toBe(0);
     expect(await settleRefinements(db, T0 + 11 * 60_000)).toBe(2);
     expect(await settleRefinements(db, T0 + 12 * 60_000)).toBe(0);
-    expect(await getFigures(db)).toMatchObject({ parse_accuracy: 0.5 });
+    expect(computeFigures(await getCounts(db))).toMatchObject({ parse_accuracy: 0.5 });
     expect(await getRefinement(db, kept.task.id)).toMatchObject({ settled: true });
 
     expect(await settleRefinements(db, T0 + 31 * 24 * 3600_000)).toBe(0);
@@ -250,7 +259,7 @@ describe('parse accuracy', () => {
     advance(20 * 60_000);
     await store.updateTask(task.id, { title: 'Ring the dentist about the crown' });
     await settleRefinements(db, T0 + 21 * 60_000);
-    expect(await getFigures(db)).toMatchObject({ parse_accuracy: 1 });
+    expect(computeFigures(await getCounts(db))).toMatchObject({ parse_accuracy: 1 });
   });
 
   it('undo restores only the fields the user has not changed since', async () => {

@@ -8,7 +8,7 @@ import type { TendDb } from '../db/database';
 import type { TasksStore } from '../db/tasks-store';
 import { recordSettled } from './parse-stats';
 
-export interface Refinement {
+interface Refinement {
   taskId: string;
   model: string;
   /** Wall-clock ms when the refinement was applied. */

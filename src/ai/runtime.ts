@@ -28,7 +28,7 @@ export interface AiRuntime extends OnDeviceParser {
   settleAndSendStats(): Promise<void>;
 }
 
-export interface AiRuntimeOptions {
+interface AiRuntimeOptions {
   db: TendDb;
   gpu: GpuLike | undefined;
   env: AiEnv;

@@ -30,9 +30,9 @@ export function createAnswerJsonSchema(): Record<string, unknown> {
 
 export const ANSWER_JSON_SCHEMA = JSON.stringify(createAnswerJsonSchema());
 
-export type RejectReason = 'invalid_json' | 'schema' | 'out_of_range' | 'ungrounded';
+type RejectReason = 'invalid_json' | 'schema' | 'out_of_range' | 'ungrounded';
 
-export type Validation =
+type Validation =
   { ok: true; answer: AiAnswer } | { ok: false; reason: RejectReason; message: string };
 
 /** How far ahead a due may lie before we call it a misreading rather than a plan. */

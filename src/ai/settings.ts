@@ -3,7 +3,7 @@
 import { getMeta, setMeta } from '../db/database';
 import type { TendDb } from '../db/database';
 
-export interface AiSettings {
+interface AiSettings {
   /** The user turned on-device AI on (and so agreed to the download). */
   enabled: boolean;
   /** The user agreed to send AI figures (numbers only, never text) to the server. */

@@ -8,7 +8,7 @@ import {
 } from './comment';
 import type { CommentRecord } from './comment';
 import { formatHlc } from './hlc';
-import { applyMutation, createCommentMutation, mergeRecords, recordToMutations } from './merge';
+import { applyMutation, createRecordMutation, mergeRecords, recordToMutations } from './merge';
 import type { CommentMutation } from './merge';
 
 const TASK = '0193b5a0-0000-7000-8000-0000000000a1';
@@ -71,7 +71,7 @@ describe('comment schema', () => {
 
 describe('merge over comments', () => {
   const comment = createComment({ taskId: TASK, text: 'Call the plumber' }, ids);
-  const post = createCommentMutation(comment, h(0, A), 'c0');
+  const post = createRecordMutation('comment', comment, h(0, A), 'c0');
   const edit: CommentMutation = {
     id: 'c1',
     taskId: C(1),

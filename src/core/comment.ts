@@ -2,19 +2,12 @@
 // record kind). Editing a comment's text is one field write; deleting it sets `deletedAt`. A comment holds
 // its task's id, so the task itself is never rewritten when a comment is added.
 import * as z from 'zod/mini';
-import {
-  changesSchemaOf,
-  createRecord,
-  isoSchema,
-  readRecord,
-  recordIdentity,
-  safeText,
-} from './record-schema';
+import { isoSchema, recordKind, safeText } from './record-schema';
+import type { StoredRecord } from './record-schema';
 
 /** The comment fields that sync; each carries its own last-writer-wins timestamp. */
 export const COMMENT_FIELDS = ['taskId', 'text', 'postedAt', 'deletedAt'] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
-export type CommentClock = Partial<Record<CommentField, string>>;
 
 /** As long as notes may be, and never empty: an empty comment is deleted, not saved. */
 export const MAX_COMMENT_LENGTH = 20_000;
@@ -28,7 +21,7 @@ export const commentTextSchema = z
     safeText,
   );
 
-export const commentFieldsSchema = z.object({
+const commentFieldsSchema = z.object({
   taskId: z.uuid({ error: 'Task must be a task id' }),
   text: commentTextSchema,
   /** When the comment was first posted; written once, with the comment, and never edited. */
@@ -36,35 +29,23 @@ export const commentFieldsSchema = z.object({
   deletedAt: z.nullable(isoSchema),
 });
 
-export const commentSchema = z.extend(commentFieldsSchema, recordIdentity);
+const comment = recordKind(commentFieldsSchema, { deletedAt: null });
 
-export type CommentFields = z.infer<typeof commentFieldsSchema>;
+export const commentSchema = comment.schema;
+export const commentChangesSchema = comment.changesSchema;
 export type Comment = z.infer<typeof commentSchema>;
-
-export const commentChangesSchema = changesSchemaOf(commentFieldsSchema);
 export type CommentChanges = z.infer<typeof commentChangesSchema>;
-
-const DEFAULT_COMMENT_FIELDS: Pick<CommentFields, 'deletedAt'> = { deletedAt: null };
-
-/** A comment as replicas store it: fields may be partial while an out-of-order delivery is pending. */
-export type CommentRecord = Partial<CommentFields> & {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  clock: CommentClock;
-};
+export type CommentRecord = StoredRecord<z.infer<typeof commentFieldsSchema>>;
 
 export function createComment(
   fields: { taskId: string; text: string },
   ids: { id: string; now: string },
 ): Comment {
-  return createRecord(commentSchema, DEFAULT_COMMENT_FIELDS, { ...fields, postedAt: ids.now }, ids);
+  return comment.create({ ...fields, postedAt: ids.now }, ids);
 }
 
 /** The comment a view can show, or null while the record still lacks its task, text or time. */
-export function toComment(record: CommentRecord): Comment | null {
-  return readRecord(commentSchema, DEFAULT_COMMENT_FIELDS, record);
-}
+export const toComment = comment.read;
 
 /**
  * The comments a task shows, oldest first (ties by id, so every replica lists them alike): live comments

@@ -157,7 +157,7 @@ function cutCycles(raw: Map<string, string | null>): void {
   }
 }
 
-export interface TreeEntry<T> {
+interface TreeEntry<T> {
   task: T;
   /** 1 for top level. */
   level: number;

@@ -7,13 +7,13 @@ export const MAX_COUNTER = 0xffff;
 /** A remote timestamp further ahead of our wall clock than this is reported as skew, not refused. */
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60_000;
 
-export interface Hlc {
+interface Hlc {
   millis: number;
   counter: number;
   node: string;
 }
 
-export interface ClockOptions {
+interface ClockOptions {
   now: () => number;
   nodeId: string;
   maxDriftMs?: number;

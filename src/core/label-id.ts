@@ -1,8 +1,8 @@
 // Label ids from names, which labels a task has, and the records legacy label names become: zod-free,
 // so the page's first paint (its label index) and its database upgrade can use them.
 import type { LabelMutation } from './merge';
-import { LEGACY_NODE, idForName, legacyNameWrites, legacyWriteRecord } from './name-id';
-import type { LabelChanges, LabelRecord } from './label';
+import { idForName, legacyNameWrites } from './name-id';
+import type { LabelChanges } from './label';
 
 /**
  * The id a label named `name` gets when it comes from a name (a legacy task's `labels`, an import, a new
@@ -63,10 +63,3 @@ export function legacyLabelMutations(
     name,
   }));
 }
-
-/** What `applyMutation(undefined, write)` makes of a legacy write (a test holds the two equal). */
-export function legacyLabelRecord(write: LabelMutation): LabelRecord {
-  return legacyWriteRecord(write) as LabelRecord;
-}
-
-export { LEGACY_NODE as LEGACY_LABEL_NODE };

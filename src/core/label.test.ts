@@ -11,12 +11,11 @@ import {
   labelIdForName,
   labelNames,
   labelSchema,
-  LEGACY_LABEL_NODE,
   legacyLabelMutations,
-  legacyLabelRecord,
   toLabel,
 } from './label';
 import type { LabelRecord } from './label';
+import { LEGACY_NODE, legacyWriteRecord } from './name-id';
 
 const ids = { id: '0193b5a0-0000-7000-8000-0000000000a1', now: '2026-11-26T09:00:00.000Z' };
 const L = (n: number) => `0193b5a0-0000-7000-8000-0000000000d${n}`;
@@ -155,8 +154,8 @@ describe('labels from legacy names', () => {
     const writes = legacyLabelMutations(tasks, () => false);
     const byName = Object.fromEntries(writes.map((m) => [m.changes.name, [m.taskId, m.hlc]]));
     expect(byName).toEqual({
-      errands: [labelIdForName('errands'), `2026-11-10T09:00:00.000Z-0000-${LEGACY_LABEL_NODE}`],
-      home: [labelIdForName('home'), `2026-11-20T09:00:00.000Z-0000-${LEGACY_LABEL_NODE}`],
+      errands: [labelIdForName('errands'), `2026-11-10T09:00:00.000Z-0000-${LEGACY_NODE}`],
+      home: [labelIdForName('home'), `2026-11-20T09:00:00.000Z-0000-${LEGACY_NODE}`],
     });
     expect(legacyLabelMutations([...tasks].reverse(), () => false)).toEqual(writes);
     const home = labelIdForName('home');
@@ -165,7 +164,7 @@ describe('labels from legacy names', () => {
     ]);
     for (const m of writes) {
       expect(labelMutationSchema.safeParse(m).success).toBe(true);
-      expect(legacyLabelRecord(m)).toEqual(applyMutation(undefined, m).record);
+      expect(legacyWriteRecord(m)).toEqual(applyMutation(undefined, m).record);
     }
     // Label and project records made from the same name are different records.
     expect(labelIdForName('Work')).not.toBe(projectIdForName('Work'));

@@ -3,7 +3,7 @@ import { formatHlc } from './hlc';
 import {
   applyMutation,
   createMutation,
-  createProjectMutation,
+  createRecordMutation,
   mergeRecords,
   recordToMutations,
   toTask,
@@ -144,7 +144,7 @@ describe('merge', () => {
 describe('merge over projects', () => {
   const PID = '0193b5a0-0000-7000-8000-0000000000c1';
   const project = createProject({ name: 'Work' }, { id: PID, now: '2026-11-26T09:00:00.000Z' });
-  const createP = createProjectMutation(project, h(0, A), 'p0');
+  const createP = createRecordMutation('project', project, h(0, A), 'p0');
   const rename: ProjectMutation = {
     id: 'p1',
     taskId: PID,

@@ -11,21 +11,18 @@ import { LABEL_FIELDS } from './label';
 import type { Label, LabelChanges, LabelField, LabelRecord } from './label';
 import { SECTION_FIELDS } from './section';
 import type { Section, SectionChanges, SectionField, SectionRecord } from './section';
-import { DEFAULT_FIELDS, SYNCED_FIELDS, taskSchema } from './task';
-import type { FieldClock, SyncedField, Task, TaskChanges, TaskFields } from './task';
+import type { StoredRecord } from './record-schema';
+import { SYNCED_FIELDS } from './task';
+import type { SyncedField, Task, TaskChanges, TaskFields } from './task';
 
 /** A task as replicas store it: fields may be partial while an out-of-order delivery is pending. */
-export type TaskRecord = Partial<TaskFields> & {
-  id: string;
-  /** ISO time of the earliest write seen (min over clocks: order-independent). */
-  createdAt: string;
-  /** ISO time of the latest write seen. */
-  updatedAt: string;
-  clock: FieldClock;
-};
+export type TaskRecord = StoredRecord<TaskFields>;
 
-/** What a mutation writes to: absent means a task, so older clients and stored outboxes stay valid. */
-export type RecordKind = 'task' | 'project' | 'section' | 'label' | 'comment';
+export { toTask } from './task';
+
+/** Every kind of record; a mutation without `kind` writes to a task, so older clients and stored outboxes stay valid. */
+export const RECORD_KINDS = ['task', 'project', 'section', 'label', 'comment'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** One write of one or more fields of one task, as recorded in the outbox and sent to the server. */
 export interface Mutation {
@@ -36,54 +33,51 @@ export interface Mutation {
   kind?: 'task';
 }
 
-/** One write to a project. The record id travels in `taskId`, the wire's one name for it. */
-export interface ProjectMutation {
+/**
+ * One write to a record of another kind, in the same envelope. The record id travels in `taskId`, the
+ * wire's one name for it (a comment's task is one of its fields).
+ */
+interface KindMutation<K extends RecordKind, C> {
   id: string;
   taskId: string;
   hlc: string;
-  changes: ProjectChanges;
-  kind: 'project';
+  changes: C;
+  kind: K;
+}
+export type ProjectMutation = KindMutation<'project', ProjectChanges>;
+export type SectionMutation = KindMutation<'section', SectionChanges>;
+export type LabelMutation = KindMutation<'label', LabelChanges>;
+export type CommentMutation = KindMutation<'comment', CommentChanges>;
+
+/** Per kind: its record as replicas store it, the record complete, its synced fields and its mutation. */
+export interface KindTypes {
+  task: { record: TaskRecord; value: Task; field: SyncedField; mutation: Mutation };
+  project: {
+    record: ProjectRecord;
+    value: Project;
+    field: ProjectField;
+    mutation: ProjectMutation;
+  };
+  section: {
+    record: SectionRecord;
+    value: Section;
+    field: SectionField;
+    mutation: SectionMutation;
+  };
+  label: { record: LabelRecord; value: Label; field: LabelField; mutation: LabelMutation };
+  comment: {
+    record: CommentRecord;
+    value: Comment;
+    field: CommentField;
+    mutation: CommentMutation;
+  };
 }
 
-/** One write to a section, in the same envelope. */
-export interface SectionMutation {
-  id: string;
-  taskId: string;
-  hlc: string;
-  changes: SectionChanges;
-  kind: 'section';
-}
+export type AnyMutation = KindTypes[RecordKind]['mutation'];
+export type AnyRecord = KindTypes[RecordKind]['record'];
 
-/** One write to a label, in the same envelope. */
-export interface LabelMutation {
-  id: string;
-  taskId: string;
-  hlc: string;
-  changes: LabelChanges;
-  kind: 'label';
-}
-
-/** One write to a comment, in the same envelope (`taskId` holds the comment's id; its task is a field). */
-export interface CommentMutation {
-  id: string;
-  taskId: string;
-  hlc: string;
-  changes: CommentChanges;
-  kind: 'comment';
-}
-
-export type AnyMutation =
-  Mutation | ProjectMutation | SectionMutation | LabelMutation | CommentMutation;
-export type AnyRecord = TaskRecord | ProjectRecord | SectionRecord | LabelRecord | CommentRecord;
-
-/** Per kind: its record, the names of its synced fields and its mutation. */
-interface KindTypes {
-  task: { record: TaskRecord; field: SyncedField; mutation: Mutation };
-  project: { record: ProjectRecord; field: ProjectField; mutation: ProjectMutation };
-  section: { record: SectionRecord; field: SectionField; mutation: SectionMutation };
-  label: { record: LabelRecord; field: LabelField; mutation: LabelMutation };
-  comment: { record: CommentRecord; field: CommentField; mutation: CommentMutation };
-}
+/** The kind a mutation writes to (a mutation without `kind` writes to a task). */
+type KindOf<M extends AnyMutation> = M extends { kind: infer K extends RecordKind } ? K : 'task';
 
 /** A value that lost to a newer write from another device; kept in the conflict journal. */
 export interface Overwrite<F extends string = SyncedField> {
@@ -95,16 +89,16 @@ export interface Overwrite<F extends string = SyncedField> {
   newHlc: string;
 }
 
-export interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
+interface MergeResult<R = TaskRecord, F extends string = SyncedField> {
   record: R;
   /** Fields whose value or clock this mutation changed. */
   applied: F[];
   overwritten: Overwrite<F>[];
 }
-export type ProjectMergeResult = MergeResult<ProjectRecord, ProjectField>;
-export type SectionMergeResult = MergeResult<SectionRecord, SectionField>;
-export type LabelMergeResult = MergeResult<LabelRecord, LabelField>;
-export type CommentMergeResult = MergeResult<CommentRecord, CommentField>;
+type KindMergeResult<K extends RecordKind> = MergeResult<
+  KindTypes[K]['record'],
+  KindTypes[K]['field']
+>;
 
 const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
   task: SYNCED_FIELDS,
@@ -114,8 +108,7 @@ const FIELDS_OF_KIND: Record<RecordKind, readonly string[]> = {
   comment: COMMENT_FIELDS,
 };
 
-/** The synced fields of a kind of record. */
-export function fieldsOfKind(kind: RecordKind | undefined): readonly string[] {
+function fieldsOfKind(kind: RecordKind | undefined): readonly string[] {
   return FIELDS_OF_KIND[kind ?? 'task'];
 }
 
@@ -148,35 +141,14 @@ function winsTie(candidate: unknown, current: unknown): boolean {
 }
 
 /** Applies one mutation to a record (or creates it). Pure: the input record is not modified. */
-export function applyMutation(current: TaskRecord | undefined, mutation: Mutation): MergeResult;
-export function applyMutation(
-  current: ProjectRecord | undefined,
-  mutation: ProjectMutation,
-): ProjectMergeResult;
-export function applyMutation(
-  current: SectionRecord | undefined,
-  mutation: SectionMutation,
-): SectionMergeResult;
-export function applyMutation(
-  current: LabelRecord | undefined,
-  mutation: LabelMutation,
-): LabelMergeResult;
-export function applyMutation(
-  current: CommentRecord | undefined,
-  mutation: CommentMutation,
-): CommentMergeResult;
-export function applyMutation(
-  current: AnyRecord | undefined,
-  mutation: AnyMutation,
-): MergeResult<AnyRecord, string>;
-export function applyMutation(
-  current: AnyRecord | undefined,
-  mutation: AnyMutation,
-): MergeResult<AnyRecord, string> {
-  return applyLoose(current as LooseRecord | undefined, mutation as LooseMutation) as MergeResult<
-    AnyRecord,
-    string
-  >;
+export function applyMutation<M extends AnyMutation>(
+  current: KindTypes[KindOf<M>]['record'] | undefined,
+  mutation: M,
+): KindMergeResult<KindOf<M>> {
+  return applyLoose(
+    current as LooseRecord | undefined,
+    mutation as LooseMutation,
+  ) as unknown as KindMergeResult<KindOf<M>>;
 }
 
 function applyLoose(current: LooseRecord | undefined, mutation: LooseMutation): LooseResult {
@@ -224,32 +196,11 @@ function applyLoose(current: LooseRecord | undefined, mutation: LooseMutation): 
  * Merges two replicas of the same record field by field (used when a full record arrives from a pull);
  * `kind` says which fields the records have (tasks unless told).
  */
-export function mergeRecords(a: TaskRecord | undefined, b: TaskRecord): MergeResult;
-export function mergeRecords(
-  a: ProjectRecord | undefined,
-  b: ProjectRecord,
-  kind: 'project',
-): ProjectMergeResult;
-export function mergeRecords(
-  a: SectionRecord | undefined,
-  b: SectionRecord,
-  kind: 'section',
-): SectionMergeResult;
-export function mergeRecords(
-  a: LabelRecord | undefined,
-  b: LabelRecord,
-  kind: 'label',
-): LabelMergeResult;
-export function mergeRecords(
-  a: CommentRecord | undefined,
-  b: CommentRecord,
-  kind: 'comment',
-): CommentMergeResult;
-export function mergeRecords(
-  a: AnyRecord | undefined,
-  b: AnyRecord,
-  kind: RecordKind = 'task',
-): MergeResult<AnyRecord, string> {
+export function mergeRecords<K extends RecordKind = 'task'>(
+  a: KindTypes[K]['record'] | undefined,
+  b: KindTypes[K]['record'],
+  kind: K = 'task' as K,
+): KindMergeResult<K> {
   const fields = fieldsOfKind(kind);
   const other = b as LooseRecord;
   if (!a)
@@ -257,7 +208,7 @@ export function mergeRecords(
       record: { ...b, clock: { ...b.clock } },
       applied: fields.filter((f) => other.clock[f] !== undefined),
       overwritten: [],
-    };
+    } as unknown as KindMergeResult<K>;
   let record = a as LooseRecord;
   const applied: string[] = [];
   const overwritten: Overwrite<string>[] = [];
@@ -269,25 +220,12 @@ export function mergeRecords(
   }
   if (b.createdAt < record.createdAt) record = { ...record, createdAt: b.createdAt };
   if (b.updatedAt > record.updatedAt) record = { ...record, updatedAt: b.updatedAt };
-  return { record: record as AnyRecord, applied, overwritten };
-}
-
-/** The task a view can show, or null while the record is still missing required fields. */
-export function toTask(record: TaskRecord): Task | null {
-  const parsed = taskSchema.safeParse({ ...DEFAULT_FIELDS, ...stripClock(record) });
-  return parsed.success ? parsed.data : null;
-}
-
-function stripClock(record: TaskRecord): Omit<TaskRecord, 'clock'> {
-  const { clock: _clock, ...rest } = record;
-  return rest;
+  return { record, applied, overwritten } as unknown as KindMergeResult<K>;
 }
 
 /** The mutation that creates a task with every field, all under one timestamp. */
 export function createMutation(task: Task, hlc: string, id: string): Mutation {
-  const changes: Record<string, unknown> = {};
-  for (const field of SYNCED_FIELDS) changes[field] = task[field];
-  return { id, taskId: task.id, hlc, changes: changes as TaskChanges };
+  return createRecordMutation('task', task, hlc, id);
 }
 
 /**
@@ -329,30 +267,16 @@ function mutationsOf(
   }));
 }
 
-/** The mutation that creates a project with every field, all under one timestamp. */
-export function createProjectMutation(project: Project, hlc: string, id: string): ProjectMutation {
+/** The mutation that creates a record of any kind with every field, all under one timestamp. */
+export function createRecordMutation<K extends RecordKind>(
+  kind: K,
+  value: KindTypes[K]['value'],
+  hlc: string,
+  id: string,
+): KindTypes[K]['mutation'] {
   const changes: Record<string, unknown> = {};
-  for (const field of PROJECT_FIELDS) changes[field] = project[field];
-  return { id, taskId: project.id, hlc, changes: changes as ProjectChanges, kind: 'project' };
-}
-
-/** The mutation that creates a section with every field, all under one timestamp. */
-export function createSectionMutation(section: Section, hlc: string, id: string): SectionMutation {
-  const changes: Record<string, unknown> = {};
-  for (const field of SECTION_FIELDS) changes[field] = section[field];
-  return { id, taskId: section.id, hlc, changes: changes as SectionChanges, kind: 'section' };
-}
-
-/** The mutation that creates a label with every field, all under one timestamp. */
-export function createLabelMutation(label: Label, hlc: string, id: string): LabelMutation {
-  const changes: Record<string, unknown> = {};
-  for (const field of LABEL_FIELDS) changes[field] = label[field];
-  return { id, taskId: label.id, hlc, changes: changes as LabelChanges, kind: 'label' };
-}
-
-/** The mutation that posts a comment with every field, all under one timestamp. */
-export function createCommentMutation(comment: Comment, hlc: string, id: string): CommentMutation {
-  const changes: Record<string, unknown> = {};
-  for (const field of COMMENT_FIELDS) changes[field] = comment[field];
-  return { id, taskId: comment.id, hlc, changes: changes as CommentChanges, kind: 'comment' };
+  for (const field of fieldsOfKind(kind))
+    changes[field] = (value as Record<string, unknown>)[field];
+  const mutation = { id, taskId: value.id, hlc, changes };
+  return (kind === 'task' ? mutation : { ...mutation, kind }) as KindTypes[K]['mutation'];
 }

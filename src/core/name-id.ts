@@ -48,7 +48,7 @@ export function idForName(kind: string, name: string): string {
 export const LEGACY_NODE = '0000000000000000';
 
 /** A write that makes a record from a legacy name, in the merge's envelope. */
-export interface LegacyWrite<K extends string, C> {
+interface LegacyWrite<K extends string, C> {
   id: string;
   taskId: string;
   hlc: string;

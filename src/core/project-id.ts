@@ -1,8 +1,8 @@
 // Project ids from names, and the records legacy project names become: zod-free, so the page's first
 // paint and its database upgrade can use them without loading validation.
-import { LEGACY_NODE, idForName, legacyNameWrites, legacyWriteRecord, nameKey } from './name-id';
+import { idForName, legacyNameWrites, nameKey } from './name-id';
 import type { ProjectMutation } from './merge';
-import type { ProjectChanges, ProjectRecord } from './project';
+import type { ProjectChanges } from './project';
 
 /** Named colours, not hex: the stylesheet gives each one a shade that passes contrast in both themes. */
 export const PROJECT_COLOURS = [
@@ -49,9 +49,6 @@ export function effectiveProjectId(task: {
   return task.project ? projectIdForName(task.project) : null;
 }
 
-/** The node id of the writes that turn legacy names into projects: no device's, the same on all. */
-export const LEGACY_PROJECT_NODE = LEGACY_NODE;
-
 /**
  * The writes that make a project record for each legacy project name among `tasks` (tasks that carry a
  * name and no `projectId`) which `known` does not have yet: the same record on every device (name-id.ts).
@@ -68,9 +65,4 @@ export function legacyProjectMutations(
     ...LEGACY_DEFAULTS,
     name,
   }));
-}
-
-/** What `applyMutation(undefined, write)` makes of a legacy write (a test holds the two equal). */
-export function legacyProjectRecord(write: ProjectMutation): ProjectRecord {
-  return legacyWriteRecord(write) as ProjectRecord;
 }

@@ -12,7 +12,7 @@ import {
   projectSchema,
   toProject,
 } from './project';
-import { LEGACY_PROJECT_NODE, legacyProjectRecord } from './project-id';
+import { LEGACY_NODE, legacyWriteRecord } from './name-id';
 
 const ids = { id: '0193b5a0-0000-7000-8000-0000000000a1', now: '2026-11-26T09:00:00.000Z' };
 const P = (n: number) => `0193b5a0-0000-7000-8000-0000000000b${n}`;
@@ -103,8 +103,8 @@ describe('legacy project names become records', () => {
     const writes = legacyProjectMutations(tasks, () => false);
     const byName = Object.fromEntries(writes.map((m) => [m.changes.name, [m.taskId, m.hlc]]));
     expect(byName).toEqual({
-      work: [projectIdForName('work'), `2026-11-10T09:00:00.000Z-0000-${LEGACY_PROJECT_NODE}`],
-      Home: [projectIdForName('Home'), `2026-11-12T09:00:00.000Z-0000-${LEGACY_PROJECT_NODE}`],
+      work: [projectIdForName('work'), `2026-11-10T09:00:00.000Z-0000-${LEGACY_NODE}`],
+      Home: [projectIdForName('Home'), `2026-11-12T09:00:00.000Z-0000-${LEGACY_NODE}`],
     });
     expect(legacyProjectMutations([...tasks].reverse(), () => false)).toEqual(writes);
     const home = projectIdForName('Home');
@@ -115,7 +115,7 @@ describe('legacy project names become records', () => {
     // Valid writes, and the records the page's upgrade stores are what the one merge makes of them.
     for (const m of writes) {
       expect(projectMutationSchema.safeParse(m).success).toBe(true);
-      expect(legacyProjectRecord(m)).toEqual(applyMutation(undefined, m).record);
+      expect(legacyWriteRecord(m)).toEqual(applyMutation(undefined, m).record);
     }
   });
 

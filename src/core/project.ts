@@ -6,16 +6,8 @@ import type { HierarchyNode } from './hierarchy';
 import { checkParent, parentLinks } from './hierarchy';
 import type { ParentProblem } from './hierarchy';
 import { PROJECT_COLOURS } from './project-id';
-import {
-  changesSchemaOf,
-  createRecord,
-  isoSchema,
-  nameSchema,
-  notOwnParent,
-  orderSchema,
-  readRecord,
-  recordIdentity,
-} from './record-schema';
+import { isoSchema, nameSchema, orderSchema, recordKind } from './record-schema';
+import type { StoredRecord } from './record-schema';
 
 // The zod-free half (ids from names, legacy names) loads with the first paint: see project-id.ts.
 export type { ProjectColour } from './project-id';
@@ -37,9 +29,8 @@ export const PROJECT_FIELDS = [
   'deletedAt',
 ] as const;
 export type ProjectField = (typeof PROJECT_FIELDS)[number];
-export type ProjectClock = Partial<Record<ProjectField, string>>;
 
-export const projectFieldsSchema = z.object({
+const projectFieldsSchema = z.object({
   name: nameSchema,
   colour: z.enum(PROJECT_COLOURS, { error: 'Colour must be one of the named colours' }),
   order: orderSchema,
@@ -49,43 +40,22 @@ export const projectFieldsSchema = z.object({
   deletedAt: z.nullable(isoSchema),
 });
 
-export const projectSchema = z
-  .extend(projectFieldsSchema, recordIdentity)
-  .check(notOwnParent('A project cannot be its own sub-project'));
+const project = recordKind(
+  projectFieldsSchema,
+  { colour: 'grey', order: 0, archived: false, parentId: null, deletedAt: null },
+  'A project cannot be its own sub-project',
+);
 
-export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+export const projectSchema = project.schema;
+export const projectChangesSchema = project.changesSchema;
 export type Project = z.infer<typeof projectSchema>;
-
-export const projectChangesSchema = changesSchemaOf(projectFieldsSchema);
 export type ProjectChanges = z.infer<typeof projectChangesSchema>;
+export type ProjectRecord = StoredRecord<z.infer<typeof projectFieldsSchema>>;
 
-export const DEFAULT_PROJECT_FIELDS: Omit<ProjectFields, 'name'> = {
-  colour: 'grey',
-  order: 0,
-  archived: false,
-  parentId: null,
-  deletedAt: null,
-};
-
-/** A project as replicas store it: fields may be partial while an out-of-order delivery is pending. */
-export type ProjectRecord = Partial<ProjectFields> & {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  clock: ProjectClock;
-};
-
-export function createProject(
-  fields: Partial<ProjectFields> & { name: string },
-  ids: { id: string; now: string },
-): Project {
-  return createRecord(projectSchema, DEFAULT_PROJECT_FIELDS, fields, ids);
-}
+export const createProject = project.create;
 
 /** The project a view can show, or null while the record still lacks its name. */
-export function toProject(record: ProjectRecord): Project | null {
-  return readRecord(projectSchema, DEFAULT_PROJECT_FIELDS, record);
-}
+export const toProject = project.read;
 
 /** Whether `projectId` may sit under `parentId` among `projects` (live ones): no cycle, at most 4 deep. */
 export function checkProjectParent(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { applyMutation, createSectionMutation, mergeRecords, recordToMutations } from './merge';
+import { applyMutation, createRecordMutation, mergeRecords, recordToMutations } from './merge';
 import type { SectionMutation } from './merge';
 import {
   createSection,
@@ -73,7 +73,7 @@ describe('section schema', () => {
 
 describe('merge over sections', () => {
   const section = createSection({ name: 'To do', projectId: PROJECT }, ids);
-  const create = createSectionMutation(section, h(0, A), 's0');
+  const create = createRecordMutation('section', section, h(0, A), 's0');
   const rename: SectionMutation = {
     id: 's1',
     taskId: S(1),

@@ -2,60 +2,32 @@
 // own record kind), so renaming or reordering a section is one write and never a rewrite of its tasks
 // (they hold its id in `sectionId`).
 import * as z from 'zod/mini';
-import {
-  changesSchemaOf,
-  createRecord,
-  isoSchema,
-  nameSchema,
-  orderSchema,
-  readRecord,
-  recordIdentity,
-} from './record-schema';
+import { isoSchema, nameSchema, orderSchema, recordKind } from './record-schema';
+import type { StoredRecord } from './record-schema';
 
 /** The section fields that sync; each carries its own last-writer-wins timestamp. */
 export const SECTION_FIELDS = ['projectId', 'name', 'order', 'deletedAt'] as const;
 export type SectionField = (typeof SECTION_FIELDS)[number];
-export type SectionClock = Partial<Record<SectionField, string>>;
 
-export const sectionFieldsSchema = z.object({
+const sectionFieldsSchema = z.object({
   projectId: z.uuid({ error: 'Project must be a project id' }),
   name: nameSchema,
   order: orderSchema,
   deletedAt: z.nullable(isoSchema),
 });
 
-export const sectionSchema = z.extend(sectionFieldsSchema, recordIdentity);
+const section = recordKind(sectionFieldsSchema, { order: 0, deletedAt: null });
 
-export type SectionFields = z.infer<typeof sectionFieldsSchema>;
+export const sectionSchema = section.schema;
+export const sectionChangesSchema = section.changesSchema;
 export type Section = z.infer<typeof sectionSchema>;
-
-export const sectionChangesSchema = changesSchemaOf(sectionFieldsSchema);
 export type SectionChanges = z.infer<typeof sectionChangesSchema>;
+export type SectionRecord = StoredRecord<z.infer<typeof sectionFieldsSchema>>;
 
-const DEFAULT_SECTION_FIELDS: Pick<SectionFields, 'order' | 'deletedAt'> = {
-  order: 0,
-  deletedAt: null,
-};
-
-/** A section as replicas store it: fields may be partial while an out-of-order delivery is pending. */
-export type SectionRecord = Partial<SectionFields> & {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  clock: SectionClock;
-};
-
-export function createSection(
-  fields: Partial<SectionFields> & { name: string; projectId: string },
-  ids: { id: string; now: string },
-): Section {
-  return createRecord(sectionSchema, DEFAULT_SECTION_FIELDS, fields, ids);
-}
+export const createSection = section.create;
 
 /** The section a view can show, or null while the record still lacks its name or project. */
-export function toSection(record: SectionRecord): Section | null {
-  return readRecord(sectionSchema, DEFAULT_SECTION_FIELDS, record);
-}
+export const toSection = section.read;
 
 /**
  * The live sections of one project in the order a person set, ties broken by id so every replica

@@ -19,7 +19,7 @@ export function isSortKey(value: unknown): value is SortKey {
 }
 
 /** Due ascending, no date last; on one day timed tasks first (by time), then all-day ones. */
-export function compareByDue(a: Task, b: Task): number {
+function compareByDue(a: Task, b: Task): number {
   if (a.due === b.due) return 0;
   if (a.due === null) return 1;
   if (b.due === null) return -1;
@@ -28,7 +28,7 @@ export function compareByDue(a: Task, b: Task): number {
 }
 
 /** Within one day: timed tasks first, in time order; all-day tasks tie (the caller's next key decides). */
-export function compareTimeOfDay(a: Task, b: Task): number {
+function compareTimeOfDay(a: Task, b: Task): number {
   const ta = a.due !== null && a.due.length > 10 ? a.due.slice(11) : null;
   const tb = b.due !== null && b.due.length > 10 ? b.due.slice(11) : null;
   if (ta === tb) return 0;

@@ -7,12 +7,11 @@ import {
   openTaskUrl,
   parseReminderNotice,
   reminderNotification,
-  SKIP_WAITING,
 } from './sw-protocol.ts';
 
 describe('service worker protocol', () => {
   it('recognises the skip-waiting message workbox-window sends', () => {
-    expect(isSkipWaitingMessage(SKIP_WAITING)).toBe(true);
+    expect(isSkipWaitingMessage({ type: 'SKIP_WAITING' })).toBe(true);
     expect(isSkipWaitingMessage({ type: 'SKIP_WAITING', extra: 1 })).toBe(true);
     expect(isSkipWaitingMessage({ type: 'OTHER' })).toBe(false);
     expect(isSkipWaitingMessage('SKIP_WAITING')).toBe(false);

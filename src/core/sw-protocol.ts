@@ -6,9 +6,7 @@ export const OUTBOX_SYNC_TAG = 'tend-outbox';
 /** Cache holding the lazy on-device AI chunks; it exists only while the user has opted in. */
 export const AI_CACHE_NAME = 'tend-ai';
 
-/** The message workbox-window's `messageSkipWaiting()` posts. */
-export const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
-
+/** Whether `data` is the message workbox-window's `messageSkipWaiting()` posts. */
 export function isSkipWaitingMessage(data: unknown): boolean {
   return (
     typeof data === 'object' &&

@@ -29,9 +29,6 @@ export const SYNCED_FIELDS = [
 ] as const satisfies readonly (keyof TaskFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
-/** Per-field HLC timestamps of the last write. */
-export type FieldClock = Partial<Record<SyncedField, string>>;
-
 export const DEFAULT_FIELDS: Omit<TaskFields, 'title'> = {
   notes: '',
   due: null,

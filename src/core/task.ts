@@ -1,15 +1,7 @@
 // The task: one zod schema validates every write, on the page, in the service worker and on the server.
 // zod/mini, not classic zod (classic costs ~25 KB gzip, mini ~5 KB); the first paint does not load it at all.
 import * as z from 'zod/mini';
-import {
-  changesSchemaOf,
-  createRecord,
-  isoSchema,
-  nameSchema,
-  notOwnParent,
-  recordIdentity,
-  safeText,
-} from './record-schema';
+import { isoSchema, nameSchema, recordKind, safeText } from './record-schema';
 import {
   DATE_RE,
   DATETIME_RE,
@@ -30,10 +22,10 @@ export {
   describeValidationError,
   isRealDate,
 } from './task-shape';
-export type { FieldClock, SyncedField } from './task-shape';
+export type { SyncedField } from './task-shape';
 
 /** `YYYY-MM-DD` (all-day) or local wall-clock `YYYY-MM-DDTHH:mm`; no zone, because a due time follows the user. */
-export const dueSchema = z.nullable(
+const dueSchema = z.nullable(
   z.string().check(
     z.refine((s) => DATE_RE.test(s) || DATETIME_RE.test(s), {
       message: 'Due must be YYYY-MM-DD or YYYY-MM-DDTHH:mm',
@@ -42,7 +34,7 @@ export const dueSchema = z.nullable(
   ),
 );
 
-export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'Priority must be 1, 2, 3 or 4',
 });
 export type Priority = z.infer<typeof prioritySchema>;
@@ -52,7 +44,7 @@ const reminderIdSchema = z.uuid({ error: 'Reminder id must be a UUID' });
  * A reminder at an instant, or `before` minutes ahead of the task's timed due date (resolved in the time
  * zone the device reports: src/core/reminders.ts).
  */
-export const reminderSchema = z.union(
+const reminderSchema = z.union(
   [
     z.strictObject({ id: reminderIdSchema, at: isoSchema }),
     z.strictObject({
@@ -122,15 +114,14 @@ export const taskFieldsSchema = z.object({
   ),
 });
 
-export const taskSchema = z
-  .extend(taskFieldsSchema, recordIdentity)
-  .check(notOwnParent('A task cannot be its own sub-task'));
+const task = recordKind(taskFieldsSchema, DEFAULT_FIELDS, 'A task cannot be its own sub-task');
 
+export const taskSchema = task.schema;
 export type TaskFields = z.infer<typeof taskFieldsSchema>;
 export type Task = z.infer<typeof taskSchema>;
 
 /** A partial write: which fields changed, validated field by field. */
-export const taskChangesSchema = changesSchemaOf(taskFieldsSchema);
+export const taskChangesSchema = task.changesSchema;
 export type TaskChanges = z.infer<typeof taskChangesSchema>;
 
 /**
@@ -142,5 +133,8 @@ export type NewTask = Partial<TaskFields> & { title: string; id?: string };
 
 /** Builds a complete, validated task; throws a zod error that `describeValidationError` turns into text. */
 export function createTask(fields: NewTask, ids: { id: string; now: string }): Task {
-  return createRecord(taskSchema, DEFAULT_FIELDS, fields, ids);
+  return task.create(fields, ids);
 }
+
+/** The task a view can show, or null while the record is still missing required fields. */
+export const toTask = task.read;

@@ -39,7 +39,7 @@ export function isOpen(task: Task): boolean {
   return task.completedAt === null && task.deletedAt === null;
 }
 
-export function isDueByDay(task: Task, today: string): boolean {
+function isDueByDay(task: Task, today: string): boolean {
   return task.due !== null && dueDay(task.due) <= today;
 }
 
@@ -66,7 +66,7 @@ export function matchesView(view: ViewSpec, task: Task, today: string): boolean 
 export { compareByOrder };
 
 /** Most recently completed first. */
-export function compareByCompleted(a: Task, b: Task): number {
+function compareByCompleted(a: Task, b: Task): number {
   return cmp(b.completedAt ?? '', a.completedAt ?? '') || compareByOrder(a, b);
 }
 
@@ -135,31 +135,6 @@ export function weekOf(day: string): string[] {
   const [y, m, d] = day.split('-').map(Number);
   const monday = addDays(day, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7));
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-}
-
-/** The filtered, sorted tasks of a view over any task list (the in-memory reference). */
-export function selectView(view: ViewSpec, tasks: Task[], today: string): Task[] {
-  return sortForView(
-    view,
-    tasks.filter((t) => matchesView(view, t, today)),
-  );
-}
-
-/** Navigation counts over any task list (the in-memory reference). */
-export function countForNav(tasks: Task[], today: string): NavCounts {
-  const count = (view: ViewSpec) => tasks.filter((t) => matchesView(view, t, today)).length;
-  return {
-    inbox: count({ kind: 'inbox' }),
-    today: count({ kind: 'today' }),
-    upcoming: count({ kind: 'upcoming' }),
-  };
-}
-
-/** Open-task counts per name, sorted by name (case-insensitive). */
-export function countNames(names: Iterable<string>): NamedCount[] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return sortNamedCounts([...counts].map(([name, count]) => ({ name, count })));
 }
 
 export function sortNamedCounts<T extends NamedCount>(list: T[]): T[] {

@@ -7,7 +7,7 @@ import type { Task } from '../core/task';
 import type { TendDb } from './database';
 import { storedToTask } from './task-index';
 
-export interface ArchivedTask {
+interface ArchivedTask {
   task: Task;
   /** ISO time this device learned the task was archived. */
   archivedAt: string;

@@ -1,24 +1,13 @@
 // The comments store: every local action on a task's comments. Like the other stores, each write is
 // checked by the core schema, merged through the one `applyMutation` and stored with its outbox entry in
 // one transaction. Deleting a comment sets `deletedAt`, so its Undo is one more write of that field.
-import * as z from 'zod/mini';
 import { commentTextSchema, commentsOfTask, createComment, toComment } from '../core/comment';
-import type { Comment, CommentChanges, CommentRecord } from '../core/comment';
-import type { Clock } from '../core/hlc';
-import { tickAfter } from '../core/hlc';
-import { applyMutation, createCommentMutation } from '../core/merge';
-import type { CommentMutation } from '../core/merge';
-import { describeValidationError } from '../core/task-shape';
-import type { OutboxEntry, TendDb } from './database';
+import type { Comment } from '../core/comment';
+import type { TendDb } from './database';
 import { CommentNotFoundError, CommentValidationError, TaskNotFoundError } from './errors';
-import { catchUpClock, saveClock } from './persistent-clock';
-
-export interface CommentsStoreOptions {
-  db: TendDb;
-  clock: Clock;
-  newId?: () => string;
-  now?: () => number;
-}
+import { createRecordStore } from './record-store';
+import type { RecordStoreOptions } from './record-store';
+import { validated } from './validated';
 
 export interface CommentsStore {
   /** Posts a comment on a live task, time-stamped now. */
@@ -35,59 +24,25 @@ export interface CommentsStore {
   restoreComment(id: string): Promise<Comment>;
 }
 
-export function createCommentsStore({
-  db,
-  clock,
-  newId = () => crypto.randomUUID(),
-  now = Date.now,
-}: CommentsStoreOptions): CommentsStore {
-  const nowIso = () => new Date(now()).toISOString();
+export function createCommentsStore(options: RecordStoreOptions): CommentsStore {
+  const { db, newId, now, nowIso, transact, create, commit, update } = createRecordStore(
+    'comment',
+    { read: toComment, NotFound: CommentNotFoundError },
+    options,
+  );
 
-  function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.comments, db.tasks, db.outbox, db.meta], async () => {
-      await catchUpClock(db, clock);
-      return work();
-    });
-  }
-
-  async function commit(record: CommentRecord, mutation: CommentMutation): Promise<Comment> {
-    return (await commitAll([{ record, mutation }]))[0];
-  }
-
-  async function commitAll(
-    writes: { record: CommentRecord; mutation: CommentMutation }[],
-  ): Promise<Comment[]> {
-    const createdAt = nowIso();
-    await db.comments.bulkPut(writes.map((w) => w.record));
-    await db.outbox.bulkAdd(
-      writes.map((w): OutboxEntry => ({ ...w.mutation, createdAt, attempts: 0 })),
-    );
-    await saveClock(db, clock);
-    return writes.map((w) => toComment(w.record) as Comment);
+  async function commitAll(written: ReturnType<typeof create>[]): Promise<Comment[]> {
+    await commit(written);
+    return written.map((w) => toComment(w.record) as Comment);
   }
 
   /** A new comment's record and the mutation that posts it. */
   function post(taskId: string, text: string, postedAt: string) {
-    const comment = validated(() =>
-      createComment({ taskId, text }, { id: newId(), now: postedAt }),
+    const comment = validated(
+      () => createComment({ taskId, text }, { id: newId(), now: postedAt }),
+      CommentValidationError,
     );
-    const mutation = createCommentMutation(comment, clock.tick(), newId());
-    return { record: applyMutation(undefined, mutation).record, mutation };
-  }
-
-  async function write(id: string, changes: CommentChanges): Promise<Comment> {
-    return transact(async () => {
-      const record = await db.comments.get(id);
-      if (!record || !toComment(record)) throw new CommentNotFoundError(id);
-      const mutation: CommentMutation = {
-        id: newId(),
-        taskId: id,
-        hlc: tickAfter(clock, Object.values(record.clock)),
-        changes,
-        kind: 'comment',
-      };
-      return commit(applyMutation(record, mutation).record, mutation);
-    });
+    return create(comment);
   }
 
   return {
@@ -95,8 +50,7 @@ export function createCommentsStore({
       return transact(async () => {
         const task = await db.tasks.get(taskId);
         if (!task || task.deletedAt) throw new TaskNotFoundError(taskId);
-        const { record, mutation } = post(taskId, text, nowIso());
-        return commit(record, mutation);
+        return (await commitAll([post(taskId, text, nowIso())]))[0];
       });
     },
     async addComments(drafts) {
@@ -113,10 +67,12 @@ export function createCommentsStore({
       });
     },
     async editComment(id, text) {
-      return write(id, { text: validated(() => commentTextSchema.parse(text)) });
+      return update(id, {
+        text: validated(() => commentTextSchema.parse(text), CommentValidationError),
+      });
     },
-    deleteComment: (id) => write(id, { deletedAt: nowIso() }),
-    restoreComment: (id) => write(id, { deletedAt: null }),
+    deleteComment: (id) => update(id, { deletedAt: nowIso() }),
+    restoreComment: (id) => update(id, { deletedAt: null }),
   };
 }
 
@@ -125,14 +81,4 @@ export async function listComments(db: TendDb, taskId: string): Promise<Comment[
   const task = await db.tasks.get(taskId);
   const records = await db.comments.where('taskId').equals(taskId).toArray();
   return commentsOfTask(records, task && { id: task.id, deletedAt: task.deletedAt ?? null });
-}
-
-function validated<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof z.core.$ZodError)
-      throw new CommentValidationError(describeValidationError(error), error.issues);
-    throw error;
-  }
 }

@@ -27,7 +27,7 @@ export type OutboxEntry = AnyMutation & {
   lastError?: string;
 };
 
-export interface MetaEntry<T = unknown> {
+interface MetaEntry<T = unknown> {
   key: string;
   value: T;
 }
@@ -45,7 +45,7 @@ export interface ConflictEntry extends Overwrite {
   restoredAt?: string;
 }
 
-export interface AiCacheEntry {
+interface AiCacheEntry {
   key: string;
   value: unknown;
   /** ISO time of the entry. */
@@ -138,20 +138,11 @@ export class TendDb extends Dexie {
     // same record on every device: src/core/project.ts) and re-keys the project index by project id.
     this.version(8)
       .stores({ projects: 'id' })
-      .upgrade(async (tx) => {
-        const tasks = await tx.table<TaskRecord>('tasks').toArray();
-        await storeLegacyWrites(
-          tx,
-          'projects',
-          legacyProjectMutations(tasks, () => false),
-        );
-        await tx
-          .table('tasks')
-          .toCollection()
-          .modify((task: TaskRecord & { projectKey: string }) => {
-            task.projectKey = effectiveProjectId(task) ?? '';
-          });
-      });
+      .upgrade((tx) =>
+        recordLegacyNames(tx, 'projects', legacyProjectMutations, (task) => {
+          task.projectKey = effectiveProjectId(task) ?? '';
+        }),
+      );
     // Sections become records. Pages before this version already moved their pull cursor past the
     // server's sections (they skipped them), so the cursor goes: the next pull is a full one and brings
     // every section (re-applying what the device has is a no-op for the merge).
@@ -175,18 +166,9 @@ export class TendDb extends Dexie {
     this.version(11)
       .stores({ labels: 'id' })
       .upgrade(async (tx) => {
-        const tasks = await tx.table<TaskRecord>('tasks').toArray();
-        await storeLegacyWrites(
-          tx,
-          'labels',
-          legacyLabelMutations(tasks, () => false),
-        );
-        await tx
-          .table('tasks')
-          .toCollection()
-          .modify((task: StoredTask) => {
-            task.openLabels = task.status === 'open' ? effectiveLabelIds(task) : [];
-          });
+        await recordLegacyNames(tx, 'labels', legacyLabelMutations, (task) => {
+          task.openLabels = task.status === 'open' ? effectiveLabelIds(task) : [];
+        });
         await tx.table<MetaEntry>('meta').delete(META_KEYS.syncCursor);
       });
     // Search answers from IndexedDB by word prefix at start (version 12 only: versions 9-11 are other
@@ -268,21 +250,31 @@ export class TendDb extends Dexie {
   readonly searchIndexChanges = new Set<() => void>();
 }
 
-/** An upgrade's records for legacy names (name-id.ts), stored and queued for sync like any write. */
-async function storeLegacyWrites(
+/**
+ * An upgrade that gives the legacy names tasks hold their records (name-id.ts), stored and queued for
+ * sync like any write, then re-keys each task's index by the records' ids (`reindex`).
+ */
+async function recordLegacyNames(
   tx: Transaction,
   table: 'projects' | 'labels',
-  writes: (ProjectMutation | LabelMutation)[],
+  mutationsFor: (
+    tasks: TaskRecord[],
+    known: (id: string) => boolean,
+  ) => (ProjectMutation | LabelMutation)[],
+  reindex: (task: StoredTask) => void,
 ): Promise<void> {
+  const tasks = await tx.table<TaskRecord>('tasks').toArray();
+  const writes = mutationsFor(tasks, () => false);
   const createdAt = new Date().toISOString();
   await tx.table(table).bulkPut(writes.map(legacyWriteRecord));
   await tx
     .table<OutboxEntry>('outbox')
     .bulkAdd(writes.map((m) => ({ ...m, createdAt, attempts: 0 })));
+  await tx.table<StoredTask>('tasks').toCollection().modify(reindex);
 }
 
 /** What the page, the service worker and Node (tests) all offer of a BroadcastChannel. */
-export interface TaskWriteChannel {
+interface TaskWriteChannel {
   postMessage(message: TaskWriteMessage): void;
   addEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;
   removeEventListener(type: 'message', listener: (event: { data: TaskWriteMessage }) => void): void;

@@ -3,7 +3,7 @@
 
 import type { ParentProblem } from '../core/hierarchy';
 
-export type TendDbErrorCode =
+type TendDbErrorCode =
   | 'invalid_task'
   | 'task_not_found'
   | 'invalid_parent'
@@ -18,7 +18,7 @@ export type TendDbErrorCode =
   | 'invalid_comment'
   | 'comment_not_found';
 
-export class TendDbError extends Error {
+class TendDbError extends Error {
   constructor(
     readonly code: TendDbErrorCode,
     message: string,
@@ -29,47 +29,81 @@ export class TendDbError extends Error {
   }
 }
 
-/** The action named an id that is not stored (or not yet complete after a partial sync). */
-abstract class RecordNotFoundError extends TendDbError {
-  constructor(code: TendDbErrorCode, noun: string, id: string, details: Record<string, string>) {
-    super(code, `${noun} ${id} does not exist`, details);
-  }
+type ValidationErrorClass = new (message: string, details?: unknown) => TendDbError;
+type NotFoundErrorClass = new (id: string) => TendDbError;
+type ParentErrorClass = new (
+  id: string,
+  problem: ParentProblem | 'missing',
+) => TendDbError & {
+  readonly problem: ParentProblem | 'missing';
+};
+
+/** Names a class made below, so a logged error says which one it is. */
+function named<C>(name: string, errorClass: C): C {
+  Object.defineProperty(errorClass, 'name', { value: name });
+  return errorClass;
 }
+
+/** The kinds of record a store writes; each names its errors and their codes after itself. */
+type Noun = 'Task' | 'Project' | 'Section' | 'Label' | 'Comment';
+
+/** A write failed its kind's schema; nothing was changed. `message` names the field. */
+function validationError(noun: Noun): ValidationErrorClass {
+  const code = `invalid_${noun.toLowerCase() as Lowercase<Noun>}` as const;
+  return named(
+    `${noun}ValidationError`,
+    class extends TendDbError {
+      constructor(message: string, details?: unknown) {
+        super(code, message, details);
+      }
+    },
+  );
+}
+
+/** The action named an id that is not stored (or not yet complete after a partial sync). */
+function notFoundError(noun: Noun): NotFoundErrorClass {
+  const kind = noun.toLowerCase() as Lowercase<Noun>;
+  return named(
+    `${noun}NotFoundError`,
+    class extends TendDbError {
+      constructor(id: string) {
+        super(`${kind}_not_found`, `${noun} ${id} does not exist`, { [`${kind}Id`]: id });
+      }
+    },
+  );
+}
+
+/** Tasks nest under a parent task, projects under a parent project; their codes predate the pattern. */
+const PARENT_REFUSALS = {
+  Task: { name: 'InvalidParentError', code: 'invalid_parent', parent: 'parent' },
+  Project: { name: 'InvalidProjectParentError', code: 'invalid_project_parent', parent: 'project' },
+} as const;
 
 /** A parent that would make a cycle, too deep a tree, or that is not there. */
-abstract class RecordParentError extends TendDbError {
-  constructor(
-    code: TendDbErrorCode,
-    refusal: string,
-    readonly problem: ParentProblem | 'missing',
-    details: Record<string, string>,
-  ) {
-    super(code, `${refusal} (${problem})`, { ...details, problem });
-  }
+function parentError(noun: keyof typeof PARENT_REFUSALS): ParentErrorClass {
+  const { name, code, parent } = PARENT_REFUSALS[noun];
+  const idKey = `${noun.toLowerCase()}Id`;
+  return named(
+    name,
+    class extends TendDbError {
+      constructor(
+        id: string,
+        readonly problem: ParentProblem | 'missing',
+      ) {
+        super(code, `${noun} ${id} cannot go under that ${parent} (${problem})`, {
+          [idKey]: id,
+          problem,
+        });
+      }
+    },
+  );
 }
 
-/** A write failed the task schema; nothing was changed. */
-export class TaskValidationError extends TendDbError {
-  constructor(message: string, details?: unknown) {
-    super('invalid_task', message, details);
-  }
-}
-
-export class TaskNotFoundError extends RecordNotFoundError {
-  constructor(readonly taskId: string) {
-    super('task_not_found', 'Task', taskId, { taskId });
-  }
-}
-
+export const TaskValidationError = validationError('Task');
+export const TaskNotFoundError = notFoundError('Task');
 /** A parent that would make a cycle, too deep a tree, or that is not an open task here. */
-export class InvalidParentError extends RecordParentError {
-  constructor(
-    readonly taskId: string,
-    problem: ParentProblem | 'missing',
-  ) {
-    super('invalid_parent', `Task ${taskId} cannot go under that parent`, problem, { taskId });
-  }
-}
+export const InvalidParentError = parentError('Task');
+export type InvalidParentError = InstanceType<typeof InvalidParentError>;
 
 /** The task is in the read-only archive (the server archived it): it can be cleared, not edited. */
 export class TaskArchivedError extends TendDbError {
@@ -78,68 +112,21 @@ export class TaskArchivedError extends TendDbError {
   }
 }
 
-/** A project write failed the project schema; nothing was changed. */
-export class ProjectValidationError extends TendDbError {
-  constructor(message: string, details?: unknown) {
-    super('invalid_project', message, details);
-  }
-}
-
-export class ProjectNotFoundError extends RecordNotFoundError {
-  constructor(readonly projectId: string) {
-    super('project_not_found', 'Project', projectId, { projectId });
-  }
-}
-
+export const ProjectValidationError = validationError('Project');
+export const ProjectNotFoundError = notFoundError('Project');
 /** A parent project that would make a cycle or too deep a tree. */
-export class InvalidProjectParentError extends RecordParentError {
-  constructor(
-    readonly projectId: string,
-    problem: ParentProblem | 'missing',
-  ) {
-    const refusal = `Project ${projectId} cannot go under that project`;
-    super('invalid_project_parent', refusal, problem, { projectId });
-  }
-}
+export const InvalidProjectParentError = parentError('Project');
 
-/** A section write failed the section schema (or named a project that is not live); nothing changed. */
-export class SectionValidationError extends TendDbError {
-  constructor(message: string, details?: unknown) {
-    super('invalid_section', message, details);
-  }
-}
-
+/** A section write failed the section schema, or named a project that is not live. */
+export const SectionValidationError = validationError('Section');
 /** The action named a section id that is not stored (or was deleted on another device). */
-export class SectionNotFoundError extends RecordNotFoundError {
-  constructor(readonly sectionId: string) {
-    super('section_not_found', 'Section', sectionId, { sectionId });
-  }
-}
+export const SectionNotFoundError = notFoundError('Section');
 
 /** A label change the core schema refuses (an empty or hostile name, an unknown colour). */
-export class LabelValidationError extends TendDbError {
-  constructor(message: string, details?: unknown) {
-    super('invalid_label', message, details);
-  }
-}
+export const LabelValidationError = validationError('Label');
+export const LabelNotFoundError = notFoundError('Label');
 
-/** The action named a label id that is not stored (or not yet complete after a partial sync). */
-export class LabelNotFoundError extends RecordNotFoundError {
-  constructor(readonly labelId: string) {
-    super('label_not_found', 'Label', labelId, { labelId });
-  }
-}
-
-/** A comment write failed the comment schema (empty, too long, unsafe text); nothing was changed. */
-export class CommentValidationError extends TendDbError {
-  constructor(message: string, details?: unknown) {
-    super('invalid_comment', message, details);
-  }
-}
-
-/** The action named a comment that is not stored, or a task that cannot take comments. */
-export class CommentNotFoundError extends RecordNotFoundError {
-  constructor(readonly commentId: string) {
-    super('comment_not_found', 'Comment', commentId, { commentId });
-  }
-}
+/** A comment write failed the comment schema (empty, too long, unsafe text). */
+export const CommentValidationError = validationError('Comment');
+/** The action named a comment that is not stored. */
+export const CommentNotFoundError = notFoundError('Comment');

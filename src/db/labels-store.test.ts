@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../core/hlc';
-import { LEGACY_LABEL_NODE, labelIdForName } from '../core/label';
+import { labelIdForName } from '../core/label';
+import { LEGACY_NODE } from '../core/name-id';
 import { applyMutation } from '../core/merge';
 import { META_KEYS, openTendDb } from './database';
 import type { TendDb } from './database';
@@ -10,7 +11,7 @@ import { LabelValidationError } from './errors';
 import { createLabelsStore } from './labels-store';
 import { listLabelSummaries, queryTask, queryView } from './queries';
 import { createTasksStore } from './tasks-store';
-import { exportTasks, importJson } from './transfer';
+import { exportTasks, importJson } from './testing';
 
 const NODE = 'AAAAAAAAAAAAAAAA';
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
@@ -155,8 +156,8 @@ describe('the version 11 upgrade', () => {
     );
     expect((await db.outbox.toArray()).map((e) => [e.kind, e.taskId, e.hlc]).sort()).toEqual(
       [
-        ['label', errands, `2026-11-21T09:00:00.000Z-0000-${LEGACY_LABEL_NODE}`],
-        ['label', home, `2026-11-22T09:00:00.000Z-0000-${LEGACY_LABEL_NODE}`],
+        ['label', errands, `2026-11-21T09:00:00.000Z-0000-${LEGACY_NODE}`],
+        ['label', home, `2026-11-22T09:00:00.000Z-0000-${LEGACY_NODE}`],
       ].sort(),
     );
     expect((await db.tasks.toArray()).map((t) => t.openLabels)).toEqual([

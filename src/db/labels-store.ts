@@ -7,22 +7,16 @@ import type { Clock } from '../core/hlc';
 import { tickAfter } from '../core/hlc';
 import { createLabel, labelChangesSchema, labelIdForName, toLabel } from '../core/label';
 import { effectiveLabelIds } from '../core/label-id';
-import type { Label, LabelChanges, LabelRecord } from '../core/label';
-import { applyMutation, createLabelMutation } from '../core/merge';
-import type { LabelMutation, Mutation, TaskRecord } from '../core/merge';
+import type { Label, LabelChanges } from '../core/label';
+import { applyMutation } from '../core/merge';
+import type { Mutation, TaskRecord } from '../core/merge';
 import { findLiveByName, nameKey } from '../core/name-id';
-import type { OutboxEntry, TendDb } from './database';
+import type { TendDb } from './database';
 import { LabelNotFoundError, LabelValidationError } from './errors';
-import { catchUpClock, saveClock } from './persistent-clock';
+import { createNamedWrites, createRecordStore } from './record-store';
+import type { RecordStoreOptions } from './record-store';
 import { validated } from './validated';
 import { toTaskRecord } from './task-index';
-
-export interface LabelsStoreOptions {
-  db: TendDb;
-  clock: Clock;
-  newId?: () => string;
-  now?: () => number;
-}
 
 /** What a label deletion took with it, for its Undo: each task's labels as they were. */
 export interface DeletedLabel {
@@ -39,37 +33,12 @@ export interface LabelsStore {
   restoreLabel(deleted: DeletedLabel): Promise<Label>;
 }
 
-export function createLabelsStore({
-  db,
-  clock,
-  newId = () => crypto.randomUUID(),
-  now = Date.now,
-}: LabelsStoreOptions): LabelsStore {
-  const nowIso = () => new Date(now()).toISOString();
-
-  function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.labels, db.tasks, db.outbox, db.meta], async () => {
-      await catchUpClock(db, clock);
-      return work();
-    });
-  }
-
-  async function loadLabel(id: string): Promise<LabelRecord> {
-    const record = await db.labels.get(id);
-    if (!record || !toLabel(record)) throw new LabelNotFoundError(id);
-    return record;
-  }
-
-  function writeLabel(record: LabelRecord, changes: LabelChanges) {
-    const mutation: LabelMutation = {
-      id: newId(),
-      taskId: record.id,
-      hlc: tickAfter(clock, Object.values(record.clock)),
-      changes,
-      kind: 'label',
-    };
-    return { mutation, record: applyMutation(record, mutation).record };
-  }
+export function createLabelsStore(options: RecordStoreOptions): LabelsStore {
+  const { db, clock, newId, nowIso, transact, load, write, commit, update } = createRecordStore(
+    'label',
+    { read: toLabel, NotFound: LabelNotFoundError },
+    options,
+  );
 
   function writeTask(record: TaskRecord, changes: Mutation['changes']) {
     const mutation: Mutation = {
@@ -81,31 +50,14 @@ export function createLabelsStore({
     return { mutation, record: applyMutation(record, mutation).record };
   }
 
-  async function commit(
-    label: { mutation: LabelMutation; record: LabelRecord },
-    tasks: { mutation: Mutation; record: TaskRecord }[],
-  ): Promise<void> {
-    const createdAt = nowIso();
-    const mutations = [label.mutation, ...tasks.map((t) => t.mutation)];
-    await db.labels.put(label.record);
-    if (tasks.length) await db.tasks.bulkPut(tasks.map((t) => t.record));
-    await db.outbox.bulkAdd(mutations.map((m): OutboxEntry => ({ ...m, createdAt, attempts: 0 })));
-    await saveClock(db, clock);
-  }
-
   return {
     async updateLabel(id, changes) {
       const valid = validated(() => labelChangesSchema.parse(changes), LabelValidationError);
-      return transact(async () => {
-        const label = writeLabel(await loadLabel(id), valid);
-        await commit(label, []);
-        return toLabel(label.record) as Label;
-      });
+      return update(id, valid);
     },
     async deleteLabel(id) {
       return transact(async () => {
-        const record = await loadLabel(id);
-        const label = writeLabel(record, { deletedAt: nowIso() });
+        const label = write(await load(id), { deletedAt: nowIso() });
         // Open and completed tasks alike: the index holds open ones, so completed ones are read too.
         const open = await db.tasks.where('openLabels').equals(id).toArray();
         const done = await db.tasks
@@ -125,20 +77,20 @@ export function createLabelsStore({
           });
           return writeTask(task, { labels: names, labelIds: ids });
         });
-        await commit(label, tasks);
+        await commit([label], tasks);
         return { labelId: id, tasks: before };
       });
     },
     async restoreLabel({ labelId, tasks }) {
       return transact(async () => {
-        const label = writeLabel(await loadLabel(labelId), { deletedAt: null });
+        const label = write(await load(labelId), { deletedAt: null });
         const stored = await db.tasks.bulkGet(tasks.map((t) => t.id));
         const writes = tasks.flatMap((was, i) => {
           const current = stored[i];
           if (!current) return [];
           return [writeTask(toTaskRecord(current), { labels: was.labels, labelIds: was.labelIds })];
         });
-        await commit(label, writes);
+        await commit([label], writes);
         return toLabel(label.record) as Label;
       });
     },
@@ -158,8 +110,7 @@ export async function resolveLabelNames<
   const named = (c: T) => Array.isArray(c.labels) && !c.labelIds;
   if (!list.some(named)) return list;
   const all = await db.labels.toArray();
-  const made: LabelRecord[] = [];
-  const entries: OutboxEntry[] = [];
+  const writes = createNamedWrites('label', db, clock, newId, createdAt);
   const resolved = list.map((changes) => {
     if (!named(changes)) return changes;
     const records = (changes.labels as string[]).map((name) => {
@@ -169,29 +120,15 @@ export async function resolveLabelNames<
         const taken = all.find((r) => r.id === hashed);
         // A deleted label of the same name comes back rather than leaving its id unused.
         if (taken?.deletedAt && taken.name !== undefined && nameKey(taken.name) === nameKey(name)) {
-          const mutation: LabelMutation = {
-            id: newId(),
-            taskId: hashed,
-            hlc: tickAfter(clock, Object.values(taken.clock)),
-            changes: { deletedAt: null },
-            kind: 'label',
-          };
-          record = applyMutation(taken, mutation).record;
+          record = writes.write(taken, { deletedAt: null });
           all.splice(all.indexOf(taken), 1, record);
-          made.push(record);
-          entries.push({ ...mutation, createdAt, attempts: 0 });
           return record;
         }
         const id = taken ? newId() : hashed;
-        const label = validated(
-          () => createLabel({ name }, { id, now: createdAt }),
-          LabelValidationError,
+        record = writes.create(
+          validated(() => createLabel({ name }, { id, now: createdAt }), LabelValidationError),
         );
-        const mutation = createLabelMutation(label, clock.tick(), newId());
-        record = applyMutation(undefined, mutation).record;
         all.push(record);
-        made.push(record);
-        entries.push({ ...mutation, createdAt, attempts: 0 });
       }
       return record;
     });
@@ -202,9 +139,6 @@ export async function resolveLabelNames<
       labelIds: unique.map((r) => r.id),
     };
   });
-  if (made.length) {
-    await db.labels.bulkPut(made);
-    await db.outbox.bulkAdd(entries);
-  }
+  await writes.store();
   return resolved;
 }

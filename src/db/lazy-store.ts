@@ -25,7 +25,7 @@ const ACTIONS: Record<keyof TasksStore, true> = {
   updateTasks: true,
 };
 
-export interface LazyTasksStore extends TasksStore {
+interface LazyTasksStore extends TasksStore {
   /** Starts loading now (call when the page is idle) and resolves with the real store. */
   load(): Promise<TasksStore>;
 }

@@ -3,6 +3,7 @@
 import { effectiveLabelIds } from '../core/label-id';
 import { labelNames } from '../core/label';
 import type { LabelRecord } from '../core/label';
+import { nameKey } from '../core/name-id';
 import { effectiveProjectId } from '../core/project-id';
 import type { ProjectRecord } from '../core/project';
 import type { Task } from '../core/task';
@@ -65,8 +66,8 @@ export async function projectLookup(db: TendDb): Promise<ProjectLookup> {
 
 /** Ids of the live labels named `name` (ignoring case and surrounding space). */
 export function labelIdsNamed(lookup: ProjectLookup, name: string): string[] {
-  const key = name.trim().toLowerCase();
+  const key = nameKey(name);
   return [...lookup.labels.values()]
-    .filter((l) => (l.name as string).trim().toLowerCase() === key)
+    .filter((l) => nameKey(l.name as string) === key)
     .map((l) => l.id);
 }

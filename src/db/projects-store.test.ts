@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../core/hlc';
 import { applyMutation } from '../core/merge';
 import { projectIdForName } from '../core/project';
-import { LEGACY_PROJECT_NODE } from '../core/project-id';
+import { LEGACY_NODE } from '../core/name-id';
 import { openTendDb } from './database';
 import type { TendDb } from './database';
 import { InvalidProjectParentError, ProjectValidationError } from './errors';
@@ -177,7 +177,7 @@ describe('the version 8 upgrade', () => {
       expect.objectContaining({
         kind: 'project',
         taskId: work,
-        hlc: `2026-11-21T09:00:00.000Z-0000-${LEGACY_PROJECT_NODE}`,
+        hlc: `2026-11-21T09:00:00.000Z-0000-${LEGACY_NODE}`,
       }),
     ]);
     expect((await db.tasks.toArray()).map((t) => t.projectKey)).toEqual([work, work, '']);

@@ -2,10 +2,8 @@
 // with the core schema, merges through the one `applyMutation` and stores the record with its outbox
 // entry in one transaction. Deleting a project deletes its tasks in the same transaction, so one Undo
 // (`restoreProject` with what `deleteProject` returned) brings both back.
-import { applyMutation, createProjectMutation } from '../core/merge';
-import type { AnyRecord, ProjectMutation, Mutation, TaskRecord } from '../core/merge';
+import type { AnyRecord, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
-import { tickAfter } from '../core/hlc';
 import {
   checkProjectParent,
   createProject,
@@ -14,20 +12,13 @@ import {
   toProject,
 } from '../core/project';
 import type { Project, ProjectChanges, ProjectRecord } from '../core/project';
-import type { OutboxEntry, TendDb } from './database';
+import type { TendDb } from './database';
 import { InvalidProjectParentError, ProjectNotFoundError, ProjectValidationError } from './errors';
 import { findLiveByName } from '../core/name-id';
-import { catchUpClock } from './persistent-clock';
-import { commitWrites, writeTasksDeleted } from './record-writes';
+import { createNamedWrites, createRecordStore } from './record-store';
+import type { RecordStoreOptions } from './record-store';
 import { validated } from './validated';
 import { toTaskRecord } from './task-index';
-
-export interface ProjectsStoreOptions {
-  db: TendDb;
-  clock: Clock;
-  newId?: () => string;
-  now?: () => number;
-}
 
 /** What a project deletion took with it, for its Undo. */
 export interface DeletedProject {
@@ -62,54 +53,19 @@ export function newProjectId(
   return records.some((r) => r.id === hashed) ? newId() : hashed;
 }
 
-export function createProjectsStore({
-  db,
-  clock,
-  newId = () => crypto.randomUUID(),
-  now = Date.now,
-}: ProjectsStoreOptions): ProjectsStore {
-  const nowIso = () => new Date(now()).toISOString();
+export function createProjectsStore(options: RecordStoreOptions): ProjectsStore {
+  const { db, newId, nowIso, transact, create, commit, ...store } = createRecordStore(
+    'project',
+    { read: toProject, NotFound: ProjectNotFoundError },
+    options,
+  );
 
-  function transact<T>(work: () => Promise<T>): Promise<T> {
-    return db.transaction('rw', [db.projects, db.tasks, db.outbox, db.meta], async () => {
-      await catchUpClock(db, clock);
-      return work();
-    });
-  }
-
-  const commit = (
-    projects: ProjectRecord[],
-    tasks: TaskRecord[],
-    mutations: (Mutation | ProjectMutation)[],
-  ) =>
-    commitWrites(db, clock, nowIso(), { table: db.projects, records: projects }, tasks, mutations);
-
-  async function loadProject(id: string): Promise<ProjectRecord> {
-    const record = await db.projects.get(id);
-    if (!record || !toProject(record)) throw new ProjectNotFoundError(id);
-    return record;
-  }
-
-  async function writeProject(record: ProjectRecord, changes: ProjectChanges) {
-    const mutation: ProjectMutation = {
-      id: newId(),
-      taskId: record.id,
-      hlc: tickAfter(clock, Object.values(record.clock)),
-      changes,
-      kind: 'project',
-    };
-    return { mutation, record: applyMutation(record, mutation).record };
-  }
-
-  const writeTasks = (records: TaskRecord[], deletedAt: string | null) =>
-    writeTasksDeleted(records, deletedAt, clock, newId);
-
-  async function tasksIn(projectId: string): Promise<TaskRecord[]> {
+  async function tasksIn(project: ProjectRecord): Promise<TaskRecord[]> {
     const stored = await db.tasks
       .where('[status+projectKey]')
       .anyOf([
-        ['open', projectId],
-        ['done', projectId],
+        ['open', project.id],
+        ['done', project.id],
       ])
       .toArray();
     return stored.map(toTaskRecord);
@@ -125,53 +81,23 @@ export function createProjectsStore({
           () => createProject({ order, ...fields }, { id, now: nowIso() }),
           ProjectValidationError,
         );
-        const mutation = createProjectMutation(project, clock.tick(), newId());
-        const record = applyMutation(undefined, mutation).record;
-        await checkParent(all, record);
-        await commit([record], [], [mutation]);
+        const created = create(project);
+        await checkParent(all, created.record);
+        await commit([created]);
         return project;
       });
     },
     async updateProject(id, changes) {
       const valid = validated(() => projectChangesSchema.parse(changes), ProjectValidationError);
-      return transact(async () => {
-        const { mutation, record } = await writeProject(await loadProject(id), valid);
+      return store.update(id, valid, async (record) => {
         if ('parentId' in valid) await checkParent(await db.projects.toArray(), record);
-        await commit([record], [], [mutation]);
-        return toProject(record) as Project;
       });
     },
-    async deleteProject(id) {
-      return transact(async () => {
-        const project = await writeProject(await loadProject(id), { deletedAt: nowIso() });
-        const tasks = writeTasks(
-          (await tasksIn(id)).filter((t) => !t.deletedAt),
-          nowIso(),
-        );
-        await commit(
-          [project.record],
-          tasks.map((t) => t.record),
-          [project.mutation, ...tasks.map((t) => t.mutation)],
-        );
-        return { projectId: id, taskIds: tasks.map((t) => t.record.id) };
-      });
-    },
-    async restoreProject({ projectId, taskIds }) {
-      return transact(async () => {
-        const project = await writeProject(await loadProject(projectId), { deletedAt: null });
-        const stored = await db.tasks.bulkGet(taskIds);
-        const tasks = writeTasks(
-          stored.flatMap((s) => (s && s.deletedAt ? [toTaskRecord(s)] : [])),
-          null,
-        );
-        await commit(
-          [project.record],
-          tasks.map((t) => t.record),
-          [project.mutation, ...tasks.map((t) => t.mutation)],
-        );
-        return toProject(project.record) as Project;
-      });
-    },
+    deleteProject: async (projectId) => ({
+      projectId,
+      taskIds: await store.deleteWithTasks(projectId, tasksIn),
+    }),
+    restoreProject: ({ projectId, taskIds }) => store.restoreWithTasks(projectId, taskIds),
   };
 
   async function checkParent(all: AnyRecord[], record: ProjectRecord): Promise<void> {
@@ -202,8 +128,7 @@ export async function resolveProjectNames<
   const cleared = (c: T) => c.project === null && c.projectId === undefined;
   if (!list.some((c) => named(c) || cleared(c))) return list;
   const all = await db.projects.toArray();
-  const made: ProjectRecord[] = [];
-  const entries: OutboxEntry[] = [];
+  const writes = createNamedWrites('project', db, clock, newId, createdAt);
   const resolved = list.map((changes) => {
     if (cleared(changes)) return { ...changes, projectId: null };
     if (!named(changes)) return changes;
@@ -212,21 +137,16 @@ export async function resolveProjectNames<
     if (!record) {
       const id = newProjectId(all, name, newId);
       const order = Math.max(0, ...all.filter((r) => !r.deletedAt).map((r) => r.order ?? 0)) + 1;
-      const project = validated(
-        () => createProject({ name, order }, { id, now: createdAt }),
-        ProjectValidationError,
+      record = writes.create(
+        validated(
+          () => createProject({ name, order }, { id, now: createdAt }),
+          ProjectValidationError,
+        ),
       );
-      const mutation = createProjectMutation(project, clock.tick(), newId());
-      record = applyMutation(undefined, mutation).record;
       all.push(record);
-      made.push(record);
-      entries.push({ ...mutation, createdAt, attempts: 0 });
     }
     return { ...changes, project: null, projectId: record.id };
   });
-  if (made.length) {
-    await db.projects.bulkPut(made);
-    await db.outbox.bulkAdd(entries);
-  }
+  await writes.store();
   return resolved;
 }

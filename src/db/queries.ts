@@ -51,7 +51,7 @@ function idsNamed(lookup: ProjectLookup, name: string): string[] {
     .map((p) => p.id);
 }
 
-export interface ViewQueryOptions {
+interface ViewQueryOptions {
   /** The user's local day, `YYYY-MM-DD`. */
   today: string;
   /**
@@ -184,7 +184,7 @@ export async function queryView(
     : sorted.slice(0, limit);
 }
 
-export interface ViewPage {
+interface ViewPage {
   groups: TaskGroup[];
   /** Tasks in the whole view (the groups may hold only its first page); null when not asked for. */
   total: number | null;
@@ -454,7 +454,7 @@ export async function querySubtasks(db: TendDb, parentId: string): Promise<Task[
   );
 }
 
-export interface SubtaskCount {
+interface SubtaskCount {
   done: number;
   total: number;
 }

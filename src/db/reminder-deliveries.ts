@@ -3,7 +3,6 @@
 // key; the page never shows a recorded key; the service worker, which must show something for every
 // push, shows a recorded key under the same tag with renotify off, which replaces the notification
 // silently. The page also stands aside while this device has a push subscription (the server pushes).
-import { DATETIME_RE } from '../core/task-shape';
 import { REMINDER_GRACE_MS } from '../core/reminders';
 import type { ReminderFiring } from '../core/reminders';
 import type { Task } from '../core/task';
@@ -46,11 +45,4 @@ export async function queryRemindedTasks(db: TendDb): Promise<Task[]> {
     .filter((t) => (t.reminders?.length ?? 0) > 0)
     .toArray();
   return stored.map(storedToTask);
-}
-
-/** True when some reminder of the task can only fire once it has a due time. */
-export function waitsForDueTime(task: Pick<Task, 'due' | 'reminders'>): boolean {
-  return (
-    task.reminders.some((r) => 'before' in r) && !(task.due !== null && DATETIME_RE.test(task.due))
-  );
 }

@@ -11,9 +11,9 @@ import type { Task } from '../core/task';
  * `partial`: a record still missing required fields (out-of-order sync); shown in no view.
  * `archived`: the server archived it and this device keeps it read-only (see archive.ts).
  */
-export type TaskStatus = 'open' | 'done' | 'deleted' | 'partial' | 'archived';
+type TaskStatus = 'open' | 'done' | 'deleted' | 'partial' | 'archived';
 
-export interface TaskIndexFields {
+interface TaskIndexFields {
   status: TaskStatus;
   /** The project's id (a legacy name's: the id it resolves to), or '' for the Inbox. */
   projectKey: string;
@@ -30,7 +30,7 @@ export interface TaskIndexFields {
 
 export type StoredTask = TaskRecord & TaskIndexFields;
 
-export function taskStatus(record: TaskRecord & { archivedAt?: string }): TaskStatus {
+function taskStatus(record: TaskRecord & { archivedAt?: string }): TaskStatus {
   if (record.archivedAt) return 'archived';
   if (record.deletedAt) return 'deleted';
   // Writes are validated before they get here, so a missing title is the only way to be partial.

@@ -10,14 +10,8 @@ import { createProjectsStore } from './projects-store';
 import { createSectionsStore } from './sections-store';
 import { listProjectSections } from './queries';
 import { createTasksStore } from './tasks-store';
-import {
-  exportJson,
-  exportJsonParts,
-  exportTasks,
-  importJson,
-  importJsonStream,
-  importTodoistCsv,
-} from './transfer';
+import { exportJson, exportTasks, importJson } from './testing';
+import { exportJsonParts, importJsonStream, importTodoistCsv } from './transfer';
 
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 const open: TendDb[] = [];

@@ -12,16 +12,13 @@ import type { LabelRecord } from '../core/label';
 import type { Task } from '../core/task';
 import {
   EXPORT_TAIL,
-  buildExport,
   checkTaskRecord,
   exportHead,
   exportLine,
   parseExport,
-  serializeExport,
 } from '../core/transfer/json-export';
 import { createExportReader } from '../core/transfer/json-stream';
 import { TransferError } from '../core/transfer/errors';
-import type { ExportFile } from '../core/transfer/json-export';
 import { parseTodoistCsv } from '../core/transfer/todoist-csv';
 import type { TodoistImportOptions } from '../core/transfer/todoist-csv';
 import type { TransferProblem } from '../core/transfer/errors';
@@ -34,31 +31,8 @@ import type { SectionsStore } from './sections-store';
 import type { CommentsStore } from './comments-store';
 import type { TasksStore } from './tasks-store';
 
-/** Every task, project, section, label and comment record, deleted and partial ones included, with their clocks. */
-export async function exportTasks(db: TendDb, now: number): Promise<ExportFile> {
-  const [tasks, projects, sections, labels, comments] = await Promise.all([
-    db.tasks.toArray(),
-    db.projects.toArray(),
-    db.sections.toArray(),
-    db.labels.toArray(),
-    db.comments.toArray(),
-  ]);
-  return buildExport(
-    tasks.map(toTaskRecord),
-    new Date(now).toISOString(),
-    projects,
-    sections,
-    labels,
-    comments,
-  );
-}
-
-export async function exportJson(db: TendDb, now: number): Promise<string> {
-  return serializeExport(await exportTasks(db, now));
-}
-
-export interface ExportParts {
-  /** The file's text in pieces (Blob parts): the same text as `exportJson`. */
+interface ExportParts {
+  /** The file's text in pieces (Blob parts): the same text as the whole export serialized at once. */
   parts: string[];
   count: number;
 }
@@ -94,7 +68,7 @@ export async function exportJsonParts(
   return { parts, count };
 }
 
-export interface SliceOptions {
+interface SliceOptions {
   /** Records per slice (one transaction each when writing). */
   slice?: number;
   /** Runs between slices, so input and paints get their turn. */
@@ -103,7 +77,7 @@ export interface SliceOptions {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export interface ImportJsonOptions extends SliceOptions {
+interface ImportJsonOptions extends SliceOptions {
   clock: Clock;
   newId?: () => string;
   now?: () => number;
@@ -113,7 +87,7 @@ export interface ImportJsonOptions extends SliceOptions {
   size?: number;
 }
 
-export interface ImportSummary {
+interface ImportSummary {
   /** Task records in the file (its projects are merged alongside and not counted). */
   total: number;
   created: number;
@@ -123,22 +97,6 @@ export interface ImportSummary {
 
 /** A file's text, piece by piece; called once per pass over the file. */
 export type TextSource = () => AsyncIterable<string>;
-
-/** A text held in memory as a source of pieces. */
-export function textSource(text: string, piece = 1 << 16): TextSource {
-  return async function* () {
-    for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
-  };
-}
-
-/** Validates the whole file first (a TransferError changes nothing), then merges it. */
-export async function importJson(
-  db: TendDb,
-  text: string,
-  options: ImportJsonOptions,
-): Promise<ImportSummary> {
-  return importJsonStream(db, textSource(text), { size: text.length, ...options });
-}
 
 /** The part of an import's progress spent checking the file before anything is written. */
 const CHECK_SHARE = 0.2;
@@ -301,7 +259,7 @@ function pick(changes: object, fields: readonly string[]): object {
   return Object.fromEntries(Object.entries(changes).filter(([field]) => fields.includes(field)));
 }
 
-export interface TodoistImportResult {
+interface TodoistImportResult {
   tasks: Task[];
   /** How many of the file's notes became comments. */
   comments: number;

@@ -2,12 +2,12 @@
 import { createSignal, type Accessor } from 'solid-js';
 
 /** Chromium's install offer; not in TypeScript's DOM lib. */
-export interface BeforeInstallPromptEvent extends Event {
+interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
-export type InstallOutcome = 'accepted' | 'dismissed' | 'unavailable';
+type InstallOutcome = 'accepted' | 'dismissed' | 'unavailable';
 
 export interface InstallPrompt {
   canInstall: Accessor<boolean>;

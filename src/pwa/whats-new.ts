@@ -1,6 +1,6 @@
 // The waiting version's "What's new" line (whats-new.json, written by the build from docs/CHANGELOG.md).
 // Fetched from the network, never the precache, so it describes the new version rather than this one.
-export interface WhatsNew {
+interface WhatsNew {
   version: string;
   summary: string;
 }

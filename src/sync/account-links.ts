@@ -4,9 +4,9 @@
 import { createSignal } from 'solid-js';
 import type { TendAuth } from './auth';
 
-export type AccountLinkType = 'signup' | 'recovery' | 'email_change';
+type AccountLinkType = 'signup' | 'recovery' | 'email_change';
 
-export type AccountLinkOutcome = { ok: true; type: AccountLinkType } | { ok: false; code: string };
+type AccountLinkOutcome = { ok: true; type: AccountLinkType } | { ok: false; code: string };
 
 const [outcome, setOutcome] = createSignal<AccountLinkOutcome | null>(null);
 

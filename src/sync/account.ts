@@ -9,7 +9,7 @@ import { authFailureOf } from './auth';
 
 export type AccountResult = { ok: true } | { ok: false; code: string };
 
-export interface AccountExport {
+interface AccountExport {
   blob: Blob;
   filename: string;
 }
@@ -25,7 +25,7 @@ export interface AccountActions {
   downloadData(): Promise<({ ok: true } & AccountExport) | { ok: false; code: string }>;
 }
 
-export interface AccountOptions {
+interface AccountOptions {
   auth: TendAuth;
   db: TendDb;
   /** Origin of the sync server's API. */

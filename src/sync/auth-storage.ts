@@ -6,7 +6,7 @@ import type { TendDb } from '../db/database';
 export const AUTH_STORAGE_KEY = 'tend-auth';
 const prefix = (key: string) => `auth:${key}`;
 
-export interface AsyncStorage {
+interface AsyncStorage {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;

@@ -24,7 +24,7 @@ export interface AuthUser {
   emailConfirmed: boolean;
 }
 
-export type AuthResult =
+type AuthResult =
   { ok: true; user: AuthUser | null; needsConfirmation: boolean } | ({ ok: false } & AuthFailure);
 
 export interface TendAuth {
@@ -46,7 +46,7 @@ export interface TendAuth {
   dispose(): void;
 }
 
-export interface AuthOptions extends AuthConfig {
+interface AuthOptions extends AuthConfig {
   db: TendDb;
   fetch?: typeof fetch;
   /** Extra supabase-js options (tests on Node pass a WebSocket transport for realtime). */

@@ -2,7 +2,7 @@
 // never success) and turned into a SyncHttpError whose `kind` decides retry, split, reject or resync.
 import { errorBodySchema } from '../core/sync/protocol';
 
-export type SyncFailureKind =
+type SyncFailureKind =
   | 'network' // fetch threw: offline, DNS, connection reset
   | 'transient' // 408, 429, 5xx, or a body that is not the API's JSON (proxy, captive portal)
   | 'unauthorized' // 401: the token is missing or expired

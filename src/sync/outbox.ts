@@ -9,7 +9,7 @@ import { catchUpClock, createPersistentClock, saveClock } from '../db/persistent
 import { recordTable, storedRecord } from '../db/record-tables';
 import type { StoredTask } from '../db/task-index';
 
-export interface Rejection {
+interface Rejection {
   code: string;
   message: string;
   /** ISO time the server refused it. */

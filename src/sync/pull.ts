@@ -5,7 +5,7 @@
 // server archived meanwhile stay on the device as a read-only archive.
 import type { CommentRecord } from '../core/comment';
 import { applyMutation, mergeRecords } from '../core/merge';
-import type { AnyRecord, TaskRecord } from '../core/merge';
+import type { AnyRecord, RecordKind, TaskRecord } from '../core/merge';
 import type { Clock } from '../core/hlc';
 import type { ProjectRecord } from '../core/project';
 import type { SectionRecord } from '../core/section';
@@ -30,6 +30,9 @@ import { requestJson, SyncHttpError } from './http';
 import type { SyncTransport } from './http';
 import type { SyncOutboxEntry } from './outbox';
 
+/** The kinds a pull page carries beside its tasks. */
+type SideKind = Exclude<RecordKind, 'task'>;
+
 export interface PullProgress {
   /** Tasks applied so far in this pull. */
   received: number;
@@ -40,7 +43,7 @@ export interface PullProgress {
   done: boolean;
 }
 
-export interface PullOptions extends SyncTransport {
+interface PullOptions extends SyncTransport {
   db: TendDb;
   /** The device clock: remote timestamps are folded in so later local writes sort after them. */
   clock?: Clock;
@@ -48,7 +51,7 @@ export interface PullOptions extends SyncTransport {
   onProgress?: (progress: PullProgress) => void;
 }
 
-export interface PullResult {
+interface PullResult {
   received: number;
   conflicts: number;
   /** The server expired our cursor and we pulled everything again. */
@@ -194,34 +197,27 @@ export async function applyPage(
         }
         for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
       });
-      const localProjects = await db.projects.bulkGet(projects.map((p) => p.id));
-      const mergedProjects = projects.map((incoming, i) => {
-        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
-        return mergeRecords(localProjects[i], incoming, 'project').record;
-      });
-      const localSections = await db.sections.bulkGet(sections.map((s) => s.id));
-      const mergedSections = sections.map((incoming, i) => {
-        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
-        return mergeRecords(localSections[i], incoming, 'section').record;
-      });
-      const localLabels = await db.labels.bulkGet(labels.map((l) => l.id));
-      const mergedLabels = labels.map((incoming, i) => {
-        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
-        return mergeRecords(localLabels[i], incoming, 'label').record;
-      });
-      const localComments = await db.comments.bulkGet(comments.map((c) => c.id));
-      const mergedComments = comments.map((incoming, i) => {
-        for (const hlc of Object.values(incoming.clock)) if (hlc && hlc > newest) newest = hlc;
-        return mergeRecords(localComments[i], incoming, 'comment').record;
-      });
+      const mergeSide = async (kind: SideKind, incoming: AnyRecord[]) => {
+        const table = recordTable(db, kind);
+        const local = await table.bulkGet(incoming.map((r) => r.id));
+        const merged = incoming.map((record, i) => {
+          for (const hlc of Object.values(record.clock)) if (hlc && hlc > newest) newest = hlc;
+          const current = local[i];
+          return mergeRecords(current && storedRecord(current), record, kind).record;
+        });
+        return { table, merged };
+      };
+      const sides = [
+        await mergeSide('project', projects),
+        await mergeSide('section', sections),
+        await mergeSide('label', labels),
+        await mergeSide('comment', comments),
+      ];
       // Receiving the newest timestamp of the page has the same effect as receiving each one (the clock
       // keeps a max), for a fraction of the parsing on a 10,000-task initial sync.
       if (clock && newest) clock.receive(newest);
       if (changed.length) await db.tasks.bulkPut(changed);
-      if (mergedProjects.length) await db.projects.bulkPut(mergedProjects);
-      if (mergedSections.length) await db.sections.bulkPut(mergedSections);
-      if (mergedLabels.length) await db.labels.bulkPut(mergedLabels);
-      if (mergedComments.length) await db.comments.bulkPut(mergedComments);
+      for (const { table, merged } of sides) if (merged.length) await table.bulkPut(merged);
       await recordLegacyProjects(db, changed, iso);
       await recordLegacyLabels(db, changed, iso);
       if (journal.length) await db.conflicts.bulkAdd(journal);

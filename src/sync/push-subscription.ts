@@ -6,7 +6,7 @@ import type { TendDb } from '../db/database';
 
 export type PushResult = 'subscribed' | 'signed_out' | 'unavailable' | 'failed';
 
-export interface PushSubscriptionOptions {
+interface PushSubscriptionOptions {
   db: TendDb;
   baseUrl: string;
   fetch: typeof fetch;

@@ -4,15 +4,16 @@
 // then nothing syncs (the page's engine and the service worker both check `ownsLocalData`).
 // Uploading queues every field again under its original timestamp, so LWW on the server stays correct.
 import Dexie from 'dexie';
-import { recordToMutations } from '../core/merge';
+import { RECORD_KINDS, recordToMutations } from '../core/merge';
 import type { OutboxEntry, TendDb } from '../db/database';
 import { getMeta, META_KEYS, setMeta } from '../db/database';
-import { toTaskRecord } from '../db/task-index';
+import { recordTable, storedRecord } from '../db/record-tables';
+import { clearLocalData } from '../db/wipe';
 
 const SYNC_USER_KEY = META_KEYS.syncUserId;
 
 /** What signing in as a user does with the tasks on this device. */
-export type LocalDataClaim =
+type LocalDataClaim =
   | { kind: 'owned' }
   | { kind: 'queued'; mutations: number }
   /** Another account's tasks are here: ask before adding them. */
@@ -51,22 +52,7 @@ export async function claimLocalData(
 
 /** Removes every task, project, label, unsent change and sync mark from this device (sign-out without a copy). */
 export async function removeLocalData(db: TendDb): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.tasks, db.projects, db.sections, db.labels, db.comments, db.outbox, db.conflicts, db.meta],
-    async () => {
-      await Promise.all([
-        db.tasks.clear(),
-        db.projects.clear(),
-        db.sections.clear(),
-        db.labels.clear(),
-        db.comments.clear(),
-        db.outbox.clear(),
-        db.conflicts.clear(),
-      ]);
-      await db.meta.bulkDelete([SYNC_USER_KEY, META_KEYS.syncCursor, META_KEYS.lastSyncedAt]);
-    },
-  );
+  await clearLocalData(db, [SYNC_USER_KEY, META_KEYS.syncCursor, META_KEYS.lastSyncedAt]);
 }
 
 /**
@@ -94,32 +80,15 @@ export async function queueLocalTasksForUser(
       );
       const createdAt = new Date(now()).toISOString();
       const entries: OutboxEntry[] = [];
-      await db.tasks.each((stored) => {
-        const record = toTaskRecord(stored);
-        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-        for (const m of recordToMutations(record, newId, queued))
-          entries.push({ ...m, createdAt, attempts: 0 });
-      });
-      await db.projects.each((record) => {
-        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-        for (const m of recordToMutations(record, newId, queued, 'project'))
-          entries.push({ ...m, createdAt, attempts: 0 });
-      });
-      await db.sections.each((record) => {
-        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-        for (const m of recordToMutations(record, newId, queued, 'section'))
-          entries.push({ ...m, createdAt, attempts: 0 });
-      });
-      await db.labels.each((record) => {
-        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-        for (const m of recordToMutations(record, newId, queued, 'label'))
-          entries.push({ ...m, createdAt, attempts: 0 });
-      });
-      await db.comments.each((record) => {
-        const queued = (field: string, hlc: string) => pending.has(`${record.id}|${field}|${hlc}`);
-        for (const m of recordToMutations(record, newId, queued, 'comment'))
-          entries.push({ ...m, createdAt, attempts: 0 });
-      });
+      for (const kind of RECORD_KINDS) {
+        await recordTable(db, kind).each((stored) => {
+          const record = storedRecord(stored);
+          const queued = (field: string, hlc: string) =>
+            pending.has(`${record.id}|${field}|${hlc}`);
+          for (const m of recordToMutations(record, newId, queued, kind))
+            entries.push({ ...m, createdAt, attempts: 0 });
+        });
+      }
       if (entries.length) await db.outbox.bulkAdd(entries);
       await db.meta.delete(META_KEYS.syncCursor);
       await setMeta(db, SYNC_USER_KEY, userId);

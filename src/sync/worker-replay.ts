@@ -11,7 +11,7 @@ import { getStoredAccessToken } from './worker-session';
 import { readSession } from './auth-storage';
 import { ownsLocalData } from './upload-local';
 
-export interface WorkerReplayOptions {
+interface WorkerReplayOptions {
   origin: string;
   fetch?: typeof fetch;
   env?: Record<string, unknown>;

@@ -6,7 +6,7 @@ import { readSession, writeSession } from './auth-storage';
 import type { StoredSession } from './auth-storage';
 import { runExclusive } from './lock';
 
-export interface WorkerTokenOptions {
+interface WorkerTokenOptions {
   db: TendDb;
   authUrl: string;
   anonKey: string;

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createClock, createNodeId, tickAfter } from '../../src/core/hlc';
-import { createMutation, createProjectMutation, toTask } from '../../src/core/merge';
+import { createMutation, createRecordMutation, toTask } from '../../src/core/merge';
 import type { TaskRecord } from '../../src/core/merge';
 import { parseQuickAdd } from '../../src/core/parse/quick-add';
 import { createProject } from '../../src/core/project';
@@ -97,7 +97,9 @@ export function createTaskRoutes(ctx: AppContext): Hono<AppEnv> {
       const project = parseOrThrow(() =>
         createProject({ name: changes.project! }, { id, now: hlc.slice(0, 24) }),
       );
-      const result = await push(tx, [createProjectMutation(project, hlc, `rest-${ctx.newId()}`)]);
+      const result = await push(tx, [
+        createRecordMutation('project', project, hlc, `rest-${ctx.newId()}`),
+      ]);
       if (result.rejected.length > 0)
         throw new HttpError(400, result.rejected[0].code, result.rejected[0].message);
       refs.set(id, { id, name: project.name, deleted: false });

@@ -6,7 +6,7 @@ import { addDays, dueDay } from '../calendar';
 import { isPlainSearch, parseFilter } from './parse';
 import type { FilterNode, FilterTerm } from './parse';
 
-export interface FilterContext {
+interface FilterContext {
   /** The user's local day, `YYYY-MM-DD`. */
   today: string;
 }

@@ -39,7 +39,7 @@ export interface FilterError {
   at: number;
 }
 
-export type FilterParse = { ok: true; filter: FilterNode } | { ok: false; error: FilterError };
+type FilterParse = { ok: true; filter: FilterNode } | { ok: false; error: FilterError };
 
 type Token =
   | { type: 'word'; text: string; at: number }

@@ -12,7 +12,7 @@ import type { Range } from './title.ts';
 /** A reminder as quick add finds it: quick add has no ids, the store gives each one its own. */
 export type ReminderDraft = { at: string } | { before: number };
 
-export interface ReminderSpan extends Range {
+interface ReminderSpan extends Range {
   /** Minutes before the due time, or the reminder's own wall-clock time `YYYY-MM-DDTHH:mm`. */
   before?: number;
   wall?: string;
@@ -21,7 +21,7 @@ export interface ReminderSpan extends Range {
 }
 
 /** Reads the date-and-time text after a `!`: its local due (null when it is not a timed date) and the ranges it used. */
-export type ReadWhen = (text: string) => { due: string | null; used: Range[] };
+type ReadWhen = (text: string) => { due: string | null; used: Range[] };
 
 const BANG = /(?<=^|[\s(])!(?!!)(?=\S)/gu;
 const RELATIVE = new RegExp(

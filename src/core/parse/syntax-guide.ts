@@ -16,22 +16,22 @@ import {
 /** The examples are read on Thursday 26 November 2026 at 09:00, local time. */
 export const GUIDE_NOW = new Date(2026, 10, 26, 9, 0);
 
-export type GuideReading = Partial<
+type GuideReading = Partial<
   Pick<QuickAddResult, 'title' | 'due' | 'priority' | 'project' | 'labels' | 'recurrence'>
 >;
 
-export interface GuideExample {
+interface GuideExample {
   text: string;
   means: GuideReading;
 }
 
-export interface GuideWords {
+interface GuideWords {
   label: string;
   /** Read when the page renders, from the parser's own collections. */
   words: () => readonly string[];
 }
 
-export interface GuideSection {
+interface GuideSection {
   id: string;
   heading: string;
   intro: string;

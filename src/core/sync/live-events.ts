@@ -10,12 +10,12 @@ export interface ServerSentEvent {
   data: string;
 }
 
-export interface SseParser {
+interface SseParser {
   /** Feeds a decoded chunk; calls back for each complete event, comment and retry field. */
   push(chunk: string): void;
 }
 
-export interface SseHandlers {
+interface SseHandlers {
   onEvent(event: ServerSentEvent): void;
   onComment?(text: string): void;
   onRetry?(ms: number): void;

@@ -51,7 +51,7 @@ export const projectMutationSchema = z.strictObject({
 });
 
 /** A write to a section: `kind: 'section'`, the section's id in `taskId`. */
-export const sectionMutationSchema = z.strictObject({
+const sectionMutationSchema = z.strictObject({
   id: idSchema,
   taskId: z.uuid(),
   hlc: hlcSchema,
@@ -69,7 +69,7 @@ export const labelMutationSchema = z.strictObject({
 });
 
 /** A write to a comment: `kind: 'comment'`, the comment's id in `taskId`, its task in `changes.taskId`. */
-export const commentMutationSchema = z.strictObject({
+const commentMutationSchema = z.strictObject({
   id: idSchema,
   taskId: z.uuid(),
   hlc: hlcSchema,
@@ -77,7 +77,7 @@ export const commentMutationSchema = z.strictObject({
   kind: z.literal('comment'),
 });
 
-export type ValidatedMutation =
+type ValidatedMutation =
   | { ok: true; mutation: AnyMutation }
   /** `hasId`: the entry carried a usable id, so its rejection is recorded and replays find it. */
   | { ok: false; id: string; hasId: boolean; code: string; message: string };
@@ -121,7 +121,7 @@ export const pushRequestSchema = z.object({
     .check(z.maxLength(MAX_PUSH_MUTATIONS, `At most ${MAX_PUSH_MUTATIONS} mutations per push`)),
 });
 
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /**
  * The envelope check of `pushRequestSchema` by hand, without copying the body: true only for a body that
@@ -259,6 +259,3 @@ function hasRecordShape(value: unknown, fields: ReadonlySet<string>): boolean {
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
-
-/** The 410 code that tells the client its cursor predates the pruned log: resync from scratch. */
-export const CURSOR_EXPIRED = 'cursor_expired';

@@ -2,7 +2,7 @@
 // a UTF-8 byte-order mark (Excel and Todoist write one) ignored.
 import { TransferError } from './errors';
 
-export interface CsvRow {
+interface CsvRow {
   /** 1-based line of the file where the row starts, for error messages. */
   line: number;
   fields: string[];

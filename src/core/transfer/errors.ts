@@ -1,6 +1,6 @@
 // The one error type of import/export: `code` for the UI's message table, `details` naming each problem.
 
-export type TransferErrorCode =
+type TransferErrorCode =
   'invalid_json' | 'invalid_export' | 'unsupported_version' | 'invalid_records' | 'invalid_csv';
 
 export interface TransferProblem {

@@ -3,7 +3,7 @@
 // Any JSON object with a `tasks` array is read; parseExport's rules decide whether it is an export.
 import { TransferError } from './errors';
 
-export interface ExportReader {
+interface ExportReader {
   /** Feeds the next piece of text; returns the task elements it completed, parsed, in file order. */
   push(text: string): unknown[];
   /** The file ended: the header fields (everything but `tasks`); throws if the JSON is incomplete. */

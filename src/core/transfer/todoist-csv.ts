@@ -26,7 +26,7 @@ import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
 /** A section to create in the imported project; `id` is chosen here so its tasks can name it. */
-export interface SectionDraft {
+interface SectionDraft {
   id: string;
   name: string;
   /** Its place among the file's sections: 0, 1, 2... in file order. */
@@ -34,7 +34,7 @@ export interface SectionDraft {
 }
 
 /** A comment to post on one of the imported tasks, in file order. */
-export interface CommentDraft {
+interface CommentDraft {
   taskId: string;
   text: string;
 }
@@ -60,7 +60,7 @@ export interface TodoistImportOptions {
   newId: () => string;
 }
 
-export interface TodoistImport {
+interface TodoistImport {
   /** Each with its id chosen here, so sub-tasks can name their parent. */
   tasks: NewTask[];
   /** The file's sections, in file order (only with `sections: 'section'`). */

@@ -10,7 +10,7 @@ import type { SyncTransport } from '../http';
 import { startLiveSync } from './live-sync';
 import type { LiveSync } from './live-sync';
 
-export interface ConnectLiveSyncOptions extends SyncTransport {
+interface ConnectLiveSyncOptions extends SyncTransport {
   db: TendDb;
   engine: Pick<SyncEngine, 'syncNow' | 'setLive'>;
   user: Accessor<{ id: string } | null>;

@@ -19,7 +19,7 @@ export type StreamEnd =
   /** Our own AbortSignal. */
   | { kind: 'aborted' };
 
-export interface EventStreamOptions {
+interface EventStreamOptions {
   fetch: typeof fetch;
   baseUrl: string;
   token: string;

@@ -15,7 +15,7 @@ export interface ChannelLike {
   close(): void;
 }
 
-export interface LeaderOptions {
+interface LeaderOptions {
   /** Lock and channel are per user, so two accounts in one browser never share a stream. */
   userId: string;
   locks: Pick<LockManager, 'request'>;

@@ -13,7 +13,7 @@ export interface PullSchedulerOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
-export interface PullScheduler {
+interface PullScheduler {
   request(): void;
   /** Pull now, without the wait (online, visible). */
   flush(): void;

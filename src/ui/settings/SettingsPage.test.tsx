@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
-import { exportJson } from '../../db/transfer';
+import { exportJson } from '../../db/testing';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import SettingsPage from './SettingsPage';
