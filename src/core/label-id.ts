@@ -69,4 +69,20 @@ export function legacyLabelRecord(write: LabelMutation): LabelRecord {
   return legacyWriteRecord(write) as LabelRecord;
 }
 
+/**
+ * A task's labels by their current names, in the order the task holds them: ids of labels deleted or
+ * not arrived yet are left out, so a label deleted on another device disappears from every task at once.
+ */
+export function labelNames(
+  ids: readonly string[],
+  labels: ReadonlyMap<string, LabelRecord>,
+): string[] {
+  const names: string[] = [];
+  for (const id of ids) {
+    const label = labels.get(id);
+    if (label && !label.deletedAt && typeof label.name === 'string') names.push(label.name);
+  }
+  return names;
+}
+
 export { LEGACY_NODE as LEGACY_LABEL_NODE };

@@ -16,6 +16,7 @@ import {
 export {
   effectiveLabelIds,
   labelIdForName,
+  labelNames,
   labelsByName,
   LEGACY_LABEL_NODE,
   legacyLabelMutations,
@@ -67,20 +68,4 @@ export function createLabel(
 /** The label a view can show, or null while the record still lacks its name. */
 export function toLabel(record: LabelRecord): Label | null {
   return readRecord(labelSchema, DEFAULT_LABEL_FIELDS, record);
-}
-
-/**
- * A task's labels by their current names, in the order the task holds them: ids of labels deleted or
- * not arrived yet are left out, so a label deleted on another device disappears from every task at once.
- */
-export function labelNames(
-  ids: readonly string[],
-  labels: ReadonlyMap<string, LabelRecord>,
-): string[] {
-  const names: string[] = [];
-  for (const id of ids) {
-    const label = labels.get(id);
-    if (label && !label.deletedAt && typeof label.name === 'string') names.push(label.name);
-  }
-  return names;
 }
