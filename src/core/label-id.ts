@@ -2,7 +2,7 @@
 // so the page's first paint (its label index) and its database upgrade can use them.
 import type { LabelMutation } from './merge';
 import { idForName, legacyNameWrites } from './name-id';
-import type { LabelChanges } from './label';
+import type { LabelChanges, LabelRecord } from './label';
 
 /**
  * The id a label named `name` gets when it comes from a name (a legacy task's `labels`, an import, a new
@@ -62,4 +62,19 @@ export function legacyLabelMutations(
     ...LEGACY_DEFAULTS,
     name,
   }));
+}
+/**
+ * A task's labels by their current names, in the order the task holds them: ids of labels deleted or
+ * not arrived yet are left out, so a label deleted on another device disappears from every task at once.
+ */
+export function labelNames(
+  ids: readonly string[],
+  labels: ReadonlyMap<string, LabelRecord>,
+): string[] {
+  const names: string[] = [];
+  for (const id of ids) {
+    const label = labels.get(id);
+    if (label && !label.deletedAt && typeof label.name === 'string') names.push(label.name);
+  }
+  return names;
 }

@@ -6,7 +6,13 @@ import { PROJECT_COLOURS } from './project-id';
 import { isoSchema, nameSchema, orderSchema, recordKind } from './record-schema';
 import type { StoredRecord } from './record-schema';
 
-export { effectiveLabelIds, labelIdForName, labelsByName, legacyLabelMutations } from './label-id';
+export {
+  effectiveLabelIds,
+  labelIdForName,
+  labelNames,
+  labelsByName,
+  legacyLabelMutations,
+} from './label-id';
 
 /** The label fields that sync; each carries its own last-writer-wins timestamp. */
 export const LABEL_FIELDS = ['name', 'colour', 'order', 'deletedAt'] as const;
@@ -32,19 +38,3 @@ export const createLabel = label.create;
 
 /** The label a view can show, or null while the record still lacks its name. */
 export const toLabel = label.read;
-
-/**
- * A task's labels by their current names, in the order the task holds them: ids of labels deleted or
- * not arrived yet are left out, so a label deleted on another device disappears from every task at once.
- */
-export function labelNames(
-  ids: readonly string[],
-  labels: ReadonlyMap<string, LabelRecord>,
-): string[] {
-  const names: string[] = [];
-  for (const id of ids) {
-    const label = labels.get(id);
-    if (label && !label.deletedAt && typeof label.name === 'string') names.push(label.name);
-  }
-  return names;
-}

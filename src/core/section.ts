@@ -5,6 +5,8 @@ import * as z from 'zod/mini';
 import { isoSchema, nameSchema, orderSchema, recordKind } from './record-schema';
 import type { StoredRecord } from './record-schema';
 
+export { effectiveSectionId } from './section-id';
+
 /** The section fields that sync; each carries its own last-writer-wins timestamp. */
 export const SECTION_FIELDS = ['projectId', 'name', 'order', 'deletedAt'] as const;
 export type SectionField = (typeof SECTION_FIELDS)[number];
@@ -40,19 +42,4 @@ export function sectionsOfProject(sections: Iterable<SectionRecord>, projectId: 
     if (section && section.projectId === projectId && !section.deletedAt) out.push(section);
   }
   return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * The section a task shows under: its `sectionId` when that section is live and in the task's project,
- * else none. A section deleted (or moved away) on another device leaves its tasks in the project with no
- * section, so no task ever hides under a section nobody can see.
- */
-export function effectiveSectionId(
-  task: { sectionId?: string | null },
-  projectId: string | null,
-  sections: ReadonlyMap<string, SectionRecord>,
-): string | null {
-  if (!task.sectionId || !projectId) return null;
-  const section = sections.get(task.sectionId);
-  return section && !section.deletedAt && section.projectId === projectId ? section.id : null;
 }

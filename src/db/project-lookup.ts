@@ -1,7 +1,6 @@
 // How the page reads a task's project and labels: tasks hold their ids, and what a view shows is their
 // current names.
-import { effectiveLabelIds } from '../core/label-id';
-import { labelNames } from '../core/label';
+import { effectiveLabelIds, labelNames } from '../core/label-id';
 import type { LabelRecord } from '../core/label';
 import { nameKey } from '../core/name-id';
 import { effectiveProjectId } from '../core/project-id';

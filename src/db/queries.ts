@@ -13,7 +13,6 @@ import type { NamedCount, NavCounts, TaskGroup, ViewSpec } from '../core/views';
 import type { Task } from '../core/task';
 import type { TaskRecord } from '../core/merge';
 import { projectNameKey } from '../core/project-id';
-import { sectionsOfProject } from '../core/section';
 import type { Section } from '../core/section';
 import { searchTokens } from '../core/search-words';
 import type { TendDb } from './database';
@@ -402,18 +401,24 @@ export function namedProjects(summaries: readonly ProjectSummary[]): NamedCount[
   );
 }
 
+/**
+ * The section schemas (zod) load on the first read of a section, not with the page: no first paint
+ * needs them. The read comes first, so a live query has already seen every table it depends on.
+ */
+const recordSchemas = () => import('../core/section');
+
 /** The live sections of one project, in their order. */
 export async function listProjectSections(db: TendDb, projectId: string): Promise<Section[]> {
-  return sectionsOfProject(
-    await db.sections.where('projectId').equals(projectId).toArray(),
-    projectId,
-  );
+  const records = await db.sections.where('projectId').equals(projectId).toArray();
+  const { sectionsOfProject } = await recordSchemas();
+  return sectionsOfProject(records, projectId);
 }
 
 /** The live sections of every project, by project id, each list in its order (quick add). */
 export async function listSectionsByProject(db: TendDb): Promise<Map<string, Section[]>> {
   const byProject = new Map<string, Section[]>();
   const records = await db.sections.toArray();
+  const { sectionsOfProject } = await recordSchemas();
   for (const projectId of new Set(records.map((r) => r.projectId)))
     if (projectId) byProject.set(projectId, sectionsOfProject(records, projectId));
   return byProject;

@@ -11,7 +11,7 @@ import {
   queryLevel,
   queryTask,
 } from '../../db/queries';
-import { effectiveSectionId } from '../../core/section';
+import { effectiveSectionId } from '../../core/section-id';
 import type { Task, TaskChanges } from '../../core/task';
 import { describeRecurrence } from '../../core/recurrence';
 import { useApp } from '../app-context';

@@ -1,6 +1,6 @@
 // A project page's list: its tasks without a section first, then each section under its heading in
 // the order the sections have (empty ones too, so a task can be dragged into them).
-import { effectiveSectionId } from '../../core/section';
+import { effectiveSectionId } from '../../core/section-id';
 import type { Section, SectionRecord } from '../../core/section';
 import type { TaskGroup, ViewSpec } from '../../core/views';
 import type { ListItem } from '../tasks/list-model';
