@@ -123,4 +123,28 @@ describe('in-page reminders', () => {
     push = false;
     await vi.waitFor(async () => expect(shown.map((n) => n.title)).toEqual(['b']));
   });
+
+  it('a check that fails (the database closed under it) waits for the next one instead of rejecting unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      let failing = true;
+      const { reminders } = await setup({
+        permission: () => 'granted',
+        pushActive: async () => {
+          if (failing) throw new Error('Database has been closed');
+          return false;
+        },
+      });
+      // The first check runs at start; the timer's next one (maxWaitMs 10) fails too, then one succeeds.
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      failing = false;
+      expect(await reminders.check()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

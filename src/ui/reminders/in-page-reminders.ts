@@ -51,7 +51,7 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
   let stopped = false;
 
   async function check(): Promise<string[]> {
-    if (deps.permission() !== 'granted' || (await deps.pushActive())) return [];
+    if (stopped || deps.permission() !== 'granted' || (await deps.pushActive())) return [];
     watch();
     tasks = await queryRemindedTasks(deps.db);
     const now = deps.now();
@@ -80,7 +80,17 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
     if (stopped) return;
     const next = nextFiring(tasks, timeZone, deps.now());
     const wait = next ? Math.min(Math.max(next.at - deps.now(), 0), maxWait) : maxWait;
-    timer = setTimeout(() => void check().finally(plan), wait);
+    timer = setTimeout(checkAndPlan, wait);
+  }
+
+  /**
+   * A check, then the next one planned. A check that fails (the database closed while the page goes away,
+   * storage refusing a read) is left to the next: nothing would catch its rejection.
+   */
+  function checkAndPlan() {
+    void check()
+      .catch(() => undefined)
+      .finally(plan);
   }
 
   // A change to the tasks re-plans at once; the timer alone would notice within maxWait. The watch
@@ -93,11 +103,11 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
       () => queryRemindedTasks(deps.db),
       (value) => {
         tasks = value;
-        void check().finally(plan);
+        checkAndPlan();
       },
     );
   }
-  void check().finally(plan);
+  checkAndPlan();
 
   return {
     check,
@@ -106,7 +116,7 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
       void deps.requestPermission().then((answer) => {
         if (answer !== 'granted') return;
         deps.onGranted?.();
-        void check().finally(plan);
+        checkAndPlan();
       });
     },
     stop() {
