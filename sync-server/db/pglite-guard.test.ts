@@ -44,6 +44,7 @@ describe('guardPglite', () => {
     guard = guardPglite(pg, {
       dataDir,
       intervalMs: 20,
+      healthyIntervalMs: 20,
       onUnrecoverable: (reason) => unrecoverable.push(reason),
     });
   }, 60_000);
@@ -96,6 +97,35 @@ describe('guardPglite', () => {
     // PGlite's one backend left the failed transaction: statements run, and the insert is gone.
     expect(pg.isInTransaction()).toBe(false);
     expect((await pg.query('select * from notes')).rows).toEqual([]);
+  });
+
+  it('probes rarely while all is well, and every interval once a statement failed with the volume', async () => {
+    const quiet = await PGlite.create();
+    let probes = 0;
+    let writable = true;
+    const watched = guardPglite(quiet, {
+      dataDir,
+      intervalMs: 20,
+      healthyIntervalMs: 60_000,
+      probe: () => {
+        probes++;
+        if (!writable) throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+      },
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      // The probe at start only: an idle server does not write and sync a file every interval.
+      expect(probes).toBe(1);
+      writable = false;
+      await expect(quiet.query('select 1 / 0')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      expect(watched.fault()).toMatch(/EROFS/);
+      writable = true;
+      // Back within the short interval, not the healthy one.
+      await waitFor(() => watched.fault() === undefined);
+    } finally {
+      watched.stop();
+      await quiet.close();
+    }
   });
 
   it('passes an ordinary error on as it is while the directory takes writes', async () => {

@@ -1,11 +1,12 @@
 // Keeps the server answering when PGlite's data directory turns read-only or full. PostgreSQL cannot write
 // its WAL there and PANICs; PGlite's single backend does not survive that, and the next statement sent to it
 // loops forever on the main thread (every request, /health included, stops answering). So the guard stands
-// between PGlite and everything that calls it: a write probe in the data directory every second, and again
-// after any failed statement, fences PGlite off while the volume refuses writes, and callers get
-// DatabaseUnavailableError (503 + Retry-After) without the statement ever reaching PGlite. Once the volume
-// takes writes again, PGlite serves again, unless it had reported PANIC or FATAL: then only a new process
-// can open the directory (PostgreSQL's crash recovery replays the WAL), and `onUnrecoverable` is told.
+// between PGlite and everything that calls it: a write probe in the data directory after any failed
+// statement (and now and then while all is well) fences PGlite off while the volume refuses writes, and
+// callers get DatabaseUnavailableError (503 + Retry-After) without the statement ever reaching PGlite. Once
+// the volume takes writes again (probed every second meanwhile), PGlite serves again, unless it had
+// reported PANIC or FATAL: then only a new process can open the directory (PostgreSQL's crash recovery
+// replays the WAL), and `onUnrecoverable` is told.
 import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -29,7 +30,13 @@ export async function probeWritable(dir: string): Promise<void> {
 
 export interface PgliteGuardOptions {
   dataDir: string;
+  /** Between probes while PGlite is fenced off: how soon a repaired volume serves again. */
   intervalMs?: number;
+  /**
+   * Between probes while all is well. A failed statement probes at once, so this only keeps the health
+   * check's word fresh on an idle server; every probe is a small write and an fsync (a laptop's disk).
+   */
+  healthyIntervalMs?: number;
   probe?: (dir: string) => Promise<void> | void;
   /** PGlite reported PANIC or FATAL and the volume is writable again: the process should end and restart. */
   onUnrecoverable?: (reason: string) => void;
@@ -62,7 +69,7 @@ const describe = (error: unknown) =>
  * their ROLLBACK, LISTEN) goes through its execProtocol methods, so the fence sits there.
  */
 export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuard {
-  const { dataDir, intervalMs = 1000, probe = probeWritable } = options;
+  const { dataDir, intervalMs = 1000, healthyIntervalMs = 60_000, probe = probeWritable } = options;
   let unwritable: string | undefined;
   let broken: string | undefined;
   let told = false;
@@ -74,6 +81,16 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
       : broken
         ? `embedded database stopped (${broken}); restart needed`
         : undefined;
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  /** The next probe after any probe: soon while fenced off, rarely while all is well. */
+  const planNext = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(() => void check(), fault() ? intervalMs : healthyIntervalMs);
+    timer.unref();
+  };
 
   const probeOnce = async () => {
     const before = fault();
@@ -88,6 +105,7 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
       told = true;
       options.onUnrecoverable?.(broken);
     }
+    planNext();
   };
   /** One probe at a time: a volume slow to answer is not asked again meanwhile. */
   const check = () => (probing ??= probeOnce().finally(() => (probing = undefined)));
@@ -127,8 +145,12 @@ export function guardPglite(pg: PGlite, options: PgliteGuardOptions): PgliteGuar
   pg.execProtocolStream = fence(pg.execProtocolStream.bind(pg));
   pg.execProtocol = fence(pg.execProtocol.bind(pg));
 
-  const timer = setInterval(() => void check(), intervalMs);
-  timer.unref();
   void check();
-  return { fault, stop: () => clearInterval(timer) };
+  return {
+    fault,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }

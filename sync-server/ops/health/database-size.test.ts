@@ -62,7 +62,7 @@ describe('storage on PGlite', () => {
       if (readOnly)
         throw Object.assign(new Error(`EROFS: read-only file system, ${dir}`), { code: 'EROFS' });
     };
-    db = await openPglite(dataDir, 5000, { probe, intervalMs: 20 });
+    db = await openPglite(dataDir, 5000, { probe, intervalMs: 20, healthyIntervalMs: 20 });
   }, 120_000);
   afterAll(async () => {
     await db?.close();
