@@ -37,8 +37,10 @@ async function userOf(token: string): Promise<string | null> {
   return response.ok ? ((await response.json()) as { id: string }).id : null;
 }
 
-function setup() {
+/** Auth over a new database; `closed`: storage that refuses every read (closed under the page). */
+function setup({ closed = false } = {}) {
   db = openTendDb(`auth-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  if (closed) db.close();
   auth = createAuth({
     db,
     url: server.url,
@@ -94,6 +96,21 @@ describe('auth through supabase-js', () => {
     expect(await userOf(refreshed!)).toBe(a.user()!.id);
     const twice = await a.signUp('ada@example.com', 'correct horse');
     expect(twice).toMatchObject({ ok: false, code: 'user_already_exists' });
+  });
+
+  it('a session that cannot be read (storage closed under it) is "signed out", not a page waiting for ever', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const auth = setup({ closed: true });
+      await vi.waitFor(() => expect(auth.ready()).toBe(true));
+      expect(auth.user()).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it('auth errors become codes', () => {

@@ -40,6 +40,25 @@ function fakeAuth(initial: AuthUser | null) {
   return { auth, signIn: (u: AuthUser) => (setUser(u), listeners.forEach((l) => l(u))) };
 }
 
+/** Starts sync on `db` against a fake server answering `fetch`, online and visible, never waking. */
+function startTestSync(
+  db: TendDb,
+  auth: TendAuth,
+  fetch: (url: string, init?: RequestInit) => Promise<Response>,
+) {
+  const clock = createClock({ now: Date.now, nodeId: '1111111111111111' });
+  return startSync({
+    db,
+    clock,
+    origin: 'http://tend.test',
+    auth,
+    engine: {
+      fetch: fetch as never,
+      env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
+    },
+  });
+}
+
 describe('startSync', () => {
   it('starts once, uploads local tasks on sign-in, and reports "local" after sign-out', async () => {
     db = openTendDb('setup', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -62,16 +81,7 @@ describe('startSync', () => {
         { status: 200 },
       );
     });
-    const services = startSync({
-      db,
-      clock,
-      origin: 'http://tend.test',
-      auth,
-      engine: {
-        fetch: fetch as never,
-        env: { isOnline: () => true, isVisible: () => true, onWake: () => () => undefined },
-      },
-    });
+    const services = startTestSync(db, auth, fetch);
     expect(startSync({ db, clock })).toBe(services);
     expect(getSyncServices()).toBe(services);
     await vi.waitFor(() => expect(syncStatus().state).toBe('local'));
@@ -94,6 +104,26 @@ describe('startSync', () => {
     await answerLocalDataQuestion(services, 'remove');
     expect(await db.tasks.count()).toBe(0);
     expect(localDataQuestion()).toBeNull();
+  });
+
+  it('a sign-in whose local-data check fails (storage closed under it) says so instead of rejecting unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      db = openTendDb('setup-closed', { indexedDB: new IDBFactory(), IDBKeyRange });
+      const { auth, signIn } = fakeAuth(null);
+      startTestSync(db, auth, async () => new Response('{}', { status: 500 }));
+      await vi.waitFor(() => expect(syncStatus().state).toBe('local'));
+      db.close();
+      signIn({ id: 'u1', email: 'u@example.com', emailConfirmed: false });
+      await vi.waitFor(() => expect(syncStatus().state).toBe('error'));
+      expect(syncStatus().problem?.code).toBe('DatabaseClosedError');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it('reads online and visibility from the browser and wakes on both events', () => {

@@ -16,6 +16,7 @@ import {
   queueLocalTasksForUser,
   removeLocalData,
 } from './upload-local';
+import { storageProblemOf, updateSyncStatus } from './status';
 
 export interface SyncServices {
   db: TendDb;
@@ -83,11 +84,17 @@ export function startSync({
   void consumeAccountLink(auth);
   auth.onSignedIn((user) => {
     // Reminders by push from now on, if this device already allows notifications.
-    void subscribeWhenAllowed(db, origin, auth);
-    void claimLocalData(db, user.id).then((claim) => {
-      setQuestion(claim.kind === 'ask' ? { userId: user.id, tasks: claim.tasks } : null);
-      if (claim.kind !== 'ask') return engine.syncNow();
-    });
+    // A failed subscription leaves reminders to the open page; the next sign-in or grant tries again.
+    void subscribeWhenAllowed(db, origin, auth).catch(() => undefined);
+    claimLocalData(db, user.id).then(
+      (claim) => {
+        setQuestion(claim.kind === 'ask' ? { userId: user.id, tasks: claim.tasks } : null);
+        if (claim.kind !== 'ask') return engine.syncNow();
+      },
+      // Storage refused the read (closed as the page shuts, or broken): nothing syncs until it is known
+      // whose tasks these are, and the status says why.
+      (error: unknown) => updateSyncStatus({ state: 'error', problem: storageProblemOf(error) }),
+    );
   });
   engine.start();
   connectLiveSync({

@@ -45,6 +45,13 @@ export const DEVICE_CLOCK_AHEAD_PROBLEM: SyncProblem = {
   detail: 'device clock ahead of the server',
 };
 
+/** A local storage failure as a sync problem: Dexie's error name is the code the messages know. */
+export function storageProblemOf(error: unknown): SyncProblem {
+  return error instanceof Error
+    ? { code: error.name, detail: error.message }
+    : { code: 'sync_failed', detail: String(error) };
+}
+
 const INITIAL: SyncStatus = {
   state: 'local',
   lastSyncedAt: null,

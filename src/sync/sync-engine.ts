@@ -227,7 +227,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (!stopped) return;
       stopped = false;
-      void getMeta<string>(db, LAST_SYNCED_KEY).then((at) => at && setStatus({ lastSyncedAt: at }));
+      // Only the "last synced" line waits on this read; storage that refuses it (closed as the page shuts)
+      // fails the sync that follows, which says so.
+      void getMeta<string>(db, LAST_SYNCED_KEY).then(
+        (at) => at && setStatus({ lastSyncedAt: at }),
+        () => undefined,
+      );
       cleanups.push(env.onWake(() => void syncNow()));
       const offline = env.onOffline?.(() => {
         if (!running) setStatus({ state: 'offline', problem: OFFLINE_PROBLEM });

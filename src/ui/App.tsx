@@ -121,8 +121,11 @@ export function App(props: AppProps): JSX.Element {
       const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
       return pushIsActive(db, registration?.pushManager ?? null);
     },
+    // A chunk that cannot load (offline after an update) leaves reminders to this page until the next grant.
     onGranted: () =>
-      void import('./reminders/push-device').then((m) => m.subscribeSignedInDevice(db)),
+      void import('./reminders/push-device')
+        .then((m) => m.subscribeSignedInDevice(db))
+        .catch(() => undefined),
   });
   app.reminders = reminders;
   onCleanup(() => reminders.stop());

@@ -147,4 +147,24 @@ describe('in-page reminders', () => {
       process.off('unhandledRejection', record);
     }
   });
+
+  it('a permission request that fails (a browser that only offers the callback form) counts as not granted', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const onGranted = vi.fn();
+      const requestPermission = vi.fn(async (): Promise<NotificationPermission> => {
+        throw new TypeError('Notification.requestPermission needs a callback');
+      });
+      const { reminders } = await setup({ requestPermission, onGranted });
+      reminders.onReminderAdded();
+      await vi.waitFor(() => expect(requestPermission).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(onGranted).not.toHaveBeenCalled();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

@@ -113,11 +113,15 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
     check,
     onReminderAdded() {
       if (deps.permission() !== 'default') return;
-      void deps.requestPermission().then((answer) => {
-        if (answer !== 'granted') return;
-        deps.onGranted?.();
-        checkAndPlan();
-      });
+      // A request that fails (browsers that only take the callback form) is a "no" until the next reminder.
+      deps.requestPermission().then(
+        (answer) => {
+          if (answer !== 'granted') return;
+          deps.onGranted?.();
+          checkAndPlan();
+        },
+        () => undefined,
+      );
     },
     stop() {
       stopped = true;
