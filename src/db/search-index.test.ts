@@ -85,5 +85,9 @@ describe('search index', () => {
     expect(ids(index, 'round59')).toHaveLength(50);
     expect(ids(index, 'round58')).toEqual([]);
     expect(ids(index, 'task', '7')).toEqual(['7', '17', '27', '37', '47']);
+    // Words met after compacting join the rebuilt vocabulary.
+    index.put([task('99', 'brand new words')]);
+    expect(ids(index, 'rand')).toEqual(['99']);
+    expect(ids(index, 'round5')).toHaveLength(50);
   });
 });

@@ -3,14 +3,15 @@
 // tab) and the task-write channel (other tabs), so a search at 100,000 tasks reads only the rows it
 // shows instead of every task stored.
 //
-// Search matches substrings ("ant" finds "plant"), so a term is looked up by scanning the vocabulary
-// (one entry per distinct word, far fewer than the words stored) for words containing each of its
+// Search matches substrings ("ant" finds "plant"), so a term is looked up in the vocabulary (one entry
+// per distinct word, far fewer than the words stored; vocabulary.ts) for words containing each of its
 // tokens; the tasks found are a superset of the matches, and the caller checks the rows it reads.
 // Until the build completes, searches answer from the stored word index by prefix (queries.ts).
 import { searchTokens, taskWords } from '../core/search-words';
 import { onTaskWrites } from './database';
 import type { TaskWordIndex, TaskWrite, TaskWriteMessage, TendDb, WordHits } from './database';
 import type { StoredTask } from './task-index';
+import { Vocabulary } from './vocabulary';
 
 function wordsOf(task: StoredTask): readonly string[] {
   // Rows written since schema version 12 carry their words; a row read mid-upgrade may not.
@@ -27,7 +28,9 @@ export class SearchIndex implements TaskWordIndex {
   private orders: number[] = [];
   private alive: boolean[] = [];
   private numbers = new Map<string, number>();
-  private postings = new Map<string, number[]>();
+  private vocabulary = new Vocabulary();
+  /** Task numbers by word number (the vocabulary's). */
+  private postings: number[][] = [];
   private dead = 0;
   private done = false;
   /** Someone waits for the build (a search the stored index could not answer): no more pauses. */
@@ -68,7 +71,8 @@ export class SearchIndex implements TaskWordIndex {
     this.orders = [];
     this.alive = [];
     this.numbers = new Map();
-    this.postings = new Map();
+    this.vocabulary = new Vocabulary();
+    this.postings = [];
     this.dead = 0;
     this.done = false;
     this.wanted = false;
@@ -88,9 +92,9 @@ export class SearchIndex implements TaskWordIndex {
       this.alive.push(true);
       this.numbers.set(task.id, n);
       for (const word of wordsOf(task)) {
-        const list = this.postings.get(word);
-        if (list) list.push(n);
-        else this.postings.set(word, [n]);
+        const w = this.vocabulary.add(word);
+        if (w < this.postings.length) this.postings[w].push(n);
+        else this.postings.push([n]);
       }
     }
     // Rewritten tasks leave dead numbers behind; compact once they outnumber the live ones.
@@ -119,18 +123,23 @@ export class SearchIndex implements TaskWordIndex {
       ids.push(id);
       orders.push(this.orders[n]);
     });
-    const postings = new Map<string, number[]>();
-    for (const [word, list] of this.postings) {
+    // Words no live task has any more leave the vocabulary here.
+    const vocabulary = new Vocabulary();
+    const postings: number[][] = [];
+    this.postings.forEach((list, w) => {
       const kept = list.flatMap((n) => {
         const m = renumber.get(n);
         return m === undefined ? [] : [m];
       });
-      if (kept.length) postings.set(word, kept);
-    }
+      if (kept.length === 0) return;
+      vocabulary.add(this.vocabulary.wordAt(w));
+      postings.push(kept);
+    });
     this.ids = ids;
     this.orders = orders;
     this.alive = ids.map(() => true);
     this.numbers = new Map(ids.map((id, n) => [id, n]));
+    this.vocabulary = vocabulary;
     this.postings = postings;
     this.dead = 0;
   }
@@ -155,10 +164,9 @@ export class SearchIndex implements TaskWordIndex {
     const unique = [...new Set(tokens)];
     const hits = new Uint16Array(this.ids.length);
     for (const [round, token] of unique.entries()) {
-      for (const [word, list] of this.postings) {
-        if (!word.includes(token)) continue;
-        for (const n of list) if (hits[n] === round) hits[n] = round + 1;
-      }
+      this.vocabulary.containing(token, (w) => {
+        for (const n of this.postings[w]) if (hits[n] === round) hits[n] = round + 1;
+      });
     }
     const found: SearchHit[] = [];
     for (let n = 0; n < hits.length; n++) {
