@@ -231,9 +231,7 @@ const TASK_COLUMN_LIST = TASK_COLUMNS.split(', ');
  * last one whose rows this read sees.
  */
 export const LOAD_PUSH_STATE_SQL = `
-  select
-    (select seq from public.sync_state where owner = (select auth.uid())) as seq,
-    (select pruned_seq from public.sync_state where owner = (select auth.uid())) as pruned_seq,
+  select s.seq, s.pruned_seq,
     (select coalesce(json_agg(l), '[]') from jsonb_array_elements_text($1::text::jsonb) as k(id)
        cross join lateral (
          select mutation_id, status, code, message from public.sync_log
@@ -241,7 +239,8 @@ export const LOAD_PUSH_STATE_SQL = `
        ) l) as logged,
     (select coalesce(json_agg(t), '[]')
        from (select (jsonb_array_elements_text($2::text::jsonb))::uuid as id) as k
-       cross join lateral (${TASK_BY_ID}) t) as records`;
+       cross join lateral (${TASK_BY_ID}) t) as records
+    from (select) as one left join public.sync_state s on s.owner = (select auth.uid())`;
 
 /**
  * A batch's writes in one statement, made only if the user's sequence is still the one the batch was merged
