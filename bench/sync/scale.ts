@@ -60,13 +60,19 @@ async function seed(sql: postgres.Sql, table: 'tasks' | 'sync_log', from: number
 async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
   const m = mutation();
   const row = recordToRow(applyMutation(undefined, m).record, 1_000_000);
+  // The write applies only against the sequence it was merged with: the user's current one.
+  const [state = { seq: 0, pruned_seq: 0 }] = await sql<{ seq: string; pruned_seq: string }[]>`
+    select seq, pruned_seq from public.sync_state where owner = ${owner}`;
   const statements: Record<string, [string, unknown[]]> = {
     lock: [LOCK_SYNC_STATE_SQL, []],
     loadPushState: [
       LOAD_PUSH_STATE_SQL,
       [JSON.stringify([m.id, 'seed-1']), JSON.stringify(taskIds.slice(0, 1))],
     ],
-    writePush: [WRITE_PUSH_SQL, [JSON.stringify([row]), JSON.stringify([]), 'bench', 1_000_000]],
+    writePush: [
+      WRITE_PUSH_SQL,
+      [JSON.stringify([row]), JSON.stringify([]), 'bench', 1_000_000, state.seq, state.pruned_seq],
+    ],
     pullPage: [PULL_PAGE_SQL, [0, 501]],
   };
   const out: Record<string, { plan: string[]; scans: string[] }> = {};

@@ -116,9 +116,10 @@ function pipelinedTransaction<T>(
           params: unknown[],
           options: StatementOptions = { prepare: PREPARE, simple: false },
         ) => (broken ? Promise.reject<R[]>(lostConnection()) : send<R>(text, params, options));
-        const background = (answer: Promise<unknown>) => {
+        const background = <A>(answer: Promise<A>) => {
           answer.catch(() => undefined);
           pending.push(answer);
+          return answer;
         };
         /**
          * Ends the transaction while the connection is still this reservation and releases it; a closed one
@@ -162,8 +163,8 @@ function pipelinedTransaction<T>(
             query: <R extends Row>(text: string, params: unknown[] = []) =>
               statement<R>(text, params),
             exec: async (text: string) => void (await statement(text, [], { prepare: false })),
-            queryBeforeCommit: (text: string, params: unknown[] = []) =>
-              background(statement(text, params)),
+            queryBeforeCommit: <R extends Row>(text: string, params: unknown[] = []) =>
+              background(statement<R>(text, params)),
           }))();
         work.then(
           async (value) => {

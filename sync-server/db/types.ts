@@ -9,10 +9,11 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
   /**
    * A transaction's last statement, when the driver can pipeline it: the COMMIT is sent right behind it
-   * instead of after its answer, a round trip less per transaction. The caller gives up its rows; if it
-   * fails, the transaction rolls back and rejects with its error. Absent: run it with `query` instead.
+   * instead of after its answer, a round trip less per transaction. Its rows arrive once the transaction
+   * has ended (already committed: too late to change it); if it fails, the transaction rolls back and
+   * rejects with its error (and so does the promise, which needs no handler). Absent: run it with `query`.
    */
-  queryBeforeCommit?(sql: string, params?: unknown[]): void;
+  queryBeforeCommit?<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 /** JWT claims as Supabase sets them for a request (`request.jwt.claims`). */

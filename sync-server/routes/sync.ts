@@ -10,7 +10,7 @@ import { readJson } from '../middleware/json-body';
 import { announceCommitted } from '../live/announce';
 import { createEventsHandler } from '../live/events-route';
 import { parseCursor, pullChanges } from '../sync/pull';
-import { pushMutations } from '../sync/push';
+import { pushAsUser } from '../sync/push';
 
 export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -21,15 +21,12 @@ export function createSyncRoutes(ctx: AppContext): Hono<AppEnv> {
     const body = await readJson(c, pushRequestSchema, isPushRequest);
     const user = c.get('user');
     const now = ctx.now();
-    const result = await ctx.db.asUser(user.claims, (tx) =>
-      pushMutations(tx, body.mutations, {
-        clientId: body.clientId,
-        now,
-        maxDriftMs: ctx.config.maxClockDriftMs,
-        beforeCommit: ctx.hooks?.beforePushCommit,
-        lastInTransaction: true,
-      }),
-    );
+    const result = await pushAsUser(ctx.db, user.claims, body.mutations, {
+      clientId: body.clientId,
+      now,
+      maxDriftMs: ctx.config.maxClockDriftMs,
+      beforeCommit: ctx.hooks?.beforePushCommit,
+    });
     announceCommitted(ctx, user.id, result);
     logTasksCreated(ctx.logger, c, result, startedAt);
     if (result.rejected.length > 0) {

@@ -1,5 +1,6 @@
 // Changes since a cursor, for one user. The cursor is the user's change sequence: every version below the
-// newest visible one has committed (pushes hold the user's sync_state lock), so paging never skips a row.
+// newest visible one has committed (a write holds the user's sync_state row lock from taking its versions
+// to its commit), so paging never skips a row.
 // Tasks, projects, sections, labels and comments draw versions from the same sequence: a page is the next
 // `limit` rows of all five.
 import type { CommentRecord } from '../../src/core/comment';

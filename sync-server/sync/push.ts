@@ -1,6 +1,8 @@
 // Applies a batch of mutations for one user in one transaction: idempotent by mutation id, merged in memory
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
-// The user's sync_state row is locked first, so the user's writes commit in version order (pull cursors).
+// The user's writes commit in version order (pull cursors): a write takes the user's sync_state row lock and
+// holds it to the commit. A task push reads without it and writes only if the sequence it read is still the
+// row's (optimistic, see WRITE_PUSH_SQL); other batches lock the row before they read.
 // Tasks, projects, sections, labels and comments go through the same steps; the kinds beside tasks load and
 // write in their own statements, run only when a batch has writes of that kind, so task pushes cost what
 // they did.
@@ -14,7 +16,7 @@ import type { LabelRecord } from '../../src/core/label';
 import type { SectionRecord } from '../../src/core/section';
 import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
 import type { Rejection } from '../../src/core/sync/protocol';
-import type { Queryable } from '../db/types';
+import type { Claims, Db, Queryable } from '../db/types';
 import {
   COMMENT_COLUMNS,
   COMMENT_RECORDSET_COLUMNS,
@@ -67,11 +69,6 @@ export interface PushOptions {
   maxDriftMs: number;
   /** Test hook: runs after the writes, before commit (used to force commit-order races). */
   beforeCommit?: () => Promise<void>;
-  /**
-   * The caller commits as soon as this returns: the write goes out with the COMMIT right behind it
-   * (`queryBeforeCommit`), and its failure rejects the transaction instead of this call.
-   */
-  lastInTransaction?: boolean;
 }
 
 export const LOCK_SYNC_STATE_SQL = `insert into public.sync_state as s (owner) values (auth.uid())
@@ -228,9 +225,13 @@ function trackParent(links: Map<string, string | null>, record: TaskRecord | Pro
 
 const TASK_COLUMN_LIST = TASK_COLUMNS.split(', ');
 
-/** Mutation ids already logged for the caller, and the current rows of the tasks a batch touches. */
+/**
+ * The user's sequence (no lock: see WRITE_PUSH_SQL), the mutation ids already logged for the caller and the
+ * current rows of the tasks a batch touches, in one statement and so one snapshot: the sequence read is the
+ * last one whose rows this read sees.
+ */
 export const LOAD_PUSH_STATE_SQL = `
-  select
+  select s.seq, s.pruned_seq,
     (select coalesce(json_agg(l), '[]') from jsonb_array_elements_text($1::text::jsonb) as k(id)
        cross join lateral (
          select mutation_id, status, code, message from public.sync_log
@@ -238,17 +239,34 @@ export const LOAD_PUSH_STATE_SQL = `
        ) l) as logged,
     (select coalesce(json_agg(t), '[]')
        from (select (jsonb_array_elements_text($2::text::jsonb))::uuid as id) as k
-       cross join lateral (${TASK_BY_ID}) t) as records`;
+       cross join lateral (${TASK_BY_ID}) t) as records
+    from (select) as one left join public.sync_state s on s.owner = (select auth.uid())`;
 
 /**
- * A batch's writes in one statement: the merged rows (multi-row upsert), the sync_log entries and the user's
- * new sequence. $1 rows, $2 log entries (JSON arrays), $3 client id, $4 new sequence.
+ * A batch's writes in one statement, made only if the user's sequence is still the one the batch was merged
+ * against: $1 rows, $2 log entries (JSON arrays), $3 client id, $4 new sequence, $5 and $6 the sequence and
+ * pruned sequence read (0 when the user had no sync_state row). Answers `written`: 1 if it wrote, 0 if not.
+ *
+ * `state` sets the new sequence only where the row still holds what was read. In READ COMMITTED an
+ * INSERT ... ON CONFLICT DO UPDATE waits for a concurrent transaction that holds the row, then evaluates its
+ * WHERE on the row's latest committed version (not this statement's snapshot), and locks the row even when
+ * the WHERE fails; a row inserted concurrently is waited for the same way. So `state` returns a row exactly
+ * when nothing moved the sequence (every writer of versioned rows moves `seq`, and rows leaving `tasks` move
+ * `pruned_seq`) since the read, and then this transaction holds the lock to its commit: no later writer can
+ * take versions above ours and commit first. The other two inserts take their rows only while `state`
+ * returned one (data-modifying CTEs see each other only through RETURNING), so a write that lost the race
+ * changes nothing and is done again from the read.
  */
 export const WRITE_PUSH_SQL = `
-  with upserted as (
+  with state as (
+    insert into public.sync_state as s (owner, seq) values (auth.uid(), $4)
+    on conflict (owner) do update set seq = excluded.seq where s.seq = $5 and s.pruned_seq = $6
+    returning 1
+  ), upserted as (
     insert into public.tasks as t (owner, ${TASK_COLUMNS})
     select auth.uid(), ${TASK_COLUMN_LIST.map((c) => `r.${c}`).join(', ')}
       from jsonb_to_recordset($1::text::jsonb) as r(${RECORDSET_COLUMNS})
+     where exists (select from state)
     on conflict (owner, id) do update set ${TASK_COLUMN_LIST.filter((c) => c !== 'id')
       .map((c) => `${c} = excluded.${c}`)
       .join(', ')}
@@ -258,10 +276,11 @@ export const WRITE_PUSH_SQL = `
     select auth.uid(), r.mutation_id, r.task_id, r.hlc, $3, r.status, r.code, r.message
       from jsonb_to_recordset($2::text::jsonb)
         as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
+     where exists (select from state)
     on conflict (owner, mutation_id) do nothing
     returning 1
   )
-  update public.sync_state set seq = $4 where owner = auth.uid() and seq < $4`;
+  select count(*)::int as written from state`;
 
 interface LoggedOutcome {
   mutation_id: string;
@@ -270,26 +289,91 @@ interface LoggedOutcome {
   message: string | null;
 }
 
+interface PushState {
+  seq: number;
+  prunedSeq: number;
+  logged: LoggedOutcome[];
+  records: Map<string, TaskRecord>;
+}
+
 async function loadPushState(
   tx: Queryable,
   mutationIds: string[],
   taskIds: string[],
-): Promise<{ logged: LoggedOutcome[]; records: Map<string, TaskRecord> }> {
-  const [row] = await tx.query<{ logged: LoggedOutcome[]; records: TaskRow[] }>(
-    LOAD_PUSH_STATE_SQL,
-    [JSON.stringify(mutationIds), JSON.stringify(taskIds)],
-  );
+): Promise<PushState> {
+  const [row] = await tx.query<{
+    seq: string | number | null;
+    pruned_seq: string | number | null;
+    logged: LoggedOutcome[];
+    records: TaskRow[];
+  }>(LOAD_PUSH_STATE_SQL, [JSON.stringify(mutationIds), JSON.stringify(taskIds)]);
   const records = new Map<string, TaskRecord>();
   for (const task of row.records) records.set(task.id, rowToRecord(task));
-  return { logged: row.logged, records };
+  return {
+    seq: Number(row.seq ?? 0),
+    prunedSeq: Number(row.pruned_seq ?? 0),
+    logged: row.logged,
+    records,
+  };
 }
 
+type Validated = ReturnType<typeof validateMutation>[];
+
+/** One read, merge and write of a batch; `written` says whether the write applied (see WRITE_PUSH_SQL). */
+interface Attempt {
+  result: PushResult;
+  written: Promise<boolean>;
+}
+
+/**
+ * A batch in the caller's transaction. Should another push of the user commit between the read and the
+ * write, the write changes nothing and locked the user's row, so the batch is read and merged again
+ * under that lock, where no one can move the sequence: it writes the second time.
+ */
 export async function pushMutations(
   tx: Queryable,
   rawMutations: unknown[],
   options: PushOptions,
 ): Promise<PushResult> {
   const validated = rawMutations.map(validateMutation);
+  let attempt = await pushAttempt(tx, validated, options, { lock: false, last: false });
+  if (!(await attempt.written))
+    attempt = await pushAttempt(tx, validated, options, { lock: true, last: false });
+  if (!(await attempt.written)) throw new Error('push write refused under the sync_state lock');
+  if (options.beforeCommit) await options.beforeCommit();
+  return attempt.result;
+}
+
+/**
+ * A batch in a transaction of its own as the user, its write sent with the COMMIT right behind it
+ * (`queryBeforeCommit`: a round trip less), so whether the write applied is known only once the
+ * transaction has ended. One that did not apply committed nothing (the write was the transaction's only
+ * one), and the batch runs again in a new transaction that locks the user's row before it reads.
+ */
+export async function pushAsUser(
+  db: Db,
+  claims: Claims,
+  rawMutations: unknown[],
+  options: PushOptions,
+): Promise<PushResult> {
+  if (options.beforeCommit)
+    return db.asUser(claims, (tx) => pushMutations(tx, rawMutations, options));
+  const validated = rawMutations.map(validateMutation);
+  for (const lock of [false, true]) {
+    const attempt = await db.asUser(claims, (tx) =>
+      pushAttempt(tx, validated, options, { lock, last: true }),
+    );
+    if (await attempt.written) return attempt.result;
+  }
+  throw new Error('push write refused under the sync_state lock');
+}
+
+async function pushAttempt(
+  tx: Queryable,
+  validated: Validated,
+  options: PushOptions,
+  mode: { lock: boolean; last: boolean },
+): Promise<Attempt> {
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
   const idsOf = (kind: RecordKind) => [
     ...new Set(
@@ -303,17 +387,22 @@ export async function pushMutations(
   const sectionIds = idsOf('section');
   const labelIds = idsOf('label');
   const commentIds = idsOf('comment');
+  // Writes beside tasks go out before the conditional write, so such a batch cannot take back what it
+  // wrote: it locks the user's row before it reads, as does a second attempt.
+  const lock =
+    mode.lock || projectIds.length + sectionIds.length + labelIds.length + commentIds.length > 0;
   // Issued together so the driver pipelines them; the server runs them in order, so the read after the
   // lock sees every commit that preceded it (READ COMMITTED takes a snapshot per statement: the lock and
   // the read cannot share one).
-  const [{ seq }, { logged, records }, projects, sections, labels, comments] = await Promise.all([
-    lockSyncState(tx),
-    loadPushState(tx, ids, taskIds),
-    loadProjects(tx, projectIds),
-    loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
-    loadSide<LabelRecord>(tx, LABEL_TABLE, labelIds),
-    loadSide<CommentRecord>(tx, COMMENT_TABLE, commentIds),
-  ]);
+  const [, { seq, prunedSeq, logged, records }, projects, sections, labels, comments] =
+    await Promise.all([
+      lock ? lockSyncState(tx) : null,
+      loadPushState(tx, ids, taskIds),
+      loadProjects(tx, projectIds),
+      loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
+      loadSide<LabelRecord>(tx, LABEL_TABLE, labelIds),
+      loadSide<CommentRecord>(tx, COMMENT_TABLE, commentIds),
+    ]);
   const seen = new Map<string, Omit<LoggedOutcome, 'mutation_id'>>();
   for (const row of logged) seen.set(row.mutation_id, row);
 
@@ -447,14 +536,26 @@ export async function pushMutations(
     const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
     if (sideRows.length > 0) await tx.query(table.write, [JSON.stringify(sideRows)]);
   }
+  let written = Promise.resolve(true);
   if (rows.length > 0 || log.length > 0) {
-    const params = [JSON.stringify(rows), JSON.stringify(log), options.clientId, next];
-    if (options.lastInTransaction && !options.beforeCommit && tx.queryBeforeCommit)
-      tx.queryBeforeCommit(WRITE_PUSH_SQL, params);
-    else await tx.query(WRITE_PUSH_SQL, params);
+    const params = [
+      JSON.stringify(rows),
+      JSON.stringify(log),
+      options.clientId,
+      next,
+      seq,
+      prunedSeq,
+    ];
+    const answer =
+      mode.last && tx.queryBeforeCommit
+        ? tx.queryBeforeCommit<{ written: number }>(WRITE_PUSH_SQL, params)
+        : tx.query<{ written: number }>(WRITE_PUSH_SQL, params);
+    written = answer.then(([row]) => row.written > 0);
+    // Settled in the caller's own time: a pipelined write is answered after the transaction ends.
+    written.catch(() => undefined);
+    if (!mode.last) await written;
   }
-  if (options.beforeCommit) await options.beforeCommit();
-  return {
+  const result: PushResult = {
     applied,
     rejected,
     changed,
@@ -465,4 +566,5 @@ export async function pushMutations(
     created,
     seq: next,
   };
+  return { result, written };
 }
