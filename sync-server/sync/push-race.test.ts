@@ -40,6 +40,8 @@ for (const kind of await databaseKinds()) {
       db = database.db;
     });
     afterAll(() => database.drop());
+    // PGlite serves one connection: no other transaction can commit between a push's read and its write.
+    const onPostgres: typeof it = kind === 'postgres' ? it : ((() => undefined) as never);
 
     const newUser = (): Claims => ({ sub: randomUUID(), role: 'authenticated' });
 
@@ -97,7 +99,7 @@ for (const kind of await databaseKinds()) {
       expect(after.logged).toEqual([other.id, mine.id].sort());
     });
 
-    it.skipIf(kind === 'pglite')(
+    onPostgres(
       'another connection committing in between: the pipelined write applies once, in a second transaction',
       async () => {
         const claims = newUser();
@@ -129,7 +131,7 @@ for (const kind of await databaseKinds()) {
       },
     );
 
-    it.skipIf(kind === 'pglite')(
+    onPostgres(
       'the same mutation pushed from another connection in between is applied once and replayed',
       async () => {
         const claims = newUser();
