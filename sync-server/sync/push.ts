@@ -546,14 +546,17 @@ async function pushAttempt(
       seq,
       prunedSeq,
     ];
-    const answer =
-      mode.last && tx.queryBeforeCommit
-        ? tx.queryBeforeCommit<{ written: number }>(WRITE_PUSH_SQL, params)
-        : tx.query<{ written: number }>(WRITE_PUSH_SQL, params);
+    const pipelined = mode.last && tx.queryBeforeCommit !== undefined;
+    const answer = pipelined
+      ? tx.queryBeforeCommit!<{ written: number }>(WRITE_PUSH_SQL, params)
+      : tx.query<{ written: number }>(WRITE_PUSH_SQL, params);
     written = answer.then(([row]) => row.written > 0);
     // Settled in the caller's own time: a pipelined write is answered after the transaction ends.
     written.catch(() => undefined);
-    if (!mode.last) await written;
+    // Any other write is answered inside the transaction, and its failure must reach the transaction
+    // before it commits: PGlite (no pipelining) otherwise sent COMMIT after a failed write and kept its
+    // one connection in the aborted transaction, failing every later request.
+    if (!pipelined) await written;
   }
   const result: PushResult = {
     applied,
