@@ -1,6 +1,8 @@
 // The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
+import { openDatabase } from './open-database';
 import { render } from 'solid-js/web';
-import { openTendDb } from './db/database';
+import { deferDatabase } from './db/deferred-db';
+import { readFirstPage } from './db/first-page';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
 import { App } from './ui/App';
@@ -24,9 +26,13 @@ import './styles/shortcut-sheet.css';
 import './styles/settings.css';
 
 function start(root: HTMLElement) {
-  const db = openTendDb();
+  // Dexie loads beside the shell (see open-database.ts): the shell paints with a stand-in database
+  // that live queries and writes wait for.
+  const { db, ready } = deferDatabase(openDatabase);
   // Only writes need the clock: read it from IndexedDB beside the first query, not before the render.
-  const clock = import('./db/persistent-clock').then((m) => m.createPersistentClock(db));
+  const clock = Promise.all([import('./db/persistent-clock'), ready]).then(([m, opened]) =>
+    m.createPersistentClock(opened),
+  );
   // Without storage Tend cannot work: the clock is the first read, so its failure says why.
   clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
@@ -35,7 +41,9 @@ function start(root: HTMLElement) {
   // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
   store.load().catch(() => undefined);
   // Captures a previous page showed but had not yet stored (reload, killed tab) are stored now.
-  replayCaptureJournal(captureJournal, store, db).catch(() => undefined);
+  ready
+    .then((opened) => replayCaptureJournal(captureJournal, store, opened))
+    .catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
   // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier
@@ -47,8 +55,10 @@ function start(root: HTMLElement) {
     // The search index reads every task once, in small slices between which input runs and which
     // wait while a view reads its rows; until it is complete, searches answer by word prefix from
     // the stored index (or wait for it when every word is too common).
-    import('./db/search-index')
-      .then(({ buildSearchIndex }) => buildSearchIndex(db, { slice: 250, pause: nextTask }))
+    Promise.all([import('./db/search-index'), ready])
+      .then(([{ buildSearchIndex }, opened]) =>
+        buildSearchIndex(opened, { slice: 250, pause: nextTask }),
+      )
       .catch(() => undefined);
   });
 }
@@ -75,8 +85,12 @@ function showFatal(root: HTMLElement, error: unknown): void {
 
 const root = document.getElementById('root') as HTMLElement;
 startPwa();
-try {
-  start(root);
-} catch (error: unknown) {
-  showFatal(root, error);
-}
+// The first render waits for what plain IndexedDB can tell without Dexie (an empty Inbox, at most
+// 100 ms), so the first paint shows what the view will keep showing.
+void readFirstPage().finally(() => {
+  try {
+    start(root);
+  } catch (error: unknown) {
+    showFatal(root, error);
+  }
+});

@@ -42,7 +42,6 @@ import { ToastRegion } from './toast/ToastRegion';
 import { createToasts } from './toast/toasts';
 import { createPendingTasks } from './tasks/pending';
 import { isOpenTaskMessage } from '../core/sw-protocol';
-import { pushIsActive } from '../sync/push-subscription';
 import { browserNotifications, startInPageReminders } from './reminders/in-page-reminders';
 import { ViewPage } from './views/ViewPage';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
@@ -119,6 +118,8 @@ export function App(props: AppProps): JSX.Element {
     ...browserNotifications(),
     pushActive: async () => {
       const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
+      // Asked only once notifications are allowed: its module stays out of the first paint.
+      const { pushIsActive } = await import('../sync/push-subscription');
       return pushIsActive(db, registration?.pushManager ?? null);
     },
     onGranted: () =>
