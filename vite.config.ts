@@ -86,40 +86,6 @@ function tendManifest(): Plugin {
   };
 }
 
-/**
- * The page's entry leaves Dexie and the database module out of its static imports (the shell paints
- * without them) and imports them as it starts. A low-priority prefetch from index.html lets their
- * download begin with the entry's instead of after it, without competing with the entry's own scripts.
- */
-function prefetchDatabase(): Plugin {
-  const DATABASE = '/src/db/database.ts';
-  return {
-    name: 'tend:prefetch-database',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, { bundle }) {
-        const chunks = Object.values(bundle ?? {}).flatMap((o) => (o.type === 'chunk' ? [o] : []));
-        const entry = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(DATABASE)));
-        if (!entry) return html;
-        const byName = new Map(chunks.map((c) => [c.fileName, c]));
-        const files = new Set<string>();
-        const visit = (fileName: string) => {
-          if (files.has(fileName) || html.includes(`/${fileName}"`)) return;
-          files.add(fileName);
-          for (const next of byName.get(fileName)?.imports ?? []) visit(next);
-        };
-        visit(entry.fileName);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'prefetch', href: `/${file}`, crossorigin: true },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
-}
-
 const COMPRESSIBLE = /\.(?:js|css|html|webmanifest|svg)$/;
 
 /**
@@ -155,7 +121,6 @@ export default defineConfig({
     solid(),
     tendManifest(),
     tendWhatsNew(),
-    prefetchDatabase(),
     precompress(),
     VitePWA({
       strategies: 'injectManifest',

@@ -1,8 +1,8 @@
 // The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
-import { openDatabase } from './open-database';
 import { render } from 'solid-js/web';
 import { deferDatabase } from './db/deferred-db';
 import { readFirstPage } from './db/first-page';
+import { afterFirstPaint, markShellRendered, yieldToMain, yieldWith } from './db/start-up';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
 import { App } from './ui/App';
@@ -26,26 +26,38 @@ import './styles/shortcut-sheet.css';
 import './styles/settings.css';
 
 function start(root: HTMLElement) {
-  // Dexie loads beside the shell (see open-database.ts): the shell paints with a stand-in database
-  // that live queries and writes wait for.
-  const { db, ready } = deferDatabase(openDatabase);
-  // Only writes need the clock: read it from IndexedDB beside the first query, not before the render.
-  const clock = Promise.all([import('./db/persistent-clock'), ready]).then(([m, opened]) =>
-    m.createPersistentClock(opened),
+  // Dexie (a third of the start-up JS) loads once the shell has painted, which is then the largest
+  // paint: the shell paints with a stand-in database that live queries and writes wait for.
+  // Dexie's evaluation, the database's set-up and what waits for it each take a task of their own.
+  const { db, ready } = deferDatabase(() =>
+    afterFirstPaint()
+      .then(() => import('./db/database'))
+      .then(yieldWith)
+      .then((m) => m.openTendDb())
+      .then(yieldWith),
   );
+  // Only writes need the clock: read it from IndexedDB once the database is open, in a task of its own.
+  const clock = ready
+    .then(yieldToMain)
+    .then(() => import('./db/persistent-clock'))
+    .then(async (m) => m.createPersistentClock(await ready));
   // Without storage Tend cannot work: the clock is the first read, so its failure says why.
   clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
   // The store (validation, merge) is not part of the first paint's JS, but it starts loading now: a
   // capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
   // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
-  store.load().catch(() => undefined);
+  void clock
+    .then(yieldToMain)
+    .then(() => store.load())
+    .catch(() => undefined);
   // Captures a previous page showed but had not yet stored (reload, killed tab) are stored now.
   ready
     .then((opened) => replayCaptureJournal(captureJournal, store, opened))
     .catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
+  markShellRendered();
   // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier
   // delays that paint, and nothing waits on it.
   whenSettled(() => {
@@ -84,7 +96,7 @@ function showFatal(root: HTMLElement, error: unknown): void {
 }
 
 const root = document.getElementById('root') as HTMLElement;
-startPwa();
+startPwa(undefined, afterFirstPaint());
 // The first render waits for what plain IndexedDB can tell without Dexie (an empty Inbox, at most
 // 100 ms), so the first paint shows what the view will keep showing.
 void readFirstPage().finally(() => {

@@ -1,9 +1,10 @@
 // Dexie liveQuery as a Solid signal: every view re-renders when any tab, the sync engine or the
 // service worker writes to the database, not only when this page does. Dexie loads after the first
-// paint: a query starts once it and the database are there.
+// paint: a query starts once it and the database are there, each in a task of its own at start-up.
 import { createSignal, onCleanup, createEffect } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import { whenDatabasesReady } from '../../db/deferred-db';
+import { inTurn } from '../../db/start-up';
 
 interface LiveResult<T> {
   value: Accessor<T>;
@@ -12,9 +13,11 @@ interface LiveResult<T> {
   error: Accessor<unknown>;
 }
 
-/** Dexie's liveQuery once Dexie and the page's database are loaded. */
+/** Dexie's liveQuery once Dexie and the page's database are loaded, in the start-up's turn. */
 export const loadLiveQuery = () =>
-  Promise.all([import('dexie'), whenDatabasesReady()]).then(([dexie]) => dexie.liveQuery);
+  Promise.all([import('dexie'), whenDatabasesReady()]).then(([dexie]) =>
+    inTurn(() => dexie.liveQuery),
+  );
 
 /**
  * Subscribes to `query` and re-subscribes whenever a signal read inside `deps` changes
