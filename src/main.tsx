@@ -34,6 +34,9 @@ function start(root: HTMLElement) {
       .then(() => import('./db/database'))
       .then(yieldWith)
       .then((m) => m.openTendDb())
+      .then(yieldWith)
+      // Opened before any query asks: Dexie would otherwise run every waiting query in one task.
+      .then((opened) => opened.open().then(() => opened))
       .then(yieldWith),
   );
   // Only writes need the clock: read it from IndexedDB once the database is open, in a task of its own.
@@ -96,7 +99,7 @@ function showFatal(root: HTMLElement, error: unknown): void {
 }
 
 const root = document.getElementById('root') as HTMLElement;
-startPwa(undefined, afterFirstPaint());
+startPwa(undefined, afterFirstPaint().then(yieldToMain));
 // The first render waits for what plain IndexedDB can tell without Dexie (an empty Inbox, at most
 // 100 ms), so the first paint shows what the view will keep showing.
 void readFirstPage().finally(() => {

@@ -44,17 +44,19 @@ import { createPendingTasks } from './tasks/pending';
 import { isOpenTaskMessage } from '../core/sw-protocol';
 import { browserNotifications, startInPageReminders } from './reminders/in-page-reminders';
 import { ViewPage } from './views/ViewPage';
-import { afterFirstPaint } from '../db/start-up';
+import { afterFirstPaint, yieldToMain } from '../db/start-up';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
 
 // Both prompts show only when the browser offers something, so they load after the first paint.
 const UpdatePrompt = lazy(() =>
   afterFirstPaint()
+    .then(yieldToMain)
     .then(() => import('../pwa/UpdatePrompt'))
     .then((m) => ({ default: m.UpdatePrompt })),
 );
 const InstallButton = lazy(() =>
   afterFirstPaint()
+    .then(yieldToMain)
     .then(() => import('../pwa/InstallButton'))
     .then((m) => ({ default: m.InstallButton })),
 );
