@@ -1,7 +1,7 @@
 // The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
 import { render } from 'solid-js/web';
 import { deferDatabase } from './db/deferred-db';
-import { readFirstPage } from './db/first-page';
+import { inboxEmptyAtStart, readFirstPage } from './db/first-page';
 import { afterFirstPaint, markShellRendered, yieldToMain, yieldWith } from './db/start-up';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
@@ -26,11 +26,12 @@ import './styles/shortcut-sheet.css';
 import './styles/settings.css';
 
 function start(root: HTMLElement) {
-  // Dexie (a third of the start-up JS) loads once the shell has painted, which is then the largest
-  // paint: the shell paints with a stand-in database that live queries and writes wait for.
+  // The shell paints with a stand-in database that live queries and writes wait for. When no task is
+  // open the first paint is final (an empty Inbox) and Dexie (a third of the start-up JS) loads after
+  // it, so nothing else is fetched before the largest paint; otherwise the rows need Dexie at once.
   // Dexie's evaluation, the database's set-up and what waits for it each take a task of their own.
   const { db, ready } = deferDatabase(() =>
-    afterFirstPaint()
+    (inboxEmptyAtStart() ? afterFirstPaint() : Promise.resolve())
       .then(() => import('./db/database'))
       .then(yieldWith)
       .then((m) => m.openTendDb())

@@ -18,6 +18,12 @@ export function whenDatabasesReady(): Promise<void> {
   return Promise.all(opening).then(() => undefined);
 }
 
+/** Runs `work` once the page's database is open (at once when it is): for reads and writes made
+ * outside a live query, which a view or an action can start before the database has opened. */
+export function whenDatabaseOpen<T>(work: () => T | Promise<T>): Promise<T> {
+  return whenDatabasesReady().then(work);
+}
+
 export interface DeferredDb {
   /** Usable after `ready` (or `whenDatabasesReady`); throws DatabaseNotReadyError before. */
   db: TendDb;

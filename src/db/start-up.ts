@@ -69,11 +69,13 @@ let started = false;
 export function inTurn<T>(step: () => T | Promise<T>): Promise<T> {
   if (started) return Promise.resolve().then(step);
   waiting++;
-  const run = queue.then(yieldToMain).then(step);
-  queue = run
-    .catch(() => undefined)
-    .then(() => {
+  const run = queue.then(yieldToMain).then(async () => {
+    try {
+      return await step();
+    } finally {
       if (--waiting === 0) started = true;
-    });
+    }
+  });
+  queue = run.catch(() => undefined);
   return run;
 }

@@ -78,3 +78,19 @@ test('a project created before the database opens is stored once it does', async
   await openApp(page, '/inbox');
   await expect(page.getByRole('link', { name: /Garden/ })).toBeVisible();
 });
+
+test('Settings opened before the database opens exports once it does, without errors', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const { held, release } = await holdDexie(page);
+  await page.goto('/settings', { waitUntil: 'commit' });
+  await held;
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  release();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await expect(page.getByRole('heading', { name: 'On-device AI' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
