@@ -7,6 +7,7 @@ import { formatDue } from '../lib/dates';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
+import type * as LazyRulesParser from './lazy-rules-parser';
 import type { QuickAddApi } from './QuickAdd';
 import { refineCaptureInBackground } from '../../ai/after-capture';
 import { queryTask } from '../../db/queries';
@@ -15,7 +16,7 @@ import { createSection } from '../../core/section';
 // Every text the rules parser is asked to parse (it still parses: this only records).
 const parsedTexts = vi.hoisted(() => [] as string[]);
 vi.mock('./lazy-rules-parser', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./lazy-rules-parser')>();
+  const actual = await importOriginal<typeof LazyRulesParser>();
   return {
     ...actual,
     parseQuickAdd: (...args: Parameters<typeof actual.parseQuickAdd>) => {
