@@ -48,8 +48,8 @@ function start(root: HTMLElement) {
   // Without storage Tend cannot work: the clock is the first read, so its failure says why.
   clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
-  // The store (validation, merge) is not part of the first paint's JS, but it starts loading now: a
-  // capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
+  // The store (validation, merge) is not part of the first paint's JS, but it loads right after the
+  // clock: a capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
   // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
   void clock
     .then(yieldToMain)
@@ -61,7 +61,6 @@ function start(root: HTMLElement) {
     .catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
-  markShellRendered();
   // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier
   // delays that paint, and nothing waits on it.
   whenSettled(() => {
@@ -109,4 +108,6 @@ void readFirstPage().finally(() => {
   } catch (error: unknown) {
     showFatal(root, error);
   }
+  // The shell (or why it cannot start) is in the DOM: what waits for its paint may go on after it.
+  markShellRendered();
 });
