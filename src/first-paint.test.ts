@@ -51,4 +51,9 @@ describe('the first paint', () => {
   it('loads no record schemas (zod): validation comes with the first write or section read', () => {
     expect([...graph.packages].filter((p) => p.startsWith('zod'))).toEqual([]);
   });
+
+  it('loads no Dexie: the database module and Dexie come with one import() as the entry starts', () => {
+    expect(graph.packages).not.toContain('dexie');
+    expect([...graph.files].filter((f) => f.endsWith('db/database.ts'))).toEqual([]);
+  });
 });

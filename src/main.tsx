@@ -1,6 +1,8 @@
 // The page's entry: open the local database, start the clock and store, mount the shell, start the PWA.
 import { render } from 'solid-js/web';
-import { openTendDb } from './db/database';
+import { deferDatabase } from './db/deferred-db';
+import { inboxEmptyAtStart, readFirstPage } from './db/first-page';
+import { afterFirstPaint, markShellRendered, yieldToMain, yieldWith } from './db/start-up';
 import { createLazyTasksStore } from './db/lazy-store';
 import { startPwa } from './pwa/start';
 import { App } from './ui/App';
@@ -24,18 +26,39 @@ import './styles/shortcut-sheet.css';
 import './styles/settings.css';
 
 function start(root: HTMLElement) {
-  const db = openTendDb();
-  // Only writes need the clock: read it from IndexedDB beside the first query, not before the render.
-  const clock = import('./db/persistent-clock').then((m) => m.createPersistentClock(db));
+  // The shell paints with a stand-in database that live queries and writes wait for. When no task is
+  // open the first paint is final (an empty Inbox) and Dexie (a third of the start-up JS) loads after
+  // it, so nothing else is fetched before the largest paint; otherwise the rows need Dexie at once.
+  // Dexie's evaluation, the database's set-up and what waits for it each take a task of their own.
+  const { db, ready } = deferDatabase(() =>
+    (inboxEmptyAtStart() ? afterFirstPaint() : Promise.resolve())
+      .then(() => import('./db/database'))
+      .then(yieldWith)
+      .then((m) => m.openTendDb())
+      .then(yieldWith)
+      // Opened before any query asks: Dexie would otherwise run every waiting query in one task.
+      .then((opened) => opened.open().then(() => opened))
+      .then(yieldWith),
+  );
+  // Only writes need the clock: read it from IndexedDB once the database is open, in a task of its own.
+  const clock = ready
+    .then(yieldToMain)
+    .then(() => import('./db/persistent-clock'))
+    .then(async (m) => m.createPersistentClock(await ready));
   // Without storage Tend cannot work: the clock is the first read, so its failure says why.
   clock.catch((error: unknown) => showFatal(root, error));
   const store = createLazyTasksStore({ db, clock });
-  // The store (validation, merge) is not part of the first paint's JS, but it starts loading now: a
-  // capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
+  // The store (validation, merge) is not part of the first paint's JS, but it loads right after the
+  // clock: a capture shows its row at once and must reach IndexedDB before a quick reload can lose it.
   // Its failures surface on the write that needed it; a storage failure is on screen from the clock.
-  store.load().catch(() => undefined);
+  void clock
+    .then(yieldToMain)
+    .then(() => store.load())
+    .catch(() => undefined);
   // Captures a previous page showed but had not yet stored (reload, killed tab) are stored now.
-  replayCaptureJournal(captureJournal, store, db).catch(() => undefined);
+  ready
+    .then((opened) => replayCaptureJournal(captureJournal, store, opened))
+    .catch(() => undefined);
   root.textContent = '';
   render(() => <App db={db} store={store} clock={clock} now={() => new Date()} />, root);
   // Sync (supabase-js, ~60 KB gzip) loads once the first rows are on screen: compiling it earlier
@@ -47,8 +70,10 @@ function start(root: HTMLElement) {
     // The search index reads every task once, in small slices between which input runs and which
     // wait while a view reads its rows; until it is complete, searches answer by word prefix from
     // the stored index (or wait for it when every word is too common).
-    import('./db/search-index')
-      .then(({ buildSearchIndex }) => buildSearchIndex(db, { slice: 250, pause: nextTask }))
+    Promise.all([import('./db/search-index'), ready])
+      .then(([{ buildSearchIndex }, opened]) =>
+        buildSearchIndex(opened, { slice: 250, pause: nextTask }),
+      )
       .catch(() => undefined);
   });
 }
@@ -74,9 +99,15 @@ function showFatal(root: HTMLElement, error: unknown): void {
 }
 
 const root = document.getElementById('root') as HTMLElement;
-startPwa();
-try {
-  start(root);
-} catch (error: unknown) {
-  showFatal(root, error);
-}
+startPwa(undefined, afterFirstPaint().then(yieldToMain));
+// The first render waits for what plain IndexedDB can tell without Dexie (an empty Inbox, at most
+// 100 ms), so the first paint shows what the view will keep showing.
+void readFirstPage().finally(() => {
+  try {
+    start(root);
+  } catch (error: unknown) {
+    showFatal(root, error);
+  }
+  // The shell (or why it cannot start) is in the DOM: what waits for its paint may go on after it.
+  markShellRendered();
+});

@@ -2,9 +2,9 @@
 // resynced after its cursor expired: kept as a read-only archive, shown under Completed, until the user
 // clears them. The mark is local (`archivedAt`); any later change from the server makes the task live
 // again, since the server then has it.
-import Dexie from 'dexie';
 import type { Task } from '../core/task';
 import type { TendDb } from './database';
+import { MAX_KEY, MIN_KEY } from './key-range';
 import { storedToTask } from './task-index';
 
 interface ArchivedTask {
@@ -14,9 +14,7 @@ interface ArchivedTask {
 }
 
 const archivedRange = (db: TendDb) =>
-  db.tasks
-    .where('[status+projectKey]')
-    .between(['archived', Dexie.minKey], ['archived', Dexie.maxKey]);
+  db.tasks.where('[status+projectKey]').between(['archived', MIN_KEY], ['archived', MAX_KEY]);
 
 /** Marks stored tasks as archived; call inside a transaction over `tasks`. */
 export async function markArchived(db: TendDb, ids: string[], at: string): Promise<void> {

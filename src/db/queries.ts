@@ -1,6 +1,5 @@
 // The views as IndexedDB queries: each is one range of one index (see the schema in database.ts),
 // then the pure sorting and grouping of src/core/views.ts. Wrap them in Dexie's `liveQuery` for live UI.
-import Dexie from 'dexie';
 import type { Collection } from 'dexie';
 import { addDays } from '../core/calendar';
 import { compileQuery } from '../core/filter/evaluate';
@@ -16,6 +15,7 @@ import { projectNameKey } from '../core/project-id';
 import type { Section } from '../core/section';
 import { searchTokens } from '../core/search-words';
 import type { TendDb } from './database';
+import { MAX_KEY, MIN_KEY, waitFor } from './key-range';
 import { labelIdsNamed, projectLookup } from './project-lookup';
 import type { ProjectLookup } from './project-lookup';
 import { storedToTask } from './task-index';
@@ -85,27 +85,26 @@ function viewCollection(
   view: Exclude<ViewSpec, { kind: 'inbox' | 'project' | 'label' }>,
   today: string,
 ): TaskCollection {
-  const { minKey, maxKey } = Dexie;
   switch (view.kind) {
     case 'today':
       // `\uffff` sorts after any `THH:mm` suffix, so timed tasks of today are included.
       return db.tasks
         .where('[status+due]')
-        .between(['open', minKey], ['open', `${today}\uffff`], true, true);
+        .between(['open', MIN_KEY], ['open', `${today}\uffff`], true, true);
     case 'upcoming':
       return db.tasks
         .where('[status+due]')
-        .between(['open', addDays(today, 1)], ['open', maxKey], true, true);
+        .between(['open', addDays(today, 1)], ['open', MAX_KEY], true, true);
     case 'completed':
       return db.tasks
         .where('[status+completedAt]')
-        .between(['done', minKey], ['done', maxKey], true, true)
+        .between(['done', MIN_KEY], ['done', MAX_KEY], true, true)
         .reverse();
     case 'search':
       // Substring search has no index to use; open and done tasks are the two adjacent statuses.
       return db.tasks
         .where('[status+projectKey]')
-        .between(['done', minKey], ['open', maxKey], true, true);
+        .between(['done', MIN_KEY], ['open', MAX_KEY], true, true);
   }
 }
 
@@ -279,14 +278,14 @@ async function searchTasks(
     }
     // Every word is too common to read its tasks: waiting for the build costs less than reading all.
     if (db.searchIndex) {
-      await Dexie.waitFor(db.searchIndex.complete());
+      await waitFor(db, db.searchIndex.complete());
       indexed = db.searchIndex.lookup(words);
     }
   }
   if (indexed === null) {
     const open = db.tasks
       .where('[status+projectKey]')
-      .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true);
+      .between(['open', MIN_KEY], ['open', MAX_KEY], true, true);
     const all = found(await (plain ? searched : open).toArray());
     return { tasks: page(all), total: all.length };
   }
@@ -549,7 +548,7 @@ export async function queryLevel(db: TendDb, taskId: string): Promise<number> {
 export async function queryTrash(db: TendDb, limit = 500): Promise<Task[]> {
   const rows = await db.tasks
     .where('[status+projectKey]')
-    .between(['deleted', Dexie.minKey], ['deleted', Dexie.maxKey], true, true)
+    .between(['deleted', MIN_KEY], ['deleted', MAX_KEY], true, true)
     .toArray();
   // A record deleted before its title arrived (out-of-order sync) has nothing to show or restore.
   const { read } = await projectLookup(db);

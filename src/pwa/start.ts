@@ -2,9 +2,12 @@
 import { getInstallPrompt } from './install-prompt.ts';
 import { registerServiceWorker, type RegisterOptions } from './register.ts';
 
-/** Starts listening for the install offer (it fires early) and registers the service worker. */
-export function startPwa(options?: RegisterOptions): void {
+/**
+ * Starts listening for the install offer (it fires early) and registers the service worker once
+ * `registerAfter` resolves (the page's first paint: workbox-window is not part of it).
+ */
+export function startPwa(options?: RegisterOptions, registerAfter?: Promise<unknown>): void {
   if (typeof window === 'undefined') return;
   getInstallPrompt(window);
-  void registerServiceWorker(options);
+  void Promise.resolve(registerAfter).then(() => registerServiceWorker(options));
 }

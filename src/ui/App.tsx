@@ -42,17 +42,23 @@ import { ToastRegion } from './toast/ToastRegion';
 import { createToasts } from './toast/toasts';
 import { createPendingTasks } from './tasks/pending';
 import { isOpenTaskMessage } from '../core/sw-protocol';
-import { pushIsActive } from '../sync/push-subscription';
 import { browserNotifications, startInPageReminders } from './reminders/in-page-reminders';
 import { ViewPage } from './views/ViewPage';
+import { afterFirstPaint, yieldToMain } from '../db/start-up';
 import { documentTitle, quickAddDefaults, viewSpecFor } from './views/view-model';
 
 // Both prompts show only when the browser offers something, so they load after the first paint.
 const UpdatePrompt = lazy(() =>
-  import('../pwa/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })),
+  afterFirstPaint()
+    .then(yieldToMain)
+    .then(() => import('../pwa/UpdatePrompt'))
+    .then((m) => ({ default: m.UpdatePrompt })),
 );
 const InstallButton = lazy(() =>
-  import('../pwa/InstallButton').then((m) => ({ default: m.InstallButton })),
+  afterFirstPaint()
+    .then(yieldToMain)
+    .then(() => import('../pwa/InstallButton'))
+    .then((m) => ({ default: m.InstallButton })),
 );
 
 const TaskDetail = lazy(() => import('./detail/TaskDetail'));
@@ -119,6 +125,8 @@ export function App(props: AppProps): JSX.Element {
     ...browserNotifications(),
     pushActive: async () => {
       const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
+      // Asked only once notifications are allowed: its module stays out of the first paint.
+      const { pushIsActive } = await import('../sync/push-subscription');
       return pushIsActive(db, registration?.pushManager ?? null);
     },
     // A chunk that cannot load (offline after an update) leaves reminders to this page until the next grant.

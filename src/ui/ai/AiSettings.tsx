@@ -22,6 +22,7 @@ import type { LoadProgress } from '../../ai/progress';
 import { getPageRuntime } from '../../ai/runtime';
 import type { AiRuntime } from '../../ai/runtime';
 import { getAiSettings, setAiSettings } from '../../ai/settings';
+import { whenDatabaseOpen, whenDatabasesReady } from '../../db/deferred-db';
 import { InferenceChart } from './InferenceChart';
 
 const MB = 1024 * 1024;
@@ -46,13 +47,15 @@ const percent = (value: number | null) => (value === null ? '—' : `${Math.roun
 
 export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }): JSX.Element {
   const [capability] = createResource(() => props.runtime.capability());
-  const [settings, { mutate: setSettings }] = createResource(() => getAiSettings(props.db));
+  const [settings, { mutate: setSettings }] = createResource(() =>
+    whenDatabaseOpen(() => getAiSettings(props.db)),
+  );
   const [downloaded, { mutate: setDownloaded }] = createResource(capability, (cap) =>
     cap.available ? props.runtime.isDownloaded() : Promise.resolve(false),
   );
   // Settle refinements past their correction window first, so parse accuracy is current.
   const [counts] = createResource(async () => {
-    await props.runtime.settleAndSendStats().catch(() => undefined);
+    await whenDatabaseOpen(() => props.runtime.settleAndSendStats()).catch(() => undefined);
     return getCounts(props.db);
   });
   const [download, setDownload] = createSignal<Download>({ state: 'idle' });
@@ -76,6 +79,7 @@ export function AiSettingsPanel(props: { db: TendDb; runtime: AiPanelRuntime }):
   };
 
   async function save(changes: { enabled?: boolean; telemetry?: boolean }) {
+    await whenDatabasesReady();
     setSettings(await setAiSettings(props.db, changes));
   }
 

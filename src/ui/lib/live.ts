@@ -1,8 +1,10 @@
 // Dexie liveQuery as a Solid signal: every view re-renders when any tab, the sync engine or the
-// service worker writes to the database, not only when this page does.
-import { liveQuery } from 'dexie';
+// service worker writes to the database, not only when this page does. Dexie loads after the first
+// paint: a query starts once it and the database are there, each in a task of its own at start-up.
 import { createSignal, onCleanup, createEffect } from 'solid-js';
 import type { Accessor } from 'solid-js';
+import { whenDatabasesReady } from '../../db/deferred-db';
+import { inTurn } from '../../db/start-up';
 
 interface LiveResult<T> {
   value: Accessor<T>;
@@ -10,6 +12,12 @@ interface LiveResult<T> {
   ready: Accessor<boolean>;
   error: Accessor<unknown>;
 }
+
+/** Dexie's liveQuery once Dexie and the page's database are loaded, in the start-up's turn. */
+export const loadLiveQuery = () =>
+  Promise.all([import('dexie'), whenDatabasesReady()]).then(([dexie]) =>
+    inTurn(() => dexie.liveQuery),
+  );
 
 /**
  * Subscribes to `query` and re-subscribes whenever a signal read inside `deps` changes
@@ -23,20 +31,30 @@ export function createLive<T, D = void>(
   const [value, setValue] = createSignal<T>(initial, { equals: false });
   const [ready, setReady] = createSignal(false);
   const [error, setError] = createSignal<unknown>(undefined);
+  const failed = (err: unknown) => {
+    setError(() => err);
+    setReady(true);
+  };
   createEffect(() => {
     const input = deps ? deps() : (undefined as D);
-    const subscription = liveQuery(() => query(input)).subscribe({
-      next: (result) => {
-        setValue(() => result);
-        setError(undefined);
-        setReady(true);
-      },
-      error: (err: unknown) => {
-        setError(() => err);
-        setReady(true);
-      },
+    let unsubscribe: (() => void) | undefined;
+    let stopped = false;
+    loadLiveQuery().then((liveQuery) => {
+      if (stopped) return;
+      const subscription = liveQuery(() => query(input)).subscribe({
+        next: (result) => {
+          setValue(() => result);
+          setError(undefined);
+          setReady(true);
+        },
+        error: failed,
+      });
+      unsubscribe = () => subscription.unsubscribe();
+    }, failed);
+    onCleanup(() => {
+      stopped = true;
+      unsubscribe?.();
     });
-    onCleanup(() => subscription.unsubscribe());
   });
   return { value, ready, error };
 }

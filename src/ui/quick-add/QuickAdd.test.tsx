@@ -7,10 +7,24 @@ import { formatDue } from '../lib/dates';
 import { createTestContext, createTestServices, WithApp } from '../testing';
 import type { TestServices } from '../testing';
 import { QuickAdd } from './QuickAdd';
+import type * as LazyRulesParser from './lazy-rules-parser';
 import type { QuickAddApi } from './QuickAdd';
 import { refineCaptureInBackground } from '../../ai/after-capture';
 import { queryTask } from '../../db/queries';
 import { createSection } from '../../core/section';
+
+// Every text the rules parser is asked to parse (it still parses: this only records).
+const parsedTexts = vi.hoisted(() => [] as string[]);
+vi.mock('./lazy-rules-parser', async (importOriginal) => {
+  const actual = await importOriginal<typeof LazyRulesParser>();
+  return {
+    ...actual,
+    parseQuickAdd: (...args: Parameters<typeof actual.parseQuickAdd>) => {
+      parsedTexts.push(args[0]);
+      return actual.parseQuickAdd(...args);
+    },
+  };
+});
 
 const NOW = '2026-11-26T09:00:00.000Z';
 const HOME_ID = '00000000-0000-4000-8000-0000000000a1';
@@ -239,6 +253,17 @@ describe('refineCaptureInBackground', () => {
 });
 
 describe('parser loading', () => {
+  it('leaves an empty box unparsed: the parser’s first, slow run waits for the first word', () => {
+    parsedTexts.length = 0;
+    const { type } = renderQuickAdd();
+    expect(parsedTexts).toEqual([]);
+    type('Buy milk');
+    expect(parsedTexts).toContain('Buy milk');
+    parsedTexts.length = 0;
+    type('');
+    expect(parsedTexts).toEqual([]);
+  });
+
   it('treats text as a plain title until the parser is there', async () => {
     const { plainResult } = await import('./parser');
     expect(plainResult('  Buy   milk tomorrow ')).toMatchObject({

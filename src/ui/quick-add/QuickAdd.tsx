@@ -82,8 +82,10 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
     return { project, sections: project ? (props.sectionsOf?.(project) ?? []) : [] };
   });
   const known = (): KnownNames => ({ ...names(), sections: target().sections.map((s) => s.name) });
+  // An empty box has nothing to parse: the parser's first run (20-30 ms while its rules warm up) waits
+  // for the first word typed instead of landing in the start-up after the first paint.
   const parseWith = (parse: Parse | null) =>
-    parse
+    parse && text().trim() !== ''
       ? parse(text(), { now: app.now(), dismissed: dismissed(), known: known() })
       : plainResult(text());
   const parsed = createMemo(() => parseWith(parser()));

@@ -2,13 +2,14 @@
 // push subscription (then the server's pushes take over). Scheduled from IndexedDB: a timer for the next
 // firing, re-planned whenever the tasks change. Each firing is claimed in IndexedDB first, so it shows
 // once per device whether the page or the service worker gets there first (src/db/reminder-deliveries.ts).
-import { liveQuery } from 'dexie';
 import { dueFirings, nextFiring } from '../../core/reminders';
 import { reminderNotification } from '../../core/sw-protocol';
 import type { ReminderNotice } from '../../core/sw-protocol';
 import type { Task } from '../../core/task';
 import type { TendDb } from '../../db/database';
+import { whenDatabasesReady } from '../../db/deferred-db';
 import { claimFiring, pruneDelivered, queryRemindedTasks } from '../../db/reminder-deliveries';
+import { loadLiveQuery } from '../lib/live';
 
 type Shown = ReturnType<typeof reminderNotification>;
 
@@ -32,8 +33,20 @@ interface InPageReminderDeps {
 }
 
 function liveWatch<T>(query: () => Promise<T>, changed: (value: T) => void): () => void {
-  const subscription = liveQuery(query).subscribe({ next: changed, error: () => undefined });
-  return () => subscription.unsubscribe();
+  let unsubscribe: (() => void) | undefined;
+  let stopped = false;
+  void loadLiveQuery().then(
+    (liveQuery) => {
+      if (stopped) return;
+      const subscription = liveQuery(query).subscribe({ next: changed, error: () => undefined });
+      unsubscribe = () => subscription.unsubscribe();
+    },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    unsubscribe?.();
+  };
 }
 
 interface InPageReminders {
@@ -51,7 +64,10 @@ export function startInPageReminders(deps: InPageReminderDeps): InPageReminders 
   let stopped = false;
 
   async function check(): Promise<string[]> {
-    if (stopped || deps.permission() !== 'granted' || (await deps.pushActive())) return [];
+    if (stopped || deps.permission() !== 'granted') return [];
+    // The first check runs with the shell, before the database has opened.
+    await whenDatabasesReady();
+    if (stopped || (await deps.pushActive())) return [];
     watch();
     tasks = await queryRemindedTasks(deps.db);
     const now = deps.now();

@@ -5,6 +5,7 @@ import type { JSX } from 'solid-js';
 import { exportJsonParts, importJsonStream, importTodoistCsv } from '../../db/transfer';
 import { commentsStore } from '../detail/comments-store';
 import type { TextSource } from '../../db/transfer';
+import { whenDatabaseOpen } from '../../db/deferred-db';
 import { useApp } from '../app-context';
 import { localDay } from '../../core/calendar';
 import { describeError, messageForCode, plural } from '../messages';
@@ -53,7 +54,9 @@ export function DataTransfer(): JSX.Element {
     setBusy('export');
     setStatus(null);
     try {
-      const { parts, count } = await exportJsonParts(app.db, app.now().getTime());
+      const { parts, count } = await whenDatabaseOpen(() =>
+        exportJsonParts(app.db, app.now().getTime()),
+      );
       const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;

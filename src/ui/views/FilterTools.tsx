@@ -3,6 +3,7 @@
 import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { deleteFilter, saveFilter } from '../../db/filters';
+import { whenDatabaseOpen } from '../../db/deferred-db';
 import { useApp } from '../app-context';
 import { actOrToast } from '../lib/act-or-toast';
 import type { Route } from '../router';
@@ -27,7 +28,7 @@ export function FilterTools(props: FilterToolsProps): JSX.Element {
       name: (name().trim() || props.query.trim()).slice(0, 100),
       query: props.query,
     };
-    const filter = await act(() => saveFilter(app.db, fields));
+    const filter = await act(() => whenDatabaseOpen(() => saveFilter(app.db, fields)));
     if (!filter) return;
     setNaming(false);
     setName('');
@@ -36,7 +37,8 @@ export function FilterTools(props: FilterToolsProps): JSX.Element {
   }
 
   async function remove(id: string) {
-    if (!(await act(() => deleteFilter(app.db, id).then(() => true)))) return;
+    if (!(await act(() => whenDatabaseOpen(() => deleteFilter(app.db, id)).then(() => true))))
+      return;
     app.toasts.show('Deleted the filter');
     app.router.navigate(routeHref({ view: 'search', query: props.query }));
   }

@@ -19,6 +19,8 @@ import {
   namedProjects,
   queryViewPage,
 } from '../../db/queries';
+import { whenDatabasesReady } from '../../db/deferred-db';
+import { inboxEmptyAtStart } from '../../db/first-page';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import { SECTION_WORDS, describeFilterError, plural } from '../messages';
@@ -112,8 +114,11 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
   // join the word-prefix ones) or after another tab's write.
   const [indexChanges, setIndexChanges] = createSignal(0);
   const indexChanged = () => setIndexChanges((n) => n + 1);
-  app.db.searchIndexChanges.add(indexChanged);
-  onCleanup(() => app.db.searchIndexChanges.delete(indexChanged));
+  // The view mounts with the shell, before the database has opened: it listens once it is open.
+  const listening = whenDatabasesReady().then(() => app.db.searchIndexChanges.add(indexChanged));
+  onCleanup(() => {
+    listening.then(() => app.db.searchIndexChanges.delete(indexChanged)).catch(() => undefined);
+  });
   const page = createLive(
     ({ spec, today, sort, limit }) =>
       queryViewPage(app.db, spec, { today, sort, limit, withTotal: false }),
@@ -133,7 +138,9 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     () => ({ spec: props.spec, today: app.today() }),
   );
   const total = () => page.value().total ?? counted.value() ?? 0;
-  const groups = { ...page, value: () => page.value().groups };
+  // An Inbox known empty before Dexie loaded shows its empty state in the first paint.
+  const ready = () => page.ready() || (props.spec.kind === 'inbox' && inboxEmptyAtStart());
+  const groups = { ...page, ready, value: () => page.value().groups };
   const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
   const nextPage = () => {
     if (page.ready() && loaded() >= limit() && loaded() < total()) setLimit(loaded() + PAGE);
