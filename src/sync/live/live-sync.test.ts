@@ -156,6 +156,33 @@ describe('live sync', () => {
     expect(a.tab.pulls).toBe(pulls + 1);
   });
 
+  it('a cursor storage cannot read (closed under the page) asks for a pull instead of rejecting unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const browser = createBrowser();
+      let readable = true;
+      const a = browser.openTab({
+        getCursor: async () => {
+          if (!readable) throw new Error('Database has been closed');
+          return browser.device.cursor;
+        },
+      });
+      await expect.poll(() => lastOf(a.tab.connection)).toBe('live');
+      await expect.poll(() => browser.device.cursor).toBeDefined();
+      const pulls = a.tab.pulls;
+      readable = false;
+      await pushFromAnotherDevice(userA, 1);
+      // The engine's pull reports the storage failure itself; live sync only has to ask for it.
+      await expect.poll(() => a.tab.pulls).toBeGreaterThan(pulls);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('when the tab holding the stream closes, another opens it and keeps pulling', async () => {
     const browser = createBrowser();
     const a = browser.openTab();

@@ -72,8 +72,10 @@ export function startLiveSync(options: LiveSyncOptions): LiveSync {
   const backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
   const followerDelayMs = options.followerDelayMs ?? 300;
   let newest = -1;
+  // A cursor storage cannot read counts as none: the pull asked for then reports the failure itself
+  // (the sync status), where a rejection here would go unhandled.
   const behind = async () => {
-    const cursor = await options.getCursor();
+    const cursor = await options.getCursor().catch(() => undefined);
     return cursor === undefined || newest > cursor;
   };
   // Checked again when the wait is over: another tab may have pulled in the meantime.
