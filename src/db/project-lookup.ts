@@ -30,6 +30,11 @@ export interface ProjectLookup {
 
 export async function projectLookup(db: TendDb): Promise<ProjectLookup> {
   const [records, labelRecords] = await Promise.all([db.projects.toArray(), db.labels.toArray()]);
+  return lookupFrom(records, labelRecords);
+}
+
+/** The lookup over the stored project and label records, however they were read. */
+export function lookupFrom(records: ProjectRecord[], labelRecords: LabelRecord[]): ProjectLookup {
   const live = new Map<string, ProjectRecord>();
   const gone: string[] = [];
   for (const r of records) {
