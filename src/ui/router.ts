@@ -27,7 +27,7 @@ function decode(segment: string): string {
 }
 
 /** Turns a location (path + query string) into a route. Pure, so tests need no browser. */
-function parseRoute(pathname: string, search = ''): Route {
+export function parseRoute(pathname: string, search = ''): Route {
   const params = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
   const [, first = '', second] = path.split('/');

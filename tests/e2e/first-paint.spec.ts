@@ -4,7 +4,7 @@
 // (read with plain IndexedDB), and the shell does not move when the rows arrive.
 import { expect, test } from '@playwright/test';
 import type { Page, Route } from '@playwright/test';
-import { openApp, quickAdd, taskCheckbox } from './support/app.ts';
+import { captureTask, openApp, quickAdd, taskCheckbox } from './support/app.ts';
 
 // Requests answered by a service worker bypass page.route: these pages load from the network.
 test.use({ serviceWorkers: 'block' });
@@ -66,6 +66,31 @@ test('the shell paints while Dexie is still loading, and a capture made then is 
 
   await page.reload();
   await expect(taskCheckbox(page, 'Water the ferns')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the Inbox paints its rows while Dexie is still loading, and they stay put when it arrives', async ({
+  page,
+}) => {
+  await openApp(page, '/inbox');
+  for (const title of ['Call the plumber', 'Pay rent @errand', 'Book flights'])
+    await captureTask(page, title, title.replace(' @errand', ''));
+  await expect(taskCheckbox(page, 'Book flights')).toBeVisible();
+
+  const { held, release } = await holdDexie(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.reload({ waitUntil: 'commit' });
+  await held;
+  // Read with plain IndexedDB, in the view's order, with their labels, before Dexie has loaded.
+  const rows = page.locator('main [data-task-id]');
+  await expect(rows).toHaveText([/Call the plumber/, /Pay rent.*errand/, /Book flights/]);
+
+  release();
+  // Dexie's live query takes over with the same rows, and they work: one is completed.
+  await taskCheckbox(page, 'Call the plumber').click();
+  await expect(rows).toHaveText([/Pay rent.*errand/, /Book flights/]);
+  expect(await layoutShift(page)).toBeLessThan(0.01);
   expect(errors).toEqual([]);
 });
 

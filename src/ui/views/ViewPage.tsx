@@ -20,7 +20,7 @@ import {
   queryViewPage,
 } from '../../db/queries';
 import { whenDatabasesReady } from '../../db/deferred-db';
-import { inboxEmptyAtStart } from '../../db/first-page';
+import { inboxAtStart, VIEW_PAGE_SIZE } from '../../db/first-page';
 import { useApp } from '../app-context';
 import { createLive } from '../lib/live';
 import { SECTION_WORDS, describeFilterError, plural } from '../messages';
@@ -66,7 +66,7 @@ const SORT_LABELS: Record<SortKey, string> = {
  * Rows read per page: the first screen needs about 20, and the list asks for the next page as the
  * user scrolls near the end of what is loaded, so a view costs what has been shown, not what is stored.
  */
-const PAGE = 100;
+const PAGE = VIEW_PAGE_SIZE;
 
 const REORDERABLE = new Set<ViewSpec['kind']>(['inbox', 'today', 'upcoming', 'project', 'label']);
 
@@ -137,10 +137,18 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
     null,
     () => ({ spec: props.spec, today: app.today() }),
   );
-  const total = () => page.value().total ?? counted.value() ?? 0;
-  // An Inbox known empty before Dexie loaded shows its empty state in the first paint.
-  const ready = () => page.ready() || (props.spec.kind === 'inbox' && inboxEmptyAtStart());
-  const groups = { ...page, ready, value: () => page.value().groups };
+  // The Inbox's first page read before Dexie loaded: its rows (or empty state) are in the first
+  // paint, until the live query answers.
+  const startPage = inboxAtStart();
+  const startGroups = createMemo(() =>
+    !page.ready() && startPage && props.spec.kind === 'inbox' && sort() === 'manual'
+      ? groupForView(props.spec, startPage.tasks, app.today(), 'manual')
+      : null,
+  );
+  const startTotal = () => (startGroups() && startPage ? startPage.total : 0);
+  const total = () => page.value().total ?? counted.value() ?? startTotal();
+  const ready = () => page.ready() || startGroups() !== null;
+  const groups = { ...page, ready, value: () => startGroups() ?? page.value().groups };
   const loaded = createMemo(() => groups.value().reduce((n, g) => n + g.tasks.length, 0));
   const nextPage = () => {
     if (page.ready() && loaded() >= limit() && loaded() < total()) setLimit(loaded() + PAGE);
