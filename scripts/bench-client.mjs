@@ -6,12 +6,13 @@
 // switches and search; the sizes side by side with each one's ratio to the smallest. Then the
 // initial JS gzip of dist/ and Lighthouse (mobile, BENCH_LIGHTHOUSE=0 skips it). Progress goes to
 // stderr, the JSON to stdout. BENCH_TRACE=dir writes a Chromium performance trace of one cold start
-// per size there (open it in the Performance panel). BENCH_SETTLE=ms: how long the page rests after the
+// per size there (open it in the Performance panel); BENCH_PROFILE=dir a V8 CPU profile of the last cold
+// start and of each view switch. The entry's `tend:*` marks are printed per cold start. BENCH_SETTLE=ms: how long the page rests after the
 // start before the view switches (default 2,000). Notes: bench/client/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS as CHROME_FLAGS, CHROMIUM_PATH as CHROME_PATH } from './chromium.mjs';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,7 @@ const SIZES = (process.env.BENCH_TASKS ?? '1000,10000,100000')
 const COMPLETED_SHARE = Number(process.env.BENCH_COMPLETED ?? 0.8);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
 const TRACE_DIR = process.env.BENCH_TRACE;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 // pending: leave the 10,000 creations unsent in the outbox (a big offline import) instead of synced.
 const OUTBOX = process.env.BENCH_OUTBOX === 'pending' ? 'pending' : 'synced';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -148,8 +150,13 @@ async function buildSeeder() {
 
 // Runs in every page before the app: records when the first task row is in the DOM and painted.
 function watchFirstRow() {
-  const bench = { firstRowDomAt: null, firstRowAt: null };
+  const bench = { firstRowDomAt: null, firstRowAt: null, firstPaintAt: null };
   Object.assign(window, { __bench: bench });
+  // The shell's first contentful paint: the floor under the first row's time.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-contentful-paint') bench.firstPaintAt = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
   const observer = new MutationObserver(() => {
     if (bench.firstRowDomAt !== null || !document.querySelector('[data-task-id]')) return;
     bench.firstRowDomAt = performance.now();
@@ -253,9 +260,29 @@ async function heapUsed(page) {
 const SEARCH_WORDS =
   'water call email pay book fix plan write read clean buy order send check review'.split(' ');
 
+/** Starts V8's sampling profiler in `page`; the function returned writes `<name>.cpuprofile`. */
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 async function waitFirstRow(page) {
   await page.waitForFunction(() => window.__bench.firstRowAt !== null, null, { timeout: 60_000 });
-  return page.evaluate(() => window.__bench);
+  return page.evaluate(() => ({
+    ...window.__bench,
+    // The entry's own marks (src/main.tsx): when it ran, read the first page, rendered the shell.
+    marks: Object.fromEntries(
+      performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+    ),
+  }));
 }
 
 async function measureSize(browser, seederCode, tasks) {
@@ -286,6 +313,8 @@ async function measureSize(browser, seederCode, tasks) {
 
     const coldStart = [];
     const coldStartDom = [];
+    const firstPaint = [];
+    const marks = [];
     const heapMB = [];
     for (let i = 0; i < RUNS; i++) {
       const p = await context.newPage();
@@ -295,12 +324,25 @@ async function measureSize(browser, seederCode, tasks) {
         await browser.startTracing(p, {
           path: join(TRACE_DIR, `cold-start-${tasks}.json`),
           screenshots: false,
+          // No V8 sampling profiler: its start blocked the page for about 180 ms, skewing the start.
+          categories: [
+            'devtools.timeline',
+            'blink.user_timing',
+            'loading',
+            'navigation',
+            'v8.execute',
+            'disabled-by-default-devtools.timeline',
+          ],
         });
       }
+      const profile = PROFILE_DIR && i === RUNS - 1 ? await startProfile(p) : null;
       await p.goto(`${BASE}/inbox`);
       const b = await waitFirstRow(p);
+      await profile?.(`cold-start-${tasks}`);
       coldStart.push(b.firstRowAt);
       coldStartDom.push(b.firstRowDomAt);
+      firstPaint.push(b.firstPaintAt);
+      marks.push(b.marks);
       if (trace) {
         await p.waitForTimeout(3_000);
         await browser.stopTracing();
@@ -312,7 +354,15 @@ async function measureSize(browser, seederCode, tasks) {
       }
       await p.close();
     }
-    log(`${tasks}: cold start`, coldStart.map(round), 'heap MB', heapMB.map(round));
+    log(
+      `${tasks}: cold start`,
+      coldStart.map(round),
+      'first paint',
+      firstPaint.map(round),
+      'heap MB',
+      heapMB.map(round),
+    );
+    log(`${tasks}: entry marks`, JSON.stringify(marks));
 
     const getAll = [];
     const probe = await context.newPage();
@@ -349,8 +399,10 @@ async function measureSize(browser, seederCode, tasks) {
     for (let i = 0; i < RUNS; i++) {
       const name = order[i % order.length];
       await app.evaluate(armViewSwitch, name);
+      const profile = PROFILE_DIR ? await startProfile(app) : null;
       await app.getByRole('navigation').getByRole('link', { name, exact: true }).click();
       viewSwitch.push(await app.evaluate(() => window.__viewSwitch));
+      await profile?.(`view-${name}-${tasks}-${i}`);
     }
     log(`${tasks}: view switch`, viewSwitch.map(round));
 
@@ -379,6 +431,7 @@ async function measureSize(browser, seederCode, tasks) {
       stored,
       coldStart,
       coldStartDom,
+      firstPaint,
       heapMB,
       heapWithIndexMB,
       getAll,
@@ -401,6 +454,7 @@ function sizeResult(m, loadBefore) {
       ...summary(m.coldStart, TARGETS.coldStartMs),
       note: 'navigation start -> frame after the first task row of /inbox, service worker in control',
       domMedian: round(median(m.coldStartDom)),
+      firstPaintMedian: round(median(m.firstPaint)),
     },
     heapAfterColdStartMB: {
       ...summary(m.heapMB, TARGETS.heapAfterColdStartMB),
