@@ -34,7 +34,7 @@ async function seeded(count: number, projects = [null, null, 'Work', 'Home', 'Go
   // Later tasks made earlier (as from another device): tasks sharing a place sort by when they were
   // made, against the order of their ids in the index.
   await db.tasks.toCollection().modify((t) => {
-    t.createdAt = new Date(now() - Number(t.title.split(' ')[1]) * 1_000).toISOString();
+    t.createdAt = new Date(now() - Number(t.title?.split(' ')[1]) * 1_000).toISOString();
   });
   // A project deleted elsewhere while its tasks stay: the Inbox shows them.
   const gone = (await db.projects.toArray()).find((p) => p.name === 'Gone');

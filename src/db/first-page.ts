@@ -3,7 +3,6 @@
 // labels their rows name) and how many tasks the Inbox holds. The page paints its rows with the shell,
 // and Dexie (a third of the start-up JS), the database's opening and the live queries come after that
 // paint and take over from these rows.
-import type { DexieOptions } from 'dexie';
 import type { LabelRecord } from '../core/label';
 import type { ProjectRecord } from '../core/project';
 import type { Task } from '../core/task';
@@ -12,7 +11,11 @@ import { lookupFrom } from './project-lookup';
 import { INDEXED_DB_VERSION } from './schema-version';
 import type { StoredTask } from './task-index';
 
-type PlainIndexedDb = Required<Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>>;
+/** IndexedDB itself (a fake one in tests). */
+interface PlainIndexedDb {
+  indexedDB: IDBFactory;
+  IDBKeyRange: Pick<typeof IDBKeyRange, 'bound' | 'only'>;
+}
 
 export interface FirstPage {
   /** The Inbox's first `limit` tasks in manual order (and any tying with the last), as views read them. */
@@ -33,7 +36,7 @@ function answer<T>(request: IDBRequest<T>): Promise<T> {
 /** The open tasks keyed `key` ('' for none, or a deleted project's id): the first `limit`, and all. */
 async function openTasksKeyed(
   tasks: IDBObjectStore,
-  keyRange: typeof IDBKeyRange,
+  keyRange: PlainIndexedDb['IDBKeyRange'],
   key: string,
   limit: number,
 ): Promise<{ rows: StoredTask[]; count: number }> {
@@ -89,7 +92,7 @@ export function readInboxPage(
 
 async function readIn(
   tx: IDBTransaction,
-  keyRange: typeof IDBKeyRange,
+  keyRange: PlainIndexedDb['IDBKeyRange'],
   limit: number,
 ): Promise<FirstPage> {
   const tasks = tx.objectStore('tasks');
