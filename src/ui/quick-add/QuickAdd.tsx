@@ -91,7 +91,12 @@ export function QuickAdd(props: QuickAddProps): JSX.Element {
   const parsed = createMemo(() => parseWith(parser()));
 
   const load = () => {
-    if (!parser()) void loadParser().then((parse) => setParser(() => parse));
+    // A chunk that cannot load leaves plain titles; the next Enter or focus tries again.
+    if (!parser())
+      loadParser().then(
+        (parse) => setParser(() => parse),
+        () => undefined,
+      );
   };
   // The parser is not needed for the first paint: load it when the box gets focus or shortly after.
   onMount(() => {

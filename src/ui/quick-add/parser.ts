@@ -9,10 +9,17 @@ let describe: ((rrule: string) => string) | null = null;
 let pending: Promise<Parse> | null = null;
 
 export function loadParser(): Promise<Parse> {
-  pending ??= import('./lazy-rules-parser').then((module) => {
-    describe = module.describeRecurrence;
-    return (loaded = module.parseQuickAdd);
-  });
+  pending ??= import('./lazy-rules-parser').then(
+    (module) => {
+      describe = module.describeRecurrence;
+      return (loaded = module.parseQuickAdd);
+    },
+    (error: unknown) => {
+      // Offline with the chunk not cached, say: the next capture or focus tries again.
+      pending = null;
+      throw error;
+    },
+  );
   return pending;
 }
 
