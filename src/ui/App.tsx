@@ -163,6 +163,7 @@ export function App(props: AppProps): JSX.Element {
   const projects = unarchived;
   const archivedProjects = createMemo(() => summaries.value().filter((p) => p.archived));
   const labels = createLive(() => listLabelSummaries(props.db), []);
+  app.labelSummaries = labels.value;
   const sections = createLive(() => listSectionsByProject(props.db), new Map());
   /** The sections of the project named `name` (quick add's `/`). */
   const sectionsOf = (name: string) => {

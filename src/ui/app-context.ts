@@ -4,7 +4,7 @@ import { createContext, useContext } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { Clock } from '../core/hlc';
 import type { TendDb } from '../db/database';
-import type { ProjectSummary } from '../db/queries';
+import type { LabelSummary, ProjectSummary } from '../db/queries';
 import type { TasksStore } from '../db/tasks-store';
 import type { Router } from './router';
 import type { Toasts } from './toast/toasts';
@@ -65,6 +65,8 @@ export interface AppContextValue extends AppServices, ShellControls {
    * count them again; absent in tests, where views query their own.
    */
   projectSummaries?: Accessor<ProjectSummary[]>;
+  /** Live labels with their open counts, kept by the shell for the same reason; absent in tests. */
+  labelSummaries?: Accessor<LabelSummary[]>;
   /** Reminder delivery on this device (src/ui/reminders/); absent in tests that do not need it. */
   reminders?: ReminderControls;
 }

@@ -191,7 +191,10 @@ export function ViewPage(props: ViewPageProps): JSX.Element {
       ? projectSectionItems(props.spec, grouped, project.id, sections.value(), today, collapsed())
       : listItemsFor(props.spec, grouped, today, collapsed());
   };
-  const labelSummaries = createLive(() => listLabelSummaries(app.db), []);
+  // The shell's live label list when it has one, as for projects.
+  const labelSummaries = app.labelSummaries
+    ? { value: app.labelSummaries }
+    : createLive(() => listLabelSummaries(app.db), []);
   /** The label this page shows (by name, as the address names it), once the list has loaded. */
   const shownLabel = () => {
     if (props.spec.kind !== 'label') return undefined;
