@@ -290,6 +290,34 @@ describe('search through the search index', () => {
     early.close();
   }, 20_000);
 
+  it('a search waiting for a build that fails reads the rows itself', async () => {
+    const early = openTendDb('search-build-fails', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = storeAt(T0, early);
+    await store.addTasks(Array.from({ length: 600 }, (_, i) => ({ title: `Common ${i}` })));
+    let resume = () => {};
+    const built = buildSearchIndex(early, {
+      slice: 300,
+      pause: () => new Promise<void>((r) => (resume = r)),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const search = queryView(early, { kind: 'search', query: 'common' }, { today: TODAY });
+    await new Promise((r) => setTimeout(r, 20));
+    // The build's next slice fails (storage closed under it, say).
+    const where = early.tasks.where.bind(early.tasks);
+    early.tasks.where = ((index: string) => {
+      if (index === ':id') throw new Error('storage went away');
+      return where(index);
+    }) as typeof early.tasks.where;
+    resume();
+    await expect(built).rejects.toThrow('storage went away');
+    const answer = await Promise.race([
+      search.then((tasks) => tasks.length),
+      new Promise((r) => setTimeout(() => r('stuck'), 3000)),
+    ]);
+    expect(answer).toBe(600);
+    early.close();
+  }, 20_000);
+
   it('a search the user waits for, which needs the build, lets the build past its quiet wait', async () => {
     const early = openTendDb('search-waiting', { indexedDB: new IDBFactory(), IDBKeyRange });
     const store = storeAt(T0, early);
@@ -328,6 +356,30 @@ describe('search through the search index', () => {
     await store.deleteTask(tulips.id);
     await change;
     expect(mine.searchIndex?.lookup(['ant'])?.hits).toEqual([]);
+    mine.close();
+    other.close();
+  });
+
+  it('stops answering from the index when it cannot read another tab’s write', async () => {
+    const factory = new IDBFactory();
+    const mine = openTendDb('search-tabs-fail', { indexedDB: factory, IDBKeyRange });
+    const other = openTendDb('search-tabs-fail', { indexedDB: factory, IDBKeyRange });
+    const store = storeAt(T0, other);
+    await buildSearchIndex(mine);
+    const index = mine.searchIndex;
+    expect(index?.lookup(['common'])).not.toBeNull();
+    // The read of the other tab's rows fails (storage closed under this tab, say): the index would
+    // miss those tasks, so searches must read the rows themselves instead of trusting it.
+    const failed = new Promise<void>((resolve) => {
+      mine.tasks.bulkGet = (() => {
+        resolve();
+        return Promise.reject(new Error('storage went away')) as never;
+      }) as typeof mine.tasks.bulkGet;
+    });
+    await store.addTasks([{ title: 'Plant tulips' }]);
+    await failed;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(mine.searchIndex).toBeUndefined();
     mine.close();
     other.close();
   });

@@ -277,9 +277,11 @@ async function searchTasks(
       return { tasks: page(all), total: all.length };
     }
     // Every word is too common to read its tasks: waiting for the build costs less than reading all.
-    if (db.searchIndex) {
-      await waitFor(db, db.searchIndex.complete());
-      indexed = db.searchIndex.lookup(words);
+    const index = db.searchIndex;
+    if (index) {
+      await waitFor(db, index.complete());
+      // Null if the build failed: the rows are read below.
+      indexed = index.lookup(words);
     }
   }
   if (indexed === null) {

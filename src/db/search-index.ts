@@ -48,6 +48,12 @@ export class SearchIndex implements TaskWordIndex {
     this.finished();
   }
 
+  /** The build failed: a search waiting for it goes on (the index stays not ready). */
+  abandon(): void {
+    this.finished();
+  }
+
+  /** Resolves once the build has completed or failed; check `ready` after. */
   complete(): Promise<void> {
     this.wanted = true;
     this.onWanted();
@@ -230,17 +236,30 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
       index.remove(change.ids);
       return told(db);
     }
-    void db.tasks.bulkGet(change.ids).then((rows) => {
-      index.remove(change.ids.filter((_, i) => !rows[i]));
-      index.put(rows.filter((row): row is StoredTask => row !== undefined));
-      told(db);
-    });
+    db.tasks.bulkGet(change.ids).then(
+      (rows) => {
+        index.remove(change.ids.filter((_, i) => !rows[i]));
+        index.put(rows.filter((row): row is StoredTask => row !== undefined));
+        told(db);
+      },
+      // Without those rows the index would miss tasks: searches read the rows themselves again.
+      giveUp,
+    );
   };
   channel?.addEventListener('message', fromOtherTab);
   const stop = () => {
     stopWrites();
     channel?.removeEventListener('message', fromOtherTab);
   };
+  /** The index cannot be trusted any more: searches read the rows themselves, as before a build. */
+  function giveUp(): void {
+    stop();
+    building.delete(db);
+    if (indexes.get(db) === index) indexes.delete(db);
+    if (db.searchIndex === index) db.searchIndex = undefined;
+    index.abandon();
+    told(db);
+  }
   const run = (async () => {
     const { slice = 2000, pause = () => new Promise<void>((r) => setTimeout(r, 0)) } = options;
     let after: string | null = null;
@@ -262,12 +281,6 @@ export function buildSearchIndex(db: TendDb, options: BuildOptions = {}): Promis
     told(db);
   })();
   building.set(db, run);
-  run.catch(() => {
-    // Searches read the rows themselves again.
-    stop();
-    building.delete(db);
-    indexes.delete(db);
-    db.searchIndex = undefined;
-  });
+  run.catch(giveUp);
   return run;
 }
