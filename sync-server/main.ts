@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
+import { autovacuumIsOff, keepStatistics } from './db/statistics';
 import { startEventLoopWatchdog } from './event-loop-watchdog';
 import { createLogger } from './logging/logger';
 import { createHostedApp } from './hosted-app';
@@ -41,6 +42,15 @@ async function main(): Promise<void> {
   // PGlite runs on this thread: a statement stuck in it would stop every request with it. Watched from
   // here on, as a long migration is no reason to restart.
   if (db.kind === 'pglite') startEventLoopWatchdog({ limitMs: config.eventLoopStallLimitMs });
+  if (await autovacuumIsOff(db)) {
+    logger.warn(
+      'PostgreSQL runs with autovacuum off: this server analyses the sync tables as they grow, but nothing vacuums them except the daily maintenance; turn autovacuum on',
+    );
+    keepStatistics(db, {
+      onAnalyzed: (tables) => logger.info({ tables }, 'planner statistics refreshed'),
+      onError: (error) => logger.warn({ err: error }, 'planner statistics refresh failed'),
+    });
+  }
 
   const { app, ctx } = createHostedApp({ config, db, logger, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
