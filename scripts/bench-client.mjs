@@ -8,13 +8,15 @@
 // stderr, the JSON to stdout. BENCH_TRACE=dir writes a Chromium performance trace of one cold start
 // per size there (open it in the Performance panel); BENCH_PROFILE=dir a V8 CPU profile of the last cold
 // start and of each view switch. The entry's `tend:*` marks are printed per cold start. BENCH_SETTLE=ms: how long the page rests after the
-// start before the view switches (default 2,000). Notes: bench/client/README.md.
+// start before the view switches (default 2,000). At the largest size the database is exported through
+// Settings and imported into a fresh profile, watching the main thread's longest task (BENCH_IMPORT=0
+// skips it). Notes: bench/client/README.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS as CHROME_FLAGS, CHROMIUM_PATH as CHROME_PATH } from './chromium.mjs';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { measureInitialJs } from '../bench/client/initial-js.mjs';
@@ -27,6 +29,8 @@ const SIZES = (process.env.BENCH_TASKS ?? '1000,10000,100000')
   .sort((a, b) => a - b);
 const COMPLETED_SHARE = Number(process.env.BENCH_COMPLETED ?? 0.8);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
+// The largest size's database exported through Settings and imported into a fresh profile.
+const IMPORT = process.env.BENCH_IMPORT !== '0';
 const TRACE_DIR = process.env.BENCH_TRACE;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 // pending: leave the 10,000 creations unsent in the outbox (a big offline import) instead of synced.
@@ -35,11 +39,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 8811);
 const BASE = `http://127.0.0.1:${PORT}`;
 const TARGETS = {
-  coldStartMs: 300,
+  coldStartMs: 150,
   quickAddMs: 50,
   viewSwitchMs: 50,
   searchMs: 50,
   heapAfterColdStartMB: 60,
+  /** Longest main-thread task while an import runs. */
+  importLongestTaskMs: 200,
   /** Largest size over smallest. */
   coldStartRatio: 1.3,
   viewSwitchRatio: 1.5,
@@ -424,6 +430,7 @@ async function measureSize(browser, seederCode, tasks) {
       );
     }
     log(`${tasks}: search`, search.map(round));
+    const exported = IMPORT && tasks === SIZES[SIZES.length - 1] ? await exportAll(app) : null;
     // With the search index built (the searches above waited for it if they had to).
     const heapWithIndexMB = [(await heapUsed(app)) / 2 ** 20];
     await app.close();
@@ -438,9 +445,88 @@ async function measureSize(browser, seederCode, tasks) {
       quickAdd,
       viewSwitch,
       search,
+      exported,
     };
   } finally {
     await context.close();
+  }
+}
+
+/** Settings' "Export JSON", saved to a temporary file: what a user moving devices would carry. */
+async function exportAll(page) {
+  await page.goto(`${BASE}/settings`);
+  const t0 = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 300_000 }),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'tend-bench-export-')), 'export.json');
+  await download.saveAs(path);
+  const ms = Date.now() - t0;
+  log(`exported in ${ms} ms: ${(statSync(path).size / 2 ** 20).toFixed(1)} MiB`);
+  return { path, ms, bytes: statSync(path).size };
+}
+
+/**
+ * Imports an export through Settings into a fresh profile, watching the main thread: the longest task
+ * (PerformanceObserver 'longtask'), how many took over 50 ms, whether the progress bar was determinate,
+ * and the wall time from choosing the file to the "Imported" message.
+ */
+async function measureImport(browser, exported, tasks) {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${BASE}/settings`);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, {
+      timeout: 15_000,
+    });
+    await page.evaluate(() => {
+      window.__import = { longest: 0, over50: 0, values: new Set() };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          window.__import.longest = Math.max(window.__import.longest, entry.duration);
+          window.__import.over50 += 1;
+        }
+      }).observe({ type: 'longtask' });
+      const watch = setInterval(() => {
+        const bar = document.querySelector('progress');
+        if (bar?.hasAttribute('value')) window.__import.values.add(bar.getAttribute('value'));
+        if (document.body.textContent.includes('Imported ')) clearInterval(watch);
+      }, 50);
+    });
+    const t0 = Date.now();
+    await page.locator('#import-file').setInputFiles(exported.path);
+    const message = page.getByText(/^Imported \d+ tasks?:/).first();
+    await message.waitFor({ timeout: 900_000 });
+    const ms = Date.now() - t0;
+    // The export holds the seeded tasks and the quick adds' captures.
+    const imported = Number((await message.textContent()).match(/^Imported (\d+)/)[1]);
+    if (imported < tasks) throw new Error(`imported ${imported} tasks of at least ${tasks}`);
+    const seen = await page.evaluate(() => ({
+      longest: window.__import.longest,
+      over50: window.__import.over50,
+      progressValues: window.__import.values.size,
+    }));
+    log(`imported ${imported} tasks in ${ms} ms; longest task ${round(seen.longest)} ms`, seen);
+    return {
+      tasks: imported,
+      fileMiB: round(exported.bytes / 2 ** 20),
+      exportMs: exported.ms,
+      importMs: ms,
+      longestTaskMs: {
+        value: round(seen.longest),
+        target: TARGETS.importLongestTaskMs,
+        meetsTarget: seen.longest <= TARGETS.importLongestTaskMs,
+      },
+      tasksOver50Ms: seen.over50,
+      determinateProgressValues: seen.progressValues,
+    };
+  } finally {
+    await context.close();
+    rmSync(dirname(exported.path), { recursive: true, force: true });
   }
 }
 
@@ -544,9 +630,21 @@ async function main() {
   });
   try {
     const sizes = [];
+    let exported = null;
     for (const tasks of SIZES) {
       const loadBefore = loadavg()[0];
-      sizes.push(sizeResult(await measureSize(browser, seederCode, tasks), loadBefore));
+      const measured = await measureSize(browser, seederCode, tasks);
+      exported = measured.exported ?? exported;
+      sizes.push(sizeResult(measured, loadBefore));
+    }
+    let importResult = null;
+    if (exported) {
+      const loadBefore = loadavg()[0];
+      const stored = sizes[sizes.length - 1].tasks;
+      importResult = {
+        ...(await measureImport(browser, exported, stored)),
+        loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]) },
+      };
     }
     await browser.close();
     const table = sideBySide(sizes);
@@ -578,6 +676,8 @@ async function main() {
         },
         metrics: lh.metrics,
         failingAudits: lh.failingAudits,
+        runtimeError: lh.runtimeError,
+        lostRuns: lh.lostRuns,
       };
     }
     const result = {
@@ -598,6 +698,7 @@ async function main() {
         statsJsonKB: js.statsJsonGzipBytes === null ? null : round(js.statsJsonGzipBytes / 1024),
         files: js.files,
       },
+      import: importResult,
       lighthouse,
     };
     console.log(JSON.stringify(result, null, 2));

@@ -3,7 +3,21 @@ import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import lighthouse from 'lighthouse';
 
-export async function runLighthouse(url, { chromePath, chromeFlags }) {
+/**
+ * Scores `url`. A run whose trace Lighthouse could not read (`runtimeError`, e.g. NO_NAVSTART: every
+ * score 0) measures nothing about the page, so it is run again, up to `attempts` times in all; the
+ * result says how many runs were lost.
+ */
+export async function runLighthouse(url, options, attempts = 3) {
+  const lost = [];
+  for (;;) {
+    const result = await runOnce(url, options);
+    if (!result.runtimeError || lost.length + 1 >= attempts) return { ...result, lostRuns: lost };
+    lost.push(result.runtimeError);
+  }
+}
+
+async function runOnce(url, { chromePath, chromeFlags }) {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const result = await lighthouse(url, {
@@ -35,6 +49,7 @@ export async function runLighthouse(url, { chromePath, chromeFlags }) {
         cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
       },
       failingAudits: failing,
+      runtimeError: lhr.runtimeError?.code ?? null,
     };
   } finally {
     await chrome.kill();
