@@ -200,7 +200,7 @@ describe('JSON export and import', () => {
     const text = await exportJson(a.db, T0 + 5000);
     expect(JSON.parse(text)).toMatchObject({
       format: 'tend-export',
-      version: 1,
+      version: 2,
       exportedAt: new Date(T0 + 5000).toISOString(),
     });
 

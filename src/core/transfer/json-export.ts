@@ -15,7 +15,15 @@ import { TransferError } from './errors';
 import type { TransferProblem } from './errors';
 
 const EXPORT_FORMAT = 'tend-export';
-const EXPORT_VERSION = 1;
+/**
+ * 2: a record's clock may name one timestamp for every field it does not list (`"*"`); most records
+ * were written at one time, and their fifteen copies of it were over half of a file's bytes.
+ * 1: every field's timestamp by name. Both are read.
+ */
+const EXPORT_VERSION = 2;
+const READ_VERSIONS: readonly unknown[] = [1, 2];
+/** The clock key standing for every field of the record the clock does not name. */
+const SHARED = '*';
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -119,10 +127,41 @@ export function exportHead(
     labels,
     comments,
   );
-  return `${JSON.stringify(header).slice(0, -1)},"tasks":[\n`;
+  const compact = {
+    ...header,
+    projects: header.projects?.map((r) => compactRecord(r, PROJECT_SPEC.fields)),
+    sections: header.sections?.map((r) => compactRecord(r, SECTION_SPEC.fields)),
+    labels: header.labels?.map((r) => compactRecord(r, LABEL_SPEC.fields)),
+    comments: header.comments?.map((r) => compactRecord(r, COMMENT_SPEC.fields)),
+  };
+  return `${JSON.stringify(compact).slice(0, -1)},"tasks":[\n`;
 }
 
-export const exportLine = (record: TaskRecord): string => JSON.stringify(record);
+export const exportLine = (record: TaskRecord): string =>
+  JSON.stringify(compactRecord(record, TASK_SPEC.fields));
+
+/**
+ * The record with its most common timestamp written once, as `"*"`, and the others by field. Only
+ * when the clock stamps exactly the fields the record holds (what an import checks), so `"*"` gives
+ * back the same clock.
+ */
+function compactRecord<R extends { clock: Record<string, string> }>(
+  record: R,
+  fields: readonly string[],
+): R {
+  const { clock } = record;
+  const held = fields.filter((f) => (record as Record<string, unknown>)[f] !== undefined);
+  if (held.length !== Object.keys(clock).length || !held.every((f) => f in clock)) return record;
+  const counts = new Map<string, number>();
+  for (const hlc of Object.values(clock)) counts.set(hlc, (counts.get(hlc) ?? 0) + 1);
+  let shared = '';
+  let most = 1;
+  for (const [hlc, n] of counts) if (n > most) [shared, most] = [hlc, n];
+  if (!shared) return record;
+  const compact: Record<string, string> = { [SHARED]: shared };
+  for (const [field, hlc] of Object.entries(clock)) if (hlc !== shared) compact[field] = hlc;
+  return { ...record, clock: compact };
+}
 
 export const EXPORT_TAIL = '\n]}\n';
 
@@ -157,10 +196,10 @@ export function parseExport(text: string): ExportFile {
   ) {
     throw new TransferError('invalid_export', 'The file is not a Tend export');
   }
-  if (data.version !== EXPORT_VERSION) {
+  if (!READ_VERSIONS.includes(data.version)) {
     throw new TransferError(
       'unsupported_version',
-      `The export is version ${String(data.version)}; this Tend reads version ${EXPORT_VERSION}`,
+      `The export is version ${String(data.version)}; this Tend reads versions ${READ_VERSIONS.join(' and ')}`,
     );
   }
   const problems: TransferProblem[] = [];
@@ -211,8 +250,19 @@ function checkRecord(
       problems.push({ at: `${at}.${key}`, message: 'must be an ISO date-time' });
     }
   }
-  const clock = isObject(item.clock) ? item.clock : {};
+  const clock = isObject(item.clock) ? { ...item.clock } : {};
   if (!isObject(item.clock)) problems.push({ at: `${at}.clock`, message: 'missing field clocks' });
+  /** A shared timestamp that is not one is the only problem of the fields it would stamp. */
+  let sharedInvalid = false;
+  if (SHARED in clock) {
+    const shared = clock[SHARED];
+    delete clock[SHARED];
+    sharedInvalid = !isHlc(shared);
+    if (sharedInvalid) problems.push({ at: `${at}.clock.${SHARED}`, message: 'not a timestamp' });
+    else
+      for (const field of spec.fields)
+        if (field in item && item[field] !== undefined && !(field in clock)) clock[field] = shared;
+  }
   for (const [field, hlc] of Object.entries(clock)) {
     if (!spec.fields.includes(field)) {
       problems.push({ at: `${at}.clock.${field}`, message: `not a ${spec.noun} field` });
@@ -223,7 +273,7 @@ function checkRecord(
   const fields: Record<string, unknown> = {};
   for (const field of spec.fields) {
     const has = field in item && item[field] !== undefined;
-    if (has !== field in clock) {
+    if (has !== field in clock && !(has && sharedInvalid)) {
       problems.push({
         at: `${at}.${field}`,
         message: has ? 'has a value but no timestamp' : 'has a timestamp but no value',
