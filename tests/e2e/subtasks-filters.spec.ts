@@ -240,8 +240,13 @@ test('Upcoming: drag a task to another day, and a week view with every day', asy
   const rent = day(3).getByRole('checkbox', { name: 'Pay the rent' });
   await expect(rent).toBeVisible();
   await rent.focus();
+  // The task keeps the focus in its new day, and the week follows it across a week's edge.
   await page.keyboard.press('Alt+ArrowLeft');
-  await expect(day(2).getByRole('checkbox', { name: 'Pay the rent' })).toBeVisible();
+  await expect(day(2).getByRole('checkbox', { name: 'Pay the rent' })).toBeFocused();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(day(3).getByRole('checkbox', { name: 'Pay the rent' })).toBeFocused();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(day(2).getByRole('checkbox', { name: 'Pay the rent' })).toBeFocused();
   if ((await day(4).count()) > 0) {
     await day(2).locator('.week-task').filter({ hasText: 'Pay the rent' }).dragTo(day(4));
     await expect(day(4).getByRole('checkbox', { name: 'Pay the rent' })).toBeVisible();

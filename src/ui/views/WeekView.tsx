@@ -1,6 +1,6 @@
 // Upcoming as a week: seven day columns, empty days included. Drag a task to another day, or move it a
 // day with Alt+←/→; the checkbox completes, the title opens the detail.
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { SortKey } from '../../core/sort';
 import type { Task } from '../../core/task';
@@ -35,6 +35,28 @@ export function WeekView(props: WeekViewProps): JSX.Element {
     if (task.due?.slice(0, 10) !== day) void props.actions.reschedule([task], day);
   };
 
+  // A task moved from the keyboard keeps the focus in its new day, and the week follows it there when
+  // the day is in the week before or after: otherwise the focus fell to the page and the task left view.
+  let list: HTMLOListElement | undefined;
+  const [following, setFollowing] = createSignal<{ id: string; day: string } | null>(null);
+  const moveFromKeyboard = (task: Task, day: string) => {
+    if (day < days()[0]) setOffset(offset() - 1);
+    else if (day > days()[6]) setOffset(offset() + 1);
+    setFollowing({ id: task.id, day });
+    moveTo(task, day);
+  };
+  createEffect(() => {
+    const target = following();
+    if (!target || byId(target.id)?.due?.slice(0, 10) !== target.day) return;
+    const box = list?.querySelector<HTMLInputElement>(
+      `.week-day[data-day="${target.day}"] [data-week-task="${target.id}"] input`,
+    );
+    if (box) {
+      box.focus();
+      setFollowing(null);
+    }
+  });
+
   return (
     <div class="week-view">
       <div class="week-nav">
@@ -53,7 +75,7 @@ export function WeekView(props: WeekViewProps): JSX.Element {
           Next week
         </button>
       </div>
-      <ol class="week" aria-label="Week">
+      <ol class="week" aria-label="Week" ref={(el) => (list = el)}>
         <For each={groups()}>
           {(group) => {
             const headingId = `week-${group.key}`;
@@ -90,6 +112,7 @@ export function WeekView(props: WeekViewProps): JSX.Element {
                       {(task) => (
                         <li
                           class="week-task"
+                          data-week-task={task.id}
                           draggable="true"
                           onDragStart={(event) => {
                             event.dataTransfer?.setData('text/plain', task.id);
@@ -101,7 +124,7 @@ export function WeekView(props: WeekViewProps): JSX.Element {
                               event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
                             if (!step) return;
                             event.preventDefault();
-                            moveTo(task, addDays(group.key, step));
+                            moveFromKeyboard(task, addDays(group.key, step));
                           }}
                         >
                           <input
