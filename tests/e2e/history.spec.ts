@@ -101,6 +101,8 @@ test('history lists real conflicts as the UI shows them; Restore reaches the for
   await lost
     .getByRole('button', { name: 'Restore the task with Title “Water the plants twice”' })
     .click();
+  // Stored before the page is left: a navigation aborts an IndexedDB write still under way.
+  await expect(lost).toContainText('Task restored with your title.');
   await b.page.keyboard.press('Escape');
   await openApp(b.page, '/inbox');
   await expect(taskCheckbox(b.page, 'Water the plants twice')).toBeVisible();
