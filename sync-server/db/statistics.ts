@@ -7,7 +7,7 @@
 import type { Db } from './types';
 
 /** The tables the sync path reads by index on every request. */
-export const WATCHED_TABLES = [
+const WATCHED_TABLES = [
   'public.tasks',
   'public.sync_log',
   'public.sync_state',
