@@ -2,7 +2,9 @@
 // with the shared applyMutation, written with one multi-row upsert, every outcome recorded in sync_log.
 // The user's writes commit in version order (pull cursors): a write takes the user's sync_state row lock and
 // holds it to the commit. A task push reads without it and writes only if the sequence it read is still the
-// row's (optimistic, see WRITE_PUSH_SQL); other batches lock the row before they read.
+// row's (optimistic, see WRITE_PUSH_SQL); other batches lock the row before they read. A batch that only
+// creates tasks is not read at all: its write fails if a task or mutation was there after all, and it is
+// then pushed the ordinary way (CREATE_PUSH_SQL).
 // Tasks, projects, sections, labels and comments go through the same steps; the kinds beside tasks load and
 // write in their own statements, run only when a batch has writes of that kind, so task pushes cost what
 // they did.
@@ -15,6 +17,7 @@ import type { ProjectRecord } from '../../src/core/project';
 import type { LabelRecord } from '../../src/core/label';
 import type { SectionRecord } from '../../src/core/section';
 import { CLOCK_DRIFT, clockLeadMs, validateMutation } from '../../src/core/sync/protocol';
+import { SYNCED_FIELDS } from '../../src/core/task-shape';
 import type { Rejection } from '../../src/core/sync/protocol';
 import type { Claims, Db, Queryable } from '../db/types';
 import {
@@ -242,6 +245,12 @@ export const LOAD_PUSH_STATE_SQL = `
        cross join lateral (${TASK_BY_ID}) t) as records
     from (select) as one left join public.sync_state s on s.owner = (select auth.uid())`;
 
+/** A push's log entries into sync_log: $2 a JSON array of them, $3 the client id. */
+const LOG_ROWS = `insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
+    select auth.uid(), r.mutation_id, r.task_id, r.hlc, $3, r.status, r.code, r.message
+      from jsonb_to_recordset($2::text::jsonb)
+        as r(mutation_id text, task_id text, hlc text, status text, code text, message text)`;
+
 /**
  * A batch's writes in one statement, made only if the user's sequence is still the one the batch was merged
  * against: $1 rows, $2 log entries (JSON arrays), $3 client id, $4 new sequence, $5 and $6 the sequence and
@@ -272,15 +281,66 @@ export const WRITE_PUSH_SQL = `
       .join(', ')}
     returning 1
   ), logged as (
-    insert into public.sync_log (owner, mutation_id, task_id, hlc, client_id, status, code, message)
-    select auth.uid(), r.mutation_id, r.task_id, r.hlc, $3, r.status, r.code, r.message
-      from jsonb_to_recordset($2::text::jsonb)
-        as r(mutation_id text, task_id text, hlc text, status text, code text, message text)
+    ${LOG_ROWS}
      where exists (select from state)
     on conflict (owner, mutation_id) do nothing
     returning 1
   )
   select count(*)::int as written from state`;
+
+/**
+ * A batch that only creates tasks, written without the read (see `createsOnly`): $1 rows whose `version`
+ * is their place in the batch (1, 2 ...), $2 log entries, $3 client id, $4 the number of rows. Answers the
+ * user's new sequence.
+ *
+ * `state` takes the next $4 versions under the user's sync_state row lock, held to the commit as in
+ * WRITE_PUSH_SQL, so versions still commit in order. The task and log rows are plain inserts: a task that
+ * is already there (another device's, or this one's if its creation was replayed) or a mutation already
+ * logged (a replay of a creation whose task was purged since) fails the statement on its unique key, also
+ * when the other row is committed concurrently (the insert waits for it), and the transaction writes
+ * nothing. `pushAsUser` then pushes the batch the ordinary way, which merges with the row or reports the
+ * first outcome.
+ */
+export const CREATE_PUSH_SQL = `
+  with state as (
+    insert into public.sync_state as s (owner, seq) values (auth.uid(), $4)
+    on conflict (owner) do update set seq = s.seq + $4
+    returning seq - $4 as base
+  ), inserted as (
+    insert into public.tasks (owner, ${TASK_COLUMNS})
+    select auth.uid(), ${TASK_COLUMN_LIST.map((c) =>
+      c === 'version' ? '(select base from state) + r.version' : `r.${c}`,
+    ).join(', ')}
+      from jsonb_to_recordset($1::text::jsonb) as r(${RECORDSET_COLUMNS})
+    returning 1
+  ), logged as (
+    ${LOG_ROWS}
+    returning 1
+  )
+  select base + $4 as seq from state`;
+
+/** PostgreSQL's unique_violation: CREATE_PUSH_SQL met a task or a mutation that was already there. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+/**
+ * Whether a batch can be written without the read: every mutation a whole new task (each synced field,
+ * as a device sends a task it created), no parent (its depth is checked against the user's other tasks)
+ * and within the clock's drift (a refused one would leave nothing to write). Such a batch merges against
+ * nothing; if a task is there after all, CREATE_PUSH_SQL fails and the batch takes the ordinary way.
+ */
+function createsOnly(validated: Validated, options: PushOptions): boolean {
+  return validated.every((v) => {
+    if (!v.ok || (v.mutation.kind ?? 'task') !== 'task') return false;
+    const changes = v.mutation.changes as Record<string, unknown>;
+    return (
+      SYNCED_FIELDS.every((field) => field in changes) &&
+      !changes.parentId &&
+      clockLeadMs(v.mutation.hlc, options.now) <= options.maxDriftMs
+    );
+  });
+}
 
 interface LoggedOutcome {
   mutation_id: string;
@@ -318,6 +378,11 @@ async function loadPushState(
 }
 
 type Validated = ReturnType<typeof validateMutation>[];
+
+/** What a batch that only creates tasks knows without reading: nothing is there (see `createsOnly`). */
+function nothingRead(): PushState {
+  return { seq: 0, prunedSeq: 0, logged: [], records: new Map() };
+}
 
 /** One read, merge and write of a batch; `written` says whether the write applied (see WRITE_PUSH_SQL). */
 interface Attempt {
@@ -359,6 +424,16 @@ export async function pushAsUser(
   if (options.beforeCommit)
     return db.asUser(claims, (tx) => pushMutations(tx, rawMutations, options));
   const validated = rawMutations.map(validateMutation);
+  if (createsOnly(validated, options)) {
+    try {
+      const attempt = await db.asUser(claims, (tx) =>
+        pushAttempt(tx, validated, options, { lock: false, last: true, create: true }),
+      );
+      if (await attempt.written) return attempt.result;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
   for (const lock of [false, true]) {
     const attempt = await db.asUser(claims, (tx) =>
       pushAttempt(tx, validated, options, { lock, last: true }),
@@ -372,7 +447,7 @@ async function pushAttempt(
   tx: Queryable,
   validated: Validated,
   options: PushOptions,
-  mode: { lock: boolean; last: boolean },
+  mode: { lock: boolean; last: boolean; create?: boolean },
 ): Promise<Attempt> {
   const ids = [...new Set(validated.map((v) => (v.ok ? v.mutation.id : v.id)))];
   const idsOf = (kind: RecordKind) => [
@@ -397,7 +472,7 @@ async function pushAttempt(
   const [, { seq, prunedSeq, logged, records }, projects, sections, labels, comments] =
     await Promise.all([
       lock ? lockSyncState(tx) : null,
-      loadPushState(tx, ids, taskIds),
+      mode.create ? nothingRead() : loadPushState(tx, ids, taskIds),
       loadProjects(tx, projectIds),
       loadSide<SectionRecord>(tx, SECTION_TABLE, sectionIds),
       loadSide<LabelRecord>(tx, LABEL_TABLE, labelIds),
@@ -536,28 +611,6 @@ async function pushAttempt(
     const sideRows = [...changes.values()].map((record) => table.toRow(record as never, ++next));
     if (sideRows.length > 0) await tx.query(table.write, [JSON.stringify(sideRows)]);
   }
-  let written = Promise.resolve(true);
-  if (rows.length > 0 || log.length > 0) {
-    const params = [
-      JSON.stringify(rows),
-      JSON.stringify(log),
-      options.clientId,
-      next,
-      seq,
-      prunedSeq,
-    ];
-    const pipelined = mode.last && tx.queryBeforeCommit !== undefined;
-    const answer = pipelined
-      ? tx.queryBeforeCommit!<{ written: number }>(WRITE_PUSH_SQL, params)
-      : tx.query<{ written: number }>(WRITE_PUSH_SQL, params);
-    written = answer.then(([row]) => row.written > 0);
-    // Settled in the caller's own time: a pipelined write is answered after the transaction ends.
-    written.catch(() => undefined);
-    // Any other write is answered inside the transaction, and its failure must reach the transaction
-    // before it commits: PGlite (no pipelining) otherwise sent COMMIT after a failed write and kept its
-    // one connection in the aborted transaction, failing every later request.
-    if (!pipelined) await written;
-  }
   const result: PushResult = {
     applied,
     rejected,
@@ -569,5 +622,32 @@ async function pushAttempt(
     created,
     seq: next,
   };
+  let written = Promise.resolve(true);
+  if (rows.length > 0 || log.length > 0) {
+    const [sql, params] = mode.create
+      ? [
+          CREATE_PUSH_SQL,
+          [JSON.stringify(rows), JSON.stringify(log), options.clientId, rows.length],
+        ]
+      : [
+          WRITE_PUSH_SQL,
+          [JSON.stringify(rows), JSON.stringify(log), options.clientId, next, seq, prunedSeq],
+        ];
+    const pipelined = mode.last && tx.queryBeforeCommit !== undefined;
+    const answer = pipelined
+      ? tx.queryBeforeCommit!<{ written?: number; seq?: string | number }>(sql, params)
+      : tx.query<{ written?: number; seq?: string | number }>(sql, params);
+    written = answer.then(([row]) => {
+      if (!mode.create) return row.written! > 0;
+      result.seq = Number(row.seq);
+      return true;
+    });
+    // Settled in the caller's own time: a pipelined write is answered after the transaction ends.
+    written.catch(() => undefined);
+    // Any other write is answered inside the transaction, and its failure must reach the transaction
+    // before it commits: PGlite (no pipelining) otherwise sent COMMIT after a failed write and kept its
+    // one connection in the aborted transaction, failing every later request.
+    if (!pipelined) await written;
+  }
   return { result, written };
 }
