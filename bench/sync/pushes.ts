@@ -20,8 +20,13 @@ export const SERVER_SECRETS = {
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 let seq = 0;
 
+/** A timestamp later than every one before it. */
+function nextHlc(): string {
+  return formatHlc({ millis: T0 + seq++, counter: 0, node: '0123456789ABCDEF' });
+}
+
 export function mutation(): Mutation {
-  const hlc = formatHlc({ millis: T0 + seq++, counter: 0, node: '0123456789ABCDEF' });
+  const hlc = nextHlc();
   const task = createTask(
     { title: `Task ${seq}`, notes: 'bench', labels: ['a', 'b'] },
     { id: randomUUID(), now: hlc.slice(0, 24) },
@@ -52,6 +57,47 @@ export async function tendPushes(users: number): Promise<() => PushRequest> {
     },
     body: JSON.stringify({ clientId: 'bench', mutations: [mutation()] }),
   });
+}
+
+/**
+ * One-mutation pushes that edit a task (its title), from `users` signed-in users, round robin: each user
+ * first creates `tasks` tasks, and each push then edits one of them, in turn. A creation is written without
+ * reading (nothing to merge with); an edit reads the task first, which these pushes measure.
+ */
+export async function tendEdits(
+  base: string,
+  users: number,
+  tasks: number,
+): Promise<() => PushRequest> {
+  const owners = await Promise.all(
+    Array.from({ length: users }, async () => {
+      const bearer = `Bearer ${await token(randomUUID())}`;
+      const created = Array.from({ length: tasks }, () => mutation());
+      const res = await fetch(`${base}/api/sync/push`, {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'bench', mutations: created }),
+      });
+      if (res.status !== 200) throw new Error(`creating the tasks to edit: ${res.status}`);
+      return { bearer, taskIds: created.map((m) => m.taskId) };
+    }),
+  );
+  let i = 0;
+  return () => {
+    const owner = owners[i % owners.length];
+    const taskId = owner.taskIds[Math.floor(i++ / owners.length) % tasks];
+    const edit: Mutation = {
+      id: randomUUID(),
+      taskId,
+      hlc: nextHlc(),
+      changes: { title: `Edit ${seq}` },
+    };
+    return {
+      path: '/api/sync/push',
+      headers: { authorization: owner.bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'bench', mutations: [edit] }),
+    };
+  };
 }
 
 /** The same pushes for the baseline: the owner, and the task row Tend would write. */

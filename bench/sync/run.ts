@@ -2,7 +2,8 @@
 // and database, with the same load generator, each figure beside the load average it was taken under.
 // - single push: Tend's POST /api/sync/push (one mutation) against raw-server.ts, the bare transactional work
 //   (lock sync_state, upsert the task row, insert the sync_log row, commit); saturated with 100 connections,
-//   and paced at --rate req/s with evenly spaced arrivals (open loop). Alternated --ab times.
+//   and paced at --rate req/s with evenly spaced arrivals (open loop). Alternated --ab times. Each push
+//   creates a task; saturated pushes that edit an existing task are measured beside them (no target).
 // - batch push: 20 clients x --rounds pushes of 500 mutations against one multi-row INSERT ... ON CONFLICT of
 //   the same rows through the driver.
 // - server RSS: idle and the peak under that load.
@@ -22,7 +23,7 @@ import { fromPglite } from '../../sync-server/db/pglite';
 import { RECORDSET_COLUMNS, TASK_COLUMNS, recordToRow } from '../../sync-server/sync/records';
 import type { LatencyFigures, PushRequest } from './load';
 import { loadAverage, paced, saturated } from './load';
-import { SERVER_SECRETS, mutation, rawPushes, tendPushes, token } from './pushes';
+import { SERVER_SECRETS, mutation, rawPushes, tendEdits, tendPushes, token } from './pushes';
 import { benchScale } from './scale';
 import { databaseCpuMs, parentPid, startServer } from './server-process';
 import type { ServerProcess } from './server-process';
@@ -161,18 +162,22 @@ const ratio = (a: number, b: number) => Number((a / b).toFixed(3));
 async function singlePush(tend: ServerProcess, raw: ServerProcess, postmasterPid?: number) {
   const tendNext = await tendPushes(CONNECTIONS);
   const rawNext = rawPushes(CONNECTIONS);
+  // Edits of existing tasks (10 per user), beside the creations the targets are measured with.
+  const editNext = await tendEdits(tend.base, CONNECTIONS, 10);
   const runs = { saturated: { tend: [], raw: [] }, paced: { tend: [], raw: [] } } as Record<
     'saturated' | 'paced',
     { tend: LatencyFigures[]; raw: LatencyFigures[] }
   >;
+  const edits: LatencyFigures[] = [];
   // Warm-up, not counted: each pooled connection prepares its statements and V8 compiles the hot paths.
   await saturated(raw.base, CONNECTIONS, WARMUP, rawNext);
   await saturated(tend.base, CONNECTIONS, WARMUP, tendNext);
+  await saturated(tend.base, CONNECTIONS, WARMUP / 2, editNext);
   // CPU (user + system) per answered push, of the server, the database and this process (the load
   // generator): less at the mercy of the load average than throughput. On two cores the three share the
   // machine, so saturated throughput follows the inverse of their sum.
   type CpuPerPush = { server: number; database: number; loadGenerator: number };
-  const cpu = { tend: [] as CpuPerPush[], raw: [] as CpuPerPush[] };
+  const cpu = { tend: [] as CpuPerPush[], raw: [] as CpuPerPush[], edit: [] as CpuPerPush[] };
   const measured = async (server: ServerProcess, next: () => PushRequest, into: CpuPerPush[]) => {
     const before = { server: server.cpuMs(), database: databaseMs(), generator: generatorMs() };
     const figures = await saturated(server.base, CONNECTIONS, DURATION, next);
@@ -195,9 +200,11 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess, postmasterPid
     tend: medianOf(cpu.tend, key),
     baseline: medianOf(cpu.raw, key),
   });
+  const editCpu = (key: keyof CpuPerPush) => medianOf(cpu.edit, key);
   for (let i = 0; i < AB; i++) {
     runs.saturated.raw.push(await measured(raw, rawNext, cpu.raw));
     runs.saturated.tend.push(await measured(tend, tendNext, cpu.tend));
+    edits.push(await measured(tend, editNext, cpu.edit));
     runs.paced.raw.push(await paced(raw.base, PACED_RATE, DURATION, rawNext));
     runs.paced.tend.push(await paced(tend.base, PACED_RATE, DURATION, tendNext));
   }
@@ -216,6 +223,18 @@ async function singlePush(tend: ServerProcess, raw: ServerProcess, postmasterPid
       loadGeneratorCpuMsPerPush: cpuFigures('loadGenerator'),
       /** Tend's server CPU per push in each run, in order: falling from run to run is V8 still compiling. */
       serverCpuMsPerPushByRun: cpu.tend.map((c) => Number(c.server.toFixed(3))),
+    },
+    /**
+     * The same saturated load editing existing tasks instead of creating them (a creation has nothing to
+     * merge with and is written without a read; an edit reads the task first). Beside the target, not
+     * part of it: the baseline is the same.
+     */
+    saturatedEdits: {
+      tendRequestsPerSecond: rps(edits),
+      ratio: ratio(rps(edits), rps(runs.saturated.raw)),
+      serverCpuMsPerPush: editCpu('server'),
+      databaseCpuMsPerPush: postmasterPid ? editCpu('database') : undefined,
+      loadGeneratorCpuMsPerPush: editCpu('loadGenerator'),
     },
     pacedP95: {
       rate: PACED_RATE,

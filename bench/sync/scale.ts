@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { AS_USER_SQL, asUserParams } from '../../sync-server/db/types';
 import { PULL_PAGE_SQL } from '../../sync-server/sync/pull';
 import {
+  CREATE_PUSH_SQL,
   LOAD_PUSH_STATE_SQL,
   LOCK_SYNC_STATE_SQL,
   WRITE_PUSH_SQL,
@@ -72,6 +73,16 @@ async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
     writePush: [
       WRITE_PUSH_SQL,
       [JSON.stringify([row]), JSON.stringify([]), 'bench', 1_000_000, state.seq, state.pruned_seq],
+    ],
+    // A push that only creates a task: no read, the row's version its place in the batch.
+    createPush: [
+      CREATE_PUSH_SQL,
+      [
+        JSON.stringify([recordToRow(applyMutation(undefined, m).record, 1)]),
+        JSON.stringify([{ mutation_id: m.id, task_id: m.taskId, hlc: m.hlc, status: 'applied' }]),
+        'bench',
+        1,
+      ],
     ],
     pullPage: [PULL_PAGE_SQL, [0, 501]],
   };
