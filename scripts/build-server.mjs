@@ -23,6 +23,21 @@ export const SERVER_NODE_FLAGS = [
   '--max-old-space-size=256',
 ];
 
+/**
+ * The environment the server runs with (`npm start`, and the sync benchmark), under whatever the caller
+ * sets: glibc's allocator told to give memory back. By default each thread that allocates gets its own
+ * malloc arena (up to eight per core) and keeps what is freed in it: V8's compiler threads, compiling and
+ * tiering up the embedded database's WebAssembly under load, left about 100 MB of malloc'd memory in five
+ * arenas, and the embedded server peaked at 275-331 MB under the sync benchmark (target 300). Two arenas,
+ * freed memory over 128 KB returned at once and blocks of 128 KB or more mapped on their own: 264-284 MB
+ * in four runs, throughput unchanged (alternated with the default, 2026-12-04).
+ */
+export const SERVER_ENV = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+  MALLOC_MMAP_THRESHOLD_: '131072',
+};
+
 export async function buildServer() {
   await build({
     entryPoints: ['sync-server/main.ts'],

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVER_NODE_FLAGS, buildServer } from './build-server.mjs';
+import { SERVER_ENV, SERVER_NODE_FLAGS, buildServer } from './build-server.mjs';
 
 const SOURCES = [
   'index.html',
@@ -46,6 +46,7 @@ function buildIfStale() {
 if (!process.argv.includes('--no-build') && process.env.SKIP_BUILD !== '1') buildIfStale();
 
 const env = {
+  ...SERVER_ENV,
   ...process.env,
   PORT: process.env.PORT ?? '8787',
   DATA_DIR: process.env.DATA_DIR ?? './data',

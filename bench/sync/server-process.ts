@@ -85,8 +85,9 @@ export async function startServer(
 ): Promise<ServerProcess> {
   // What `npm start` runs: the bundled server on plain node. BENCH_NODE_FLAGS (e.g. --cpu-prof) apply to
   // Tend's server only, BENCH_RAW_NODE_FLAGS to the baseline's (none by default).
-  const { buildServer, SERVER_NODE_FLAGS } = (await import(BUILD_SCRIPT)) as {
+  const { buildServer, SERVER_ENV, SERVER_NODE_FLAGS } = (await import(BUILD_SCRIPT)) as {
     buildServer: () => Promise<string>;
+    SERVER_ENV: Record<string, string>;
     SERVER_NODE_FLAGS: string[];
   };
   const entry = which === 'tend' ? await buildServer() : await buildRawServer();
@@ -97,6 +98,7 @@ export async function startServer(
       : extra('BENCH_RAW_NODE_FLAGS');
   const child = spawn(process.execPath, [...flags, entry], {
     env: {
+      ...(which === 'tend' ? SERVER_ENV : {}),
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
