@@ -60,7 +60,8 @@ async function seed(sql: postgres.Sql, table: 'tasks' | 'sync_log', from: number
 /** Plans of the statements, run as the user with EXPLAIN ANALYZE in a transaction that is rolled back. */
 async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
   const m = mutation();
-  const row = recordToRow(applyMutation(undefined, m).record, 1_000_000);
+  const record = applyMutation(undefined, m).record;
+  const row = recordToRow(record, 1_000_000);
   // The write applies only against the sequence it was merged with: the user's current one.
   const [state = { seq: 0, pruned_seq: 0 }] = await sql<{ seq: string; pruned_seq: string }[]>`
     select seq, pruned_seq from public.sync_state where owner = ${owner}`;
@@ -78,7 +79,7 @@ async function plans(sql: postgres.Sql, owner: string, taskIds: string[]) {
     createPush: [
       CREATE_PUSH_SQL,
       [
-        JSON.stringify([recordToRow(applyMutation(undefined, m).record, 1)]),
+        JSON.stringify([recordToRow(record, 1)]),
         JSON.stringify([{ mutation_id: m.id, task_id: m.taskId, hlc: m.hlc, status: 'applied' }]),
         'bench',
         1,
